@@ -1,0 +1,49 @@
+# nianbao: two commands do everything on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+VENV := .venv
+PY := $(VENV)/bin/python
+DBT := $(VENV)/bin/dbt
+export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
+
+.PHONY: run test eval bench dev env manifest clean
+
+## env: create .venv from the lock file (installs uv with pip when missing)
+env: $(VENV)/.synced
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen --compile-bytecode
+	@touch $@
+
+## manifest: dbt parse, so dagster-dbt can import the definitions
+manifest: dbt_project/target/manifest.json
+
+dbt_project/target/manifest.json: $(VENV)/.synced $(shell find dbt_project -name '*.sql' -o -name '*.yml' -o -name '*.yaml' 2>/dev/null | grep -v '/target' | grep -v '/logs')
+	cd dbt_project && ../$(DBT) parse --quiet --profiles-dir . --target-path target
+	@touch $@
+
+## run: ingest raw/, extract, build the dbt models, check, publish
+run: manifest
+	$(PY) -m orchestration.cli run
+
+## test: the whole suite
+test: manifest
+	$(PY) -m pytest
+
+## eval: score marts.fct_figures against ../shared/seeds/gold.csv
+eval: env
+	$(PY) -m nianbao.evaluation
+
+## bench: timings (not asserted in tests)
+bench: manifest
+	$(PY) -m orchestration.bench
+
+## dev: the Dagster UI on http://127.0.0.1:3000
+dev: manifest
+	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home} ; mkdir -p $$DAGSTER_HOME ; \
+	DAGSTER_HOME=$$DAGSTER_HOME $(VENV)/bin/dagster dev -m orchestration.definitions
+
+clean:
+	rm -rf warehouse dbt_project/target dbt_project/logs .dagster_home

@@ -1,0 +1,1 @@
+"""nianbao: turns free-text library annual reports into a DuckDB warehouse."""

@@ -1,0 +1,1 @@
+"""Dagster definitions for nianbao (thin: assets, checks, schedule, sensor, resources)."""

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DBT := $(VENV)/bin/dbt
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
 
-.PHONY: run test eval bench dev env manifest clean
+.PHONY: run test eval bench dev env manifest browser clean
 
 ## env: create .venv from the lock file (installs uv with pip when missing)
 env: $(VENV)/.synced
@@ -28,9 +28,14 @@ dbt_project/target/manifest.json: $(VENV)/.synced $(shell find dbt_project -name
 run: manifest
 	$(PY) -m orchestration.cli run
 
-## test: the whole suite
-test: manifest
+## test: the whole suite (installs headless Chromium for the report test when missing)
+test: manifest browser
 	$(PY) -m pytest
+
+## browser: Debian's chromium, for the headless rendering test of the quality report
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 ## eval: score marts.fct_figures against ../shared/seeds/gold.csv
 eval: env

@@ -1,0 +1,22 @@
+-- One row per file seen in the raw folder (any status), as written by ingest.
+with source as (
+    select * from {{ source('nianbao', 'documents') }}
+)
+
+select
+    document_id,
+    source_file,
+    status,
+    reason,
+    detail,
+    lower(format) as format,
+    encoding,
+    cast(bytes as bigint) as bytes,
+    cast(chars as bigint) as chars,
+    text,
+    duplicate_of,
+    nullif(trim(library_name), '') as library_name,
+    cast(report_year as integer) as report_year,
+    first_seen_at,
+    last_seen_at
+from source

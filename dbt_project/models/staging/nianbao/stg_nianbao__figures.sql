@@ -1,0 +1,30 @@
+-- One row per stated figure or stated ratio of an extracted document.
+with source as (
+    select * from {{ source('nianbao', 'figures') }}
+)
+
+select
+    figure_id,
+    document_id,
+    kind,
+    metric,
+    cast(value as double) as value,
+    cast(value_high as double) as value_high,
+    qualifier,
+    scope,
+    segment,
+    period,
+    cast(year as integer) as year,
+    nullif(trim(library_name), '') as library_name,
+    unit_raw,
+    evidence,
+    cast(char_start as integer) as char_start,
+    cast(char_end as integer) as char_end,
+    group_id,
+    group_role,
+    group_complete,
+    ratio_numerator,
+    ratio_denominator,
+    cast(ratio_scale as double) as ratio_scale,
+    table_id
+from source

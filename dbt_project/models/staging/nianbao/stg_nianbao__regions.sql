@@ -1,0 +1,14 @@
+-- One row per administrative unit of the gazetteer (province, prefecture, county).
+with source as (
+    select * from {{ source('nianbao', 'regions') }}
+)
+
+select
+    region_code,
+    region_name,
+    level,
+    province_code,
+    province_name,
+    prefecture_code,
+    prefecture_name
+from source

@@ -1,0 +1,192 @@
+"""The pipeline's stages as plain functions (no Dagster): ingest, extract, gazetteer, publish.
+
+Dagster assets in `orchestration/` call these; tests and benchmarks can call
+them directly. Each stage opens the working database, does its work, and
+closes it again (DuckDB allows one writing process at a time).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from nianbao import warehouse
+from nianbao.schema import ExtractionResult
+
+EXTRACT_PACKAGE = Path(__file__).parent / "extract"
+DEFAULT_DOC_TIMEOUT_S = 120.0
+
+#: Tables that must exist in a build before it may be published.
+REQUIRED_MARTS = [
+    "marts.fct_figures", "marts.fct_visits", "marts.fct_circulation", "marts.fct_activities",
+    "marts.fct_spending", "marts.dim_library", "marts.dim_region", "marts.dim_year",
+    "marts.dim_document", "marts.dq_findings", "marts.dq_finding_figures",
+    "marts.library_year_summary",
+]
+
+
+def say(message: str) -> None:
+    """Progress output for people running the pipeline (stderr, one line)."""
+    print(f"nianbao: {message}", file=sys.stderr, flush=True)
+
+
+def extractor_version() -> str:
+    """A hash of the extractor's source: changing a rule re-extracts every document."""
+    h = hashlib.sha256()
+    for path in sorted(EXTRACT_PACKAGE.rglob("*.py")) + [Path(__file__).parent / "schema.py"]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def doc_timeout_s() -> float:
+    return float(os.environ.get("NIANBAO_DOC_TIMEOUT", DEFAULT_DOC_TIMEOUT_S))
+
+
+# ---------------------------------------------------------------- ingest
+
+@dataclass
+class IngestSummary:
+    seen: int
+    by_status: dict[str, int]
+    quarantined: list[tuple[str, str, str]] = field(default_factory=list)  # (file, reason, detail)
+
+
+def ingest(raw_dir: Path, working: Path, progress: bool = True) -> IngestSummary:
+    """Read every file of the raw folder into raw.documents."""
+    from nianbao.ingest.reader import read_folder
+
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist (set NIANBAO_RAW_DIR)")
+    records = read_folder(raw_dir, progress=progress)
+    with warehouse.connect(working) as con:
+        counts = warehouse.sync_documents(con, records)
+    quarantined = [(r.source_file, r.reason or "", r.detail or "") for r in records if r.status == "quarantined"]
+    for f, reason, detail in quarantined:
+        say(f"quarantined {f}: {reason}" + (f" ({detail})" if detail else ""))
+    summary = IngestSummary(seen=len(records), by_status=counts, quarantined=quarantined)
+    say(f"read {summary.seen} files: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return summary
+
+
+# ---------------------------------------------------------------- extract
+
+@dataclass
+class ExtractSummary:
+    extracted: int
+    skipped_unchanged: int
+    failed: list[tuple[str, str]]
+    figures: int
+    events: int
+    pruned: int
+
+
+def _extract_one(text: str, source_file: str) -> ExtractionResult:
+    from nianbao.extract import extract_document
+
+    return extract_document(text, source_file)
+
+
+def _new_pool() -> cf.ProcessPoolExecutor:
+    return cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+
+
+def _kill_pool(pool: cf.ProcessPoolExecutor) -> None:
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def extract(working: Path, progress: bool = True) -> ExtractSummary:
+    """Extract figures and events from every loaded document not yet extracted.
+
+    Each document runs in a worker process with a time limit; a document that
+    times out or crashes the extractor is quarantined with the reason, and the
+    run goes on.
+    """
+    version = extractor_version()
+    with warehouse.connect(working) as con:
+        todo = warehouse.documents_to_extract(con, version)
+        loaded = con.execute("select count(distinct document_id) from raw.documents where status='loaded'").fetchone()[0]
+    say(f"extracting {len(todo)} documents ({loaded - len(todo)} unchanged, kept from the last run)")
+    results: list[tuple[str, ExtractionResult]] = []
+    failed: list[tuple[str, str, str]] = []  # (document_id, source_file, reason/detail)
+    pool = _new_pool()
+    try:
+        for document_id, source_file, text in tqdm(todo, desc="extract", unit="doc", disable=not progress or not todo, file=sys.stderr):
+            future = pool.submit(_extract_one, text, source_file)
+            try:
+                results.append((document_id, future.result(timeout=doc_timeout_s())))
+            except cf.TimeoutError:
+                failed.append((document_id, source_file, "timeout", f"extraction took longer than {doc_timeout_s():.0f} s"))
+                _kill_pool(pool)
+                pool = _new_pool()
+            except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
+                failed.append((document_id, source_file, "extraction_error", f"{type(exc).__name__}: {exc}"[:300]))
+                if isinstance(exc, cf.process.BrokenProcessPool):
+                    pool = _new_pool()
+    finally:
+        _kill_pool(pool)
+    with warehouse.connect(working) as con:
+        for document_id, result in results:
+            warehouse.store_extraction(con, document_id, result, version)
+        for document_id, source_file, reason, detail in failed:
+            say(f"quarantined {source_file}: {reason} ({detail})")
+            con.execute(
+                "update raw.documents set status='quarantined', reason=?, detail=?, text=null where document_id=? and status='loaded'",
+                [reason, detail, document_id],
+            )
+        pruned = warehouse.prune_orphans(con)
+        _store_library_regions(con)
+        n_fig, n_ev = con.execute("select (select count(*) from raw.figures), (select count(*) from raw.events)").fetchone()
+    summary = ExtractSummary(
+        extracted=len(results), skipped_unchanged=loaded - len(todo), failed=[(f, r) for _, f, r, _ in failed],
+        figures=n_fig, events=n_ev, pruned=pruned,
+    )
+    say(f"found {sum(len(r.figures) for _, r in results)} figures and {sum(len(r.events) for _, r in results)} events "
+        f"in {len(results)} documents; warehouse holds {n_fig} figures, {n_ev} events")
+    return summary
+
+
+def _store_library_regions(con) -> None:
+    from nianbao.gazetteer import place_part, resolve_library
+
+    rows = []
+    for name in warehouse.library_names_in_use(con):
+        code = resolve_library(name)
+        kind = "library" if place_part(name) != name else "region"
+        rows.append((name, code, kind))
+    warehouse.store_libraries(con, rows)
+
+
+# ---------------------------------------------------------------- gazetteer
+
+def load_gazetteer(working: Path) -> int:
+    from nianbao.gazetteer import load_regions
+
+    with warehouse.connect(working) as con:
+        n = warehouse.store_regions(con, load_regions())
+    say(f"gazetteer: {n} regions (province, prefecture, county)")
+    return n
+
+
+# ---------------------------------------------------------------- publish
+
+def publish(working: Path, published: Path) -> None:
+    from nianbao.publish import publish as atomic_publish
+
+    atomic_publish(working, published, required_tables=REQUIRED_MARTS)
+    say(f"published {published}")
+
+
+def recover(working: Path, published: Path) -> None:
+    from nianbao.publish import recover as recover_files
+
+    recover_files(working, published)

@@ -1,0 +1,182 @@
+"""Writes the Python stages' output into the `raw` schema of the working DuckDB.
+
+This is the only module that writes raw tables. It keeps the extraction cache
+keyed by content hash: a document whose bytes and extractor version are
+unchanged is not re-extracted; figures of documents that are no longer loaded
+(changed or deleted files) are removed. Callers open one connection per stage
+and close it (DuckDB allows one writing process).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import duckdb
+import pandas as pd
+
+from nianbao.schema import (
+    RAW_DDL,
+    DocumentRecord,
+    Event,
+    ExtractionResult,
+    Figure,
+    RegionRecord,
+    activity_id,
+    column_names,
+    figure_id,
+)
+
+FIGURE_COLUMNS = ["figure_id", "document_id"] + [c for c in column_names(Figure)]
+EVENT_COLUMNS = ["activity_id", "document_id"] + [c for c in column_names(Event)]
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the working database with the raw schema in place; always closes."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        if not read_only:
+            con.execute("create schema if not exists raw")
+            for ddl in RAW_DDL.values():
+                con.execute(ddl)
+        yield con
+    finally:
+        con.close()
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("_incoming", frame)
+    cols = ", ".join(f'"{c}"' for c in frame.columns)
+    con.execute(f"insert into {table} ({cols}) select {cols} from _incoming")
+    con.unregister("_incoming")
+
+
+def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRecord]) -> dict[str, int]:
+    """Replace the current view of the raw folder; files no longer there become 'removed'.
+
+    Returns counts by status for this run (removed counted separately).
+    """
+    now = _now()
+    records = list(records)
+    seen = {r.source_file for r in records}
+    previous = dict(con.execute("select source_file, first_seen_at from raw.documents").fetchall())
+    rows = []
+    for r in records:
+        row = asdict(r)
+        row["first_seen_at"] = previous.get(r.source_file, now)
+        row["last_seen_at"] = now
+        rows.append(row)
+    con.execute("begin")
+    con.execute("delete from raw.documents where source_file in (select unnest(?::varchar[]))", [sorted(seen)])
+    _insert(con, "raw.documents", pd.DataFrame(rows))
+    removed = [f for f in previous if f not in seen]
+    con.execute(
+        "update raw.documents set status = 'removed', reason = null, detail = 'file no longer in the raw folder', text = null "
+        "where source_file in (select unnest(?::varchar[]))",
+        [removed],
+    )
+    con.execute("commit")
+    counts: dict[str, int] = {}
+    for r in records:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    counts["removed"] = len(removed)
+    return counts
+
+
+def documents_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[tuple[str, str, str]]:
+    """(document_id, source_file, text) of loaded documents not yet extracted with this version."""
+    return con.execute(
+        """
+        select d.document_id, min(d.source_file), any_value(d.text)
+        from raw.documents d
+        left join raw.extractions x
+          on x.document_id = d.document_id and x.extractor_version = ?
+        where d.status = 'loaded' and x.document_id is null
+        group by d.document_id
+        order by 2
+        """,
+        [extractor_version],
+    ).fetchall()
+
+
+def store_extraction(
+    con: duckdb.DuckDBPyConnection, document_id: str, result: ExtractionResult, extractor_version: str
+) -> None:
+    """Replace everything extracted from one document, in one transaction."""
+    fig_rows = []
+    for f in result.figures:
+        row = asdict(f)
+        row["figure_id"] = figure_id(document_id, f)
+        row["document_id"] = document_id
+        fig_rows.append(row)
+    ev_rows = []
+    for e in result.events:
+        row = asdict(e)
+        row["activity_id"] = activity_id(document_id, e)
+        row["document_id"] = document_id
+        ev_rows.append(row)
+    con.execute("begin")
+    for table in ("figures", "events", "extractions"):
+        con.execute(f"delete from raw.{table} where document_id = ?", [document_id])
+    _insert(con, "raw.figures", pd.DataFrame(fig_rows, columns=FIGURE_COLUMNS))
+    _insert(con, "raw.events", pd.DataFrame(ev_rows, columns=EVENT_COLUMNS))
+    con.execute(
+        "insert into raw.extractions values (?, ?, ?, ?, ?, ?, ?)",
+        [document_id, extractor_version, result.library_name, result.report_year,
+         len(fig_rows), len(ev_rows), _now()],
+    )
+    con.execute("commit")
+
+
+def prune_orphans(con: duckdb.DuckDBPyConnection) -> int:
+    """Delete extractions of documents that are no longer loaded; returns how many."""
+    orphans = [r[0] for r in con.execute(
+        "select document_id from raw.extractions where document_id not in "
+        "(select document_id from raw.documents where status = 'loaded')"
+    ).fetchall()]
+    if orphans:
+        con.execute("begin")
+        for table in ("figures", "events", "extractions"):
+            con.execute(f"delete from raw.{table} where document_id in (select unnest(?::varchar[]))", [orphans])
+        con.execute("commit")
+    return len(orphans)
+
+
+def store_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[RegionRecord]) -> int:
+    frame = pd.DataFrame([asdict(r) for r in regions])
+    con.execute("begin")
+    con.execute("delete from raw.regions")
+    _insert(con, "raw.regions", frame)
+    con.execute("commit")
+    return len(frame)
+
+
+def store_libraries(con: duckdb.DuckDBPyConnection, rows: Iterable[tuple[str, str | None, str]]) -> int:
+    """(library_name, region_code or None, kind) for every library name the figures use."""
+    frame = pd.DataFrame(list(rows), columns=["library_name", "region_code", "kind"])
+    con.execute("begin")
+    con.execute("delete from raw.libraries")
+    _insert(con, "raw.libraries", frame)
+    con.execute("commit")
+    return len(frame)
+
+
+def library_names_in_use(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in con.execute(
+        "select distinct coalesce(f.library_name, x.library_name) from raw.figures f "
+        "join raw.extractions x using (document_id) where coalesce(f.library_name, x.library_name) is not null "
+        "union select distinct library_name from raw.extractions where library_name is not null "
+        "order by 1"
+    ).fetchall()]

@@ -1,0 +1,1 @@
+"""Dagster definitions, one module per stage: ingest, transform, quality, publish, automation."""

@@ -1,0 +1,53 @@
+"""The job that builds everything, its daily schedule, and the sensor on the raw folder."""
+
+from __future__ import annotations
+
+import hashlib
+
+from dagster import (
+    AssetSelection,
+    DefaultScheduleStatus,
+    DefaultSensorStatus,
+    RunRequest,
+    SensorEvaluationContext,
+    SkipReason,
+    define_asset_job,
+    in_process_executor,
+    schedule,
+    sensor,
+)
+
+from nianbao import config
+
+build_warehouse = define_asset_job(
+    "build_warehouse",
+    selection=AssetSelection.all(),
+    executor_def=in_process_executor,  # DuckDB has one writer: every step runs in this process, in order
+    description="Ingest raw/, extract, build the dbt models and checks, write the report, publish.",
+)
+
+
+@schedule(job=build_warehouse, cron_schedule="0 3 * * *", execution_timezone="Asia/Shanghai",
+          default_status=DefaultScheduleStatus.RUNNING)
+def daily_build(_context):
+    return RunRequest()
+
+
+def raw_folder_fingerprint(raw_dir) -> str:
+    """A hash of every file's path, size and modification time under the raw folder."""
+    h = hashlib.sha256()
+    if raw_dir.is_dir():
+        for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
+            st = path.stat()
+            h.update(f"{path.relative_to(raw_dir)}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:16]
+
+
+@sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=DefaultSensorStatus.RUNNING,
+        description="Starts a build when files in the raw folder are added, changed or removed.")
+def raw_folder_sensor(context: SensorEvaluationContext):
+    fingerprint = raw_folder_fingerprint(config.raw_dir())
+    if fingerprint == context.cursor:
+        return SkipReason("raw folder unchanged")
+    context.update_cursor(fingerprint)
+    return RunRequest(run_key=fingerprint)

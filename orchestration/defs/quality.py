@@ -1,0 +1,85 @@
+"""Asset checks over the data-quality marts and the Great Expectations suites.
+
+The rules themselves live in dbt (models/quality); these checks only read
+their results: one check per check code on marts.dq_findings (error findings
+fail the check, warn findings make it a warning), and one check that runs the
+GX suites of expectations/ on the published warehouse.
+"""
+
+from __future__ import annotations
+
+import duckdb
+from dagster import AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
+
+from orchestration.resources import WarehouseResource
+
+DQ_FINDINGS = AssetKey(["marts", "dq_findings"])
+#: check code -> severity of its findings, as in shared/spec/quality.md
+CHECK_CODES = {
+    "conflict": "error",
+    "partial_exceeds_year": "error",
+    "sum_mismatch": "error",
+    "ratio_mismatch": "error",
+    "invalid_value": "error",
+    "implausible": "warn",
+    "count_mismatch": "warn",
+}
+
+
+def finding_counts(db_path, check: str) -> dict[str, int]:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        rows = con.execute(
+            'select severity, count(*) from marts.dq_findings where "check" = ? group by severity', [check]
+        ).fetchall()
+        libs = con.execute(
+            'select count(distinct library_key) from marts.dq_findings where "check" = ?', [check]
+        ).fetchone()[0]
+    finally:
+        con.close()
+    counts = {sev: n for sev, n in rows}
+    counts["libraries"] = libs
+    return counts
+
+
+def dq_check_result(check: str, counts: dict[str, int]) -> AssetCheckResult:
+    """Pass when there are no findings; errors fail with ERROR, warnings fail with WARN."""
+    errors, warns, infos = counts.get("error", 0), counts.get("warn", 0), counts.get("info", 0)
+    severity = AssetCheckSeverity.ERROR if errors else AssetCheckSeverity.WARN
+    return AssetCheckResult(
+        passed=(errors + warns) == 0,
+        severity=severity,
+        metadata={"error_findings": errors, "warn_findings": warns, "info_findings": infos,
+                  "libraries_affected": counts.get("libraries", 0)},
+        description=f"{errors} error and {warns} warn findings of check '{check}' in marts.dq_findings",
+    )
+
+
+def _make_dq_check(check: str):
+    @asset_check(asset=DQ_FINDINGS, name=f"dq_{check}", description=f"Findings of the '{check}' check ({CHECK_CODES[check]}).")
+    def _check(warehouse: WarehouseResource) -> AssetCheckResult:
+        return dq_check_result(check, finding_counts(warehouse.working_path(), check))
+
+    return _check
+
+
+DQ_CHECKS = [_make_dq_check(code) for code in CHECK_CODES]
+
+
+@asset_check(asset=AssetKey("warehouse_snapshot"), name="great_expectations",
+             description="Great Expectations suites (expectations/) validated on the published marts; Data Docs built next to the warehouse.")
+def great_expectations_check(warehouse: WarehouseResource) -> AssetCheckResult:
+    from nianbao.expectations import validate_marts
+
+    results = validate_marts(warehouse.published_path(), build_docs_to=warehouse.data_docs_dir())
+    failed = [r for r in results if not r.success]
+    return AssetCheckResult(
+        passed=not failed,
+        severity=AssetCheckSeverity.ERROR,
+        metadata={
+            "suites": len(results),
+            "suites_failed": len(failed),
+            "data_docs": str(warehouse.data_docs_dir()),
+            "failures": "; ".join(f"{r.suite_name}: {', '.join(r.failed_expectations)}" for r in failed)[:2000],
+        },
+    )

@@ -276,14 +276,17 @@ def load_marts(db_path: Path) -> dict[str, Any]:
     frames: dict[str, Any] = {}
     con = duckdb.connect(str(db_path), read_only=True)
     try:
+        # qualify with the catalog: a file named marts.duckdb makes `marts` ambiguous
+        cat = con.execute("select current_database()").fetchone()[0].replace('"', '""')
         existing = {r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts'"
+            "select table_name from information_schema.tables "
+            "where table_schema = 'marts' and table_catalog = current_database()"
         ).fetchall()}
         for suite, candidates in SUITE_TABLES.items():
             frames[suite] = None
             for table in candidates:
                 if table in existing:
-                    df = con.execute(f'select * from marts."{table}"').df()
+                    df = con.execute(f'select * from "{cat}".marts."{table}"').df()
                     df.attrs["table"] = table
                     frames[suite] = df
                     break
@@ -305,8 +308,9 @@ def _describe(res: Any) -> str:
     r = res.result or {}
     if res.exception_info and any(
             (v or {}).get("raised_exception") for v in _exc_infos(res.exception_info)):
-        msgs = [str((v or {}).get("exception_message")) for v in _exc_infos(res.exception_info)]
-        return f"{desc}: raised {'; '.join(m for m in msgs if m)[:300]}"
+        msgs = sorted({str((v or {}).get("exception_message")) for v in _exc_infos(res.exception_info)
+                       if (v or {}).get("exception_message")})
+        return f"{desc}: raised {'; '.join(msgs)[:300]}"
     if "unexpected_count" in r:
         sample = r.get("partial_unexpected_list") or []
         sample = [None if _isnan(v) else v for v in sample[:5]]

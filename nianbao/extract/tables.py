@@ -329,6 +329,8 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
             lead: list[Cell] = []
             while rows and len(rows[0]) == 1:
                 lead.append(rows.pop(0)[0])
+            if len(rows) < 2 and not (rows and _is_label_value(rows[0])):
+                return max(j, i + 1)            # one stray tabbed line: not a table
             raws.append(_Raw(kind if kind == "pipe" else "tab", rows, lead,
                              lines[i].start, lines[last].end, lines[i].no))
     return max(j, i + 1)
@@ -396,6 +398,22 @@ def _split_glued_codes(header: list[Cell], rows: list[list[Cell]]) -> None:
             prev = int(t)
 
 
+def _plausible(rows: list[list[Cell]]) -> bool:
+    """Reject runs of tab-indented prose paragraphs: table cells are short and
+    most printed rows have the header's width."""
+    cells = [c for r in rows for c in r if c.text]
+    if not cells:
+        return False
+    if max(len(c.text) for c in cells) > 150 or sum(len(c.text) for c in cells) / len(cells) > 50:
+        return False
+    if len(rows) >= 2:
+        w = len(rows[0])
+        same = sum(1 for r in rows if len(r) == w or (w % len(r) == 0 and len(r) > 1))
+        if same * 2 < len(rows):
+            return False
+    return True
+
+
 def _shape(raw: _Raw) -> tuple[list[Cell], list[list[Cell]], str]:
     rows = [list(r) for r in raw.rows]
     layout = raw.layout
@@ -458,6 +476,8 @@ def find_tables(text: str) -> list[Table]:
     lines = _split_lines(text)
     out: list[Table] = []
     for raw in _collect(text, lines):
+        if not _plausible(raw.rows):
+            continue
         header, body, layout = _shape(raw)
         if not header:
             continue

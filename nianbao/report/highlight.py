@@ -126,7 +126,7 @@ def evidence_segments(
     if doc_text and char_start is not None and char_end is not None and 0 <= char_start < char_end <= len(doc_text):
         raw = doc_text[char_start:char_end]
         # where the evidence sits in the document, if it is a verbatim extract
-        pos = doc_text.rfind(ev, 0, char_start + 1) if ev else -1
+        pos = doc_text.rfind(ev, 0, char_start + len(ev))  # last start <= char_start
         if pos >= 0 and pos + len(ev) >= char_end:
             span = (char_start - pos, char_end - pos)
         else:

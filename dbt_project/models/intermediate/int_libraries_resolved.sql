@@ -1,6 +1,7 @@
 -- One row per library (or region) name used by loaded documents — the report's own
--- library, figures and events about other libraries, and every name of raw.libraries —
--- resolved to a region, plus one explicit unknown member (library_key 'unknown')
+-- library and the libraries figures and events are about — resolved to a region
+-- through raw.libraries (names only used by removed documents are left out), plus
+-- one explicit unknown member (library_key 'unknown')
 -- for figures and events whose library is not known.
 with documents as (
     select * from {{ ref('int_documents_loaded') }}
@@ -16,8 +17,6 @@ names as (
     select coalesce(e.library_name, d.report_library_name)
     from {{ ref('stg_nianbao__events') }} as e
     inner join documents as d on d.document_id = e.document_id
-    union
-    select library_name from {{ ref('stg_nianbao__libraries') }}
 ),
 
 resolved as (

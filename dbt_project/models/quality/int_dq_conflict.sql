@@ -1,0 +1,114 @@
+{{ config(materialized='view') }}
+{#-
+  conflict (error): figures that agree on document, library, year, metric, scope,
+  segment and period but whose qualifier ranges (int_figure_ranges) do not overlap.
+  One finding per such key; every figure of the key is linked as a candidate
+  (the compatible ones too: the reader needs all statements to decide).
+  Parts never meet their whole here: a different segment is a different key.
+-#}
+with figures as (
+    select * from {{ ref('int_figure_ranges') }}
+    where kind = 'figure'
+),
+
+keyed as (
+    select
+        *,
+        md5(concat_ws('|', document_id, coalesce(library_key, ''), coalesce(cast(year as varchar), ''),
+                      metric, coalesce(scope, ''), coalesce(segment, ''), coalesce(period, ''))) as conflict_key
+    from figures
+),
+
+-- pairs whose ranges do not overlap: [a.lo, a.hi] and [b.lo, b.hi] share no point
+-- (an at_least range is open at hi: 205829 vs [206000, 207000) is disjoint, 60 vs [50, 60) too)
+disjoint_pairs as (
+    select a.conflict_key, a.figure_id as a_id, b.figure_id as b_id
+    from keyed as a
+    join keyed as b
+        on a.conflict_key = b.conflict_key
+        and a.figure_id < b.figure_id
+    where not (
+        greatest(a.lo, b.lo) < least(a.hi, b.hi)
+        or (greatest(a.lo, b.lo) = least(a.hi, b.hi)
+            and (a.hi > greatest(a.lo, b.lo) or a.hi_closed)
+            and (b.hi > greatest(a.lo, b.lo) or b.hi_closed))
+    )
+),
+
+conflicting_keys as (
+    select distinct conflict_key from disjoint_pairs
+),
+
+candidates as (
+    select keyed.*
+    from keyed
+    join conflicting_keys using (conflict_key)
+),
+
+-- the distinct statements of a key, largest first: "22454, 10119, 3274 and 2988"
+statements as (
+    select
+        conflict_key,
+        value,
+        display_text,
+        count(*) as times
+    from candidates
+    group by conflict_key, value, display_text
+),
+
+numbered as (
+    select
+        *,
+        row_number() over (partition by conflict_key order by value desc, display_text) as rn,
+        count(*) over (partition by conflict_key) as n
+    from statements
+),
+
+listed as (
+    select
+        conflict_key,
+        string_agg(
+            case when rn = 1 then '' when rn = n then ' and ' else ', ' end
+            || display_text
+            || case when times = 2 then ' (stated twice)'
+                    when times > 2 then ' (stated ' || times || ' times)'
+                    else '' end,
+            '' order by rn
+        ) as value_list
+    from numbered
+    group by conflict_key
+),
+
+findings as (
+    select
+        c.conflict_key,
+        'conflict' as "check",
+        'error' as severity,
+        any_value(c.document_id) as document_id,
+        min(c.source_file) as source_file,
+        any_value(c.library_key) as library_key,
+        any_value(c.year) as year,
+        any_value(c.metric) as metric,
+        any_value(c.subject_text) || ' in ' || coalesce(cast(any_value(c.year) as varchar), 'an unknown year')
+            || case when any_value(c.is_plural) then ' are' else ' is' end
+            || ' stated as ' || any_value(l.value_list) || '.' as message,
+        'conflict|' || string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
+    from candidates as c
+    join listed as l using (conflict_key)
+    group by c.conflict_key
+)
+
+select
+    substr(md5(f.id_basis), 1, 16) as finding_id,
+    f."check",
+    f.severity,
+    f.document_id,
+    f.source_file,
+    f.library_key,
+    f.year,
+    f.metric,
+    f.message,
+    c.figure_id,
+    'candidate' as role
+from findings as f
+join candidates as c using (conflict_key)

@@ -1,0 +1,112 @@
+{{ config(materialized='view') }}
+{#-
+  count_mismatch (warn): an event table (rows of int_events_attributed sharing a
+  table_id) lists N events, and the same document states activities.events for the
+  same library, year and segment (the table's table_segment), period 'year', but no
+  stated figure of that key is compatible with N (N outside every stated range).
+  When one stated figure matches the table, the others are conflicts, not this.
+  The stated figures are linked as subjects.
+-#}
+with events as (
+    select * from {{ ref('int_events_attributed') }}
+    where table_id is not null
+),
+
+event_tables as (
+    select
+        document_id,
+        table_id,
+        any_value(source_file) as source_file,
+        mode(library_key) as library_key,
+        mode(year) as year,
+        coalesce(mode(table_segment), 'all') as segment,
+        coalesce(mode(table_title), table_id) as table_title,
+        count(*) as n_rows
+    from events
+    group by document_id, table_id
+),
+
+stated as (
+    select
+        t.document_id,
+        t.table_id,
+        f.figure_id,
+        f.value,
+        f.display_text,
+        f.subject_text,
+        f.is_plural,
+        f.metric,
+        t.n_rows >= f.lo and (t.n_rows < f.hi or (t.n_rows = f.hi and f.hi_closed)) as matches_table
+    from event_tables as t
+    join {{ ref('int_figure_ranges') }} as f
+        on f.document_id = t.document_id
+        and f.library_key is not distinct from t.library_key
+        and f.year = t.year
+        and coalesce(f.segment, 'all') = t.segment
+        and f.period = 'year'
+        and f.metric = 'activities.events'
+        and f.kind = 'figure'
+),
+
+mismatched_tables as (
+    select document_id, table_id
+    from stated
+    group by document_id, table_id
+    having not bool_or(matches_table)
+),
+
+stated_values as (
+    select document_id, table_id, value, display_text, count(*) as times
+    from stated
+    join mismatched_tables using (document_id, table_id)
+    group by document_id, table_id, value, display_text
+),
+
+numbered as (
+    select
+        *,
+        row_number() over (partition by document_id, table_id order by value desc, display_text) as rn,
+        count(*) over (partition by document_id, table_id) as n
+    from stated_values
+),
+
+listed as (
+    select
+        document_id,
+        table_id,
+        string_agg(
+            case when rn = 1 then '' when rn = n then ' and ' else ', ' end || display_text,
+            '' order by rn
+        ) as value_list
+    from numbered
+    group by document_id, table_id
+),
+
+findings as (
+    select
+        substr(md5('count_mismatch|' || t.document_id || '|' || t.table_id || '|'
+                   || (select string_agg(s.figure_id, ',' order by s.figure_id) from stated s
+                       where s.document_id = t.document_id and s.table_id = t.table_id)), 1, 16) as finding_id,
+        'count_mismatch' as "check",
+        'warn' as severity,
+        t.document_id,
+        t.source_file,
+        t.library_key,
+        t.year,
+        'activities.events' as metric,
+        'The table “' || t.table_title || '” lists ' || t.n_rows || ' events, but '
+            || lower(s.subject_text[1]) || s.subject_text[2:] || ' in ' || coalesce(cast(t.year as varchar), 'an unknown year')
+            || ' are stated as ' || l.value_list || '.' as message,
+        t.table_id
+    from event_tables as t
+    join listed as l using (document_id, table_id)
+    join (select document_id, table_id, any_value(subject_text) as subject_text from stated group by all) as s
+        using (document_id, table_id)
+)
+
+select
+    f.finding_id, f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
+    s.figure_id,
+    'subject' as role
+from findings as f
+join stated as s using (document_id, table_id)

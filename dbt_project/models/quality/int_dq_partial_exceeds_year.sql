@@ -1,0 +1,95 @@
+{{ config(materialized='view') }}
+{#-
+  partial_exceeds_year (error): a figure of a flow metric stated for part of a year
+  (period 'partial': 截止目前, 上半年, 今年以来) is certainly larger than a full-year
+  figure (period 'year') of the same document, library, year, metric, scope and segment.
+  "Certainly larger": the partial range lies entirely above the full-year range.
+  Stocks (collection.total, users.registered_total, users.active, network.branches,
+  network.service_points, population.served) are not flows and are never compared.
+  One finding per partial figure, linking it and the full-year figures it exceeds.
+-#}
+with figures as (
+    select * from {{ ref('int_figure_ranges') }}
+    where kind = 'figure' and is_flow
+),
+
+exceeded as (
+    select
+        p.figure_id as partial_id,
+        y.figure_id as year_id,
+        y.value as year_value,
+        y.display_text as year_text
+    from figures as p
+    join figures as y
+        on y.document_id = p.document_id
+        and y.library_key is not distinct from p.library_key
+        and y.year = p.year
+        and y.metric = p.metric
+        and y.scope is not distinct from p.scope
+        and y.segment is not distinct from p.segment
+        and y.period = 'year'
+    where p.period = 'partial'
+        and (p.lo > y.hi or (p.lo = y.hi and not y.hi_closed))
+),
+
+year_values as (
+    select partial_id, year_value, year_text, count(*) as times
+    from exceeded
+    group by partial_id, year_value, year_text
+),
+
+numbered as (
+    select
+        *,
+        row_number() over (partition by partial_id order by year_value desc, year_text) as rn,
+        count(*) over (partition by partial_id) as n
+    from year_values
+),
+
+listed as (
+    select
+        partial_id,
+        n,
+        string_agg(
+            case when rn = 1 then '' when rn = n then ' and ' else ', ' end || year_text,
+            '' order by rn
+        ) as value_list
+    from numbered
+    group by partial_id, n
+),
+
+findings as (
+    select
+        p.figure_id as partial_id,
+        'partial_exceeds_year' as "check",
+        'error' as severity,
+        p.document_id,
+        p.source_file,
+        p.library_key,
+        p.year,
+        p.metric,
+        p.metric_label || ' (' || p.metric
+            || case when coalesce(p.segment, 'all') <> 'all' then ', segment ' || p.segment else '' end
+            || case when coalesce(p.scope, 'library') <> 'library' then ', scope ' || p.scope else '' end
+            || ') for part of ' || coalesce(cast(p.year as varchar), 'the year')
+            || case when p.is_plural then ' are' else ' is' end
+            || ' stated as ' || p.display_text
+            || ', more than the full-year ' || case when l.n > 1 then 'figures ' else 'figure ' end
+            || l.value_list || '.' as message
+    from figures as p
+    join listed as l on l.partial_id = p.figure_id
+)
+
+select
+    substr(md5('partial_exceeds_year|' || f.partial_id || '|'
+               || (select string_agg(year_id, ',' order by year_id) from exceeded e where e.partial_id = f.partial_id)),
+           1, 16) as finding_id,
+    f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
+    links.figure_id,
+    'subject' as role
+from findings as f
+join (
+    select partial_id, partial_id as figure_id from exceeded
+    union
+    select partial_id, year_id as figure_id from exceeded
+) as links using (partial_id)

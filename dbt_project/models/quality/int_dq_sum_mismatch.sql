@@ -1,0 +1,161 @@
+{{ config(materialized='view') }}
+{#-
+  sum_mismatch: the parts of one list (figures sharing a group_id) against its total.
+  * A group with a 'total' member: its 'part' members against that total.
+  * A spending list with no total in it (parts spending.*, none spending.total): against
+    the spending.total (segment all) of the same document, library, year, scope and
+    period, the one nearest in the text when several are stated.
+  Every figure is taken with its rounding interval [p_lo, p_hi] (int_figure_ranges:
+  exact figures +- half a unit of their stated precision, at_least/approx/range by
+  their qualifier), so a sum "holds" when the intervals can meet.
+    sum of parts certainly above the total            -> error
+    sum certainly below the total, list complete      -> warn
+    sum below the total of an incomplete list (等/其他, group_complete false or null)
+                                                       -> nothing (the rest is unitemised)
+-#}
+with figures as (
+    select * from {{ ref('int_figure_ranges') }}
+    where kind = 'figure'
+),
+
+parts as (
+    select * from figures
+    where group_id is not null and group_role = 'part'
+),
+
+groups as (
+    select
+        document_id,
+        group_id,
+        any_value(library_key) as library_key,
+        mode(year) as year,
+        mode(scope) as scope,
+        mode(period) as period,
+        min(char_start) as char_start,
+        count(*) as n_parts,
+        coalesce(bool_and(group_complete), false) as is_complete,
+        bool_and(metric like 'spending.%' and metric <> 'spending.total') as all_spending_items
+    from parts
+    group by document_id, group_id
+),
+
+-- the total stated inside the group
+group_totals as (
+    select g.document_id, g.group_id, t.figure_id as total_id
+    from groups as g
+    join figures as t
+        on t.document_id = g.document_id
+        and t.group_id = g.group_id
+        and t.group_role = 'total'
+),
+
+-- a spending list with no total: the nearest spending.total of the same key
+spending_totals as (
+    select g.document_id, g.group_id, t.figure_id as total_id
+    from groups as g
+    join figures as t
+        on t.document_id = g.document_id
+        and t.library_key is not distinct from g.library_key
+        and t.year is not distinct from g.year
+        and t.scope is not distinct from g.scope
+        and t.period is not distinct from g.period
+        and t.metric = 'spending.total'
+        and coalesce(t.segment, 'all') = 'all'
+        and t.group_id is distinct from g.group_id
+    where g.all_spending_items
+        and g.n_parts >= 2
+        and not exists (
+            select 1 from group_totals gt
+            where gt.document_id = g.document_id and gt.group_id = g.group_id
+        )
+    qualify row_number() over (
+        partition by g.document_id, g.group_id
+        order by abs(t.char_start - g.char_start), t.figure_id
+    ) = 1
+),
+
+comparisons as (
+    select * from group_totals
+    union all
+    select * from spending_totals
+),
+
+sums as (
+    select
+        c.document_id,
+        c.group_id,
+        c.total_id,
+        sum(p.value) as parts_value,
+        sum(p.p_lo) as parts_lo,
+        sum(p.p_hi) as parts_hi,
+        string_agg(p.value_text, ' + ' order by p.char_start, p.figure_id) as parts_text,
+        'sum_mismatch|' || c.total_id || '|' || string_agg(p.figure_id, ',' order by p.figure_id) as id_basis
+    from comparisons as c
+    join parts as p
+        on p.document_id = c.document_id
+        and p.group_id = c.group_id
+    group by c.document_id, c.group_id, c.total_id
+),
+
+judged as (
+    select
+        s.*,
+        t.value as total_value,
+        t.display_text as total_text,
+        t.source_file,
+        t.library_key,
+        t.year,
+        t.metric,
+        t.metric_label,
+        t.metric like 'spending.%' as is_spending,
+        g.is_complete,
+        case
+            when s.parts_lo > t.p_hi + 1e-6 * greatest(abs(t.value), 1) then 'error'
+            when g.is_complete and s.parts_hi < t.p_lo - 1e-6 * greatest(abs(t.value), 1) then 'warn'
+        end as severity
+    from sums as s
+    join figures as t on t.figure_id = s.total_id
+    join groups as g on g.document_id = s.document_id and g.group_id = s.group_id
+),
+
+findings as (
+    select
+        substr(md5(id_basis), 1, 16) as finding_id,
+        'sum_mismatch' as "check",
+        severity,
+        document_id,
+        source_file,
+        library_key,
+        year,
+        metric,
+        'The items listed for ' || lower(metric_label[1]) || metric_label[2:] || ' (' || metric || ') in '
+            || coalesce(cast(year as varchar), 'an unknown year') || ' add up to ' || parts_text || ' = '
+            || printf('%.15g', round(cast(parts_value as double), 6)) || case when is_spending then ' yuan (' || printf('%.15g', round(cast(parts_value as double) / 10000, 6)) || '万元)' else '' end || ', '
+            || case when severity = 'error'
+                    then 'more than the stated total of ' || total_text || ' by '
+                         || printf('%.15g', round(cast((parts_value - total_value) as double), 6)) || case when is_spending then ' yuan (' || printf('%.15g', round(cast((parts_value - total_value) as double) / 10000, 6)) || '万元)' else '' end || '.'
+                    else 'less than the stated total of ' || total_text
+                         || ' although the list claims to be complete; '
+                         || printf('%.15g', round(cast((total_value - parts_value) as double), 6)) || case when is_spending then ' yuan (' || printf('%.15g', round(cast((total_value - parts_value) as double) / 10000, 6)) || '万元)' else '' end || ' is not accounted for.'
+               end as message,
+        document_id as _document_id,
+        group_id,
+        total_id
+    from judged
+    where severity is not null
+)
+
+select
+    f.finding_id, f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
+    f.total_id as figure_id,
+    'total' as role
+from findings as f
+union all
+select
+    f.finding_id, f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
+    p.figure_id,
+    'part' as role
+from findings as f
+join parts as p
+    on p.document_id = f.document_id
+    and p.group_id = f.group_id

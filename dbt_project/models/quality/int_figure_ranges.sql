@@ -1,0 +1,124 @@
+{{ config(materialized='view') }}
+{#-
+  Per figure, two intervals:
+  * [lo, hi] / [lo, hi): the range its qualifier implies (metrics.md), used by the
+    conflict, partial-period, implausible and count checks.
+      exact    -> [v, v]
+      at_least -> [v, v + step), step = one unit of v's last significant digit
+                  (60 -> 10, 212000 -> 1000, 10000 -> 10000, 1354275 -> 1, 1.5 -> 0.1)
+      approx   -> [0.9 v, 1.1 v]
+      at_most  -> [0, v]
+      range    -> [v, value_high]
+  * [p_lo, p_hi]: the same, except that an exact figure is widened by the rounding of
+    its stated precision (half a unit of its last significant digit), used by the
+    sum and ratio checks. Exact counts in base units are exact; an exact figure is
+    taken as rounded when its unit was scaled (万/亿/千) or it ends in 3+ zeros
+    (754.55万元 = 7545500 -> +-50 yuan; 25万 = 250000 -> +-5000). Stated ratios are
+    rounded to their decimals (87.68 -> +-0.005; 3 -> +-0.5).
+-#}
+
+with figures as (
+    select * from {{ ref('int_figures_attributed') }}
+),
+
+labels as (
+    select * from {{ ref('int_dq_metric_labels') }}
+),
+
+digits as (
+    select
+        *,
+        value is not null and value = trunc(value) as is_integer,
+        -- trailing zeros of an integer value (0 for 0)
+        case when value is not null and value = trunc(value) and value <> 0 then
+            length(cast(cast(abs(value) as hugeint) as varchar))
+            - length(rtrim(cast(cast(abs(value) as hugeint) as varchar), '0'))
+        end as trailing_zeros,
+        -- decimals of a non-integer value
+        case when value is not null and value <> trunc(value) then
+            length(rtrim(cast(cast(round(abs(value), 6) as decimal(38, 6)) as varchar), '0'))
+            - strpos(cast(cast(round(abs(value), 6) as decimal(38, 6)) as varchar), '.')
+        end as decimals
+    from figures
+),
+
+steps as (
+    select
+        *,
+        case when is_integer then power(10, coalesce(trailing_zeros, 0))
+             else power(10, -coalesce(decimals, 0)) end as last_digit_step,
+        case
+            when kind = 'ratio' then
+                case when is_integer then 1.0 else power(10, -coalesce(decimals, 0)) end
+            when not is_integer then power(10, -coalesce(decimals, 0))
+            when coalesce(unit_raw, '') similar to '.*[万亿千].*' or coalesce(trailing_zeros, 0) >= 3
+                then power(10, coalesce(trailing_zeros, 0))
+            else 0.0
+        end as rounding_unit
+    from digits
+),
+
+ranges as (
+    select
+        *,
+        case qualifier
+            when 'at_least' then value
+            when 'approx'   then value * 9 / 10
+            when 'at_most'  then least(0.0, value)
+            else value
+        end as lo,
+        case qualifier
+            when 'at_least' then value + last_digit_step
+            when 'approx'   then value * 11 / 10
+            when 'range'    then coalesce(value_high, value)
+            else value
+        end as hi,
+        coalesce(qualifier, 'exact') <> 'at_least' as hi_closed
+    from steps
+)
+
+select
+    figure_id, document_id, source_file, kind, ranges.metric, value, value_high, qualifier,
+    scope, segment, period, year, library_name, library_key, unit_raw, evidence,
+    char_start, char_end, group_id, group_role, group_complete,
+    ratio_numerator, ratio_denominator, ratio_scale, table_id,
+    lo,
+    hi,
+    hi_closed,
+    last_digit_step,
+    rounding_unit,
+    case when coalesce(qualifier, 'exact') = 'exact' then value - rounding_unit / 2 else lo end as p_lo,
+    case when coalesce(qualifier, 'exact') = 'exact' then value + rounding_unit / 2 else hi end as p_hi,
+    printf('%.15g', round(cast(value as double), 6)) as value_text,
+    coalesce(labels.label, ranges.metric) as metric_label,
+    coalesce(labels.is_plural, true) as is_plural,
+    coalesce(labels.is_flow, false) as is_flow,
+    -- "New library cards (users.new_registrations, segment minors)": the key in words
+    coalesce(labels.label, ranges.metric) || ' (' || ranges.metric
+        || case when coalesce(segment, 'all') <> 'all' then ', segment ' || segment else '' end
+        || case when coalesce(scope, 'library') <> 'library' then ', scope ' || scope else '' end
+        || case when coalesce(period, 'year') <> 'year' then ', period ' || period else '' end
+        || ')' as subject_text,
+    -- how the figure reads in a message: 22454 / ≥ 206000 (20.6万余) / about 150000 / ≤ 200 / 2–3;
+    -- spending in yuan with its 万元 reading
+    case coalesce(qualifier, 'exact')
+        when 'at_least' then '≥ ' || printf('%.15g', round(cast(value as double), 6))
+        when 'approx'   then 'about ' || printf('%.15g', round(cast(value as double), 6))
+        when 'at_most'  then '≤ ' || printf('%.15g', round(cast(value as double), 6))
+        when 'range'    then printf('%.15g', round(cast(value as double), 6)) || '–' || coalesce(printf('%.15g', round(cast(value_high as double), 6)), '?')
+        else printf('%.15g', round(cast(value as double), 6))
+    end
+    || case
+        when kind = 'figure' and ranges.metric like 'spending.%'
+            then ' yuan (' || printf('%.15g', round(cast(value / 10000 as double), 6)) || '万元'
+                 || case qualifier when 'at_least' then '余' else '' end || ')'
+        when qualifier = 'at_least' and value >= 10000
+            then ' (' || printf('%.15g', round(cast(value / 10000 as double), 6)) || '万余)'
+        when qualifier = 'at_least'
+            then ' (' || printf('%.15g', round(cast(value as double), 6)) || '余)'
+        when qualifier = 'approx' and value >= 10000
+            then ' (约' || printf('%.15g', round(cast(value / 10000 as double), 6)) || '万)'
+        else ''
+    end as display_text
+from ranges
+left join labels on labels.metric = ranges.metric

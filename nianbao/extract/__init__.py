@@ -1,0 +1,100 @@
+"""Figure and event extraction from one report's text (pure Python, no dagster).
+
+`extract_document(text, source_file=None) -> ExtractionResult` with the
+document's library name and report year, its figures (prose, label:value lines
+and tables) and its events (from `nianbao.extract.events`).
+
+Modules, one job each:
+  numbers        parse/find numbers, units, qualifiers, ranges
+  lexicon        the rules as data (cues, units, scope/segment/period/flow words)
+  normalize      NFKC and traditional→simplified, length preserved
+  segment        lines, sentences, clauses, headings, web-page junk, section years
+  classify       number + context → metric
+  attribute      library/report year of the document; year/scope/segment/period per figure
+  prose          figures in running text and label:value lines
+  table_figures  figures in tables (tables from `tables.find_tables`)
+  groups         parts and totals (其中 / 等 / tables), group ids
+"""
+
+from __future__ import annotations
+
+from ..schema import ExtractionResult, Figure
+from . import attribute as at
+from .groups import assign_groups
+from .normalize import for_matching
+from .prose import prose_figures, resolve_shares
+from .segment import Sections, is_junk, lines
+from .table_figures import table_figures
+
+__all__ = ["extract_document", "extract_figures"]
+
+
+def _tables(text: str):
+    try:
+        from .tables import find_tables
+    except Exception:  # pragma: no cover - tables.py is owned by another engineer
+        return []
+    try:
+        return find_tables(text)
+    except Exception:
+        return []
+
+
+def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        cur = [(a, b)]
+        for ha, hb in holes:
+            nxt = []
+            for x, y in cur:
+                if hb <= x or ha >= y:
+                    nxt.append((x, y))
+                else:
+                    if x < ha:
+                        nxt.append((x, ha))
+                    if hb < y:
+                        nxt.append((hb, y))
+            cur = nxt
+        out.extend(cur)
+    return out
+
+
+def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
+    mt = for_matching(text)
+    library = at.library_name(mt)
+    if library and mt != text:
+        # report the name as written in the original text
+        i = mt.find(library)
+        library = text[i:i + len(library)] if i >= 0 else library
+    year = at.report_year(mt)
+    tables = _tables(text)
+    tspans = [(t.start, t.end) for t in tables]
+    holes = [(c.start, c.end) for t in tables for c in t.preamble]
+    skip = _subtract(tspans, holes)
+    skip += [(ln.start, ln.end) for ln in lines(mt) if is_junk(ln.text)]
+    sections = Sections(mt, year, skip=tspans)
+    figs, shares = prose_figures(text, mt, library, year, sections, skip)
+    figs += table_figures(tables, text, year, sections)
+    figs += resolve_shares(shares, figs, mt, text, sections)
+    # one figure per span and metric
+    seen, uniq = set(), []
+    for f in sorted(figs, key=lambda f: (f.char_start, f.char_end)):
+        k = (f.char_start, f.char_end, f.metric)
+        if k in seen:
+            continue
+        seen.add(k)
+        uniq.append(f)
+    assign_groups(uniq, mt)
+    return library, year, uniq
+
+
+def extract_document(text: str, source_file: str | None = None) -> ExtractionResult:
+    library, year, figs = extract_figures(text)
+    events = []
+    try:
+        from .events import extract_events
+        events = extract_events(text, year, library)
+    except Exception:
+        # events are another module's job; a failure there must not lose the figures
+        events = []
+    return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events)

@@ -1,0 +1,165 @@
+"""Who and when: the document's library and report year, and per figure its
+year, scope, segment, period and (when it is about someone else) library.
+
+Document level: the library name and report year come from the title lines
+(the first lines holding 年报/总结/报告… and a year), never from web-page junk
+such as publication dates. Figure level: the nearest year word before the
+number in its sentence (2020年, 截止2020年底, 去年/今年/明年 resolved against
+the section's year), else the year of the heading above it, else the report
+year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import lexicon as lx
+from .segment import is_junk, lines
+
+
+def _title_lines(text: str, n: int = 15) -> list[str]:
+    out = []
+    for ln in lines(text):
+        s = ln.text.strip()
+        if not s or is_junk(s):
+            continue
+        out.append(s)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^.*(?:\d{4}\s*年(?:度)?|\d+[.、])", "", name)
+    name = re.sub(r"^(?:关于|以下简称|我们|各|全|在|由|对)", "", name)
+    return name
+
+
+def library_name(text: str) -> str | None:
+    titles = _title_lines(text)
+    cands: list[str] = []
+    for s in titles:
+        for m in lx.LIBRARY_NAME_RE.finditer(s):
+            nm = _clean_name(s[: m.end()])
+            nm = lx.LIBRARY_NAME_RE.search(nm)
+            if not nm:
+                continue
+            nm = nm.group(1)
+            if lx.GENERIC_LIBRARY.match(nm):
+                continue
+            cands.append((s, nm))
+    if not cands:
+        # fall back to the most frequent specific name in the first 3000 chars
+        cnt = Counter(m.group(1) for m in lx.LIBRARY_NAME_RE.finditer(text[:3000])
+                      if not lx.GENERIC_LIBRARY.match(m.group(1)))
+        return cnt.most_common(1)[0][0] if cnt else None
+    # prefer a name on a title line (年报/总结…)
+    for s, nm in cands:
+        if lx.TITLE_WORDS.search(s):
+            return nm
+    return cands[0][1]
+
+
+def report_year(text: str) -> int | None:
+    titles = _title_lines(text)
+    for s in titles:
+        if len(s) > 60:
+            continue
+        if lx.TITLE_WORDS.search(s) or "图书馆" in s:
+            m = lx.YEAR_RE.search(s)
+            if m:
+                return int(m.group(1))
+    # else the most frequent plausible year in the body (dates at the top excluded)
+    cnt = Counter()
+    for ln in lines(text):
+        if is_junk(ln.text):
+            continue
+        for m in lx.YEAR_RE.finditer(ln.text):
+            cnt[int(m.group(1))] += 1
+    return cnt.most_common(1)[0][0] if cnt else None
+
+
+def figure_year(sentence_left: str, base_year: int | None) -> int | None:
+    """The year set by the nearest year word in the sentence before the number."""
+    best_pos, best = -1, None
+    cmp_spans = [(m.start(), m.end()) for m in lx.COMPARISON_YEAR.finditer(sentence_left)]
+
+    def in_cmp(i):
+        return any(a <= i < b for a, b in cmp_spans)
+
+    for m in lx.YEAR_RE.finditer(sentence_left):
+        if in_cmp(m.start()):
+            continue
+        if m.start() > best_pos:
+            best_pos, best = m.start(), int(m.group(1))
+    for m in lx.REL_YEAR_RE.finditer(sentence_left):
+        if m.start() > best_pos and base_year is not None and not in_cmp(m.start()):
+            best_pos, best = m.start(), base_year + lx.REL_YEAR[m.group(0)]
+    return best if best is not None else base_year
+
+
+def scope(context: str, metric: str) -> str:
+    if metric.startswith("network.branches"):
+        return "branches"
+    if metric.startswith("network.service_points"):
+        return "service_points"
+    for name, rx in lx.SCOPE_RULES:
+        if rx.search(context):
+            return name
+    return "library"
+
+
+def segment(context: str, metric: str, sentence: str) -> str:
+    for name, rx in lx.SEGMENT_RULES:
+        if name == "periodicals" and not metric.startswith("circulation"):
+            continue
+        if name == "online" and not (metric.startswith("activities") or metric.startswith("circulation")):
+            continue
+        if rx.search(context):
+            return name
+    if metric.startswith("circulation") and re.search(r"图书", context) and re.search(r"期刊|报刊", sentence):
+        return "books"
+    if metric.startswith("activities"):
+        named = [k for k, rx in lx.SEG_NOUNS.items() if rx.search(context)]
+        if len(named) == 1 and not re.search(r"活动", context):
+            return named[0]
+    return "all"
+
+
+def period(sentence_left: str, section_flavour: str | None) -> str:
+    best_pos, best = -1, None
+    for name, rx in (("partial", lx.PERIOD_PARTIAL), ("plan", lx.PERIOD_PLAN), ("year", lx.PERIOD_YEAR)):
+        for m in rx.finditer(sentence_left):
+            if m.start() >= best_pos:
+                best_pos, best = m.start(), name
+    if best:
+        return best
+    return section_flavour or "year"
+
+
+def other_library(context: str, own: str | None) -> str | None:
+    """A library (or a region-wide aggregate) named in the figure's clause that is not the report's own."""
+    m = re.search(r"(全省|全市|全区|全县|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆)", context)
+    if m:
+        return m.group(0)
+    own_core = _core(own) if own else None
+    for m in lx.LIBRARY_NAME_RE.finditer(context):
+        nm = m.group(1)
+        nm = re.sub(r"^.*(?:与|和|向|为|对|在|由|从|帮扶|配合|协助|联合|完成|开展|举办|参观|走进|进入|是|的)", "", nm)
+        if lx.GENERIC_LIBRARY.match(nm):
+            if nm in ("省图书馆", "国家图书馆"):
+                return nm
+            continue
+        if own_core and own_core in nm:
+            continue
+        if own and nm in own:
+            continue
+        return nm
+    return None
+
+
+def _core(name: str) -> str:
+    n = re.sub(r"图书馆$", "", name)
+    n = re.sub(r"(?:省|市|县|区|旗|州|自治县|自治州)$", "", n)
+    return n[-2:] if len(n) >= 2 else n

@@ -1,0 +1,138 @@
+"""Number + its context → metric code (or nothing).
+
+`classify(text, q, ...)` looks for the cue nearest to the number in its clause
+(left side first; for facility counts the noun right after the unit), checks
+that the cue accepts the number's unit, and refuses numbers that are changes
+(比去年增加…), rates (每月…, 人均…), donations and deliveries, staff
+training received, or counts with no cue at all. A number with no cue is never
+a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .numbers import Quantity
+
+
+@dataclass
+class Decision:
+    metric: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    ratio_scale: float | None = None
+
+
+def _unit_key(q: Quantity) -> str | None:
+    return q.unit
+
+
+def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
+    best = None
+    for cue in lx.CUES:
+        if cue.side == "R":
+            continue
+        for m in cue.regex.finditer(left):
+            if unit not in cue.units:
+                continue
+            if cue.need_activity_ctx and not lx.ACTIVITY_CTX.search(sentence):
+                continue
+            key = (m.end(), m.end() - m.start(), -lx.CUES.index(cue) if cue.name != "activity" else -99)
+            if best is None or key > best[0]:
+                best = (key, Decision(cue.units[unit], m.group(0), base + m.start(), base + m.end()))
+    if best is None:
+        return None
+    d = best[1]
+    # 新增 just before a stock word turns it into the flow (新增馆藏图书, 新增持证读者)
+    pre = left[max(0, d.cue_start - base - 4):d.cue_start - base]
+    if re.search(r"新增|新购|新进|新办|新注册", pre):
+        d.metric = FLOW_OF.get(d.metric, d.metric)
+    return d
+
+
+FLOW_OF = {"collection.total": "collection.added", "users.registered_total": "users.new_registrations"}
+
+
+def _right_cue(right: str, unit, base: int) -> Decision | None:
+    best = None
+    for cue in lx.CUES:
+        if cue.side == "L":
+            continue
+        m = cue.regex.search(right)
+        if not m or unit not in cue.units:
+            continue
+        # the noun must follow closely: only quotes/names in between (no numbers, no verbs)
+        gap = right[: m.start()]
+        if len(gap) > 12 or re.search(r"\d|开展|举办|组织|参加|参与", gap):
+            continue
+        if cue.name in ("activity_r",) and m.end() > 14:
+            continue
+        key = (-m.start(), m.end() - m.start())
+        if best is None or key > best[0]:
+            best = (key, Decision(cue.units[unit], m.group(0), base + m.start(), base + m.end()))
+    return best[1] if best else None
+
+
+def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence: tuple[int, int],
+             bare: bool = False, clause_start: int | None = None) -> Decision | None:
+    """Decide the metric of quantity `q`; `left_start` is where its left context starts."""
+    left = text[left_start:q.num_start]
+    right = text[q.end:clause_end]
+    sent = text[sentence[0]:sentence[1]]
+    unit = _unit_key(q)
+    if unit is not None and unit not in {u for c in lx.CUES for u in c.units}:
+        return None
+
+    if bare:
+        # label:value: the cue must end right before the number
+        d = _left_cue(left, None, sent, left_start)
+        if d is None:
+            return None
+        between = text[d.cue_end:q.num_start]
+        if not re.fullmatch(r"[\s:为达是共计总合累约近超逾]*", between):
+            return None
+        return d
+
+    facility = unit in lx.FACILITY_UNITS
+    d = None
+    if facility:
+        d = _right_cue(right, unit, q.end)
+    if d is None:
+        d = _left_cue(left, unit, sent, left_start)
+    if d is None and not facility:
+        d = _right_cue(right, unit, q.end)
+    if d is None and unit in ("场", "场次") and lx.EVENT_VERBS.search(left) and lx.ACTIVITY_CTX.search(sent):
+        m = list(lx.EVENT_VERBS.finditer(left))[-1]
+        d = Decision("activities.events", m.group(0), left_start + m.start(), left_start + m.end())
+    if d is None:
+        return None
+
+    # what lies between the cue and the number (left cues only)
+    if d.cue_end <= q.num_start:
+        between = text[d.cue_end:q.num_start]
+        if lx.DELTA.search(between):
+            return None
+    if lx.BLOCKERS.search(left):
+        # a blocker counts only when it is not part of the cue itself
+        for m in lx.BLOCKERS.finditer(left):
+            a, b = left_start + m.start(), left_start + m.end()
+            if not (d.cue_start <= a and b <= d.cue_end):
+                return None
+    cs = left_start if clause_start is None else clause_start
+    if lx.RATE_WORDS.search(text[cs:q.num_start]) and not lx.RATIO.search(left):
+        return None
+    # rates / ratios
+    rm = lx.RATIO.search(left)
+    if rm:
+        sc = rm.group(1)
+        d.ratio_scale = float(lx.RATIO_SCALE.get(sc, 1)) if sc else 1.0
+    # staff receiving training is not a reader activity
+    if d.metric.startswith("activities") and lx.STAFF_RECEIVED.search(text[sentence[0]:q.end]):
+        return None
+    # a single event narrated (举行故事会一场) is not a statistic
+    if d.metric == "activities.events" and q.value == 1 and q.qualifier == "exact":
+        return None
+    return d

@@ -1,0 +1,194 @@
+"""The extraction rules as data: metric cues, units, scope/segment/period/flow words.
+
+Every rule here is about how Chinese library reports *word* things, never about
+one report: no library, place or file names. A cue is a regular expression plus
+a map from the unit family of the number to the metric code it means (the
+same word 借阅 means loans with 册次 and borrowers with 人次). `None` in a unit
+map means a bare number (label:value lines, table cells).
+
+Cue `side`: 'L' = the cue precedes the number (进馆人次:47000), 'R' = it follows
+(3家分馆, 12369人次参与), 'LR' = either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# ------------------------------------------------------------------ units
+
+PERSON_TIMES = ("人次",)
+PERSONS = ("人", "名")
+VOLUMES = ("册", "本", "件", "册件")
+VOLUME_TIMES = ("册次", "件次")
+EVENT_UNITS = ("场", "场次", "次", "期")
+FACILITY_UNITS = ("个", "家", "处", "所", "座")
+CARD_UNITS = ("张", "份", "个", "人", "名")
+MONEY = ("元",)
+BARE = (None,)
+
+
+def _m(units, metric):
+    return {u: metric for u in units}
+
+
+@dataclass
+class Cue:
+    name: str
+    pattern: str
+    units: dict            # unit (or None for bare) -> metric code
+    side: str = "L"        # 'L', 'R', 'LR'
+    need_activity_ctx: bool = False   # only when the sentence is about activities
+    regex: re.Pattern = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.regex = re.compile(self.pattern)
+
+
+CUES: list[Cue] = [
+    # ---- visits
+    Cue("visits", r"进馆|到馆|入馆|接待(?:各类|到馆|进馆)?(?:读者|群众|市民)|读者流量|(?:总)?流通人次|人流量|客流量",
+        {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
+    Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
+    Cue("online", r"点击(?:量|次数|数)|访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
+                  r"新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?",
+        _m(PERSON_TIMES + ("次",) + PERSONS + BARE, "visits.online")),
+    # ---- circulation
+    Cue("loans", r"外借|借阅|借书|借出|流通(?=[^,;。]{0,8}册次)",
+        {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers"}),
+    Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
+    Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
+    Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览",
+        _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use")),
+    Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
+    Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
+    # ---- users
+    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书)?证|新增(?:注册|持证)?(?:读者|用户)(?:证)?|"
+                   r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|发放(?:读者|借阅)证|新增办证|新办证",
+        _m(CARD_UNITS + BARE, "users.new_registrations")),
+    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)|注册(?:读者|用户)(?:总数|数)?|读者证(?:总数|总量)|累计办证|有效读者(?:证)?",
+        _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
+    Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
+    Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
+    # ---- collection
+    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量",
+        _m(VOLUMES + BARE, "collection.total")),
+    Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加)|入藏|"
+                      r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买)(?:图书|书刊|文献|新书|纸质图书)|新进(?:图书|书刊)|新书上架",
+        _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
+    # ---- activities
+    Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
+                    r"公益课|体验课|研学|夏令营|冬令营|阅读推广",
+        {**_m(EVENT_UNITS, "activities.events"), "人次": "activities.attendance"}),
+    Cue("activity_r", r"(?:\"|“)?[^,;。\d]{0,10}?(?:活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映)",
+        _m(EVENT_UNITS, "activities.events"), side="R"),
+    Cue("attendance", r"参与(?:人数|人次)|参加(?:人数|人次)|活动(?:总)?人次|受众(?:人数|人次)?|听众|观众",
+        _m(PERSON_TIMES + PERSONS + BARE, "activities.attendance")),
+    Cue("attendance_ctx", r"参与|参加|惠及|覆盖|吸引|服务|辅导|培训|观展|观看|到场|受益",
+        _m(PERSON_TIMES + PERSONS, "activities.attendance"), need_activity_ctx=True),
+    Cue("attendance_r", r"(?:参与|参加|观看|观展|到场|受益)", _m(PERSON_TIMES, "activities.attendance"), side="R"),
+    # ---- spending (money only)
+    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|经费(?:总额|总计|合计|收入|总收入)|总经费|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额",
+        _m(MONEY + BARE, "spending.total")),
+    Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
+    Cue("sp_ops", r"公用(?:经费|支出)|日常公用", _m(MONEY + BARE, "spending.operations")),
+    Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书购置(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|书刊(?:购置|采购)(?:费|经费)?",
+        _m(MONEY + BARE, "spending.collections")),
+    Cue("sp_digital", r"数字化建设|网络维护|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设", _m(MONEY + BARE, "spending.digital")),
+    Cue("sp_pres", r"古籍(?:修复|维护|保护)", _m(MONEY + BARE, "spending.preservation")),
+    # ---- network (the noun usually follows: 3家分馆; or precedes: 分馆38家)
+    Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
+    Cue("service_points", r"服务(?:点|站点|站)|流通点|流动点|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|城市书房|智慧书房|阅读空间|自助图书馆",
+        _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
+]
+
+# words that cancel a cue when they sit between the cue and the number (or are
+# the nearest word): donations, deliveries, orders, channels of other systems,
+# cataloguing work, standing norms and rates.
+BLOCKERS = re.compile(
+    r"赠送|捐赠|赠书|捐书|受赠|送书|送至|配送|订购|帮扶|借还|通借通还|免押|录入|上架|编目|剔除|下架|"
+    r"平均|参考咨询(?!室)|复印|打印"
+)
+# standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
+RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期)|不少于|不低于|至少")
+# a number that is a change, not a level
+DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)|增长|增加了|减少|下降|提高了|上升")
+# ratios: 每万人…, 人均…
+RATIO = re.compile(r"每(万|千|百|十万)人|人均|每人|万人均")
+RATIO_SCALE = {"万": 10_000, "千": 1_000, "百": 100, "十万": 100_000}
+
+ACTIVITY_CTX = re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|阅读推广|辅导")
+EVENT_VERBS = re.compile(r"开展|举办|举行|组织|推出|承办")
+# staff receiving training (not reader activities): 我馆同志参加培训…
+STAFF_RECEIVED = re.compile(
+    r"(?:同志|馆员|职工|员工|干部|全馆人员|工作人员)[^。;]{0,12}(?:参加|接受|进行了?|参与|学习|收看|观看)[^。;]{0,20}(?:培训|学习|讲座|直播)|"
+    r"(?:参加|接受)[^。;]{0,16}(?:举办|组织)?的?[^。;]{0,8}培训"
+)
+
+# ------------------------------------------------------------------ flows
+
+FLOW_WORDS = re.compile(r"新增|新建|新设|新开|新开通|建成|再建|增设|布局|落成|新落成|挂牌成立|新挂牌|建设了?|开设了?|设立了?")
+STOCK_WORDS = re.compile(r"已建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*(?:共|有)")
+FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设|建设工作|建设任务|建成|落成|挂牌|新建)")
+ADDED = {"network.branches": "network.branches_added", "network.service_points": "network.service_points_added"}
+
+# ------------------------------------------------------------------ scope
+
+SCOPE_RULES: list[tuple[str, re.Pattern]] = [
+    ("region", re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆|公共文化)")),
+    ("system", re.compile(r"总分馆(?:服务)?体系|全馆总分馆|总分馆(?:合计|总计|共)|全系统|含分馆|(?:包括|含)[^,;。]{0,6}分馆")),
+    ("branches", re.compile(r"直属分馆|(?<!总)分馆(?!建设)")),
+    ("service_points", re.compile(r"服务点|流通点|流动点|馆外|驿站|书吧|读书角|书屋|流动服务|送书上门")),
+    ("library", re.compile(r"本馆|我馆|总馆|馆内|图书馆")),
+]
+
+# ------------------------------------------------------------------ segment
+
+SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
+    ("staff_training", re.compile(r"业务培训|业务辅导|馆员培训|业务骨干|从业人员培训")),
+    ("alliance", re.compile(r"联盟")),
+    ("self_organized", re.compile(r"自主(?:活动|举办|开展)")),
+    ("reference_room", re.compile(r"参考咨询室")),
+    ("minors", re.compile(r"未成年|少儿|儿童|青少年|少年|亲子|幼儿|中小学生|学生")),
+    ("online", re.compile(r"线上|网络|在线|云")),
+    ("periodicals", re.compile(r"期刊|报刊")),
+    ("in_ils", re.compile(r"纳入")),
+]
+# for activities: which noun(s) are named
+SEG_NOUNS = {"exhibitions": re.compile(r"展览|展出|书展|图片展"),
+             "lectures": re.compile(r"讲座|讲坛|公益课"),
+             "trainings": re.compile(r"培训")}
+
+# ------------------------------------------------------------------ period
+
+PERIOD_PARTIAL = re.compile(r"截[止至](?:目前|当前|今日|现在|\d{1,2}月)|上半年|今年以来|年初以来|本年以来|前三季度|一季度|二季度|"
+                            r"(?<![\d年])\d{1,2}[-至到~]\d{1,2}月|(?<![\d年-])\d{1,2}月(?:份)?(?:底|末)")
+PERIOD_PLAN = re.compile(r"计划|力争|谋划|目标|拟|预计|打算|争取|将(?!近)|推进|需配发|需要|规划")
+PERIOD_YEAR = re.compile(r"截[止至]\s*(?:\d{4}\s*年)?\s*(?:年底|年末|\d{4}\s*年(?!\d{1,2}月))|全年|年度|年底|年末")
+
+# ------------------------------------------------------------------ years
+
+YEAR_RE = re.compile(r"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:\s*年(?!\d)|(?=[^\d.\-/:万亿千百册人元张场次个家处件份%]))")
+REL_YEAR = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1,
+            "前年": -2, "明年": 1, "下一年": 1, "下年": 1, "下年度": 1, "次年": 1}
+REL_YEAR_RE = re.compile("|".join(sorted(REL_YEAR, key=len, reverse=True)))
+# 比去年增长…, 较上年同期…, 与去年相比: a comparison, not the year of the figure
+COMPARISON_YEAR = re.compile(r"(?:比|较|与|同|相比|对比)(?:\d{4}年|去年|上年|上一年|前年)(?:同期)?|(?:去年|上年)同期")
+
+# ------------------------------------------------------------------ documents
+
+TITLE_WORDS = re.compile(r"年报|年度报告|工作总结|年度总结|总结|工作报告|报告|计划|大事记|统计")
+LIBRARY_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?图书馆)")
+GENERIC_LIBRARY = re.compile(r"^(?:[省市县区镇乡]|国家|公共|少儿|少年儿童|本|我|总|分|该|各|全市|全县|全区|全省|高校|大学|学校|自助|智慧|数字|24小时|城市)?图书馆$")
+JUNK_LINE = re.compile(r"发布时间|发布日期|更新时间|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读(?:次数|量)?[:：]|点击(?:数|量|率)?[:：]|"
+                       r"访问量[:：]|字号|打印本页|关闭窗口|分享到|首页|当前位置|上一篇|下一篇|版权所有|ICP备|联系电话|电话[:：]|"
+                       r"地址[:：]|邮编|【打印】|【关闭】|返回顶部|扫一扫")
+DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+# ------------------------------------------------------------------ tables
+
+# residual words allowed around a cue in a table label (普通借书, 还书处理, 续借图书)
+TABLE_LABEL_FILLER = re.compile(r"举办|开展|组织|各类|各种|普通|图书|文献|书刊|纸质|总|全年|本年|年|数量?|量|总计|合计|累计|处理|人次|册次|册|人数|次数|张|个|"
+                                r"\(.*?\)|本馆|全馆|情况|及|和|与|、|:|读者|新|元|万元|费|经费|支出|金额|实际|年度|\d{4}")
+TABLE_LABEL_BAD = re.compile(r"网络|网内|网上|统计|查询|定义|排行|清单|结算|日志|方案|输出|删除|修改|恢复|挂失|注销|暂停|出藏|验收|"
+                             r"编目|审校|导入|调整|清点|代码|口令|密码|记录|批|占比|比例|%|增长|同比|人均|每万|平均")

@@ -1,0 +1,274 @@
+"""Numbers as written in Chinese reports: find them, parse them, qualify them.
+
+`parse_number("21.2万余")` → `Parsed(212000.0, None, 'at_least')`. Handles Arabic
+numbers (with thousands separators and decimals), Chinese numerals (一万二千,
+两千余, 三十多, 十二), mixed forms (1.5万, 3.2亿, 万余 = 10000), scales 万/亿/千,
+qualifiers (余/多/超/逾/以上/突破 → at_least, 约/左右/大约 → approx,
+近/不到/不足/以下 → at_most) and ranges (2-3, 2至3, 2~3).
+
+`find_quantities(text)` returns every number that is followed by a unit
+(`Quantity`), with the span of number+unit; bare numbers are returned only
+when `bare=True` (label:value lines, table cells).
+
+Chinese numerals go through `cn2an` (smart mode) after the qualifier suffixes
+are stripped; a small fallback handles what cn2an refuses (千余, 万余).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+try:  # cn2an is a declared dependency; keep a fallback so parsing never crashes
+    import cn2an as _cn2an
+except Exception:  # pragma: no cover
+    _cn2an = None
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_UNITS = "十百千"
+CN_CHARS = CN_DIGITS + CN_UNITS + "壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_DIGIT_VAL = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_CN_DIGIT_VAL.update({"〇": 0, "两": 2, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
+                      "陆": 6, "柒": 7, "捌": 8, "玖": 9})
+_CN_UNIT_VAL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+SCALES = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
+
+AT_LEAST_PRE = ("超过", "超", "逾", "突破", "多于", "高于", "不少于", "不低于")
+APPROX_PRE = ("大约", "约", "大概")
+AT_MOST_PRE = ("将近", "接近", "近", "不到", "不足", "少于")
+AT_LEAST_POST = ("余", "多", "以上", "有余")
+APPROX_POST = ("左右", "上下")
+AT_MOST_POST = ("以下", "以内")
+
+
+@dataclass
+class Parsed:
+    value: float
+    value_high: float | None
+    qualifier: str
+
+
+def _cn_int(s: str) -> float | None:
+    """Chinese numeral without scale 万/亿 (up to 9999), fallback parser."""
+    if not s:
+        return None
+    if all(c in _CN_DIGIT_VAL for c in s):  # digit by digit: 二〇二〇
+        if len(s) == 1:
+            return float(_CN_DIGIT_VAL[s])
+        return float("".join(str(_CN_DIGIT_VAL[c]) for c in s))
+    total, cur = 0, None
+    for c in s:
+        if c in _CN_DIGIT_VAL:
+            cur = _CN_DIGIT_VAL[c]
+        elif c in _CN_UNIT_VAL:
+            total += (1 if cur is None else cur) * _CN_UNIT_VAL[c]
+            cur = None
+        else:
+            return None
+    if cur is not None:
+        total += cur
+    return float(total)
+
+
+def cn_to_number(s: str) -> float | None:
+    """Chinese (or mixed) numeral → number: 一万二千 → 12000, 两千 → 2000, 1.5万 → 15000."""
+    s = s.strip()
+    if not s:
+        return None
+    if _cn2an is not None:
+        try:
+            v = _cn2an.cn2an(s, "smart")
+            return float(v)
+        except Exception:
+            pass
+    # fallback: split on 亿 / 万
+    for sc, mult in (("亿", 1e8), ("万", 1e4)):
+        if sc in s:
+            hi, _, lo = s.partition(sc)
+            h = _arabic_or_cn(hi) if hi else 1.0
+            low = _arabic_or_cn(lo) if lo else 0.0
+            if h is None or low is None:
+                return None
+            return h * mult + low
+    return _arabic_or_cn(s)
+
+
+def _arabic_or_cn(s: str) -> float | None:
+    s = s.replace(",", "")
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    if s and s[0] in "十拾百佰千仟":
+        s = "一" + s
+    return _cn_int(s)
+
+
+def _strip_affixes(s: str) -> tuple[str, str]:
+    """Remove qualifier words around a number string; return (core, qualifier)."""
+    q = "exact"
+    s = s.strip()
+    for w in AT_LEAST_PRE:
+        if s.startswith(w):
+            return s[len(w):].strip(), "at_least"
+    for w in APPROX_PRE:
+        if s.startswith(w):
+            s, q = s[len(w):].strip(), "approx"
+            break
+    else:
+        for w in AT_MOST_PRE:
+            if s.startswith(w):
+                s, q = s[len(w):].strip(), "at_most"
+                break
+    for ws, qq in ((AT_LEAST_POST, "at_least"), (APPROX_POST, "approx"), (AT_MOST_POST, "at_most")):
+        for w in ws:
+            if s.endswith(w):
+                return s[: -len(w)].strip(), (q if q != "exact" else qq)
+    return s, q
+
+
+_RANGE_SEP = re.compile(r"\s*(?:-|~|—|–|至|到)\s*")
+
+
+def _core_value(core: str) -> tuple[float | None, bool]:
+    """Parse a number core that may carry 余/多 inside (21.2万余 → 212000, True)."""
+    inner_least = False
+    m = re.fullmatch(r"(.*?)(余|多)(万|亿|千)?", core)
+    if m and m.group(1):
+        core = m.group(1) + (m.group(3) or "")
+        inner_least = True
+    core = core.replace(",", "").replace(" ", "")
+    if core in ("万", "亿", "千", "百"):  # 万余 with no digit
+        return float(SCALES[core]), inner_least
+    if re.fullmatch(r"\d+(?:\.\d+)?", core):
+        return float(core), inner_least
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(万|亿|千|百)", core)
+    if m:
+        return round(float(m.group(1)) * SCALES[m.group(2)], 6), inner_least
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)万(\d+)", core)  # 3万5000
+    if m:
+        return float(m.group(1)) * 1e4 + float(m.group(2)), inner_least
+    v = cn_to_number(core)
+    return v, inner_least
+
+
+def parse_number(s: str) -> Parsed | None:
+    """Parse a written number with its qualifier words (no unit)."""
+    if s is None:
+        return None
+    core, q = _strip_affixes(s)
+    if not core:
+        return None
+    # a range: both sides numbers
+    parts = _RANGE_SEP.split(core)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        lo_core, hi_core = parts
+        # 2-3万: the scale of the high end applies to the low end
+        sc = hi_core[-1] if hi_core[-1] in "万亿" and lo_core[-1] not in "万亿" else ""
+        lo, _ = _core_value(lo_core + sc)
+        hi, _ = _core_value(hi_core)
+        if lo is not None and hi is not None and lo <= hi:
+            return Parsed(lo, hi, "range")
+        return None
+    v, inner = _core_value(core)
+    if v is None:
+        return None
+    if inner and q == "exact":
+        q = "at_least"
+    return Parsed(_clean(v), None, q)
+
+
+def _clean(v: float) -> float:
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) else r
+
+
+# ------------------------------------------------------------ finding numbers
+
+_CN_NUM = f"[{CN_CHARS}]+"
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ONE = rf"(?:{_AR_NUM}|{_CN_NUM})"
+_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余))"
+_NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
+
+# units, longest first; METRIC_UNITS are those a figure may have, the rest are
+# recognised only so that their numbers are not mistaken for bare numbers.
+METRIC_UNITS = ("人次", "册次", "场次", "册件", "件次", "元", "册", "件", "场", "次", "个",
+                "家", "处", "张", "份", "所", "座", "期", "人", "名", "本", "TB", "GB", "%")
+OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭", "篇", "户", "位", "台",
+               "种", "部", "天", "箱", "年", "月", "日", "号", "岁", "条", "项", "类", "届",
+               "批", "层", "米", "公里", "万元")
+_UNIT = "|".join(sorted(set(METRIC_UNITS + ("万元", "千元", "亿元")), key=len, reverse=True))
+
+QUANTITY_RE = re.compile(
+    rf"(?P<pre>约|大约|近|将近|接近|不到|不足|超过|超|逾|突破|不少于|多于)?[ \t]*"
+    rf"(?P<num>{_NUMBER})[ \t]*(?P<unit>{_UNIT})?(?P<post>以上|左右|以下|上下|多|余)?"
+)
+
+
+@dataclass
+class Quantity:
+    start: int          # span of number + unit (qualifier prefix excluded)
+    end: int
+    num_start: int
+    value: float
+    value_high: float | None
+    qualifier: str
+    unit: str | None    # unit as written ('万元' when scale+元); None if bare
+    scale_unit: str     # scale+unit as written (万人次, 万元, 册 ...)
+    text: str
+
+
+def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
+    """Every number in `text` followed by a metric unit (or any number if `bare`)."""
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        num = m.group("num")
+        if not num or not num.strip():
+            continue
+        ns = m.start("num")
+        prev = text[ns - 1] if ns > 0 else ""
+        # glued to letters (Z39, 5G), an ordinal 第N, a decimal point, or a date part
+        prev2 = text[ns - 2] if ns > 1 else ""
+        if prev and (prev.isascii() and prev.isalnum() or prev == "第"):
+            continue
+        if prev and prev in ".-/:~" and prev2.isdigit():  # 9:30, 2022-08-26, 1.5.3
+            continue
+        unit = m.group("unit")
+        nxt = text[m.end("num"):m.end("num") + 3].lstrip(" \t")
+        if unit is None and not bare:
+            continue
+        core = num.strip()
+        if re.fullmatch(f"[{CN_CHARS}]+(?:余|多)?", core) and unit is None:
+            continue
+        # Chinese-numeral units that are really words: 一期 in 一期工程 is fine to keep
+        if unit is None:
+            # a number followed by another unit we do not count (年, 月, 天 ...)
+            if any(nxt.startswith(u) for u in OTHER_UNITS):
+                continue
+        pre = m.group("pre") or ""
+        post = m.group("post") or ""
+        # 人次 vs 人: if the unit is 人 and next char is 次 the regex already took 人次
+        p = parse_number(pre + core + post if post in ("以上", "左右", "以下", "上下") else pre + core + post)
+        if p is None:
+            continue
+        unit_text = unit or ""
+        scale_unit = ""
+        mm = re.search(r"(万|亿|千)\s*(?:余|多)?\s*$", core)
+        if mm:
+            scale_unit = mm.group(1)
+        if unit_text in ("万元", "千元", "亿元"):
+            p = Parsed(_clean(p.value * SCALES[unit_text[0]]),
+                       None if p.value_high is None else _clean(p.value_high * SCALES[unit_text[0]]),
+                       p.qualifier)
+            scale_unit, unit_text = unit_text, "元"
+        else:
+            scale_unit = scale_unit + unit_text
+        end = m.end("unit") if unit else m.end("num")
+        if post and post in ("多", "余"):
+            end = m.end("post")
+        out.append(Quantity(start=ns, end=end, num_start=ns, value=p.value,
+                            value_high=p.value_high, qualifier=p.qualifier,
+                            unit=unit_text or None, scale_unit=scale_unit or unit_text,
+                            text=text[ns:end]))
+    return out

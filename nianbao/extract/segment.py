@@ -1,0 +1,117 @@
+"""Split a report into lines, sentences and clauses, all as spans of the text.
+
+Sentences end at 。!? and line breaks; clauses also end at , and ;. Nothing is
+copied: callers get (start, end) offsets into the text they passed, so spans
+and evidence always point into the normalised document. Also: which lines are
+headings (short, no final 。) and which are web-page junk (menus, view
+counters, publication dates), and the year each heading sets for the text
+below it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+SENT_END = "。!?！？\n"
+CLAUSE_END = SENT_END + ",;，；"
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _bounds(text: str, pos: int, ends: str, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    hi = len(text) if hi is None else hi
+    s = pos
+    while s > lo and text[s - 1] not in ends:
+        s -= 1
+    e = pos
+    while e < hi and text[e] not in ends:
+        e += 1
+    return s, e
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    return _bounds(text, pos, SENT_END)
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    return _bounds(text, pos, CLAUSE_END)
+
+
+def previous_clause(text: str, clause_start: int) -> tuple[int, int] | None:
+    """The clause just before `clause_start` in the same sentence, if any."""
+    if clause_start <= 0 or text[clause_start - 1] in SENT_END:
+        return None
+    e = clause_start - 1
+    s, _ = _bounds(text, e, CLAUSE_END)
+    return s, e
+
+
+def is_heading(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 50 or s.endswith(("。", ";", ",")):
+        return False
+    if s.startswith("\t") or "\t" in s:
+        return False
+    return len(re.findall(r"[\u4e00-\u9fff]", s)) >= 3
+
+
+def is_junk(line: str) -> bool:
+    """Web-page furniture: menus, counters, publication dates, contact lines."""
+    s = line.strip()
+    if not s:
+        return False
+    if lx.DATE_ONLY.match(s):
+        return True
+    return len(s) <= 80 and bool(lx.JUNK_LINE.search(s))
+
+
+class Sections:
+    """Headings with a year: the year (and plan/partial flavour) they set below them."""
+
+    def __init__(self, text: str, report_year: int | None, skip: list[tuple[int, int]] = ()):
+        self.starts: list[int] = []
+        self.years: list[int] = []
+        self.flavours: list[str | None] = []
+        for ln in lines(text):
+            if any(a <= ln.start < b for a, b in skip):
+                continue
+            if not is_heading(ln.text) or is_junk(ln.text):
+                continue
+            m = lx.YEAR_RE.search(ln.text)
+            if not m:
+                continue
+            y = int(m.group(1))
+            if report_year and abs(y - report_year) > 2:
+                continue
+            flav = None
+            if re.search(r"计划|打算|设想|思路|规划|展望|目标", ln.text):
+                flav = "plan"
+            elif re.search(r"上半年|半年|季度", ln.text):
+                flav = "partial"
+            self.starts.append(ln.start)
+            self.years.append(y)
+            self.flavours.append(flav)
+        self.report_year = report_year
+
+    def at(self, pos: int) -> tuple[int | None, str | None]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return self.report_year, None
+        return self.years[i], self.flavours[i]

@@ -1,0 +1,158 @@
+"""Figures stated in tables (found by `nianbao.extract.tables.find_tables`).
+
+A row whose label cell names a metric (the label must be *mostly* the cue:
+普通借书, 还书处理, 人员支出; long system-operation labels such as 网络续借 or
+图书流通统计 are refused) gives one figure per numeric value cell. The year of a
+value is its column's year (statistical forms with one column per year), else
+the year in the table title, else the section's year. Money units come from
+the label, the column header or the title (（万元）).
+Event tables (序号/时间/主题/地点) are left to the event extractor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..schema import Figure
+from . import lexicon as lx
+from .numbers import SCALES, parse_number
+from .segment import Sections
+
+_UNIT_IN = re.compile(r"[(（](?:单位[:：])?\s*(万元|千元|亿元|元|万册|册次|册|人次|万人次|人|场次|场|次|个|家|处|张|件|%)\s*[)）]|单位[:：]\s*(万元|千元|亿元|元|册|人次|人|次|个)")
+_NUMERIC = re.compile(r"^\s*(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?\s*(?:余|多)?\s*$")
+LABEL_COLS = ("名称", "项目", "指标", "内容", "类别", "科目", "类型", "名 称")
+EVENT_HEAD = re.compile(r"时间|日期")
+EVENT_HEAD2 = re.compile(r"主题|活动|名称|内容")
+
+
+def _unit_of(*texts: str | None) -> str | None:
+    for t in texts:
+        if not t:
+            continue
+        m = _UNIT_IN.search(t)
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
+def label_metric(label: str, unit: str | None) -> tuple[str, str] | None:
+    """Metric of a table label (and the cue that matched), or None."""
+    lab = re.sub(r"\s+", "", label)
+    lab = re.sub(r"^[\d.、()（）一二三四五六七八九十]+[.、)）]", "", lab)
+    if not lab or len(lab) > 24:
+        return None
+    best = None
+    for cue in lx.CUES:
+        if cue.side == "R" or cue.need_activity_ctx:
+            continue
+        if unit not in cue.units:
+            continue
+        for m in cue.regex.finditer(lab):
+            key = (m.end() - m.start(), m.end())
+            if best is None or key > best[0]:
+                best = (key, cue.units[unit], m.group(0))
+    if best is None:
+        return None
+    metric = best[1]
+    # residual: remove all cues of the same metric, then filler words
+    residual = lab
+    for cue in lx.CUES:
+        if unit in cue.units and cue.units[unit] == metric and not cue.need_activity_ctx:
+            residual = cue.regex.sub("", residual)
+    if lx.TABLE_LABEL_BAD.search(residual):
+        return None
+    residual = lx.TABLE_LABEL_FILLER.sub("", residual)
+    if len(residual) > 1:
+        return None
+    return metric, best[2]
+
+
+def _value(cell_text: str, unit: str | None):
+    t = cell_text.strip()
+    if not _NUMERIC.match(t):
+        return None
+    p = parse_number(t.replace(" ", ""))
+    if p is None:
+        return None
+    mult, unit_out = 1.0, unit
+    if unit in ("万元", "千元", "亿元"):
+        mult, unit_out = SCALES[unit[0]], "元"
+    elif unit in ("万册", "万人次"):
+        mult, unit_out = 10_000, unit[1:]
+    v = p.value * mult
+    vh = None if p.value_high is None else p.value_high * mult
+    return v, vh, p.qualifier, unit_out
+
+
+def table_figures(tables, text: str, report_year: int | None, sections: Sections) -> list[Figure]:
+    out: list[Figure] = []
+    for tb in tables:
+        head = [re.sub(r"\s+", "", c.text) for c in tb.header]
+        if any(EVENT_HEAD.search(h) for h in head) and any(EVENT_HEAD2.search(h) for h in head):
+            continue
+        title = tb.title or ""
+        ty = lx.YEAR_RE.search(title)
+        sec_year, flavour = sections.at(tb.start)
+        base_year = int(ty.group(1)) if ty else sec_year
+        period = "plan" if flavour == "plan" else ("partial" if lx.PERIOD_PARTIAL.search(title) else "year")
+        tunit = tb.unit_hint or _unit_of(title)
+        pairs = []  # (label_cell, value_cell, column header text)
+        if tb.layout == "label_value" or (len(tb.rows) == 1 and all(_NUMERIC.match(c.text or "") for c in tb.rows[0] if c.text.strip())
+                                          and not any(_NUMERIC.match(h) for h in head)):
+            for hc, vc in zip(tb.header, tb.rows[0] if tb.rows else []):
+                pairs.append((hc, vc, ""))
+        else:
+            lab_i = tb.col_index(*LABEL_COLS)
+            if lab_i is None:
+                # first column that is mostly text
+                for i in range(len(head)):
+                    col = [r[i].text for r in tb.rows if i < len(r)]
+                    if col and sum(bool(_NUMERIC.match(x)) for x in col) < len(col) / 2 and "序号" not in head[i]:
+                        lab_i = i
+                        break
+            if lab_i is None:
+                continue
+            val_cols = [i for i in range(len(head)) if i != lab_i and "序号" not in head[i] and "代码" not in head[i]
+                        and "行次" not in head[i] and "编号" not in head[i] and "占比" not in head[i] and "%" not in head[i]]
+            for r in tb.rows:
+                if lab_i >= len(r):
+                    continue
+                for i in val_cols:
+                    if i < len(r):
+                        pairs.append((r[lab_i], r[i], tb.header[i].text if i < len(tb.header) else ""))
+        for lc, vc, htxt in pairs:
+            if not vc.text.strip():
+                continue
+            unit = _unit_of(lc.text, htxt) or tunit
+            money = unit in ("万元", "千元", "亿元", "元") or bool(re.search(r"经费|支出|金额|费用|拨款", title + htxt))
+            lm = label_metric(re.sub(_UNIT_IN, "", lc.text), "元" if money else None)
+            if lm is None and money and re.fullmatch(r"\s*(?:合计|总计|小计|共计|支出合计|经费合计)\s*", lc.text):
+                lm = ("spending.total", lc.text.strip())
+            if lm is None and unit and unit not in ("万元", "千元", "亿元", "元"):
+                lm = label_metric(re.sub(_UNIT_IN, "", lc.text), unit.replace("万", "") or None)
+            if lm is None:
+                continue
+            metric, cue = lm
+            if metric.startswith("spending") and unit not in ("万元", "千元", "亿元", "元"):
+                unit = unit or "元"
+            val = _value(vc.text, unit)
+            if val is None:
+                continue
+            v, vh, qual, unit_out = val
+            hy = lx.YEAR_RE.search(htxt or "")
+            year = int(hy.group(1)) if hy else base_year
+            scope = "library"
+            for name, rx in lx.SCOPE_RULES:
+                if rx.search(lc.text):
+                    scope = name
+                    break
+            if metric.startswith("network.branches"):
+                scope = "branches"
+            elif metric.startswith("network.service_points"):
+                scope = "service_points"
+            out.append(Figure(
+                metric=metric, value=v, qualifier=qual, scope=scope, segment="all", period=period,
+                year=year, unit_raw=(unit or ""), evidence=lc.text.strip(),
+                char_start=vc.start, char_end=vc.end, value_high=vh, table_id=tb.table_id,
+            ))
+    return out

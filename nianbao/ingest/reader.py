@@ -1,0 +1,342 @@
+"""Read one file or the whole raw folder into `DocumentRecord`s. Never raises.
+
+    read_document(path, source_file, max_bytes=20_000_000, timeout_s=30) -> DocumentRecord
+    read_folder(raw_dir, progress=True) -> list[DocumentRecord]
+
+For every file the record says what happened: `status` 'loaded' (with the
+NFKC-normalised `text`), 'duplicate' (same bytes as an earlier file in sorted
+order; `duplicate_of` names the loaded twin) or 'quarantined' with a
+`reason` from `schema.QUARANTINE_REASONS` and a one-line `detail`:
+
+* unreadable   - stat/open/read failed (permission denied, I/O error, a
+                 folder that cannot be listed, a dangling link); document_id ''
+* too_large    - more than `max_bytes` bytes: hashed in chunks, never parsed
+                 (also: the parser ran out of memory)
+* empty        - zero bytes, or only whitespace once decoded
+* binary       - image, archive, executable, NUL bytes, random bytes
+* undecodable  - text-like but no encoding decodes it (more than a tiny
+                 damaged tail), or a corrupt .docx/.pdf
+* no_text      - a .docx/.pdf/.html without any text (e.g. a scanned PDF)
+* unsupported_format - a document format we do not read (.doc, .xls,
+                 .xlsx, .pptx, .wps, .rtf, encrypted PDF, ...)
+* timeout      - parsing took longer than `timeout_s` (the parser process
+                 is killed and restarted; the next file is not affected)
+* extraction_error - an unexpected error inside ingest itself
+
+`document_id` is the sha256 of the file's bytes. Parsing runs in a child
+process (`nianbao.ingest._worker`) so that a document that hangs or eats
+memory can be killed; one child is reused for all documents. `library_name`
+and `report_year` are left None for the extractor.
+
+Invariant of `read_folder`: one record per file found by `scan.scan_folder`,
+so files seen = loaded + duplicate + quarantined.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import os
+import pickle
+import select
+import stat
+import struct
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from nianbao.schema import DocumentRecord
+
+__all__ = ["read_document", "read_folder", "shutdown_worker", "summarise"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_TIMEOUT_S = 30.0
+_LEN = struct.Struct(">Q")
+_CHUNK = 1 << 20
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+# ---------------------------------------------------------------- the parser child
+
+class WorkerDied(RuntimeError):
+    pass
+
+
+class _Worker:
+    """A long-lived `python -m nianbao.ingest._worker` child; killed on overrun."""
+
+    def __init__(self, start_timeout_s: float = 120.0) -> None:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(_PROJECT_ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+        env.setdefault("PYTHONWARNINGS", "ignore")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "nianbao.ingest._worker"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            if not os.environ.get("NIANBAO_INGEST_DEBUG") else None,
+            env=env, close_fds=True, start_new_session=True,
+        )
+        self._buf = bytearray()
+        msg = self._recv(time.monotonic() + start_timeout_s)
+        if not (isinstance(msg, dict) and msg.get("ready")):
+            self.kill()
+            raise WorkerDied("ingest worker did not start")
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            pass
+        for f in (self.proc.stdin, self.proc.stdout):
+            try:
+                f.close()
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.kill()
+        else:
+            self.proc.stdout.close()
+
+    def _recv(self, deadline: float):
+        fd = self.proc.stdout.fileno()
+        need = None
+        while True:
+            if need is None and len(self._buf) >= _LEN.size:
+                need = _LEN.unpack(self._buf[:_LEN.size])[0]
+            if need is not None and len(self._buf) >= _LEN.size + need:
+                body = bytes(self._buf[_LEN.size:_LEN.size + need])
+                del self._buf[:_LEN.size + need]
+                return pickle.loads(body)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
+            if ready:
+                chunk = os.read(fd, max(_CHUNK, (need or 0) + _LEN.size - len(self._buf)))
+                if not chunk:
+                    self.proc.wait(timeout=10)
+                    raise WorkerDied(f"parser process exited with code {self.proc.returncode}")
+                self._buf += chunk
+
+    def run(self, data: bytes, source_file: str, timeout_s: float) -> dict:
+        payload = pickle.dumps((data, source_file), protocol=pickle.HIGHEST_PROTOCOL)
+        deadline = time.monotonic() + timeout_s
+        try:
+            self.proc.stdin.write(_LEN.pack(len(payload)) + payload)
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError) as e:
+            raise WorkerDied(f"parser process gone: {e}") from e
+        return self._recv(deadline)
+
+
+_worker: _Worker | None = None
+_worker_lock = threading.Lock()
+
+
+def shutdown_worker() -> None:
+    """Stop the parser child (it is restarted on demand)."""
+    global _worker
+    with _worker_lock:
+        if _worker is not None:
+            _worker.close()
+            _worker = None
+
+
+atexit.register(shutdown_worker)
+
+
+def _parse(data: bytes, source_file: str, timeout_s: float) -> dict:
+    """Run the parser child on `data`, bounded by `timeout_s`."""
+    global _worker
+    with _worker_lock:
+        for attempt in (1, 2):
+            if _worker is None or not _worker.alive():
+                _worker = _Worker()
+            try:
+                return _worker.run(data, source_file, timeout_s)
+            except TimeoutError:
+                _worker.kill()
+                _worker = None
+                return {"reason": "timeout", "detail": f"parsing took longer than {timeout_s:g} s; stopped"}
+            except WorkerDied as e:
+                _worker.kill()
+                _worker = None
+                if attempt == 2 or "gone" not in str(e):
+                    rc = str(e)
+                    if "-9" in rc or "137" in rc:
+                        return {"reason": "too_large", "detail": f"parser killed (out of memory?): {rc}"}
+                    return {"reason": "undecodable", "detail": f"parser crashed on this file: {rc}"}
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# ---------------------------------------------------------------- reading bytes
+
+def _ext_format(source_file: str) -> str | None:
+    name = source_file.rsplit("/", 1)[-1]
+    stem, dot, ext = name.rpartition(".")
+    return ext.lower() if dot and stem.strip(".") else None
+
+
+def _quarantine(source_file: str, reason: str, detail: str, *, document_id: str = "",
+                size: int = 0, fmt: str | None = None, encoding: str | None = None) -> DocumentRecord:
+    return DocumentRecord(document_id=document_id, source_file=source_file, status="quarantined",
+                          reason=reason, detail=_one_line(detail), format=fmt, encoding=encoding,
+                          bytes=size)
+
+
+def _one_line(s: str | None) -> str | None:
+    if s is None:
+        return None
+    s = " ".join(str(s).split())
+    return s if len(s) <= 300 else s[:297] + "..."
+
+
+def _read_bytes(path: Path, source_file: str, max_bytes: int) -> DocumentRecord | tuple[bytes, str]:
+    """The file's bytes and sha256, or a final record (unreadable / too_large)."""
+    try:
+        st = os.stat(path)  # before open: opening a FIFO would block forever
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(st.st_mode):
+            return _quarantine(source_file, "unreadable", "not a regular file (FIFO, socket or device)")
+        with open(path, "rb") as f:
+            h = hashlib.sha256()
+            if os.fstat(f.fileno()).st_size > max_bytes:
+                n = 0
+                while chunk := f.read(_CHUNK):
+                    h.update(chunk)
+                    n += len(chunk)
+                return _quarantine(source_file, "too_large",
+                                   f"{n:,} bytes is above the {max_bytes:,}-byte limit; not parsed",
+                                   document_id=h.hexdigest(), size=n, fmt=_ext_format(source_file))
+            data = f.read(max_bytes + 1)
+            if len(data) > max_bytes:  # grew since stat
+                h.update(data)
+                n = len(data)
+                while chunk := f.read(_CHUNK):
+                    h.update(chunk)
+                    n += len(chunk)
+                return _quarantine(source_file, "too_large",
+                                   f"{n:,} bytes is above the {max_bytes:,}-byte limit; not parsed",
+                                   document_id=h.hexdigest(), size=n, fmt=_ext_format(source_file))
+    except IsADirectoryError:
+        return _quarantine(source_file, "unreadable", "is a folder (a symbolic link to a folder is not followed)")
+    except PermissionError as e:
+        return _quarantine(source_file, "unreadable", f"permission denied: {e.strerror or e}")
+    except FileNotFoundError as e:
+        return _quarantine(source_file, "unreadable", f"file vanished or dangling link: {e.strerror or e}")
+    except OSError as e:
+        return _quarantine(source_file, "unreadable", f"{type(e).__name__}: {e}")
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _record_from(result: dict, source_file: str, document_id: str, size: int) -> DocumentRecord:
+    reason = result.get("reason")
+    fmt = result.get("format") or _ext_format(source_file)
+    if reason is None:
+        text = result["text"]
+        return DocumentRecord(document_id=document_id, source_file=source_file, status="loaded",
+                              detail=_one_line(result.get("detail")), format=fmt,
+                              encoding=result.get("encoding"), bytes=size, chars=len(text), text=text)
+    return _quarantine(source_file, reason, result.get("detail") or reason, document_id=document_id,
+                       size=size, fmt=fmt, encoding=result.get("encoding"))
+
+
+def _read_one(path: Path, source_file: str, max_bytes: int, timeout_s: float,
+              seen: dict[str, DocumentRecord] | None) -> DocumentRecord:
+    got = _read_bytes(path, source_file, max_bytes)
+    if isinstance(got, DocumentRecord):
+        return got
+    data, document_id = got
+    if seen is not None and document_id in seen:
+        twin = seen[document_id]
+        if twin.status == "loaded":
+            return DocumentRecord(document_id=document_id, source_file=source_file, status="duplicate",
+                                  detail=f"same bytes as {twin.source_file}", format=twin.format,
+                                  encoding=twin.encoding, bytes=len(data), chars=twin.chars,
+                                  duplicate_of=twin.source_file)
+        if twin.reason == "timeout":  # do not hang twice on the same bytes
+            return _quarantine(source_file, "timeout", f"same bytes as {twin.source_file}: {twin.detail}",
+                               document_id=document_id, size=len(data), fmt=twin.format)
+        # a quarantined twin: parse again, the name (extension) may change the outcome
+    if not data:
+        return _quarantine(source_file, "empty", "zero bytes", document_id=document_id,
+                           fmt=_ext_format(source_file))
+    result = _parse(data, source_file, timeout_s)
+    return _record_from(result, source_file, document_id, len(data))
+
+
+def read_document(path: Path, source_file: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                  timeout_s: float = DEFAULT_TIMEOUT_S) -> DocumentRecord:
+    """Read one file into a `DocumentRecord` (see the module docstring). Never raises."""
+    try:
+        return _read_one(Path(path), source_file, max_bytes, timeout_s, None)
+    except Exception as e:  # a bug in ingest must not stop the run
+        log.exception("ingest failed on %s", source_file)
+        return _quarantine(source_file, "extraction_error", f"ingest error: {type(e).__name__}: {e}")
+
+
+def read_folder(raw_dir: Path, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                timeout_s: float = DEFAULT_TIMEOUT_S) -> list[DocumentRecord]:
+    """One record per file under `raw_dir`, in sorted `source_file` order.
+
+    The first file (in sorted order) with given bytes is parsed; a later file
+    with the same bytes is a 'duplicate' of it when it loaded (not parsed
+    again). When the first one was quarantined the later one is parsed on its
+    own (its extension may make a difference), except after a 'timeout'.
+    """
+    from tqdm import tqdm
+
+    from nianbao.ingest.scan import scan_folder
+
+    entries = scan_folder(Path(raw_dir))
+    records: list[DocumentRecord] = []
+    seen: dict[str, DocumentRecord] = {}
+    bar = tqdm(entries, total=len(entries), desc="ingest", unit="file", file=sys.stderr,
+               disable=not progress, dynamic_ncols=True)
+    try:
+        for source_file, path in bar:
+            try:
+                rec = _read_one(path, source_file, max_bytes, timeout_s, seen)
+            except Exception as e:
+                log.exception("ingest failed on %s", source_file)
+                rec = _quarantine(source_file, "extraction_error", f"ingest error: {type(e).__name__}: {e}")
+            if rec.document_id and (rec.document_id not in seen or
+                                    (rec.status == "loaded" and seen[rec.document_id].status != "loaded")):
+                seen[rec.document_id] = rec
+            records.append(rec)
+    finally:
+        bar.close()
+        shutdown_worker()
+    counts = summarise(records)
+    assert counts["seen"] == counts["loaded"] + counts["duplicate"] + counts["quarantined"] == len(entries)
+    log.info("ingest: %s", counts)
+    return records
+
+
+def summarise(records: list[DocumentRecord]) -> dict[str, int]:
+    """Counts per status and per quarantine reason (`reason:<name>` keys)."""
+    c = Counter(r.status for r in records)
+    out = {"seen": len(records), "loaded": c["loaded"], "duplicate": c["duplicate"],
+           "quarantined": c["quarantined"]}
+    for reason, n in sorted(Counter(r.reason for r in records if r.status == "quarantined").items()):
+        out[f"reason:{reason}"] = n
+    return out

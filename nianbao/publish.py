@@ -1,0 +1,274 @@
+"""Atomic publishing of the warehouse file, and recovery after a killed run.
+
+The pipeline builds into a working DuckDB file (`config.working_path()`),
+next to the published one (`config.warehouse_path()`) that analysts open
+read-only. Publishing never writes into the published file:
+
+    publish(working, published, required_tables=["marts.fct_figures"])
+
+1. opens the working file read-write, runs CHECKPOINT (folds the WAL into
+   the file) and closes it. **The caller must have closed all of its own
+   connections to the working file first**: a connection held by another
+   process makes this step fail with `PublishError` (DuckDB's file lock),
+   and one held in the same process could still be writing while we copy;
+2. copies the working file to a temp file in the published file's folder
+   (`.<name>.publish-<pid>-<random>.tmp`), fsyncs it;
+3. opens the copy read-only and validates it: every required table exists
+   and can be scanned (DuckDB checks block checksums when it reads);
+4. `os.replace`s the copy onto the published path (atomic on POSIX: a
+   reader sees either the old or the new file, never a mix) and fsyncs the
+   folder. A reader that holds the old file open keeps its inode, so it
+   keeps seeing the old, consistent data and does not block the publish;
+   new connections see the new file. On failure the temp file is removed
+   and the published file is untouched.
+
+    recover(working, published) -> RecoveryReport
+
+is called at the start of every run. It removes temp files left by killed
+publishes (only those whose process is gone, or older than a day), removes
+a WAL file with no database next to it, and opens the working file: if
+DuckDB cannot open it (corrupt after a kill -9), the file and its WAL are
+moved aside to `<name>.corrupt-<UTC timestamp>` (the newest two are kept)
+so the next run rebuilds from scratch. It never touches the published file.
+A working file locked by a live process is left alone (`PublishError`).
+
+POSIX only (Linux/macOS): on Windows `os.replace` fails while a reader has
+the published file open.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import secrets
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+__all__ = ["publish", "recover", "checkpoint", "validate", "PublishError", "RecoveryReport"]
+
+log = logging.getLogger(__name__)
+
+_TMP_RE = re.compile(r"^\.(?P<name>.+)\.publish-(?P<pid>\d+)-[0-9a-f]+\.tmp(?:\.wal)?$")
+STALE_AFTER_S = 24 * 3600
+KEEP_CORRUPT = 2
+
+
+class PublishError(RuntimeError):
+    """Publishing or recovery could not be done safely; the published file is unchanged."""
+
+
+@dataclass
+class RecoveryReport:
+    removed_temp_files: list[Path] = field(default_factory=list)
+    moved_aside: list[Path] = field(default_factory=list)
+    removed_orphan_wal: list[Path] = field(default_factory=list)
+    working_ok: bool | None = None   # None: there was no working file
+    detail: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.removed_temp_files or self.moved_aside or self.removed_orphan_wal)
+
+
+def _wal(p: Path) -> Path:
+    return p.with_name(p.name + ".wal")
+
+
+def _fsync_file(p: Path) -> None:
+    fd = os.open(p, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(d: Path) -> None:
+    try:
+        fd = os.open(d, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def _quote_table(name: str) -> str:
+    parts = name.split(".")
+    if not 1 <= len(parts) <= 3 or not all(parts):
+        raise PublishError(f"bad table name {name!r}")
+    return ".".join('"' + p.replace('"', '""') + '"' for p in parts)
+
+
+def checkpoint(db: Path) -> None:
+    """Open `db` read-write, CHECKPOINT (fold the WAL into the file), close."""
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(db))
+    except duckdb.Error as e:
+        raise PublishError(f"cannot open {db} to checkpoint it (is a connection still open?): {e}") from e
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def validate(db: Path, required_tables: list[str]) -> dict[str, int]:
+    """Open `db` read-only; every required table must exist and scan. Returns row counts."""
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as e:
+        raise PublishError(f"{db.name} does not open: {e}") from e
+    counts: dict[str, int] = {}
+    try:
+        for t in required_tables:
+            try:
+                # a full scan makes DuckDB read (and checksum) every block of the table
+                counts[t] = con.execute(f"select count(*) from (select * from {_quote_table(t)})").fetchone()[0]
+            except duckdb.Error as e:
+                raise PublishError(f"required table {t} missing or unreadable: {e}") from e
+    finally:
+        con.close()
+    return counts
+
+
+def publish(working: Path, published: Path, required_tables: list[str]) -> None:
+    """Atomically replace `published` with a validated copy of `working`.
+
+    The caller must have closed every connection to `working`. Raises
+    `PublishError` (published file unchanged) when the working file cannot be
+    checkpointed or the copy fails validation.
+    """
+    working, published = Path(working), Path(published)
+    if not working.exists():
+        raise PublishError(f"working database {working} does not exist")
+    published.parent.mkdir(parents=True, exist_ok=True)
+    checkpoint(working)
+    if _wal(working).exists():
+        raise PublishError(f"{_wal(working).name} still exists after CHECKPOINT; a connection is still open")
+
+    tmp = published.with_name(f".{published.name}.publish-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    try:
+        t0 = time.monotonic()
+        shutil.copyfile(working, tmp)
+        _fsync_file(tmp)
+        counts = validate(tmp, list(required_tables))
+        if _wal(tmp).exists():  # a read-only open must not have written one
+            _wal(tmp).unlink()
+        stale_wal = _wal(published)
+        if stale_wal.exists():
+            # A WAL left by someone who opened the published file read-write
+            # would be replayed onto the new file: keep it, but out of the way.
+            aside = stale_wal.with_name(stale_wal.name + f".stale-{_stamp()}")
+            os.replace(stale_wal, aside)
+            log.warning("moved stale %s aside to %s", stale_wal.name, aside.name)
+        os.replace(tmp, published)
+        _fsync_dir(published.parent)
+        log.info("published %s (%s) in %.2f s", published, counts, time.monotonic() - t0)
+    finally:
+        for p in (tmp, _wal(tmp)):
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                pass
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(working: Path, published: Path) -> RecoveryReport:
+    """Clean up after a killed run (see the module docstring). Never touches `published`."""
+    import duckdb
+
+    working, published = Path(working), Path(published)
+    rep = RecoveryReport()
+    folder = published.parent
+    now = time.time()
+    if folder.is_dir():
+        for p in folder.iterdir():
+            m = _TMP_RE.match(p.name)
+            if not m or m.group("name") != published.name:
+                continue
+            try:
+                age = now - p.stat().st_mtime
+            except FileNotFoundError:
+                continue
+            if _pid_alive(int(m.group("pid"))) and age < STALE_AFTER_S:
+                continue  # a publish in progress in a live process
+            try:
+                p.unlink()
+                rep.removed_temp_files.append(p)
+            except FileNotFoundError:
+                pass
+
+    wal = _wal(working)
+    if not working.exists():
+        if wal.exists():
+            wal.unlink()  # would be replayed into the fresh database of the next run
+            rep.removed_orphan_wal.append(wal)
+        rep.detail = "no working database; the next run builds from scratch"
+        _log(rep)
+        return rep
+
+    try:
+        con = duckdb.connect(str(working))
+        try:
+            con.execute("select count(*) from information_schema.tables").fetchone()
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        rep.working_ok = True
+    except duckdb.Error as e:
+        msg = str(e)
+        if "could not set lock" in msg.lower() or "conflicting lock" in msg.lower():
+            raise PublishError(f"working database {working} is in use by another process: {msg}") from e
+        rep.working_ok = False
+        rep.detail = f"working database does not open ({type(e).__name__}: {msg.splitlines()[0][:200]})"
+        stamp = _stamp()
+        for p in (working, wal):
+            if p.exists():
+                aside = p.with_name(p.name + f".corrupt-{stamp}")
+                os.replace(p, aside)
+                rep.moved_aside.append(aside)
+        _prune_corrupt(working)
+    _log(rep)
+    return rep
+
+
+def _prune_corrupt(working: Path) -> None:
+    """Keep only the newest KEEP_CORRUPT moved-aside copies of the working file."""
+    pat = re.compile(re.escape(working.name) + r"(\.wal)?\.corrupt-(\d{8}T\d{6}\d*Z)$")
+    stamps = sorted({m.group(2) for p in working.parent.iterdir() if (m := pat.match(p.name))}, reverse=True)
+    for old in stamps[KEEP_CORRUPT:]:
+        for p in working.parent.glob(f"{working.name}*.corrupt-{old}"):
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                pass
+
+
+def _log(rep: RecoveryReport) -> None:
+    if rep.changed or rep.working_ok is False:
+        log.warning("recover: %s", rep)

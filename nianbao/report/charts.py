@@ -1,0 +1,182 @@
+"""Static charts of the quality report (matplotlib, Agg backend, SVG files).
+
+Labels are Chinese library names only when a CJK-capable font is installed
+(``fc-list :lang=zh``, then confirmed with matplotlib's font manager); otherwise
+they are ASCII ``library_key`` codes so nothing renders as tofu boxes. SVG output
+is made deterministic (no date metadata, fixed hash salt, text as paths).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Sequence
+
+SEVERITY_COLORS = {"error": "#c0392b", "warn": "#e67e22", "info": "#2980b9"}
+
+
+def _mpl():
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams.update({
+        "svg.hashsalt": "nianbao",
+        "svg.fonttype": "path",
+        "figure.dpi": 100,
+    })
+    return matplotlib, plt
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """Family name of an installed font that can draw Chinese, or None."""
+    families: list[str] = []
+    if shutil.which("fc-list"):
+        try:
+            out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True,
+                                 text=True, timeout=20).stdout
+            for line in out.splitlines():
+                families += [f.strip() for f in line.split(",") if f.strip()]
+        except (OSError, subprocess.SubprocessError):
+            families = []
+    if not families:
+        return None
+    _, _ = _mpl()
+    from matplotlib import font_manager
+
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    for fam in sorted(set(families)):
+        if fam in known:
+            return fam
+    return None
+
+
+def ascii_code(key: str | None) -> str:
+    """A stable ASCII code for a key: the key itself when it is a plain ASCII code,
+    else its ASCII letters/digits plus a short hash (`如皋` -> `lib-3f2a9c1b`)."""
+    key = "" if key is None else str(key)
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", key).strip("_.-")
+    if safe and safe == key:
+        return safe
+    h = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    return f"{safe}-{h}" if safe else f"lib-{h}"
+
+
+def label_for(library_key: str, library_name: str | None, year: int | None = None) -> str:
+    """Chart label of a library(-year): the Chinese name with a CJK font, else an ASCII code."""
+    base = library_name if (library_name and cjk_font()) else ascii_code(library_key)
+    return f"{base} {year}" if year is not None else base
+
+
+def _save(fig, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, format="svg", metadata={"Date": None, "Creator": "nianbao"}, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return path
+
+
+def _setup_font():
+    matplotlib, plt = _mpl()
+    fam = cjk_font()
+    if fam:
+        matplotlib.rcParams["font.sans-serif"] = [fam, "DejaVu Sans"]
+        matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return plt
+
+
+def _empty(ax, text: str = "no data") -> None:
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, color="#666")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def stacked_bars(
+    path: Path,
+    title: str,
+    categories: Sequence[str],
+    counts: dict[str, Sequence[int]],
+    *,
+    horizontal: bool = True,
+) -> Path:
+    """Bars per category stacked by severity (`counts`: severity -> one count per category)."""
+    plt = _setup_font()
+    n = len(categories)
+    fig, ax = plt.subplots(figsize=(7.5, max(2.2, 0.38 * n + 1.2)))
+    if not n:
+        _empty(ax)
+    else:
+        left = [0] * n
+        pos = list(range(n))[::-1]  # first category on top
+        for sev in ("error", "warn", "info"):
+            vals = list(counts.get(sev, [0] * n))
+            if not any(vals):
+                continue
+            ax.barh(pos, vals, left=left, color=SEVERITY_COLORS[sev], label=sev, height=0.65)
+            left = [a + b for a, b in zip(left, vals)]
+        ax.set_yticks(pos)
+        ax.set_yticklabels(list(categories))
+        ax.set_xlabel("findings")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        for p, total in zip(pos, left):
+            ax.text(total, p, f" {total}", va="center", fontsize=8)
+    ax.set_title(title)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return _save(fig, path)
+
+
+def headline_grid(
+    path: Path,
+    title: str,
+    labels: Sequence[str],
+    columns: dict[str, Sequence[float | None]],
+) -> Path:
+    """Small multiples: one horizontal bar chart per headline column, a bar per library-year."""
+    plt = _setup_font()
+    cols = list(columns)
+    k = max(1, len(cols))
+    ncol = 2 if k > 1 else 1
+    nrow = (k + ncol - 1) // ncol
+    n = len(labels)
+    fig, axes = plt.subplots(nrow, ncol, figsize=(11, max(2.4, nrow * (0.3 * n + 1.3))), squeeze=False)
+    pos = list(range(n))[::-1]
+    for i, ax in enumerate(axes.flat):
+        if i >= len(cols):
+            ax.axis("off")
+            continue
+        name = cols[i]
+        vals = [v if v is not None else 0 for v in columns[name]]
+        if not n or not any(vals):
+            _empty(ax)
+        else:
+            ax.barh(pos, vals, color="#34495e", height=0.6)
+            ax.set_yticks(pos)
+            ax.set_yticklabels(list(labels), fontsize=8)
+            for p, raw in zip(pos, columns[name]):
+                ax.text(raw or 0, p, f" {_fmt(raw)}", va="center", fontsize=7)
+            ax.ticklabel_format(axis="x", style="plain", useOffset=False)
+            ax.tick_params(axis="x", labelsize=7)
+        ax.set_title(name, fontsize=10)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    fig.suptitle(title)
+    fig.tight_layout()
+    return _save(fig, path)
+
+
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return "n/a"
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    return f"{v:,.2f}"

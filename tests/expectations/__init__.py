@@ -1,0 +1,1 @@
+"""Tests of the Great Expectations validation of the marts (nianbao.expectations)."""

@@ -1,0 +1,214 @@
+"""Figures in running text: invented snippets in the style of real reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from _figure_helpers import figs, one, run
+
+Y = "2020年某某县图书馆工作总结\n"
+
+
+@pytest.mark.parametrize("sentence, metric, value", [
+    ("全年接待读者28.5万人次。", "visits.in_person", 285000),
+    ("全年进馆人次达１２００００人次。", "visits.in_person", 120000),  # full-width, NFKC
+    ("数字资源访问量达56万次。", "visits.online", 560000),
+    ("数字阅读点击量34.6万人次。", "visits.online", 346000),
+    ("外借图书15.3万册次。", "circulation.loans", 153000),
+    ("全年借阅人次为4.9万人次。", "circulation.borrowers", 49000),
+    ("普通还书量为199,088册次。", "circulation.returns", 199088),
+    ("续借图书803册次。", "circulation.renewals", 803),
+    ("阅览册次8.3万册。", "circulation.in_library_use", 83000),
+    ("新办读者证3200个。", "users.new_registrations", 3200),
+    ("新增办理读者证6698份。", "users.new_registrations", 6698),
+    ("持证读者累计达2.1万人。", "users.registered_total", 21000),
+    ("活跃读者约1.5万人。", "users.active", 15000),
+    ("服务人口数量为1354275人。", "population.served", 1354275),
+    ("馆藏总量达35.6万册。", "collection.total", 356000),
+    ("全年新增图书1.2万册。", "collection.added", 12000),
+    ("全年共举办各类读者活动156场次。", "activities.events", 156),
+    ("举办讲座三十余场。", "activities.events", 30),
+    ("共有12369人次参与各类活动。", "activities.attendance", 12369),
+    ("全年财政拨款总额为350万元。", "spending.total", 3500000),
+    ("人员经费210.5万元。", "spending.staff", 2105000),
+    ("公用经费22.24万元。", "spending.operations", 222400),
+    ("购书经费700000元。", "spending.collections", 700000),
+    ("数字化建设经费3千元。", "spending.digital", 3000),
+    ("古籍修复5万元。", "spending.preservation", 50000),
+    ("目前全县共有分馆18个。", "network.branches", 18),
+    ("全县共建成图书流通点126个。", "network.service_points", 126),
+    ("全年新建分馆五个。", "network.branches_added", 5),
+    ("今年新增城市书房3家。", "network.service_points_added", 3),
+])
+def test_one_figure_per_pattern(sentence, metric, value):
+    assert figs(Y + sentence) == [(metric, value, 2020)]
+
+
+def test_label_value_lines_and_bare_numbers():
+    t = Y + "区图书馆进馆人次：47000 人，阅览册次：83460 册，外借人次：49800，外借册次 55818，办证数：641 张。"
+    assert sorted(figs(t)) == sorted([
+        ("visits.in_person", 47000, 2020), ("circulation.in_library_use", 83460, 2020),
+        ("circulation.borrowers", 49800, 2020), ("circulation.loans", 55818, 2020),
+        ("users.new_registrations", 641, 2020)])
+
+
+@pytest.mark.parametrize("text, qual, value, high", [
+    ("接待读者21.2万余人次。", "at_least", 212000, None),
+    ("开展活动30多场。", "at_least", 30, None),
+    ("借阅量超5200册次。", "at_least", 5200, None),
+    ("接待读者逾10万人次。", "at_least", 100000, None),
+    ("接待读者突破10万人次。", "at_least", 100000, None),
+    ("接待读者10万人次以上。", "at_least", 100000, None),
+    ("活动参与人数约850人次。", "approx", 850, None),
+    ("活动参与人数850人次左右。", "approx", 850, None),
+    ("接待读者近10万人次。", "at_most", 100000, None),
+    ("接待读者不足10万人次。", "at_most", 100000, None),
+    ("计划新建2至3个城市书房。", "range", 2, 3),
+    ("计划新建2-3家分馆。", "range", 2, 3),
+])
+def test_qualifiers_and_ranges(text, qual, value, high):
+    _, r = run(Y + text)
+    assert len(r.figures) == 1
+    f = r.figures[0]
+    assert (f.qualifier, f.value, f.value_high) == (qual, value, high)
+
+
+def test_span_points_at_number_and_unit():
+    t, f = one(Y + "全年接待读者21.2万余人次，外借图书15.3万册次。", "visits.in_person")
+    assert t[f.char_start:f.char_end] == "21.2万余人次"
+    assert f.unit_raw == "万人次"
+    assert "接待读者" in f.evidence
+
+
+def test_fraction_kept():
+    _, f = one(Y + "读者活动总人次为10489.5人。", "activities.attendance")
+    assert f.value == 10489.5
+
+
+@pytest.mark.parametrize("text", [
+    "共入户调查332户，跟踪监测重点人员3人，捐赠84消毒液55箱。",
+    "采用相关宣传稿件125篇，用稿120多篇。",
+    "发布微信56次，报送舆情信息12期。",
+    "联系电话：0513-87654321，邮编226500。",
+    "为8户医护人员子女赠送图书100余册。",
+    "为41家机关单位订购新书2067册。",
+    "每年开展送书上门活动不少于6次。",
+    "12月27日上午，我馆在多功能厅举行少儿故事会一场。",
+    "第25个世界读书日，打卡21天。",
+    "我馆同志积极参加线上、线下各种业务培训12次，累计144人次。",
+    "完成23万册图书录入、上架工作。",
+    "数字资源新增2TB。",
+    "退役军人阅读书屋面积130平方米。",
+])
+def test_not_figures(text):
+    assert figs(Y + text) == []
+
+
+def test_change_is_not_a_level_and_comparison_does_not_set_year():
+    t = Y + "全年接待读者28.5万人次，比去年增长12%，比上年增加2.3万人次；外借图书15.3万册次。"
+    assert sorted(figs(t)) == [("circulation.loans", 153000, 2020), ("visits.in_person", 285000, 2020)]
+
+
+def test_years_from_text_and_relative_words():
+    t = Y + ("在去年已建成5家看看书吧的基础上，今年新建成2家。2018年来，共开展活动30余场。"
+             "明年计划新建分馆3家。")
+    got = sorted(figs(t))
+    assert ("network.service_points", 5, 2019) in got
+    assert ("activities.events", 30, 2018) in got
+    assert ("network.branches_added", 3, 2021) in got
+
+
+def test_periods():
+    t = Y + "截止目前，共开展活动60余场。上半年接待读者8万人次。截止2020年底，共设分馆38家。力争明年接待读者30万人次。"
+    _, r = run(t)
+    per = {f.metric: (f.period, f.year) for f in r.figures}
+    assert per["activities.events"] == ("partial", 2020)
+    assert per["network.branches"] == ("year", 2020)
+    vis = sorted((f.value, f.period, f.year) for f in r.figures if f.metric == "visits.in_person")
+    assert vis == [(80000, "partial", 2020), (300000, "plan", 2021)]
+
+
+def test_plan_section_heading_sets_year_and_period():
+    t = Y + "全年接待读者20万人次。\n二、2021年工作计划\n接待读者30万人次，新建分馆2家。"
+    _, r = run(t)
+    got = sorted((f.metric, f.value, f.year, f.period) for f in r.figures)
+    assert got == [("network.branches_added", 2, 2021, "plan"),
+                   ("visits.in_person", 200000, 2020, "year"),
+                   ("visits.in_person", 300000, 2021, "plan")]
+
+
+def test_scopes_library_branches_system_service_points():
+    t = Y + ("2020年本馆文献外借量为13.99万册次；直属分馆外借量为22.13万册次；馆外服务点文献借阅量为1.05万册次；"
+             "全馆总分馆体系内文献总量达228.03万册。")
+    _, r = run(t)
+    sc = sorted((f.metric, f.scope) for f in r.figures)
+    assert sc == [("circulation.loans", "branches"), ("circulation.loans", "library"),
+                  ("circulation.loans", "service_points"), ("collection.total", "system")]
+
+
+def test_region_aggregate_vs_own_library():
+    t = Y + "2020年，全省公共图书馆共接待读者3500万人次。本馆全年接待读者120万人次。"
+    _, r = run(t)
+    got = sorted((f.value, f.scope, f.library_name) for f in r.figures)
+    assert got[0][:2] == (1200000, "library") and got[0][2] is None
+    assert got[1][:2] == (35000000, "region") and got[1][2].startswith("全省")
+
+
+def test_sentence_about_another_library():
+    _, f = one(Y + "兴平市图书馆全年接待读者5万人次。", "visits.in_person")
+    assert f.library_name == "兴平市图书馆"
+
+
+def test_network_flows_and_stocks():
+    t = Y + ("今年以来，我馆共新增甲银行、乙社区3家分馆，以及丙驿站2处流动服务点。"
+             "截止2020年底，我馆在全市共设分馆38家，馆外图书流动服务点15处。")
+    got = sorted((m, v) for m, v, _ in figs(t))
+    assert got == [("network.branches", 38), ("network.branches_added", 3),
+                   ("network.service_points", 15), ("network.service_points_added", 2)]
+
+
+def test_elliptic_part_inherits_metric():
+    t = Y + "办理新证2988张，免押40张，分馆5096张。"
+    _, r = run(t)
+    got = sorted((f.metric, f.value, f.scope) for f in r.figures)
+    assert got == [("users.new_registrations", 2988, "library"), ("users.new_registrations", 5096, "branches")]
+
+
+def test_segments():
+    t = Y + ("全年共举办各类读者活动67次，其中参与联盟活动4次，自主活动63次。"
+             "共开展线上活动15场。少儿活动参与人数约850人次。期刊外借量为7.06万册次。")
+    _, r = run(t)
+    seg = sorted((f.value, f.segment) for f in r.figures)
+    assert seg == [(4, "alliance"), (15, "online"), (63, "self_organized"), (67, "all"),
+                   (850, "minors"), (70600, "periodicals")]
+
+
+def test_groups_total_and_parts():
+    t = Y + "本年支出总计754.55万元，其中：人员经费561.29万元，公用经费22.24万元。"
+    _, r = run(t)
+    roles = {f.metric: (f.group_role, f.group_complete) for f in r.figures}
+    assert roles["spending.total"] == ("total", False)
+    assert roles["spending.staff"] == ("part", False)
+    assert len({f.group_id for f in r.figures}) == 1
+
+
+def test_stated_ratio_is_kind_ratio():
+    t = Y + "年每万人参加读者活动人次为87.68人。人均藏书0.8册。"
+    _, r = run(t)
+    assert [f for f in r.figures if f.kind == "figure"] == []
+    rat = {f.value: f for f in r.figures}
+    assert rat[87.68].ratio_scale == 10000 and rat[87.68].ratio_numerator == "activities.attendance"
+    assert rat[0.8].ratio_scale == 1
+
+
+def test_excerpt_cut_mid_sentence():
+    # an excerpt that starts and ends in the middle of sentences
+    t = "万人次，外借图书3万册次，办证\n业务辅导共计 70 多人次。开展“总分馆业务培训”系列活动 10 多场次"
+    got = sorted((m, v) for m, v, _ in figs(t))
+    assert ("circulation.loans", 30000) in got
+    assert ("activities.events", 10) in got
+
+
+def test_line_break_inside_sentence():
+    t = Y + "我馆2020年间共开展读者活动53次，年均参加图书馆\n读者活动总人次为10489.5人。"
+    assert sorted(figs(t)) == [("activities.attendance", 10489.5, 2020), ("activities.events", 53, 2020)]

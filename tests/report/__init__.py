@@ -1,0 +1,1 @@
+"""Tests of the static quality report (nianbao.report)."""

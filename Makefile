@@ -34,8 +34,9 @@ test: manifest browser
 
 ## browser: Debian's chromium, for the headless rendering test of the quality report
 browser:
-	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium (apt-get)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	  echo "installing chromium and a CJK font (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 ## eval: score marts.fct_figures against ../shared/seeds/gold.csv
 eval: env

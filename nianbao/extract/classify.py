@@ -124,6 +124,9 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
     cs = left_start if clause_start is None else clause_start
     if lx.RATE_WORDS.search(text[cs:q.num_start]) and not lx.RATIO.search(left):
         return None
+    fb = lx.FAMILY_BLOCKERS.get(d.metric.split(".")[0])
+    if fb and fb.search(text[cs:q.num_start]):
+        return None
     # rates / ratios
     rm = lx.RATIO.search(left)
     if rm:

@@ -47,7 +47,7 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"进馆|到馆|入馆|接待(?:各类|到馆|进馆)?(?:读者|群众|市民)|读者流量|(?:总)?流通人次|人流量|客流量",
+    Cue("visits", r"进馆|到馆|入馆|接待(?:各类|到馆|进馆)?(?:读者|群众|市民)|读者流量|(?:总)?流通人次|总流通|流通总人次|人流量|客流量",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
     Cue("online", r"点击(?:量|次数|数)|访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
@@ -88,7 +88,7 @@ CUES: list[Cue] = [
         _m(PERSON_TIMES + PERSONS, "activities.attendance"), need_activity_ctx=True),
     Cue("attendance_r", r"(?:参与|参加|观看|观展|到场|受益)", _m(PERSON_TIMES, "activities.attendance"), side="R"),
     # ---- spending (money only)
-    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|经费(?:总额|总计|合计|收入|总收入)|总经费|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额",
+    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额",
         _m(MONEY + BARE, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用", _m(MONEY + BARE, "spending.operations")),
@@ -111,6 +111,11 @@ BLOCKERS = re.compile(
 )
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期)|不少于|不低于|至少")
+# per-metric-family blockers (anywhere in the clause before the number)
+FAMILY_BLOCKERS = {
+    "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班"),
+    "visits": re.compile(r"咨询(?!室)|电话|志愿"),
+}
 # a number that is a change, not a level
 DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)|增长|增加了|减少|下降|提高了|上升")
 # ratios: 每万人…, 人均…
@@ -168,7 +173,7 @@ PERIOD_YEAR = re.compile(r"截[止至]\s*(?:\d{4}\s*年)?\s*(?:年底|年末|\d{
 
 # ------------------------------------------------------------------ years
 
-YEAR_RE = re.compile(r"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:\s*年(?!\d)|(?=[^\d.\-/:万亿千百册人元张场次个家处件份%]))")
+YEAR_RE = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?:\s*年(?!\d)|(?=[^\d.\-/:万亿千百册人元张场次个家处件份%]))")
 REL_YEAR = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1,
             "前年": -2, "明年": 1, "下一年": 1, "下年": 1, "下年度": 1, "次年": 1}
 REL_YEAR_RE = re.compile("|".join(sorted(REL_YEAR, key=len, reverse=True)))

@@ -241,6 +241,8 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         core = num.strip()
         if re.fullmatch(f"[{CN_CHARS}]+(?:余|多)?", core) and unit is None:
             continue
+        if core in ("千", "百", "万", "十", "千万", "百万"):  # 千家万户, 百姓: words, not numbers
+            continue
         # Chinese-numeral units that are really words: 一期 in 一期工程 is fine to keep
         if unit is None:
             # a number followed by another unit we do not count (年, 月, 天 ...)

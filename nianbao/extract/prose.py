@@ -22,7 +22,7 @@ from .numbers import Quantity, find_quantities
 from .segment import Sections, clause_bounds, previous_clause, sentence_bounds
 
 PART_WORDS = re.compile(r"^[\s其中另]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
-                        r"城区|农村|乡镇|男性?|女性?)[\s:为达]*$")
+                        r"城区|农村|乡镇|男性?|女性?|老年|残疾)(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$")
 CONNECTOR = re.compile(r"^\s*(?:以及|及|和|并|另|还|同时)")
 
 

@@ -18,7 +18,7 @@ from . import lexicon as lx
 from .numbers import SCALES, parse_number
 from .segment import Sections
 
-_UNIT_IN = re.compile(r"[(（](?:单位[:：])?\s*(万元|千元|亿元|元|万册|册次|册|人次|万人次|人|场次|场|次|个|家|处|张|件|%)\s*[)）]|单位[:：]\s*(万元|千元|亿元|元|册|人次|人|次|个)")
+_UNIT_IN = re.compile(r"[(（](?:单位[:：])?\s*(万元|千元|亿元|元|万册次|万册|册次|册|人次|万人次|人|场次|场|次|个|家|处|张|件|%)\s*[)）]|单位[:：]\s*(万元|千元|亿元|元|册|人次|人|次|个)")
 _NUMERIC = re.compile(r"^\s*(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?\s*(?:余|多)?\s*$")
 LABEL_COLS = ("名称", "项目", "指标", "内容", "类别", "科目", "类型", "名 称")
 EVENT_HEAD = re.compile(r"时间|日期")
@@ -77,10 +77,10 @@ def _value(cell_text: str, unit: str | None):
     mult, unit_out = 1.0, unit
     if unit in ("万元", "千元", "亿元"):
         mult, unit_out = SCALES[unit[0]], "元"
-    elif unit in ("万册", "万人次"):
+    elif unit in ("万册", "万人次", "万册次"):
         mult, unit_out = 10_000, unit[1:]
-    v = p.value * mult
-    vh = None if p.value_high is None else p.value_high * mult
+    v = round(p.value * mult, 6)
+    vh = None if p.value_high is None else round(p.value_high * mult, 6)
     return v, vh, p.qualifier, unit_out
 
 

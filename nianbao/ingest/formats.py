@@ -225,6 +225,20 @@ def html_to_text(data: bytes) -> Extracted:
         reason = note.split(":", 1)[0] if note else "undecodable"
         return Extracted(None, "html", enc, reason if reason in ("empty", "binary", "undecodable") else "undecodable",
                          note)
+    import gc
+
+    # A big page is hundreds of thousands of objects: the cyclic GC would
+    # rescan them over and over while the tree is built (2-3x slower).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _html_text(text, enc, note)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _html_text(text: str, enc: str | None, note: str | None) -> Extracted:
     from bs4 import BeautifulSoup
     from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 

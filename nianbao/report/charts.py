@@ -33,27 +33,44 @@ def _mpl():
     return matplotlib, plt
 
 
+def _fc_list_zh() -> list[tuple[str, str]]:
+    """(font file, family) pairs of installed fonts covering Chinese, from fontconfig."""
+    if not shutil.which("fc-list"):
+        return []
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "--format", "%{file}\t%{family}\n"],
+                             capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    pairs = []
+    for line in out.splitlines():
+        path, _, fam = line.partition("\t")
+        if path.strip():
+            pairs.append((path.strip(), fam.split(",")[0].strip()))
+    return sorted(set(pairs))
+
+
 @functools.lru_cache(maxsize=1)
 def cjk_font() -> str | None:
-    """Family name of an installed font that can draw Chinese, or None."""
-    families: list[str] = []
-    if shutil.which("fc-list"):
-        try:
-            out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True,
-                                 text=True, timeout=20).stdout
-            for line in out.splitlines():
-                families += [f.strip() for f in line.split(",") if f.strip()]
-        except (OSError, subprocess.SubprocessError):
-            families = []
-    if not families:
+    """Family name (as matplotlib knows it) of an installed font that can draw
+    Chinese, or None. Fonts installed after matplotlib built its font cache are
+    registered from their file."""
+    pairs = _fc_list_zh()
+    if not pairs:
         return None
-    _, _ = _mpl()
+    _mpl()
     from matplotlib import font_manager
 
     known = {f.name for f in font_manager.fontManager.ttflist}
-    for fam in sorted(set(families)):
+    for _, fam in pairs:
         if fam in known:
             return fam
+    for path, _ in pairs:
+        try:
+            font_manager.fontManager.addfont(path)
+            return font_manager.FontProperties(fname=path).get_name()
+        except Exception:  # unreadable or unsupported font file: try the next
+            continue
     return None
 
 

@@ -134,10 +134,13 @@ def test_dim_document_counts(built):
         (scenario.ANON, "loaded", None, 1, 0, 0, 2021),
         (scenario.QUARANTINED, "quarantined", "empty", 0, 0, 0, None),
         (scenario.COPY, "duplicate", None, 0, 0, 0, 2020),
+        (scenario.REMOVED, "removed", None, 0, 0, 0, None),
     ]
-    # files seen = loaded + duplicate + quarantined; the removed file is not seen any more
+    # files in the folder = loaded + duplicate + quarantined; the removed file is still listed
     assert dict(q(built, "select status, count(*) from marts.dim_document group by 1")) == \
-        {"loaded": 2, "duplicate": 1, "quarantined": 1}
+        {"loaded": 2, "duplicate": 1, "quarantined": 1, "removed": 1}
+    assert q(built, "select sum(n_figures) from marts.dim_document") == \
+        q(built, "select count(*) from marts.fct_figures")
     cols = {r[0] for r in q(built, "select column_name from information_schema.columns "
                                    "where table_schema = 'marts' and table_name = 'dim_document'")}
     assert not cols & {"text", "first_seen_at", "last_seen_at"}

@@ -58,7 +58,7 @@ def test_html_without_extension_and_no_text():
 
 
 def test_html_deep_nesting():
-    depth = 100_000
+    depth = 30_000  # the corpus test reads one 100 000 levels deep
     data = b"<html><body>" + b"<div>" * depth + "深层文本".encode() + b"</div>" * depth + b"</body></html>"
     ex = extract_text(data, "deep.html")
     assert ex.reason is None and ex.text.strip() == "深层文本"

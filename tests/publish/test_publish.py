@@ -155,6 +155,7 @@ def test_recover_removes_stale_temp_files(paths):
     assert check_published(published) == 1
 
 
+@pytest.mark.slow  # ~7-10 s: six helper processes killed at random moments
 @pytest.mark.timeout(120)
 def test_kill_9_during_build_and_publish_loop(paths):
     working, published = paths

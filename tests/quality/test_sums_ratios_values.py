@@ -166,10 +166,12 @@ def test_negative_count_and_percentage_above_100_are_invalid_money_may_have_cent
 
 
 def test_status_of_invalid_and_mismatched_figures(db):
-    st = statuses(db, [RATIOS.fid(ATT), RATIOS.fid(POP), SUMS.fid(TABLE[0]), SUMS.fid(LIST_WITH_DENG[0]),
-                       VALUES.fid(WHOLE)])
-    assert st[RATIOS.fid(ATT)] == "invalid"
+    st = statuses(db, [RATIOS.fid(ATT), RATIOS.fid(POP), SUMS.fid(TABLE[4]), SUMS.fid(LIST_WITH_DENG[3]),
+                       VALUES.fid(WHOLE), VALUES.fid(NEG)])
+    assert st[VALUES.fid(NEG)] == "invalid"
+    # 10489.5 is fractional and also conflicts with 87500: conflicting wins
+    assert st[RATIOS.fid(ATT)] == "conflicting"
     assert st[RATIOS.fid(POP)] == "suspicious"
-    assert st[SUMS.fid(TABLE[0])] == "suspicious"
-    assert st[SUMS.fid(LIST_WITH_DENG[0])] == "reported"
+    assert st[SUMS.fid(TABLE[4])] == "suspicious"
+    assert st[SUMS.fid(LIST_WITH_DENG[3])] == "reported"
     assert st[VALUES.fid(WHOLE)] == "reported"

@@ -188,3 +188,20 @@ def test_evidence_segments_use_char_span():
     segs = evidence_segments("共有分馆38家，服务点38个。", 38, "个", doc, start, start + 2)
     assert segs == [("共有分馆38家，服务点", False), ("38", True), ("个。", False)]
     assert line_of(doc, start) == 2
+
+
+def test_cjk_font_registered_from_fontconfig_file(monkeypatch):
+    """A font fontconfig lists for :lang=zh is used even when matplotlib's cache
+    does not know it (exercised with DejaVu, which is always there)."""
+    from matplotlib import font_manager
+
+    dejavu = font_manager.findfont("DejaVu Sans")
+    monkeypatch.setattr(charts, "_fc_list_zh", lambda: [(dejavu, "Not A Cached Family")])
+    charts.cjk_font.cache_clear()
+    try:
+        assert charts.cjk_font() == "DejaVu Sans"
+    finally:
+        charts.cjk_font.cache_clear()
+    monkeypatch.setattr(charts, "_fc_list_zh", lambda: [])
+    assert charts.cjk_font() is None
+    charts.cjk_font.cache_clear()

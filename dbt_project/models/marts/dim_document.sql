@@ -1,11 +1,11 @@
--- One row per file seen in the raw folder (loaded, duplicate or quarantined); files
--- that disappeared (status 'removed') are not seen any more and are left out.
+-- One row per file ever seen in the raw folder: loaded, duplicate or quarantined (the
+-- files there now: files seen = loaded + duplicate + quarantined), and removed (a file
+-- that disappeared since an earlier run; none of its figures or events remain).
 -- Figures and events are counted on the loaded file only (a duplicate's count is 0,
 -- its figures are its twin's), so sum(n_figures) = rows of fct_figures.
 -- No timestamps and no text: an unchanged input gives an identical table.
 with documents as (
     select * from {{ ref('stg_nianbao__documents') }}
-    where status in ('loaded', 'duplicate', 'quarantined')
 ),
 
 extractions as (

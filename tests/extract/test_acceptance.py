@@ -1,0 +1,36 @@
+"""Acceptance: the extractor on the seed reports against gold.csv (P ≥ 0.95, R ≥ 0.95)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from nianbao import config
+from nianbao.evaluation import gold_dir, score_figures
+from nianbao.extract import extract_document
+from nianbao.schema import as_row
+
+RAW = config.PROJECT_ROOT / "raw"
+
+
+def test_seed_reports_precision_and_recall():
+    gd = gold_dir()
+    assert (gd / "gold.csv").exists(), f"gold.csv not found in {gd}: shared/seeds is missing (set NIANBAO_GOLD_DIR)"
+    files = sorted(RAW.glob("*.txt"))
+    assert files, f"no seed reports in {RAW}"
+    gold = pd.read_csv(gd / "gold.csv")
+    rows = []
+    for p in files:
+        text = unicodedata.normalize("NFKC", p.read_text(encoding="utf-8"))
+        res = extract_document(text, p.name)
+        for f in res.figures:
+            r = as_row(f)
+            r["source_file"] = p.name
+            rows.append(r)
+            assert text[f.char_start:f.char_end].strip(), "span must point at the number"
+    s = score_figures(pd.DataFrame(rows), gold)
+    msg = f"P={s.precision:.3f} R={s.recall:.3f}\nFN:\n{s.false_negatives}\nFP:\n{s.false_positives}"
+    assert s.precision >= 0.95, msg
+    assert s.recall >= 0.95, msg

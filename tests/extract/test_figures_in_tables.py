@@ -1,0 +1,66 @@
+"""Figures stated in tables (tables found by nianbao.extract.tables)."""
+
+from __future__ import annotations
+
+from _figure_helpers import run
+
+Y = "2021年某某县图书馆年度工作报告\n"
+
+
+def test_statistical_form_one_column_per_year():
+    t = Y + ("表1  主要业务数据统计表\n指标\t2020年\t2021年\n总流通人次\t250000\t285000\n"
+             "书刊文献外借册次\t140000\t153000\n新增藏量(册)\t8000\t9500\n举办读者活动(场次)\t120\t156\n"
+             "电话\t12345\t67890\n\n")
+    _, r = run(t)
+    got = sorted((f.metric, f.year, f.value) for f in r.figures)
+    assert got == [
+        ("activities.events", 2020, 120), ("activities.events", 2021, 156),
+        ("circulation.loans", 2020, 140000), ("circulation.loans", 2021, 153000),
+        ("collection.added", 2020, 8000), ("collection.added", 2021, 9500),
+        ("visits.in_person", 2020, 250000), ("visits.in_person", 2021, 285000),
+    ]
+    assert all(f.table_id for f in r.figures)
+    f = [f for f in r.figures if f.value == 285000][0]
+    assert f.evidence == "总流通人次"
+
+
+def test_spending_table_unit_in_title_pipe_layout():
+    t = Y + ("2021年经费支出情况（单位：万元）\n| 项目 | 金额 |\n|---|---|\n| 人员经费 | 180.5 |\n"
+             "| 公用经费 | 60 |\n| 购书经费 | 30 |\n| 合计 | 270.5 |\n\n")
+    text, r = run(t)
+    got = sorted((f.metric, f.value) for f in r.figures)
+    assert got == [("spending.collections", 300000), ("spending.operations", 600000),
+                   ("spending.staff", 1805000), ("spending.total", 2705000)]
+    for f in r.figures:
+        assert text[f.char_start:f.char_end].strip() in ("180.5", "60", "30", "270.5")
+    parts = [f for f in r.figures if f.group_role == "part"]
+    assert len(parts) == 3 and all(f.group_complete for f in parts)
+
+
+def test_labels_then_values_on_one_line():
+    t = Y + "2021年度经费使用情况（万元）\n人员支出\t公用经费\t数字化建设和网络维护\t购书经费\t古籍修复\t265.28\t139.9\t25\t80\t5\t\n"
+    _, r = run(t)
+    got = sorted((f.metric, f.value) for f in r.figures)
+    assert got == [("spending.collections", 800000), ("spending.digital", 250000),
+                   ("spending.operations", 1399000), ("spending.preservation", 50000),
+                   ("spending.staff", 2652800)]
+
+
+def test_one_cell_per_line_side_by_side_service_table():
+    rows = [("1", "用户修改口令", "4", "4", "续借图书", "803"),
+            ("2", "网络续借", "321", "5", "还书处理", "199088"),
+            ("3", "图书流通统计", "12", "6", "普通借书", "205829"),
+            ("7", "办理新证", "22454", "8", "读者借阅排行榜", "9")]
+    body = "\n".join("\n".join("\t" + c for c in r) + "\n" for r in rows)
+    t = Y + "\t2021年图书馆服务量统计\n\n\t序号\n\t名   称\n\t数量\n\t序号\n\t名   称\n\t数量\n\n" + body + "\n"
+    _, r = run(t)
+    got = sorted((f.metric, f.value) for f in r.figures)
+    assert got == [("circulation.loans", 205829), ("circulation.renewals", 803),
+                   ("circulation.returns", 199088), ("users.new_registrations", 22454)]
+
+
+def test_event_tables_give_no_figures():
+    t = Y + ("2021年未成年人活动一览表\n\t序号\n\t时间\n\t活动主题\n\t地点\n\t人数\n\n"
+             "\t1\n\t1月1日\n\t庆元旦\n\t三楼活动室\n\t39\n\n\t2\n\t1月5日\n\t故事会\n\t三楼活动室\n\t20\n\n")
+    _, r = run(t)
+    assert r.figures == []

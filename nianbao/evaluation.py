@@ -74,6 +74,7 @@ class FigureScore:
     false_negatives: pd.DataFrame = field(repr=False)
     false_positives: pd.DataFrame = field(repr=False)
     matches: pd.DataFrame = field(repr=False)
+    agreement: dict = field(default_factory=dict)   # matched pairs: share with the same qualifier/scope/segment/period
 
 
 def _prf(tp, fp, fn):
@@ -135,7 +136,11 @@ def score_figures(pred: pd.DataFrame, gold: pd.DataFrame, verbose: bool = False)
     fns = gold.loc[[i for i in gold.index if i not in matched_g]]
     fps = pred.loc[[i for i in pred.index if i not in matched_p]]
     matches = pd.DataFrame([{"gold_row": g, "pred_row": q} for g, q in pairs])
-    return FigureScore(per_metric, tp, fp, fn, p, r, fns, fps, matches)
+    agreement = {}
+    for col in ("qualifier", "scope", "segment", "period"):
+        if col in gold.columns and col in pred.columns and pairs:
+            agreement[col] = sum(str(gold.at[g, col]) == str(pred.at[q, col]) for g, q in pairs) / len(pairs)
+    return FigureScore(per_metric, tp, fp, fn, p, r, fns, fps, matches, agreement)
 
 
 @dataclass
@@ -280,6 +285,8 @@ def _print_figures(s: FigureScore, max_misses: int) -> None:
     with pd.option_context("display.max_rows", 200, "display.width", 160):
         print(s.per_metric.to_string(index=False))
     print(f"\noverall: tp={s.tp} fp={s.fp} fn={s.fn}  precision={s.precision:.3f}  recall={s.recall:.3f}")
+    if s.agreement:
+        print("attribute agreement on matched figures: " + "  ".join(f"{k}={v:.3f}" for k, v in s.agreement.items()))
     if len(s.false_negatives):
         print(f"\n-- false negatives ({len(s.false_negatives)}) --")
         for _, r in s.false_negatives.head(max_misses).iterrows():

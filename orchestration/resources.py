@@ -7,6 +7,7 @@ Paths are read from the environment when a run asks for them
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -61,5 +62,6 @@ class WarehouseResource(ConfigurableResource):
 def build_resources() -> dict:
     return {
         "warehouse": WarehouseResource(),
-        "dbt": DbtCliResource(project_dir=DBT_PROJECT),
+        # the dbt of this environment, whether or not .venv/bin is on PATH
+        "dbt": DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=str(Path(sys.executable).parent / "dbt")),
     }

@@ -36,6 +36,20 @@ def _clean_name(name: str) -> str:
     return name
 
 
+_PLAUSIBLE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:省|市|县|区|旗|州|盟|镇)[\u4e00-\u9fff]{0,8}?图书馆$|^(?:国家|首都)图书馆$")
+_NOT_A_NAME = re.compile(r"全省|全市|全区|全县|全国|公共图书馆|各级|各地")
+_LEAD = re.compile(r"^.*?(?:但|而|与|和|向|为|对|在|由|从|是|将|把|让|现将|关于|配合|协助|联合|完成|开展|举办|参观|走进|进入|的)(?=[\u4e00-\u9fff]{2})")
+
+
+def _plausible(nm: str) -> str | None:
+    nm = _clean_name(nm)
+    nm = re.sub(r"^[年月日度号期届]+", "", nm)
+    for cand in (nm, _LEAD.sub("", nm)):
+        if _PLAUSIBLE.match(cand) and not _NOT_A_NAME.search(cand):
+            return cand
+    return None
+
+
 def library_name(text: str) -> str | None:
     titles = _title_lines(text)
     cands: list[str] = []
@@ -45,14 +59,13 @@ def library_name(text: str) -> str | None:
             nm = lx.LIBRARY_NAME_RE.search(nm)
             if not nm:
                 continue
-            nm = nm.group(1)
-            if lx.GENERIC_LIBRARY.match(nm):
+            nm = _plausible(nm.group(1))
+            if not nm:
                 continue
             cands.append((s, nm))
     if not cands:
-        # fall back to the most frequent specific name in the first 3000 chars
-        cnt = Counter(m.group(1) for m in lx.LIBRARY_NAME_RE.finditer(text[:3000])
-                      if not lx.GENERIC_LIBRARY.match(m.group(1)))
+        # fall back to the most frequent plausible name in the first 3000 chars
+        cnt = Counter(p for p in (_plausible(m.group(1)) for m in lx.LIBRARY_NAME_RE.finditer(text[:3000])) if p)
         return cnt.most_common(1)[0][0] if cnt else None
     # prefer a name on a title line (年报/总结…)
     for s, nm in cands:
@@ -111,6 +124,12 @@ def scope(context: str, metric: str) -> str:
 
 
 def segment(context: str, metric: str, sentence: str) -> str:
+    if metric.startswith("network"):
+        return "in_ils" if lx.SEGMENT_RULES[-1][1].search(context) else "all"
+    context = re.sub(r"[(（][^)）]{0,8}[)）]", "", context)  # 11场讲座(培训): the bracket is a gloss
+    if metric.startswith("circulation") and re.search(r"图书", context) and re.search(r"期刊|报刊", sentence) \
+            and not re.search(r"期刊|报刊", context):
+        return "books"
     for name, rx in lx.SEGMENT_RULES:
         if name == "periodicals" and not metric.startswith("circulation"):
             continue
@@ -118,8 +137,6 @@ def segment(context: str, metric: str, sentence: str) -> str:
             continue
         if rx.search(context):
             return name
-    if metric.startswith("circulation") and re.search(r"图书", context) and re.search(r"期刊|报刊", sentence):
-        return "books"
     if metric.startswith("activities"):
         named = [k for k, rx in lx.SEG_NOUNS.items() if rx.search(context)]
         if len(named) == 1 and not re.search(r"活动", context):
@@ -127,15 +144,22 @@ def segment(context: str, metric: str, sentence: str) -> str:
     return "all"
 
 
-def period(sentence_left: str, section_flavour: str | None) -> str:
+def period(sentence_left: str, section_flavour: str | None, clause_left: str = "",
+           inherited: str | None = None) -> str:
+    """Nearest period word before the number in its sentence; weak plan words (推进, 将)
+    count only inside the number's own clause; else the period carried over from the
+    previous sentence of the paragraph, else the section's flavour, else 'year'."""
     best_pos, best = -1, None
     for name, rx in (("partial", lx.PERIOD_PARTIAL), ("plan", lx.PERIOD_PLAN), ("year", lx.PERIOD_YEAR)):
         for m in rx.finditer(sentence_left):
+            if name == "plan" and lx.WEAK_PLAN.fullmatch(m.group(0)) and \
+                    m.start() < len(sentence_left) - len(clause_left):
+                continue
             if m.start() >= best_pos:
                 best_pos, best = m.start(), name
     if best:
         return best
-    return section_flavour or "year"
+    return inherited or section_flavour or "year"
 
 
 def other_library(context: str, own: str | None) -> str | None:

@@ -24,6 +24,7 @@ class Decision:
     cue_start: int
     cue_end: int
     ratio_scale: float | None = None
+    unit_hint: str | None = None   # a unit written in brackets after a label: 总流通人次(万人次) 36.5
 
 
 def _unit_key(q: Quantity) -> str | None:
@@ -87,14 +88,22 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
         return None
 
     if bare:
-        # label:value: the cue must end right before the number
+        # label:value: the cue must end right before the number (a unit in brackets may sit between)
         d = _left_cue(left, None, sent, left_start)
         if d is None:
             return None
         between = text[d.cue_end:q.num_start]
-        if not re.fullmatch(r"[\s:为达是共计总合累约近超逾]*", between):
-            return None
-        return d
+        if re.fullmatch(r"[\s:为达是共计总合累约近超逾]*", between):
+            return d
+        m = re.fullmatch(r"\s*[(（](万?)(人次|册次|册|件|人|次|场次|场|个|张|元|千元|万元)[)）]\s*[:]?\s*", between)
+        if m:
+            # only when it is the single value on its line (not a row of columns)
+            line_end = text.find("\n", q.end)
+            rest = text[q.end: len(text) if line_end < 0 else line_end]
+            if not re.search(r"\d", rest):
+                d.unit_hint = (m.group(1) or "") + m.group(2)
+                return d
+        return None
 
     facility = unit in lx.FACILITY_UNITS
     d = None
@@ -125,7 +134,13 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
     if lx.RATE_WORDS.search(text[cs:q.num_start]) and not lx.RATIO.search(left):
         return None
     fb = lx.FAMILY_BLOCKERS.get(d.metric.split(".")[0])
-    if fb and fb.search(text[cs:q.num_start]):
+    if fb:
+        win = text[max(cs, min(d.cue_start, q.num_start) - 8):q.num_start]
+        win = re.sub(r"“[^”]*”|\"[^\"]*\"|《[^》]*》", "", win)
+        if fb.search(win):
+            return None
+    fbr = lx.FAMILY_BLOCKERS_RIGHT.get(d.metric.split(".")[0])
+    if fbr and fbr.search(right):
         return None
     # rates / ratios
     rm = lx.RATIO.search(left)

@@ -58,7 +58,7 @@ CUES: list[Cue] = [
         {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers"}),
     Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
     Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
-    Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览",
+    Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
         _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use")),
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
@@ -66,7 +66,7 @@ CUES: list[Cue] = [
     Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书)?证|新增(?:注册|持证)?(?:读者|用户)(?:证)?|"
                    r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|发放(?:读者|借阅)证|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
-    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)|注册(?:读者|用户)(?:总数|数)?|读者证(?:总数|总量)|累计办证|有效读者(?:证)?",
+    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|累计办证|有效读者(?:证)?",
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
@@ -74,7 +74,8 @@ CUES: list[Cue] = [
     Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量",
         _m(VOLUMES + BARE, "collection.total")),
     Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加)|入藏|"
-                      r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买)(?:图书|书刊|文献|新书|纸质图书)|新进(?:图书|书刊)|新书上架",
+                      r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入)(?:各类)?(?:图书|书刊|文献|新书|纸质图书)|新进(?:图书|书刊)|新书上架|"
+                      r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
     # ---- activities
     Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
@@ -88,7 +89,7 @@ CUES: list[Cue] = [
         _m(PERSON_TIMES + PERSONS, "activities.attendance"), need_activity_ctx=True),
     Cue("attendance_r", r"(?:参与|参加|观看|观展|到场|受益)", _m(PERSON_TIMES, "activities.attendance"), side="R"),
     # ---- spending (money only)
-    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额",
+    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额",
         _m(MONEY + BARE, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用", _m(MONEY + BARE, "spending.operations")),
@@ -113,8 +114,13 @@ BLOCKERS = re.compile(
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期)|不少于|不低于|至少")
 # per-metric-family blockers (anywhere in the clause before the number)
 FAMILY_BLOCKERS = {
-    "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班"),
+    "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"),
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
+    "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导"),
+}
+# the same for the words right after the number (…87家农家书屋配书工作)
+FAMILY_BLOCKERS_RIGHT = {
+    "network": re.compile(r"^[^,;。]{0,12}(?:配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回)"),
 }
 # a number that is a change, not a level
 DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)|增长|增加了|减少|下降|提高了|上升")
@@ -166,9 +172,11 @@ SEG_NOUNS = {"exhibitions": re.compile(r"展览|展出|书展|图片展"),
 
 # ------------------------------------------------------------------ period
 
-PERIOD_PARTIAL = re.compile(r"截[止至](?:目前|当前|今日|现在|\d{1,2}月)|上半年|今年以来|年初以来|本年以来|前三季度|一季度|二季度|"
-                            r"(?<![\d年])\d{1,2}[-至到~]\d{1,2}月|(?<![\d年-])\d{1,2}月(?:份)?(?:底|末)")
-PERIOD_PLAN = re.compile(r"计划|力争|谋划|目标|拟|预计|打算|争取|将(?!近)|推进|需配发|需要|规划")
+PERIOD_PARTIAL = re.compile(r"截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月)|上半年|今年以来|年初以来|本年以来|前三季度|一季度|二季度|三季度|"
+                            r"(?<![\d年])(?:[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?!\d)(?!份?至)|(?:[2-9]|1[0-2])\s*[-至到~—]\s*\d{1,2}月)|"
+                            r"(?<![\d年\-至到~—])(?:[1-9]|1[01])月(?:份)?(?!\d{1,2}日|[-至到~—])")
+PERIOD_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|谋划|目标|拟|预计|打算|争取|将(?!近)|推进|需配发|需要|规划")
+WEAK_PLAN = re.compile(r"推进|需要|将")
 PERIOD_YEAR = re.compile(r"截[止至]\s*(?:\d{4}\s*年)?\s*(?:年底|年末|\d{4}\s*年(?!\d{1,2}月))|全年|年度|年底|年末")
 
 # ------------------------------------------------------------------ years
@@ -193,7 +201,7 @@ DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2
 # ------------------------------------------------------------------ tables
 
 # residual words allowed around a cue in a table label (普通借书, 还书处理, 续借图书)
-TABLE_LABEL_FILLER = re.compile(r"举办|开展|组织|各类|各种|普通|图书|文献|书刊|纸质|总|全年|本年|年|数量?|量|总计|合计|累计|处理|人次|册次|册|人数|次数|张|个|"
+TABLE_LABEL_FILLER = re.compile(r"举办|开展|组织|各类|各种|专项|新增|普通|图书|文献|书刊|纸质|总|全年|本年|年|数量?|量|总计|合计|累计|处理|人次|册次|册|人数|次数|张|个|"
                                 r"\(.*?\)|本馆|全馆|情况|及|和|与|、|:|读者|新|元|万元|费|经费|支出|金额|实际|年度|\d{4}")
 TABLE_LABEL_BAD = re.compile(r"网络|网内|网上|统计|查询|定义|排行|清单|结算|日志|方案|输出|删除|修改|恢复|挂失|注销|暂停|出藏|验收|"
                              r"编目|审校|导入|调整|清点|代码|口令|密码|记录|批|占比|比例|%|增长|同比|人均|每万|平均")

@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from ..schema import Figure
 from . import attribute as at
 from . import lexicon as lx
-from .classify import Decision, classify
+from .classify import FLOW_OF, Decision, classify
 from .numbers import Quantity, find_quantities
 from .segment import Sections, clause_bounds, previous_clause, sentence_bounds
 
 PART_WORDS = re.compile(r"^[\s其中另]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
                         r"城区|农村|乡镇|男性?|女性?|老年|残疾)(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$")
+REGION = re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆)")
+# 2020年接待读者30万人次,2019年为25万人次: the same measure for another year
+OTHER_YEAR = re.compile(r"\s*(?:(?:19|20)\d\d\s*年(?:度)?|去年|上年|上一年|前年)(?:同期)?\s*(?:为|是|达|有|共|仅)?\s*(?:约|近|超|逾)?\s*")
 CONNECTOR = re.compile(r"^\s*(?:以及|及|和|并|另|还|同时)")
 
 
@@ -33,6 +36,35 @@ class ShareCandidate:
     label: str
     sent: tuple[int, int]
     clause: tuple[int, int]
+
+
+def _carried_period(mt: str, ss: int) -> str | None:
+    """The period set at the start of an earlier sentence of the same line (截止目前,…。…。)."""
+    ls = mt.rfind("\n", 0, ss) + 1
+    if ls >= ss:
+        return None
+    para = mt[ls:ss]
+    for sent in re.split(r"(?<=。)", para):
+        m = re.match(r"\s*(截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月[底末]?)|上半年|今年以来|前三季度|1\s*[-至到~]\s*(?:[1-9]|1[01])月)\s*,", sent)
+        if m:
+            return "partial"
+    return None
+
+
+def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
+    ctx = mt[left_start:ce] if left_start != cs else mt[cs:ce]
+    seg = at.segment(ctx, metric, mt[ss:se])
+    if seg != "all" or not metric.startswith("activities"):
+        return seg
+    # attendance right after an events count of the same sentence: the same activities
+    if prev and metric == "activities.attendance" and prev[1].metric == "activities.events":
+        return prev[1].segment
+    # an elliptic clause (共开展8场) or one pointing back (相关主题活动): the sentence names the subset
+    if re.search(r"相关|该类|此类|上述|这些|该系列|系列", ctx) or not lx.ACTIVITY_CTX.search(ctx):
+        seg2 = at.segment(mt[ss:q.num_start], metric, mt[ss:se])
+        if seg2 in ("minors", "online", "alliance", "self_organized"):
+            return seg2
+    return seg
 
 
 def _in_spans(pos: int, spans) -> bool:
@@ -84,9 +116,19 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
         if d is None and not bare:
             # elliptic part: 分馆5096张 after 办理新证2988张
             prev = last_unit_by_sentence.get(ss)
-            if prev and prev[0] == q.unit and PART_WORDS.match(mt[left_start:q.num_start]) and left_start == cs:
+            if prev and prev[0] == q.unit and left_start == cs and (
+                    PART_WORDS.match(mt[left_start:q.num_start]) or OTHER_YEAR.fullmatch(mt[cs:q.num_start])):
                 pf = prev[1]
                 d = Decision(pf.metric, mt[cs:q.num_start].strip(), cs, q.num_start)
+        if d is None and not bare:
+            # 新增268.6万册 right after a stock (总藏量达4456.2万册): the flow of that stock
+            prev = last_unit_by_sentence.get(ss)
+            if prev and prev[0] == q.unit and left_start == cs and \
+                    re.fullmatch(r"\s*(?:\d{4}\s*年)?(?:全年|当年|本年|今年)?(?:共|累计)?(?:新增|新建|增加)(?:了)?[\s达为共计约近超逾]*",
+                                 mt[cs:q.num_start]):
+                fm = {**FLOW_OF, **lx.ADDED}.get(prev[1].metric)
+                if fm:
+                    d = Decision(fm, mt[cs:q.num_start].strip(), cs, q.num_start)
         if d is None:
             if not bare and q.unit in lx.PERSONS:
                 pc = previous_clause(mt, cs)
@@ -101,8 +143,15 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
                     if m and re.fullmatch(r"[\s约近达为共计]*", mt[cs:q.num_start]):
                         shares.append(ShareCandidate(q, float(m.group(1)), mt[pc[0]:pc[1]], (ss, se), (cs, ce)))
             continue
+        if d.unit_hint:
+            mult = {"万": 10_000, "千": 1_000}.get(d.unit_hint[0], 1) if d.unit_hint not in ("千元", "万元") else 1
+            if d.unit_hint in ("万元", "千元"):
+                mult = 10_000 if d.unit_hint == "万元" else 1_000
+            q = Quantity(q.start, q.end, q.num_start, round(q.value * mult, 6),
+                         None if q.value_high is None else round(q.value_high * mult, 6),
+                         q.qualifier, q.unit, d.unit_hint, q.text)
         metric = d.metric
-        if metric in lx.ADDED and _is_flow(mt, q, cs, ce):
+        if metric in lx.ADDED and metric not in lx.ADDED.values() and _is_flow(mt, q, cs, ce):
             metric = lx.ADDED[metric]
         sec_year, flavour = sections.at(q.num_start)
         year = at.figure_year(mt[ss:q.num_start], sec_year)
@@ -110,8 +159,8 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
         f = Figure(
             metric=metric, value=q.value, qualifier=q.qualifier,
             scope=at.scope(mt[left_start:ce] if not metric.startswith("network") else ctx, metric),
-            segment=at.segment(mt[left_start:q.end + 8] if left_start != cs else ctx, metric, mt[ss:se]),
-            period=at.period(mt[ss:q.num_start], flavour),
+            segment=_segment(mt, q, metric, left_start, cs, ce, ss, se, last_unit_by_sentence.get(ss)),
+            period=at.period(mt[ss:q.num_start], flavour, mt[cs:q.num_start], _carried_period(mt, ss)),
             year=year, unit_raw=q.scale_unit or "", evidence=text[cs:ce].strip(),
             char_start=q.start, char_end=q.end,
             value_high=q.value_high,
@@ -123,6 +172,11 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
             f.ratio_denominator = "population.served"
             f.ratio_scale = d.ratio_scale
             f.metric = f"{metric}_per_{int(d.ratio_scale)}_population" if d.ratio_scale != 1 else f"{metric}_per_capita"
+        if f.scope == "library" and f.library_name is None:
+            # a region-wide aggregate named earlier in the same sentence (全省公共图书馆…,纸质文献总藏量…)
+            regs = list(REGION.finditer(mt[ss:q.num_start]))
+            if regs and not re.search(r"其中|本馆|我馆|图书馆", mt[ss + regs[-1].end():q.num_start]):
+                f.scope, f.library_name = "region", regs[-1].group(0)
         figs.append(f)
         if f.kind == "figure":
             last_unit_by_sentence[ss] = (q.unit, f)

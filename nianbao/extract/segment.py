@@ -101,10 +101,16 @@ class Sections:
             if report_year and abs(y - report_year) > 2:
                 continue
             flav = None
-            if re.search(r"计划|打算|设想|思路|规划|展望|目标", ln.text):
+            if re.search(r"计划|打算|设想|思路|规划|展望|目标", ln.text) and not re.search(r"总结|回顾|情况|完成|汇报|报告", ln.text):
                 flav = "plan"
             elif re.search(r"上半年|半年|季度", ln.text):
                 flav = "partial"
+            # a heading may mislabel its section (a "plan" that is really a half-year summary):
+            # the first lines under it say what it is (现将2021年上半年工作总结如下)
+            below = text[ln.end:ln.end + 400]
+            m2 = re.search(r"现将[^。\n]{0,20}?(上半年|1\s*[-至到~]\s*\d{1,2}月|全年|一年来)[^。\n]{0,12}?(?:总结|汇报|报告)", below)
+            if m2:
+                flav = "year" if m2.group(1) in ("全年", "一年来") else "partial"
             self.starts.append(ln.start)
             self.years.append(y)
             self.flavours.append(flav)
@@ -114,4 +120,5 @@ class Sections:
         i = bisect.bisect_right(self.starts, pos) - 1
         if i < 0:
             return self.report_year, None
-        return self.years[i], self.flavours[i]
+        flav = self.flavours[i]
+        return self.years[i], (None if flav == "year" else flav)

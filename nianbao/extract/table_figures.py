@@ -38,7 +38,9 @@ def _unit_of(*texts: str | None) -> str | None:
 def label_metric(label: str, unit: str | None) -> tuple[str, str] | None:
     """Metric of a table label (and the cue that matched), or None."""
     lab = re.sub(r"\s+", "", label)
+    lab = re.sub(r"^[#＃]+", "", lab)
     lab = re.sub(r"^[\d.、()（）一二三四五六七八九十]+[.、)）]", "", lab)
+    lab = re.sub(r"^(?:在[^:：]{1,10}中|其中)[:：]?", "", lab)
     if not lab or len(lab) > 24:
         return None
     best = None
@@ -112,14 +114,39 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
                         break
             if lab_i is None:
                 continue
-            val_cols = [i for i in range(len(head)) if i != lab_i and "序号" not in head[i] and "代码" not in head[i]
-                        and "行次" not in head[i] and "编号" not in head[i] and "占比" not in head[i] and "%" not in head[i]]
-            for r in tb.rows:
+            # metrics in the header, rows are periods (months, years) with a 合计 row
+            col_metric = {i: label_metric(re.sub(_UNIT_IN, "", tb.header[i].text), None)
+                          for i in range(len(head)) if i != lab_i}
+            col_metric = {i: m for i, m in col_metric.items() if m}
+            if col_metric and not label_metric(head[lab_i], None):
+                for r in tb.rows:
+                    if lab_i >= len(r):
+                        continue
+                    rl = re.sub(r"\s+", "", r[lab_i].text)
+                    ry = lx.YEAR_RE.fullmatch(rl) or re.fullmatch(r"((?:19|20)\d\d)年?(?:度)?", rl)
+                    if not (re.fullmatch(r"(?:全年|年度|本年)?(?:合计|总计|累计|总数)", rl) or ry):
+                        continue
+                    for i in col_metric:
+                        if i < len(r):
+                            htxt = tb.header[i].text + (f"{ry.group(1)}年" if ry else "")
+                            pairs.append((tb.header[i], r[i], htxt))
+                col_metric_table = True
+            else:
+                col_metric_table = False
+            unit_i = next((i for i, h in enumerate(head) if h in ("单位", "计量单位", "计算单位")), None)
+            val_cols = [i for i in range(len(head)) if i != lab_i and i != unit_i and "序号" not in head[i] and "代码" not in head[i]
+                        and "行次" not in head[i] and "编号" not in head[i] and "占比" not in head[i] and "%" not in head[i]
+                        and "备注" not in head[i]]
+            for r in ([] if col_metric_table else tb.rows):
                 if lab_i >= len(r):
                     continue
+                ucell = r[unit_i].text.strip() if unit_i is not None and unit_i < len(r) else ""
                 for i in val_cols:
                     if i < len(r):
-                        pairs.append((r[lab_i], r[i], tb.header[i].text if i < len(tb.header) else ""))
+                        htxt = tb.header[i].text if i < len(tb.header) else ""
+                        if ucell:
+                            htxt = f"{htxt}({ucell.split('、')[0]})"
+                        pairs.append((r[lab_i], r[i], htxt))
         for lc, vc, htxt in pairs:
             if not vc.text.strip():
                 continue

@@ -10,7 +10,8 @@ Protocol on stdin/stdout: 8-byte big-endian length + pickle. Request
 child writes one ready frame after its imports. Its own fd 1 is redirected
 to stderr so that a library printing to stdout cannot corrupt the protocol.
 The address space is capped by `NIANBAO_INGEST_MEMORY_MB` (default 4096) so
-a runaway parser fails with MemoryError instead of taking the machine down.
+a runaway parser fails with MemoryError instead of taking the machine down,
+and a watchdog thread exits the child when its parent dies.
 """
 
 from __future__ import annotations
@@ -61,7 +62,24 @@ def _read_exact(f, n: int) -> bytes | None:
     return bytes(buf)
 
 
+def _exit_with_parent() -> None:
+    """Exit when the parent process is gone (killed -9 while we parse)."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
 def main() -> None:
+    _exit_with_parent()
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr

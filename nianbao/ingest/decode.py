@@ -18,15 +18,17 @@ The steps, in order:
    Big5-HKSCS when the narrower codec fails;
 6. when nothing decodes the whole file (a truncated multi-byte sequence at
    the end, a few corrupt bytes), the detection is repeated on the file
-   without its last bytes, and the whole file is decoded with that codec
-   replacing bad bytes with U+FFFD; it is accepted when at most
-   `max(4, 0.1 %)` characters were replaced, else 'undecodable';
+   without its last bytes (on its first MiB for big files), and the whole
+   file is decoded with that codec (or UTF-8/GB18030/Big5-HKSCS, whichever
+   replaces fewest bytes), replacing bad bytes with U+FFFD; it is accepted
+   when at most `max(4, 0.1 %)` characters were replaced, else 'undecodable';
 7. text that is empty or only whitespace after decoding -> 'empty'.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 __all__ = ["Decoded", "decode_bytes", "sniff_magic", "normalise_newlines", "looks_binary"]
@@ -171,6 +173,23 @@ _COMMON = frozenset(
 )
 
 
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
+_COMMON_RE = re.compile("[" + "".join(sorted(_COMMON)) + "]")
+
+
+def _non_ascii_sample(data: bytes, limit: int = 65536) -> bytes:
+    """Lines of `data` that contain non-ASCII bytes, up to `limit` bytes."""
+    out: list[bytes] = []
+    n = 0
+    for line in data.split(b"\n"):
+        if not line.isascii():
+            out.append(line)
+            n += len(line)
+            if n >= limit:
+                break
+    return b"\n".join(out)
+
+
 def _best_encoding(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
@@ -181,15 +200,19 @@ def _best_encoding(data: bytes) -> str | None:
     close = [m for m in results if m.chaos <= best.chaos + 0.05]
     if len(close) == 1:
         return best.encoding
+    sample = _non_ascii_sample(data)
 
     def score(m) -> tuple:
-        text = str(m)
-        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-        common = sum(1 for ch in text if ch in _COMMON)
+        text = sample.decode(m.encoding, errors="replace")
+        han = len(_HAN_RE.findall(text))
+        common = len(_COMMON_RE.findall(text))
         pref = _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED)
-        return (-(common / max(1, han)) if han else 0.0, pref, m.chaos)
+        return (text.count("\ufffd"), -(common / han) if han else 0.0, pref, m.chaos)
 
     return min(close, key=score).encoding
+
+
+_SAMPLE = 1 << 20
 
 
 def _tolerance(n_chars: int) -> int:
@@ -228,12 +251,18 @@ def decode_bytes(data: bytes) -> Decoded:
     # the file without its tail (a cut multi-byte character is at most 4
     # bytes), then decode the whole file replacing what does not decode.
     cands: list[str] = []
-    for k in (1, 2, 3, 4, 16, 64):
-        if len(data) > k + 8:
-            e = _best_encoding(data[:-k])
-            if e is not None:
-                cands.append(e)
-                break
+    if len(data) <= _SAMPLE:
+        for k in (1, 2, 3, 4, 16, 64):
+            if len(data) > k + 8:
+                e = _best_encoding(data[:-k])
+                if e is not None:
+                    cands.append(e)
+                    break
+    else:  # a big file: detect on its first MiB, cut at a line end
+        cut = data.rfind(b"\n", 0, _SAMPLE)
+        e = _best_encoding(data[:cut if cut > 0 else _SAMPLE - 4])
+        if e is not None:
+            cands.append(e)
     # a few corrupt bytes in the middle: the usual suspects for Chinese text
     for e in ("utf-8", "gb18030", "big5hkscs"):
         if e not in cands:

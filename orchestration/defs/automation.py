@@ -1,6 +1,5 @@
 """The job that builds everything, its daily schedule, and the sensor on the raw folder."""
 
-from __future__ import annotations
 
 import hashlib
 

@@ -1,8 +1,7 @@
 """Assets that write the raw schema: the gazetteer, the documents, the extractions."""
 
-from __future__ import annotations
 
-from dagster import AssetExecutionContext, MaterializeResult, asset
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, asset, multi_asset
 
 from nianbao import pipeline
 from orchestration.resources import WarehouseResource
@@ -23,14 +22,24 @@ def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) 
     return MaterializeResult(metadata={"files_seen": summary.seen, **{f"status_{k}": v for k, v in summary.by_status.items()}})
 
 
-@asset(group_name="ingest", deps=[raw_documents], description="Figures and events extracted from loaded documents (raw.figures, raw.events), cached by content hash.")
-def raw_extractions(warehouse: WarehouseResource) -> MaterializeResult:
+@multi_asset(
+    specs=[
+        AssetSpec("raw_extractions", group_name="ingest", deps=[raw_documents],
+                  description="One row per extracted document (extractor version, library, report year), cached by content hash."),
+        AssetSpec("raw_figures", group_name="ingest", deps=[raw_documents], description="Figures and stated ratios extracted from loaded documents."),
+        AssetSpec("raw_events", group_name="ingest", deps=[raw_documents], description="Events from event tables and dated sentences."),
+        AssetSpec("raw_libraries", group_name="ingest", deps=[raw_documents], description="Library names in use, resolved to the gazetteer."),
+    ],
+    name="extract",
+)
+def extract(warehouse: WarehouseResource):
     summary = pipeline.extract(warehouse.working_path())
-    return MaterializeResult(metadata={
+    yield MaterializeResult(asset_key="raw_extractions", metadata={
         "documents_extracted": summary.extracted,
         "documents_unchanged": summary.skipped_unchanged,
         "documents_failed": len(summary.failed),
-        "figures": summary.figures,
-        "events": summary.events,
         "documents_pruned": summary.pruned,
     })
+    yield MaterializeResult(asset_key="raw_figures", metadata={"figures": summary.figures})
+    yield MaterializeResult(asset_key="raw_events", metadata={"events": summary.events})
+    yield MaterializeResult(asset_key="raw_libraries")

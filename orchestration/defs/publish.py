@@ -1,6 +1,5 @@
 """The quality report and the atomic publish of the working database."""
 
-from __future__ import annotations
 
 from dagster import AssetKey, MaterializeResult, asset
 

@@ -6,7 +6,6 @@ fail the check, warn findings make it a warning), and one check that runs the
 GX suites of expectations/ on the published warehouse.
 """
 
-from __future__ import annotations
 
 import duckdb
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check

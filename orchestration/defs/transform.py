@@ -1,6 +1,5 @@
 """The dbt project as Dagster assets; dbt tests (source tests too) become asset checks."""
 
-from __future__ import annotations
 
 from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets

@@ -64,3 +64,28 @@ def test_event_tables_give_no_figures():
              "\t1\n\t1月1日\n\t庆元旦\n\t三楼活动室\n\t39\n\n\t2\n\t1月5日\n\t故事会\n\t三楼活动室\n\t20\n\n")
     _, r = run(t)
     assert r.figures == []
+
+
+def test_statistical_form_with_code_and_unit_columns():
+    t = ("2019年某市图书馆年报\n表1 公共图书馆基本情况\n项目\t代码\t单位\t指标\n"
+         "二、藏量\t16\t册、件\t500001\n五、本年新增藏量\t32\t册、件\t10002\n十七、本年支出合计\t61\t千元\t12000\n"
+         "在支出合计中:工资福利支出\t65\t千元\t6000\n其中:新增藏量购置费\t75\t千元\t3000\n"
+         "总流通人次\t40\t万人次\t36.5\n书刊文献外借册次\t41\t万册次\t22.1\n一、从业人员\t11\t人\t49\n阅览室座席\t12\t个\t800\n\n")
+    _, r = run(t)
+    got = sorted((f.metric, f.value, f.year) for f in r.figures)
+    assert got == [("circulation.loans", 221000, 2019), ("collection.added", 10002, 2019),
+                   ("collection.total", 500001, 2019), ("spending.collections", 3000000, 2019),
+                   ("spending.staff", 6000000, 2019), ("spending.total", 12000000, 2019),
+                   ("visits.in_person", 365000, 2019)]
+
+
+def test_metrics_in_header_total_row_and_year_rows():
+    t = ("2021年某县图书馆年报\n2021年各月服务情况统计表\n月份\t进馆人次\t外借册次\t新办证(张)\n"
+         "1月\t12000\t8000\t100\n2月\t11000\t7000\t90\n合计\t23000\t15000\t190\n\n"
+         "各年度服务数据对比\n年度\t进馆人次\t外借册次\n2019年\t200000\t150000\n2020年\t120000\t90000\n\n")
+    _, r = run(t)
+    got = sorted((f.metric, f.year, f.value) for f in r.figures)
+    assert got == [("circulation.loans", 2019, 150000), ("circulation.loans", 2020, 90000),
+                   ("circulation.loans", 2021, 15000), ("users.new_registrations", 2021, 190),
+                   ("visits.in_person", 2019, 200000), ("visits.in_person", 2020, 120000),
+                   ("visits.in_person", 2021, 23000)]

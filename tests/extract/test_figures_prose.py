@@ -212,3 +212,69 @@ def test_excerpt_cut_mid_sentence():
 def test_line_break_inside_sentence():
     t = Y + "我馆2020年间共开展读者活动53次，年均参加图书馆\n读者活动总人次为10489.5人。"
     assert sorted(figs(t)) == [("activities.attendance", 10489.5, 2020), ("activities.events", 53, 2020)]
+
+
+@pytest.mark.parametrize("text", [
+    "开展主题党日活动12次。",
+    "组织党员志愿服务活动20场。",
+    "接待读者咨询3000人次。",
+    "推动分馆服务走进千家万户。",
+    "每月开展至少1次少儿阅读实践活动。",
+])
+def test_not_figures_more(text):
+    assert figs(Y + text) == []
+
+
+def test_more_wordings():
+    t = Y + "总流通28万人次。全年支出320万元。疫情期间开展线上活动30场，吸引2万人次参与。"
+    assert sorted(figs(t)) == [("activities.attendance", 20000, 2020), ("activities.events", 30, 2020),
+                               ("spending.total", 3200000, 2020), ("visits.in_person", 280000, 2020)]
+
+
+def test_part_clause_with_segment():
+    _, r = run(Y + "全年接待读者25万人次，其中少儿读者8万人次。")
+    got = sorted((f.value, f.segment) for f in r.figures)
+    assert got == [(80000, "minors"), (250000, "all")]
+
+
+def test_more_real_world_wordings():
+    t = Y + ("一年来共接待读者一万人次，阅览图书16800册次。年购入图书近6000余册。2020年度事业经费达100多万元。"
+             "书刊借阅8.8万余册次，注册借阅读者总数达3.2万人。新书采购2600余册。")
+    got = sorted((m, v) for m, v, _ in figs(t))
+    assert got == [("circulation.in_library_use", 16800), ("circulation.loans", 88000),
+                   ("collection.added", 2600), ("collection.added", 6000), ("spending.total", 1000000),
+                   ("users.registered_total", 32000), ("visits.in_person", 10000)]
+
+
+@pytest.mark.parametrize("text", [
+    "评选出星级农家书屋71家。",
+    "完成向全区87家农家书屋配书工作，共配送图书2871册。",
+    "为15个流通点轮换图书3000册。",
+    "开展消防演练活动2次。",
+    "今日访问量:33 总访问量:133,161",
+])
+def test_not_figures_real_world(text):
+    assert figs(Y + text) == []
+
+
+def test_region_sentence_carries_to_later_clauses():
+    t = Y + "2020年全省公共图书馆共206家，纸质文献总藏量达4456.2万册，2020年新增268.6万册。"
+    _, r = run(t)
+    got = sorted((f.metric, f.value, f.scope) for f in r.figures)
+    assert got == [("collection.added", 2686000, "region"), ("collection.total", 44562000, "region")]
+
+
+def test_label_with_unit_in_brackets_single_value_only():
+    t = Y + "总流通人次(万人次)  36.5\n书刊外借册次(万册次) 22.1 23.0 25.2\n总支出(万元):320\n"
+    assert sorted(figs(t)) == [("spending.total", 3200000, 2020), ("visits.in_person", 365000, 2020)]
+
+
+def test_same_measure_for_another_year():
+    t = Y + "2020年接待读者30万人次,2019年为25万人次。"
+    assert sorted(figs(t)) == [("visits.in_person", 250000, 2019), ("visits.in_person", 300000, 2020)]
+
+
+def test_month_is_partial_and_full_range_is_year():
+    _, r = run(Y + "1-10月接待读者8万人次。1-12月外借图书5万册次。")
+    per = {f.metric: f.period for f in r.figures}
+    assert per == {"visits.in_person": "partial", "circulation.loans": "year"}

@@ -36,7 +36,7 @@ def describe(defs) -> dict:
 
 def test_definitions_contain_the_pipeline(defs):
     d = describe(defs)
-    for key in ["gazetteer", "raw_documents", "raw_extractions", "quality_report", "warehouse_snapshot",
+    for key in ["gazetteer", "raw_documents", "raw_extractions", "raw_figures", "raw_events", "raw_libraries", "quality_report", "warehouse_snapshot",
                 "marts/fct_figures", "marts/fct_visits", "marts/fct_circulation", "marts/fct_activities",
                 "marts/fct_spending", "marts/dim_library", "marts/dim_region", "marts/dim_year",
                 "marts/dim_document", "marts/dq_findings", "marts/dq_finding_figures", "marts/library_year_summary"]:
@@ -59,7 +59,8 @@ def test_dbt_sources_map_to_the_python_assets(defs):
     upstream = set()
     for key in staging:
         upstream |= {tuple(p.path) for p in graph.get(key).parent_keys}
-    assert ("raw_documents",) in upstream and ("raw_extractions",) in upstream and ("gazetteer",) in upstream
+    for key in ["raw_documents", "raw_extractions", "raw_figures", "raw_events", "raw_libraries", "gazetteer"]:
+        assert (key,) in upstream, key
 
 
 def test_job_runs_in_process(defs):

@@ -84,9 +84,7 @@ listed as (
 
 findings as (
     select
-        substr(md5('count_mismatch|' || t.document_id || '|' || t.table_id || '|'
-                   || (select string_agg(s.figure_id, ',' order by s.figure_id) from stated s
-                       where s.document_id = t.document_id and s.table_id = t.table_id)), 1, 16) as finding_id,
+        substr(md5('count_mismatch|' || t.document_id || '|' || t.table_id || '|' || s.figure_ids), 1, 16) as finding_id,
         'count_mismatch' as "check",
         'warn' as severity,
         t.document_id,
@@ -100,8 +98,15 @@ findings as (
         t.table_id
     from event_tables as t
     join listed as l using (document_id, table_id)
-    join (select document_id, table_id, any_value(subject_text) as subject_text from stated group by all) as s
-        using (document_id, table_id)
+    join (
+        select
+            document_id,
+            table_id,
+            any_value(subject_text) as subject_text,
+            string_agg(figure_id, ',' order by figure_id) as figure_ids
+        from stated
+        group by document_id, table_id
+    ) as s using (document_id, table_id)
 )
 
 select

@@ -78,18 +78,28 @@ findings as (
             || l.value_list || '.' as message
     from figures as p
     join listed as l on l.partial_id = p.figure_id
+),
+
+links as (
+    select partial_id, partial_id as figure_id from exceeded
+    union
+    select partial_id, year_id as figure_id from exceeded
+),
+
+ids as (
+    select
+        partial_id,
+        substr(md5('partial_exceeds_year|' || partial_id || '|'
+                   || string_agg(year_id, ',' order by year_id)), 1, 16) as finding_id
+    from exceeded
+    group by partial_id
 )
 
 select
-    substr(md5('partial_exceeds_year|' || f.partial_id || '|'
-               || (select string_agg(year_id, ',' order by year_id) from exceeded e where e.partial_id = f.partial_id)),
-           1, 16) as finding_id,
+    ids.finding_id,
     f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
     links.figure_id,
     'subject' as role
 from findings as f
-join (
-    select partial_id, partial_id as figure_id from exceeded
-    union
-    select partial_id, year_id as figure_id from exceeded
-) as links using (partial_id)
+join ids using (partial_id)
+join links using (partial_id)

@@ -11,9 +11,10 @@
       range    -> [v, value_high]
   * [p_lo, p_hi]: the same, except that an exact figure is widened by the rounding of
     its stated precision (half a unit of its last significant digit), used by the
-    sum and ratio checks. Exact counts in base units are exact; an exact figure is
-    taken as rounded when its unit was scaled (万/亿/千) or it ends in 3+ zeros
-    (754.55万元 = 7545500 -> +-50 yuan; 25万 = 250000 -> +-5000). Stated ratios are
+    sum and ratio checks. An exact figure written in base units (unit_raw 元, 人次, 册...)
+    is exact; one written in a scaled unit (unit_raw with 万/亿/千) is rounded to its
+    last significant digit (754.55万元 = 7545500 -> +-50 yuan; 25万元 = 250000 -> +-5000);
+    with no unit_raw, a value ending in 3+ zeros is taken as rounded. Stated ratios are
     rounded to their decimals (87.68 -> +-0.005; 3 -> +-0.5).
 -#}
 
@@ -51,7 +52,8 @@ steps as (
             when kind = 'ratio' then
                 case when is_integer then 1.0 else power(10, -coalesce(decimals, 0)) end
             when not is_integer then power(10, -coalesce(decimals, 0))
-            when coalesce(unit_raw, '') similar to '.*[万亿千].*' or coalesce(trailing_zeros, 0) >= 3
+            when coalesce(unit_raw, '') similar to '.*[万亿千].*'
+                 or (coalesce(unit_raw, '') = '' and coalesce(trailing_zeros, 0) >= 3)
                 then power(10, coalesce(trailing_zeros, 0))
             else 0.0
         end as rounding_unit

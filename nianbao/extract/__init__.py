@@ -74,7 +74,7 @@ def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
     skip += [(ln.start, ln.end) for ln in lines(mt) if is_junk(ln.text)]
     sections = Sections(mt, year, skip=tspans)
     figs, shares = prose_figures(text, mt, library, year, sections, skip)
-    figs += table_figures(tables, text, year, sections)
+    figs += table_figures(tables, text, year, sections, mt)
     figs += resolve_shares(shares, figs, mt, text, sections)
     # one figure per span and metric
     seen, uniq = set(), []

@@ -157,6 +157,13 @@ def period(sentence_left: str, section_flavour: str | None, clause_left: str = "
                 continue
             if m.start() >= best_pos:
                 best_pos, best = m.start(), name
+    # a target word anywhere before the number in the sentence makes it a plan
+    # (力争全年接待读者35万人次), unless the sentence then reports what was done
+    sp = list(lx.STRONG_PLAN.finditer(sentence_left))
+    if sp and not re.search(r"实际|已经|已|完成了|实现了", sentence_left[sp[-1].end():]):
+        return "plan"
+    if best == "year" and section_flavour == "plan":
+        return "plan"
     if best:
         return best
     return inherited or section_flavour or "year"

@@ -67,7 +67,9 @@ def _right_cue(right: str, unit, base: int) -> Decision | None:
             continue
         # the noun must follow closely: only quotes/names in between (no numbers, no verbs)
         gap = right[: m.start()]
-        if len(gap) > 12 or re.search(r"\d|开展|举办|组织|参加|参与", gap):
+        if len(gap) > 12 or re.search(r"\d|、|开展|举办|组织|参加|参与|和|及|与", gap):
+            continue
+        if unit in lx.FACILITY_UNITS and len(gap) > 6:
             continue
         if cue.name in ("activity_r",) and m.end() > 14:
             continue
@@ -111,6 +113,10 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
         d = _right_cue(right, unit, q.end)
     if d is None:
         d = _left_cue(left, unit, sent, left_start)
+    if d is not None and facility and d.cue_end <= q.num_start and d.metric.startswith("network"):
+        # 分馆38家 / 服务点15处: the count must follow its noun closely (not 分馆覆盖全县12个乡镇)
+        if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的]*", text[d.cue_end:q.num_start]):
+            d = None
     if d is None and not facility:
         d = _right_cue(right, unit, q.end)
     if d is None and unit in ("场", "场次") and lx.EVENT_VERBS.search(left) and lx.ACTIVITY_CTX.search(sent):
@@ -132,6 +138,8 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
                 return None
     cs = left_start if clause_start is None else clause_start
     if lx.RATE_WORDS.search(text[cs:q.num_start]) and not lx.RATIO.search(left):
+        return None
+    if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]):
         return None
     fb = lx.FAMILY_BLOCKERS.get(d.metric.split(".")[0])
     if fb:

@@ -6,6 +6,10 @@
   parts, not complete; a preceding total in the same sentence becomes its total.
 * a table whose rows are figures of one family (spending) is a complete list
   unless a row is 其他/等.
+* a figure equal to the sum of 2-4 figures of its line is their total (complete).
+* a stated ratio (年每万人参加读者活动人次为87.68, 人均藏书0.8册) becomes a
+  `Figure` of kind 'ratio' (`as_ratio`): numerator metric, denominator
+  population.served, scale 10000 / 1; it never reaches fct_figures.
 Sets `group_id`, `group_role` ('total'/'part') and `group_complete` in place.
 """
 
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import combinations
 
 from ..schema import Figure
 from .segment import sentence_bounds
@@ -22,8 +27,62 @@ def _family(metric: str) -> str:
     return metric.split(".")[0]
 
 
+RATIO_DENOMINATOR = "population.served"
+
+
+def as_ratio(f: Figure, scale: float) -> Figure:
+    """Turn a figure whose wording is a rate (每万人…, 人均…) into a stated ratio."""
+    f.kind = "ratio"
+    f.ratio_numerator = f.metric
+    f.ratio_denominator = RATIO_DENOMINATOR
+    f.ratio_scale = scale
+    f.metric = f"{f.metric}_per_{int(scale)}_population" if scale != 1 else f"{f.metric}_per_capita"
+    return f
+
+
+def _line_of(mt: str, pos: int) -> int:
+    return mt.rfind("\n", 0, pos) + 1
+
+
+def stated_sums(figs: list[Figure], mt: str, start: int = 0) -> int:
+    """A figure equal to the sum of 2-4 other figures of the same line, metric and year is
+    their total (6.9370万 + 7.0568万 = 13.9938万); when the parts are the library, its
+    branches and its service points, the total's scope is the whole system."""
+    n = start
+    by_line: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figs:
+        if f.kind == "figure" and not f.table_id and f.qualifier == "exact":
+            by_line[(_line_of(mt, f.char_start), f.metric, f.year)].append(f)
+    for fs in by_line.values():
+        if len(fs) < 3 or len(fs) > 12:
+            continue
+        for tot in sorted(fs, key=lambda f: -f.value):
+            if tot.group_id:
+                continue
+            others = [f for f in fs if f is not tot and f.group_id is None and f.value < tot.value]
+            found = None
+            for k in (2, 3, 4):
+                for combo in combinations(others, k):
+                    if abs(sum(f.value for f in combo) - tot.value) <= 0.002 * tot.value:
+                        found = combo
+                        break
+                if found:
+                    break
+            if not found:
+                continue
+            gid = f"g{n}"
+            n += 1
+            tot.group_id, tot.group_role, tot.group_complete = gid, "total", True
+            for p in found:
+                p.group_id, p.group_role, p.group_complete = gid, "part", True
+            scopes = {p.scope for p in found}
+            if "branches" in scopes and ("library" in scopes or "service_points" in scopes) and tot.scope == "library":
+                tot.scope = "system"
+    return n
+
+
 def assign_groups(figs: list[Figure], mt: str) -> None:
-    n = 0
+    n = stated_sums(figs, mt)
     by_sent: dict[int, list[Figure]] = defaultdict(list)
     tables: dict[str, list[Figure]] = defaultdict(list)
     for f in figs:

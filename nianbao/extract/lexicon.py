@@ -99,7 +99,7 @@ CUES: list[Cue] = [
     Cue("sp_pres", r"古籍(?:修复|维护|保护)", _m(MONEY + BARE, "spending.preservation")),
     # ---- network (the noun usually follows: 3家分馆; or precedes: 分馆38家)
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
-    Cue("service_points", r"服务(?:点|站点|站)|流通点|流动点|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|城市书房|智慧书房|阅读空间|自助图书馆",
+    Cue("service_points", r"服务(?:点|站点|站)|流通(?:点|站)|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|城市书房|智慧书房|阅读空间|自助图书馆",
         _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 
@@ -111,7 +111,9 @@ BLOCKERS = re.compile(
     r"平均|参考咨询(?!室)|复印|打印"
 )
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
-RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期)|不少于|不低于|至少")
+RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均")
+# one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册): not a library statistic
+INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|排名|排行|之最|个人")
 # per-metric-family blockers (anywhere in the clause before the number)
 FAMILY_BLOCKERS = {
     "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"),
@@ -139,7 +141,7 @@ STAFF_RECEIVED = re.compile(
 # ------------------------------------------------------------------ flows
 
 FLOW_WORDS = re.compile(r"新增|新建|新设|新开|新开通|建成|再建|增设|布局|落成|新落成|挂牌成立|新挂牌|建设了?|开设了?|设立了?")
-STOCK_WORDS = re.compile(r"已建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*(?:共|有)")
+STOCK_WORDS = re.compile(r"已建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)")
 FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设|建设工作|建设任务|建成|落成|挂牌|新建)")
 ADDED = {"network.branches": "network.branches_added", "network.service_points": "network.service_points_added"}
 
@@ -161,7 +163,7 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("self_organized", re.compile(r"自主(?:活动|举办|开展)")),
     ("reference_room", re.compile(r"参考咨询室")),
     ("minors", re.compile(r"未成年|少儿|儿童|青少年|少年|亲子|幼儿|中小学生|学生")),
-    ("online", re.compile(r"线上|网络|在线|云")),
+    ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
     ("periodicals", re.compile(r"期刊|报刊")),
     ("in_ils", re.compile(r"纳入")),
 ]
@@ -177,6 +179,7 @@ PERIOD_PARTIAL = re.compile(r"截[止至](?:目前|当前|今日|现在|(?!12月
                             r"(?<![\d年\-至到~—])(?:[1-9]|1[01])月(?:份)?(?!\d{1,2}日|[-至到~—])")
 PERIOD_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|谋划|目标|拟|预计|打算|争取|将(?!近)|推进|需配发|需要|规划")
 WEAK_PLAN = re.compile(r"推进|需要|将")
+STRONG_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|目标|拟|预计|打算|争取|谋划")
 PERIOD_YEAR = re.compile(r"截[止至]\s*(?:\d{4}\s*年)?\s*(?:年底|年末|\d{4}\s*年(?!\d{1,2}月))|全年|年度|年底|年末")
 
 # ------------------------------------------------------------------ years

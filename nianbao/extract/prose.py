@@ -18,6 +18,7 @@ from ..schema import Figure
 from . import attribute as at
 from . import lexicon as lx
 from .classify import FLOW_OF, Decision, classify
+from .groups import as_ratio
 from .numbers import Quantity, find_quantities
 from .segment import Sections, clause_bounds, previous_clause, sentence_bounds
 
@@ -25,7 +26,7 @@ PART_WORDS = re.compile(r"^[\s其中另]*(?:直属分馆|分馆|总馆|本馆|�
                         r"城区|农村|乡镇|男性?|女性?|老年|残疾)(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$")
 REGION = re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆)")
 # 2020年接待读者30万人次,2019年为25万人次: the same measure for another year
-OTHER_YEAR = re.compile(r"\s*(?:(?:19|20)\d\d\s*年(?:度)?|去年|上年|上一年|前年)(?:同期)?\s*(?:为|是|达|有|共|仅)?\s*(?:约|近|超|逾)?\s*")
+OTHER_YEAR = re.compile(r"\s*(?:较|比|与|而)?\s*(?:(?:19|20)\d\d\s*年(?:度)?|去年|上年|上一年|前年)(?:同期)?\s*(?:的|为|是|达|有|共|仅)?\s*(?:约|近|超|逾)?\s*")
 CONNECTOR = re.compile(r"^\s*(?:以及|及|和|并|另|还|同时)")
 
 
@@ -155,6 +156,9 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
             metric = lx.ADDED[metric]
         sec_year, flavour = sections.at(q.num_start)
         year = at.figure_year(mt[ss:q.num_start], sec_year)
+        if OTHER_YEAR.fullmatch(mt[cs:q.num_start]):
+            # 较2019年的25万人次: the comparison year is this value's year
+            year = at.figure_year(re.sub(r"^\s*(?:较|比|与|而)", "", mt[cs:q.num_start]), sec_year)
         ctx = mt[cs:ce]
         f = Figure(
             metric=metric, value=q.value, qualifier=q.qualifier,
@@ -167,11 +171,7 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
             library_name=at.other_library(mt[cs:q.num_start], library),
         )
         if d.ratio_scale is not None:
-            f.kind = "ratio"
-            f.ratio_numerator = metric
-            f.ratio_denominator = "population.served"
-            f.ratio_scale = d.ratio_scale
-            f.metric = f"{metric}_per_{int(d.ratio_scale)}_population" if d.ratio_scale != 1 else f"{metric}_per_capita"
+            as_ratio(f, d.ratio_scale)
         if f.scope == "library" and f.library_name is None:
             # a region-wide aggregate named earlier in the same sentence (全省公共图书馆…,纸质文献总藏量…)
             regs = list(REGION.finditer(mt[ss:q.num_start]))
@@ -223,4 +223,4 @@ def _seg_code(label: str) -> str:
     for pat, code in _SEG_MAP:
         if re.search(pat, label):
             return code
-    return "share:" + label[:12]
+    return "part"

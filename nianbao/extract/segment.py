@@ -35,8 +35,13 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+MAX_SPAN = 1500  # a "sentence" never runs further than this from the number (run-on text, tables)
+
+
 def _bounds(text: str, pos: int, ends: str, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     hi = len(text) if hi is None else hi
+    lo = max(lo, pos - MAX_SPAN)
+    hi = min(hi, pos + MAX_SPAN)
     s = pos
     while s > lo and text[s - 1] not in ends:
         s -= 1

@@ -86,9 +86,39 @@ def _value(cell_text: str, unit: str | None):
     return v, vh, p.qualifier, unit_out
 
 
-def table_figures(tables, text: str, report_year: int | None, sections: Sections) -> list[Figure]:
+class _C:
+    """A cell seen through the matching text (traditional → simplified), same span."""
+
+    __slots__ = ("text", "start", "end", "orig")
+
+    def __init__(self, c, mt: str, text: str):
+        self.start, self.end = c.start, c.end
+        self.text = mt[c.start:c.end] if mt[c.start:c.end].strip() or not c.text else c.text
+        self.orig = text[c.start:c.end] if text[c.start:c.end].strip() else c.text
+
+
+class _T:
+    def __init__(self, tb, mt: str, text: str):
+        self.table_id, self.start, self.end, self.layout = tb.table_id, tb.start, tb.end, tb.layout
+        self.header = [_C(c, mt, text) for c in tb.header]
+        self.rows = [[_C(c, mt, text) for c in r] for r in tb.rows]
+        self.title = mt[tb.title_span[0]:tb.title_span[1]] if tb.title_span else tb.title
+        self.unit_hint = tb.unit_hint or _unit_of(self.title)
+        if self.unit_hint and self.unit_hint.startswith("萬"):
+            self.unit_hint = "万" + self.unit_hint[1:]
+
+    def col_index(self, *keywords: str) -> int | None:
+        for kw in keywords:
+            for i, h in enumerate(self.header):
+                if kw.replace(" ", "") in re.sub(r"\s+", "", h.text):
+                    return i
+        return None
+
+
+def table_figures(tables, text: str, report_year: int | None, sections: Sections, mt: str | None = None) -> list[Figure]:
     out: list[Figure] = []
-    for tb in tables:
+    mt = text if mt is None else mt
+    for tb in (_T(t, mt, text) for t in tables):
         head = [re.sub(r"\s+", "", c.text) for c in tb.header]
         if any(EVENT_HEAD.search(h) for h in head) and any(EVENT_HEAD2.search(h) for h in head):
             continue
@@ -179,7 +209,7 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
                 scope = "service_points"
             out.append(Figure(
                 metric=metric, value=v, qualifier=qual, scope=scope, segment="all", period=period,
-                year=year, unit_raw=(unit or ""), evidence=lc.text.strip(),
+                year=year, unit_raw=(unit or ""), evidence=lc.orig.strip(),
                 char_start=vc.start, char_end=vc.end, value_high=vh, table_id=tb.table_id,
             ))
     return out

@@ -34,3 +34,15 @@ def test_seed_reports_precision_and_recall():
     msg = f"P={s.precision:.3f} R={s.recall:.3f}\nFN:\n{s.false_negatives}\nFP:\n{s.false_positives}"
     assert s.precision >= 0.95, msg
     assert s.recall >= 0.95, msg
+
+
+def test_seed_reports_in_traditional_characters_give_the_same_figures():
+    from opencc import OpenCC
+    cc = OpenCC("s2t")
+    for p in sorted(RAW.glob("*.txt")):
+        text = unicodedata.normalize("NFKC", p.read_text(encoding="utf-8"))
+        trad = cc.convert(text)
+        assert len(trad) == len(text)
+        a = sorted((f.char_start, f.metric, f.value, f.year) for f in extract_document(text).figures)
+        b = sorted((f.char_start, f.metric, f.value, f.year) for f in extract_document(trad).figures)
+        assert a == b, p.name

@@ -278,3 +278,60 @@ def test_month_is_partial_and_full_range_is_year():
     _, r = run(Y + "1-10月接待读者8万人次。1-12月外借图书5万册次。")
     per = {f.metric: f.period for f in r.figures}
     assert per == {"visits.in_person": "partial", "circulation.loans": "year"}
+
+
+def test_sum_of_parts_makes_a_system_total():
+    t = Y + ("2020年本馆文献外借量为10万册次；2020年直属分馆外借量为20万册次；"
+             "2020年馆外服务点文献借阅量为1万册次；2020文献年外借量为31万册次。")
+    _, r = run(t)
+    tot = [f for f in r.figures if f.value == 310000][0]
+    assert (tot.scope, tot.group_role, tot.group_complete) == ("system", "total", True)
+    assert sum(1 for f in r.figures if f.group_id == tot.group_id and f.group_role == "part") == 3
+
+
+def test_mislabelled_plan_section_is_a_half_year_summary():
+    t = (Y + "全年接待读者20万人次。\n\n6.下一年度（2021年）工作计划\n现将2021年上半年工作简要总结如下：\n"
+         "今年随着疫情缓和，每月开展少儿阅读实践活动，共开展8场，参与440余人次。")
+    _, r = run(t)
+    got = sorted((f.metric, f.value, f.year, f.period, f.segment) for f in r.figures)
+    assert ("activities.events", 8, 2021, "partial", "minors") in got
+    assert ("activities.attendance", 440, 2021, "partial", "minors") in got
+
+
+def test_period_carried_from_paragraph_opening():
+    _, r = run(Y + "截止目前，我馆共开展活动60余场。馆藏图书新增1.5万余册次，图书借阅20.6万余册次。")
+    assert {f.period for f in r.figures} == {"partial"}
+
+
+@pytest.mark.parametrize("text, metric, value, unit", [
+    ("入藏古籍善本等文献1200件。", "collection.added", 1200, "件"),
+    ("截至年底共建成流通点12处。", "network.service_points", 12, "处"),
+    ("新增办理读者证500份。", "users.new_registrations", 500, "份"),
+    ("全年财政拨款总额1.2亿元。", "spending.total", 120000000, "亿元"),
+    ("购书经费350千元。", "spending.collections", 350000, "千元"),
+    ("续借图书2000次。", "circulation.renewals", 2000, "次"),
+])
+def test_more_units(text, metric, value, unit):
+    t, f = one(Y + text, metric)
+    assert (f.value, f.unit_raw) == (value, unit)
+
+
+def test_facility_count_of_another_noun_is_not_a_network_figure():
+    assert figs(Y + "分馆覆盖全县12个乡镇。") == []
+    assert figs(Y + "全县分馆数量达到20个。") == [("network.branches", 20, 2020)]
+
+
+def test_comparison_value_for_the_previous_year():
+    t = Y + "全年接待读者30万人次,较2019年的25万人次增长20%。"
+    assert sorted(figs(t)) == [("visits.in_person", 250000, 2019), ("visits.in_person", 300000, 2020)]
+
+
+@pytest.mark.parametrize("text", [
+    "月均10万多人次入馆。",
+    "平均每月有10228人次进入图书馆。",
+    "图书借阅冠军全年借书327册。",
+    "借阅第一名的读者是一位老年读者,全年借阅图书986册。",
+    "每5名到馆读者中就有1名会选择图书外借。",
+])
+def test_rates_and_individual_records_are_not_figures(text):
+    assert figs(Y + text) == []

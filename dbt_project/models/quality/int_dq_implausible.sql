@@ -93,9 +93,7 @@ findings as (
                 || ' is stated as ' || any_value(s.small_list) || ', fewer than the '
                 || lower(any_value(f.big_subject)[1]) || any_value(f.big_subject)[2:]
                 || ' stated as ' || any_value(b.big_list) || '; each activity should have at least one participant.'
-        end as message,
-        string_agg(distinct f.big_id, ',') as big_ids,
-        string_agg(distinct f.small_id, ',') as small_ids
+        end as message
     from failing as f
     join big_list as b using (rule_key)
     join small_list as s using (rule_key)

@@ -44,7 +44,7 @@ def _carried_period(mt: str, ss: int) -> str | None:
     ls = mt.rfind("\n", 0, ss) + 1
     if ls >= ss:
         return None
-    para = mt[ls:ss]
+    para = mt[max(ls, ss - 600):ss]
     for sent in re.split(r"(?<=。)", para):
         m = re.match(r"\s*(截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月[底末]?)|上半年|今年以来|前三季度|1\s*[-至到~]\s*(?:[1-9]|1[01])月)\s*,", sent)
         if m:
@@ -110,7 +110,7 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
             continue
         cs, ce = clause_bounds(mt, q.num_start)
         ss, se = sentence_bounds(mt, q.num_start)
-        left_start = max(cs, prev_end_in_clause.get(cs, cs))
+        left_start = max(cs, prev_end_in_clause.get(cs, cs), q.num_start - 120)
         prev_end_in_clause[cs] = q.end
         bare = q.unit is None
         d = classify(mt, q, left_start, ce, (ss, se), bare=bare, clause_start=cs)

@@ -35,19 +35,16 @@ def lines(text: str) -> list[Line]:
     return out
 
 
-MAX_SPAN = 1500  # a "sentence" never runs further than this from the number (run-on text, tables)
+MAX_SPAN = 600  # a "sentence" never runs further than this from the number (run-on text, tables)
 
 
 def _bounds(text: str, pos: int, ends: str, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     hi = len(text) if hi is None else hi
     lo = max(lo, pos - MAX_SPAN)
     hi = min(hi, pos + MAX_SPAN)
-    s = pos
-    while s > lo and text[s - 1] not in ends:
-        s -= 1
-    e = pos
-    while e < hi and text[e] not in ends:
-        e += 1
+    s = max([lo] + [text.rfind(c, lo, pos) + 1 for c in ends])
+    found = [i for i in (text.find(c, pos, hi) for c in ends) if i >= 0]
+    e = min(found) if found else hi
     return s, e
 
 

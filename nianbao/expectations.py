@@ -39,23 +39,9 @@ DATASOURCE = "marts"
 BATCH_DEFINITION = "whole"
 SITE_NAME = "local_site"
 
-# Code lists from the contracts (shared/spec/metrics.md, quality.md, nianbao.schema).
-METRICS = (
-    "visits.in_person", "visits.online",
-    "circulation.loans", "circulation.borrowers", "circulation.returns",
-    "circulation.renewals", "circulation.in_library_use",
-    "users.new_registrations", "users.registered_total", "users.active",
-    "collection.total", "collection.added",
-    "activities.events", "activities.attendance",
-    "spending.total", "spending.staff", "spending.operations",
-    "spending.collections", "spending.digital", "spending.preservation",
-    "network.branches", "network.branches_added",
-    "network.service_points", "network.service_points_added",
-    "population.served",
-)
-QUALIFIERS = ("exact", "at_least", "approx", "at_most", "range")
-SCOPES = ("library", "system", "branches", "service_points", "region", "unknown")
-PERIODS = ("year", "partial", "plan")
+# Code lists from the contracts (shared/spec/metrics.md, quality.md): one source, nianbao.schema.
+from nianbao.schema import METRICS, PERIODS, QUALIFIERS, SCOPES  # noqa: E402
+
 FIGURE_STATUSES = ("reported", "conflicting", "suspicious", "invalid")
 CHECKS = (
     "conflict", "partial_exceeds_year", "sum_mismatch", "ratio_mismatch",

@@ -113,6 +113,21 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
             for p in parts:
                 p.group_id, p.group_role, p.group_complete = gid, "part", False
             break
+    # enumerations of same-metric figures that end in 等 (…4次,…63次等): parts, not complete
+    for s_, fs in by_sent.items():
+        fs = sorted(fs, key=lambda f: f.char_start)
+        i = 0
+        while i < len(fs):
+            j = i
+            while j + 1 < len(fs) and fs[j + 1].metric == fs[i].metric and fs[j + 1].group_id is None:
+                j += 1
+            run = [f for f in fs[i:j + 1] if f.group_id is None]
+            if len(run) >= 2 and re.match(r"\s*等", mt[run[-1].char_end:run[-1].char_end + 3]):
+                gid = f"g{n}"
+                n += 1
+                for p in run:
+                    p.group_id, p.group_role, p.group_complete = gid, "part", False
+            i = j + 1
     # spending enumerations that end in 等 and belong to the preceding total
     spend = [f for f in figs if f.kind == "figure" and not f.table_id and f.metric.startswith("spending.")]
     spend.sort(key=lambda f: f.char_start)

@@ -335,3 +335,10 @@ def test_comparison_value_for_the_previous_year():
 ])
 def test_rates_and_individual_records_are_not_figures(text):
     assert figs(Y + text) == []
+
+
+def test_enumeration_ending_in_deng_is_an_incomplete_list_of_parts():
+    _, r = run(Y + "举办少儿活动40场、讲座12场、展览8场等。")
+    assert len(r.figures) == 3
+    assert {(f.group_role, f.group_complete) for f in r.figures} == {("part", False)}
+    assert len({f.group_id for f in r.figures}) == 1

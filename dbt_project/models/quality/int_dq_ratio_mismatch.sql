@@ -25,16 +25,18 @@ inputs as (
     where kind = 'figure'
 ),
 
-numerators as (
-    select r.figure_id as ratio_id, i.*
+-- the best candidate input for each side of each ratio
+inputs_chosen as (
+    select r.figure_id as ratio_id, s.side, i.*
     from ratios as r
+    cross join (values ('numerator'), ('denominator')) as s (side)
     join inputs as i
         on i.document_id = r.document_id
         and i.library_key is not distinct from r.library_key
         and i.year is not distinct from r.year
-        and i.metric = r.ratio_numerator
+        and i.metric = case s.side when 'numerator' then r.ratio_numerator else r.ratio_denominator end
     qualify row_number() over (
-        partition by r.figure_id
+        partition by r.figure_id, s.side
         order by (i.segment is not distinct from r.segment) desc,
                  (i.period is not distinct from r.period) desc,
                  (i.scope is not distinct from r.scope) desc,
@@ -42,21 +44,12 @@ numerators as (
     ) = 1
 ),
 
+numerators as (
+    select * exclude (side) from inputs_chosen where side = 'numerator'
+),
+
 denominators as (
-    select r.figure_id as ratio_id, i.*
-    from ratios as r
-    join inputs as i
-        on i.document_id = r.document_id
-        and i.library_key is not distinct from r.library_key
-        and i.year is not distinct from r.year
-        and i.metric = r.ratio_denominator
-    qualify row_number() over (
-        partition by r.figure_id
-        order by (i.segment is not distinct from r.segment) desc,
-                 (i.period is not distinct from r.period) desc,
-                 (i.scope is not distinct from r.scope) desc,
-                 abs(i.char_start - r.char_start), i.figure_id
-    ) = 1
+    select * exclude (side) from inputs_chosen where side = 'denominator'
 ),
 
 recomputed as (

@@ -187,6 +187,21 @@ def publish(working: Path, published: Path) -> None:
 
 
 def recover(working: Path, published: Path) -> None:
+    """Clean up after a killed run. If another process still holds the working
+    database (e.g. a dbt child orphaned by a kill -9 of its parent), wait for it
+    up to NIANBAO_LOCK_WAIT seconds (default 300), then fail with that reason."""
+    import time
+
+    from nianbao.publish import PublishError
     from nianbao.publish import recover as recover_files
 
-    recover_files(working, published)
+    deadline = time.monotonic() + float(os.environ.get("NIANBAO_LOCK_WAIT", 300))
+    while True:
+        try:
+            recover_files(working, published)
+            return
+        except PublishError as exc:
+            if "in use by another process" not in str(exc) or time.monotonic() > deadline:
+                raise
+            say("the working database is locked by another process; waiting for it to finish")
+            time.sleep(2)

@@ -70,6 +70,9 @@ def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
     tables = _tables(text)
     tspans = [(t.start, t.end) for t in tables]
     holes = [(c.start, c.end) for t in tables for c in t.preamble]
+    # a long sentence-like cell is prose that happens to sit in a table (or a mis-detected table)
+    holes += [(c.start, c.end) for t in tables for r in [t.header] + list(t.rows) for c in r
+              if len(c.text) > 40 or "。" in c.text]
     skip = _subtract(tspans, holes)
     skip += [(ln.start, ln.end) for ln in lines(mt) if is_junk(ln.text)]
     sections = Sections(mt, year, skip=tspans)

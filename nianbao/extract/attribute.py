@@ -59,7 +59,14 @@ def library_name(text: str) -> str | None:
             nm = lx.LIBRARY_NAME_RE.search(nm)
             if not nm:
                 continue
-            nm = _plausible(nm.group(1))
+            raw_nm = nm.group(1)
+            nm = _plausible(raw_nm)
+            if not nm and lx.TITLE_WORDS.search(s):
+                # a title may use the short name (丰都图书馆)
+                short = re.sub(r"^[年月日度号期届]+", "", _clean_name(raw_nm))
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,6}图书馆", short) and not lx.GENERIC_LIBRARY.match(short) \
+                        and not _NOT_A_NAME.search(short) and not _LEAD.sub("", short) != short:
+                    nm = short
             if not nm:
                 continue
             cands.append((s, nm))
@@ -180,6 +187,11 @@ def other_library(context: str, own: str | None) -> str | None:
         nm = re.sub(r"^.*(?:与|和|向|为|对|在|由|从|帮扶|配合|协助|联合|完成|开展|举办|参观|走进|进入|是|的)", "", nm)
         if lx.GENERIC_LIBRARY.match(nm):
             if nm in ("省图书馆", "国家图书馆"):
+                return nm
+            # 市图书馆 in a county/district library's report is the city library
+            lvl = {"省": 3, "市": 2, "区": 1, "县": 1, "旗": 1}
+            own_lvl = next((lvl[c] for c in reversed(re.sub(r"图书馆$", "", own or "")) if c in lvl), None)
+            if nm[0] in lvl and own_lvl is not None and lvl[nm[0]] > own_lvl:
                 return nm
             continue
         if own_core and own_core in nm:

@@ -79,34 +79,27 @@ def _right_cue(right: str, unit, base: int) -> Decision | None:
     return best[1] if best else None
 
 
-def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence: tuple[int, int],
-             bare: bool = False, clause_start: int | None = None) -> Decision | None:
-    """Decide the metric of quantity `q`; `left_start` is where its left context starts."""
-    left = text[left_start:q.num_start]
-    right = text[q.end:clause_end]
-    sent = text[sentence[0]:sentence[1]]
-    unit = _unit_key(q)
-    if unit is not None and unit not in {u for c in lx.CUES for u in c.units}:
+def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> Decision | None:
+    """label:value: the cue must end right before the number (a unit in brackets may sit between)."""
+    d = _left_cue(left, None, sent, left_start)
+    if d is None:
         return None
-
-    if bare:
-        # label:value: the cue must end right before the number (a unit in brackets may sit between)
-        d = _left_cue(left, None, sent, left_start)
-        if d is None:
-            return None
-        between = text[d.cue_end:q.num_start]
-        if re.fullmatch(r"[\s:为达是共计总合累约近超逾]*", between):
+    between = text[d.cue_end:q.num_start]
+    if re.fullmatch(r"[\s:为达是共计总合累约近超逾]*", between):
+        return d
+    m = re.fullmatch(r"\s*[(（](万?)(人次|册次|册|件|人|次|场次|场|个|张|元|千元|万元)[)）]\s*[:]?\s*", between)
+    if m:
+        # only when it is the single value on its line (not a row of columns)
+        line_end = text.find("\n", q.end)
+        rest = text[q.end: len(text) if line_end < 0 else line_end]
+        if not re.search(r"\d", rest):
+            d.unit_hint = (m.group(1) or "") + m.group(2)
             return d
-        m = re.fullmatch(r"\s*[(（](万?)(人次|册次|册|件|人|次|场次|场|个|张|元|千元|万元)[)）]\s*[:]?\s*", between)
-        if m:
-            # only when it is the single value on its line (not a row of columns)
-            line_end = text.find("\n", q.end)
-            rest = text[q.end: len(text) if line_end < 0 else line_end]
-            if not re.search(r"\d", rest):
-                d.unit_hint = (m.group(1) or "") + m.group(2)
-                return d
-        return None
+    return None
 
+
+def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_start: int) -> Decision | None:
+    """The cue of a number with a unit: the noun after a facility count, else the nearest cue on the left."""
     facility = unit in lx.FACILITY_UNITS
     d = None
     if facility:
@@ -122,6 +115,23 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
     if d is None and unit in ("场", "场次") and lx.EVENT_VERBS.search(left) and lx.ACTIVITY_CTX.search(sent):
         m = list(lx.EVENT_VERBS.finditer(left))[-1]
         d = Decision("activities.events", m.group(0), left_start + m.start(), left_start + m.end())
+    return d
+
+
+def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence: tuple[int, int],
+             bare: bool = False, clause_start: int | None = None) -> Decision | None:
+    """Decide the metric of quantity `q`; `left_start` is where its left context starts."""
+    left = text[left_start:q.num_start]
+    right = text[q.end:clause_end]
+    sent = text[sentence[0]:sentence[1]]
+    unit = _unit_key(q)
+    if unit is not None and unit not in {u for c in lx.CUES for u in c.units}:
+        return None
+
+    if bare:
+        d = _bare_cue(text, q, left, sent, left_start)
+    else:
+        d = _cue(text, q, unit, left, right, sent, left_start)
     if d is None:
         return None
 

@@ -66,7 +66,7 @@ CUES: list[Cue] = [
     Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书)?证|新增(?:注册|持证)?(?:读者|用户)(?:证)?|"
                    r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|发放(?:读者|借阅)证|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
-    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|累计办证|有效读者(?:证)?",
+    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|有效读者(?:证)?",
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
@@ -93,7 +93,7 @@ CUES: list[Cue] = [
         _m(MONEY + BARE, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用", _m(MONEY + BARE, "spending.operations")),
-    Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书购置(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|书刊(?:购置|采购)(?:费|经费)?",
+    Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|书刊(?:购置|采购)(?:费|经费)?",
         _m(MONEY + BARE, "spending.collections")),
     Cue("sp_digital", r"数字化建设|网络维护|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设", _m(MONEY + BARE, "spending.digital")),
     Cue("sp_pres", r"古籍(?:修复|维护|保护)", _m(MONEY + BARE, "spending.preservation")),

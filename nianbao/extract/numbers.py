@@ -145,9 +145,9 @@ def _core_value(core: str) -> tuple[float | None, bool]:
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(万|亿|千|百)", core)
     if m:
         return round(float(m.group(1)) * SCALES[m.group(2)], 6), inner_least
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)万(\d+)", core)  # 3万5000
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)万(\d+)(千)?", core)  # 3万5000, 2万5千
     if m:
-        return float(m.group(1)) * 1e4 + float(m.group(2)), inner_least
+        return float(m.group(1)) * 1e4 + float(m.group(2)) * (1e3 if m.group(3) else 1), inner_least
     v = cn_to_number(core)
     return v, inner_least
 
@@ -188,7 +188,7 @@ def _clean(v: float) -> float:
 _CN_NUM = f"[{CN_CHARS}]+"
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ONE = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余))"
+_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?:\d{{1,4}}(?!\d)千?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余))"
 _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
 
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are

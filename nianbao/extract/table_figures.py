@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Figure
+from . import attribute as at
 from . import lexicon as lx
 from .numbers import SCALES, parse_number
 from .segment import Sections
@@ -208,7 +209,8 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
             elif metric.startswith("network.service_points"):
                 scope = "service_points"
             out.append(Figure(
-                metric=metric, value=v, qualifier=qual, scope=scope, segment="all", period=period,
+                metric=metric, value=v, qualifier=qual, scope=scope, segment=at.segment(lc.text, metric, lc.text),
+                period=period,
                 year=year, unit_raw=(unit or ""), evidence=lc.orig.strip(),
                 char_start=vc.start, char_end=vc.end, value_high=vh, table_id=tb.table_id,
             ))

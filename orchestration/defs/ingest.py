@@ -7,12 +7,6 @@ from nianbao import pipeline
 from orchestration.resources import WarehouseResource
 
 
-@asset(group_name="ingest", description="The administrative gazetteer (cpca) as raw.regions.")
-def gazetteer(warehouse: WarehouseResource) -> MaterializeResult:
-    n = pipeline.load_gazetteer(warehouse.working_path())
-    return MaterializeResult(metadata={"regions": n})
-
-
 @asset(group_name="ingest", description="Every file of the raw folder as a row of raw.documents: loaded, duplicate or quarantined.")
 def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     pipeline.recover(warehouse.working_path(), warehouse.published_path())
@@ -20,6 +14,12 @@ def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) 
     for source_file, reason, detail in summary.quarantined:
         context.log.warning(f"quarantined {source_file}: {reason} {detail}")
     return MaterializeResult(metadata={"files_seen": summary.seen, **{f"status_{k}": v for k, v in summary.by_status.items()}})
+
+
+@asset(group_name="ingest", deps=[raw_documents], description="The administrative gazetteer (cpca) as raw.regions.")
+def gazetteer(warehouse: WarehouseResource) -> MaterializeResult:
+    n = pipeline.load_gazetteer(warehouse.working_path())
+    return MaterializeResult(metadata={"regions": n})
 
 
 @multi_asset(

@@ -16,8 +16,8 @@ Y = "2020年某某县图书馆工作总结\n"
     ("数字阅读点击量34.6万人次。", "visits.online", 346000),
     ("外借图书15.3万册次。", "circulation.loans", 153000),
     ("全年借阅人次为4.9万人次。", "circulation.borrowers", 49000),
-    ("普通还书量为199,088册次。", "circulation.returns", 199088),
-    ("续借图书803册次。", "circulation.renewals", 803),
+    ("普通还书量为187,654册次。", "circulation.returns", 187654),
+    ("续借图书912册次。", "circulation.renewals", 912),
     ("阅览册次8.3万册。", "circulation.in_library_use", 83000),
     ("新办读者证3200个。", "users.new_registrations", 3200),
     ("新增办理读者证6698份。", "users.new_registrations", 6698),
@@ -45,11 +45,11 @@ def test_one_figure_per_pattern(sentence, metric, value):
 
 
 def test_label_value_lines_and_bare_numbers():
-    t = Y + "区图书馆进馆人次：47000 人，阅览册次：83460 册，外借人次：49800，外借册次 55818，办证数：641 张。"
+    t = Y + "区图书馆进馆人次：52000 人，阅览册次：71230 册，外借人次：38600，外借册次 61234，办证数：702 张。"
     assert sorted(figs(t)) == sorted([
-        ("visits.in_person", 47000, 2020), ("circulation.in_library_use", 83460, 2020),
-        ("circulation.borrowers", 49800, 2020), ("circulation.loans", 55818, 2020),
-        ("users.new_registrations", 641, 2020)])
+        ("visits.in_person", 52000, 2020), ("circulation.in_library_use", 71230, 2020),
+        ("circulation.borrowers", 38600, 2020), ("circulation.loans", 61234, 2020),
+        ("users.new_registrations", 702, 2020)])
 
 
 @pytest.mark.parametrize("text, qual, value, high", [
@@ -81,8 +81,8 @@ def test_span_points_at_number_and_unit():
 
 
 def test_fraction_kept():
-    _, f = one(Y + "读者活动总人次为10489.5人。", "activities.attendance")
-    assert f.value == 10489.5
+    _, f = one(Y + "读者活动总人次为9876.5人。", "activities.attendance")
+    assert f.value == 9876.5
 
 
 @pytest.mark.parametrize("text", [
@@ -110,16 +110,16 @@ def test_change_is_not_a_level_and_comparison_does_not_set_year():
 
 
 def test_years_from_text_and_relative_words():
-    t = Y + ("在去年已建成5家看看书吧的基础上，今年新建成2家。2018年来，共开展活动30余场。"
+    t = Y + ("在去年已建成6家城市书房的基础上，今年新建成2家。2017年来，共开展活动40余场。"
              "明年计划新建分馆3家。")
     got = sorted(figs(t))
-    assert ("network.service_points", 5, 2019) in got
-    assert ("activities.events", 30, 2018) in got
+    assert ("network.service_points", 6, 2019) in got
+    assert ("activities.events", 40, 2017) in got
     assert ("network.branches_added", 3, 2021) in got
 
 
 def test_periods():
-    t = Y + "截止目前，共开展活动60余场。上半年接待读者8万人次。截止2020年底，共设分馆38家。力争明年接待读者30万人次。"
+    t = Y + "截止目前，共开展活动70余场。上半年接待读者8万人次。截止2020年底，共设分馆38家。力争明年接待读者30万人次。"
     _, r = run(t)
     per = {f.metric: (f.period, f.year) for f in r.figures}
     assert per["activities.events"] == ("partial", 2020)
@@ -161,30 +161,30 @@ def test_sentence_about_another_library():
 
 def test_network_flows_and_stocks():
     t = Y + ("今年以来，我馆共新增甲银行、乙社区3家分馆，以及丙驿站2处流动服务点。"
-             "截止2020年底，我馆在全市共设分馆38家，馆外图书流动服务点15处。")
+             "截止2020年底，我馆在全市共设分馆42家，馆外图书流动服务点17处。")
     got = sorted((m, v) for m, v, _ in figs(t))
-    assert got == [("network.branches", 38), ("network.branches_added", 3),
-                   ("network.service_points", 15), ("network.service_points_added", 2)]
+    assert got == [("network.branches", 42), ("network.branches_added", 3),
+                   ("network.service_points", 17), ("network.service_points_added", 2)]
 
 
 def test_elliptic_part_inherits_metric():
-    t = Y + "办理新证2988张，免押40张，分馆5096张。"
+    t = Y + "办理新证3120张，免押35张，分馆4870张。"
     _, r = run(t)
     got = sorted((f.metric, f.value, f.scope) for f in r.figures)
-    assert got == [("users.new_registrations", 2988, "library"), ("users.new_registrations", 5096, "branches")]
+    assert got == [("users.new_registrations", 3120, "library"), ("users.new_registrations", 4870, "branches")]
 
 
 def test_segments():
-    t = Y + ("全年共举办各类读者活动67次，其中参与联盟活动4次，自主活动63次。"
-             "共开展线上活动15场。少儿活动参与人数约850人次。期刊外借量为7.06万册次。")
+    t = Y + ("全年共举办各类读者活动72次，其中参与联盟活动5次，自主活动67次。"
+             "共开展线上活动17场。少儿活动参与人数约920人次。期刊外借量为7.06万册次。")
     _, r = run(t)
     seg = sorted((f.value, f.segment) for f in r.figures)
-    assert seg == [(4, "alliance"), (15, "online"), (63, "self_organized"), (67, "all"),
-                   (850, "minors"), (70600, "periodicals")]
+    assert seg == [(5, "alliance"), (17, "online"), (67, "self_organized"), (72, "all"),
+                   (920, "minors"), (70600, "periodicals")]
 
 
 def test_groups_total_and_parts():
-    t = Y + "本年支出总计754.55万元，其中：人员经费561.29万元，公用经费22.24万元。"
+    t = Y + "本年支出总计612.4万元，其中：人员经费401.3万元，公用经费35.6万元。"
     _, r = run(t)
     roles = {f.metric: (f.group_role, f.group_complete) for f in r.figures}
     assert roles["spending.total"] == ("total", False)
@@ -193,25 +193,25 @@ def test_groups_total_and_parts():
 
 
 def test_stated_ratio_is_kind_ratio():
-    t = Y + "年每万人参加读者活动人次为87.68人。人均藏书0.8册。"
+    t = Y + "年每万人参加读者活动人次为65.21人。人均藏书0.8册。"
     _, r = run(t)
     assert [f for f in r.figures if f.kind == "figure"] == []
     rat = {f.value: f for f in r.figures}
-    assert rat[87.68].ratio_scale == 10000 and rat[87.68].ratio_numerator == "activities.attendance"
+    assert rat[65.21].ratio_scale == 10000 and rat[65.21].ratio_numerator == "activities.attendance"
     assert rat[0.8].ratio_scale == 1
 
 
 def test_excerpt_cut_mid_sentence():
     # an excerpt that starts and ends in the middle of sentences
-    t = "万人次，外借图书3万册次，办证\n业务辅导共计 70 多人次。开展“总分馆业务培训”系列活动 10 多场次"
+    t = "万人次，外借图书3万册次，办证\n业务辅导共计 60 多人次。开展“总分馆业务培训”系列活动 20 多场次"
     got = sorted((m, v) for m, v, _ in figs(t))
     assert ("circulation.loans", 30000) in got
-    assert ("activities.events", 10) in got
+    assert ("activities.events", 20) in got
 
 
 def test_line_break_inside_sentence():
-    t = Y + "我馆2020年间共开展读者活动53次，年均参加图书馆\n读者活动总人次为10489.5人。"
-    assert sorted(figs(t)) == [("activities.attendance", 10489.5, 2020), ("activities.events", 53, 2020)]
+    t = Y + "我馆2020年间共开展读者活动48次，年均参加图书馆\n读者活动总人次为9876.5人。"
+    assert sorted(figs(t)) == [("activities.attendance", 9876.5, 2020), ("activities.events", 48, 2020)]
 
 
 @pytest.mark.parametrize("text", [
@@ -291,15 +291,15 @@ def test_sum_of_parts_makes_a_system_total():
 
 def test_mislabelled_plan_section_is_a_half_year_summary():
     t = (Y + "全年接待读者20万人次。\n\n6.下一年度（2021年）工作计划\n现将2021年上半年工作简要总结如下：\n"
-         "今年随着疫情缓和，每月开展少儿阅读实践活动，共开展8场，参与440余人次。")
+         "今年随着疫情缓和，每月开展少儿阅读实践活动，共开展9场，参与380余人次。")
     _, r = run(t)
     got = sorted((f.metric, f.value, f.year, f.period, f.segment) for f in r.figures)
-    assert ("activities.events", 8, 2021, "partial", "minors") in got
-    assert ("activities.attendance", 440, 2021, "partial", "minors") in got
+    assert ("activities.events", 9, 2021, "partial", "minors") in got
+    assert ("activities.attendance", 380, 2021, "partial", "minors") in got
 
 
 def test_period_carried_from_paragraph_opening():
-    _, r = run(Y + "截止目前，我馆共开展活动60余场。馆藏图书新增1.5万余册次，图书借阅20.6万余册次。")
+    _, r = run(Y + "截止目前，我馆共开展活动70余场。馆藏图书新增1.3万余册次，图书借阅18.2万余册次。")
     assert {f.period for f in r.figures} == {"partial"}
 
 
@@ -342,3 +342,25 @@ def test_enumeration_ending_in_deng_is_an_incomplete_list_of_parts():
     assert len(r.figures) == 3
     assert {(f.group_role, f.group_complete) for f in r.figures} == {("part", False)}
     assert len({f.group_id for f in r.figures}) == 1
+
+
+def test_bare_label_value_ratio_is_a_ratio():
+    _, r = run(Y + "人均藏书:0.8\n")
+    assert [(f.kind, f.value) for f in r.figures] == [("ratio", 0.8)]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("举办讲座二十场。", "activities.events", 20),
+    ("接待读者十二万人次。", "visits.in_person", 120000),
+    ("新增分馆两个。", "network.branches_added", 2),
+    ("全县共有服务点一百二十个。", "network.service_points", 120),
+    ("外借图书三万余册次。", "circulation.loans", 30000),
+    ("办证一千二百张。", "users.new_registrations", 1200),
+    ("外借图书2万5千册。", "circulation.loans", 25000),
+    ("接待读者3万5000人次。", "visits.in_person", 35000),
+    ("累计发放读者证3.2万张。", "users.registered_total", 32000),
+    ("图书采购经费45万元。", "spending.collections", 450000),
+    ("读者流通5.8万人次。", "visits.in_person", 58000),
+])
+def test_chinese_and_mixed_numerals_in_context(text, metric, value):
+    assert figs(Y + text) == [(metric, value, 2020)]

@@ -80,7 +80,7 @@ def test_not_quantities(text):
 
 
 def test_range_span_and_unit():
-    q = find_quantities("计划再建成2-3家看看书吧")[0]
+    q = find_quantities("计划再建成2-3家城市书房")[0]
     assert (q.value, q.value_high, q.qualifier, q.unit) == (2, 3, "range", "家")
 
 

@@ -134,6 +134,10 @@ def segment(context: str, metric: str, sentence: str) -> str:
     if metric.startswith("network"):
         return "in_ils" if lx.SEGMENT_RULES[-1][1].search(context) else "all"
     context = re.sub(r"[(（][^)）]{0,8}[)）]", "", context)  # 11场讲座(培训): the bracket is a gloss
+    if len(lx.QUOTED_NAME.findall(context)) >= 2:
+        # a list of named events (“A”、“儿童节日乐趣体验”、…): words inside one name do not
+        # describe the whole list; a single quoted name is the clause's subject and counts
+        context = lx.QUOTED_NAME.sub("", context)
     if metric.startswith("circulation") and re.search(r"图书", context) and re.search(r"期刊|报刊", sentence) \
             and not re.search(r"期刊|报刊", context):
         return "books"
@@ -143,6 +147,11 @@ def segment(context: str, metric: str, sentence: str) -> str:
         if name == "online" and not (metric.startswith("activities") or metric.startswith("circulation")):
             continue
         if rx.search(context):
+            if name == "online" and metric.startswith("activities"):
+                # 线上讲座 / 线上展览: the online part of one kind of activity
+                kinds = [k for k, krx in lx.SEG_NOUNS.items() if krx.search(context)]
+                if kinds:
+                    return "online_" + "_".join(kinds)
             return name
     if metric.startswith("activities"):
         named = [k for k, rx in lx.SEG_NOUNS.items() if rx.search(context)]

@@ -167,6 +167,12 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("periodicals", re.compile(r"期刊|报刊")),
     ("in_ils", re.compile(r"纳入")),
 ]
+# quoted names (programme titles, book titles): their words never set a segment
+QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
+# words that make an activities count the whole (各类读者活动67次, 参与各类活动)
+WHOLE_WORDS = re.compile(r"各类|各项|所有|全部|总计|合计")
+# words pointing back to the subset named in the previous sentence (相关主题活动23场)
+ANAPHORA = re.compile(r"相关|该类|此类|上述|这些|该系列|系列")
 # for activities: which noun(s) are named
 SEG_NOUNS = {"exhibitions": re.compile(r"展览|展出|书展|图片展"),
              "lectures": re.compile(r"讲座|讲坛|公益课"),

@@ -57,15 +57,37 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     seg = at.segment(ctx, metric, mt[ss:se])
     if seg != "all" or not metric.startswith("activities"):
         return seg
+    # 各类活动 / 所有活动: the whole, whatever the clauses before it counted
+    if lx.WHOLE_WORDS.search(mt[cs:ce]):
+        return "all"
     # attendance right after an events count of the same sentence: the same activities
     if prev and metric == "activities.attendance" and prev[1].metric == "activities.events":
         return prev[1].segment
-    # an elliptic clause (共开展8场) or one pointing back (相关主题活动): the sentence names the subset
-    if re.search(r"相关|该类|此类|上述|这些|该系列|系列", ctx) or not lx.ACTIVITY_CTX.search(ctx):
+    # an elliptic clause (共开展8场) or one pointing back (相关主题活动): the sentence names the
+    # subset, or for a pointer, the sentence before it in the same paragraph
+    pointer = lx.ANAPHORA.search(ctx)
+    if pointer or not lx.ACTIVITY_CTX.search(ctx):
         seg2 = at.segment(mt[ss:q.num_start], metric, mt[ss:se])
+        if seg2 == "all" and pointer:
+            ps = _previous_sentence(mt, ss)
+            if ps:
+                seg2 = at.segment(mt[ps[0]:ps[1]], metric, mt[ps[0]:ps[1]])
         if seg2 in ("minors", "online", "alliance", "self_organized"):
             return seg2
+    # a count of named programmes (“A”、“B”…共举办活动20余场次) is a part, not the whole
+    if lx.QUOTED_NAME.search(mt[ss:q.num_start]) and \
+            not re.search(r"全年|全馆|共计|总", lx.QUOTED_NAME.sub("", mt[cs:q.num_start])):
+        return "named_programmes"
     return seg
+
+
+def _previous_sentence(mt: str, ss: int) -> tuple[int, int] | None:
+    """The sentence ending just before `ss` on the same line (paragraph), if any."""
+    line_start = mt.rfind("\n", 0, ss) + 1
+    if ss <= line_start:
+        return None
+    ps, _ = sentence_bounds(mt, ss - 1)
+    return (ps, ss) if ps >= line_start else None
 
 
 def _in_spans(pos: int, spans) -> bool:

@@ -49,6 +49,7 @@ bench: manifest
 ## dev: the Dagster UI on http://127.0.0.1:3000
 dev: manifest
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home} ; mkdir -p $$DAGSTER_HOME ; \
+	cp -n orchestration/dagster.yaml $$DAGSTER_HOME/dagster.yaml ; \
 	DAGSTER_HOME=$$DAGSTER_HOME $(VENV)/bin/dagster dev -m orchestration.definitions
 
 clean:

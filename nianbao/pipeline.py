@@ -150,8 +150,10 @@ def extract(working: Path, progress: bool = True) -> ExtractSummary:
         extracted=len(results), skipped_unchanged=loaded - len(todo), failed=[(f, r) for _, f, r, _ in failed],
         figures=n_fig, events=n_ev, pruned=pruned,
     )
-    say(f"found {sum(len(r.figures) for _, r in results)} figures and {sum(len(r.events) for _, r in results)} events "
-        f"in {len(results)} documents; warehouse holds {n_fig} figures, {n_ev} events")
+    found = [f for _, r in results for f in r.figures]
+    ratios = sum(1 for f in found if f.kind == "ratio")
+    say(f"found {len(found) - ratios} figures, {ratios} stated ratios and {sum(len(r.events) for _, r in results)} events "
+        f"in {len(results)} documents; the raw tables hold {n_fig} figures and ratios, {n_ev} events")
     return summary
 
 

@@ -9,6 +9,7 @@ not fatal).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import warnings
@@ -43,7 +44,13 @@ def run() -> int:
     job = defs.resolve_job_def("build_warehouse")
     published = config.warehouse_path()
     print(f"nianbao: building {published} from {config.raw_dir()}", file=sys.stderr, flush=True)
-    with DagsterInstance.ephemeral() as instance:
+    # dbt's own event stream goes to a log file beside the warehouse (NIANBAO_VERBOSE=1: to the screen);
+    # progress lines ("nianbao: …") and progress bars go to stderr either way.
+    log_path = published.parent / "logs" / "last_run.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    verbose = os.environ.get("NIANBAO_VERBOSE", "") not in ("", "0")
+    with open(log_path, "w", encoding="utf-8") as log, \
+            contextlib.redirect_stdout(sys.stdout if verbose else log), DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
@@ -59,12 +66,14 @@ def run() -> int:
         for e in result.all_events
     )
     if not published_ok:
-        print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged", file=sys.stderr)
+        print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
+              f"dbt's log: {log_path}", file=sys.stderr)
         return 1
     print(_summary(published))
     print(f"warehouse: {published}")
     print(f"quality report: {config.report_dir() / 'index.html'}")
     print(f"data docs: {config.data_docs_dir()}")
+    print(f"run log: {log_path}")
     return 0
 
 

@@ -103,3 +103,16 @@ def test_dq_check_severity():
     assert failed.metadata["error_findings"].value == 3
     warned = dq_check_result("implausible", {"warn": 1})
     assert not warned.passed and warned.severity == AssetCheckSeverity.WARN
+
+
+def test_dev_instance_runs_one_build_at_a_time(tmp_path):
+    """`make dev` copies orchestration/dagster.yaml into DAGSTER_HOME: one run at a time (one DuckDB writer)."""
+    import shutil
+
+    from dagster import DagsterInstance
+
+    from nianbao.config import PROJECT_ROOT
+
+    shutil.copy(PROJECT_ROOT / "orchestration" / "dagster.yaml", tmp_path / "dagster.yaml")
+    with DagsterInstance.from_config(str(tmp_path)) as instance:
+        assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 1

@@ -2,6 +2,8 @@
 
     python -m nianbao.evaluation            # the warehouse (marts.fct_figures, marts.fct_activities)
     python -m nianbao.evaluation --direct   # run the extractor over raw/ directly, no warehouse
+    python -m nianbao.evaluation --direct --raw tests/extract/fixtures/unseen \
+        --gold tests/extract/fixtures/unseen/gold.csv   # a held-out benchmark
 
 Figures match when file, metric and year agree and the values are within
 0.5 %; matching is one-to-one and greedy (closest values first), so a figure
@@ -314,11 +316,23 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m nianbao.evaluation", description=__doc__.splitlines()[0])
     ap.add_argument("--direct", action="store_true", help="run the extractor over the raw folder (no warehouse)")
     ap.add_argument("--max-misses", type=int, default=200, help="how many misses to list")
+    ap.add_argument("--raw", type=Path, default=None, help="raw folder for --direct (default: the configured raw folder)")
+    ap.add_argument("--gold", type=Path, default=None,
+                    help="gold.csv, or a folder holding gold.csv (and gold_events.csv); default: the seed gold")
     args = ap.parse_args(argv)
     try:
-        gold, gold_events = load_gold()
+        if args.gold is not None:
+            gdir = args.gold if args.gold.is_dir() else args.gold.parent
+            if args.gold.is_dir() or args.gold.name == "gold.csv":
+                gold, gold_events = load_gold(gdir)
+            else:
+                if not args.gold.exists():
+                    raise FileNotFoundError(f"gold file not found: {args.gold}")
+                gold, gold_events = pd.read_csv(args.gold, dtype={"file": str}), None
+        else:
+            gold, gold_events = load_gold()
         if args.direct:
-            figs, evs = direct_predictions()
+            figs, evs = direct_predictions(args.raw)
         else:
             figs, evs = warehouse_predictions()
     except FileNotFoundError as e:

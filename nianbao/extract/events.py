@@ -22,7 +22,21 @@
    skipped), with the organiser cut off where a verb such as 参加/收看/举行
    introduces the event's own name; the location is filled only where the
    text names one (在X举行, 去X参加, 深入到X, 对X进行, 向X提供, …).
-   `seq` numbers the prose items in order of appearance.
+   A subject before 与 is dropped when an agreement is signed
+   (``X与Y续签…协议`` → ``与Y续签…协议``); two subject-less chores ending the
+   sentence are one title (``总结X,提交Y``, `WORK_VERBS`).
+   `seq` numbers the prose items kept, in order of appearance.
+
+3. **Not events**: a dated item whose title has a predicate listed in
+   `NON_EVENT_PREDICATES` (the building reopens/moves/is completed, equipment
+   bought/installed/upgraded, party membership, a result announced by others)
+   is dropped, unless the title names an activity (`ACTIVITY_NOUNS`).
+
+4. **Repeats**: a prose item with the same date (and precision) as a table
+   row and the same title by `same_event_title` (containment or shared
+   character pairs, quotes/punctuation/generic words ignored) is that row and
+   is dropped; likewise a prose item repeating an earlier one (a passage
+   printed twice): the first is kept.
 
 Pure Python; the text is expected NFKC-normalised (ASCII ``,`` and ``:``).
 """
@@ -36,7 +50,38 @@ from nianbao.extract.dates import DateMatch, find_dates
 from nianbao.extract.tables import Cell, Table, find_tables, norm_label
 from nianbao.schema import Event
 
-__all__ = ["extract_events", "event_tables"]
+__all__ = ["extract_events", "event_tables", "NON_EVENT_PREDICATES", "same_event_title"]
+
+# ------------------------------------------------------------------ lexicon
+# Dated sentences whose predicate is a change to the building, its equipment
+# or its membership, or the announcement of someone else's result, rather than
+# an activity held, attended, received or organised. Each entry: (kind,
+# pattern searched in the item's title). Data: extend here, not in the code.
+NON_EVENT_PREDICATES: tuple[tuple[str, str], ...] = (
+    # the building opens/closes/moves/is completed
+    # (a first opening, 新馆正式对外开放, is left an event)
+    ("facility", r"(?:恢复|重新|全面|部分)[^,]{0,8}开放|暂停开放|闭馆"
+                 r"|迁址|搬迁|建成(?!区)|竣工"),
+    # equipment bought, installed, upgraded, replaced in numbers
+    ("equipment", r"新购|购置|添置|安装|优化升级|升级改造|改造升级"
+                  r"|(?:更换|更新)了?\s*[\d一二三四五六七八九十两]+\s*(?:台|套|块|部)"),
+    # party membership (admissions, probationers made full members)
+    ("membership", r"(?:吸收|发展|接收)[^,]{0,10}预备党员|转为?正式党员|按期转正"),
+    # results announced by others (an award list published, winners revealed)
+    ("announcement", r"(?:评选|评审|评比)?结果[^,]{0,4}(?:发布|公布|揭晓)"
+                     r"|获奖[^,]{0,8}(?:揭晓|公布)|名单[^,]{0,4}(?:发布|公布|揭晓)"),
+)
+# A title that names an activity is kept whatever its predicate
+# (…展览正式对外开放, 新馆落成仪式, 安装调试培训).
+ACTIVITY_NOUNS = (r"活动|讲座|讲堂|(?<![开发进拓扩施])展|培训|比赛|竞赛|仪式|典礼|会议|大会|故事会"
+                  r"|读书会|沙龙|揭牌|授牌|挂牌|演出|讲解|参观")
+# Verbs of report-writing chores: two such subject-less clauses in a row
+# ('总结X,提交Y') are one item.
+WORK_VERBS = r"总结|提交|上报|报送|制定|制订|撰写|编制|编写|整理|汇编|梳理|修订|起草|填报"
+# Verbs of an agreement: '<subject>与<partner>续签…协议' is titled from 与.
+AGREEMENT_VERBS = r"续签|签订|签署|签约|缔结"
+# Words every title may carry; ignored when comparing two titles.
+GENERIC_TITLE_WORDS = ("活动", "主题", "图书馆", "我馆", "本馆")
 
 # ------------------------------------------------------------------ tables
 
@@ -272,6 +317,10 @@ def _cut_title(clause: str) -> tuple[int, int]:
     m = re.search(r"(?:指导|检查|走访|慰问)(?=" + _PLACE_LIST + ")", clause[a:])
     if m and m.start() > 0:
         return a, a + m.end()
+    # '<subject>与<partner>续签…协议': an agreement is titled from 与
+    m = re.match(r"[^,与]{2,15}?(?=与[^,]{2,30}?(?:" + AGREEMENT_VERBS + "))", clause[a:])
+    if m:
+        a += m.end()
     # verbs that introduce the event's own name
     for pat in (r"参加了?", r"(?:收看|观看)了?", r"(?:参与并)?转发"):
         m = re.search(pat, clause[a:])
@@ -363,6 +412,22 @@ def _rebase(dm: DateMatch, year: int | None, report_year: int | None) -> DateMat
                      end, dm.is_period, dm.year_given)
 
 
+_NON_EVENT = [(kind, re.compile(p)) for kind, p in NON_EVENT_PREDICATES]
+_ACTIVITY = re.compile(ACTIVITY_NOUNS)
+_WORK_START = re.compile(r"(?:" + WORK_VERBS + r")")
+
+
+def _non_event(title: str) -> str | None:
+    """The kind of non-event predicate `title` has ('facility', 'equipment',
+    'membership', 'announcement'), or None when it is an event."""
+    if _ACTIVITY.search(title):
+        return None
+    for kind, rx in _NON_EVENT:
+        if rx.search(title):
+            return kind
+    return None
+
+
 def _prose_events(text: str, report_year: int | None, skip: list[tuple[int, int]],
                   library_name: str | None) -> list[Event]:
     headings = _heading_years(text)
@@ -400,9 +465,15 @@ def _prose_events(text: str, report_year: int | None, skip: list[tuple[int, int]
             main = clauses[0]
         c, a = main
         ta, tb = _cut_title(c)
+        # '总结X,提交Y': two subject-less chores ending the sentence are one item
+        k_main = clauses.index(main)
+        if (k_main == len(clauses) - 2 and tb == len(c) and _WORK_START.match(c[ta:])
+                and _WORK_START.match(clauses[-1][0]) and len(c) - ta + len(clauses[-1][0]) <= 30):
+            nxt, na = clauses[-1]
+            c, tb = text[a:na + len(nxt)], na + len(nxt) - a
         title = _strip_trailing(c[ta:tb])
         title = title.strip(" ,:、")
-        if len(title) < 2:
+        if len(title) < 2 or _non_event(title):
             continue
         t_start = text.find(title, a + ta)
         if t_start == -1:
@@ -437,12 +508,58 @@ def _prose_events(text: str, report_year: int | None, skip: list[tuple[int, int]
 # ------------------------------------------------------------------ entry
 
 
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def _title_key(title: str) -> str:
+    """The title without quotes, punctuation, spaces and generic words."""
+    s = _PUNCT.sub("", title)
+    for w in GENERIC_TITLE_WORDS:
+        s = s.replace(w, "")
+    return s
+
+
+def same_event_title(a: str, b: str) -> bool:
+    """Two titles name the same event: without punctuation (or also without
+    generic words), one contains the other (at least 4 characters), or at
+    least 3 and 60% of the shorter's character pairs are shared."""
+    for ka, kb in ((_PUNCT.sub("", a), _PUNCT.sub("", b)), (_title_key(a), _title_key(b))):
+        short, long_ = sorted((ka, kb), key=len)
+        if len(short) >= 4 and short in long_:
+            return True
+    ba = {ka[i:i + 2] for i in range(len(ka) - 1)}
+    bb = {kb[i:i + 2] for i in range(len(kb) - 1)}
+    if not ba or not bb:
+        return False
+    shared = len(ba & bb)
+    return shared >= 3 and shared >= 0.6 * min(len(ba), len(bb))
+
+
+def _same_event(p: Event, q: Event) -> bool:
+    return (p.event_date is not None and p.event_date == q.event_date
+            and p.date_precision == q.date_precision and same_event_title(p.title, q.title))
+
+
+def _dedupe_prose(table: list[Event], prose: list[Event]) -> list[Event]:
+    """Drop a prose item that repeats a table row (same date, same title) or
+    an earlier prose item (a passage printed twice); renumber `seq`."""
+    kept: list[Event] = []
+    for e in prose:
+        if any(_same_event(e, t) for t in table) or any(_same_event(e, k) for k in kept):
+            continue
+        kept.append(e)
+    for i, e in enumerate(kept, 1):
+        e.seq = i
+    return kept
+
+
 def extract_events(text: str, report_year: int | None, library_name: str | None = None) -> list[Event]:
-    """Event-table rows (in table order) followed by dated prose items."""
+    """Event-table rows (in table order) followed by dated prose items; a prose
+    item repeating a table row or an earlier prose item is dropped."""
     tables = find_tables(text)
     events: list[Event] = []
     for t, cols in event_tables(text, tables):
         events.extend(_table_events(text, t, cols, report_year, library_name))
     skip = [(t.start, t.end) for t in tables]
-    events.extend(_prose_events(text, report_year, skip, library_name))
+    events.extend(_dedupe_prose(events, _prose_events(text, report_year, skip, library_name)))
     return events

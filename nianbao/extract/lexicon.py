@@ -99,7 +99,7 @@ CUES: list[Cue] = [
     Cue("sp_pres", r"古籍(?:修复|维护|保护)", _m(MONEY + BARE, "spending.preservation")),
     # ---- network (the noun usually follows: 3家分馆; or precedes: 分馆38家)
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
-    Cue("service_points", r"服务(?:点|站点|站)|流通(?:点|站)|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|城市书房|智慧书房|阅读空间|自助图书馆",
+    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|城市书房|智慧书房|阅读空间|自助图书馆",
         _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 
@@ -119,6 +119,8 @@ FAMILY_BLOCKERS = {
     "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"),
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
     "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导"),
+    # sub-totals of other ledgers: government procurement, the "three public" expenses
+    "spending": re.compile(r"政府采购|采购支出|三公|公务接待|公务用车|因公出国|项目支出"),
 }
 # the same for the words right after the number (…87家农家书屋配书工作)
 FAMILY_BLOCKERS_RIGHT = {
@@ -192,7 +194,8 @@ PERIOD_YEAR = re.compile(r"截[止至]\s*(?:\d{4}\s*年)?\s*(?:年底|年末|\d{
 
 YEAR_RE = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?:\s*年(?!\d)|(?=[^\d.\-/:万亿千百册人元张场次个家处件份%]))")
 REL_YEAR = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1,
-            "前年": -2, "明年": 1, "下一年": 1, "下年": 1, "下年度": 1, "次年": 1}
+            "前年": -2, "明年": 1, "下一年": 1, "下年": 1, "下年度": 1, "次年": 1, "新的一年": 1, "新一年": 1,
+            "来年": 1}
 REL_YEAR_RE = re.compile("|".join(sorted(REL_YEAR, key=len, reverse=True)))
 # 比去年增长…, 较上年同期…, 与去年相比: a comparison, not the year of the figure
 COMPARISON_YEAR = re.compile(r"(?:比|较|与|同|相比|对比)(?:\d{4}年|去年|上年|上一年|前年)(?:同期)?|(?:去年|上年)同期")

@@ -99,6 +99,11 @@ class Sections:
             m = lx.YEAR_RE.search(ln.text)
             if not m:
                 continue
+            # a table caption (表1 …) or a span of years (2022—2023年) describes a table or a
+            # comparison, not the year of the prose below it
+            if re.match(r"\s*(?:附)?表\s*[\d一二三四五六七八九十]", ln.text) or \
+                    re.search(r"(?:19|20)\d\d\s*年?\s*(?:-|—|–|~|至|到)\s*(?:19|20)\d\d", ln.text):
+                continue
             y = int(m.group(1))
             if report_year and abs(y - report_year) > 2:
                 continue

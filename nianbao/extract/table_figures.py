@@ -19,7 +19,8 @@ from . import lexicon as lx
 from .numbers import SCALES, parse_number
 from .segment import Sections
 
-_UNIT_IN = re.compile(r"[(（](?:单位[:：])?\s*(万元|千元|亿元|元|万册次|万册|册次|册|人次|万人次|人|场次|场|次|个|家|处|张|件|%)\s*[)）]|单位[:：]\s*(万元|千元|亿元|元|册|人次|人|次|个)")
+_U = r"(?:[万亿千]?(?:册次|人次|场次|册件|件次|元|册|人|场|次|个|家|处|张|件|份|所|座|期|本|名)|%)"
+_UNIT_IN = re.compile(rf"[(（](?:单位[:：])?\s*({_U})\s*[)）]|单位[:：]\s*({_U})")
 _NUMERIC = re.compile(r"^\s*(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?\s*(?:余|多)?\s*$")
 LABEL_COLS = ("名称", "项目", "指标", "内容", "类别", "科目", "类型", "名 称")
 EVENT_HEAD = re.compile(r"时间|日期")
@@ -80,8 +81,9 @@ def _value(cell_text: str, unit: str | None):
     mult, unit_out = 1.0, unit
     if unit in ("万元", "千元", "亿元"):
         mult, unit_out = SCALES[unit[0]], "元"
-    elif unit in ("万册", "万人次", "万册次"):
-        mult, unit_out = 10_000, unit[1:]
+    elif unit and len(unit) > 1 and unit[0] in ("万", "亿") and unit[1:] not in ("元",):
+        # a scaled unit cell: 万册, 万人次, 万人, 万次, 万个, 亿次
+        mult, unit_out = SCALES[unit[0]], unit[1:]
     v = round(p.value * mult, 6)
     vh = None if p.value_high is None else round(p.value_high * mult, 6)
     return v, vh, p.qualifier, unit_out
@@ -187,7 +189,7 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
             if lm is None and money and re.fullmatch(r"\s*(?:合计|总计|小计|共计|支出合计|经费合计)\s*", lc.text):
                 lm = ("spending.total", lc.text.strip())
             if lm is None and unit and unit not in ("万元", "千元", "亿元", "元"):
-                lm = label_metric(re.sub(_UNIT_IN, "", lc.text), unit.replace("万", "") or None)
+                lm = label_metric(re.sub(_UNIT_IN, "", lc.text), re.sub(r"^[万亿]", "", unit) or None)
             if lm is None:
                 continue
             metric, cue = lm

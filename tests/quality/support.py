@@ -84,7 +84,7 @@ def involving(found: list[dict], *figure_ids: str) -> list[dict]:
 
 
 def statuses(db: Path, ids: list[str]) -> dict[str, str]:
-    return dict(query(db, "select figure_id, status from marts.int_figure_status "
+    return dict(query(db, "select figure_id, status from intermediate.int_figure_status "
                           "where figure_id in (select unnest(?::varchar[]))", [ids]))
 
 

@@ -24,7 +24,7 @@ from .groups import assign_groups
 from .normalize import for_matching
 from .prose import prose_figures, resolve_shares
 from .segment import Sections, is_junk, lines
-from .table_figures import table_figures
+from .table_figures import form_line_figures, table_figures
 
 __all__ = ["extract_document", "extract_figures"]
 
@@ -78,6 +78,7 @@ def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
     sections = Sections(mt, year, skip=tspans)
     figs, shares = prose_figures(text, mt, library, year, sections, skip)
     figs += table_figures(tables, text, year, sections, mt)
+    figs += form_line_figures(text, mt, year, sections, tspans)
     figs += resolve_shares(shares, figs, mt, text, sections)
     # one figure per span and metric
     seen, uniq = set(), []

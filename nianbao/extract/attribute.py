@@ -100,9 +100,13 @@ def report_year(text: str) -> int | None:
     return cnt.most_common(1)[0][0] if cnt else None
 
 
-def figure_year(sentence_left: str, base_year: int | None) -> int | None:
-    """The year set by the nearest year word in the sentence before the number."""
+def figure_year(sentence_left: str, base_year: int | None, rel_base: int | None = None) -> int | None:
+    """The year set by the nearest year word in the sentence before the number.
+
+    Relative words (去年/明年) resolve against `rel_base` (the year the text was
+    written in) when given, else against `base_year`."""
     best_pos, best = -1, None
+    rel_base = base_year if rel_base is None else rel_base
     cmp_spans = [(m.start(), m.end()) for m in lx.COMPARISON_YEAR.finditer(sentence_left)]
 
     def in_cmp(i):
@@ -114,8 +118,8 @@ def figure_year(sentence_left: str, base_year: int | None) -> int | None:
         if m.start() > best_pos:
             best_pos, best = m.start(), int(m.group(1))
     for m in lx.REL_YEAR_RE.finditer(sentence_left):
-        if m.start() > best_pos and base_year is not None and not in_cmp(m.start()):
-            best_pos, best = m.start(), base_year + lx.REL_YEAR[m.group(0)]
+        if m.start() > best_pos and rel_base is not None and not in_cmp(m.start()):
+            best_pos, best = m.start(), rel_base + lx.REL_YEAR[m.group(0)]
     return best if best is not None else base_year
 
 

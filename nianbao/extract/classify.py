@@ -112,7 +112,8 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
             d = None
     if d is None and not facility:
         d = _right_cue(right, unit, q.end)
-    if d is None and unit in ("场", "场次") and lx.EVENT_VERBS.search(left) and lx.ACTIVITY_CTX.search(sent):
+    if d is None and unit in ("场", "场次") and lx.EVENT_VERBS.search(left) and lx.ACTIVITY_CTX.search(sent) \
+            and not lx.DELTA.search(left):
         m = list(lx.EVENT_VERBS.finditer(left))[-1]
         d = Decision("activities.events", m.group(0), left_start + m.start(), left_start + m.end())
     return d
@@ -166,7 +167,9 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
         sc = rm.group(1)
         d.ratio_scale = float(lx.RATIO_SCALE.get(sc, 1)) if sc else 1.0
     # staff receiving training is not a reader activity
-    if d.metric.startswith("activities") and lx.STAFF_RECEIVED.search(text[sentence[0]:q.end]):
+    if d.metric.startswith("activities") and (lx.STAFF_RECEIVED.search(text[sentence[0]:q.end])
+                                              or (lx.STAFF_CLAUSE.search(text[cs:clause_end])
+                                                  and not lx.STAFF_DELIVERED.search(text[cs:clause_end]))):
         return None
     # a single event narrated (举行故事会一场) is not a statistic
     if d.metric == "activities.events" and q.value == 1 and q.qualifier == "exact":

@@ -523,8 +523,9 @@ def same_event_title(a: str, b: str) -> bool:
     """Two titles name the same event: without punctuation (or also without
     generic words), one contains the other (at least 4 characters), or at
     least 3 and 60% of the shorter's character pairs are shared."""
-    for ka, kb in ((_PUNCT.sub("", a), _PUNCT.sub("", b)), (_title_key(a), _title_key(b))):
-        short, long_ = sorted((ka, kb), key=len)
+    ka, kb = _title_key(a), _title_key(b)
+    for x, y in ((_PUNCT.sub("", a), _PUNCT.sub("", b)), (ka, kb)):
+        short, long_ = sorted((x, y), key=len)
         if len(short) >= 4 and short in long_:
             return True
     ba = {ka[i:i + 2] for i in range(len(ka) - 1)}

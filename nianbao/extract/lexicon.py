@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 PERSON_TIMES = ("人次",)
 PERSONS = ("人", "名")
 VOLUMES = ("册", "本", "件", "册件")
-VOLUME_TIMES = ("册次", "件次")
+VOLUME_TIMES = ("册次", "件次", "项次")
 EVENT_UNITS = ("场", "场次", "次", "期")
 FACILITY_UNITS = ("个", "家", "处", "所", "座")
 CARD_UNITS = ("张", "份", "个", "人", "名")
@@ -47,10 +47,10 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"进馆|到馆|入馆|接待(?:各类|到馆|进馆)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量",
+    Cue("visits", r"(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
-    Cue("online", r"点击(?:量|次数|数)|访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
+    Cue("online", r"点击(?:量|次数|数)|(?:网站|官网|门户网站|主页|网页)?访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
                   r"新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?",
         _m(PERSON_TIMES + ("次",) + PERSONS + BARE, "visits.online")),
     # ---- circulation
@@ -63,10 +63,10 @@ CUES: list[Cue] = [
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users
-    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书)?证|新增(?:注册|持证)?(?:读者|用户)(?:证)?|"
+    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书)?证|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
                    r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|发放(?:读者|借阅)证|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
-    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|有效读者(?:证)?",
+    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅)证|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|有效读者(?:证)?",
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
@@ -120,7 +120,7 @@ FAMILY_BLOCKERS = {
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
     "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导"),
     # sub-totals of other ledgers: government procurement, the "three public" expenses
-    "spending": re.compile(r"政府采购|采购支出|三公|公务接待|公务用车|因公出国|项目支出"),
+    "spending": re.compile(r"政府采购|采购支出|三公|公务接待|公务用车|因公出国"),
 }
 # the same for the words right after the number (…87家农家书屋配书工作)
 FAMILY_BLOCKERS_RIGHT = {
@@ -139,6 +139,13 @@ STAFF_RECEIVED = re.compile(
     r"(?:同志|馆员|职工|员工|干部|全馆人员|工作人员)[^。;]{0,12}(?:参加|接受|进行了?|参与|学习|收看|观看)[^。;]{0,20}(?:培训|学习|讲座|直播)|"
     r"(?:参加|接受)[^。;]{0,16}(?:举办|组织)?的?[^。;]{0,8}培训"
 )
+# the same, worded around the number's clause: 选派18人次参加省市培训, 组织馆员业务培训6次
+# (training the library *delivers* to grassroots/branch staff is an activity: STAFF_DELIVERED)
+STAFF_CLAUSE = re.compile(
+    r"(?:选派|派出|选送|派员|组织干部职工)[^。;,]{0,12}(?:参加|参与|赴)[^。;,]{0,20}(?:培训|学习|研修|进修|会议)|"
+    r"(?:馆员|职工|员工|干部|工作人员|从业人员)(?:业务|专业|岗位|素质|能力)?(?:培训|学习)"
+)
+STAFF_DELIVERED = re.compile(r"基层|分馆|乡镇|街道|村|社区|农家书屋|服务点|辅导")
 
 # ------------------------------------------------------------------ flows
 
@@ -151,9 +158,9 @@ ADDED = {"network.branches": "network.branches_added", "network.service_points":
 
 SCOPE_RULES: list[tuple[str, re.Pattern]] = [
     ("region", re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆|公共文化)")),
-    ("system", re.compile(r"总分馆(?:服务)?体系|全馆总分馆|总分馆(?:合计|总计|共)|全系统|含分馆|(?:包括|含)[^,;。]{0,6}分馆")),
+    ("system", re.compile(r"总分馆(?:服务)?体系|体系内|全体系|全馆总分馆|总分馆(?:合计|总计|共)|全系统|含分馆|(?:包括|含)[^,;。]{0,6}分馆")),
     ("branches", re.compile(r"直属分馆|(?<!总)分馆(?!建设)")),
-    ("service_points", re.compile(r"服务点|流通点|流动点|馆外|驿站|书吧|读书角|书屋|流动服务|送书上门")),
+    ("service_points", re.compile(r"服务点|流通点|流动点|(?<![本总我])馆外(?!借)|驿站|书吧|读书角|书屋|流动服务|送书上门")),
     ("library", re.compile(r"本馆|我馆|总馆|馆内|图书馆")),
 ]
 
@@ -184,6 +191,7 @@ SEG_NOUNS = {"exhibitions": re.compile(r"展览|展出|书展|图片展"),
 
 PERIOD_PARTIAL = re.compile(r"截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月)|上半年|今年以来|年初以来|本年以来|前三季度|一季度|二季度|三季度|"
                             r"(?<![\d年])(?:[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?!\d)(?!份?至)|(?:[2-9]|1[0-2])\s*[-至到~—]\s*\d{1,2}月)|"
+                            r"(?<=\d年)[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?:份)?(?=\s*[,，]|累计|共|合计|以来)|"
                             r"(?<![\d年\-至到~—])(?:[1-9]|1[01])月(?:份)?(?!\d{1,2}日|[-至到~—])")
 PERIOD_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|谋划|目标|拟|预计|打算|争取|将(?!近)|推进|需配发|需要|规划")
 WEAK_PLAN = re.compile(r"推进|需要|将")

@@ -188,12 +188,12 @@ def _clean(v: float) -> float:
 _CN_NUM = f"[{CN_CHARS}]+"
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ONE = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?:\d{{1,4}}(?!\d)千?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余))"
+_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?:\d{{1,4}}(?!\d)千?|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余))"
 _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
 
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are
 # recognised only so that their numbers are not mistaken for bare numbers.
-METRIC_UNITS = ("人次", "册次", "场次", "册件", "件次", "元", "册", "件", "场", "次", "个",
+METRIC_UNITS = ("人次", "册次", "场次", "册件", "件次", "项次", "元", "册", "件", "场", "次", "个",
                 "家", "处", "张", "份", "所", "座", "期", "人", "名", "本", "TB", "GB", "%")
 OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭", "篇", "户", "位", "台",
                "种", "部", "天", "箱", "年", "月", "日", "号", "岁", "条", "项", "类", "届",

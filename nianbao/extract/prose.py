@@ -94,9 +94,27 @@ def _in_spans(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+# a stock date opening the sentence (截至2022年底, 截止目前): 建成 there is what stands, not what was added
+STOCK_DATE = re.compile(r"截[止至]\s*(?:目前|当前|\d{4}\s*年(?:底|末|\d{1,2}月(?:底|末|\d{1,2}日)?)?|年底|年末|\d{1,2}月(?:底|末|\d{1,2}日)?)")
+SYSTEM_LIST = re.compile(r"[\d一两二三四五六七八九十]+\s*[个家所座处]\s*总馆|全覆盖")
+
+
+def se_of(mt: str, pos: int) -> int:
+    return sentence_bounds(mt, pos)[1]
+
+
+NEW_WORDS = re.compile(r"新增|新建|新设|新开|增设|新落成|新挂牌|再建")
+
+
 def _is_flow(mt: str, q: Quantity, cs: int, ce: int) -> bool:
     left = mt[cs:q.num_start]
     right = mt[q.end:ce]
+    ss, _ = sentence_bounds(mt, q.num_start)
+    if STOCK_DATE.search(mt[ss:q.num_start]) and not NEW_WORDS.search(mt[ss:q.num_start]):
+        return False
+    # 建成1个总馆、15个乡镇分馆、120个村级服务点(实现全覆盖): a description of the whole system
+    if SYSTEM_LIST.search(mt[ss:se_of(mt, q.num_start)]) and not NEW_WORDS.search(mt[ss:q.num_start]):
+        return False
     stock_spans = [(m.start(), m.end()) for m in lx.STOCK_WORDS.finditer(left)]
     flows = [m for m in lx.FLOW_WORDS.finditer(left)
              if not any(a <= m.start() < b for a, b in stock_spans)]
@@ -177,7 +195,10 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
         if metric in lx.ADDED and metric not in lx.ADDED.values() and _is_flow(mt, q, cs, ce):
             metric = lx.ADDED[metric]
         sec_year, flavour = sections.at(q.num_start)
-        year = at.figure_year(mt[ss:q.num_start], sec_year)
+        # a plan section for a later year (2024年工作计划) is written in the report year:
+        # its 明年 is the section's year, not the year after it
+        rel_base = report_year if (flavour == "plan" and report_year and sec_year and sec_year > report_year) else None
+        year = at.figure_year(mt[ss:q.num_start], sec_year, rel_base)
         if OTHER_YEAR.fullmatch(mt[cs:q.num_start]):
             # 较2019年的25万人次: the comparison year is this value's year
             year = at.figure_year(re.sub(r"^\s*(?:较|比|与|而)", "", mt[cs:q.num_start]), sec_year)

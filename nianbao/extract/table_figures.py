@@ -24,6 +24,9 @@ _UNIT_IN = re.compile(rf"[(（](?:单位[:：])?\s*({_U})\s*[)）]|单位[:：]\
 _NUMERIC = re.compile(r"^\s*(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?\s*(?:余|多)?\s*$")
 LABEL_COLS = ("名称", "项目", "指标", "内容", "类别", "科目", "类型", "名 称")
 EVENT_HEAD = re.compile(r"时间|日期")
+REL_COL = re.compile(r"^(本年|今年|当年|本年度|上年|去年|上一年|上年度|前年)(?:同期)?(?:实际|完成|数|数据|累计|合计)?(?:\(.*\))?$")
+LABEL_UNIT = re.compile(r"(次数|场数|场次)$")
+MONTH_ROW = re.compile(r"(?:(?:19|20)\d\d年)?(?:(?:[1-9]|1[0-2])|[一二三四五六七八九十]|十[一二])月份?|第?[一二三四1-4]季度|上半年|下半年")
 EVENT_HEAD2 = re.compile(r"主题|活动|名称|内容")
 
 
@@ -135,7 +138,7 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
         if tb.layout == "label_value" or (len(tb.rows) == 1 and all(_NUMERIC.match(c.text or "") for c in tb.rows[0] if c.text.strip())
                                           and not any(_NUMERIC.match(h) for h in head)):
             for hc, vc in zip(tb.header, tb.rows[0] if tb.rows else []):
-                pairs.append((hc, vc, ""))
+                pairs.append((hc, vc, "", None))
         else:
             lab_i = tb.col_index(*LABEL_COLS)
             if lab_i is None:
@@ -157,12 +160,14 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
                         continue
                     rl = re.sub(r"\s+", "", r[lab_i].text)
                     ry = lx.YEAR_RE.fullmatch(rl) or re.fullmatch(r"((?:19|20)\d\d)年?(?:度)?", rl)
-                    if not (re.fullmatch(r"(?:全年|年度|本年)?(?:合计|总计|累计|总数)", rl) or ry):
+                    # a month or quarter row (1月, 十二月份, 第一季度, 上半年): a part of the year
+                    rp = MONTH_ROW.fullmatch(rl)
+                    if not (re.fullmatch(r"(?:全年|年度|本年)?(?:合计|总计|累计|总数)", rl) or ry or rp):
                         continue
                     for i in col_metric:
                         if i < len(r):
                             htxt = tb.header[i].text + (f"{ry.group(1)}年" if ry else "")
-                            pairs.append((tb.header[i], r[i], htxt))
+                            pairs.append((tb.header[i], r[i], htxt, "partial" if rp else None))
                 col_metric_table = True
             else:
                 col_metric_table = False
@@ -179,8 +184,8 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
                         htxt = tb.header[i].text if i < len(tb.header) else ""
                         if ucell:
                             htxt = f"{htxt}({ucell.split('、')[0]})"
-                        pairs.append((r[lab_i], r[i], htxt))
-        for lc, vc, htxt in pairs:
+                        pairs.append((r[lab_i], r[i], htxt, None))
+        for lc, vc, htxt, pair_period in pairs:
             if not vc.text.strip():
                 continue
             unit = _unit_of(lc.text, htxt) or tunit
@@ -190,6 +195,11 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
                 lm = ("spending.total", lc.text.strip())
             if lm is None and unit and unit not in ("万元", "千元", "亿元", "元"):
                 lm = label_metric(re.sub(_UNIT_IN, "", lc.text), re.sub(r"^[万亿]", "", unit) or None)
+            if lm is None and not unit:
+                # the label names its own unit: 举办活动次数, 讲座场次
+                su = LABEL_UNIT.search(re.sub(r"\s+", "", lc.text))
+                if su:
+                    lm = label_metric(re.sub(_UNIT_IN, "", lc.text), {"次数": "次", "场数": "场"}.get(su.group(1), su.group(1)))
             if lm is None:
                 continue
             metric, cue = lm
@@ -201,6 +211,11 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
             v, vh, qual, unit_out = val
             hy = lx.YEAR_RE.search(htxt or "")
             year = int(hy.group(1)) if hy else base_year
+            if not hy and base_year is not None:
+                # a column named relative to the report year: 本年 / 上年 / 去年同期
+                rel = REL_COL.match(re.sub(r"\s+", "", htxt or ""))
+                if rel:
+                    year = base_year + lx.REL_YEAR[rel.group(1)]
             scope = "library"
             for name, rx in lx.SCOPE_RULES:
                 if rx.search(lc.text):
@@ -212,8 +227,82 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
                 scope = "service_points"
             out.append(Figure(
                 metric=metric, value=v, qualifier=qual, scope=scope, segment=at.segment(lc.text, metric, lc.text),
-                period=period,
+                period=pair_period or period,
                 year=year, unit_raw=(unit or ""), evidence=lc.orig.strip(),
                 char_start=vc.start, char_end=vc.end, value_high=vh, table_id=tb.table_id,
             ))
+    return out
+
+
+# ------------------------------------------------------------------ statistical forms printed as lines
+
+# 101总藏量万册45.6 / 201 总流通人次 人次 186500: an optional row code, a label, a unit, a value,
+# one row per line (the form's columns lost their separators, or were never a table)
+_FORM_UNITS = ("万册次", "万人次", "万册", "万人", "万次", "万个", "万张", "万元", "千元", "亿元", "元",
+               "册次", "人次", "场次", "册", "件", "次", "场", "个", "张", "人", "家", "处", "所", "座", "期",
+               "平方米", "台", "种", "部", "小时", "天")
+FORM_LINE = re.compile(
+    r"^[ \t]*(?P<code>\d{2,4}(?:\.\d+)?)?[ \t]*(?P<label>[^\d\s\t][^\t\d]{0,24}?)[ \t]*"
+    r"(?P<unit>" + "|".join(_FORM_UNITS) + r")[ \t]*(?P<val>-?\d[\d,]*(?:\.\d+)?)[ \t]*$")
+# a sub-row that only names a part of the row above it (其中:图书 / 其中:少儿文献)
+_PART_LABEL = re.compile(r"^(?:其中[:：]?|含[:：]?)\s*(图书|期刊|报刊|报纸|古籍|少儿(?:文献|图书)?|电子图书|视听文献|盲文(?:图书|读物)?)$")
+_PART_SEG = {"图书": "books", "期刊": "periodicals", "报刊": "periodicals", "报纸": "periodicals"}
+
+
+def _form_metric(label: str, unit: str) -> tuple[str, str] | None:
+    money = unit in ("万元", "千元", "亿元", "元")
+    base = "元" if money else re.sub(r"^[万亿]", "", unit)
+    lm = label_metric(label, base)
+    if lm is None and base in ("个", "期"):
+        # 举办展览 个 / 培训班 个: a count of events written in 个
+        lm = label_metric(label, "次")
+        if lm and not lm[0].startswith("activities"):
+            lm = None
+    return lm
+
+
+def form_line_figures(text: str, mt: str, report_year: int | None, sections: Sections,
+                      skip: list[tuple[int, int]]) -> list[Figure]:
+    rows = []
+    pos = 0
+    for raw in mt.split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        if any(a <= start < b for a, b in skip):
+            continue
+        m = FORM_LINE.match(raw)
+        if m:
+            rows.append((start, m))
+    # a form has several such rows; one stray line is not a form
+    if len(rows) < 3:
+        return []
+    out: list[Figure] = []
+    prev = None  # (metric, unit family) of the row above, for 其中: sub-rows
+    for start, m in rows:
+        label = m.group("label").strip().rstrip(":：").strip()
+        unit = m.group("unit")
+        lm = _form_metric(label, unit)
+        seg = None
+        if lm is None:
+            pm = _PART_LABEL.match(re.sub(r"\s+", "", label))
+            if pm and prev and prev[1] == re.sub(r"^[万亿千]", "", unit):
+                lm, seg = (prev[0], label), _PART_SEG.get(pm.group(1), "part")
+        if lm is None:
+            prev = None
+            continue
+        metric = lm[0]
+        val = _value(m.group("val"), unit if unit in ("万元", "千元", "亿元") or unit.startswith(("万", "亿")) else None)
+        if val is None:
+            continue
+        v, vh, qual, unit_out = val
+        sec_year, flavour = sections.at(start)
+        vs, ve = start + m.start("val"), start + m.end("val")
+        lab_s = start + m.start("label")
+        out.append(Figure(
+            metric=metric, value=v, qualifier=qual,
+            scope=at.scope(label, metric), segment=seg or at.segment(label, metric, label),
+            period="plan" if flavour == "plan" else "year", year=sec_year or report_year,
+            unit_raw=unit, evidence=text[lab_s:lab_s + len(m.group("label"))].strip(),
+            char_start=vs, char_end=ve, value_high=vh,
+        ))
+        prev = (metric, re.sub(r"^[万亿千]", "", unit))
     return out

@@ -84,11 +84,17 @@ def test_metrics_in_header_total_row_and_year_rows():
          "1月\t12000\t8000\t100\n2月\t11000\t7000\t90\n合计\t23000\t15000\t190\n\n"
          "各年度服务数据对比\n年度\t进馆人次\t外借册次\n2019年\t200000\t150000\n2020年\t120000\t90000\n\n")
     _, r = run(t)
-    got = sorted((f.metric, f.year, f.value) for f in r.figures)
+    # the 合计 and year rows are full-year figures; the month rows are figures too, but partial
+    # (the spec: period `partial` covers a month)
+    got = sorted((f.metric, f.year, f.value) for f in r.figures if f.period == "year")
     assert got == [("circulation.loans", 2019, 150000), ("circulation.loans", 2020, 90000),
                    ("circulation.loans", 2021, 15000), ("users.new_registrations", 2021, 190),
                    ("visits.in_person", 2019, 200000), ("visits.in_person", 2020, 120000),
                    ("visits.in_person", 2021, 23000)]
+    months = sorted((f.metric, f.year, f.value) for f in r.figures if f.period == "partial")
+    assert months == [("circulation.loans", 2021, 7000), ("circulation.loans", 2021, 8000),
+                      ("users.new_registrations", 2021, 90), ("users.new_registrations", 2021, 100),
+                      ("visits.in_person", 2021, 11000), ("visits.in_person", 2021, 12000)]
 
 
 def test_prose_inside_a_table_cell_is_still_read():

@@ -186,12 +186,16 @@ def score_events(pred: pd.DataFrame, gold_events: pd.DataFrame) -> EventScore:
         index.setdefault((r["_file"], r["_date"], r["_title"]), []).append(i)
     used: set[int] = set()
     pairs = []
+    def agreement(gi: int, pi: int) -> int:
+        """How many of location and attendance agree (to prefer the right twin of a repeated row)."""
+        return sum(_same(pred.at[pi, c] if c in pred else None, gold.at[gi, c]) for c in ("location", "attendance"))
+
     for gi, r in gold.iterrows():
-        for pi in index.get((r["_file"], r["_date"], r["_title"]), []):
-            if pi not in used:
-                used.add(pi)
-                pairs.append((gi, pi))
-                break
+        free = [pi for pi in index.get((r["_file"], r["_date"], r["_title"]), []) if pi not in used]
+        if free:
+            pi = max(free, key=lambda i: (agreement(gi, i), -i))
+            used.add(pi)
+            pairs.append((gi, pi))
     tp = len(pairs)
     fp = len(pred) - tp
     fn = len(gold) - tp

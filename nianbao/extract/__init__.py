@@ -23,7 +23,7 @@ from . import attribute as at
 from .groups import assign_groups
 from .normalize import for_matching
 from .prose import prose_figures, resolve_shares
-from .segment import Sections, is_junk, lines
+from .segment import Sections, is_junk, join_soft_wraps, lines
 from .table_figures import form_line_figures, table_figures
 
 __all__ = ["extract_document", "extract_figures"]
@@ -60,7 +60,7 @@ def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> lis
 
 
 def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
-    mt = for_matching(text)
+    mt = join_soft_wraps(for_matching(text))
     library = at.library_name(mt)
     if library and mt != text:
         # report the name as written in the original text

@@ -134,6 +134,13 @@ def scope(context: str, metric: str) -> str:
     return "library"
 
 
+def _total_before_parts(context: str, sentence: str) -> bool:
+    """外借图书12.5万册，其中少儿图书…、期刊…: the number comes before 其中 and its parts."""
+    i = sentence.find(context)
+    j = sentence.find("其中", i + len(context)) if i >= 0 else -1
+    return j >= 0 and bool(re.search(r"期刊|报刊", sentence[j:]))
+
+
 def segment(context: str, metric: str, sentence: str) -> str:
     if metric.startswith("network"):
         return "in_ils" if lx.SEGMENT_RULES[-1][1].search(context) else "all"
@@ -143,7 +150,7 @@ def segment(context: str, metric: str, sentence: str) -> str:
         # describe the whole list; a single quoted name is the clause's subject and counts
         context = lx.QUOTED_NAME.sub("", context)
     if metric.startswith("circulation") and re.search(r"图书", context) and re.search(r"期刊|报刊", sentence) \
-            and not re.search(r"期刊|报刊", context):
+            and not re.search(r"期刊|报刊", context) and not _total_before_parts(context, sentence):
         return "books"
     for name, rx in lx.SEGMENT_RULES:
         if name == "periodicals" and not metric.startswith("circulation"):

@@ -108,7 +108,7 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
         d = _left_cue(left, unit, sent, left_start)
     if d is not None and facility and d.cue_end <= q.num_start and d.metric.startswith("network"):
         # 分馆38家 / 服务点15处: the count must follow its noun closely (not 分馆覆盖全县12个乡镇)
-        if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的]*", text[d.cue_end:q.num_start]):
+        if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的”\"」』]*", text[d.cue_end:q.num_start]):
             d = None
     if d is None and not facility:
         d = _right_cue(right, unit, q.end)
@@ -151,6 +151,12 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
     if lx.RATE_WORDS.search(text[cs:q.num_start]) and not lx.RATIO.search(left):
         return None
     if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]):
+        return None
+    if lx.MULTI_YEAR.search(text[sentence[0]:q.num_start]):
+        return None
+    oi = list(lx.OTHER_INSTITUTION.finditer(text[sentence[0]:q.num_start]))
+    if oi and not lx.LIBRARY_SUBJECT.search(text[sentence[0] + oi[-1].end():q.num_start]) \
+            and not lx.LIBRARY_SUBJECT.search(text[sentence[0]:sentence[0] + oi[-1].start()][-6:]):
         return None
     fb = lx.FAMILY_BLOCKERS.get(d.metric.split(".")[0])
     if fb:

@@ -126,6 +126,14 @@ FAMILY_BLOCKERS = {
 FAMILY_BLOCKERS_RIGHT = {
     "network": re.compile(r"^[^,;。]{0,12}(?:配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回)"),
 }
+# another kind of institution as the subject (a culture bureau's report: 市文化馆举办培训班120期,
+# 博物馆接待观众50万人次): its figures are not a library's
+OTHER_INSTITUTION = re.compile(r"文化馆|群艺馆|群众艺术馆|博物馆|博物院|美术馆|纪念馆|档案馆|科技馆|剧院|剧团|景区|旅游|游客")
+LIBRARY_SUBJECT = re.compile(r"图书馆|本馆|我馆|分馆|总馆|书屋|图书室|阅览室")
+# a span of several years (“十三五”期间累计…, 近五年来, 2016—2020年间, 建馆以来): not one year's figure
+MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:近|过去)[两二三四五六七八九十\d]+年(?:来|间|中|以来)?|"
+                        r"(?:19|20)\d\d\s*年?\s*[-—至到~]\s*(?:19|20)\d\d\s*年(?:间|期间|以来)?(?=[^,，。]{0,12}累计|间|期间|以来)|"
+                        r"建馆以来|开馆以来|多年来|历年来|历年累计")
 # a number that is a change, not a level
 DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)|增长|增加了|减少|下降|提高了|上升")
 # ratios: 每万人…, 人均…

@@ -22,7 +22,7 @@ from .groups import as_ratio
 from .numbers import Quantity, find_quantities
 from .segment import Sections, clause_bounds, previous_clause, sentence_bounds
 
-PART_WORDS = re.compile(r"^[\s其中另]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
+PART_WORDS = re.compile(r"^[\s其中另、]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
                         r"城区|农村|乡镇|男性?|女性?|老年|残疾)(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$")
 REGION = re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆)")
 # 2020年接待读者30万人次,2019年为25万人次: the same measure for another year
@@ -157,7 +157,9 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
         if d is None and not bare:
             # elliptic part: 分馆5096张 after 办理新证2988张
             prev = last_unit_by_sentence.get(ss)
-            if prev and prev[0] == q.unit and left_start == cs and (
+            # (also the next item of a list of parts: …,其中少儿图书5.2万册、期刊1.1万册)
+            listed = left_start != cs and mt[left_start:q.num_start].lstrip().startswith("、")
+            if prev and prev[0] == q.unit and (left_start == cs or listed) and (
                     PART_WORDS.match(mt[left_start:q.num_start]) or OTHER_YEAR.fullmatch(mt[cs:q.num_start])):
                 pf = prev[1]
                 d = Decision(pf.metric, mt[cs:q.num_start].strip(), cs, q.num_start)

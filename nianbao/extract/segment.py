@@ -129,3 +129,26 @@ class Sections:
             return self.report_year, None
         flav = self.flavours[i]
         return self.years[i], (None if flav == "year" else flav)
+
+
+# a line that goes on from the line above (a PDF or e-mail soft wrap): it opens with a number and
+# a metric unit (23.6万人次,…) or with a bare unit (册次,… / 人。), and the line above ends mid-sentence
+_CONT = re.compile(r"^(?:[\d.,]+\s*(?:万|亿)?\s*(?:余|多)?\s*(?:人次|册次|场次|件次|万册|册|场|次|人|张|个|家|处|元|万元)"
+                   r"|(?:人次|册次|场次|件次|册|人|张|元|万元)(?=[,，;；。、]|$))")
+_OPEN_END = re.compile(r"[\u4e00-\u9fff\d.万]$")
+
+
+def join_soft_wraps(text: str) -> str:
+    """The text with soft line wraps replaced by a space (same length, same offsets)."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    ls = lines(text)
+    for a, b in zip(ls, ls[1:]):
+        prev, nxt = a.text.rstrip(), b.text.lstrip()
+        if not prev or not nxt or "\t" in a.text or "\t" in b.text or "|" in a.text or "|" in b.text:
+            continue
+        if len(prev) < 6 or not _OPEN_END.search(prev) or not _CONT.match(nxt):
+            continue
+        out[a.end] = " "
+    return "".join(out)

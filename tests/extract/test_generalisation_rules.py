@@ -83,3 +83,33 @@ def test_table_caption_with_a_span_of_years_does_not_set_the_prose_year():
 def test_traditional_wording_for_registered_readers_and_visits():
     t = "某市立圖書館2019年度服務概況\n登記讀者人數達456萬人。全年入館人次約2,860萬。\n"
     assert figs(t) == [("users.registered_total", 2019, 4560000, "year"), ("visits.in_person", 2019, 28600000, "year")]
+
+
+def test_other_institutions_in_a_bureau_report_are_not_library_figures():
+    t = ("某市文化和旅游局2021年公共文化服务工作总结\n(一)图书馆。市图书馆全年接待读者26.8万人次。\n"
+         "(二)文化馆。市文化馆举办各类培训班120期，培训学员6500人次，组织文艺演出86场，观众达12万人次。\n"
+         "(三)博物馆。市博物馆全年接待观众50.2万人次。\n")
+    assert figs(t) == [("visits.in_person", 2021, 268000, "year")]
+
+
+def test_soft_line_wraps_of_a_pdf_are_joined():
+    t = "某市图书馆2022年年报\n2022年，我馆全年接待到馆读者\n23.6万人次，外借图书18.2万\n册次。全年举办各类读者活动\n215场。\n"
+    assert figs(t) == [("activities.events", 2022, 215, "year"), ("circulation.loans", 2022, 182000, "year"),
+                       ("visits.in_person", 2022, 236000, "year")]
+
+
+def test_a_multi_year_cumulative_is_not_a_year_figure():
+    t = "某市图书馆2020年工作总结\n“十三五”期间，我馆累计接待读者320万人次。2020年全年接待读者42.6万人次。\n"
+    assert figs(t) == [("visits.in_person", 2020, 426000, "year")]
+
+
+def test_a_quoted_facility_name_before_its_count():
+    t = "某区图书馆2022年年报\n截至2022年底，全区建成“读书驿站”65家。\n"
+    assert figs(t) == [("network.service_points", 2022, 65, "year")]
+
+
+def test_a_list_of_parts_after_qizhong():
+    t = "某县图书馆2022年工作总结\n外借图书12.5万册，其中少儿图书5.2万册、期刊1.1万册。\n"
+    got = [(f.metric, f.value, f.segment) for f in extract_document(t).figures]
+    assert got == [("circulation.loans", 125000, "all"), ("circulation.loans", 52000, "minors"),
+                   ("circulation.loans", 11000, "periodicals")]

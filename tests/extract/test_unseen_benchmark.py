@@ -1,4 +1,4 @@
-"""Held-out benchmark: 18 hand-annotated reports unlike the seeds (other provinces,
+"""Held-out benchmark: 27 hand-annotated reports unlike the seeds (other provinces,
 years and layouts; tests/extract/fixtures/unseen, gold written before the extractor
 was run on them). The bar is the project's generalisation target, not the current
 score: precision >= 0.90, recall >= 0.80."""

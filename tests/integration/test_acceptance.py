@@ -204,3 +204,24 @@ def test_the_seed_conflicts_render_in_headless_chromium(warehouse):
         assert number in dom, number
     assert "<mark" in dom
     assert "办理新证" in dom  # the evidence is quoted
+
+
+def test_gold_events_are_in_fct_activities(warehouse):
+    """All 66 rows of the two event tables and the dated events of the seeds, with date,
+    title, location and attendance (empty stays empty), read back from the mart."""
+    import pandas as pd
+
+    from nianbao.evaluation import score_events
+
+    con = _con(warehouse)
+    try:
+        pred = con.execute(
+            "select source_file, event_date, title, location, attendance from marts.fct_activities "
+            "where grain = 'event'").df()
+    finally:
+        con.close()
+    gold = pd.read_csv(SEEDS / "gold_events.csv", dtype={"file": str, "date": str, "title": str, "location": str})
+    score = score_events(pred, gold)
+    assert score.fn == 0, score.false_negatives.to_string()
+    assert score.tp == len(gold) == 105
+    assert score.location_agree == 1.0 and score.attendance_agree == 1.0

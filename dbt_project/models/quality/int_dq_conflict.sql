@@ -46,37 +46,8 @@ candidates as (
 ),
 
 -- the distinct statements of a key, largest first: "22454, 10119, 3274 and 2988"
-statements as (
-    select
-        conflict_key,
-        value,
-        display_text,
-        count(*) as times
-    from candidates
-    group by conflict_key, value, display_text
-),
-
-numbered as (
-    select
-        *,
-        row_number() over (partition by conflict_key order by value desc, display_text) as rn,
-        count(*) over (partition by conflict_key) as n
-    from statements
-),
-
 listed as (
-    select
-        conflict_key,
-        string_agg(
-            case when rn = 1 then '' when rn = n then ' and ' else ', ' end
-            || display_text
-            || case when times = 2 then ' (stated twice)'
-                    when times > 2 then ' (stated ' || times || ' times)'
-                    else '' end,
-            '' order by rn
-        ) as value_list
-    from numbered
-    group by conflict_key
+    {{ value_list('candidates', ['conflict_key'], mention_repeats=true) }}
 ),
 
 findings as (

@@ -55,31 +55,14 @@ mismatched_tables as (
     having not bool_or(matches_table)
 ),
 
-stated_values as (
-    select document_id, table_id, value, display_text, count(*) as times
+stated_in_mismatched as (
+    select stated.*
     from stated
     join mismatched_tables using (document_id, table_id)
-    group by document_id, table_id, value, display_text
-),
-
-numbered as (
-    select
-        *,
-        row_number() over (partition by document_id, table_id order by value desc, display_text) as rn,
-        count(*) over (partition by document_id, table_id) as n
-    from stated_values
 ),
 
 listed as (
-    select
-        document_id,
-        table_id,
-        string_agg(
-            case when rn = 1 then '' when rn = n then ' and ' else ', ' end || display_text,
-            '' order by rn
-        ) as value_list
-    from numbered
-    group by document_id, table_id
+    {{ value_list('stated_in_mismatched', ['document_id', 'table_id']) }}
 ),
 
 findings as (

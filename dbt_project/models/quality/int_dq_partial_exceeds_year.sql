@@ -32,30 +32,8 @@ exceeded as (
         and (p.lo > y.hi or (p.lo = y.hi and not y.hi_closed))
 ),
 
-year_values as (
-    select partial_id, year_value, year_text, count(*) as times
-    from exceeded
-    group by partial_id, year_value, year_text
-),
-
-numbered as (
-    select
-        *,
-        row_number() over (partition by partial_id order by year_value desc, year_text) as rn,
-        count(*) over (partition by partial_id) as n
-    from year_values
-),
-
 listed as (
-    select
-        partial_id,
-        n,
-        string_agg(
-            case when rn = 1 then '' when rn = n then ' and ' else ', ' end || year_text,
-            '' order by rn
-        ) as value_list
-    from numbered
-    group by partial_id, n
+    {{ value_list('exceeded', ['partial_id'], 'year_value', 'year_text') }}
 ),
 
 findings as (

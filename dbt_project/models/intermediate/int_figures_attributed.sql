@@ -2,28 +2,8 @@
 -- a null library_name is the report's own library, a null year the report year.
 -- Figures of duplicates appear once (under the loaded twin's source_file); figures of
 -- quarantined or removed files never appear. library_key is never null ('unknown').
-with documents as (
-    select * from {{ ref('int_documents_loaded') }}
-),
-
-figures as (
-    select * from {{ ref('stg_nianbao__figures') }}
-),
-
-libraries as (
-    select library_key, library_name from {{ ref('int_libraries_resolved') }}
-    where library_name is not null
-),
-
-attributed as (
-    select
-        figures.*,
-        documents.source_file,
-        documents.report_year,
-        documents.report_library_name,
-        coalesce(figures.library_name, documents.report_library_name) as attributed_library_name
-    from figures
-    inner join documents on documents.document_id = figures.document_id
+with attributed as (
+    {{ attributed_to_library(ref('stg_nianbao__figures')) }}
 )
 
 select
@@ -39,8 +19,8 @@ select
     attributed.segment,
     attributed.period,
     coalesce(attributed.year, attributed.report_year) as year,
-    attributed.attributed_library_name as library_name,
-    coalesce(libraries.library_key, 'unknown') as library_key,
+    attributed.library_name,
+    attributed.library_key,
     attributed.unit_raw,
     attributed.evidence,
     attributed.char_start,
@@ -54,7 +34,6 @@ select
     attributed.table_id,
     attributed.report_year,
     attributed.report_library_name,
-    attributed.library_name is null
-        or attributed.library_name = attributed.report_library_name as is_report_library
+    attributed.stated_library_name is null
+        or attributed.stated_library_name = attributed.report_library_name as is_report_library
 from attributed
-left join libraries on libraries.library_name = attributed.attributed_library_name

@@ -2,7 +2,8 @@
 --   'event'          one row per event listed in a report (int_events_attributed);
 --   'reported_total' one row per activities.* figure of fct_figures (events held,
 --                    attendance), activity_id = figure_id.
--- Event-only columns are null on reported totals and figure-only columns on events.
+-- `union all by name` leaves event-only columns null on reported totals and
+-- figure-only columns null on events; the contract fixes names, order and types.
 with events as (
     select
         'event' as grain,
@@ -11,15 +12,6 @@ with events as (
         source_file,
         library_key,
         year,
-        cast(null as varchar) as metric,
-        cast(null as double) as value,
-        cast(null as double) as value_high,
-        cast(null as varchar) as qualifier,
-        cast(null as varchar) as scope,
-        cast(null as varchar) as segment,
-        cast(null as varchar) as period,
-        cast(null as varchar) as unit_raw,
-        cast(null as varchar) as status,
         event_date,
         date_precision,
         end_date,
@@ -53,16 +45,6 @@ reported_totals as (
         period,
         unit_raw,
         status,
-        cast(null as date) as event_date,
-        cast(null as varchar) as date_precision,
-        cast(null as date) as end_date,
-        cast(null as varchar) as title,
-        cast(null as varchar) as location,
-        cast(null as double) as attendance,
-        cast(null as varchar) as attendance_unit,
-        cast(null as varchar) as table_title,
-        cast(null as varchar) as table_segment,
-        cast(null as integer) as seq,
         evidence,
         char_start,
         char_end
@@ -72,7 +54,7 @@ reported_totals as (
 
 select * from (
     select * from events
-    union all
+    union all by name
     select * from reported_totals
 )
 order by source_file, grain, char_start, activity_id

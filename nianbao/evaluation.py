@@ -32,7 +32,8 @@ TOL = 0.005
 # ------------------------------------------------------------------ helpers
 
 def _base(p) -> str:
-    return Path(str(p)).name
+    """A document's key: its file name without extension (gold may omit it)."""
+    return Path(str(p)).stem
 
 
 def _year(y):

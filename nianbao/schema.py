@@ -102,6 +102,9 @@ class Figure:
     ratio_denominator: str | None = None  # a metric code
     ratio_scale: float | None = None      # 10000 for 每万人, 1 per capita, 100 for %
     table_id: str | None = None   # set when the figure came from a table
+    # 0-1: how sure the extractor is of the metric *and* the attribution
+    # (library, year, scope); set by `nianbao.extract.attribute.confidence`.
+    confidence: float = 1.0
 
 
 @dataclass

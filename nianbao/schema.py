@@ -200,7 +200,7 @@ RAW_DDL = {
             unit_raw varchar, evidence varchar, char_start integer, char_end integer,
             group_id varchar, group_role varchar, group_complete boolean,
             ratio_numerator varchar, ratio_denominator varchar, ratio_scale double,
-            table_id varchar
+            table_id varchar, confidence double
         )""",
     "events": """
         create table if not exists raw.events (

@@ -43,11 +43,31 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
     try:
         if not read_only:
             con.execute("create schema if not exists raw")
-            for ddl in RAW_DDL.values():
+            for name, ddl in RAW_DDL.items():
                 con.execute(ddl)
+                _add_missing_columns(con, name, ddl)
         yield con
     finally:
         con.close()
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str, ddl: str) -> None:
+    """Bring a raw table made by an older version up to its DDL: add the columns it lacks.
+
+    The DDL is the one source of the columns; it is created as an empty temp table
+    and compared, so a new column never needs a hand-written migration.
+    """
+    temp = f"_expected_{table}"
+    con.execute(ddl.replace(f"create table if not exists raw.{table}", f"create or replace temp table {temp}", 1)
+                .replace(" primary key", ""))
+    want = con.execute(f"select column_name, data_type from duckdb_columns() where table_name = '{temp}' "
+                       "order by column_index").fetchall()
+    have = {r[0] for r in con.execute("select column_name from duckdb_columns() where schema_name = 'raw' "
+                                      "and table_name = ?", [table]).fetchall()}
+    for column, data_type in want:
+        if column not in have:
+            con.execute(f'alter table raw.{table} add column "{column}" {data_type}')
+    con.execute(f"drop table {temp}")
 
 
 def _now() -> datetime:

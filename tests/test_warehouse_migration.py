@@ -1,0 +1,32 @@
+"""A raw table made by an older version gains the columns the current DDL adds."""
+
+import duckdb
+
+from nianbao import warehouse
+from nianbao.schema import RAW_DDL
+
+
+def test_old_raw_figures_table_gains_new_columns(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema raw")
+    con.execute("create table raw.figures (figure_id varchar, document_id varchar, value double)")
+    con.execute("insert into raw.figures values ('f1', 'd1', 3.0)")
+    con.close()
+
+    with warehouse.connect(db) as con:
+        cols = {r[0] for r in con.execute(
+            "select column_name from duckdb_columns() where schema_name='raw' and table_name='figures'").fetchall()}
+        kept = con.execute("select figure_id, value from raw.figures").fetchall()
+        temps = con.execute("select count(*) from duckdb_tables() where table_name like '_expected_%'").fetchone()[0]
+
+    assert {"confidence", "metric", "table_id"} <= cols
+    assert kept == [("f1", 3.0)]
+    assert temps == 0
+
+
+def test_fresh_database_has_every_raw_table(tmp_path):
+    with warehouse.connect(tmp_path / "new.duckdb") as con:
+        tables = {r[0] for r in con.execute(
+            "select table_name from duckdb_tables() where schema_name='raw'").fetchall()}
+    assert set(RAW_DDL) <= tables

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from . import lexicon as lx
+from .libraries import canonical_library, is_aggregate, library_key  # noqa: F401  (re-exported)
 from .segment import is_junk, lines
 
 

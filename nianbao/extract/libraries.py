@@ -1,0 +1,260 @@
+"""Canonical library names: one library, one name, whatever the wording.
+
+`canonical_library(name)` resolves a mention to the library it names:
+
+* the place comes from the gazetteer (cpca's code list): full names (如皋市,
+  湖南省) and their short forms (如皋, 湖南), so 如皋图书馆 and 如皋市图书馆 are one
+  library (如皋市图书馆), and a chain of places keeps the most specific one
+  (广州市白云区图书馆 → 白云区图书馆);
+* junk before the place is dropped (活动启动仪式在四川省图书馆 → 四川省图书馆);
+* traditional characters and pinyin glosses are normalised (廣州圖書館(guǎn));
+* region-wide aggregates become `<地区>全省/全市/全区公共图书馆` (全国公共图书馆
+  for the country); qualified populations keep their qualifier
+  (广东省县级以上公共图书馆);
+* branches are `<馆名><分馆名>` with the main library canonicalised.
+
+`library_key(name)` is the comparison key (the canonical name), `is_aggregate`
+tells a region aggregate from a library. Names the gazetteer cannot place
+(XX县图书馆) are returned cleaned but otherwise as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import attribution as la
+from .normalize import for_matching, nfkc
+
+__all__ = ["Place", "canonical_library", "library_key", "is_aggregate", "find_places", "place_of",
+           "aggregate_name"]
+
+_LEVEL_RANK = {"province": 3, "prefecture": 2, "county": 1}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str       # the gazetteer's full name (如皋市)
+    level: str      # province / prefecture / county
+    code: str
+    province_code: str = ""
+    prefecture_code: str | None = None
+
+    def up(self, level: str) -> "Place":
+        """The place itself or the province / prefecture it lies in."""
+        code = {"province": self.province_code, "prefecture": self.prefecture_code}.get(level)
+        if _LEVEL_RANK[self.level] >= _LEVEL_RANK[level] or not code:
+            return self
+        return _by_code().get(code, self)
+
+
+@functools.lru_cache(maxsize=1)
+def _place_index() -> tuple[dict[str, tuple[Place, ...]], int]:
+    """full and short names → places; the longest name length."""
+    from nianbao.gazetteer import load_regions
+
+    idx: dict[str, list[Place]] = {}
+    for r in load_regions():
+        p = Place(r.region_name, r.level, r.region_code, r.province_code, r.prefecture_code)
+        idx.setdefault(r.region_name, []).append(p)
+        short = la.PLACE_SUFFIX.sub("", r.region_name)
+        if short != r.region_name and len(short) >= la.MIN_SHORT_PLACE:
+            idx.setdefault(short, []).append(p)
+    out = {k: tuple(sorted(v, key=lambda p: (-_LEVEL_RANK[p.level], p.code))) for k, v in idx.items()}
+    return out, max(len(k) for k in out)
+
+
+@functools.lru_cache(maxsize=1)
+def _by_code() -> dict[str, Place]:
+    idx, _ = _place_index()
+    return {p.code: p for ps in idx.values() for p in ps}
+
+
+def _lookup(word: str) -> Place | None:
+    idx, _ = _place_index()
+    ps = idx.get(word)
+    if not ps:
+        return None
+    full = [p for p in ps if p.name == word]
+    return (full or list(ps))[0]
+
+
+def clean(name: str) -> str:
+    """NFKC, simplified characters, no pinyin glosses, no spaces."""
+    s = nfkc(name or "")
+    s = la.LATIN_GLOSS.sub("", s)
+    s = for_matching(s)
+    return re.sub(r"\s+", "", s)
+
+
+def find_places(text: str) -> list[tuple[int, int, Place]]:
+    """Place names in `text`, longest match first at each position, left to right, no overlaps."""
+    idx, longest = _place_index()
+    out, i = [], 0
+    while i < len(text):
+        hit = None
+        for n in range(min(longest, len(text) - i), 1, -1):
+            w = text[i:i + n]
+            if w in idx:
+                hit = (i, i + n, _lookup(w))
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _place_ending_at(text: str, end: int) -> tuple[int, Place] | None:
+    """The longest place name that ends at `end`."""
+    idx, longest = _place_index()
+    for n in range(min(longest, end), 1, -1):
+        w = text[end - n:end]
+        if w in idx:
+            return end - n, _lookup(w)
+    return None
+
+
+def _middle_ending_at(text: str, end: int) -> int | None:
+    best = None
+    for m in la.NAME_MIDDLE.finditer(text[max(0, end - 6):end]):
+        if max(0, end - 6) + m.end() == end:
+            s = max(0, end - 6) + m.start()
+            best = s if best is None else min(best, s)
+    return best
+
+
+def _library(prefix: str) -> str | None:
+    """`prefix` is what precedes 图书馆; walk back over middle words and places."""
+    end = len(prefix)
+    parts: list[tuple[str, object]] = []   # ('place', Place) | ('mid', str), right to left
+    while end > 0:
+        pl = _place_ending_at(prefix, end)
+        mid = _middle_ending_at(prefix, end)
+        if pl and (mid is None or pl[0] <= mid):
+            parts.append(("place", pl[1]))
+            end = pl[0]
+        elif mid is not None:
+            parts.append(("mid", prefix[mid:end]))
+            end = mid
+        else:
+            break
+    # drop middle words left of the leftmost place (在第一… is not part of the name)
+    while parts and parts[-1][0] == "mid":
+        end += len(parts[-1][1])
+        parts.pop()
+    if not parts:
+        return None
+    parts.reverse()
+    kinds = [k for k, _ in parts]
+    places = [v for k, v in parts if k == "place"]
+    mids = [la.MIDDLE_CANON.get(v, v) for k, v in parts if k == "mid"]
+    first_mid = kinds.index("mid") if "mid" in kinds else len(kinds)
+    if "place" in kinds[first_mid:]:
+        # places and words interleaved (广东省立中山图书馆): a proper name, keep it as written
+        return prefix[end:] + la.INSTITUTION
+    most = min(places, key=lambda p: _LEVEL_RANK[p.level])  # the most specific place
+    return most.name + "".join(mids) + la.INSTITUTION
+
+
+def aggregate_name(place: Place | None, level_word: str | None = None, qualifier: str | None = None) -> str:
+    """`<地区>全省公共图书馆` (or 全国公共图书馆, or `<地区><qualifier>公共图书馆`)."""
+    if level_word == "国" or place is None and level_word is None:
+        return la.NATIONAL
+    if place is None:
+        return f"全{level_word}公共图书馆"
+    if qualifier in la.AGG_KEEP:
+        name = place.name[:-1] if qualifier[0] == place.name[-1] and qualifier.endswith("属") else place.name
+        return f"{name}{qualifier}公共图书馆"
+    if level_word is None:
+        level_word = la.AGG_LEVEL.get(place.level) or place.name[-1]
+    elif not place.name.endswith(level_word):
+        # 全省 in a city library's report: the province the city lies in (but 全市 of a
+        # county-level city is that city)
+        place = place.up(la.AGG_UP.get(level_word, place.level))
+    return f"{place.name}全{level_word}公共图书馆"
+
+
+def _aggregate(s: str, default_place: Place | None) -> str | None:
+    m = None
+    for m in la.AGGREGATE.finditer(s):
+        pass
+    if m is None:
+        return None
+    before = s[:m.start()]
+    places = find_places(before)
+    # the place must sit right before the aggregate words (四川全省…, 江苏省公共图书馆)
+    place = None
+    if places:
+        a, b, p = places[-1]
+        if len(before) - b <= 1:
+            place = p
+    if m.group("all"):
+        lvl = m.group("all")[1]
+        if lvl == "国":
+            return la.NATIONAL
+        return aggregate_name(place or default_place, lvl)
+    if place is None:
+        # bare 公共图书馆 with no place and no 全X: not an aggregate name
+        return aggregate_name(default_place, None, m.group("qual")) if default_place and m.group("qual") else None
+    return aggregate_name(place, None, m.group("qual"))
+
+
+def is_aggregate(name: str | None) -> bool:
+    """True for a region-wide aggregate (全省公共图书馆…), not one library."""
+    if not name:
+        return False
+    s = clean(name)
+    return bool(la.AGG_WORD.search(s) or re.search(r"公共图书馆$", s))
+
+
+def place_of(name: str | None) -> Place | None:
+    """The most specific place a (canonical) library or aggregate name names."""
+    if not name:
+        return None
+    s = clean(name)
+    ps = find_places(s)
+    if not ps:
+        return None
+    return min((p for _, _, p in ps), key=lambda p: _LEVEL_RANK[p.level])
+
+
+@functools.lru_cache(maxsize=8192)
+def canonical_library(name: str | None, default_place: str | None = None) -> str | None:
+    """The canonical name of the library (or aggregate, or branch) `name` mentions.
+
+    `default_place` (a place or library name, e.g. the report's own library) places
+    aggregates that name no place (全市公共图书馆 in a city report)."""
+    if name is None:
+        return None
+    s = clean(name)
+    if not s:
+        return None
+    dp = place_of(default_place) if default_place else None
+    agg = _aggregate(s, dp) if ("公共图书馆" in s or la.AGG_WORD.search(s)) else None
+    if agg:
+        return agg
+    mb = la.BRANCH.match(s)
+    if mb and not mb.group("branch").startswith(("总", "本")):
+        main = canonical_library(mb.group("main"), default_place)
+        return (main or mb.group("main")) + mb.group("branch")
+    i = s.rfind(la.INSTITUTION)
+    if i < 0:
+        return s
+    tail = s[i + len(la.INSTITUTION):]
+    prefix = s[:i]
+    lib = _library(prefix)
+    if lib:
+        return lib + tail
+    # no place: a named library (国家图书馆) or an unplaced name (XX县图书馆); drop lead words
+    m = re.search(r"(?:XX|××|某)?[\u4e00-\u9fffA-Za-z]{0,6}$", prefix)
+    core = m.group(0) if m else prefix
+    core = re.sub(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观)", "", core)
+    return core + la.INSTITUTION + tail
+
+
+def library_key(name: str | None, default_place: str | None = None) -> str | None:
+    """The comparison key of a library mention: its canonical name."""
+    return canonical_library(name, default_place)

@@ -128,12 +128,38 @@ class Event:
     library_name: str | None = None
 
 
+# ---------------------------------------------------------------- candidates
+
+CANDIDATE_FATES = ("figure", "rejected")
+
+
+@dataclass
+class Candidate:
+    """One number written in a document and what became of it.
+
+    Every number (Arabic or Chinese, with or without 万/亿/千, in prose, lines
+    or table cells) is a candidate; it ends as a `figure` (its span overlaps an
+    extracted figure) or `rejected` with a reason code of
+    `nianbao.extract.lexicon.candidates.REASONS` (date, year, phone, ...).
+    """
+
+    char_start: int           # span of the number (with its unit) in the normalised text
+    char_end: int
+    text: str                 # the number as written (with its unit)
+    value: float | None       # parsed, in base units (the figure's value when it became one)
+    unit: str | None          # the unit as written after the number (万元, 人次, 年 ...), None if bare
+    fate: str                 # CANDIDATE_FATES
+    reason: str | None = None  # why it was rejected (None for figures)
+    metric: str | None = None  # the figure's metric; for a rejected number the metric its context suggests
+
+
 @dataclass
 class ExtractionResult:
     library_name: str | None
     report_year: int | None
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- gazetteer
@@ -201,6 +227,11 @@ RAW_DDL = {
             group_id varchar, group_role varchar, group_complete boolean,
             ratio_numerator varchar, ratio_denominator varchar, ratio_scale double,
             table_id varchar, confidence double
+        )""",
+    "candidates": """
+        create table if not exists raw.candidates (
+            document_id varchar, char_start integer, char_end integer, text varchar,
+            value double, unit varchar, fate varchar, reason varchar, metric varchar
         )""",
     "events": """
         create table if not exists raw.events (

@@ -14,30 +14,31 @@ Modules, one job each:
   prose          figures in running text and label:value lines
   table_figures  figures in tables (tables from `tables.find_tables`)
   groups         parts and totals (其中 / 等 / tables), group ids
+  candidates     every number of the text, and why it is (not) a figure
+
+Nothing here swallows an error: a failing document raises, and the pipeline
+quarantines it as `extraction_error`.
 """
 
 from __future__ import annotations
 
 from ..schema import ExtractionResult, Figure
 from . import attribute as at
+from .candidates import find_candidates
+from .events import extract_events
 from .groups import assign_groups
 from .normalize import for_matching
 from .prose import prose_figures, resolve_shares
 from .segment import Sections, is_junk, join_soft_wraps, lines
 from .table_figures import form_line_figures, table_figures
 
-__all__ = ["extract_document", "extract_figures"]
+__all__ = ["extract_document", "extract_figures", "matching_text"]
 
 
 def _tables(text: str):
-    try:
-        from .tables import find_tables
-    except Exception:  # pragma: no cover - tables.py is owned by another engineer
-        return []
-    try:
-        return find_tables(text)
-    except Exception:
-        return []
+    from .tables import find_tables
+
+    return find_tables(text)
 
 
 def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -59,8 +60,13 @@ def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> lis
     return out
 
 
+def matching_text(text: str) -> str:
+    """The text the rules read: simplified characters, soft wraps joined (same offsets)."""
+    return join_soft_wraps(for_matching(text))
+
+
 def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
-    mt = join_soft_wraps(for_matching(text))
+    mt = matching_text(text)
     library = at.library_name(mt)
     if library and mt != text:
         # report the name as written in the original text
@@ -93,12 +99,10 @@ def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
 
 
 def extract_document(text: str, source_file: str | None = None) -> ExtractionResult:
+    """Figures, events and candidates of one document. Raises on any failure: the
+    pipeline quarantines the document as `extraction_error` with the message."""
     library, year, figs = extract_figures(text)
-    events = []
-    try:
-        from .events import extract_events
-        events = extract_events(text, year, library)
-    except Exception:
-        # events are another module's job; a failure there must not lose the figures
-        events = []
-    return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events)
+    events = extract_events(text, year, library)
+    candidates = find_candidates(text, matching_text(text), figs)
+    return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events,
+                            candidates=candidates)

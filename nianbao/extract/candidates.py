@@ -1,0 +1,207 @@
+"""Every number of a document as a candidate, and what became of it.
+
+`find_candidates(text, mt, figures)` lists each number written in the text
+(Arabic or Chinese numerals, with or without 万/亿/千, in prose, label:value
+lines and table cells; found with `numbers.QUANTITY_RE`, the extractor's own
+finder) as a `Candidate`. A candidate whose span overlaps an extracted figure
+ends as `fate='figure'` with that figure's metric and value; every other one
+is `fate='rejected'` with the reason of the first rule of
+`lexicon.candidates.REASON_RULES` that matches the text around it (date, year,
+phone, percentage, ...), else `no_unit` or `unknown_metric`.
+
+Chinese numerals count only when a unit follows them (一位, 十分 are words).
+The result answers "why was this number not a figure?" in `raw.candidates`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..schema import Candidate, Figure
+from . import lexicon as lx
+from .lexicon import candidates as lc
+from .numbers import CN_CHARS, QUANTITY_RE, SCALES, parse_number
+from .segment import clause_bounds, is_junk
+
+_CN_ONLY = re.compile(f"[{CN_CHARS}余多万亿千百 \t]+")
+_WORD_ONLY = {"千", "百", "万", "十", "千万", "百万", "亿", "万余", "千余"}
+_MONEY_SCALED = ("万元", "千元", "亿元")
+
+
+@dataclass
+class _Number:
+    start: int
+    num_end: int          # end of the digits (the unit follows)
+    end: int              # end of number + unit
+    value: float | None
+    unit: str | None
+    reason: str | None = None   # set when the finder already knows (a form's row code)
+
+
+def _lines(mt: str) -> tuple[list[int], list[str]]:
+    starts, texts, pos = [], [], 0
+    for raw in mt.split("\n"):
+        starts.append(pos)
+        texts.append(raw)
+        pos += len(raw) + 1
+    return starts, texts
+
+
+def _value(pre: str, core: str, post: str, unit: str | None) -> float | None:
+    p = parse_number(pre + core + post) or parse_number(core)
+    if p is None:
+        return None
+    v = p.value
+    if unit in _MONEY_SCALED:
+        v = v * SCALES[unit[0]]
+    return round(v, 6)
+
+
+def _form_cells(mt: str) -> list[_Number]:
+    """Code and value of each form row printed glued to its label (statistical forms)."""
+    if not lc.FORM_DOCUMENT.search(mt):
+        return []
+    out, w = [], lc.FORM_CODE_WIDTH
+    for m in lc.FORM_GLUED.finditer(mt):
+        s, e = m.span("num")
+        digits = mt[s:s + w]
+        rest = mt[s + w:e]
+        if not rest or rest[0] == "," or not digits.isdigit():
+            continue
+        out.append(_Number(s, s + w, s + w, float(digits), None, "code"))
+        out.append(_Number(s + w, e, e, _value("", rest, "", None), None))
+    return out
+
+
+def _numbers(mt: str) -> list[_Number]:
+    """Every number of `mt`, in text order."""
+    out = _form_cells(mt)
+    taken = [(n.start, n.end) for n in out]
+    for m in QUANTITY_RE.finditer(mt):
+        num = m.group("num")
+        if not num or not num.strip():
+            continue
+        ns = m.start("num")
+        ne = ns + len(num.rstrip())
+        if any(a < ne and ns < b for a, b in taken):
+            continue
+        core = num.strip()
+        unit = m.group("unit")
+        after = mt[ne:ne + 6]
+        other = None if unit else lc.OTHER_UNIT_RE.match(after.lstrip(" \t"))
+        if _CN_ONLY.fullmatch(core) and not re.search(r"\d", core):
+            # Chinese numerals: only with a unit; never the bare words 千/百/万
+            if (core in _WORD_ONLY and not unit) or (not unit and not other):
+                continue
+            if len(core) == 1 and core in "万亿千百十":
+                continue
+        post = m.group("post") or ""
+        end = m.end("unit") if unit else ne
+        if post in ("余", "多") and unit:
+            end = m.end("post")
+        unit_text = unit or (other.group(0) if other else None)
+        out.append(_Number(ns, ne, end, _value(m.group("pre") or "", core, post, unit), unit_text))
+    for rx, v in lc.WORD_NUMBERS_RE:
+        for m in rx.finditer(mt):
+            out.append(_Number(m.start() + 1, m.end(), m.end(), float(v), None))
+    out.sort(key=lambda n: (n.start, n.end))
+    return out
+
+
+def _stated_scale(mt: str, n: _Number, lstarts: list[int], ltexts: list[str], li: int) -> float:
+    """1000 or 10000 when the label beside a bare number states 千/万 (see lexicon)."""
+    left = mt[lstarts[li]:n.start]
+    m = lc.SCALE_GLUED_BEFORE.search(left) or lc.SCALE_IN_LABEL.search(left)
+    if m:
+        return lc.SCALE_OF[m.group(1)]
+    if ltexts[li].strip() == mt[n.start:n.end].strip():  # alone on its line: the unit line above
+        for k in range(li - 1, max(-1, li - 4), -1):
+            if ltexts[k].strip():
+                m = lc.SCALE_LINE_ABOVE.match(ltexts[k])
+                return lc.SCALE_OF[m.group(1)] if m else 1
+    return 1
+
+
+def _guess_metric(left: str, right: str, unit: str | None) -> str | None:
+    """The metric the nearest cue of the clause would give this unit (for rejected numbers)."""
+    best = None
+    for cue in lx.CUES:
+        if unit not in cue.units:
+            continue
+        if cue.side != "R":
+            for m in cue.regex.finditer(left):
+                if best is None or m.end() > best[0]:
+                    best = (m.end(), cue.units[unit])
+        if best is None and cue.side != "L":
+            m = cue.regex.match(right.lstrip())
+            if m:
+                best = (len(left), cue.units[unit])
+    return best[1] if best else None
+
+
+def reject_reason(mt: str, start: int, num_end: int, end: int, unit: str | None,
+                  line: str, line_start: int) -> str:
+    """The reason code for a number that is not a figure (see `lexicon.candidates`)."""
+    if is_junk(line):
+        return "junk_line"
+    cs, ce = clause_bounds(mt, start)
+    ctx = {
+        "number": mt[start:num_end].strip(),
+        "unit": unit or "",
+        "left": mt[cs:start],
+        "right": mt[end:ce],
+        "line": line,
+        "before": mt[max(0, start - 2, line_start):start],
+        "after": mt[num_end:min(len(mt), num_end + 8)],
+    }
+    for rule in lc.REASON_RULES:
+        if all(rx.search(ctx[k]) for k, rx in rule.regexes.items()):
+            return rule.reason
+    if len(mt.rstrip()) - end <= lc.TRUNCATED_TAIL:
+        return "truncated"
+    return "no_unit" if not unit else "unknown_metric"
+
+
+def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate]:
+    """Every number of `text` (`mt` is its matching form, same length) with its fate."""
+    spans = sorted((f.char_start, f.char_end, i) for i, f in enumerate(figures))
+    starts = [s for s, _, _ in spans]
+    max_len = max((e - s for s, e, _ in spans), default=0)
+    lstarts, ltexts = _lines(mt)
+    out: list[Candidate] = []
+    for n in _numbers(mt):
+        start, end, unit = n.start, n.end, n.unit
+        lo = bisect.bisect_left(starts, start - max_len)
+        hits = [figures[i] for s, e, i in spans[lo:bisect.bisect_left(starts, end)] if s < end and start < e]
+        figs = [f for f in hits if f.kind == "figure"]
+        written = text[start:end]
+        if figs and n.reason is None:
+            f = min(figs, key=lambda f: (abs(f.char_start - start), f.char_end - f.char_start))
+            out.append(Candidate(start, end, written, f.value, unit, "figure", None, f.metric))
+            continue
+        li = bisect.bisect_right(lstarts, start) - 1
+        value = n.value
+        if unit is None and value is not None and n.reason is None:
+            value = round(value * _stated_scale(mt, n, lstarts, ltexts, li), 6)
+        if hits and n.reason is None:
+            out.append(Candidate(start, end, written, value, unit, "rejected", "ratio", hits[0].metric))
+            continue
+        reason = n.reason or reject_reason(mt, start, n.num_end, end, unit, ltexts[li], lstarts[li])
+        cs, ce = clause_bounds(mt, start)
+        key = "元" if unit in _MONEY_SCALED else unit
+        metric = _guess_metric(mt[max(cs, start - 40):start], mt[end:ce], key if key in _unit_keys() else None)
+        out.append(Candidate(start, end, written, value, unit, "rejected", reason, metric))
+    return out
+
+
+_UNIT_KEYS: set | None = None
+
+
+def _unit_keys() -> set:
+    """Units the cues know (a unit outside them guesses like a bare number)."""
+    global _UNIT_KEYS
+    if _UNIT_KEYS is None:
+        _UNIT_KEYS = {u for cue in lx.CUES for u in cue.units if u}
+    return _UNIT_KEYS

@@ -108,7 +108,8 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
         d = _left_cue(left, unit, sent, left_start)
     if d is not None and facility and d.cue_end <= q.num_start and d.metric.startswith("network"):
         # 分馆38家 / 服务点15处: the count must follow its noun closely (not 分馆覆盖全县12个乡镇)
-        if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的”\"」』]*", text[d.cue_end:q.num_start]):
+        between = lx.REGION_WORD.sub("", text[d.cue_end:q.num_start])   # 分馆数量全省共5568个
+        if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的”\"」』]*", between):
             d = None
     if d is None and not facility:
         d = _right_cue(right, unit, q.end)
@@ -117,6 +118,22 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
         m = list(lx.EVENT_VERBS.finditer(left))[-1]
         d = Decision("activities.events", m.group(0), left_start + m.start(), left_start + m.end())
     return d
+
+
+def _is_rate(left: str) -> bool:
+    """A standing norm or rate (每月…, 不少于…); a plain 每年 states a typical year and stays."""
+    return any(m.group(0) != "每年" for m in lx.RATE_WORDS.finditer(left)) or \
+        bool(re.search(r"每年[^,;。]{0,12}(?:不少于|不低于|至少|均)", left))
+
+
+def _multi_year(before: str) -> bool:
+    """A multi-year span before the number, not followed by a single year of its own
+    (近十年来…,2022年总馆藏达1.177亿册 states 2022)."""
+    ms = list(lx.MULTI_YEAR.finditer(before))
+    if not ms:
+        return False
+    after = before[ms[-1].end():]
+    return not lx.YEAR_RE.search(after)
 
 
 def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence: tuple[int, int],
@@ -148,11 +165,14 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
             if not (d.cue_start <= a and b <= d.cue_end):
                 return None
     cs = left_start if clause_start is None else clause_start
-    if lx.RATE_WORDS.search(text[cs:q.num_start]) and not lx.RATIO.search(left):
+    if _is_rate(text[cs:q.num_start]) and not lx.RATIO.search(left):
         return None
-    if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]):
+    if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]):
         return None
-    if lx.MULTI_YEAR.search(text[sentence[0]:q.num_start]):
+    if _multi_year(text[sentence[0]:q.num_start]):
+        return None
+    # a threshold inside a noun phrase (新增藏量超10万册的图书馆达22家): not a figure
+    if lx.THRESHOLD_RIGHT.match(right):
         return None
     oi = list(lx.OTHER_INSTITUTION.finditer(text[sentence[0]:q.num_start]))
     if oi and not lx.LIBRARY_SUBJECT.search(text[sentence[0] + oi[-1].end():q.num_start]) \

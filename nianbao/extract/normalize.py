@@ -38,3 +38,65 @@ def for_matching(text: str) -> str:
     if len(conv) == len(text):
         return conv
     return "".join(_char(c) for c in text)
+
+
+# ------------------------------------------------------------------ compaction
+# Web copies of traditional-character pages carry pinyin after characters
+# (數(shù)字, 圖(tu)書館(guan)) and doubled punctuation (,, ,;). Rules cannot match
+# through them, and blanking them would still break adjacency (数 字), so the
+# rules run on a *compacted* copy with an index back into the original:
+# `compact(text)` drops the fragments and returns (compacted, index) where
+# `index[i]` is the offset in `text` of compacted character i. Offsets found
+# in the compacted copy are mapped back with `Compacted.orig`/`orig_end`, so
+# every reported span still points into the (length-preserved) normalised text.
+
+import re as _re
+from bisect import bisect_left as _bisect_left
+from dataclasses import dataclass as _dataclass
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# a pinyin syllable (toned or plain, 1-6 letters) in brackets right after a CJK character,
+# possibly repeated (以上(shang)(shang))
+PINYIN_FRAGMENT = _re.compile(rf"(?<=[\u4e00-\u9fff)])\((?:[a-z{_TONED}]{{1,6}})\)")
+# a run of clause punctuation: keep the strongest mark of the run
+_PUNCT_RUN = _re.compile(r"[,;。、,;]{2,}")
+_STRENGTH = {"。": 3, ";": 2, ";": 2, "、": 1.5, ",": 1, ",": 1}
+
+
+@_dataclass
+class Compacted:
+    text: str
+    index: list[int]      # compacted offset -> original offset
+    length: int           # length of the original text
+
+    def orig(self, i: int) -> int:
+        """Original offset of compacted start offset `i`."""
+        return self.index[i] if i < len(self.index) else self.length
+
+    def orig_end(self, i: int) -> int:
+        """Original offset of compacted end offset `i` (exclusive)."""
+        return self.index[i - 1] + 1 if i > 0 else 0
+
+    def to_compact(self, j: int) -> int:
+        """Compacted offset of original offset `j` (the next kept character)."""
+        return _bisect_left(self.index, j)
+
+    def take(self, other: str) -> str:
+        """The same characters taken out of another text of the original's length."""
+        return "".join(other[i] for i in self.index)
+
+
+def compact(text: str) -> Compacted | None:
+    """`text` without pinyin fragments and doubled punctuation, or None when it has neither."""
+    drop: list[tuple[int, int]] = [(m.start(), m.end()) for m in PINYIN_FRAGMENT.finditer(text)]
+    for m in _PUNCT_RUN.finditer(text):
+        run = m.group(0)
+        keep = max(range(len(run)), key=lambda k: (_STRENGTH.get(run[k], 0), k))
+        drop += [(m.start() + k, m.start() + k + 1) for k in range(len(run)) if k != keep]
+    if not drop:
+        return None
+    dead = bytearray(len(text))
+    for a, b in drop:
+        dead[a:b] = b"\x01" * (b - a)
+    index = [i for i in range(len(text)) if not dead[i]]
+    return Compacted("".join(text[i] for i in index), index, len(text))

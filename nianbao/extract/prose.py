@@ -12,13 +12,14 @@ before it, and a clause opened by 以及/和/及 inherits the flow verb (新增�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..schema import Figure
 from . import attribute as at
 from . import lexicon as lx
 from .classify import FLOW_OF, Decision, classify
 from .groups import as_ratio
+from .normalize import Compacted, compact
 from .numbers import Quantity, find_quantities
 from .segment import Sections, clause_bounds, previous_clause, sentence_bounds
 
@@ -137,8 +138,49 @@ def _is_flow(mt: str, q: Quantity, cs: int, ce: int) -> bool:
     return False
 
 
+class _MappedSections:
+    """`Sections` looked up with offsets of a compacted text."""
+
+    def __init__(self, sections, comp: Compacted):
+        self._s, self._c = sections, comp
+        self.report_year = getattr(sections, "report_year", None)
+
+    def at(self, pos: int):
+        return self._s.at(self._c.orig(pos))
+
+
 def prose_figures(text: str, mt: str, library: str | None, report_year: int | None,
                   sections: Sections, skip: list[tuple[int, int]]) -> tuple[list[Figure], list[ShareCandidate]]:
+    """Figures of the running text. Pinyin fragments and doubled punctuation
+    (數(shù)字, ,,) are read through: the rules run on a compacted copy and every
+    span is mapped back to `text`/`mt` offsets (evidence as written)."""
+    comp = compact(mt)
+    if comp is None:
+        return _prose_figures(text, mt, library, report_year, sections, skip)
+    ctext = comp.take(text)
+
+    def evidence(a: int, b: int) -> str:
+        return text[comp.orig(a):comp.orig_end(b)].strip()
+
+    cskip = [(comp.to_compact(a), comp.to_compact(b)) for a, b in skip]
+    figs, shares = _prose_figures(ctext, comp.text, library, report_year, _MappedSections(sections, comp),
+                                  cskip, evidence)
+    for f in figs:
+        f.char_start, f.char_end = comp.orig(f.char_start), comp.orig_end(f.char_end)
+
+    def q_back(q: Quantity) -> Quantity:
+        return replace(q, start=comp.orig(q.start), end=comp.orig_end(q.end), num_start=comp.orig(q.num_start))
+
+    shares = [replace(sc, q=q_back(sc.q), sent=(comp.orig(sc.sent[0]), comp.orig_end(sc.sent[1])),
+                      clause=(comp.orig(sc.clause[0]), comp.orig_end(sc.clause[1]))) for sc in shares]
+    return figs, shares
+
+
+def _prose_figures(text: str, mt: str, library: str | None, report_year: int | None,
+                   sections, skip: list[tuple[int, int]], evidence=None) -> tuple[list[Figure], list[ShareCandidate]]:
+    if evidence is None:
+        def evidence(a: int, b: int) -> str:
+            return text[a:b].strip()
     figs: list[Figure] = []
     shares: list[ShareCandidate] = []
     quants = find_quantities(mt, bare=True)
@@ -210,7 +252,7 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
             scope=at.scope(mt[left_start:ce] if not metric.startswith("network") else ctx, metric),
             segment=_segment(mt, q, metric, left_start, cs, ce, ss, se, last_unit_by_sentence.get(ss)),
             period=at.period(mt[ss:q.num_start], flavour, mt[cs:q.num_start], _carried_period(mt, ss)),
-            year=year, unit_raw=q.scale_unit or "", evidence=text[cs:ce].strip(),
+            year=year, unit_raw=q.scale_unit or "", evidence=evidence(cs, ce),
             char_start=q.start, char_end=q.end,
             value_high=q.value_high,
             library_name=at.other_library(mt[cs:q.num_start], library),

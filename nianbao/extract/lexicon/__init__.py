@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 # ------------------------------------------------------------------ units
 
 PERSON_TIMES = ("人次",)
-PERSONS = ("人", "名")
+PERSONS = ("人", "名", "读者")   # 2685.9万读者走进图书馆: the noun stands for the unit
 VOLUMES = ("册", "本", "件", "册件")
-VOLUME_TIMES = ("册次", "件次", "项次")
+VOLUME_TIMES = ("册次", "件次", "项次", "篇次")
 EVENT_UNITS = ("场", "场次", "次", "期")
 FACILITY_UNITS = ("个", "家", "处", "所", "座")
 CARD_UNITS = ("张", "份", "个", "人", "名")
@@ -47,23 +47,32 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量",
+    Cue("visits", r"(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|"
+                 r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
+    # 2600万读者走进图书馆
+    Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?图书馆",
+        _m(PERSON_TIMES + PERSONS, "visits.in_person"), side="R"),
     Cue("online", r"点击(?:量|次数|数)|(?:网站|官网|门户网站|主页|网页)?访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
-                  r"新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?",
-        _m(PERSON_TIMES + ("次",) + PERSONS + BARE, "visits.online")),
+                  r"新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
+        _m(PERSON_TIMES + ("次",) + PERSONS + VOLUME_TIMES + BARE, "visits.online")),
+    # downloads are an online measure only when the report gives no visit/click figure
+    # (`DOWNLOAD_ONLY`: prose drops them when the document has one)
+    Cue("downloads", r"下载(?:量|次数|数|总量)", _m(PERSON_TIMES + ("次",) + VOLUMES + VOLUME_TIMES + BARE, "visits.online")),
     # ---- circulation
-    Cue("loans", r"外借|借阅|借书|借出|流通(?=[^,;。]{0,8}册次)",
+    Cue("loans", r"外借|借阅|借书|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
         {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers"}),
     Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
+    # 有386804名读者借书
+    Cue("borrowers_r", r"(?:读者|市民|人)?(?:借书|借阅图书|借阅文献)", _m(PERSONS, "circulation.borrowers"), side="R"),
     Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
     Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
         _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use")),
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users
-    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书)?证|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
+    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书|图书|少儿){0,2}证|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
                    r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|发放(?:读者|借阅)证|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
     Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅)证|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|有效读者(?:证)?",
@@ -72,10 +81,10 @@ CUES: list[Cue] = [
     Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
     # ---- collection
     Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量",
-        _m(VOLUMES + BARE, "collection.total")),
+        _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
     Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加)|入藏|"
                       r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入)(?:各类)?(?:图书|书刊|文献|新书|纸质图书)|新进(?:图书|书刊)|新书上架|"
-                      r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?",
+                      r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
     # ---- activities
     Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
@@ -83,19 +92,21 @@ CUES: list[Cue] = [
         {**_m(EVENT_UNITS, "activities.events"), "人次": "activities.attendance"}),
     Cue("activity_r", r"(?:\"|“)?[^,;。\d]{0,10}?(?:活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映)",
         _m(EVENT_UNITS, "activities.events"), side="R"),
-    Cue("attendance", r"参与(?:人数|人次)|参加(?:人数|人次)|活动(?:总)?人次|受众(?:人数|人次)?|听众|观众",
+    Cue("attendance", r"参与(?:人数|人次|人(?![员士]))|参加(?:人数|人次)|活动(?:总)?人次|受众(?:人数|人次)?|听众|观众",
         _m(PERSON_TIMES + PERSONS + BARE, "activities.attendance")),
     Cue("attendance_ctx", r"参与|参加|惠及|覆盖|吸引|服务|辅导|培训|观展|观看|到场|受益",
         _m(PERSON_TIMES + PERSONS, "activities.attendance"), need_activity_ctx=True),
     Cue("attendance_r", r"(?:参与|参加|观看|观展|到场|受益)", _m(PERSON_TIMES, "activities.attendance"), side="R"),
     # ---- spending (money only)
-    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额",
+    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额|^\s*经费(?:投入)?(?=[\d\s:为达共计约近超逾]*$)",
         _m(MONEY + BARE, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用", _m(MONEY + BARE, "spending.operations")),
-    Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|书刊(?:购置|采购)(?:费|经费)?",
+    Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
         _m(MONEY + BARE, "spending.collections")),
-    Cue("sp_digital", r"数字化建设|网络维护|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设", _m(MONEY + BARE, "spending.digital")),
+    Cue("sp_digital", r"数字化建设|网络维护|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设|"
+                        r"(?:信息化|数字化)?(?:软件|硬件|设备)(?:采购|购置)(?:费|经费)|信息化[^,;。\d]{0,4}?(?:经费|费用)",
+        _m(MONEY + BARE, "spending.digital")),
     Cue("sp_pres", r"古籍(?:修复|维护|保护)", _m(MONEY + BARE, "spending.preservation")),
     # ---- network (the noun usually follows: 3家分馆; or precedes: 分馆38家)
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
@@ -113,12 +124,16 @@ BLOCKERS = re.compile(
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均")
 # one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册): not a library statistic
-INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|排名|排行|之最|个人")
+INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|个人|(?<![\d万千百十])一(?:名|个)?读者")
+# a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
+RANKING = re.compile(r"排名|排行|之最")
 # per-metric-family blockers (anywhere in the clause before the number)
 FAMILY_BLOCKERS = {
     "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"),
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
     "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导"),
+    # capacity is not holdings (设计藏书容量400万册)
+    "collection": re.compile(r"容量|可容纳|可藏|设计藏书"),
     # sub-totals of other ledgers: government procurement, the "three public" expenses
     "spending": re.compile(r"政府采购|采购支出|三公|公务接待|公务用车|因公出国"),
 }
@@ -128,14 +143,20 @@ FAMILY_BLOCKERS_RIGHT = {
 }
 # another kind of institution as the subject (a culture bureau's report: 市文化馆举办培训班120期,
 # 博物馆接待观众50万人次): its figures are not a library's
-OTHER_INSTITUTION = re.compile(r"文化馆|群艺馆|群众艺术馆|博物馆|博物院|美术馆|纪念馆|档案馆|科技馆|剧院|剧团|景区|旅游|游客")
+OTHER_INSTITUTION = re.compile(r"群众文化机构|文化站|文艺团体|文化馆|群艺馆|群众艺术馆|博物馆|博物院|美术馆|纪念馆|档案馆|科技馆|剧院|剧团|景区|旅游|游客")
 LIBRARY_SUBJECT = re.compile(r"图书馆|本馆|我馆|分馆|总馆|书屋|图书室|阅览室")
 # a span of several years (“十三五”期间累计…, 近五年来, 2016—2020年间, 建馆以来): not one year's figure
 MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:近|过去)[两二三四五六七八九十\d]+年(?:来|间|中|以来)?|"
                         r"(?:19|20)\d\d\s*年?\s*[-—至到~]\s*(?:19|20)\d\d\s*年(?:间|期间|以来)?(?=[^,，。]{0,12}累计|间|期间|以来)|"
-                        r"建馆以来|开馆以来|多年来|历年来|历年累计")
+                        r"建馆以来|开馆以来|多年来|历年来|历年累计|(?<![\d年])(?:[两二三四五六七八九十]{1,3}|\d{1,2})年(?:来|间|以来)")
 # a number that is a change, not a level
-DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)|增长|增加了|减少|下降|提高了|上升")
+# (a level reached is not a change: 上升为11883万册, 降到1247万人次, 增至…)
+DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)(?![为到至])|"
+                   r"增长(?![为到至])|增加了|减少(?![为到至])|下降(?![为到至])|提高了|上升(?![为到至])")
+# a number inside a noun phrase naming things by a threshold (…超10万册的公共图书馆, 借书100册以上的读者)
+THRESHOLD_RIGHT = re.compile(r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆|单位|机构|地区|城市|县|市|区|读者|用户|家庭)")
+# region words that may sit between a facility noun and its count (分馆数量全省共5568个)
+REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # ratios: 每万人…, 人均…
 RATIO = re.compile(r"每(万|千|百|十万)人|人均|每人|万人均")
 RATIO_SCALE = {"万": 10_000, "千": 1_000, "百": 100, "十万": 100_000}

@@ -9,9 +9,11 @@ dataclass and the dbt source YAML together.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from pathlib import Path
 
 # ---------------------------------------------------------------- documents
 
@@ -50,19 +52,14 @@ class DocumentRecord:
 
 # ---------------------------------------------------------------- figures
 
-METRICS = (
-    "visits.in_person", "visits.online",
-    "circulation.loans", "circulation.borrowers", "circulation.returns",
-    "circulation.renewals", "circulation.in_library_use",
-    "users.new_registrations", "users.registered_total", "users.active",
-    "collection.total", "collection.added",
-    "activities.events", "activities.attendance",
-    "spending.total", "spending.staff", "spending.operations",
-    "spending.collections", "spending.digital", "spending.preservation",
-    "network.branches", "network.branches_added",
-    "network.service_points", "network.service_points_added",
-    "population.served",
-)
+def _seed_column(seed: str, column: str) -> tuple[str, ...]:
+    """One column of a dbt seed (dbt_project/seeds/<seed>.csv): the one source of a code list."""
+    path = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / f"{seed}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(row[column] for row in csv.DictReader(fh))
+
+
+METRICS = _seed_column("metrics", "metric")   # the indicator vocabulary of the spec
 QUALIFIERS = ("exact", "at_least", "approx", "at_most", "range")
 SCOPES = ("library", "system", "branches", "service_points", "region", "unknown")
 PERIODS = ("year", "partial", "plan")

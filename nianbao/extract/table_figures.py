@@ -2,20 +2,28 @@
 
 A row whose label cell names a metric (the label must be *mostly* the cue:
 普通借书, 还书处理, 人员支出; long system-operation labels such as 网络续借 or
-图书流通统计 are refused) gives one figure per numeric value cell. The year of a
-value is its column's year (statistical forms with one column per year), else
-the year in the table title, else the section's year. Money units come from
-the label, the column header or the title (（万元）).
+图书流通统计 are refused) gives one figure per numeric value cell. Besides the
+cue, a label may carry a subject (公共图书馆…) or a part word (报刊藏量 →
+collection.total, segment periodicals). The year of a value is its column's
+year (one column per year: ``2019年`` or a bare ``2019``), else the year in the
+table title, else the section's year. Units come from the label (``(千册)``),
+a unit cell, the column head or the title (``(万元)``); 千/万/亿 scale the value.
+
+Rows that only name a part (1、图书 / 其中:基本支出 / 在藏量中:开架书刊) take the
+metric of the whole above them (`_Hierarchy`); a table whose rows and columns
+name no metric takes it from its title (二、流通人次统计: one row per room).
 Event tables (序号/时间/主题/地点) are left to the event extractor.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..schema import Figure
 from . import attribute as at
 from . import lexicon as lx
+from .lexicon import tables as tl
 from .numbers import SCALES, parse_number
 from .segment import Sections
 
@@ -28,9 +36,12 @@ REL_COL = re.compile(r"^(本年|今年|当年|本年度|上年|去年|上一年|
 LABEL_UNIT = re.compile(r"(次数|场数|场次)$")
 MONTH_ROW = re.compile(r"(?:(?:19|20)\d\d年)?(?:(?:[1-9]|1[0-2])|[一二三四五六七八九十]|十[一二])月份?|第?[一二三四1-4]季度|上半年|下半年")
 EVENT_HEAD2 = re.compile(r"主题|活动|名称|内容")
+MONEY_UNITS = ("万元", "千元", "亿元", "元")
+_NON_VALUE_HEAD = ("序号", "代码", "行次", "编号", "占比", "%", "备注")
 
 
 def _unit_of(*texts: str | None) -> str | None:
+    """The first unit written in brackets or after 单位: in any of the texts."""
     for t in texts:
         if not t:
             continue
@@ -40,24 +51,61 @@ def _unit_of(*texts: str | None) -> str | None:
     return None
 
 
-def label_metric(label: str, unit: str | None) -> tuple[str, str] | None:
-    """Metric of a table label (and the cue that matched), or None."""
-    lab = re.sub(r"\s+", "", label)
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+# ------------------------------------------------------------------ labels
+
+
+@dataclass
+class LabelMatch:
+    metric: str
+    cue: str
+    segment: str | None = None      # a part word in the label (报刊藏量 → periodicals)
+
+
+def _clean_label(label: str) -> str:
+    """The label without spaces, #, item numbers and 其中/在…中 prefixes."""
+    lab = _squash(label)
     lab = re.sub(r"^[#＃]+", "", lab)
     lab = re.sub(r"^[\d.、()（）一二三四五六七八九十]+[.、)）]", "", lab)
     lab = re.sub(r"^(?:在[^:：]{1,10}中|其中)[:：]?", "", lab)
-    if not lab or len(lab) > 24:
-        return None
+    return lab
+
+
+def part_segment(label: str) -> str | None:
+    """Segment code when the label names only a part (图书 / 报刊 / 基本支出)."""
+    lab = _clean_label(label)
+    for rx, seg in tl.PART_WORDS:
+        if rx.fullmatch(lab):
+            return seg
+    return None
+
+
+def _best_cue(lab: str, unit: str | None):
     best = None
     for cue in lx.CUES:
-        if cue.side == "R" or cue.need_activity_ctx:
-            continue
-        if unit not in cue.units:
+        if cue.side == "R" or cue.need_activity_ctx or unit not in cue.units:
             continue
         for m in cue.regex.finditer(lab):
             key = (m.end() - m.start(), m.end())
             if best is None or key > best[0]:
                 best = (key, cue.units[unit], m.group(0))
+    return best
+
+
+def _label_match(label: str, unit: str | None) -> LabelMatch | None:
+    """Metric of a table label (and the cue that matched), or None."""
+    lab = _clean_label(label)
+    if unit == "元":
+        for rx, metric in tl.FORM_LABEL_METRICS:
+            if rx.fullmatch(lab):
+                return LabelMatch(metric, lab)
+    lab = tl.LABEL_SUBJECT.sub("", lab)
+    if not lab or len(lab) > 24:
+        return None
+    best = _best_cue(lab, unit)
     if best is None:
         return None
     metric = best[1]
@@ -66,30 +114,82 @@ def label_metric(label: str, unit: str | None) -> tuple[str, str] | None:
     for cue in lx.CUES:
         if unit in cue.units and cue.units[unit] == metric and not cue.need_activity_ctx:
             residual = cue.regex.sub("", residual)
+    residual = re.sub(_UNIT_IN, "", residual)
+    seg = part_segment(residual) if residual else None
+    if seg:
+        return LabelMatch(metric, best[2], seg)
     if lx.TABLE_LABEL_BAD.search(residual):
         return None
-    residual = lx.TABLE_LABEL_FILLER.sub("", residual)
+    residual = tl.TABLE_EXTRA_FILLER.sub("", lx.TABLE_LABEL_FILLER.sub("", residual))
     if len(residual) > 1:
         return None
-    return metric, best[2]
+    return LabelMatch(metric, best[2])
+
+
+def label_metric(label: str, unit: str | None) -> tuple[str, str] | None:
+    """Metric of a table label (and the cue that matched), or None."""
+    m = _label_match(label, unit)
+    return (m.metric, m.cue) if m else None
+
+
+def _head_match(head: str) -> LabelMatch | None:
+    """A column head naming a metric, possibly for a part (成人外借册次)."""
+    h = re.sub(_UNIT_IN, "", head)
+    m = _label_match(h, None)
+    if m:
+        return m
+    lab = _clean_label(h)
+    for rx, seg in tl.HEAD_SEGMENTS:
+        pm = rx.match(lab)
+        if pm:
+            m = _label_match(lab[pm.end():], None)
+            if m:
+                return LabelMatch(m.metric, m.cue, seg)
+    return None
+
+
+def _shared_cue_heads(heads: list[str]) -> dict[int, LabelMatch]:
+    """Column heads <name><cue> (东区外借册次, 西区外借册次): when two or more heads end
+    in the same cue, each short name is a part of that metric."""
+    found: dict[int, tuple[str, LabelMatch]] = {}
+    for i, h in enumerate(heads):
+        lab = _clean_label(re.sub(_UNIT_IN, "", h))
+        for k in range(1, min(5, len(lab) - 1)):
+            m = _label_match(lab[k:], None)
+            if m:
+                found[i] = (lab[k:], m)
+                break
+    tails = [t for t, _ in found.values()]
+    return {i: LabelMatch(m.metric, m.cue, "part") for i, (t, m) in found.items() if tails.count(t) >= 2}
+
+
+# ------------------------------------------------------------------ values
+
+
+def _scale(unit: str | None) -> tuple[float, str | None]:
+    """Multiplier and base unit of a written unit (万元 → 10000, 元; 千册 → 1000, 册)."""
+    if unit in ("万元", "千元", "亿元"):
+        return SCALES[unit[0]], "元"
+    if unit and len(unit) > 1 and unit[0] in ("万", "亿", "千") and unit[1:] != "元":
+        return SCALES[unit[0]], unit[1:]
+    return 1.0, unit
 
 
 def _value(cell_text: str, unit: str | None):
+    """(value, value_high, qualifier, base unit) of a numeric cell, or None."""
     t = cell_text.strip()
     if not _NUMERIC.match(t):
         return None
     p = parse_number(t.replace(" ", ""))
     if p is None:
         return None
-    mult, unit_out = 1.0, unit
-    if unit in ("万元", "千元", "亿元"):
-        mult, unit_out = SCALES[unit[0]], "元"
-    elif unit and len(unit) > 1 and unit[0] in ("万", "亿") and unit[1:] not in ("元",):
-        # a scaled unit cell: 万册, 万人次, 万人, 万次, 万个, 亿次
-        mult, unit_out = SCALES[unit[0]], unit[1:]
+    mult, unit_out = _scale(unit)
     v = round(p.value * mult, 6)
     vh = None if p.value_high is None else round(p.value_high * mult, 6)
     return v, vh, p.qualifier, unit_out
+
+
+# ------------------------------------------------------------------ table views
 
 
 class _C:
@@ -104,6 +204,8 @@ class _C:
 
 
 class _T:
+    """A table with its cells seen through the matching text."""
+
     def __init__(self, tb, mt: str, text: str):
         self.table_id, self.start, self.end, self.layout = tb.table_id, tb.start, tb.end, tb.layout
         self.header = [_C(c, mt, text) for c in tb.header]
@@ -112,125 +214,298 @@ class _T:
         self.unit_hint = tb.unit_hint or _unit_of(self.title)
         if self.unit_hint and self.unit_hint.startswith("萬"):
             self.unit_hint = "万" + self.unit_hint[1:]
+        self.head = [_squash(c.text) for c in self.header]
 
     def col_index(self, *keywords: str) -> int | None:
         for kw in keywords:
-            for i, h in enumerate(self.header):
-                if kw.replace(" ", "") in re.sub(r"\s+", "", h.text):
+            for i, h in enumerate(self.head):
+                if kw.replace(" ", "") in h:
                     return i
         return None
 
+    def is_event_table(self) -> bool:
+        return any(EVENT_HEAD.search(h) for h in self.head) and any(EVENT_HEAD2.search(h) for h in self.head)
+
+
+@dataclass
+class _Pair:
+    """One value cell, the cell that names it, and what is known about it."""
+    label: _C
+    value: _C
+    head: str = ""                     # column head (+ the row's unit cell)
+    period: str | None = None
+    match: LabelMatch | None = None    # set when the metric is known before the label is read
+    row: int = -1
+
+
+@dataclass
+class _Ctx:
+    base_year: int | None
+    period: str
+    unit: str | None
+    title: str
+
+
+def _context(tb: _T, sections: Sections) -> _Ctx:
+    """Year, period and unit that hold for the whole table (title, section)."""
+    title = tb.title or ""
+    ty = lx.YEAR_RE.search(title)
+    sec_year, flavour = sections.at(tb.start)
+    period = "plan" if flavour == "plan" else ("partial" if lx.PERIOD_PARTIAL.search(title) else "year")
+    return _Ctx(int(ty.group(1)) if ty else sec_year, period, tb.unit_hint or _unit_of(title), title)
+
+
+# ------------------------------------------------------------------ pairs
+
+
+def _label_value_pairs(tb: _T) -> list[_Pair] | None:
+    """One row of labels over one row of values (人员支出 公用经费 … / 301.45 120.8 …)."""
+    single_numeric_row = (len(tb.rows) == 1 and all(_NUMERIC.match(c.text or "") for c in tb.rows[0] if c.text.strip())
+                          and not any(_NUMERIC.match(h) for h in tb.head))
+    if tb.layout != "label_value" and not single_numeric_row:
+        return None
+    return [_Pair(hc, vc) for hc, vc in zip(tb.header, tb.rows[0] if tb.rows else [])]
+
+
+def _label_column(tb: _T) -> int | None:
+    """The column of row labels: a 名称/项目 head, else the first mostly-text column."""
+    lab_i = tb.col_index(*LABEL_COLS)
+    if lab_i is not None:
+        return lab_i
+    for i in range(len(tb.head)):
+        col = [r[i].text for r in tb.rows if i < len(r)]
+        if col and sum(bool(_NUMERIC.match(x)) for x in col) < len(col) / 2 and "序号" not in tb.head[i]:
+            return i
+    return None
+
+
+def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
+    """Metrics in the header, rows are periods (years, months) or a 合计 row."""
+    col_metric = {i: _head_match(tb.header[i].text) for i in range(len(tb.head)) if i != lab_i}
+    col_metric = {i: m for i, m in col_metric.items() if m}
+    shared = _shared_cue_heads([tb.header[i].text if i != lab_i else "" for i in range(len(tb.head))])
+    for i, m in shared.items():
+        col_metric.setdefault(i, m)
+    if not col_metric or label_metric(tb.head[lab_i], None):
+        return None
+    pairs = []
+    for ri, r in enumerate(tb.rows):
+        if lab_i >= len(r):
+            continue
+        rl = _squash(r[lab_i].text)
+        ry = lx.YEAR_RE.fullmatch(rl) or re.fullmatch(r"((?:19|20)\d\d)年?(?:度)?", rl)
+        # a month or quarter row (1月, 十二月份, 第一季度, 上半年): a part of the year
+        rp = MONTH_ROW.fullmatch(rl)
+        if not (tl.TOTAL_ROW.fullmatch(rl) or ry or rp):
+            continue
+        for i, m in col_metric.items():
+            if i < len(r):
+                htxt = tb.header[i].text + (f"{ry.group(1)}年" if ry else "")
+                pairs.append(_Pair(tb.header[i], r[i], htxt, "partial" if rp else None, m, ri))
+    return pairs
+
+
+def _value_columns(tb: _T, lab_i: int, unit_i: int | None) -> list[int]:
+    return [i for i in range(len(tb.head)) if i not in (lab_i, unit_i)
+            and not any(w in tb.head[i] for w in _NON_VALUE_HEAD)]
+
+
+def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
+    """Row labels × value columns; a unit cell (单位) goes with the column head."""
+    unit_i = next((i for i, h in enumerate(tb.head) if h in ("单位", "计量单位", "计算单位")), None)
+    pairs = []
+    for ri, r in enumerate(tb.rows):
+        if lab_i >= len(r):
+            continue
+        ucell = r[unit_i].text.strip() if unit_i is not None and unit_i < len(r) else ""
+        for i in _value_columns(tb, lab_i, unit_i):
+            if i < len(r):
+                htxt = tb.header[i].text if i < len(tb.header) else ""
+                if ucell:
+                    htxt = f"{htxt}({ucell.split('、')[0]})"
+                period = "partial" if tl.MONTH_HEAD.fullmatch(_squash(htxt)) else None
+                pairs.append(_Pair(r[lab_i], r[i], htxt, period, None, ri))
+    return pairs
+
+
+def _pairs(tb: _T) -> list[_Pair]:
+    """Every (label, value) pair of a table, by layout."""
+    lv = _label_value_pairs(tb)
+    if lv is not None:
+        return lv
+    lab_i = _label_column(tb)
+    if lab_i is None:
+        return []
+    cm = _column_metric_pairs(tb, lab_i)
+    return cm if cm is not None else _row_pairs(tb, lab_i)
+
+
+# ------------------------------------------------------------------ metric of a pair
+
+
+def _pair_unit(p: _Pair, ctx: _Ctx) -> str | None:
+    return _unit_of(p.label.text, p.head) or ctx.unit
+
+
+def _resolve(p: _Pair, ctx: _Ctx) -> tuple[LabelMatch | None, str | None]:
+    """(metric match, unit) of a pair from its label, unit and column head."""
+    unit = _pair_unit(p, ctx)
+    if p.match:
+        return p.match, unit
+    label = re.sub(_UNIT_IN, "", p.label.text)
+    money = unit in MONEY_UNITS or bool(re.search(r"经费|支出|金额|费用|拨款", ctx.title + p.head))
+    lm = _label_match(label, "元" if money else None)
+    if lm is None and money and re.fullmatch(r"\s*(?:合计|总计|小计|共计|支出合计|经费合计)\s*", p.label.text):
+        lm = LabelMatch("spending.total", p.label.text.strip())
+    if lm is None and unit and unit not in MONEY_UNITS:
+        lm = _label_match(label, re.sub(r"^[万亿千]", "", unit) or None)
+    if lm is None and not unit:
+        # the label names its own unit: 举办活动次数, 讲座场次
+        su = LABEL_UNIT.search(_squash(p.label.text))
+        if su:
+            lm = _label_match(label, {"次数": "次", "场数": "场"}.get(su.group(1), su.group(1)))
+    return lm, unit
+
+
+def _level(label: str) -> str:
+    """How a form label is nested: 'top' (二、), 'item' (1、), 'sub' (其中:), 'named' (在X中:), 'plain'."""
+    if tl.NAMED_PARENT.match(label):
+        return "named"
+    if tl.SUB_ITEM.match(label):
+        return "sub"
+    if tl.TOP_LEVEL_ITEM.match(label):
+        return "top"
+    if tl.ITEM_NUMBER.match(label):
+        return "item"
+    return "plain"
+
+
+class _Hierarchy:
+    """Parts in forms: a row that only names a part (1、图书, 其中:基本支出, 在藏量中:开架书刊,
+    and plain rows that continue such a list) takes the metric of the whole above it of the same
+    unit family (money or counts)."""
+
+    def __init__(self, unit_of_named):
+        self.parent: dict[str, str | None] = {}
+        self.in_parts: dict[str, bool] = {}
+        self._named = unit_of_named
+
+    @staticmethod
+    def family(metric: str | None, unit: str | None) -> str:
+        return "money" if unit in MONEY_UNITS or (metric or "").startswith("spending") else "count"
+
+    def see(self, label: str, match: LabelMatch | None, unit: str | None) -> LabelMatch | None:
+        fam = self.family(match.metric if match else None, unit)
+        lvl = _level(label)
+        if lvl == "named":
+            whole = self._named(tl.NAMED_PARENT.match(label).group(1), fam)
+            if whole:
+                self.parent[fam] = whole
+        seg = part_segment(label)
+        if match is not None:
+            if lvl in ("top", "plain", "item") and not self.in_parts.get(fam):
+                self.parent[fam] = match.metric
+            self.in_parts[fam] = lvl in ("sub", "named")
+            return match
+        if seg and self.parent.get(fam) and (lvl in ("item", "sub", "named") or self.in_parts.get(fam)):
+            self.in_parts[fam] = True
+            return LabelMatch(self.parent[fam], _clean_label(label), seg)
+        if lvl == "top":
+            self.parent[fam] = None
+        self.in_parts[fam] = False
+        return None
+
+
+def _title_match(tb: _T) -> LabelMatch | None:
+    """The metric named by a table's title (二、流通人次统计 → visits.in_person)."""
+    if not tb.title:
+        return None
+    t = re.sub(r"统计表?|情况表?|一览表?|汇总表?|明细表?|表$", "", _squash(tb.title))
+    return _label_match(t, None)
+
+
+# ------------------------------------------------------------------ figures
+
+
+def _year(p: _Pair, base_year: int | None) -> int | None:
+    """The column's year (2019年 / bare 2019 / 本年 / 上年), else the table's."""
+    hy = lx.YEAR_RE.search(p.head or "")
+    if hy:
+        return int(hy.group(1))
+    bare = tl.YEAR_HEAD.fullmatch(_squash(re.sub(r"[(（][^)）]*[)）]$", "", p.head or "")))
+    if bare:
+        return int(bare.group(1))
+    if base_year is not None:
+        # a column named relative to the report year: 本年 / 上年 / 去年同期
+        rel = REL_COL.match(_squash(p.head or ""))
+        if rel:
+            return base_year + lx.REL_YEAR[rel.group(1)]
+    return base_year
+
+
+def _scope(label: str, metric: str) -> str:
+    if metric.startswith("network.branches"):
+        return "branches"
+    if metric.startswith("network.service_points"):
+        return "service_points"
+    for name, rx in lx.SCOPE_RULES:
+        if rx.search(label):
+            return name
+    return "library"
+
+
+def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Figure | None:
+    metric = lm.metric
+    if metric.startswith("spending") and unit not in MONEY_UNITS:
+        unit = unit or "元"
+    val = _value(p.value.text, unit)
+    if val is None:
+        return None
+    v, vh, qual, _ = val
+    label = p.label.text
+    seg = lm.segment if lm.segment and lm.segment != "part" else at.segment(label, metric, label)
+    if lm.segment == "part" and seg == "all":
+        seg = "part"                     # a named part the segment words do not know
+    return Figure(
+        metric=metric, value=v, qualifier=qual, scope=_scope(label, metric), segment=seg,
+        period=p.period or ctx.period, year=_year(p, ctx.base_year), unit_raw=(unit or ""),
+        evidence=p.label.orig.strip(), char_start=p.value.start, char_end=p.value.end,
+        value_high=vh, table_id=tb.table_id,
+    )
+
+
+def _table_figures(tb: _T, sections: Sections) -> list[Figure]:
+    ctx = _context(tb, sections)
+    pairs = [p for p in _pairs(tb) if p.value.text.strip()]
+    hier = _Hierarchy(lambda name, fam: (m.metric if (m := _label_match(name, "元" if fam == "money" else None)) else None))
+    resolved = []
+    last_row = None
+    for p in pairs:
+        lm, unit = _resolve(p, ctx)
+        if p.row >= 0 and p.row != last_row and p.match is None:
+            lm = hier.see(p.label.text, lm, unit)
+        last_row = p.row
+        resolved.append((p, lm, unit))
+    if pairs and not any(lm for _, lm, _ in resolved):
+        whole = _title_match(tb)
+        if whole:
+            resolved = [(p, whole, unit) for p, _, unit in resolved]
+    out = []
+    for p, lm, unit in resolved:
+        if lm is not None:
+            f = _figure(p, lm, unit, ctx, tb)
+            if f is not None:
+                out.append(f)
+    return out
+
 
 def table_figures(tables, text: str, report_year: int | None, sections: Sections, mt: str | None = None) -> list[Figure]:
-    out: list[Figure] = []
+    """Figures of every table but event tables."""
     mt = text if mt is None else mt
+    out: list[Figure] = []
     for tb in (_T(t, mt, text) for t in tables):
-        head = [re.sub(r"\s+", "", c.text) for c in tb.header]
-        if any(EVENT_HEAD.search(h) for h in head) and any(EVENT_HEAD2.search(h) for h in head):
-            continue
-        title = tb.title or ""
-        ty = lx.YEAR_RE.search(title)
-        sec_year, flavour = sections.at(tb.start)
-        base_year = int(ty.group(1)) if ty else sec_year
-        period = "plan" if flavour == "plan" else ("partial" if lx.PERIOD_PARTIAL.search(title) else "year")
-        tunit = tb.unit_hint or _unit_of(title)
-        pairs = []  # (label_cell, value_cell, column header text)
-        if tb.layout == "label_value" or (len(tb.rows) == 1 and all(_NUMERIC.match(c.text or "") for c in tb.rows[0] if c.text.strip())
-                                          and not any(_NUMERIC.match(h) for h in head)):
-            for hc, vc in zip(tb.header, tb.rows[0] if tb.rows else []):
-                pairs.append((hc, vc, "", None))
-        else:
-            lab_i = tb.col_index(*LABEL_COLS)
-            if lab_i is None:
-                # first column that is mostly text
-                for i in range(len(head)):
-                    col = [r[i].text for r in tb.rows if i < len(r)]
-                    if col and sum(bool(_NUMERIC.match(x)) for x in col) < len(col) / 2 and "序号" not in head[i]:
-                        lab_i = i
-                        break
-            if lab_i is None:
-                continue
-            # metrics in the header, rows are periods (months, years) with a 合计 row
-            col_metric = {i: label_metric(re.sub(_UNIT_IN, "", tb.header[i].text), None)
-                          for i in range(len(head)) if i != lab_i}
-            col_metric = {i: m for i, m in col_metric.items() if m}
-            if col_metric and not label_metric(head[lab_i], None):
-                for r in tb.rows:
-                    if lab_i >= len(r):
-                        continue
-                    rl = re.sub(r"\s+", "", r[lab_i].text)
-                    ry = lx.YEAR_RE.fullmatch(rl) or re.fullmatch(r"((?:19|20)\d\d)年?(?:度)?", rl)
-                    # a month or quarter row (1月, 十二月份, 第一季度, 上半年): a part of the year
-                    rp = MONTH_ROW.fullmatch(rl)
-                    if not (re.fullmatch(r"(?:全年|年度|本年)?(?:合计|总计|累计|总数)", rl) or ry or rp):
-                        continue
-                    for i in col_metric:
-                        if i < len(r):
-                            htxt = tb.header[i].text + (f"{ry.group(1)}年" if ry else "")
-                            pairs.append((tb.header[i], r[i], htxt, "partial" if rp else None))
-                col_metric_table = True
-            else:
-                col_metric_table = False
-            unit_i = next((i for i, h in enumerate(head) if h in ("单位", "计量单位", "计算单位")), None)
-            val_cols = [i for i in range(len(head)) if i != lab_i and i != unit_i and "序号" not in head[i] and "代码" not in head[i]
-                        and "行次" not in head[i] and "编号" not in head[i] and "占比" not in head[i] and "%" not in head[i]
-                        and "备注" not in head[i]]
-            for r in ([] if col_metric_table else tb.rows):
-                if lab_i >= len(r):
-                    continue
-                ucell = r[unit_i].text.strip() if unit_i is not None and unit_i < len(r) else ""
-                for i in val_cols:
-                    if i < len(r):
-                        htxt = tb.header[i].text if i < len(tb.header) else ""
-                        if ucell:
-                            htxt = f"{htxt}({ucell.split('、')[0]})"
-                        pairs.append((r[lab_i], r[i], htxt, None))
-        for lc, vc, htxt, pair_period in pairs:
-            if not vc.text.strip():
-                continue
-            unit = _unit_of(lc.text, htxt) or tunit
-            money = unit in ("万元", "千元", "亿元", "元") or bool(re.search(r"经费|支出|金额|费用|拨款", title + htxt))
-            lm = label_metric(re.sub(_UNIT_IN, "", lc.text), "元" if money else None)
-            if lm is None and money and re.fullmatch(r"\s*(?:合计|总计|小计|共计|支出合计|经费合计)\s*", lc.text):
-                lm = ("spending.total", lc.text.strip())
-            if lm is None and unit and unit not in ("万元", "千元", "亿元", "元"):
-                lm = label_metric(re.sub(_UNIT_IN, "", lc.text), re.sub(r"^[万亿]", "", unit) or None)
-            if lm is None and not unit:
-                # the label names its own unit: 举办活动次数, 讲座场次
-                su = LABEL_UNIT.search(re.sub(r"\s+", "", lc.text))
-                if su:
-                    lm = label_metric(re.sub(_UNIT_IN, "", lc.text), {"次数": "次", "场数": "场"}.get(su.group(1), su.group(1)))
-            if lm is None:
-                continue
-            metric, cue = lm
-            if metric.startswith("spending") and unit not in ("万元", "千元", "亿元", "元"):
-                unit = unit or "元"
-            val = _value(vc.text, unit)
-            if val is None:
-                continue
-            v, vh, qual, unit_out = val
-            hy = lx.YEAR_RE.search(htxt or "")
-            year = int(hy.group(1)) if hy else base_year
-            if not hy and base_year is not None:
-                # a column named relative to the report year: 本年 / 上年 / 去年同期
-                rel = REL_COL.match(re.sub(r"\s+", "", htxt or ""))
-                if rel:
-                    year = base_year + lx.REL_YEAR[rel.group(1)]
-            scope = "library"
-            for name, rx in lx.SCOPE_RULES:
-                if rx.search(lc.text):
-                    scope = name
-                    break
-            if metric.startswith("network.branches"):
-                scope = "branches"
-            elif metric.startswith("network.service_points"):
-                scope = "service_points"
-            out.append(Figure(
-                metric=metric, value=v, qualifier=qual, scope=scope, segment=at.segment(lc.text, metric, lc.text),
-                period=pair_period or period,
-                year=year, unit_raw=(unit or ""), evidence=lc.orig.strip(),
-                char_start=vc.start, char_end=vc.end, value_high=vh, table_id=tb.table_id,
-            ))
+        if not tb.is_event_table():
+            out += _table_figures(tb, sections)
     return out
 
 

@@ -59,7 +59,9 @@ class Table:
     # Extra (not in the original brief): one-cell rows printed between the
     # title and the header (a merged "base" row such as 外借室持证读者:约15万).
     preamble: list[Cell] = field(default_factory=list)
-    layout: str = ""          # 'cell_per_line', 'tab', 'pipe', 'label_value'
+    # 'cell_per_line', 'tab', 'pipe', 'label_value', and (table_layouts) 'space_columns',
+    # 'cell_stream', 'form', 'glued_columns'
+    layout: str = ""
 
     # -- small helpers for consumers --------------------------------------
     @property
@@ -471,26 +473,45 @@ def _is_kv(s: str) -> bool:
     return bool(re.search(r"[::]", s)) and bool(re.search(r"\d", s))
 
 
+def _text_layout_raws(text: str, lines: list[_Line], raws: list[_Raw]) -> list[tuple[_Raw, list[Cell], list[list[Cell]]]]:
+    """Tables with no tab or pipe per row (`table_layouts`): space-aligned year
+    columns, `|`-separated cell streams, statistical forms, glued columns."""
+    from .table_layouts import find_blocks
+
+    taken_lines: set[int] = set()
+    for r in raws:
+        last = next((ln.no for ln in lines if ln.start <= r.end <= ln.end + 1 and ln.no >= r.first_line), r.first_line)
+        taken_lines.update(range(r.first_line, last + 1))
+    out = []
+    for b in find_blocks(text, lines, lambda k: k in taken_lines):
+        raw = _Raw(b.layout, [b.header] + b.rows, b.lead, b.start, b.end, b.first_line)
+        out.append((raw, b.header, b.rows))
+    return out
+
+
 def find_tables(text: str) -> list[Table]:
     """All tables in `text`, in order of appearance; ids are t0, t1, ..."""
     lines = _split_lines(text)
-    out: list[Table] = []
-    for raw in _collect(text, lines):
+    found: list[tuple[_Raw, list[Cell], list[list[Cell]], str]] = []
+    raws = _collect(text, lines)
+    for raw in raws:
         if not _plausible(raw.rows):
             continue
         header, body, layout = _shape(raw)
-        if not header:
-            continue
+        if header:
+            found.append((raw, header, body, layout))
+    found += [(raw, h, b, raw.layout) for raw, h, b in _text_layout_raws(text, lines, raws)]
+    found.sort(key=lambda x: x[0].start)
+    out: list[Table] = []
+    for raw, header, body, layout in found:
         title, preamble = _find_title(text, lines, raw)
-        start = raw.start
-        tid = f"t{len(out)}"
         out.append(Table(
-            table_id=tid,
+            table_id=f"t{len(out)}",
             title=title.text if title else None,
             title_span=(title.start, title.end) if title else None,
             header=header,
             rows=body,
-            start=start,
+            start=raw.start,
             end=raw.end,
             unit_hint=_unit_hint(title.text if title else None),
             preamble=preamble,

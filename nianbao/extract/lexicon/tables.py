@@ -1,0 +1,97 @@
+"""Table layouts and table-label rules, as data (used by `extract.tables` and
+`extract.table_figures`).
+
+Everything here describes how tables *look* once a report has become plain
+text (columns aligned with spaces, one cell per line between separator lines,
+statistical forms whose row code is glued to its value, year columns with the
+unit scale written in the row label), never one report: no library, place or
+file names.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------ column heads
+
+# a value column named after a period: 2019 / 2019年 / 2019年度 / 6月 / 本年 / 上年同期
+PERIOD_HEAD = re.compile(
+    r"(?:(?:19|20)\d\d(?:\s*年(?:度)?)?|(?:[1-9]|1[0-2])月份?|本年(?:度)?|上年(?:度|同期)?|去年(?:同期)?|今年)")
+# a year written as a column head (with or without 年)
+YEAR_HEAD = re.compile(r"((?:19|20)\d\d)\s*年?(?:度)?")
+# a month column head (6月, 十二月份): the figures below it cover part of the year
+MONTH_HEAD = re.compile(r"(?:(?:19|20)\d\d年)?(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
+# a change column (同比增减(%), 增长率, 比上年±%): never a level, but it tells how glued values split
+CHANGE_HEAD = re.compile(r"同比|增减|增长|增幅|变化|比上年|±|%")
+
+# ------------------------------------------------------------------ cell streams
+
+# a line that only separates two cells of a flattened table (`|`, `｜`)
+CELL_SEPARATOR_LINE = re.compile(r"^[ \t]*[|｜][ \t]*$")
+# numeric cell: 1,234 / 12.5 / -3.0 / 45% / — (nothing)
+NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–-]{1,2}$")
+
+# ------------------------------------------------------------------ statistical forms
+
+# the header of a statistical form names a row-code column (项目 代码 单位 指标)
+FORM_CODE_HEAD = re.compile(r"代\s*码|行\s*次|栏\s*次|编\s*码")
+FORM_UNIT_HEAD = re.compile(r"单\s*位|计量单位")
+# the words a form's header line is made of (nothing else may be on it)
+FORM_HEAD_WORDS = re.compile(r"项\s*目|指\s*标(?:名称)?|名\s*称|代\s*码|行\s*次|栏\s*次|编\s*码|计量单位|单\s*位|数\s*值|"
+                             r"本年|上年|实\s*际|合\s*计|备\s*注|序\s*号|[甲乙丙丁]|\s")
+# unit cells of a statistical form, longest first (a unit is only a unit right after a row code)
+FORM_UNITS = ("万人次", "千人次", "万册次", "千册次", "万元", "千元", "亿元", "册、件", "件、套", "万册", "千册",
+              "人次", "册次", "场次", "平方米", "元", "册", "件", "套", "人", "个", "次", "场", "台", "种", "米")
+FORM_UNIT_RE = re.compile("|".join(re.escape(u) for u in FORM_UNITS))
+# an item number that starts a label (二、藏量 / 1、图书 / (3) / 十七、)
+ITEM_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])")
+TOP_LEVEL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+[、.]")
+# 在藏量中:开架书刊 / 在支出合计中:工资福利支出: the row names its own parent
+NAMED_PARENT = re.compile(r"^\s*在\s*([^:：]{1,10}?)\s*中\s*[:：]")
+SUB_ITEM = re.compile(r"^\s*(?:其中|含)\s*[:：]?")
+
+# ------------------------------------------------------------------ unit scale in a label
+
+# (千册) (千人次) (万元) (1000 volumes): the multiplier of every value in the row
+SCALE_PREFIX = {"千": 1_000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000, "百万": 1_000_000}
+
+# ------------------------------------------------------------------ label words
+
+# subject words a row label may carry around its cue (公共图书馆图书总藏量, 全省公共图书馆…)
+LABEL_SUBJECT = re.compile(r"^(?:全[省市区县国州盟])?(?:各级|各类)?(?:公共)?图书馆|^(?:全[省市区县国州盟])|^#+")
+
+# parts of a whole named in a form or table row, with their segment code; a row
+# labelled only with a part word inherits the metric of the nearest whole above it
+# of the same unit family (money / counts)
+PART_WORDS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^(?:盲文(?:图书|读物|文献)?)$"), "braille"),
+    (re.compile(r"^(?:少儿|儿童|少年儿童|未成年人)(?:文献|图书|读物|书刊)?$"), "minors"),
+    (re.compile(r"^开架(?:书刊|图书|文献)?$"), "open_shelf"),
+    (re.compile(r"^(?:古籍|古籍善本|善本)$"), "ancient_books"),
+    (re.compile(r"^(?:图书|普通图书|纸质图书)$"), "books"),
+    (re.compile(r"^(?:报刊|期刊|报纸|报纸期刊)$"), "periodicals"),
+    (re.compile(r"^(?:视听文献|视听资料|音像制品|视听文献[、,]?缩微制品)$"), "audiovisual"),
+    (re.compile(r"^缩微制品$"), "microforms"),
+    (re.compile(r"^(?:其他|其它)$"), "other"),
+    (re.compile(r"^成人$"), "adults"),
+    (re.compile(r"^基本支出$"), "basic"),
+    (re.compile(r"^项目支出$"), "project"),
+]
+
+# segment words written before a cue in a column head (成人外借册次, 少儿外借册次)
+HEAD_SEGMENTS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^(?:少儿|儿童|少年儿童|未成年人?)"), "minors"),
+    (re.compile(r"^成人"), "adults"),
+]
+
+# form labels whose wording the prose cues do not cover (economic classification of spending)
+FORM_LABEL_METRICS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^商品和服务支出$"), "spending.operations"),
+]
+
+# rows that are a table's total (合计 / 总计)
+TOTAL_ROW = re.compile(r"^(?:全年|年度|本年)?(?:合计|总计|累计|总数|共计)$")
+
+# words a table label may carry beyond those of the shared TABLE_LABEL_FILLER
+# (参观展览人次, 参加培训班人次: the verb of the attendance)
+TABLE_EXTRA_FILLER = re.compile(r"参观|参加|参与|观看|组织|举办|开展|各类")

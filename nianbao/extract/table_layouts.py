@@ -1,0 +1,466 @@
+"""Tables that plain text shows with no tab or pipe per row (used by `tables.find_tables`).
+
+Each recogniser reads the layout only, never the wording of one report:
+
+* **space_columns**: a header line ending in two or more period heads
+  (``项目 2016 2017 2018`` / ``2019年 2020年`` / ``1月 2月``) and rows of one label
+  followed by exactly as many numbers, separated by spaces (a yearbook table).
+  Lines without digits between rows (a translation, a footnote) are skipped.
+* **cell_stream**: one cell per line with a lone ``|`` line between cells, the row
+  ends lost; the width is the smallest one that makes every row after the header a
+  label followed by numbers (trailing note cells are left out).
+* **form**: a statistical form (``项目 代码 单位 指标``): records of a label, a row
+  code, an optional unit and an optional value, one cell per line or glued on one
+  line (``二、藏量16册、件457,600``, ``1、图书17285,251``: the code width comes from
+  the codes that are unambiguous, the value must be a well-grouped number).
+* **glued_columns**: header and rows with no separator at all
+  (``指标名称单位2020年2019年同比增减(%)`` / ``总藏量万册313330124.0``); the digits are split
+  so that the change column agrees with the two year columns, else the row is left out.
+
+`find_blocks(text, lines, taken)` returns `Block`s (header first, cells with spans
+into `text`); `taken(line_no)` tells which lines another layout already owns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import tables as tl
+from .tables import Cell, _mk_cell
+
+__all__ = ["Block", "find_blocks"]
+
+_WS = " \t\u3000\u00a0\r"
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@dataclass
+class Block:
+    layout: str
+    header: list[Cell]
+    rows: list[list[Cell]]
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+    lead: list[Cell] = field(default_factory=list)
+
+
+def _numeric(s: str) -> bool:
+    return bool(tl.NUMERIC_CELL.match(s.strip()))
+
+
+def _tokens(text: str, start: int, end: int) -> list[Cell]:
+    """Whitespace-separated tokens of text[start:end], with spans."""
+    return [Cell(m.group(0), start + m.start(), start + m.end())
+            for m in re.finditer(r"[^ \t\u3000\u00a0\r]+", text[start:end])]
+
+
+def _empty(pos: int) -> Cell:
+    return Cell("", pos, pos)
+
+
+# ------------------------------------------------------------------ space-aligned columns
+
+
+def _period_header(text: str, ln) -> tuple[Cell, list[Cell]] | None:
+    """(label head, period heads) of a header line ending in >= 2 period heads."""
+    toks = _tokens(text, ln.start, ln.end)
+    k = 0
+    while k < len(toks) and tl.PERIOD_HEAD.fullmatch(toks[len(toks) - 1 - k].text):
+        k += 1
+    if k < 2 or len(ln.raw.strip()) > 120:
+        return None
+    heads = toks[len(toks) - k:]
+    label = _mk_cell(text, toks[0].start, toks[-k - 1].end) if k < len(toks) else _empty(ln.start)
+    return label, heads
+
+
+def _value_row(text: str, ln, k: int) -> list[Cell] | None:
+    """[label, v1..vk] when the line is a label followed by exactly k numbers."""
+    toks = _tokens(text, ln.start, ln.end)
+    if len(toks) <= k or not all(_numeric(t.text) for t in toks[-k:]):
+        return None
+    if _numeric(toks[-k - 1].text):
+        return None                       # more numbers than columns
+    return [_mk_cell(text, toks[0].start, toks[-k - 1].end)] + toks[-k:]
+
+
+def space_columns(text: str, lines, taken) -> list[Block]:
+    """Yearbook-style tables: period heads on one line, label + numbers below."""
+    out: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        hd = None if taken(i) or ln.kind != "prose" else _period_header(text, ln)
+        if hd is None:
+            i += 1
+            continue
+        label, heads = hd
+        rows, j, last, misses = [], i + 1, i, 0
+        while j < n and not taken(j):
+            lj = lines[j]
+            row = _value_row(text, lj, len(heads)) if lj.kind == "prose" else None
+            if row:
+                rows.append(row)
+                last, misses = j, 0
+            elif (not re.search(r"\d", lj.raw) or not re.search(r"[\u4e00-\u9fff]", lj.raw)) \
+                    and len(lj.raw.strip()) <= 80 and misses < 2:
+                misses += 1               # a translation line, a note, a blank line
+            else:
+                break
+            j += 1
+        if rows:
+            out.append(Block("space_columns", [label] + heads, rows, ln.start, lines[last].end, i, last))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+# ------------------------------------------------------------------ cell streams (cell | cell | …)
+
+
+def _stream_width(cells: list[Cell]) -> int | None:
+    """Smallest width that makes a text header and rows of label + numbers."""
+    for w in range(2, min(13, len(cells) // 2 + 1)):
+        nrows = len(cells) // w
+        if nrows < 2:
+            break
+        if any(_numeric(c.text) for c in cells[nrows * w:]):
+            continue                       # trailing cells must be notes, not values
+        rows = [cells[r * w:(r + 1) * w] for r in range(nrows)]
+        if any(not c.text or _numeric(c.text) for c in rows[0]):
+            continue
+        if all(r[0].text and not _numeric(r[0].text) and all(_numeric(c.text) or not c.text for c in r[1:])
+               and any(c.text for c in r[1:]) for r in rows[1:]):
+            return w
+    return None
+
+
+def cell_streams(text: str, lines, taken) -> list[Block]:
+    """One cell per line, a lone `|` line between cells."""
+    out: list[Block] = []
+    i, n = 0, len(lines)
+
+    def is_sep(k: int) -> bool:
+        return k < n and bool(tl.CELL_SEPARATOR_LINE.match(lines[k].raw))
+
+    while i < n:
+        if taken(i) or lines[i].kind == "blank" or is_sep(i) or not is_sep(i + 1):
+            i += 1
+            continue
+        cells, nos, j = [], [], i
+        while j < n and lines[j].kind != "blank" and not is_sep(j) and len(lines[j].raw.strip()) <= 40:
+            cells.append(_mk_cell(text, lines[j].start, lines[j].end))
+            nos.append(j)
+            if not is_sep(j + 1):
+                break
+            j += 2
+        w = _stream_width(cells) if len(cells) >= 4 else None
+        if w:
+            used = (len(cells) // w) * w
+            rows = [cells[r * w:(r + 1) * w] for r in range(len(cells) // w)]
+            out.append(Block("cell_stream", rows[0], rows[1:], cells[0].start, cells[used - 1].end,
+                             i, nos[used - 1]))
+            i = nos[used - 1] + 1
+        else:
+            i = max(j, i + 1)
+    return out
+
+
+# ------------------------------------------------------------------ statistical forms
+
+
+@dataclass
+class _Tok:
+    kind: str        # 'label', 'num', 'unit'
+    cell: Cell
+    line: int
+
+
+_ITEM_AT = re.compile(tl.ITEM_NUMBER.pattern.lstrip("^"))
+
+
+def _line_tokens(text: str, ln, after_num: bool = False) -> list[_Tok]:
+    """Labels, numbers and unit cells of one form line (cells may be glued);
+    `after_num`: the previous line ended in a number (a unit may follow it)."""
+    toks: list[_Tok] = []
+    p, end = ln.start, ln.end
+    item = _ITEM_AT
+    while p < end:
+        if text[p] in _WS:
+            p += 1
+            continue
+        if (toks[-1].kind == "num") if toks else after_num:
+            m = tl.FORM_UNIT_RE.match(text, p, end)
+            if m and (m.end() == end or text[m.end()].isdigit() or text[m.end()] in _WS):
+                toks.append(_Tok("unit", Cell(m.group(0), p, m.end()), ln.no))
+                p = m.end()
+                continue
+        im = item.match(text, p, end)
+        m = None if im else _NUM.match(text, p, end)
+        if m:
+            toks.append(_Tok("num", Cell(m.group(0), p, m.end()), ln.no))
+            p = m.end()
+            continue
+        q = im.end() if im else p
+        while q < end and not text[q].isdigit():
+            q += 1
+        cell = _mk_cell(text, p, q)
+        if cell.text:
+            toks.append(_Tok("label", cell, ln.no))
+        p = q
+    return toks
+
+
+def _is_head_line(raw: str) -> bool:
+    """A line made of column-head words only (项 目 / 代码单位指标项目代码单位指标)."""
+    return bool(raw) and not tl.FORM_HEAD_WORDS.sub("", raw).strip(_WS)
+
+
+def _form_header(text: str, lines, i: int) -> int | None:
+    """Index of the last header line when lines[i:] start a form header: lines of
+    head words only (blank lines between) naming a code column and a unit column."""
+    seen_code = seen_unit = False
+    k, last = i, None
+    while k < len(lines):
+        raw = lines[k].raw.strip(_WS)
+        if raw:
+            if not _is_head_line(raw):
+                break
+            seen_code = seen_code or bool(tl.FORM_CODE_HEAD.search(raw))
+            seen_unit = seen_unit or bool(tl.FORM_UNIT_HEAD.search(raw))
+            last = k
+        elif last is None:
+            return None
+        k += 1
+    return last if seen_code and seen_unit else None
+
+
+def _code_width(toks: list[_Tok]) -> int:
+    """Width of row codes, from codes followed by a unit or by a separate value."""
+    widths: Counter = Counter()
+    for a, b, c in zip(toks, toks[1:], toks[2:]):
+        if a.kind == "label" and b.kind == "num" and (c.kind == "unit" or (c.kind == "num" and c.line != b.line)):
+            widths[len(b.cell.text)] += 1
+    return widths.most_common(1)[0][0] if widths else 2
+
+
+def _well_grouped(s: str) -> bool:
+    if not s or (s[0] == "0" and len(s) > 1 and s[1] != "."):
+        return False
+    head = s.split(".")[0]
+    parts = head.split(",")
+    return 1 <= len(parts[0]) <= (3 if len(parts) > 1 else 12) and all(len(p) == 3 for p in parts[1:])
+
+
+def _split_glued(num: Cell, w: int) -> tuple[Cell, Cell | None] | None:
+    """A row code glued to its value: (code, value) or (code, None) or None."""
+    t = num.text
+    if len(t) == w and t.isdigit():
+        return num, None
+    if len(t) > w and t[:w].isdigit() and _well_grouped(t[w:]):
+        return Cell(t[:w], num.start, num.start + w), Cell(t[w:], num.start + w, num.end)
+    return None
+
+
+def _form_records(toks: list[_Tok]) -> list[list[Cell]]:
+    """[label, code, unit, value] records from the token stream."""
+    w = _code_width(toks)
+    out: list[list[Cell]] = []
+    i = 0
+    while i < len(toks):
+        lab = toks[i]
+        i += 1
+        if lab.kind != "label":
+            continue
+        code = unit = val = None
+        if i < len(toks) and toks[i].kind == "num":
+            num = toks[i]
+            i += 1
+            nxt = toks[i] if i < len(toks) else None
+            if nxt is not None and nxt.kind == "unit":
+                code, unit = num.cell, nxt.cell
+                i += 1
+                if i < len(toks) and toks[i].kind == "num":
+                    val = toks[i].cell
+                    i += 1
+            elif nxt is not None and nxt.kind == "num" and nxt.line != num.line and len(num.cell.text) == w:
+                code, val = num.cell, nxt.cell
+                i += 1
+            else:
+                split = _split_glued(num.cell, w)
+                if split:
+                    code, val = split
+        if code is None:
+            continue
+        pos = code.end
+        out.append([lab.cell, code, unit or _empty(pos), val or _empty((unit or code).end)])
+    return out
+
+
+def _form_head_cells(text: str, lines, a: int, b: int) -> list[Cell]:
+    """项目 / 代码 / 单位 / 指标 cells of the header lines a..b (empty cells when absent)."""
+    start, end = lines[a].start, lines[b].end
+    heads = []
+    for rx in (re.compile(r"项\s*目|指标名称|名\s*称"), tl.FORM_CODE_HEAD, tl.FORM_UNIT_HEAD,
+               re.compile(r"指\s*标|数\s*值|本年|实\s*际|合\s*计")):
+        m = rx.search(text, start, end)
+        heads.append(Cell(m.group(0), m.start(), m.end()) if m else _empty(start))
+    if not heads[0].text:
+        heads[0] = Cell("", start, start)
+    return heads
+
+
+def forms(text: str, lines, taken) -> list[Block]:
+    """Statistical forms with a row-code column, one cell per line or glued."""
+    out: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        hb = None if taken(i) else _form_header(text, lines, i)
+        if hb is None:
+            i += 1
+            continue
+        toks: list[_Tok] = []
+        j, blanks, last = hb + 1, 0, hb
+        while j < n and not taken(j):
+            raw = lines[j].raw.strip(_WS)
+            if not lines[j].raw.strip("\r"):
+                blanks += 1
+                if blanks > 4:
+                    break
+            elif len(raw) > 60 or "。" in raw:
+                break
+            else:
+                blanks = 0
+                toks += _line_tokens(text, lines[j], bool(toks) and toks[-1].kind == "num")
+                last = j
+            j += 1
+        recs = _form_records(toks)
+        if len(recs) >= 3:
+            out.append(Block("form", _form_head_cells(text, lines, i, hb), recs,
+                             lines[i].start, lines[last].end, i, last))
+            i = last + 1
+        else:
+            i = hb + 1
+    return out
+
+
+# ------------------------------------------------------------------ glued columns
+
+
+_PIECE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?|[—–]{1,2}|-{2}")
+
+
+def _splits(blob: str, k: int):
+    """Every way to cut `blob` into k number pieces (as (start, end) offsets)."""
+    if k == 1:
+        if _PIECE.fullmatch(blob):
+            yield [(0, len(blob))]
+        return
+    for cut in range(1, len(blob)):
+        if _PIECE.fullmatch(blob[:cut]):
+            for rest in _splits(blob[cut:], k - 1):
+                yield [(0, cut)] + [(a + cut, b + cut) for a, b in rest]
+
+
+def _agrees(a: str, b: str, pct: str) -> bool:
+    """pct is the change from b to a in per cent, to the precision it is written with."""
+    try:
+        va, vb, vp = float(a), float(b), float(pct)
+    except ValueError:
+        return False
+    if vb == 0:
+        return False
+    dec = len(pct.split(".")[1]) if "." in pct else 0
+    return abs((va - vb) / vb * 100 - vp) <= 0.5 * 10 ** -dec + 1e-9
+
+
+def _split_row(blob: str, years: int) -> list[tuple[int, int]] | None:
+    """The one split of the digits into `years` values and a change that agrees."""
+    found = [s for s in _splits(blob, years + 1)
+             if _agrees(blob[s[0][0]:s[0][1]], blob[s[1][0]:s[1][1]], blob[s[-1][0]:s[-1][1]])]
+    return found[0] if len(found) == 1 else None
+
+
+def _glued_header(text: str, ln) -> tuple[list[Cell], bool] | None:
+    """Header cells, and whether a unit column follows the label, of a glued header line
+    (指标名称单位2020年2019年同比增减(%)), which must end in a change column."""
+    raw = ln.raw
+    if len(raw.strip()) > 60 or re.search(r"\s\S", raw.strip()):
+        return None
+    years = list(re.finditer(r"(?:19|20)\d\d年(?:度)?", raw))
+    if len(years) != 2:
+        return None
+    tail = raw[years[-1].end():].strip()
+    if not tail or not tl.CHANGE_HEAD.search(tail) or years[1].start() != years[0].end():
+        return None
+    s = ln.start
+    lead = raw[:years[0].start()]
+    um = tl.FORM_UNIT_HEAD.search(lead)
+    heads = []
+    if um and um.end() == len(lead.rstrip()):
+        heads += [_mk_cell(text, s, s + um.start()), Cell(um.group(0), s + um.start(), s + um.end())]
+    else:
+        heads.append(_mk_cell(text, s, s + len(lead)))
+    heads += [Cell(m.group(0), s + m.start(), s + m.end()) for m in years]
+    heads.append(_mk_cell(text, s + years[-1].end(), ln.end))
+    return heads, len(heads) == 5
+
+
+_GLUED_ROW = re.compile(r"^(?P<label>[^\d\s][^\d]*?)(?P<unit>(?:万|千)?(?:" + "|".join(tl.FORM_UNITS) + r"))?"
+                        r"(?P<blob>[\d.,\-—–]+)$")
+
+
+def glued_columns(text: str, lines, taken) -> list[Block]:
+    """Header and rows without separators, split with the help of the change column."""
+    out: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        hd = None if taken(i) or lines[i].kind != "prose" else _glued_header(text, lines[i])
+        if hd is None:
+            i += 1
+            continue
+        heads, unit_col = hd
+        rows, j, last = [], i + 1, i
+        while j < n and not taken(j) and lines[j].raw.strip(_WS):
+            ln = lines[j]
+            m = _GLUED_ROW.match(ln.raw.strip(_WS))
+            if not m:
+                break
+            off = ln.start + (len(ln.raw) - len(ln.raw.lstrip(_WS)))
+            blob_s = off + m.start("blob")
+            cut = _split_row(m.group("blob"), 2)
+            last = j
+            j += 1
+            if cut is None:
+                continue
+            lab = Cell(m.group("label"), off, off + m.end("label"))
+            unit = Cell(m.group("unit"), off + m.start("unit"), off + m.end("unit")) if m.group("unit") else _empty(blob_s)
+            vals = [Cell(m.group("blob")[a:b], blob_s + a, blob_s + b) for a, b in cut]
+            rows.append([lab] + ([unit] if unit_col else []) + vals)
+        if rows:
+            out.append(Block("glued_columns", heads, rows, lines[i].start, lines[last].end, i, last))
+        i = max(last + 1, i + 1)
+    return out
+
+
+# ------------------------------------------------------------------ all
+
+
+def find_blocks(text: str, lines, taken) -> list[Block]:
+    """Every block of the four layouts; later layouts skip lines earlier ones took."""
+    out: list[Block] = []
+    own: set[int] = set()
+
+    def busy(k: int) -> bool:
+        return taken(k) or k in own
+
+    for finder in (forms, glued_columns, space_columns, cell_streams):
+        for b in finder(text, lines, busy):
+            out.append(b)
+            own.update(range(b.first_line, b.last_line + 1))
+    return sorted(out, key=lambda b: b.start)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from nianbao.schema import (
     RAW_DDL,
+    Candidate,
     DocumentRecord,
     Event,
     ExtractionResult,
@@ -32,6 +33,9 @@ from nianbao.schema import (
 
 FIGURE_COLUMNS = ["figure_id", "document_id"] + [c for c in column_names(Figure)]
 EVENT_COLUMNS = ["activity_id", "document_id"] + [c for c in column_names(Event)]
+CANDIDATE_COLUMNS = ["document_id"] + [c for c in column_names(Candidate)]
+# the tables holding what was extracted from one document (replaced or pruned together)
+EXTRACTED_TABLES = ("figures", "events", "candidates", "extractions")
 
 
 @contextmanager
@@ -83,6 +87,18 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
     con.unregister("_incoming")
 
 
+def _utf8(value):
+    """`value`, with anything DuckDB cannot store as UTF-8 (lone surrogates) escaped: one odd
+    name must never stop the writer (ingest already escapes names; this is the last guard)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRecord]) -> dict[str, int]:
     """Replace the current view of the raw folder; files no longer there become 'removed'.
 
@@ -90,12 +106,12 @@ def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRec
     """
     now = _now()
     records = list(records)
-    seen = {r.source_file for r in records}
+    seen = {_utf8(r.source_file) for r in records}
     previous = dict(con.execute("select source_file, first_seen_at from raw.documents").fetchall())
     rows = []
     for r in records:
-        row = asdict(r)
-        row["first_seen_at"] = previous.get(r.source_file, now)
+        row = {k: _utf8(v) for k, v in asdict(r).items()}
+        row["first_seen_at"] = previous.get(row["source_file"], now)
         row["last_seen_at"] = now
         rows.append(row)
     con.execute("begin")
@@ -147,11 +163,13 @@ def store_extraction(
         row["activity_id"] = activity_id(document_id, e)
         row["document_id"] = document_id
         ev_rows.append(row)
+    cand_rows = [{**asdict(c), "document_id": document_id} for c in result.candidates]
     con.execute("begin")
-    for table in ("figures", "events", "extractions"):
+    for table in EXTRACTED_TABLES:
         con.execute(f"delete from raw.{table} where document_id = ?", [document_id])
     _insert(con, "raw.figures", pd.DataFrame(fig_rows, columns=FIGURE_COLUMNS))
     _insert(con, "raw.events", pd.DataFrame(ev_rows, columns=EVENT_COLUMNS))
+    _insert(con, "raw.candidates", pd.DataFrame(cand_rows, columns=CANDIDATE_COLUMNS))
     con.execute(
         "insert into raw.extractions values (?, ?, ?, ?, ?, ?, ?)",
         [document_id, extractor_version, result.library_name, result.report_year,
@@ -168,7 +186,7 @@ def prune_orphans(con: duckdb.DuckDBPyConnection) -> int:
     ).fetchall()]
     if orphans:
         con.execute("begin")
-        for table in ("figures", "events", "extractions"):
+        for table in EXTRACTED_TABLES:
             con.execute(f"delete from raw.{table} where document_id in (select unnest(?::varchar[]))", [orphans])
         con.execute("commit")
     return len(orphans)

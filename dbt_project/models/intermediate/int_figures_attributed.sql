@@ -32,6 +32,7 @@ select
     attributed.ratio_denominator,
     attributed.ratio_scale,
     attributed.table_id,
+    attributed.confidence,
     attributed.report_year,
     attributed.report_library_name,
     attributed.stated_library_name is null

@@ -50,7 +50,8 @@ select
     figures.group_role,
     figures.group_complete,
     figures.table_id,
-    coalesce(figure_status.status, 'reported') as status
+    coalesce(figure_status.status, 'reported') as status,
+    figures.confidence
 from figures
 left join figure_status on figure_status.figure_id = figures.figure_id
 order by figures.source_file, figures.char_start, figures.figure_id

@@ -26,5 +26,6 @@ select
     ratio_numerator,
     ratio_denominator,
     cast(ratio_scale as double) as ratio_scale,
-    table_id
+    table_id,
+    cast(coalesce(confidence, 1.0) as double) as confidence
 from source

@@ -14,7 +14,7 @@ Checks, for every row of <batch>/gold.csv:
     segment is `all` or a short lower-case code;
   * value is a non-negative integer; year is blank or a 4-digit year;
   * the value can be read off the evidence: some number in the evidence (arabic,
-    digit groups split by a space such as "4 960", or Chinese numerals such as
+    English number words and "3.29 million", digit groups split by a space such as "4 960", or Chinese numerals such as
     一千四百万 / 百万 / 千万), times 1 / 10^3 / 10^4 / 10^8, equals the value.
 Also checks that SOURCES.tsv and docs/ agree and that every doc has a section in
 NOTES.md.  Blank years are allowed (undated pages) but listed.  Exit status 1 if
@@ -70,10 +70,19 @@ def chinese_numbers(s):
             yield float(total)
 
 
+ENGLISH = {'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5, 'six': 6,
+           'seven': 7, 'eight': 8, 'nine': 9, 'ten': 10}
+
+
 def numbers(s):
+    for word, n in ENGLISH.items():                # "Eight new ..."
+        if re.search(r'\b%s\b' % word, s, re.I):
+            yield float(n)
     if re.search(r'(?<![\d.])[亿億]', s):          # 破亿 = 1亿
         yield 1.0
     yield from chinese_numbers(s)
+    for m in re.finditer(r'(\d+)[万萬] ?(\d{1,4})(?![\d.])', s):  # mixed: 25萬7134, 94萬 866 (C2)
+        yield float(int(m.group(1)) * 10**4 + int(m.group(2)))
     joined = re.sub(r'(?<=\d) (?=\d{3}(?!\d))', '', s)  # "4 960" -> "4960"
     for text in {s, joined}:
         for m in re.finditer(r'\d[\d,]*(?:\.\d+)?', text):
@@ -89,8 +98,8 @@ def numbers(s):
 
 
 def derivable(value, ev):
-    return any(abs(n * k - value) < 0.5
-               for n in numbers(ev) for k in (1, 1000, 10**4, 10**8))
+    factors = (1, 1000, 10**4, 10**8) + ((10**6,) if 'million' in ev else ())
+    return any(abs(n * k - value) < 0.5 for n in numbers(ev) for k in factors)
 
 
 def check(batch):

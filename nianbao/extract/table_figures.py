@@ -154,7 +154,7 @@ def _shared_cue_heads(heads: list[str]) -> dict[int, LabelMatch]:
     found: dict[int, tuple[str, LabelMatch]] = {}
     for i, h in enumerate(heads):
         lab = _clean_label(re.sub(_UNIT_IN, "", h))
-        for k in range(1, min(5, len(lab) - 1)):
+        for k in range(min(4, len(lab) - 2), 0, -1):       # the shortest tail that names a metric
             m = _label_match(lab[k:], None)
             if m:
                 found[i] = (lab[k:], m)
@@ -496,7 +496,17 @@ def _table_figures(tb: _T, sections: Sections) -> list[Figure]:
             f = _figure(p, lm, unit, ctx, tb)
             if f is not None:
                 out.append(f)
-    return out
+    return _prefer_spending_to_earmarks(out)
+
+
+def _prefer_spending_to_earmarks(figs: list[Figure]) -> list[Figure]:
+    """Drop an earmarked grant (购书专项经费) when the same table states the spending
+    of that metric (新增藏量购置费) for the same year and segment."""
+    def key(f: Figure):
+        return f.metric, f.year, f.segment, f.period
+
+    spent = {key(f) for f in figs if f.metric.startswith("spending") and not tl.EARMARK.search(f.evidence)}
+    return [f for f in figs if not (f.metric.startswith("spending") and tl.EARMARK.search(f.evidence) and key(f) in spent)]
 
 
 def table_figures(tables, text: str, report_year: int | None, sections: Sections, mt: str | None = None) -> list[Figure]:

@@ -237,7 +237,13 @@ def _form_header(text: str, lines, i: int) -> int | None:
         elif last is None:
             return None
         k += 1
-    return last if seen_code and seen_unit else None
+    if not (seen_code and seen_unit):
+        return None
+    # label first (项目 代码 单位 指标); a code-first form (代码 指标名称 …) is read line by line
+    # elsewhere (`table_figures.form_line_figures`)
+    head = " ".join(ln.raw for ln in lines[i:last + 1])
+    code, label = tl.FORM_CODE_HEAD.search(head), tl.FORM_LABEL_HEAD.search(head)
+    return last if label and label.start() < code.start() else None
 
 
 def _code_width(toks: list[_Tok]) -> int:
@@ -306,7 +312,7 @@ def _form_head_cells(text: str, lines, a: int, b: int) -> list[Cell]:
     """项目 / 代码 / 单位 / 指标 cells of the header lines a..b (empty cells when absent)."""
     start, end = lines[a].start, lines[b].end
     heads = []
-    for rx in (re.compile(r"项\s*目|指标名称|名\s*称"), tl.FORM_CODE_HEAD, tl.FORM_UNIT_HEAD,
+    for rx in (tl.FORM_LABEL_HEAD, tl.FORM_CODE_HEAD, tl.FORM_UNIT_HEAD,
                re.compile(r"指\s*标|数\s*值|本年|实\s*际|合\s*计")):
         m = rx.search(text, start, end)
         heads.append(Cell(m.group(0), m.start(), m.end()) if m else _empty(start))

@@ -36,6 +36,7 @@ NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–-]{1,2}$")
 # the header of a statistical form names a row-code column (项目 代码 单位 指标)
 FORM_CODE_HEAD = re.compile(r"代\s*码|行\s*次|栏\s*次|编\s*码")
 FORM_UNIT_HEAD = re.compile(r"单\s*位|计量单位")
+FORM_LABEL_HEAD = re.compile(r"项\s*目|指标名称|名\s*称")
 # the words a form's header line is made of (nothing else may be on it)
 FORM_HEAD_WORDS = re.compile(r"项\s*目|指\s*标(?:名称)?|名\s*称|代\s*码|行\s*次|栏\s*次|编\s*码|计量单位|单\s*位|数\s*值|"
                              r"本年|上年|实\s*际|合\s*计|备\s*注|序\s*号|[甲乙丙丁]|\s")
@@ -95,3 +96,7 @@ TOTAL_ROW = re.compile(r"^(?:全年|年度|本年)?(?:合计|总计|累计|总�
 # words a table label may carry beyond those of the shared TABLE_LABEL_FILLER
 # (参观展览人次, 参加培训班人次: the verb of the attendance)
 TABLE_EXTRA_FILLER = re.compile(r"参观|参加|参与|观看|组织|举办|开展|各类")
+
+# an earmarked grant (income side: 购书专项经费) beside the spending itself (新增藏量购置费):
+# when one table states both for one metric, the spending is the figure
+EARMARK = re.compile(r"专项(?:经费|资金|拨款)")

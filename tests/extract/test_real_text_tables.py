@@ -1,0 +1,205 @@
+"""Tables as real web pages and converted files show them: recognised by layout.
+
+Every snippet here is invented (made-up libraries, labels and numbers); each test
+states one layout rule of `nianbao.extract.table_layouts` / `table_figures`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from nianbao.extract import extract_document
+from nianbao.extract.table_layouts import _split_row
+from nianbao.extract.tables import find_tables
+
+
+def _figs(text: str):
+    text = unicodedata.normalize("NFKC", text)
+    return text, [f for f in extract_document(text).figures if f.kind == "figure"]
+
+
+def _got(text: str):
+    _, fs = _figs(text)
+    return sorted((f.metric, f.year, f.value) for f in fs)
+
+
+def _spans_hold(text: str):
+    text = unicodedata.normalize("NFKC", text)
+    for tb in find_tables(text):
+        for row in [tb.header] + tb.rows:
+            for c in row:
+                assert text[c.start:c.end] == c.text, (tb.layout, c)
+    return find_tables(text)
+
+
+# ------------------------------------------------------------------ space-aligned year columns
+
+YEARBOOK = (
+    "8-3 文化事业基本情况\n"
+    "Basic Statistics on Culture\n"
+    "项目  Item 2019 2020 2021\n"
+    "    公共图书馆总藏量(千册) 1200 1350 1410\n"
+    "        Total Collections(1000 volumes)\n"
+    "      报刊藏量(千册) 90 95 99\n"
+    "    举办展览次数(次) 40 22 35\n"
+    "    参观展览人次(千人次) 51 12 30\n"
+    "    总流通人次(千人次) 800 420 610\n"
+    "    剧场座位数(个) 300 300 320\n"
+)
+
+
+def test_year_columns_with_the_unit_scale_in_the_label():
+    tbs = _spans_hold(YEARBOOK)
+    assert [t.layout for t in tbs] == ["space_columns"]
+    got = _got(YEARBOOK)
+    assert ("collection.total", 2019, 1_200_000) in got and ("collection.total", 2021, 1_410_000) in got
+    assert ("visits.in_person", 2020, 420_000) in got
+    assert ("activities.events", 2021, 35) in got                 # (次): no scale
+    assert ("activities.attendance", 2019, 51_000) in got
+    assert not any(v in (300, 320) for _, _, v in got)           # no metric: seats
+
+
+def test_a_part_word_in_a_yearbook_label_is_a_segment():
+    _, fs = _figs(YEARBOOK)
+    per = [f for f in fs if f.metric == "collection.total" and f.value == 90_000]
+    assert len(per) == 1 and per[0].segment == "periodicals"
+    assert per[0].evidence.startswith("报刊藏量")
+
+
+def test_a_line_of_years_in_prose_is_not_a_table():
+    t = "某县图书馆2021年工作总结\n我馆在 2019 2020 2021 三年间持续改进服务。\n全年接待读者12000人次。\n"
+    assert all(tb.layout != "space_columns" for tb in find_tables(t))
+
+
+# ------------------------------------------------------------------ cell streams between | lines
+
+
+ROOMS = ("某区图书馆2022年(3月)数据统计\n二、进馆人次统计\n"
+         "阅览室\n|\n3月\n|\n报刊阅览室\n|\n1200\n|\n少儿阅览室\n|\n800\n|\n城东分馆\n|\n450\n|\n合计\n|\n2450\n|\n"
+         "(来源:日统计)\n")
+
+
+def test_a_cell_stream_takes_its_metric_from_the_title():
+    tbs = _spans_hold(ROOMS)
+    assert [(t.layout, len(t.header), len(t.rows)) for t in tbs] == [("cell_stream", 2, 4)]
+    _, fs = _figs(ROOMS)
+    got = sorted((f.metric, f.value, f.period) for f in fs)
+    assert got == [("visits.in_person", v, "partial") for v in (450, 800, 1200, 2450)]
+    seg = {f.value: f.segment for f in fs}
+    assert seg[800] == "minors" and seg[2450] == "all"
+    assert [f.scope for f in fs if f.value == 450] == ["branches"]
+
+
+def test_a_cell_stream_with_metrics_in_the_header_and_a_month_row():
+    t = ("某馆2021年5月统计\n三、外借统计\n月份\n|\n成人外借册次\n|\n少儿外借册次\n|\n城西外借册次\n|\n城北外借册次\n|\n"
+         "5月\n|\n3100\n|\n900\n|\n640\n|\n210\n|\n外借合计:4850册\n")
+    tbs = _spans_hold(t)
+    assert [(len(tb.header), len(tb.rows)) for tb in tbs if tb.layout == "cell_stream"] == [(5, 1)]
+    _, fs = _figs(t)
+    loans = {f.value: f for f in fs if f.metric == "circulation.loans" and f.table_id}
+    assert set(loans) == {3100, 900, 640, 210}
+    assert loans[3100].segment == "adults" and loans[900].segment == "minors"
+    assert all(f.period == "partial" for f in loans.values())
+
+
+# ------------------------------------------------------------------ statistical forms
+
+FORM_CELLS = "\n\n".join([
+    "2020年某市图书馆年报", "项     目", "代码", "单位", "指标",
+    "一、从业人员", "11", "36",
+    "十七、本年支出合计", "61", "千元", "9020",
+    "二、藏量", "16", "册、件", "400500",
+    "其中:基本支出", "62", "千元", "6020",
+    "1、图书", "17", "350000",
+    "项目支出", "63", "千元", "3000",
+    "其中:盲文图书", "18", " ",
+    "在支出合计中:工资福利支出", "65", "千元", "4100",
+    "2、报刊", "21", "12500",
+    "商品和服务支出", "66", "千元", "1500",
+    "购书专项经费", "55", "千元", "800",
+    "三、电子图书", "27", "900000",
+    "1、本馆自建", "28", "30",
+    "其中:新增藏量购置费", "75", "千元", "760",
+]) + "\n"
+
+
+def test_form_one_cell_per_line_with_blank_lines():
+    tbs = _spans_hold(FORM_CELLS)
+    assert [t.layout for t in tbs] == ["form"]
+    got = _got(FORM_CELLS)
+    assert got == sorted([
+        ("spending.total", 2020, 9_020_000), ("spending.total", 2020, 6_020_000), ("spending.total", 2020, 3_000_000),
+        ("spending.staff", 2020, 4_100_000), ("spending.operations", 2020, 1_500_000),
+        ("collection.total", 2020, 400_500), ("collection.total", 2020, 350_000), ("collection.total", 2020, 12_500),
+        ("spending.collections", 2020, 760_000),                 # the spending, not the earmarked grant
+    ])
+
+
+def test_an_earmarked_grant_stands_when_no_spending_is_stated():
+    t = FORM_CELLS.replace("其中:新增藏量购置费\n\n75\n\n千元\n\n760\n", "")
+    got = _got(t)
+    assert ("spending.collections", 2020, 800_000) in got
+    assert ("spending.collections", 2020, 760_000) not in got
+
+
+def test_form_parts_take_the_metric_and_segment_of_their_whole():
+    _, fs = _figs(FORM_CELLS)
+    seg = {(f.metric, f.value): f.segment for f in fs}
+    assert seg[("collection.total", 350_000)] == "books"
+    assert seg[("collection.total", 12_500)] == "periodicals"
+    assert seg[("spending.total", 6_020_000)] == "basic" and seg[("spending.total", 3_000_000)] == "project"
+    assert seg[("collection.total", 400_500)] == "all" and seg[("spending.total", 9_020_000)] == "all"
+
+
+FORM_GLUED = (
+    "2021年年报公共图书馆基本情况年报\n"
+    "单位名称某县图书馆\n"
+    "项     目代码单位指标项     目代码单位指标\n"
+    "一、从业人员1124在财政补贴收入中:基建拨款54千元\n"
+    "二、藏量16册、件210,300    5、附属单位上缴收入59千元\n"
+    "  1、图书17180,250    6、其他收入60千元8\n"
+    "        其中:盲文图书18120十七、本年支出合计61千元2,450\n"
+    "  2、报刊214,075           经营支出64千元\n"
+    "  在藏量中:少儿文献2655,010            劳务费68千元70\n"
+)
+
+
+def test_form_with_code_and_value_glued_together():
+    tbs = _spans_hold(FORM_GLUED)
+    assert [t.layout for t in tbs] == ["form"]
+    text, fs = _figs(FORM_GLUED)
+    got = sorted((f.metric, f.value, f.segment) for f in fs)
+    assert got == sorted([
+        ("collection.total", 210_300, "all"), ("collection.total", 180_250, "books"),
+        ("collection.total", 120, "braille"), ("collection.total", 4_075, "periodicals"),
+        ("collection.total", 55_010, "minors"), ("spending.total", 2_450_000, "all"),
+    ])
+    f = next(f for f in fs if f.value == 180_250)
+    assert text[f.char_start:f.char_end] == "180,250"           # the code 17 is not in the value
+
+
+def test_glued_lines_without_a_form_header_are_not_split():
+    t = "某县图书馆2021年概况\n二、藏量16册、件210,300\n1、图书17180,250\n2、报刊214,075\n"
+    assert all(tb.layout != "form" for tb in find_tables(t))
+
+
+# ------------------------------------------------------------------ glued year columns
+
+
+def test_glued_year_columns_split_by_the_change_column():
+    t = ("某市公共图书馆主要指标\n\n指标名称单位2021年2020年同比增减(%)\n"
+         "总藏量万册520449006.2\n总流通人次万人次3102211047.0\n阅览室座席1200012000——\n\n")
+    tbs = _spans_hold(t)
+    assert [t.layout for t in tbs] == ["glued_columns"]
+    got = _got(t)
+    assert got == [("collection.total", 2020, 49_000_000), ("collection.total", 2021, 52_040_000),
+                   ("visits.in_person", 2020, 21_100_000), ("visits.in_person", 2021, 31_020_000)]
+
+
+def test_a_glued_split_must_agree_with_the_change():
+    blob = "3102211047.0"
+    assert [blob[a:b] for a, b in _split_row(blob, 2)] == ["3102", "2110", "47.0"]
+    assert _split_row("3102211050.0", 2) is None                  # no split gives +50.0 %
+    assert _split_row("1200012000——", 2) is None                  # no change to check against

@@ -6,8 +6,10 @@ Each recogniser reads the layout only, never the wording of one report:
   (``项目 2016 2017 2018`` / ``2019年 2020年`` / ``1月 2月``) and rows of one label
   followed by exactly as many numbers, separated by spaces (a yearbook table).
   Lines without digits between rows (a translation, a footnote) are skipped.
-* **cell_stream**: one cell per line with a lone ``|`` line between cells, the row
-  ends lost; the width is the smallest one that makes every row after the header a
+  Also (`gap_columns`): a header of three or more short text heads and rows of a
+  label and numbers, the columns separated by runs of two or more spaces.
+* **cell_stream**: one cell per line with a lone ``|`` line (or a blank line) between
+  cells, the row ends lost; the width is the smallest one that makes every row after the header a
   label followed by numbers (trailing note cells are left out).
 * **form**: a statistical form (``项目 代码 单位 指标``): records of a label, a row
   code, an optional unit and an optional value, one cell per line or glued on one
@@ -78,6 +80,62 @@ def _period_header(text: str, ln) -> tuple[Cell, list[Cell]] | None:
     return label, heads
 
 
+_GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
+
+
+def _gap_cells(text: str, ln) -> list[Cell]:
+    """Cells of a line split at runs of 2+ spaces (or ideographic spaces, tabs)."""
+    raw = text[ln.start:ln.end]
+    cells, pos = [], 0
+    for m in list(_GAP.finditer(raw)) + [None]:
+        a, b = pos, (m.start() if m else len(raw))
+        c = _mk_cell(text, ln.start + a, ln.start + b)
+        if c.text:
+            cells.append(c)
+        pos = m.end() if m else len(raw)
+    return cells
+
+
+def _gap_header(text: str, ln) -> list[Cell] | None:
+    """A header line of >= 3 short text heads separated by runs of spaces."""
+    cells = _gap_cells(text, ln)
+    if len(cells) < 3 or any(_numeric(c.text) or len(c.text) > 12 or re.search(r"\d", c.text) for c in cells):
+        return None
+    return cells
+
+
+def _gap_row(text: str, ln, k: int) -> list[Cell] | None:
+    """k cells split at runs of spaces: a text label, then numbers (or empty dashes)."""
+    cells = _gap_cells(text, ln)
+    if len(cells) != k or _numeric(cells[0].text) or not all(_numeric(c.text) for c in cells[1:]):
+        return None
+    return cells
+
+
+def gap_columns(text: str, lines, taken) -> list[Block]:
+    """Columns aligned with runs of spaces under a header of short text heads."""
+    out: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        head = None if taken(i) or lines[i].kind != "prose" else _gap_header(text, lines[i])
+        if head is None:
+            i += 1
+            continue
+        rows, j = [], i + 1
+        while j < n and not taken(j) and lines[j].kind == "prose":
+            row = _gap_row(text, lines[j], len(head))
+            if row is None:
+                break
+            rows.append(row)
+            j += 1
+        if len(rows) >= 2:
+            out.append(Block("space_columns", head, rows, lines[i].start, lines[j - 1].end, i, j - 1))
+            i = j
+        else:
+            i += 1
+    return out
+
+
 def _value_row(text: str, ln, k: int) -> list[Cell] | None:
     """[label, v1..vk] when the line is a label followed by exactly k numbers."""
     toks = _tokens(text, ln.start, ln.end)
@@ -140,34 +198,52 @@ def _stream_width(cells: list[Cell]) -> int | None:
     return None
 
 
+def _pipe_sep(raw: str) -> bool:
+    return bool(tl.CELL_SEPARATOR_LINE.match(raw))
+
+
+def _blank_sep(raw: str) -> bool:
+    return raw.rstrip("\r") == ""
+
+
+def _stream_at(text: str, lines, i: int, is_sep, max_len: int) -> tuple[list[Cell], list[int]]:
+    """Cells from line i on, one per line, a separator line between two cells."""
+    cells, nos, j, n = [], [], i, len(lines)
+    while j < n and not is_sep(lines[j].raw) and len(lines[j].raw.strip()) <= max_len \
+            and not tl.CELL_SEPARATOR_LINE.match(lines[j].raw):
+        cells.append(_mk_cell(text, lines[j].start, lines[j].end))
+        nos.append(j)
+        if not (j + 2 < n and is_sep(lines[j + 1].raw)):
+            break
+        j += 2
+    return cells, nos
+
+
 def cell_streams(text: str, lines, taken) -> list[Block]:
-    """One cell per line, a lone `|` line between cells."""
+    """One cell per line with a lone `|` line, or a blank line, between cells
+    (a whitespace-only line between blank lines is an empty cell)."""
     out: list[Block] = []
-    i, n = 0, len(lines)
-
-    def is_sep(k: int) -> bool:
-        return k < n and bool(tl.CELL_SEPARATOR_LINE.match(lines[k].raw))
-
-    while i < n:
-        if taken(i) or lines[i].kind == "blank" or is_sep(i) or not is_sep(i + 1):
-            i += 1
-            continue
-        cells, nos, j = [], [], i
-        while j < n and lines[j].kind != "blank" and not is_sep(j) and len(lines[j].raw.strip()) <= 40:
-            cells.append(_mk_cell(text, lines[j].start, lines[j].end))
-            nos.append(j)
-            if not is_sep(j + 1):
-                break
-            j += 2
-        w = _stream_width(cells) if len(cells) >= 4 else None
-        if w:
-            used = (len(cells) // w) * w
-            rows = [cells[r * w:(r + 1) * w] for r in range(len(cells) // w)]
-            out.append(Block("cell_stream", rows[0], rows[1:], cells[0].start, cells[used - 1].end,
-                             i, nos[used - 1]))
-            i = nos[used - 1] + 1
-        else:
-            i = max(j, i + 1)
+    n = len(lines)
+    for is_sep, max_len, min_rows in ((_pipe_sep, 40, 1), (_blank_sep, 30, 2)):
+        i = 0
+        while i < n:
+            if taken(i) or any(b.first_line <= i <= b.last_line for b in out) or not lines[i].raw.strip() \
+                    or is_sep(lines[i].raw) or i + 1 >= n or not is_sep(lines[i + 1].raw):
+                i += 1
+                continue
+            all_cells, all_nos = _stream_at(text, lines, i, is_sep, max_len)
+            for lead in range(min(3, len(all_cells))):     # a caption or two may lead the stream
+                cells, nos = all_cells[lead:], all_nos[lead:]
+                w = _stream_width(cells) if len(cells) >= 4 else None
+                used = (len(cells) // w) * w if w else 0
+                if w and used // w - 1 >= min_rows and not any(taken(k) for k in nos[:used]):
+                    rows = [cells[r * w:(r + 1) * w] for r in range(used // w)]
+                    out.append(Block("cell_stream", rows[0], rows[1:], cells[0].start, cells[used - 1].end,
+                                     nos[0], nos[used - 1]))
+                    i = nos[used - 1] + 1
+                    break
+            else:
+                i = (all_nos[-1] + 1) if all_nos else i + 1
     return out
 
 
@@ -465,7 +541,7 @@ def find_blocks(text: str, lines, taken) -> list[Block]:
     def busy(k: int) -> bool:
         return taken(k) or k in own
 
-    for finder in (forms, glued_columns, space_columns, cell_streams):
+    for finder in (forms, glued_columns, space_columns, gap_columns, cell_streams):
         for b in finder(text, lines, busy):
             out.append(b)
             own.update(range(b.first_line, b.last_line + 1))

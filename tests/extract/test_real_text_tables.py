@@ -73,6 +73,24 @@ def test_a_line_of_years_in_prose_is_not_a_table():
     assert all(tb.layout != "space_columns" for tb in find_tables(t))
 
 
+def test_columns_aligned_with_runs_of_spaces():
+    t = ("某县图书馆2022年服务统计\n"
+         "项目          上半年      下半年      全年\n"
+         "进馆人次      41000       45500       86500\n"
+         "外借册次      20100       22000       42100\n"
+         "座席数        300         300         300\n")
+    tbs = _spans_hold(t)
+    assert [(tb.layout, len(tb.rows)) for tb in tbs] == [("space_columns", 3)]
+    got = _got(t)
+    assert ("visits.in_person", 2022, 86500) in got and ("circulation.loans", 2022, 42100) in got
+    assert not any(v == 300 for _, _, v in got)
+
+
+def test_single_spaces_in_prose_are_not_columns():
+    t = "某县图书馆2022年工作总结\n项目 进展 情况 良好\n进馆人次 41000 人次 较多\n外借册次 20100 册次 稳定\n"
+    assert all(tb.layout != "space_columns" for tb in find_tables(t))
+
+
 # ------------------------------------------------------------------ cell streams between | lines
 
 
@@ -102,6 +120,19 @@ def test_a_cell_stream_with_metrics_in_the_header_and_a_month_row():
     assert set(loans) == {3100, 900, 640, 210}
     assert loans[3100].segment == "adults" and loans[900].segment == "minors"
     assert all(f.period == "partial" for f in loans.values())
+
+
+def test_a_cell_stream_between_blank_lines():
+    t = "某县图书馆2021年年报\n\n指标\n\n数量\n\n进馆人次\n\n52000\n\n外借册次\n\n31000\n\n新办读者证\n\n1800\n"
+    tbs = _spans_hold(t)
+    assert [(tb.layout, len(tb.header), len(tb.rows)) for tb in tbs] == [("cell_stream", 2, 3)]
+    assert _got(t) == [("circulation.loans", 2021, 31000), ("users.new_registrations", 2021, 1800),
+                       ("visits.in_person", 2021, 52000)]
+
+
+def test_short_paragraphs_between_blank_lines_are_not_a_table():
+    t = "某县图书馆2021年年报\n\n一、基本情况\n\n我馆全年开放。\n\n二、读者服务\n\n全年接待读者52000人次。\n"
+    assert find_tables(t) == []
 
 
 # ------------------------------------------------------------------ statistical forms

@@ -95,6 +95,7 @@ def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
         seen.add(k)
         uniq.append(f)
     assign_groups(uniq, mt)
+    at.attribute_figures(uniq, mt, library, year)  # who, which year, how sure (attribute.py)
     return library, year, uniq
 
 

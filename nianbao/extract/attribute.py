@@ -15,6 +15,8 @@ import re
 from collections import Counter
 
 from . import lexicon as lx
+from .lexicon import attribution as la
+from .libraries import name_start, place_of
 from .libraries import canonical_library, is_aggregate, library_key  # noqa: F401  (re-exported)
 from .segment import is_junk, lines
 
@@ -51,7 +53,39 @@ def _plausible(nm: str) -> str | None:
     return None
 
 
+def _trim(nm: str | None, text: str) -> str | None:
+    """Drop words before the place a name starts with (单位名称揭阳市图书馆 → 揭阳市图书馆);
+    names that are not a library (图书馆学会, 图书馆之城) or have no place and are
+    generic (你去过市图书馆) are dropped."""
+    if not nm:
+        return nm
+    i = nm.rfind("图书馆")
+    after = text[text.find(nm) + len(nm):][:4] if nm in text else ""
+    if la.NOT_A_LIBRARY_AFTER.match(after):
+        return None
+    st = name_start(nm[:i])
+    if st is not None:
+        return nm[st:]
+    if la.GENERIC_LEVEL.match(nm) or not la.UNPLACED_NAME.fullmatch(nm[:i]):
+        return None
+    return nm
+
+
 def library_name(text: str) -> str | None:
+    """The report's own library: the name on a title line, else the most frequent
+    plausible name near the top; trimmed to start at its place."""
+    nm = _library_name(text)
+    trimmed = _trim(nm, text)
+    if trimmed and (place_of(trimmed) or any(trimmed in t and lx.TITLE_WORDS.search(t) for t in _title_lines(text))) \
+            or not nm:
+        return trimmed
+    # the title's name was not a library, or has no known place: a placed name near the top wins
+    cnt = Counter(t for t in (_trim(p, text) for p in (_plausible(m.group(1)) for m in lx.LIBRARY_NAME_RE.finditer(text[:3000])) if p)
+                  if t and place_of(t))
+    return cnt.most_common(1)[0][0] if cnt else trimmed
+
+
+def _library_name(text: str) -> str | None:
     titles = _title_lines(text)
     cands: list[str] = []
     for s in titles:
@@ -101,27 +135,69 @@ def report_year(text: str) -> int | None:
     return cnt.most_common(1)[0][0] if cnt else None
 
 
+def writing_year(text: str, report_year: int | None = None) -> int | None:
+    """The year a news item about a released report was written in, or None when the
+    text is not such a news item (a report's own 今年 is its report year).
+
+    过去的2021年 → 2022. A release (发布了…2019年阅读报告): the year after the data
+    year (the report year, i.e. the most frequent year of the text), else the year
+    after the one in the report's title."""
+    m = la.PAST_YEAR.search(text[:3000])
+    if m:
+        return int(m.group("y")) + 1
+    m = la.RELEASE.search(text[:3000])
+    if m:
+        y = int(m.group("y") or m.group("y2"))
+        return (report_year if report_year and report_year <= y else y) + 1
+    return None
+
+
+def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
+    """(position, 'abs'|'rel', year or offset) of the year words that can set the figure's
+    year: not comparisons (比去年, 是2018年的2.6倍), not counts (2000余册), and not
+    from an earlier clause that names several years (完成2021年图书、2022年报刊采购工作,…,
+    新增图书…) unless the year opens that clause."""
+    cmp_spans = [(m.start(), m.end()) for rx in (lx.COMPARISON_YEAR, la.COMPARISON_YEAR_EXTRA)
+                 for m in rx.finditer(sentence_left)]
+    seps = ",;:，；："
+    cut = max(sentence_left.rfind(c) for c in seps)
+    out = []
+
+    def ok(i: int, j: int) -> bool:
+        if any(a <= i < b for a, b in cmp_spans):
+            return False
+        if la.NOT_A_YEAR_AFTER.match(sentence_left[j:]):
+            return False
+        if i > cut:
+            return True   # the number's own clause
+        cs = max(sentence_left.rfind(c, 0, i) for c in seps) + 1
+        ce = min([k for k in (sentence_left.find(c, i) for c in seps) if k >= 0] or [len(sentence_left)])
+        years = {m.group(1) for m in lx.YEAR_RE.finditer(sentence_left[cs:ce])}
+        # an earlier clause listing several years (完成2021年图书、2022年报刊采购工作) sets none
+        return len(years) <= 1 or bool(la.CLAUSE_OPENING_YEAR.fullmatch(sentence_left[cs:i]))
+
+    for m in lx.YEAR_RE.finditer(sentence_left):
+        if ok(m.start(), m.end(1)):
+            out.append((m.start(), "abs", int(m.group(1))))
+    for m in lx.REL_YEAR_RE.finditer(sentence_left):
+        if ok(m.start(), m.end()):
+            out.append((m.start(), "rel", lx.REL_YEAR[m.group(0)]))
+    return sorted(out)
+
+
 def figure_year(sentence_left: str, base_year: int | None, rel_base: int | None = None) -> int | None:
     """The year set by the nearest year word in the sentence before the number.
 
     Relative words (去年/明年) resolve against `rel_base` (the year the text was
     written in) when given, else against `base_year`."""
-    best_pos, best = -1, None
     rel_base = base_year if rel_base is None else rel_base
-    cmp_spans = [(m.start(), m.end()) for m in lx.COMPARISON_YEAR.finditer(sentence_left)]
-
-    def in_cmp(i):
-        return any(a <= i < b for a, b in cmp_spans)
-
-    for m in lx.YEAR_RE.finditer(sentence_left):
-        if in_cmp(m.start()):
-            continue
-        if m.start() > best_pos:
-            best_pos, best = m.start(), int(m.group(1))
-    for m in lx.REL_YEAR_RE.finditer(sentence_left):
-        if m.start() > best_pos and rel_base is not None and not in_cmp(m.start()):
-            best_pos, best = m.start(), rel_base + lx.REL_YEAR[m.group(0)]
-    return best if best is not None else base_year
+    words = _year_words(sentence_left)
+    if not words:
+        return base_year
+    _, kind, v = words[-1]
+    if kind == "abs":
+        return v
+    return rel_base + v if rel_base is not None else base_year
 
 
 def scope(context: str, metric: str) -> str:
@@ -227,3 +303,78 @@ def _core(name: str) -> str:
     n = re.sub(r"图书馆$", "", name)
     n = re.sub(r"(?:省|市|县|区|旗|州|自治县|自治州)$", "", n)
     return n[-2:] if len(n) >= 2 else n
+
+
+# ------------------------------------------------------------------ the figure-level pass
+
+def _strong_cue(clause: str, metric: str) -> bool:
+    """A cue word in the clause that can mean this metric (not a mere context word)."""
+    base = metric.replace("_added", "")
+    return any(not cue.need_activity_ctx and base in cue.units.values() and cue.regex.search(clause)
+               for cue in lx.CUES)
+
+
+def _year_kind(sentence_left: str, f_year: int | None) -> str:
+    if f_year is None:
+        return "none"
+    words = _year_words(sentence_left)
+    if not words:
+        return "inferred"
+    return "explicit" if words[-1][1] == "abs" else "relative"
+
+
+def _apply_subject(f, subj, where: str) -> str:
+    """Set library_name/scope from the subject; returns the library evidence kind."""
+    from .subjects import LIBRARY, OWN, REGION
+
+    if subj is None:
+        return "none" if f.library_name is None else "named"
+    if subj.kind == REGION:
+        f.library_name, f.scope = subj.name, "region"
+        return "named" if where != "document" else "guessed"
+    if subj.scope and (where == "sentence" or subj.scope == "system" and where == "paragraph") \
+            and not f.metric.startswith("network."):
+        f.scope = subj.scope
+    elif f.scope == "region":
+        f.scope = "library"
+    if subj.kind == LIBRARY:
+        f.library_name = subj.name
+        return "named" if where != "document" else "guessed"
+    # the report's own library
+    f.library_name = None
+    return "own"
+
+
+def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -> None:
+    """The figure-level attribution pass, in place, over every figure of a document
+    (`mt`: the text for matching): who the figure is about (`subjects.subject_at`:
+    another library, a branch, a region aggregate → library_name and scope), the
+    year of relative words in a news item about a released report (resolved against
+    the news date, `writing_year`), and `confidence`."""
+    from .confidence import Evidence, confidence
+    from .segment import clause_bounds, sentence_bounds
+    from .subjects import subject_at
+
+    own_m = canonical_library(own) if own else None
+    wy = writing_year(mt, report_year)
+    for f in figs:
+        pos = min(max(f.char_start, 0), max(len(mt) - 1, 0))
+        subj, where = subject_at(mt, pos, own_m)
+        lib_kind = _apply_subject(f, subj, where)
+        if lib_kind == "own" and not own:
+            lib_kind = "none"
+        elif lib_kind == "own" and where == "document" and own_m and not place_of(own_m):
+            lib_kind = "guessed"
+        ss, _ = sentence_bounds(mt, pos)
+        left = mt[ss:pos]
+        words = _year_words(left)
+        if wy and words and words[-1][1] == "rel" and f.table_id is None:
+            f.year = wy + words[-1][2]
+        cs, ce = clause_bounds(mt, pos)
+        e = Evidence(
+            bare_number=not f.unit_raw,
+            weak_cue=not _strong_cue(mt[max(ss, cs - 40):ce], f.metric),
+            year=_year_kind(left, f.year) if f.table_id is None else ("explicit" if f.year else "none"),
+            library=lib_kind, scope=f.scope, period=f.period,
+        )
+        f.confidence = confidence(e)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .lexicon import attribution as la
 from .normalize import for_matching, nfkc
 
-__all__ = ["Place", "canonical_library", "library_key", "is_aggregate", "find_places", "place_of",
+__all__ = ["Place", "canonical_library", "name_start", "library_key", "is_aggregate", "find_places", "place_of",
            "aggregate_name"]
 
 _LEVEL_RANK = {"province": 3, "prefecture": 2, "county": 1}
@@ -126,8 +126,22 @@ def _middle_ending_at(text: str, end: int) -> int | None:
     return best
 
 
+def name_start(prefix: str) -> int | None:
+    """Where a library name starts in `prefix` (the text before 图书馆): the first place
+    of the chain of places and middle words that ends right before 图书馆; None if
+    no place precedes it."""
+    r = _walk(prefix)
+    return None if r is None else r[0]
+
+
 def _library(prefix: str) -> str | None:
-    """`prefix` is what precedes 图书馆; walk back over middle words and places."""
+    """`prefix` is what precedes 图书馆: the canonical name, or None without a place."""
+    r = _walk(prefix)
+    return None if r is None else r[1]
+
+
+def _walk(prefix: str) -> tuple[int, str] | None:
+    """Walk back over middle words and places from the end of `prefix`."""
     end = len(prefix)
     parts: list[tuple[str, object]] = []   # ('place', Place) | ('mid', str), right to left
     while end > 0:
@@ -154,9 +168,9 @@ def _library(prefix: str) -> str | None:
     first_mid = kinds.index("mid") if "mid" in kinds else len(kinds)
     if "place" in kinds[first_mid:]:
         # places and words interleaved (广东省立中山图书馆): a proper name, keep it as written
-        return prefix[end:] + la.INSTITUTION
+        return end, prefix[end:] + la.INSTITUTION
     most = min(places, key=lambda p: _LEVEL_RANK[p.level])  # the most specific place
-    return most.name + "".join(mids) + la.INSTITUTION
+    return end, most.name + "".join(mids) + la.INSTITUTION
 
 
 def aggregate_name(place: Place | None, level_word: str | None = None, qualifier: str | None = None) -> str:
@@ -218,7 +232,13 @@ def place_of(name: str | None) -> Place | None:
     ps = find_places(s)
     if not ps:
         return None
-    return min((p for _, _, p in ps), key=lambda p: _LEVEL_RANK[p.level])
+    # the first chain of adjacent places (广州市白云区 → 白云区; 广东省立中山 → 广东省)
+    chain = [ps[0]]
+    for a, b, p in ps[1:]:
+        if a != chain[-1][1]:
+            break
+        chain.append((a, b, p))
+    return min((p for _, _, p in chain), key=lambda p: _LEVEL_RANK[p.level])
 
 
 @functools.lru_cache(maxsize=8192)
@@ -227,8 +247,10 @@ def canonical_library(name: str | None, default_place: str | None = None) -> str
 
     `default_place` (a place or library name, e.g. the report's own library) places
     aggregates that name no place (全市公共图书馆 in a city report)."""
-    if name is None:
+    if not isinstance(name, str):
         return None
+    if not isinstance(default_place, str):
+        default_place = None
     s = clean(name)
     if not s:
         return None
@@ -243,7 +265,7 @@ def canonical_library(name: str | None, default_place: str | None = None) -> str
     i = s.rfind(la.INSTITUTION)
     if i < 0:
         return s
-    tail = s[i + len(la.INSTITUTION):]
+    tail = la.SYSTEM_TAIL.sub("", s[i + len(la.INSTITUTION):])   # 白云区图书馆总分馆: the library
     prefix = s[:i]
     lib = _library(prefix)
     if lib:

@@ -24,6 +24,17 @@ LEVEL_CHARS = {"省": 3, "自治区": 3, "市": 2, "州": 2, "盟": 2, "地区":
 GENERIC_LEVEL = re.compile(r"^(?:本|我|该)?(省|市|区|县|旗)(?:级)?(少儿|少年儿童)?图书馆$")
 # pinyin or other latin glosses inserted after characters: 图书馆(guǎn)
 LATIN_GLOSS = re.compile(r"\([A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}\)|（[A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}）")
+# 图书馆 as part of another thing's name (图书馆学会, 图书馆之城, 图书馆界)
+NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|行业|服务宣传周|工作者)")
+# a library name whose place the gazetteer does not know (XX县, 某某县, a short proper name)
+# (no function words: 你去过市图书馆 is a sentence, not a name)
+UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"
+                           r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)|[\u4e00-\u9fff]{2,4})")
+# a branch named on its own at the start of a clause or list item (东总布分馆办理图书证36个)
+BARE_BRANCH = re.compile(r"(?:^|(?<=[\n,;:。、，；：)）]))\s*(?:\d+[、.]|[(（]\d+[)）])?\s*(?P<name>[\u4e00-\u9fff]{2,8}?分馆)")
+NOT_BRANCH_NAME = re.compile(r"各|个|家|所|直属|总|镇街|乡镇|街道|村|社区|新增|新建|建成|城市|合办|示范|特色|主题|其中|共")
+# the tail of a mention that makes it the whole system (白云区图书馆总分馆)
+SYSTEM_TAIL = re.compile(r"^总分馆")
 # a branch: <main library><branch name>分馆 (the branch name is short)
 BRANCH = re.compile(r"^(?P<main>.*?图书馆)(?P<branch>[\u4e00-\u9fff]{1,12}?分馆)$")
 # gazetteer names: suffixes dropped to get the short form people write (如皋 for 如皋市)
@@ -88,3 +99,41 @@ CONFIDENCE_WEIGHTS = {
     # floor: never below this
     "floor": 0.05,
 }
+
+# ------------------------------------------------------------------ subjects (who a figure is about)
+
+# the report's own library
+OWN_MARKER = re.compile(r"本馆|我馆|该馆|馆内|总馆(?!藏|和|与|及|、)")
+# a place word used as a location, not as the subject (在全市设分馆, 面向全省读者, 活动在X图书馆举行)
+LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先)$")
+# a region-wide aggregate word: 全省, 全市…
+REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域)")
+# the words after 全省 that still belong to the aggregate's name
+AGG_TAIL = re.compile(r"(?:范围内)?(?:的)?(?:各级|各类|各地|所有|县级以上)?(?:公共)?(?:图书馆|图书馆系统)?")
+# an aggregate that names the libraries it adds up (全区公共图书馆, 全省各级图书馆), not only the area
+EXPLICIT_AGGREGATE = re.compile(r"公共|各级|各类|各地|所有|县级以上|系统")
+# the words after a mention that make it the library's whole system (…总分馆体系, 总分馆)
+SYSTEM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:总分馆|服务体系)")
+# words after a bare place that make it the subject of a region-wide statement
+# (深圳持证读者…, 广州全市…, 四川共有…, 江苏各级图书馆…)
+PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共)")
+# … or a number right after a bare place at the start of a clause (去年四川2600万读者走进图书馆),
+# but not a dateline (中新网深圳4月23日电)
+PLACE_NUMBER_AFTER = re.compile(r"^\d[\d.,]*\s*[万亿]?(?![\d.]*\s*(?:月|日|年|号|时|电))")
+CLAUSE_LEAD = re.compile(r"(?:^|[,;:。!?\n，；：])\s*(?:(?:去年|今年|上年|(?:19|20)\d\d\s*年(?:度)?|截[止至][^,;。]{0,10}?[底末])\s*,?\s*)?$")
+# generic level names: 市图书馆 is the report's own in a city library's report, the
+# prefecture's library in a county's report
+GENERIC_LIBRARY = re.compile(r"(?P<lvl>省|市|区|县|旗)(?P<mid>少儿|少年儿童)?图书馆$")
+
+# a news item about a report being released (发布了《2021年…阅读报告》, 《…2019年…统计公报》):
+# its 去年/今年 are the news date's, so 去年 is the report's year
+RELEASE = re.compile(r"(?:发布|公布|发表|出炉|揭晓)(?:了)?[^。\n]{0,30}?(?P<y>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书|统计)|"
+                     r"(?P<y2>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书)[^。\n]{0,12}?(?:发布|公布|出炉|揭晓)")
+# 过去的2021年, 刚刚过去的2021年: written in the year after
+PAST_YEAR = re.compile(r"过去的\s*(?P<y>(?:19|20)\d\d)\s*年")
+# a year word that is really a count (2000余册, 2000多人)
+NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|万|千|百|册|人|元|个|家|场|次|件|种|平方|米)")
+# what may precede a year word that opens a clause and so sets the year of the clauses after it
+CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,8}?(?:在|于|截[止至]|到|至|自|从|据统计|数据显示|显示|其中|全年|同时|另外|此外|而|但))?\s*(?:(?:19|20)\d\d\s*)?")
+# comparisons the shared COMPARISON_YEAR does not cover: 是2018年的2.6倍, 为上年的1.2倍
+COMPARISON_YEAR_EXTRA = re.compile(r"(?:(?:19|20)\d\d\s*年|去年|上年|前年)(?:同期)?的\s*[\d.]+\s*倍")

@@ -1,0 +1,244 @@
+"""Who a figure is about: the report's own library, another library, a branch or a
+region-wide aggregate.
+
+`mentions(text)` finds subject mentions (own markers 本馆/我馆, named libraries,
+aggregates 全省公共图书馆 / 四川全省 / 深圳共有…, places used as subjects), each
+with its canonical name (`libraries.canonical_library`). `subject_at(...)` picks
+the mention a figure belongs to: the nearest one before the number in its
+sentence, else in the earlier sentences of its paragraph, else the document's
+default subject.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import attribution as la
+from .libraries import (Place, _place_ending_at, aggregate_name, canonical_library, clean, find_places,
+                        name_start, place_of)
+from .segment import lines, sentence_bounds
+
+OWN, LIBRARY, REGION = "own", "library", "region"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str            # own / library / region
+    name: str | None     # canonical name (None for own)
+    scope: str | None = None   # a scope the mention itself sets (branches, system)
+    explicit: bool = True      # for a region: names the libraries (全省公共图书馆), not just 全县
+
+
+def _own_place(own: str | None) -> Place | None:
+    return place_of(own) if own else None
+
+
+def _generic(lvl: str, mid: str | None, own: str | None) -> Mention | None:
+    """市图书馆 / 省图书馆 relative to the report's own library."""
+    op = _own_place(own)
+    if op is None:
+        return None
+    up = {"省": "province", "市": "prefecture"}.get(lvl)
+    if op.name.endswith(lvl) or up is None:
+        return None   # the report's own (区图书馆 in a district library's report)
+    p = op.up(up)
+    if p is op:
+        return None
+    return p
+
+
+def _aggregates(s: str, own: str | None) -> list[Mention]:
+    out = []
+    dp = _own_place(own)
+    for m in la.REGION_WORD.finditer(s):
+        before = s[:m.start()]
+        pl = _place_ending_at(s, m.start())
+        lead = before[:pl[0]] if pl else before
+        if la.LOCATION_BEFORE.search(lead):
+            continue
+        lvl = m.group("lvl")
+        tail = s[m.end():m.end() + 8]
+        q = re.match(r"(?:范围内)?(?:的)?(县级以上)", tail)
+        if lvl == "国":
+            name = la.NATIONAL
+        else:
+            place = pl[1] if pl else dp
+            if place is None:
+                name = f"全{lvl}公共图书馆"
+            else:
+                name = aggregate_name(place, None if q else lvl, q.group(1) if q else None)
+        t = la.AGG_TAIL.match(s, m.end())
+        explicit = bool(la.EXPLICIT_AGGREGATE.search(t.group(0))) if t else False
+        out.append(Mention(pl[0] if pl else m.start(), t.end() if t else m.end(), REGION, name, None, explicit))
+    for m in re.finditer(r"(?P<qual>各级|各地|各类|县级以上|市属|区属|县属)?(?:公共)?图书馆", s):
+        if not (m.group("qual") or s[m.start():m.end()].startswith("公共") or "公共" in m.group(0)):
+            continue
+        pl = _place_ending_at(s, m.start())
+        if not pl:
+            continue
+        if la.LOCATION_BEFORE.search(s[:pl[0]]):
+            continue
+        out.append(Mention(pl[0], m.end(), REGION, aggregate_name(pl[1], None, m.group("qual"))))
+    return out
+
+
+def _place_subjects(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for a, b, p in find_places(s):
+        if any(x <= a < y or x < b <= y for x, y in taken):
+            continue
+        after = s[b:b + 12]
+        if after.startswith(("图书馆", "省", "市", "区", "县")):
+            continue
+        if la.LOCATION_BEFORE.search(s[:a]):
+            continue
+        if p.name != s[a:b] and p.level == "county":
+            continue   # a county's short name is too often an ordinary word (创新和…)
+        if la.PLACE_SUBJECT_AFTER.match(after) or (la.PLACE_NUMBER_AFTER.match(after) and la.CLAUSE_LEAD.search(s[:a])):
+            out.append(Mention(a, b, REGION, aggregate_name(p), None, False))
+    return out
+
+
+def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for m in re.finditer(r"图书馆(?:[\u4e00-\u9fff]{1,8}?分馆)?", s):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
+        a = max(0, m.start() - 16)
+        window = s[a:m.end()]
+        g = la.GENERIC_LIBRARY.search(s[max(0, m.start() - 5):m.start() + 3])
+        prev = s[max(0, m.start() - 3):m.start()]
+        if g and not find_places(s[max(0, m.start() - 8):m.start()]):
+            p = _generic(g.group("lvl"), g.group("mid"), own)
+            st = m.start() - len(g.group(0)) + 3
+            if la.LOCATION_BEFORE.search(s[:st]):
+                continue
+            if p is None:
+                out.append(Mention(st, m.end(), OWN, None))
+            else:
+                out.append(Mention(st, m.end(), LIBRARY, canonical_library(p.name + "图书馆")))
+            continue
+        name = canonical_library(window)
+        pre = clean(s[a:m.start()])
+        if not name or name_start(pre) is None:
+            continue
+        scope = None
+        if name.endswith("分馆"):
+            scope = "branches"
+        elif la.SYSTEM_TAIL.match(s[m.end():m.end() + 3]):
+            scope = "system"
+        core = name[: name.find("图书馆")]
+        st = s.rfind(core[:2], a, m.start()) if core else m.start()
+        st = st if st >= 0 else m.start()
+        if la.LOCATION_BEFORE.search(s[:st]) and not s[m.end():m.end() + 2].startswith(("共", "全")):
+            continue
+        out.append(Mention(st, m.end(), LIBRARY, name, scope))
+    return out
+
+
+def _bare_branches(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Mention]:
+    """东总布分馆… at the start of a clause: a branch of the report's own library."""
+    if not own:
+        return []
+    out = []
+    for m in la.BARE_BRANCH.finditer(s):
+        a, b = m.start("name"), m.end("name")
+        if any(x <= a < y for x, y in taken) or la.NOT_BRANCH_NAME.search(m.group("name")):
+            continue
+        out.append(Mention(a, b, LIBRARY, own + m.group("name"), "branches"))
+    return out
+
+
+def _fill_places(ms: list[Mention], own: str | None) -> list[Mention]:
+    """Aggregates that name no place (全省公共图书馆) take the place of the nearest placed
+    mention before them, else the report's own library's, else the document's first."""
+    placed = [m for m in ms if m.kind in (REGION, LIBRARY) and m.name and place_of(m.name)]
+    out = []
+    for m in ms:
+        if m.kind == REGION and m.name and m.name.startswith("全") and m.name != la.NATIONAL:
+            before = [p for p in placed if p.end <= m.start]
+            src = before[-1].name if before else (own if own and place_of(own) else (placed[0].name if placed else None))
+            if src:
+                m = Mention(m.start, m.end, m.kind, canonical_library(m.name, src), m.scope, m.explicit)
+        out.append(m)
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
+    """Subject mentions in `text` (already simplified for matching), in order."""
+    s = text
+    found = [Mention(m.start(), m.end(), OWN, None) for m in la.OWN_MARKER.finditer(s)]
+    aggs = _aggregates(s, own)
+    found += aggs
+    taken = [(m.start, m.end) for m in aggs]
+    libs = _libraries(s, own, taken)
+    found += libs
+    taken += [(m.start, m.end) for m in libs]
+    found += _place_subjects(s, taken)
+    found += _bare_branches(s, canonical_library(own) if own else None, taken)
+    found = _fill_places(sorted(found, key=lambda m: (m.end, m.start)), own)
+    own_key = canonical_library(own) if own else None
+    op = _own_place(own)
+    own_network = op is not None and op.level == "county"
+    out = []
+    for m in found:
+        if m.kind == LIBRARY and own_key and m.name == own_key:
+            m = Mention(m.start, m.end, OWN, None, m.scope)
+        elif m.kind == REGION and own_network and not m.explicit and place_of(m.name) == op:
+            # 全县建成…分馆 / 全区图书馆总分馆体系 in a county or district library's report:
+            # the library's own network (总分馆制 is run by the county-level library)
+            m = Mention(m.start, m.end, OWN, None, "system" if la.SYSTEM_AFTER.match(s, m.end) else None)
+        out.append(m)
+    return tuple(sorted(out, key=lambda m: (m.end, m.start)))
+
+
+def _last_before(ms: tuple[Mention, ...], lo: int, hi: int) -> Mention | None:
+    best = None
+    for m in ms:
+        if lo <= m.start and m.end <= hi:
+            best = m
+    return best
+
+
+def default_subject(text: str, own: str | None) -> Mention | None:
+    """The document's subject: the first mention of its first two lines, else its own library."""
+    ms = mentions(text, own)
+    seen = 0
+    for ln in lines(text):
+        if not ln.text.strip():
+            continue
+        from .segment import is_junk
+        if is_junk(ln.text):
+            continue
+        m = _last_before(ms, ln.start, ln.end)
+        first = next((x for x in ms if ln.start <= x.start and x.end <= ln.end), None)
+        if first is not None and first.kind == REGION:
+            return first
+        if m is not None:
+            break
+        seen += 1
+        if seen >= 2:
+            break
+    if own:
+        return Mention(0, 0, OWN, None)
+    return next((m for m in ms if m.kind != OWN), None)
+
+
+def subject_at(text: str, pos: int, own: str | None) -> tuple[Mention | None, str]:
+    """The mention the number at `pos` belongs to and where it was found
+    ('sentence', 'paragraph' or 'document')."""
+    ms = mentions(text, own)
+    ss, _ = sentence_bounds(text, pos)
+    m = _last_before(ms, ss, pos)
+    if m is not None:
+        return m, "sentence"
+    ls = text.rfind("\n", 0, ss) + 1
+    m = _last_before(ms, ls, ss)
+    if m is not None:
+        return m, "paragraph"
+    return default_subject(text, own), "document"

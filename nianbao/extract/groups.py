@@ -5,7 +5,7 @@
 * an enumeration of same-metric figures ending in 等 (…50000元等) is a list of
   parts, not complete; a preceding total in the same sentence becomes its total.
 * a table whose rows are figures of one family (spending) is a complete list
-  unless a row is 其他/等.
+  unless a row is 其他/等 (forms whose parts `table_figures` grouped keep their groups).
 * a figure equal to the sum of 2-4 figures of its line is their total (complete).
 * a stated ratio (年每万人参加读者活动人次为87.68, 人均藏书0.8册) becomes a
   `Figure` of kind 'ratio' (`as_ratio`): numerator metric, denominator
@@ -144,8 +144,8 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
     # tables: one family per table → a complete list (unless 其他/等)
     for tid, fs in tables.items():
         fams = {_family(f.metric) for f in fs}
-        if len(fs) < 2 or len(fams) != 1 or fams != {"spending"}:
-            continue
+        if len(fs) < 2 or len(fams) != 1 or fams != {"spending"} or any(f.group_id for f in fs):
+            continue                      # grouped already (a form's parts, `table_figures`)
         complete = not any(re.search(r"其他|其它|等$", f.evidence) for f in fs)
         gid = f"g{n}"
         n += 1

@@ -383,37 +383,69 @@ def _level(label: str) -> str:
 class _Hierarchy:
     """Parts in forms: a row that only names a part (1、图书, 其中:基本支出, 在藏量中:开架书刊,
     and plain rows that continue such a list) takes the metric of the whole above it of the same
-    unit family (money or counts)."""
+    unit family (money or counts).
+
+    Each part also gets the key of its list, for sum checks: numbered items (1、2、…) under a
+    top-level whole are one list, complete when it has an 其他 row; 其中: rows belong to the row
+    just above, complete when two or more rows break it down; an 在…中: list is another cut of
+    the whole, never complete."""
 
     def __init__(self, unit_of_named):
         self.parent: dict[str, str | None] = {}
-        self.in_parts: dict[str, bool] = {}
+        self.whole_row: dict[str, int | None] = {}
+        self.last_row: dict[str, int | None] = {}
+        self.list_key: dict[str, tuple | None] = {}
+        self.members: dict[tuple, list[str]] = {}
         self._named = unit_of_named
 
     @staticmethod
     def family(metric: str | None, unit: str | None) -> str:
         return "money" if unit in MONEY_UNITS or (metric or "").startswith("spending") else "count"
 
-    def see(self, label: str, match: LabelMatch | None, unit: str | None) -> LabelMatch | None:
+    def _join(self, fam: str, key: tuple, label: str) -> tuple:
+        self.list_key[fam] = key
+        self.members.setdefault(key, []).append(_clean_label(label))
+        return key
+
+    def see(self, label: str, match: LabelMatch | None, unit: str | None, row: int):
+        """(match, list key) of one row, in reading order."""
         fam = self.family(match.metric if match else None, unit)
         lvl = _level(label)
         if lvl == "named":
             whole = self._named(tl.NAMED_PARENT.match(label).group(1), fam)
             if whole:
                 self.parent[fam] = whole
+                self.list_key[fam] = None
         seg = part_segment(label)
+        cont = self.list_key.get(fam)
         if match is not None:
-            if lvl in ("top", "plain", "item") and not self.in_parts.get(fam):
-                self.parent[fam] = match.metric
-            self.in_parts[fam] = lvl in ("sub", "named")
-            return match
-        if seg and self.parent.get(fam) and (lvl in ("item", "sub", "named") or self.in_parts.get(fam)):
-            self.in_parts[fam] = True
-            return LabelMatch(self.parent[fam], _clean_label(label), seg)
+            if lvl in ("top", "plain", "item") and not cont:
+                self.parent[fam], self.whole_row[fam] = match.metric, row
+            if lvl not in ("sub", "named"):
+                self.last_row[fam], self.list_key[fam] = row, None
+            return match, None
+        if seg and self.parent.get(fam) and (lvl in ("item", "sub", "named") or cont):
+            if lvl == "item":
+                key = (fam, self.whole_row.get(fam), "item")
+            elif lvl == "sub":
+                key = (fam, self.last_row.get(fam), "sub", row)
+            elif lvl == "named":
+                key = (fam, self.whole_row.get(fam), "named", row)
+            else:
+                key = cont
+            if lvl == "item":
+                self.last_row[fam] = row
+            return LabelMatch(self.parent[fam], _clean_label(label), seg), self._join(fam, key, label)
         if lvl == "top":
-            self.parent[fam] = None
-        self.in_parts[fam] = False
-        return None
+            self.parent[fam] = self.whole_row[fam] = None
+        self.list_key[fam] = None
+        return None, None
+
+    def complete(self, key: tuple) -> bool:
+        names = self.members.get(key, [])
+        if key[2] == "item":
+            return any(tl.OTHER_PART.fullmatch(n) for n in names)
+        return key[2] == "sub" and len(names) >= 2
 
 
 def _title_match(tb: _T) -> LabelMatch | None:
@@ -475,28 +507,54 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
 
 
 def _table_figures(tb: _T, sections: Sections) -> list[Figure]:
+    """Figures of one table: pairs → metric (label, hierarchy, title) → figures, with part lists grouped."""
     ctx = _context(tb, sections)
-    pairs = [p for p in _pairs(tb) if p.value.text.strip()]
     hier = _Hierarchy(lambda name, fam: (m.metric if (m := _label_match(name, "元" if fam == "money" else None)) else None))
-    resolved = []
-    last_row = None
-    for p in pairs:
+    resolved, by_row = [], {}
+    for p in _pairs(tb):
         lm, unit = _resolve(p, ctx)
-        if p.row >= 0 and p.row != last_row and p.match is None:
-            lm = hier.see(p.label.text, lm, unit)
-        last_row = p.row
-        resolved.append((p, lm, unit))
-    if pairs and not any(lm for _, lm, _ in resolved):
+        key = None
+        if p.row >= 0 and p.match is None:
+            if p.row not in by_row:
+                by_row[p.row] = hier.see(p.label.text, lm, unit, p.row)
+            lm, key = by_row[p.row]
+        resolved.append((p, lm, unit, key))
+    resolved = [r for r in resolved if r[0].value.text.strip()]
+    if resolved and not any(r[1] for r in resolved):
         whole = _title_match(tb)
         if whole:
-            resolved = [(p, whole, unit) for p, _, unit in resolved]
-    out = []
-    for p, lm, unit in resolved:
+            resolved = [(p, whole, unit, None) for p, _, unit, _ in resolved]
+    out, keyed = [], []
+    for p, lm, unit, key in resolved:
         if lm is not None:
             f = _figure(p, lm, unit, ctx, tb)
             if f is not None:
                 out.append(f)
-    return _prefer_spending_to_earmarks(out)
+                keyed.append((f, p.row, key))
+    out = _prefer_spending_to_earmarks(out)
+    _group_parts([k for k in keyed if k[0] in out], hier, tb.table_id)
+    return out
+
+
+def _group_parts(keyed: list[tuple[Figure, int, tuple | None]], hier: _Hierarchy, table_id: str) -> None:
+    """Set group_id/role/complete for each list of parts and the whole it belongs to."""
+    lists: dict[tuple, list[Figure]] = {}
+    for f, _, key in keyed:
+        if key is not None:
+            lists.setdefault(key, []).append(f)
+    for n, (key, parts) in enumerate(lists.items()):
+        by_col: dict[tuple, list[Figure]] = {}
+        for f in parts:
+            by_col.setdefault((f.year, f.period), []).append(f)
+        for col, fs in by_col.items():
+            gid = f"{table_id}.g{n}" + (f".{col[0]}" if len(by_col) > 1 else "")
+            whole = [f for f, row, k in keyed if row == key[1] and k is None and f.metric == fs[0].metric
+                     and (f.year, f.period) == col]
+            complete = hier.complete(key)
+            for f in fs:
+                f.group_id, f.group_role, f.group_complete = gid, "part", complete
+            if whole and whole[0].group_id is None:
+                whole[0].group_id, whole[0].group_role, whole[0].group_complete = gid, "total", complete
 
 
 def _prefer_spending_to_earmarks(figs: list[Figure]) -> list[Figure]:

@@ -168,6 +168,20 @@ def test_form_one_cell_per_line_with_blank_lines():
     ])
 
 
+def test_form_parts_are_grouped_with_their_whole_for_sum_checks():
+    _, fs = _figs(FORM_CELLS)
+    by = {(f.metric, f.value): f for f in fs}
+    spend, basic, project = by[("spending.total", 9_020_000)], by[("spending.total", 6_020_000)], \
+        by[("spending.total", 3_000_000)]
+    assert spend.group_role == "total" and basic.group_role == project.group_role == "part"
+    assert spend.group_id == basic.group_id == project.group_id
+    assert basic.group_complete                                   # 其中: two rows break the total down
+    books, per, whole = by[("collection.total", 350_000)], by[("collection.total", 12_500)], by[("collection.total", 400_500)]
+    assert books.group_id == per.group_id == whole.group_id and whole.group_role == "total"
+    assert not books.group_complete                               # numbered items without 其他
+    assert by[("spending.staff", 4_100_000)].group_id is None      # its own metric, not a part
+
+
 def test_an_earmarked_grant_stands_when_no_spending_is_stated():
     t = FORM_CELLS.replace("其中:新增藏量购置费\n\n75\n\n千元\n\n760\n", "")
     got = _got(t)

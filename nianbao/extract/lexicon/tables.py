@@ -100,3 +100,6 @@ TABLE_EXTRA_FILLER = re.compile(r"参观|参加|参与|观看|组织|举办|开�
 # an earmarked grant (income side: 购书专项经费) beside the spending itself (新增藏量购置费):
 # when one table states both for one metric, the spending is the figure
 EARMARK = re.compile(r"专项(?:经费|资金|拨款)")
+
+# the catch-all row that makes a numbered list of parts complete
+OTHER_PART = re.compile(r"其他|其它")

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DBT := $(VENV)/bin/dbt
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
 
-.PHONY: run test eval bench dev env manifest browser clean
+.PHONY: run test eval eval-real bench dev env manifest browser clean
 
 ## env: create .venv from the lock file (installs uv with pip when missing)
 env: $(VENV)/.synced
@@ -38,9 +38,14 @@ browser:
 	  echo "installing chromium and a CJK font (apt-get)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
-## eval: score marts.fct_figures against ../shared/seeds/gold.csv
+## eval: score marts.fct_figures against ../shared/seeds/gold.csv; `make eval GOLD=<dir>` scores the
+## extractor on any gold set laid out like ../shared/realdev (docs/ + gold.csv)
 eval: env
-	$(PY) -m nianbao.evaluation
+	$(PY) -m nianbao.evaluation $(if $(GOLD),--set $(GOLD))
+
+## eval-real: ../shared/realdev and every tests/extract/realdata/batch*/, per set and all together
+eval-real: env
+	$(PY) -m nianbao.evaluation --real
 
 ## bench: timings (not asserted in tests)
 bench: manifest

@@ -105,23 +105,54 @@ def _numbers(mt: str) -> list[_Number]:
         out.append(_Number(ns, ne, end, _value(m.group("pre") or "", core, post, unit), unit_text))
     for rx, v in lc.WORD_NUMBERS_RE:
         for m in rx.finditer(mt):
-            out.append(_Number(m.start() + 1, m.end(), m.end(), float(v), None))
+            ws = m.start() + (2 if m.group(0).startswith("突破") else 1)
+            if not any(a < m.end() and ws < b for a, b in taken):
+                out.append(_Number(ws, m.end(), m.end(), float(v), None))
+    for m in lc.SPACED_THOUSANDS.finditer(mt):
+        # one number (4 960件): it replaces the pieces the finder saw
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(_Number(m.start(), m.end(), m.end(), float(m.group(0).replace(" ", "")), None))
     out.sort(key=lambda n: (n.start, n.end))
     return out
 
 
-def _stated_scale(mt: str, n: _Number, lstarts: list[int], ltexts: list[str], li: int) -> float:
+def _label_scale(text: str) -> float | None:
+    m = lc.SCALE_IN_LABEL.search(text)
+    return lc.SCALE_OF[m.group(1) or m.group(2)] if m else None
+
+
+def _line_above(ltexts: list[str], li: int) -> str | None:
+    for k in range(li - 1, max(-1, li - 4), -1):
+        if ltexts[k].strip():
+            return ltexts[k]
+    return None
+
+
+def _stated_scale(mt: str, n: _Number, lstarts: list[int], ltexts: list[str], li: int,
+                  statements: list[tuple[int, float]]) -> float:
     """1000 or 10000 when the label beside a bare number states 千/万 (see lexicon)."""
     left = mt[lstarts[li]:n.start]
-    m = lc.SCALE_GLUED_BEFORE.search(left) or lc.SCALE_IN_LABEL.search(left)
+    m = lc.SCALE_GLUED_BEFORE.search(left)
     if m:
         return lc.SCALE_OF[m.group(1)]
-    if ltexts[li].strip() == mt[n.start:n.end].strip():  # alone on its line: the unit line above
-        for k in range(li - 1, max(-1, li - 4), -1):
-            if ltexts[k].strip():
-                m = lc.SCALE_LINE_ABOVE.match(ltexts[k])
-                return lc.SCALE_OF[m.group(1)] if m else 1
-    return 1
+    scale = _label_scale(left)
+    if scale:
+        return scale
+    above = _line_above(ltexts, li)
+    if above is None:
+        return 1
+    line = ltexts[li]
+    if line.strip() == mt[n.start:n.end].strip():  # alone on its line: a unit line above (forms)
+        m = lc.SCALE_LINE_ABOVE.match(above)
+        if m:
+            return lc.SCALE_OF[m.group(1)]
+    if lc.NUMBERS_ONLY_LINE.match(line) or lc.SUB_ITEM_LINE.match(line):
+        scale = _label_scale(above)
+        if scale:
+            return scale
+    # the table's unit statement (单位:万元) before it
+    before = [sc for pos, sc in statements if pos <= n.start <= pos + lc.UNIT_STATEMENT_REACH]
+    return before[-1] if before else 1
 
 
 def _guess_metric(left: str, right: str, unit: str | None) -> str | None:
@@ -153,6 +184,7 @@ def reject_reason(mt: str, start: int, num_end: int, end: int, unit: str | None,
         "left": mt[cs:start],
         "right": mt[end:ce],
         "line": line,
+        "line_left": mt[line_start:start],
         "before": mt[max(0, start - 2, line_start):start],
         "after": mt[num_end:min(len(mt), num_end + 8)],
     }
@@ -170,6 +202,7 @@ def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate
     starts = [s for s, _, _ in spans]
     max_len = max((e - s for s, e, _ in spans), default=0)
     lstarts, ltexts = _lines(mt)
+    statements = [(m.end(), lc.SCALE_OF[m.group(1)]) for m in lc.UNIT_STATEMENT.finditer(mt)]
     out: list[Candidate] = []
     for n in _numbers(mt):
         start, end, unit = n.start, n.end, n.unit
@@ -184,7 +217,7 @@ def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate
         li = bisect.bisect_right(lstarts, start) - 1
         value = n.value
         if unit is None and value is not None and n.reason is None:
-            value = round(value * _stated_scale(mt, n, lstarts, ltexts, li), 6)
+            value = round(value * _stated_scale(mt, n, lstarts, ltexts, li, statements), 6)
         if hits and n.reason is None:
             out.append(Candidate(start, end, written, value, unit, "rejected", "ratio", hits[0].metric))
             continue

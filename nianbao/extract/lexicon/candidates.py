@@ -11,6 +11,7 @@ A rule is a set of regular expressions, all optional, all of which must match:
   left    the text of its clause before the number (ends at the number)
   right   the text after the number (and its unit) up to the clause end
   line    the whole line the number sits on
+  line_left  the line up to the number
   before  the two characters right before the number
   after   the characters right after the number (unit included)
 
@@ -33,6 +34,7 @@ class ReasonRule:
     left: str | None = None
     right: str | None = None
     line: str | None = None
+    line_left: str | None = None
     before: str | None = None
     after: str | None = None
     regexes: dict = field(init=False, repr=False)
@@ -40,7 +42,7 @@ class ReasonRule:
     def __post_init__(self):
         self.regexes = {k: re.compile(v) for k, v in
                         (("number", self.number), ("unit", self.unit), ("left", self.left),
-                         ("right", self.right), ("line", self.line), ("before", self.before),
+                         ("right", self.right), ("line", self.line), ("line_left", self.line_left), ("before", self.before),
                          ("after", self.after)) if v is not None}
 
 
@@ -98,7 +100,7 @@ REASON_RULES: list[ReasonRule] = [
     ReasonRule("change", right=r"^\s*(?:的增长|的增幅|增幅|增长率)"),
     ReasonRule("ordinal", before=r"第$|[第No.#№]\s*$"),
     ReasonRule("ordinal", left=r"(?:排名|位列|名列|位居|列|第)\s*$"),
-    ReasonRule("ordinal", line=r"^\s*[(（]?\s*[\d一二三四五六七八九十]{1,3}\s*[)）、.．]\s*\S", left=r"^\s*[(（]?\s*$"),
+    ReasonRule("ordinal", line_left=r"^\s*[(（]?\s*$", after=r"^\s*[)）、．]|^\.(?!\d)"),
     ReasonRule("individual", left=_P(INDIVIDUAL)),
     ReasonRule("other_institution", left=_P(OTHER_INSTITUTION)),
     ReasonRule("money_other", unit=r"^(?:元|万元|亿元|千元)$"),
@@ -117,7 +119,10 @@ TRUNCATED_TAIL = 3
 # numbers found beside the numeric finder of `numbers.py`: words that state a number
 # with no digit (破亿 = 100000000, at_least). (pattern, value)
 WORD_NUMBERS: list[tuple[str, float]] = [
-    (r"(?:破|过|超|上)亿", 100_000_000),
+    (r"(?:破|过|超|上|逾|近|达|突破)亿", 100_000_000),
+    (r"(?:破|过|超|上|逾|近|达|突破)千万", 10_000_000),
+    (r"(?:破|过|超|上|逾|近|达|突破)百万", 1_000_000),
+    (r"(?:破|过|超|上|逾|近|达|突破)十万", 100_000),
 ]
 WORD_NUMBERS_RE = [(re.compile(p), v) for p, v in WORD_NUMBERS]
 
@@ -129,10 +134,21 @@ OTHER_UNIT_RE = re.compile(r"平方米|平米|㎡|亩|分钟|小时|周年|课�
 # brackets earlier on its line (图书总藏量(千册) 30510 …), a scaled unit glued right
 # before it (statistical forms: 千元1,270), or a line holding only that unit just above
 # it (forms printed one cell per line). (regex, group holding the scale character)
-SCALE_IN_LABEL = re.compile(r"[(（]\s*(千|万|亿)\s*(?:册次|人次|册|件|元|人|张|场次|次|个)\s*[)）]")
+SCALE_IN_LABEL = re.compile(r"[(（]\s*(千|万|亿)\s*(?:册次|人次|册|件|元|人|张|场次|次|个|米|平方米)[^)）\d]{0,6}[)）]|"
+                            r"\(\s*(10[ ,]?000|1[ ,]?000|100 million)\b")
 SCALE_GLUED_BEFORE = re.compile(r"(千|万|亿)(?:册次|人次|册|件|元|人|张)\s*$")
 SCALE_LINE_ABOVE = re.compile(r"^\s*(千|万|亿)(?:册次|人次|册|件|元|人|张)\s*$")
-SCALE_OF = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
+SCALE_OF = {"千": 1_000, "万": 10_000, "亿": 100_000_000, "10 000": 10_000, "10,000": 10_000, "10000": 10_000,
+            "1 000": 1_000, "1,000": 1_000, "1000": 1_000, "100 million": 100_000_000}
+# a table's unit statement (单位:万元) scales the bare numbers after it, up to this many characters
+UNIT_STATEMENT = re.compile(r"单\s*位\s*[:：]\s*(千|万|亿)\s*(?:元|册|人次|册次|件)")
+UNIT_STATEMENT_REACH = 4000
+# a line of numbers only continues the label of the line above (a wrapped table row);
+# a line starting with # is a sub-item (其中) of the row above and shares its unit
+NUMBERS_ONLY_LINE = re.compile(r"^[\d\s.,\-—]+$")
+SUB_ITEM_LINE = re.compile(r"^\s*#")
+# a number written with spaces between its thousands (4 960件): one number when a unit follows
+SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])(?=\s*(?:册|件|人次|人|元|万|张|场|次|个|家))")
 
 # ------------------------------------------------------------------ statistical forms
 # A form (a document with a code column) prints each row's code glued to its label

@@ -1,0 +1,65 @@
+"""A failure inside the extractor is never swallowed: `extract_document` raises, and the
+pipeline quarantines the document as `extraction_error` with the message."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+import nianbao.extract as extract
+from nianbao import pipeline, warehouse
+from nianbao.schema import DocumentRecord, stable_id
+
+TEXT = "某县图书馆2021年工作总结\n全年接待读者12万人次,举办讲座30场。\n"
+
+
+def _boom(*args, **kwargs):
+    raise RuntimeError("events module exploded")
+
+
+def test_extract_document_raises_when_a_part_fails(monkeypatch):
+    assert extract.extract_document(TEXT).figures  # works untouched
+    monkeypatch.setattr(extract, "extract_events", _boom)
+    with pytest.raises(RuntimeError, match="exploded"):
+        extract.extract_document(TEXT)
+
+
+def test_tables_failure_is_not_swallowed(monkeypatch):
+    import nianbao.extract.tables as tables
+
+    monkeypatch.setattr(tables, "find_tables", _boom)
+    with pytest.raises(RuntimeError):
+        extract.extract_document(TEXT)
+
+
+def test_pipeline_quarantines_the_document_with_the_message(monkeypatch, tmp_path):
+    db = tmp_path / "working.duckdb"
+    good = DocumentRecord(document_id=stable_id("good"), source_file="good.txt", status="loaded",
+                          text=TEXT, chars=len(TEXT), bytes=len(TEXT.encode()))
+    bad_text = TEXT.replace("12万", "13万")
+    bad = DocumentRecord(document_id=stable_id("bad"), source_file="bad.txt", status="loaded",
+                         text=bad_text, chars=len(bad_text), bytes=len(bad_text.encode()))
+    with warehouse.connect(db) as con:
+        warehouse.sync_documents(con, [good, bad])
+    real = extract.extract_document
+
+    def flaky(text, source_file=None):
+        if source_file == "bad.txt":
+            raise ValueError("cannot read this table")
+        return real(text, source_file)
+
+    monkeypatch.setattr(extract, "extract_document", flaky)  # the worker is forked: it sees the patch
+    summary = pipeline.extract(db, progress=False)
+    assert summary.extracted == 1
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = dict((r[0], r[1:]) for r in con.execute(
+            "select source_file, status, reason, detail from raw.documents").fetchall())
+        n_cand = con.execute("select count(*) from raw.candidates where document_id = ?", [good.document_id]).fetchone()[0]
+    finally:
+        con.close()
+    assert rows["good.txt"][0] == "loaded"
+    status, reason, detail = rows["bad.txt"]
+    assert (status, reason) == ("quarantined", "extraction_error")
+    assert "ValueError" in detail and "cannot read this table" in detail
+    assert n_cand > 0  # the good document's candidates are stored

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .numbers import Quantity
+from .numbers import Quantity, find_quantities
 
 
 @dataclass
@@ -85,7 +85,7 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
     if d is None:
         return None
     between = text[d.cue_end:q.num_start]
-    if re.fullmatch(r"[\s:为达是共计总合累约近超逾]*", between):
+    if re.fullmatch(r"[\s:为达是共计总合累约近超逾首破量已]*", between):
         return d
     m = re.fullmatch(r"\s*[(（](万?)(人次|册次|册|件|人|次|场次|场|个|张|元|千元|万元)[)）]\s*[:]?\s*", between)
     if m:
@@ -118,6 +118,28 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
         m = list(lx.EVENT_VERBS.finditer(left))[-1]
         d = Decision("activities.events", m.group(0), left_start + m.start(), left_start + m.end())
     return d
+
+
+def classify_elliptic(text: str, q: Quantity, prev_clause: tuple[int, int], clause_start: int, clause_end: int,
+                      sentence: tuple[int, int]) -> Decision | None:
+    """A clause that only says when and how much (…下载量逐年增长,2022年高达5155万次; …人次同比下降
+    64.72%,降到1247万人次): the cue is the last one of the clause before, checked against this
+    number's unit; the vetting looks at this clause only."""
+    left = text[clause_start:q.num_start]
+    if not lx.ELLIPTIC_LEFT.fullmatch(left):
+        return None
+    pl = text[prev_clause[0]:prev_clause[1]]
+    sent = text[sentence[0]:sentence[1]]
+    d = _left_cue(pl, q.unit, sent, prev_clause[0])
+    if d is None:
+        return None
+    # the cue's own clause must not turn it into a change or a rate (比上年增长 / 人均)
+    after_cue = text[d.cue_end:prev_clause[1]]
+    if lx.RATIO.search(pl) or _is_rate(pl):
+        return None
+    if any(o.unit == q.unit for o in find_quantities(after_cue)):
+        return None   # the cue already has its own number in this unit
+    return vet(text, q, d, clause_start, clause_end, sentence, clause_start)
 
 
 def _is_rate(left: str) -> bool:
@@ -158,6 +180,16 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
         between = text[d.cue_end:q.num_start]
         if lx.DELTA.search(between):
             return None
+    return vet(text, q, d, left_start, clause_end, sentence, clause_start)
+
+
+def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, sentence: tuple[int, int],
+        clause_start: int | None = None) -> Decision | None:
+    """The checks every metric decision must pass, whatever found its cue: blockers,
+    rates, one reader's record, multi-year spans, thresholds, other institutions,
+    per-family blockers, staff training, single narrated events."""
+    left = text[left_start:q.num_start]
+    right = text[q.end:clause_end]
     if lx.BLOCKERS.search(left):
         # a blocker counts only when it is not part of the cue itself
         for m in lx.BLOCKERS.finditer(left):
@@ -170,6 +202,9 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
     if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]):
         return None
     if _multi_year(text[sentence[0]:q.num_start]):
+        return None
+    # flows counted since a facility opened (新馆建成累计接待…, 已建成26家,…累计接待…)
+    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and lx.CUMULATIVE_SINCE.search(text[sentence[0]:q.num_start]):
         return None
     # a threshold inside a noun phrase (新增藏量超10万册的图书馆达22家): not a figure
     if lx.THRESHOLD_RIGHT.match(right):

@@ -33,7 +33,7 @@ _CN_DIGIT_VAL.update({"〇": 0, "两": 2, "壹": 1, "贰": 2, "叁": 3, "肆": 4
 _CN_UNIT_VAL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 SCALES = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 
-AT_LEAST_PRE = ("超过", "超", "逾", "突破", "多于", "高于", "不少于", "不低于")
+AT_LEAST_PRE = ("超过", "超", "逾", "突破", "多于", "高于", "不少于", "不低于", "破")
 APPROX_PRE = ("大约", "约", "大概")
 AT_MOST_PRE = ("将近", "接近", "近", "不到", "不足", "少于")
 AT_LEAST_POST = ("余", "多", "以上", "有余")
@@ -140,6 +140,8 @@ def _core_value(core: str) -> tuple[float | None, bool]:
     core = core.replace(",", "").replace(" ", "")
     if core in ("万", "亿", "千", "百"):  # 万余 with no digit
         return float(SCALES[core]), inner_least
+    if core in ("千万", "百万"):  # 破千万
+        return float(SCALES[core[0]] * SCALES[core[1]]), inner_least
     if re.fullmatch(r"\d+(?:\.\d+)?", core):
         return float(core), inner_least
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(万|亿|千|百)", core)
@@ -186,22 +188,26 @@ def _clean(v: float) -> float:
 # ------------------------------------------------------------ finding numbers
 
 _CN_NUM = f"[{CN_CHARS}]+"
-_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (thousands may be grouped with commas or, in print, with a space right before a word: 4 960件;
+# space-separated table columns such as `416 290 293` stay apart)
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=[\u4e00-\u9fff])|\d+(?:\.\d+)?"
 _ONE = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?:\d{{1,4}}(?!\d)千?|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余))"
+_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?: ?\d{{1,4}}(?!\d)千?|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余)|(?<=破)(?:千万|百万|亿|万))"
 _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
 
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are
 # recognised only so that their numbers are not mistaken for bare numbers.
-METRIC_UNITS = ("人次", "册次", "场次", "册件", "件次", "项次", "元", "册", "件", "场", "次", "个",
-                "家", "处", "张", "份", "所", "座", "期", "人", "名", "本", "TB", "GB", "%")
+METRIC_UNITS = ("人次", "册次", "场次", "册件", "件次", "项次", "篇次", "元", "册", "件", "场", "次", "个",
+                "家", "处", "张", "份", "所", "座", "期", "人", "名", "本", "读者", "TB", "GB", "%")
+# a unit written with an alternative in brackets (15840.60万篇(册)次): read as the first one
+_UNIT_ALT = re.compile(r"篇\s*\((?:册|件)\)\s*次")
 OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭", "篇", "户", "位", "台",
                "种", "部", "天", "箱", "年", "月", "日", "号", "岁", "条", "项", "类", "届",
                "批", "层", "米", "公里", "万元")
-_UNIT = "|".join(sorted(set(METRIC_UNITS + ("万元", "千元", "亿元")), key=len, reverse=True))
+_UNIT = _UNIT_ALT.pattern + "|" + "|".join(sorted(set(METRIC_UNITS + ("万元", "千元", "亿元")), key=len, reverse=True))
 
 QUANTITY_RE = re.compile(
-    rf"(?P<pre>约|大约|近|将近|接近|不到|不足|超过|超|逾|突破|不少于|多于)?[ \t]*"
+    rf"(?P<pre>约|大约|近|将近|接近|不到|不足|超过|超|逾|突破|不少于|多于|破)?[ \t]*"
     rf"(?P<num>{_NUMBER})[ \t]*(?P<unit>{_UNIT})?(?P<post>以上|左右|以下|上下|多|余)?"
 )
 
@@ -241,8 +247,10 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         core = num.strip()
         if re.fullmatch(f"[{CN_CHARS}]+(?:余|多)?", core) and unit is None:
             continue
-        if core in ("千", "百", "万", "十", "千万", "百万"):  # 千家万户, 百姓: words, not numbers
-            continue
+        if unit == "读者" and re.fullmatch(f"[{CN_CHARS}]+", core):
+            continue  # 一读者: one reader, not a count
+        if core in ("千", "百", "万", "十", "千万", "百万") and not (core != "千" and m.group("pre") == "破"):
+            continue  # 千家万户, 百姓: words, not numbers (破万 is 10000, 破千万 10 million)
         # Chinese-numeral units that are really words: 一期 in 一期工程 is fine to keep
         if unit is None:
             # a number followed by another unit we do not count (年, 月, 天 ...)
@@ -255,6 +263,8 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         if p is None:
             continue
         unit_text = unit or ""
+        if unit_text and _UNIT_ALT.fullmatch(unit_text):
+            unit_text = "篇次"
         scale_unit = ""
         mm = re.search(r"(万|亿|千)\s*(?:余|多)?\s*$", core)
         if mm:
@@ -273,4 +283,17 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
                             value_high=p.value_high, qualifier=p.qualifier,
                             unit=unit_text or None, scale_unit=scale_unit or unit_text,
                             text=text[ns:end]))
-    return out
+    return _shared_units(text, out)
+
+
+def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A listed number takes the unit of the next one (分别为1134万、1127万册)."""
+    for a, b in zip(qs, qs[1:]):
+        if a.unit is not None or b.unit is None or text[a.end:b.num_start] not in ("、", "和", "及", "与"):
+            continue
+        a_scale = re.search(r"(万|亿|千)$", a.text.strip())
+        b_scale = b.scale_unit[:-len(b.unit)] if b.scale_unit.endswith(b.unit) else ""
+        if b.unit == "元" or (a_scale.group(1) if a_scale else "") != b_scale:
+            continue
+        a.unit, a.scale_unit = b.unit, b.scale_unit
+    return qs

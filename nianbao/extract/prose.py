@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..schema import Figure
 from . import attribute as at
 from . import lexicon as lx
-from .classify import FLOW_OF, Decision, classify
+from .classify import FLOW_OF, Decision, classify, classify_elliptic, vet
 from .groups import as_ratio
 from .normalize import Compacted, compact
 from .numbers import Quantity, find_quantities
@@ -111,10 +111,15 @@ def _is_flow(mt: str, q: Quantity, cs: int, ce: int) -> bool:
     left = mt[cs:q.num_start]
     right = mt[q.end:ce]
     ss, _ = sentence_bounds(mt, q.num_start)
-    if STOCK_DATE.search(mt[ss:q.num_start]) and not NEW_WORDS.search(mt[ss:q.num_start]):
+    # (a stock date far back in an unpunctuated run of items — an infographic transcript — does
+    # not reach this one)
+    sd = list(STOCK_DATE.finditer(mt, ss, q.num_start))
+    if sd and not NEW_WORDS.search(mt[ss:q.num_start]) and (
+            q.num_start - sd[-1].end() <= 40 or re.search(r"[,;、]", mt[sd[-1].end():q.num_start])):
         return False
     # 建成1个总馆、15个乡镇分馆、120个村级服务点(实现全覆盖): a description of the whole system
-    if SYSTEM_LIST.search(mt[ss:se_of(mt, q.num_start)]) and not NEW_WORDS.search(mt[ss:q.num_start]):
+    # (the clauses before this one may set the scene: 在实现…全覆盖基础上,建成…分馆3个)
+    if SYSTEM_LIST.search(mt[cs:se_of(mt, q.num_start)]) and not NEW_WORDS.search(mt[ss:q.num_start]):
         return False
     stock_spans = [(m.start(), m.end()) for m in lx.STOCK_WORDS.finditer(left)]
     flows = [m for m in lx.FLOW_WORDS.finditer(left)
@@ -187,6 +192,7 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
     prev_end_in_clause: dict[int, int] = {}
     last_fig_by_sentence: dict[int, Figure] = {}
     last_unit_by_sentence: dict[int, tuple[str | None, Figure]] = {}
+    placed: list[_Placed] = []
     for q in quants:
         if _in_spans(q.num_start, skip):
             continue
@@ -214,6 +220,8 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
                 fm = {**FLOW_OF, **lx.ADDED}.get(prev[1].metric)
                 if fm:
                     d = Decision(fm, mt[cs:q.num_start].strip(), cs, q.num_start)
+        if d is None:
+            d = _inherited(mt, q, bare, left_start, cs, ce, ss, se, placed)
         if d is None:
             if not bare and q.unit in lx.PERSONS:
                 pc = previous_clause(mt, cs)
@@ -264,10 +272,110 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
             regs = list(REGION.finditer(mt[ss:q.num_start]))
             if regs and not re.search(r"其中|本馆|我馆|图书馆", mt[ss + regs[-1].end():q.num_start]):
                 f.scope, f.library_name = "region", regs[-1].group(0)
+        if metric.startswith("network") and lx.MIXED_FACILITIES.search(mt[cs:q.num_start]):
+            continue   # 公共图书馆(分馆)、服务点、自助图书馆共694个: libraries and points counted together
         figs.append(f)
         if f.kind == "figure":
             last_unit_by_sentence[ss] = (q.unit, f)
-    return figs, shares
+            placed.append(_Placed(f, q.unit, ss, cs, download=bool(re.search("下载", d.cue))))
+    return _drop_secondary_downloads(figs, placed), shares
+
+
+@dataclass
+class _Placed:
+    """A figure found so far, with what the follow-up rules need to know about it."""
+    fig: Figure
+    unit: str | None
+    sent_start: int
+    clause_start: int
+    download: bool = False
+
+
+def _drop_secondary_downloads(figs: list[Figure], placed: list[_Placed]) -> list[Figure]:
+    """A download count is the online figure only when the report states no visit/click count
+    for that year (数字资源访问量…,下载量…: the visits are the figure)."""
+    visits = {p.fig.year for p in placed if p.fig.metric == "visits.online" and not p.download}
+    drop = {id(p.fig) for p in placed if p.download and p.fig.year in visits}
+    return [f for f in figs if id(f) not in drop]
+
+
+def _unit_means(unit: str | None, metric: str, prev_unit: str | None) -> bool:
+    """Can a number in `unit` state `metric` (as the previous figure in `prev_unit` did)?"""
+    if unit == prev_unit or unit is None:
+        return True
+    return any(c.units.get(unit) == metric for c in lx.CUES)
+
+
+def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: int, ss: int, se: int,
+               placed: list[_Placed]) -> Decision | None:
+    """Numbers whose clause does not name the measure, read from what precedes them:
+    glued values (外借文献1576人次3898册次), 这一数据为…, elliptic clauses (…,2022年达671万册次),
+    parts listed after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍藏于…),
+    and event counts whose verb sits in the clause before (举办…活动,走进…等20场次)."""
+    left = mt[left_start:q.num_start]
+    # glued to the number before it in the same clause: that number's cue, this unit
+    if left_start != cs and not left.strip() and not bare:
+        d = classify(mt, q, cs, ce, (ss, se), clause_start=cs)
+        if d is not None:
+            return d
+    clause_left = mt[cs:q.num_start]
+    if bare:
+        return None
+    line_start = mt.rfind("\n", 0, ss) + 1
+    same_line = [p for p in placed if p.fig.char_end <= q.num_start and p.sent_start >= line_start]
+    # 这一数据为2484.51万人: the measure of the figure just stated
+    if lx.ANAPHORIC_FIGURE.fullmatch(clause_left) and same_line and same_line[-1].fig.char_end <= cs \
+            and lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]):
+        pf = same_line[-1].fig
+        return vet(mt, q, Decision(pf.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
+    in_sentence = [p for p in same_line if p.sent_start == ss]
+    pc = previous_clause(mt, cs)
+    # (the number must close its clause: in 开展…活动,3次前往医院… it counts trips, not events)
+    closes = lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]) is not None
+    if left_start == cs and closes and lx.ELLIPTIC_LEFT.fullmatch(clause_left) and pc:
+        prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
+        if prev_in_pc:
+            p = prev_in_pc[-1]
+            if _unit_means(q.unit, p.fig.metric, p.unit):
+                return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
+        else:
+            d = classify_elliptic(mt, q, pc, cs, ce, (ss, se))
+            if d is not None:
+                return d
+    # the next number of a list (分别为1134万、1127万册): the measure of the one before
+    if left_start != cs and left.strip() in ("、", "和", "及", "与") and in_sentence and not bare:
+        p = in_sentence[-1]
+        if p.clause_start == cs and p.unit == q.unit:
+            return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
+    # a part listed after 其中 (in this sentence, or opening it after the whole's sentence)
+    # (the parts take the measure of the whole stated before 其中; money items named by no cue
+    # are other ledgers, not parts: 其中…购置费…,馆舍改造费9.31万元)
+    k = mt.rfind("其中", ss, q.num_start)
+    opens_with_part = k >= 0 and not mt[ss:k].strip()
+    if k >= 0 and re.search(r"[;;]", mt[k:q.num_start]):
+        k = -1   # a semicolon closes the list of parts (…其中古籍1.5万函;电子图书30万册 is beside it)
+    if k < 0:
+        whole = []
+    elif opens_with_part:
+        whole = [p for p in same_line if p.sent_start < ss][-1:]
+    else:
+        whole = [p for p in in_sentence if p.fig.char_end <= k][-1:]
+    if whole and q.unit != "元":
+        p = whole[-1]
+        # parts never add up to more than their whole (…其中联盟活动4次,自主活动63次,发布微信56次)
+        parts = sum(o.fig.value for o in same_line if o.fig.char_start > k and o.fig.metric == p.fig.metric
+                    and o.unit == q.unit and o.fig.kind == "figure")
+        if _unit_means(q.unit, p.fig.metric, p.unit) and lx.PART_NOUN.fullmatch(left) and parts + q.value <= p.fig.value * 1.001 \
+                and not lx.PART_NOUN_BAD.search(left):
+            return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
+    # 举办百场文化下乡活动,走进…等20场次: the event verb is in the clause before
+    if q.unit in ("场次", "场") and pc and left_start == cs and closes and not lx.DELTA.search(clause_left):
+        pl = mt[pc[0]:pc[1]]
+        if lx.EVENT_VERBS.search(pl) and lx.ACTIVITY_CTX.search(pl) and not re.search(r"\d", pl):
+            m = list(lx.EVENT_VERBS.finditer(pl))[-1]
+            return vet(mt, q, Decision("activities.events", m.group(0), pc[0] + m.start(), pc[0] + m.end()),
+                       cs, ce, (ss, se), cs)
+    return None
 
 
 def resolve_shares(shares: list[ShareCandidate], figs: list[Figure], mt: str, text: str,

@@ -81,7 +81,15 @@ def is_junk(line: str) -> bool:
         return False
     if lx.DATE_ONLY.match(s):
         return True
-    return len(s) <= 80 and bool(lx.JUNK_LINE.search(s))
+    ms = list(lx.JUNK_LINE.finditer(s))
+    if not ms or len(s) > 80:
+        return False
+    # a breadcrumb ending in the article's title (首页 各地动态 2021年…总流通破亿人次) states its figure
+    tail = s[ms[-1].end():]
+    if lx.BREADCRUMB.fullmatch(ms[-1].group(0)) and len(re.findall(r"[\u4e00-\u9fff]", tail)) >= 10 \
+            and lx.TITLE_FIGURE.search(tail):
+        return False
+    return True
 
 
 class Sections:

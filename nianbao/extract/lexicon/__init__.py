@@ -149,6 +149,11 @@ LIBRARY_SUBJECT = re.compile(r"图书馆|本馆|我馆|分馆|总馆|书屋|图�
 MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:近|过去)[两二三四五六七八九十\d]+年(?:来|间|中|以来)?|"
                         r"(?:19|20)\d\d\s*年?\s*[-—至到~]\s*(?:19|20)\d\d\s*年(?:间|期间|以来)?(?=[^,，。]{0,12}累计|间|期间|以来)|"
                         r"建馆以来|开馆以来|多年来|历年来|历年累计|(?<![\d年])(?:[两二三四五六七八九十]{1,3}|\d{1,2})年(?:来|间|以来)")
+# a flow summed since something opened or was built, not one year's (新馆建成累计接待…,
+# 现已累计…, 开放以来累计…); 今年以来 is part of a year and stays
+FLOW_FAMILIES = ("visits", "circulation", "activities")
+CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落成)[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)以来[^。;]{0,20}?累计|"
+                              r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计")
 # a number that is a change, not a level
 # (a level reached is not a change: 上升为11883万册, 降到1247万人次, 增至…)
 DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)(?![为到至])|"
@@ -157,6 +162,25 @@ DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|�
 THRESHOLD_RIGHT = re.compile(r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆|单位|机构|地区|城市|县|市|区|读者|用户|家庭)")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
+# a clause that only says when and how much, its measure named by the clause before
+# (…外借文献量常年高居榜首,2022年达671万册次 / …同比下降64.72%,降到1247万人次 / 目前已建成12座)
+ELLIPTIC_LEFT = re.compile(
+    r"\s*(?:其中)?[\s,:]*(?:(?:19|20)\d\d\s*年(?:度|底|末)?|去年|今年|全年|当年|本年|目前|现|截至目前|截止目前|"
+    r"(?:[1-9]|1[0-2])月(?:份)?)?\s*(?:的)?\s*"
+    r"(?:仅|只|也|又|再|还|则|已|共|总共|合计|累计|首次|同比|分别|均|一共)?\s*"
+    r"(?:有|为|是|在|高?达|达到了?|计|共计|合计|降到|降至|下降到|下降至|回落到|回落至|减少到|减少至|增至|增到|增加到|增加至|"
+    r"增长到|增长至|增长为|上升到|上升至|上升为|升至|提升到|提升至|提高到|提高至|涨至|涨到|突破|超过|首破|建成|建有|拥有|设有|"
+    r"服务|接待)?\s*(?:了)?\s*")
+# what may follow a number that closes its clause (以上, a bracket, a period label)
+CLAUSE_TAIL = re.compile(r"\s*(?:以上|左右|之多)?\s*(?:\([^)]{0,12}\))?\s*(?:的?(?:历史)?新高|之最)?\s*")
+# a clause pointing back at the figure just stated (2012年,这一数据为2484.51万人)
+ANAPHORIC_FIGURE = re.compile(r"\s*(?:这一|这个|该|此|上述)(?:数据|数字|指标|数值|数)(?:则|仅|只)?(?:为|是|有|达|仅有|只有)?\s*")
+# a part named after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍…): a short noun phrase
+PART_NOUN = re.compile(r"[\s,、:]*(?:其中[\s,:]*)?[^\d,;。:()]{0,10}?[\s]*(?:累计|共计|共|合计|总计)?(?:为|达|有|约|近|超|逾)?\s*")
+# …but not a clause with a verb of its own (its measure is another one)
+PART_NOUN_BAD = re.compile(r"开展|举办|接待|借|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每")
+# libraries and service points counted together in one facility total
+MIXED_FACILITIES = re.compile(r"(?<![自助智慧])(?:公共)?图书馆(?:\([^)]{0,4}\))?\s*[、和及与]")
 # ratios: 每万人…, 人均…
 RATIO = re.compile(r"每(万|千|百|十万)人|人均|每人|万人均")
 RATIO_SCALE = {"万": 10_000, "千": 1_000, "百": 100, "十万": 100_000}
@@ -245,6 +269,9 @@ GENERIC_LIBRARY = re.compile(r"^(?:[省市县区镇乡]|国家|公共|少儿|少
 JUNK_LINE = re.compile(r"发布时间|发布日期|更新时间|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读(?:次数|量)?[:：]|点击(?:数|量|率)?[:：]|"
                        r"访问量[:：]|字号|打印本页|关闭窗口|分享到|首页|当前位置|上一篇|下一篇|版权所有|ICP备|联系电话|电话[:：]|"
                        r"地址[:：]|邮编|【打印】|【关闭】|返回顶部|扫一扫")
+BREADCRUMB = re.compile(r"首页|当前位置")
+# a figure as a title states it (…总流通破亿人次, …2600万读者走进图书馆)
+TITLE_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿]?\s*(?:人次|册|场|次|元|个|家|读者)|破(?:千万|百万|亿|万)")
 DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 # ------------------------------------------------------------------ tables

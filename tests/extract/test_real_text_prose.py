@@ -1,0 +1,204 @@
+"""Running text as real web copies of reports write it: one test per general rule,
+each on an INVENTED snippet (no sentence is copied from the development documents)."""
+
+import unicodedata
+
+from nianbao.extract import extract_document
+from nianbao.extract.normalize import compact, for_matching
+from nianbao.extract.numbers import find_quantities
+
+
+def _doc(text: str):
+    return extract_document(unicodedata.normalize("NFKC", text))
+
+
+def figs(text: str):
+    return sorted((f.metric, f.value) for f in _doc(text).figures if f.kind == "figure")
+
+
+# ------------------------------------------------------------------ normalisation
+
+
+def test_pinyin_fragments_are_read_through_and_spans_stay_in_the_text():
+    t = unicodedata.normalize("NFKC", "截至目前,館(guan)內藏(zang)書量達(da)8萬冊(ce),接(jie)待(dai)讀(du)者(zhe)3萬人次。")
+    r = extract_document(t)
+    got = sorted((f.metric, f.value) for f in r.figures)
+    assert got == [("collection.total", 80000), ("visits.in_person", 30000)]
+    for f in r.figures:
+        assert t[f.char_start:f.char_end].startswith(("8萬冊", "3萬人次"))
+        assert "(" in f.evidence   # evidence as written
+
+
+def test_mojibake_pinyin_inside_traditional_words():
+    t = "紙質(zhì)文獻(xiàn)總藏量達(dá)120.5萬冊(cè)。"
+    assert figs(t) == [("collection.total", 1205000)]
+
+
+def test_compaction_keeps_an_index_back_into_the_original():
+    t = "圖(tu)書館(guan)藏書,,共5萬冊"
+    c = compact(for_matching(t))
+    assert c.text == "图书馆藏书,共5万册"
+    i = c.text.index("5")
+    assert t[c.orig(i)] == "5" and c.orig_end(len(c.text)) == len(t)
+    assert compact("没有拼音的文本。") is None
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def test_po_yi_is_at_least_a_hundred_million():
+    q = find_quantities("全省总流通破亿人次")[0]
+    assert (q.value, q.qualifier, q.unit) == (100_000_000, "at_least", "人次")
+
+
+def test_listed_number_takes_the_unit_of_the_next():
+    qs = find_quantities("两馆藏书分别为310万、295万册", bare=True)
+    assert [(q.value, q.unit) for q in qs] == [(3_100_000, "册"), (2_950_000, "册")]
+
+
+def test_unit_with_bracketed_alternative():
+    q = find_quantities("浏览量为320.5万篇(册)次")[0]
+    assert (q.value, q.unit) == (3_205_000, "篇次")
+
+
+# ------------------------------------------------------------------ cues
+
+
+def test_readers_walking_into_the_library_are_visits():
+    assert figs("2022年,全县共有58.3万读者走进图书馆。") == [("visits.in_person", 583000)]
+    assert figs("全年进入市图书馆的读者达312456人次。") == [("visits.in_person", 312456)]
+
+
+def test_one_reader_is_not_a_count():
+    assert figs("一读者全年借书412册,成为年度借阅达人。") == []
+
+
+def test_persons_who_borrowed_are_borrowers():
+    assert figs("2021年,本馆有52310名读者借书,外借图书30.2万册次。") == [
+        ("circulation.borrowers", 52310), ("circulation.loans", 302000)]
+
+
+def test_download_count_only_when_no_visit_count():
+    assert figs("本馆数字资源下载量为8.6万次。") == [("visits.online", 86000)]
+    assert figs("数字资源访问量达52万人次,下载量达9.1万次。") == [("visits.online", 520000)]
+
+
+def test_level_reached_is_not_a_change():
+    assert figs("全市公共图书馆藏书总量上升为845.2万册。") == [("collection.total", 8452000)]
+    assert figs("馆藏总量比上年增长12万册。") == []
+
+
+def test_threshold_in_a_noun_phrase_is_not_a_figure():
+    assert figs("全省新增藏量超5万册的县级图书馆达9家。") == []
+
+
+def test_capacity_is_not_holdings():
+    assert figs("新馆设计藏书容量150万册,阅览座位900个。") == []
+
+
+def test_other_culture_institutions_are_not_libraries():
+    assert figs("全省群众文化机构共开展各类文化活动3.2万场次。") == []
+
+
+def test_ten_years_running_total_is_not_one_year():
+    assert figs("十年来累计外借图书1200万册次。") == []
+
+
+def test_a_year_after_a_span_states_that_year():
+    assert figs("近五年来藏书稳步增长,2022年全市总馆藏达650万册。") == [("collection.total", 6500000)]
+
+
+def test_every_year_states_a_typical_year_but_norms_do_not():
+    assert figs("馆内每年接待读者3万人次以上。") == [("visits.in_person", 30000)]
+    assert figs("每年开展阅读活动不少于12场。") == []
+
+
+def test_spending_items_for_periodicals_and_it():
+    got = figs("本年财政拨款收入512万元,其中期刊订购费8.2万元,信息化硬件采购经费15万元,软件采购经费6万元。")
+    assert ("spending.collections", 82000) in got
+    assert ("spending.digital", 150000) in got and ("spending.digital", 60000) in got
+
+
+def test_facility_count_after_a_region_word():
+    assert figs("截至年底,城市书房数量全市共86个。") == [("network.service_points", 86)]
+
+
+# ------------------------------------------------------------------ clauses that lean on the one before
+
+
+def test_elliptic_clause_takes_the_measure_of_the_clause_before():
+    assert figs("本馆电子资源点击量逐年攀升,2023年高达86万次。") == [("visits.online", 860000)]
+    assert figs("全市进馆人次同比下降12.5%,降到310.2万人次。") == [("visits.in_person", 3102000)]
+
+
+def test_elliptic_clause_needs_the_number_to_close_it():
+    assert figs("组织馆员开展“书香进社区”活动,4次前往社区为老人送去图书200余册。") == []
+
+
+def test_this_figure_points_back():
+    assert figs("2023年底全省持证读者达512万人。2015年,这一数据为168万人。") == [
+        ("users.registered_total", 1680000), ("users.registered_total", 5120000)]
+
+
+def test_parts_listed_after_qizhong_take_the_measure_of_the_whole():
+    got = figs("截至年底,馆藏总量达86万余册,其中图书72万余册,古籍1.2万余册,视听资料5000余件。")
+    assert got == [("collection.total", 5000), ("collection.total", 12000), ("collection.total", 720000),
+                   ("collection.total", 860000)]
+
+
+def test_parts_never_exceed_their_whole():
+    got = figs("全年举办读者活动80场,其中线上活动30场,亲子活动50场,发布推文60场。")
+    assert ("activities.events", 60) not in got and ("activities.events", 80) in got
+
+
+def test_money_items_without_a_cue_are_not_parts():
+    assert figs("全年经费支出300万元,其中购书经费60万元,物业费45万元。") == [
+        ("spending.collections", 600000), ("spending.total", 3000000)]
+
+
+def test_next_number_of_a_list():
+    got = figs("两市图书馆馆藏分别为310万、295万册。")
+    assert got == [("collection.total", 2950000), ("collection.total", 3100000)]
+
+
+def test_glued_values_share_the_cue():
+    assert figs("全年外借图书2210人次5630册次。") == [("circulation.borrowers", 2210), ("circulation.loans", 5630)]
+
+
+def test_event_count_whose_verb_is_in_the_clause_before():
+    assert figs("开展送书下乡活动,走进东村、西村等14场次。") == [("activities.events", 14)]
+
+
+def test_stock_reached_is_a_stock_after_the_noun_clause():
+    assert figs("“城市书房”是全区推广阅读的新举措,目前已建成18座。") == [("network.service_points", 18)]
+
+
+# ------------------------------------------------------------------ facilities
+
+
+def test_libraries_and_points_counted_together_are_no_network_figure():
+    assert figs("全市实现通借通还的公共图书馆(分馆)、服务点、自助图书馆共412个。") == []
+
+
+def test_flow_after_a_coverage_clause():
+    got = _doc("在实现乡镇分馆全覆盖基础上,2023年建成非遗主题分馆和红色主题分馆2个。").figures
+    assert [(f.metric, f.value) for f in got] == [("network.branches_added", 2)]
+
+
+def test_stock_date_does_not_reach_across_an_unpunctuated_run():
+    t = ("数据一览 截至目前 全县总藏书量60.2万册 2023年总流通人次12.1万人次 全年外借图书8.5万册次 "
+         "新建3个城市书房 新增5个图书流通点")
+    got = sorted((f.metric, f.value) for f in _doc(t).figures)
+    assert ("network.service_points_added", 3) in got and ("network.service_points_added", 5) in got
+
+
+# ------------------------------------------------------------------ page furniture
+
+
+def test_breadcrumb_ending_in_a_title_with_a_figure_is_read():
+    t = "首页 新闻动态 2022年全市公共图书馆总流通破千万人次\n正文略。"
+    assert figs(t) == [("visits.in_person", 10_000_000)]
+
+
+def test_menu_breadcrumb_stays_junk():
+    assert figs("当前位置:首页 > 关于我们 > 年度报告\n") == []

@@ -115,7 +115,8 @@ def _label_match(label: str, unit: str | None) -> LabelMatch | None:
         if unit in cue.units and cue.units[unit] == metric and not cue.need_activity_ctx:
             residual = cue.regex.sub("", residual)
     residual = re.sub(_UNIT_IN, "", residual)
-    seg = part_segment(residual) if residual else None
+    # a part word before a total cue qualifies the whole (图书总藏量), it does not cut it
+    seg = part_segment(residual) if residual and "总" not in best[2] else None
     if seg:
         return LabelMatch(metric, best[2], seg)
     if lx.TABLE_LABEL_BAD.search(residual):
@@ -148,6 +149,9 @@ def _head_match(head: str) -> LabelMatch | None:
     return None
 
 
+_NAMED_UNIT = "named_unit"       # LabelMatch.segment of a head named after a site (东区外借册次)
+
+
 def _shared_cue_heads(heads: list[str]) -> dict[int, LabelMatch]:
     """Column heads <name><cue> (东区外借册次, 西区外借册次): when two or more heads end
     in the same cue, each short name is a part of that metric."""
@@ -160,7 +164,7 @@ def _shared_cue_heads(heads: list[str]) -> dict[int, LabelMatch]:
                 found[i] = (lab[k:], m)
                 break
     tails = [t for t, _ in found.values()]
-    return {i: LabelMatch(m.metric, m.cue, "part") for i, (t, m) in found.items() if tails.count(t) >= 2}
+    return {i: LabelMatch(m.metric, m.cue, _NAMED_UNIT) for i, (t, m) in found.items() if tails.count(t) >= 2}
 
 
 # ------------------------------------------------------------------ values
@@ -495,11 +499,12 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
         return None
     v, vh, qual, _ = val
     label = p.label.text
-    seg = lm.segment if lm.segment and lm.segment != "part" else at.segment(label, metric, label)
-    if lm.segment == "part" and seg == "all":
-        seg = "part"                     # a named part the segment words do not know
+    seg = lm.segment if lm.segment and lm.segment != _NAMED_UNIT else at.segment(label, metric, label)
+    scope = _scope(label, metric)
+    if lm.segment == _NAMED_UNIT and seg == "all" and scope == "library":
+        scope = "branches"               # 东区外借册次: a named site of the library, not a kind of loan
     return Figure(
-        metric=metric, value=v, qualifier=qual, scope=_scope(label, metric), segment=seg,
+        metric=metric, value=v, qualifier=qual, scope=scope, segment=seg,
         period=p.period or ctx.period, year=_year(p, ctx.base_year), unit_raw=(unit or ""),
         evidence=p.label.orig.strip(), char_start=p.value.start, char_end=p.value.end,
         value_high=vh, table_id=tb.table_id,
@@ -532,8 +537,17 @@ def _table_figures(tb: _T, sections: Sections) -> list[Figure]:
                 out.append(f)
                 keyed.append((f, p.row, key))
     out = _prefer_spending_to_earmarks(out)
+    _total_rows_over_branches(out)
     _group_parts([k for k in keyed if k[0] in out], hier, tb.table_id)
     return out
+
+
+def _total_rows_over_branches(figs: list[Figure]) -> None:
+    """A 合计 row of a table whose other rows include branches covers the whole system."""
+    branch = {(f.metric, f.year) for f in figs if f.scope == "branches"}
+    for f in figs:
+        if f.scope == "library" and (f.metric, f.year) in branch and tl.TOTAL_ROW.fullmatch(_squash(f.evidence)):
+            f.scope = "system"
 
 
 def _group_parts(keyed: list[tuple[Figure, int, tuple | None]], hier: _Hierarchy, table_id: str) -> None:

@@ -40,7 +40,7 @@ YEARBOOK = (
     "8-3 文化事业基本情况\n"
     "Basic Statistics on Culture\n"
     "项目  Item 2019 2020 2021\n"
-    "    公共图书馆总藏量(千册) 1200 1350 1410\n"
+    "    公共图书馆图书总藏量(千册) 1200 1350 1410\n"
     "        Total Collections(1000 volumes)\n"
     "      报刊藏量(千册) 90 95 99\n"
     "    举办展览次数(次) 40 22 35\n"
@@ -66,6 +66,8 @@ def test_a_part_word_in_a_yearbook_label_is_a_segment():
     per = [f for f in fs if f.metric == "collection.total" and f.value == 90_000]
     assert len(per) == 1 and per[0].segment == "periodicals"
     assert per[0].evidence.startswith("报刊藏量")
+    whole = [f for f in fs if f.metric == "collection.total" and f.value == 1_200_000]
+    assert [f.segment for f in whole] == ["all"]                  # 图书总藏量: the whole, not the books
 
 
 def test_a_line_of_years_in_prose_is_not_a_table():
@@ -108,6 +110,7 @@ def test_a_cell_stream_takes_its_metric_from_the_title():
     seg = {f.value: f.segment for f in fs}
     assert seg[800] == "minors" and seg[2450] == "all"
     assert [f.scope for f in fs if f.value == 450] == ["branches"]
+    assert [f.scope for f in fs if f.value == 2450] == ["system"]   # the total over rooms and a branch
 
 
 def test_a_cell_stream_with_metrics_in_the_header_and_a_month_row():
@@ -119,6 +122,7 @@ def test_a_cell_stream_with_metrics_in_the_header_and_a_month_row():
     loans = {f.value: f for f in fs if f.metric == "circulation.loans" and f.table_id}
     assert set(loans) == {3100, 900, 640, 210}
     assert loans[3100].segment == "adults" and loans[900].segment == "minors"
+    assert loans[640].scope == loans[210].scope == "branches"       # columns named after sites
     assert all(f.period == "partial" for f in loans.values())
 
 

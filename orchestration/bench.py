@@ -1,14 +1,21 @@
-"""`make bench`: timings of a cold build, a warm (unchanged) build, and the extractor alone.
+"""`make bench`: timings of the extractor alone, of a cold build and of a warm (unchanged) build.
 
-Builds a temporary raw folder of N documents (the repo's raw/ reports, each
-copied with a different trailing line so that every copy is a distinct
-document), then times `python -m orchestration.cli run` twice and the
-extractor per document. Timings are printed, never asserted.
+The extractor is timed per document on the real development set
+(../shared/realdev/docs) and the seed reports (../shared/seeds), texts read as
+the pipeline reads them (`nianbao.ingest`), one warm-up pass then the best of 3
+runs per document, and printed beside the baseline recorded before the issue-8
+rework (`orchestration/bench_baseline.json`: date, commit, numbers).
+
+Then it builds a temporary raw folder of N documents (the repo's raw/ reports,
+each copied with a different trailing line so that every copy is a distinct
+document) and times `python -m orchestration.cli run` twice (skip with
+`--no-build`). Timings are printed, never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -33,11 +40,74 @@ def _timed_run(raw: Path, wh: Path) -> float:
     return elapsed
 
 
+BASELINE = Path(__file__).with_name("bench_baseline.json")
+REPEATS = 3
+
+
+def extractor_sets() -> dict[str, Path]:
+    """The document folders the extractor is timed on (those present)."""
+    shared = PROJECT_ROOT.parent / "shared"
+    sets = {"realdev": shared / "realdev" / "docs", "seeds": shared / "seeds"}
+    return {k: v for k, v in sets.items() if v.is_dir()}
+
+
+def time_extractor(folder: Path, repeats: int = REPEATS) -> dict:
+    """Per-document extraction time over the loaded documents of `folder` (best of `repeats`)."""
+    from nianbao.evaluation import read_texts
+    from nianbao.extract import extract_document
+
+    texts = read_texts(folder)
+    for name, text in texts.items():  # warm-up: imports, regex and converter caches
+        extract_document(text, name)
+    per_doc = []
+    for name, text in texts.items():
+        best = min(_once(extract_document, text, name) for _ in range(repeats))
+        per_doc.append((best, len(text), name))
+    total = sum(s for s, _, _ in per_doc)
+    chars = sum(c for _, c, _ in per_doc)
+    slowest = max(per_doc, default=(0.0, 0, ""))
+    return {"docs": len(per_doc), "chars": chars, "total_s": round(total, 4),
+            "mean_ms_per_doc": round(total / max(len(per_doc), 1) * 1000, 2),
+            "median_ms_per_doc": round(statistics.median(s for s, _, _ in per_doc) * 1000, 2) if per_doc else 0.0,
+            "max_ms": round(slowest[0] * 1000, 1), "max_doc": slowest[2],
+            "chars_per_s": round(chars / total) if total else 0}
+
+
+def _once(fn, text: str, name: str) -> float:
+    start = time.perf_counter()
+    fn(text, name)
+    return time.perf_counter() - start
+
+
+def print_extractor_bench() -> dict[str, dict]:
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
+    print(f"extractor alone, per document (best of {REPEATS}); baseline: commit {baseline.get('commit', '?')} "
+          f"of {baseline.get('date', '?')}")
+    out = {}
+    for name, folder in extractor_sets().items():
+        now = out[name] = time_extractor(folder)
+        base = baseline.get(name)
+        line = (f"  {name:<8} {now['docs']:>3} docs {now['chars']:>7} chars: mean {now['mean_ms_per_doc']:.2f} ms/doc, "
+                f"median {now['median_ms_per_doc']:.2f} ms, max {now['max_ms']:.1f} ms ({now['max_doc']}), "
+                f"{now['chars_per_s'] / 1000:.0f}k chars/s")
+        if base:
+            ratio = now["mean_ms_per_doc"] / base["mean_ms_per_doc"] if base["mean_ms_per_doc"] else float("nan")
+            line += (f"   | baseline mean {base['mean_ms_per_doc']:.2f} ms/doc, {base['chars_per_s'] / 1000:.0f}k chars/s"
+                     f" → {ratio:.2f}× the time")
+        print(line)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=10, help="copies of each raw report (default 10)")
+    parser.add_argument("--no-build", action="store_true", help="time the extractor only, no full build")
     args = parser.parse_args(argv)
     from nianbao.extract import extract_document
+
+    print_extractor_bench()
+    if args.no_build:
+        return 0
 
     sources = sorted(p for p in raw_dir().iterdir() if p.is_file())
     per_doc = []

@@ -65,8 +65,9 @@ def matching_text(text: str) -> str:
     return join_soft_wraps(for_matching(text))
 
 
-def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
-    mt = matching_text(text)
+def extract_figures(text: str, mt: str | None = None) -> tuple[str | None, int | None, list[Figure]]:
+    """(library, report year, figures) of `text`; `mt` is its `matching_text` when known."""
+    mt = matching_text(text) if mt is None else mt
     library = at.library_name(mt)
     if library and mt != text:
         # report the name as written in the original text
@@ -102,8 +103,9 @@ def extract_figures(text: str) -> tuple[str | None, int | None, list[Figure]]:
 def extract_document(text: str, source_file: str | None = None) -> ExtractionResult:
     """Figures, events and candidates of one document. Raises on any failure: the
     pipeline quarantines the document as `extraction_error` with the message."""
-    library, year, figs = extract_figures(text)
+    mt = matching_text(text)
+    library, year, figs = extract_figures(text, mt)
     events = extract_events(text, year, library)
-    candidates = find_candidates(text, matching_text(text), figs)
+    candidates = find_candidates(text, mt, figs)
     return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events,
                             candidates=candidates)

@@ -85,7 +85,7 @@ def _numbers(mt: str) -> list[_Number]:
             continue
         ns = m.start("num")
         ne = ns + len(num.rstrip())
-        if any(a < ne and ns < b for a, b in taken):
+        if taken and any(a < ne and ns < b for a, b in taken):
             continue
         core = num.strip()
         unit = m.group("unit")
@@ -172,22 +172,36 @@ def _guess_metric(left: str, right: str, unit: str | None) -> str | None:
     return best[1] if best else None
 
 
+class _Context(dict):
+    """The texts around one number that the rules read, each computed on first use."""
+
+    def __init__(self, mt: str, start: int, num_end: int, end: int, unit: str | None, line: str,
+                 line_start: int, clause: tuple[int, int]):
+        super().__init__()
+        self.args = (mt, start, num_end, end, unit, line, line_start, clause)
+
+    def __missing__(self, key: str) -> str:
+        mt, start, num_end, end, unit, line, line_start, (cs, ce) = self.args
+        value = {
+            "number": lambda: mt[start:num_end].strip(),
+            "unit": lambda: unit or "",
+            "left": lambda: mt[cs:start],
+            "right": lambda: mt[end:ce],
+            "line": lambda: line,
+            "line_left": lambda: mt[line_start:start],
+            "before": lambda: mt[max(0, start - 2, line_start):start],
+            "after": lambda: mt[num_end:min(len(mt), num_end + 8)],
+        }[key]()
+        self[key] = value
+        return value
+
+
 def reject_reason(mt: str, start: int, num_end: int, end: int, unit: str | None,
-                  line: str, line_start: int) -> str:
+                  line: str, line_start: int, clause: tuple[int, int] | None = None) -> str:
     """The reason code for a number that is not a figure (see `lexicon.candidates`)."""
     if is_junk(line):
         return "junk_line"
-    cs, ce = clause_bounds(mt, start)
-    ctx = {
-        "number": mt[start:num_end].strip(),
-        "unit": unit or "",
-        "left": mt[cs:start],
-        "right": mt[end:ce],
-        "line": line,
-        "line_left": mt[line_start:start],
-        "before": mt[max(0, start - 2, line_start):start],
-        "after": mt[num_end:min(len(mt), num_end + 8)],
-    }
+    ctx = _Context(mt, start, num_end, end, unit, line, line_start, clause or clause_bounds(mt, start))
     for rule in lc.REASON_RULES:
         if all(rx.search(ctx[k]) for k, rx in rule.regexes.items()):
             return rule.reason
@@ -221,10 +235,12 @@ def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate
         if hits and n.reason is None:
             out.append(Candidate(start, end, written, value, unit, "rejected", "ratio", hits[0].metric))
             continue
-        reason = n.reason or reject_reason(mt, start, n.num_end, end, unit, ltexts[li], lstarts[li])
         cs, ce = clause_bounds(mt, start)
-        key = "元" if unit in _MONEY_SCALED else unit
-        metric = _guess_metric(mt[max(cs, start - 40):start], mt[end:ce], key if key in _unit_keys() else None)
+        reason = n.reason or reject_reason(mt, start, n.num_end, end, unit, ltexts[li], lstarts[li], (cs, ce))
+        metric = None
+        if reason in lc.GUESS_METRIC_FOR:
+            key = "元" if unit in _MONEY_SCALED else unit
+            metric = _guess_metric(mt[max(cs, start - 40):start], mt[end:ce], key if key in _unit_keys() else None)
         out.append(Candidate(start, end, written, value, unit, "rejected", reason, metric))
     return out
 

@@ -113,6 +113,12 @@ REASON_RULES: list[ReasonRule] = [
     ReasonRule("non_metric", right=r"^\s*(?:[个座家所]?(?:公共|县级|市级|乡镇|街道)?(?:图书馆|文化馆|文化站|博物馆)|座位|个?座席|台(?:电脑|计算机)|个数据库|种(?:电子|数字)?(?:期刊|报纸|报刊))"),
 ]
 
+# reasons for which a rejected number's `metric` is guessed from its clause (the others are
+# never a count of anything: dates, years, phone numbers ...)
+GUESS_METRIC_FOR = frozenset({"per_capita", "average", "rate_norm", "cumulative", "change", "individual",
+                              "other_institution", "non_metric", "money_other", "truncated", "no_unit",
+                              "unknown_metric", "ratio", "ordinal"})
+
 # a candidate within this many characters of the end of the text is where the excerpt stops
 TRUNCATED_TAIL = 3
 

@@ -205,6 +205,8 @@ def scope(context: str, metric: str) -> str:
         return "branches"
     if metric.startswith("network.service_points"):
         return "service_points"
+    if la.INCLUDES_BRANCHES.search(context):
+        return "system"
     for name, rx in lx.SCOPE_RULES:
         if rx.search(context):
             return name
@@ -254,7 +256,8 @@ def period(sentence_left: str, section_flavour: str | None, clause_left: str = "
     count only inside the number's own clause; else the period carried over from the
     previous sentence of the paragraph, else the section's flavour, else 'year'."""
     best_pos, best = -1, None
-    for name, rx in (("partial", lx.PERIOD_PARTIAL), ("plan", lx.PERIOD_PLAN), ("year", lx.PERIOD_YEAR)):
+    for name, rx in (("partial", lx.PERIOD_PARTIAL), ("partial", la.PARTIAL_EXTRA), ("plan", lx.PERIOD_PLAN),
+                     ("year", lx.PERIOD_YEAR)):
         for m in rx.finditer(sentence_left):
             if name == "plan" and lx.WEAK_PLAN.fullmatch(m.group(0)) and \
                     m.start() < len(sentence_left) - len(clause_left):
@@ -268,6 +271,8 @@ def period(sentence_left: str, section_flavour: str | None, clause_left: str = "
         return "plan"
     if best == "year" and section_flavour == "plan":
         return "plan"
+    if best == "partial" and any(m.start() > best_pos for m in la.EXPLICIT_YEAR.finditer(sentence_left)):
+        return "year"   # 截至目前…, 2022年总流通人次…: the year named after the to-date word
     if best:
         return best
     return inherited or section_flavour or "year"
@@ -357,6 +362,8 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
 
     own_m = canonical_library(own) if own else None
     wy = writing_year(mt, report_year)
+    title = (_title_lines(mt, 1) or [""])[0]
+    partial_doc = len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title))
     for f in figs:
         pos = min(max(f.char_start, 0), max(len(mt) - 1, 0))
         subj, where = subject_at(mt, pos, own_m)
@@ -370,6 +377,8 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
         words = _year_words(left)
         if wy and words and words[-1][1] == "rel" and f.table_id is None:
             f.year = wy + words[-1][2]
+        if partial_doc and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
+            f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
         cs, ce = clause_bounds(mt, pos)
         e = Evidence(
             bare_number=not f.unit_raw,

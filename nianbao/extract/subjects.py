@@ -159,7 +159,12 @@ def _fill_places(ms: list[Mention], own: str | None) -> list[Mention]:
     placed = [m for m in ms if m.kind in (REGION, LIBRARY) and m.name and place_of(m.name)]
     out = []
     for m in ms:
-        if m.kind == REGION and m.name and m.name.startswith("全") and m.name != la.NATIONAL:
+        if m.kind == REGION and m.name is None:
+            before = [p for p in placed if p.end <= m.start]
+            src = before[-1].name if before else (placed[0].name if placed else None)
+            m = Mention(m.start, m.end, m.kind, aggregate_name(place_of(src)) if src and place_of(src) else None,
+                        m.scope, m.explicit)
+        elif m.kind == REGION and m.name and m.name.startswith("全") and m.name != la.NATIONAL:
             before = [p for p in placed if p.end <= m.start]
             src = before[-1].name if before else (own if own and place_of(own) else (placed[0].name if placed else None))
             if src:
@@ -180,6 +185,10 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
     found += libs
     taken += [(m.start, m.end) for m in libs]
     found += _place_subjects(s, taken)
+    found += [Mention(m.start(), m.end(), OWN, None, "system") for m in la.SYSTEM_MENTION.finditer(s)]
+    if not own:
+        found += [Mention(m.start(), m.end(), REGION, None, None, True) for m in la.BARE_AGGREGATE.finditer(s)
+                  if not any(x <= m.start() < y for x, y in taken)]
     found += _bare_branches(s, canonical_library(own) if own else None, taken)
     found = _fill_places(sorted(found, key=lambda m: (m.end, m.start)), own)
     own_key = canonical_library(own) if own else None

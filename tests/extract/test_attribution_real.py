@@ -45,3 +45,108 @@ def test_aggregates_name_their_region():
 def test_branch_keeps_its_main_library():
     assert canonical_library("鄞州区图书馆东湖分馆") == "鄞州区图书馆东湖分馆"
     assert canonical_library("宁波鄞州区图书馆东湖分馆") == "鄞州区图书馆东湖分馆"
+
+
+# ------------------------------------------------------------------ figures in documents
+
+from _figure_helpers import run  # noqa: E402
+
+
+def _by_value(text):
+    _, r = run(text)
+    return r, {f.value: f for f in r.figures}
+
+
+def test_region_aggregate_in_a_news_item_gets_region_scope_and_name():
+    r, f = _by_value("2021年浙江全省公共图书馆共接待读者3100万人次。\n"
+                     "记者在启动仪式上获悉,2021年浙江全省公共图书馆文献外借量达4200万册次。"
+                     "其中,浙江图书馆全年接待读者95万人次。\n")
+    assert f[42_000_000].scope == "region" and f[42_000_000].library_name == "浙江省全省公共图书馆"
+    # the library named after 其中 is another subject, in the same paragraph
+    assert f[950_000].library_name == "浙江省图书馆" and f[950_000].scope == "library"
+
+
+def test_region_aggregate_carries_over_the_paragraph():
+    _, f = _by_value("2022年宁波全市公共图书馆共有68家。接待读者1500万人次,文献外借量达900万册次。\n")
+    assert {f[15_000_000].library_name, f[9_000_000].library_name} == {"宁波市全市公共图书馆"}
+    assert f[9_000_000].scope == "region"
+
+
+def test_place_as_subject_is_the_region():
+    _, f = _by_value("新闻标题\n记者电 去年温州持证读者逐年增加,2022年温州新增注册读者12万。\n")
+    assert f[120_000].library_name == "温州市全市公共图书馆" and f[120_000].scope == "region"
+
+
+def test_own_library_figures_keep_no_name_and_library_scope():
+    _, f = _by_value("2021年嘉善县图书馆工作总结\n本馆全年接待读者36万人次,外借图书28万册次。\n")
+    assert f[360_000].library_name is None and f[360_000].scope == "library"
+
+
+def test_county_library_whole_county_network_is_its_own():
+    # 全县 in a county library's report: the library's own network, not a region
+    _, f = _by_value("2021年嘉善县图书馆工作总结\n全县建成乡镇分馆9个。本馆全年接待读者36万人次。\n")
+    assert f[9].library_name is None and f[9].scope != "region"
+
+
+def test_location_words_do_not_make_a_subject():
+    # the ceremony took place in another library; the figure is still the region's
+    _, f = _by_value("读书节启动仪式在杭州图书馆举行。活动发布了全省公共图书馆年度报告:2021年,全省公共图书馆文献外借量达4200万册次。\n")
+    assert f[42_000_000].scope == "region"
+
+
+def test_branch_named_at_clause_start():
+    _, f = _by_value("2021年海曙区图书馆年报\n1、月湖分馆全年举办各类活动30场。\n")
+    assert f[30].library_name == "海曙区图书馆月湖分馆" and f[30].scope == "branches"
+
+
+def test_system_subject_sets_system_scope():
+    _, f = _by_value("2021年海曙区图书馆年报\n本馆总馆和12个镇街分馆共举办各类活动400场次。\n")
+    assert f[400].scope == "system"
+
+
+# ------------------------------------------------------------------ years
+
+def test_last_year_in_a_news_item_about_a_released_report():
+    # the news is written the year after the report's data: 去年 is the report's year
+    _, f = _by_value("近日,某市图书馆发布了2021年阅读报告。\n去年,市图书馆新购入纸质图书32万册。\n")
+    assert f[320_000].year == 2021
+
+
+def test_last_year_in_a_report_is_the_year_before_its_own():
+    _, f = _by_value("2021年嘉善县图书馆工作总结\n去年本馆接待读者30万人次,今年接待读者36万人次。\n")
+    assert f[300_000].year == 2020 and f[360_000].year == 2021
+
+
+def test_years_listed_in_an_earlier_clause_do_not_set_the_year():
+    _, f = _by_value("2021年嘉善县图书馆年度报表\n完成2021年图书、2022年报刊采购工作,文献保障能力增强,新增图书2.6万册。\n")
+    assert f[26_000].year == 2021
+
+
+def test_comparison_year_is_not_the_figures_year():
+    _, f = _by_value("新闻\n2022年新增注册读者近60万,是2018年的2.6倍,累计注册读者达401万。\n")
+    assert f[4_010_000].year == 2022
+
+
+def test_count_that_looks_like_a_year_is_not_a_year():
+    _, f = _by_value("2021年嘉善县图书馆年报\n馆内藏书10万册,工具书2000余册,每年接待读者2万人次以上。\n")
+    assert all(x.year != 2000 for x in f.values())
+
+
+# ------------------------------------------------------------------ confidence
+
+def test_confidence_is_high_for_explicit_evidence_and_lower_for_guesses():
+    _, f = _by_value("2021年嘉善县图书馆工作总结\n2021年本馆全年接待读者36万人次。\n")
+    strong = f[360_000].confidence
+    _, g = _by_value("某网页\n接待读者:52000\n")
+    weak = g[52_000].confidence
+    assert 0.9 <= strong <= 1.0
+    assert weak < strong - 0.3
+
+
+def test_confidence_weights_are_data_and_bounded():
+    from nianbao.extract.confidence import Evidence, confidence
+    from nianbao.extract.lexicon.attribution import CONFIDENCE_WEIGHTS as W
+    assert confidence(Evidence()) == W["base"]
+    worst = Evidence(bare_number=True, weak_cue=True, year="none", library="none", scope="unknown", period="plan")
+    assert confidence(worst) == W["floor"]
+    assert confidence(Evidence(year="inferred")) == round(W["base"] - W["inferred_year"], 3)

@@ -114,6 +114,12 @@ AGG_TAIL = re.compile(r"(?:范围内)?(?:的)?(?:各级|各类|各地|所有|县
 EXPLICIT_AGGREGATE = re.compile(r"公共|各级|各类|各地|所有|县级以上|系统")
 # the words after a mention that make it the library's whole system (…总分馆体系, 总分馆)
 SYSTEM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:总分馆|服务体系)")
+# the library's whole system named as the subject (总馆和15个分馆共…, 总馆、分馆、自助馆…, 总分馆体系)
+SYSTEM_MENTION = re.compile(r"总馆(?:和|与|及|、)[^,;。]{0,10}分馆|总分馆(?:服务)?体系|总分馆(?=[^,;。]{0,4}(?:共|合计|全年))")
+# a figure that includes the branches or the village reading rooms: (含农家书屋), 包括分馆
+INCLUDES_BRANCHES = re.compile(r"(?:包括|含)[^,;。)）]{0,8}(?:分馆|书屋|服务点|流通点|图书室)")
+# bare 公共图书馆 opening a clause or a table label: the area's libraries, in a text with no library of its own
+BARE_AGGREGATE = re.compile(r"(?:^|(?<=[\n,;:。，；：\s]))(?:#\s*)?公共图书馆(?!学|协会|服务宣传)")
 # words after a bare place that make it the subject of a region-wide statement
 # (深圳持证读者…, 广州全市…, 四川共有…, 江苏各级图书馆…)
 PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共)")
@@ -137,3 +143,14 @@ NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|万|千|百|册|人
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,8}?(?:在|于|截[止至]|到|至|自|从|据统计|数据显示|显示|其中|全年|同时|另外|此外|而|但))?\s*(?:(?:19|20)\d\d\s*)?")
 # comparisons the shared COMPARISON_YEAR does not cover: 是2018年的2.6倍, 为上年的1.2倍
 COMPARISON_YEAR_EXTRA = re.compile(r"(?:(?:19|20)\d\d\s*年|去年|上年|前年)(?:同期)?的\s*[\d.]+\s*倍")
+
+# ------------------------------------------------------------------ period
+
+# to a month of a named year: 截止2022年11月份 (截止2022年12月底 is the year end)
+PARTIAL_EXTRA = re.compile(r"截[止至]\s*(?:19|20)\d\d\s*年\s*(?:[1-9]|1[01])\s*月")
+# an explicit year that is not the start of a month or a range (2022年总流通人次…)
+EXPLICIT_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:度)?(?!\s*\d{1,2}\s*月|\s*[-—至到~]|底|末|\d)")
+# a title that makes the whole document a to-date report (“15分钟阅读圈”1-11月工作进度, 上半年工作总结)
+PARTIAL_TITLE = re.compile(r"(?<!\d)1\s*[-—至到~]\s*(?:[2-9]|1[01])\s*月|上半年|前三季度|第[一二三]季度")
+# words that still make a figure of such a document a full-year one
+FULL_YEAR_WORDS = re.compile(r"全年|年底|年末|全年度")

@@ -3,7 +3,11 @@
 Read at call time (never at import) so tests can point them elsewhere.
 `NIANBAO_RAW_DIR` (default `raw/`) and `NIANBAO_WAREHOUSE` (default
 `warehouse/nianbao.duckdb`) are the two documented overrides; the working
-database the pipeline writes to sits next to the published one.
+database the pipeline writes to sits next to the published one, and so does
+everything else a run writes (lock, logs, report site, GX results): a run never
+writes into the checkout. Every path function takes the published path
+(default: `warehouse_path()`), so a Dagster resource pointing elsewhere shares
+the same layout.
 """
 
 from __future__ import annotations
@@ -32,11 +36,50 @@ def working_path() -> Path:
     return p.with_name(p.stem + ".build" + p.suffix)
 
 
-def report_dir() -> Path:
-    """Where the static quality report is written."""
-    return warehouse_path().parent / "quality_report"
+DEFAULT_KEEP_RUNS = 10
 
 
-def data_docs_dir() -> Path:
-    """Where Great Expectations Data Docs are built."""
-    return warehouse_path().parent / "data_docs"
+def _wh(published: Path | None) -> Path:
+    return Path(published) if published is not None else warehouse_path()
+
+
+def report_dir(published: Path | None = None) -> Path:
+    """The quality report readers open: a symlink into the current site (`site_dir`)."""
+    return _wh(published).parent / "quality_report"
+
+
+def data_docs_dir(published: Path | None = None) -> Path:
+    """GX Data Docs readers open: a symlink into the current site (`site_dir`)."""
+    return _wh(published).parent / "data_docs"
+
+
+def site_dir(published: Path | None = None) -> Path:
+    """One folder per published build (`<run>/quality_report`, `<run>/data_docs`) and
+    `current`, the symlink swapped atomically right after the database is published."""
+    return _wh(published).parent / "site"
+
+
+def gx_store_dir(published: Path | None = None) -> Path:
+    """The per-warehouse GX context: a copy of the committed suites plus this
+    warehouse's validation results (the checkout's `expectations/` is only read)."""
+    return _wh(published).parent / "gx"
+
+
+def lock_path(published: Path | None = None) -> Path:
+    """`<warehouse>.lock`: one run per warehouse (`nianbao.runlock`)."""
+    p = _wh(published)
+    return p.with_name(p.name + ".lock")
+
+
+def logs_dir(published: Path | None = None) -> Path:
+    """`run-<UTC time>-<pid>.log` per run and `last_run.log`, a symlink to the latest."""
+    return _wh(published).parent / "logs"
+
+
+def keep_runs() -> int:
+    """`NIANBAO_KEEP_RUNS` (default 10): how many run logs, report sites and GX
+    results per suite are kept next to the warehouse."""
+    try:
+        return max(1, int(os.environ.get("NIANBAO_KEEP_RUNS") or DEFAULT_KEEP_RUNS))
+    except ValueError:
+        return DEFAULT_KEEP_RUNS

@@ -8,10 +8,14 @@ The GX *file* context lives in the repo under ``expectations/gx/`` (see
 - ``expectations/<suite>.json``: the suites (written by ``--init``);
 - ``validation_definitions/<suite>.json``: suite + batch definition pairs.
 
-Validation results go to ``expectations/gx/uncommitted/validations/`` (git-ignored)
-and Data Docs are built to ``config.data_docs_dir()`` (outside the repo) or to the
-folder the caller names: the Data Docs site is pointed there *in memory*, so a
-normal run never rewrites a committed file.
+The checkout's context is only read: each validation runs in a per-warehouse copy
+(``store_dir``, default ``config.gx_store_dir()`` next to the warehouse) that gets
+the committed suites and definitions refreshed from ``expectations/gx/`` and keeps
+this warehouse's validation results, the newest ``config.keep_runs()`` per suite.
+Data Docs are built to the folder the caller names (default
+``config.data_docs_dir()``; the pipeline names a staging folder that
+``nianbao.publish`` swaps in with the database): the site is pointed there *in
+memory*, so it lists only this warehouse's results and no committed file changes.
 
 GX's SQL data source does not work on DuckDB, so the marts are read with
 ``duckdb`` (read-only) into pandas DataFrames and validated as dataframe batches.
@@ -189,6 +193,54 @@ def _context(project_root: Path):
     return gx.get_context(mode="file", project_root_dir=str(project_root))
 
 
+#: the committed parts of the GX context copied into a per-warehouse store
+_COMMITTED = ("great_expectations.yml", "expectations", "validation_definitions", "plugins")
+
+
+def _store_context(project_root: Path, store_dir: Path):
+    """A file context in `store_dir` with the committed suites of `project_root`
+    (refreshed on every call); its results store is `store_dir`/gx/uncommitted."""
+    import shutil
+
+    src, dst = project_root / "gx", store_dir / "gx"
+    dst.mkdir(parents=True, exist_ok=True)
+    for name in _COMMITTED:
+        s_, d_ = src / name, dst / name
+        if d_.is_dir():
+            shutil.rmtree(d_)
+        if s_.is_dir():
+            shutil.copytree(s_, d_)
+        elif s_.exists():
+            shutil.copyfile(s_, d_)
+    return _context(store_dir)
+
+
+def _prune_results(store_dir: Path, keep: int) -> None:
+    """Keep the newest `keep` validation results of each suite in the store."""
+    import shutil
+
+    root = store_dir / "gx" / "uncommitted" / "validations"
+    if not root.is_dir():
+        return
+    for suite in (p for p in root.iterdir() if p.is_dir()):
+        runs = sorted((r for run_name in suite.iterdir() if run_name.is_dir() for r in run_name.iterdir()),
+                      key=lambda r: r.name, reverse=True)
+        for old in runs[keep:]:
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+
+def _banner(docs: Path, banner: str) -> None:
+    """Write `banner` at the top of the Data Docs index page."""
+    import html
+
+    index = docs / "index.html"
+    if index.exists():
+        text = index.read_text(encoding="utf-8")
+        line = (f'<div style="padding:.5rem 1rem;background:#eef;font-family:sans-serif">'
+                f"{html.escape(banner)}</div>")
+        index.write_text(text.replace("<body>", "<body>" + line, 1), encoding="utf-8")
+
+
 def init_context(project_root: Path | None = None) -> list[str]:
     """Create or update the file context: suites, data source, assets, batch and
     validation definitions. Idempotent: a second run with the same definitions
@@ -339,9 +391,13 @@ def validate_frames(
     *,
     build_docs: bool = True,
     project_root: Path | None = None,
+    store_dir: Path | None = None,
+    banner: str | None = None,
 ) -> list[SuiteResult]:
     """Validate DataFrames (suite name -> DataFrame or None for a missing table)
-    with the suites of the file context, then build Data Docs."""
+    with the suites of the file context, in the per-warehouse store `store_dir`
+    (default `config.gx_store_dir()`; with a `project_root` of its own, that
+    one), then build Data Docs (headed by `banner`)."""
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     project_root = Path(project_root or config.EXPECTATIONS_DIR)
@@ -349,7 +405,10 @@ def validate_frames(
     if not (gx_dir / "great_expectations.yml").exists():
         raise FileNotFoundError(
             f"no GX context in {gx_dir}: run `python -m nianbao.expectations --init` first")
-    ctx = _context(project_root)
+    if store_dir is None:  # a caller's own context (tests) keeps its own results
+        store_dir = config.gx_store_dir() if project_root.resolve() == config.EXPECTATIONS_DIR else project_root
+    store_dir = Path(store_dir).resolve()
+    ctx = _context(project_root) if store_dir == project_root.resolve() else _store_context(project_root, store_dir)
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
 
     results: list[SuiteResult] = []
@@ -377,6 +436,7 @@ def validate_frames(
             rows=len(df),
         ))
 
+    _prune_results(store_dir, config.keep_runs())  # before the docs, which list the stored results
     if build_docs:
         docs = Path(build_docs_to or config.data_docs_dir()).resolve()
         docs.mkdir(parents=True, exist_ok=True)
@@ -391,6 +451,8 @@ def validate_frames(
             }
         }
         ctx.build_data_docs(site_names=[SITE_NAME])
+        if banner:
+            _banner(docs, banner)
     return results
 
 
@@ -400,12 +462,43 @@ def validate_marts(
     *,
     build_docs: bool = True,
     project_root: Path | None = None,
+    store_dir: Path | None = None,
+    banner: str | None = None,
 ) -> list[SuiteResult]:
     """Validate the marts of the DuckDB file `db_path` (opened read-only) with the
-    suites stored in the GX file context; build Data Docs to `build_docs_to`
+    suites stored in the GX file context; results are kept in `store_dir`
+    (default: `gx/` next to `db_path`); build Data Docs to `build_docs_to`
     (default `config.data_docs_dir()`) unless `build_docs` is False."""
     frames = load_marts(Path(db_path))
-    return validate_frames(frames, build_docs_to, build_docs=build_docs, project_root=project_root)
+    return validate_frames(frames, build_docs_to, build_docs=build_docs, project_root=project_root,
+                           store_dir=store_dir or (None if project_root else config.gx_store_dir(Path(db_path))),
+                           banner=banner)
+
+
+def save_results(results: list[SuiteResult], path: Path) -> None:
+    """Write suite results as JSON (stored with the report site of a build)."""
+    import dataclasses
+    import json
+
+    Path(path).write_text(json.dumps([dataclasses.asdict(r) for r in results], ensure_ascii=False, indent=1),
+                          encoding="utf-8")
+
+
+def load_results(path: Path) -> list[SuiteResult]:
+    """Read what `save_results` wrote."""
+    import json
+
+    return [SuiteResult(**d) for d in json.loads(Path(path).read_text(encoding="utf-8"))]
+
+
+def published_results(published: Path, results_file: str = "gx_results.json") -> list[SuiteResult]:
+    """The GX results of the published build: those stored with its report site
+    (validated on the build before it was published), else a fresh validation
+    of the published file (no Data Docs)."""
+    stored = config.site_dir(Path(published)) / "current" / results_file
+    if stored.exists():
+        return load_results(stored)
+    return validate_marts(Path(published), build_docs=False)
 
 
 def main(argv: list[str] | None = None) -> int:

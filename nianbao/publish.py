@@ -32,12 +32,28 @@ moved aside to `<name>.corrupt-<UTC timestamp>` (the newest two are kept)
 so the next run rebuilds from scratch. It never touches the published file.
 A working file locked by a live process is left alone (`PublishError`).
 
+The quality report and the GX Data Docs of a build are published with it:
+
+    site = stage_site(published, run_id)     # an empty `site/.staging-<pid>-<run>/`
+    ... build site / "quality_report" and site / "data_docs" from the working build ...
+    publish(working, published, required_tables, site=site)
+
+right after the `os.replace` of the database, the staged folder is renamed to
+`site/<UTC time>-<run>/` and the symlink `site/current` is replaced by one
+pointing at it (one atomic rename swaps report and docs together);
+`quality_report` and `data_docs` next to the warehouse are fixed symlinks into
+`site/current`. A run killed while the report is written, or a publish that
+fails, leaves `current` on the published build's site; `discard_site` (or the
+next `recover`) removes the staged folder. Only the newest `config.keep_runs()`
+sites are kept, and the newest KEEP_STALE_WAL `*.wal.stale-*` files.
+
 POSIX only (Linux/macOS): on Windows `os.replace` fails while a reader has
 the published file open.
 """
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import re
@@ -48,13 +64,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-__all__ = ["publish", "recover", "checkpoint", "validate", "PublishError", "RecoveryReport"]
+from nianbao import stopping
+
+__all__ = ["publish", "recover", "checkpoint", "validate", "PublishError", "RecoveryReport",
+           "stage_site", "staging_path", "discard_site"]
 
 log = logging.getLogger(__name__)
 
 _TMP_RE = re.compile(r"^\.(?P<name>.+)\.publish-(?P<pid>\d+)-[0-9a-f]+\.tmp(?:\.wal)?$")
 STALE_AFTER_S = 24 * 3600
 KEEP_CORRUPT = 2
+KEEP_STALE_WAL = 3
+_STAGING_RE = re.compile(r"^\.staging-(?P<pid>\d+)-")
 
 
 class PublishError(RuntimeError):
@@ -141,12 +162,14 @@ def validate(db: Path, required_tables: list[str]) -> dict[str, int]:
     return counts
 
 
-def publish(working: Path, published: Path, required_tables: list[str]) -> None:
-    """Atomically replace `published` with a validated copy of `working`.
+def publish(working: Path, published: Path, required_tables: list[str], site: Path | None = None) -> None:
+    """Atomically replace `published` with a validated copy of `working`, then
+    swap in the staged `site` (report and Data Docs of this build), if given.
 
     The caller must have closed every connection to `working`. Raises
     `PublishError` (published file unchanged) when the working file cannot be
-    checkpointed or the copy fails validation.
+    checkpointed or the copy fails validation, and `nianbao.stopping.Stopped`
+    when SIGTERM/SIGINT arrived before the rename.
     """
     working, published = Path(working), Path(published)
     if not working.exists():
@@ -171,8 +194,12 @@ def publish(working: Path, published: Path, required_tables: list[str]) -> None:
             aside = stale_wal.with_name(stale_wal.name + f".stale-{_stamp()}")
             os.replace(stale_wal, aside)
             log.warning("moved stale %s aside to %s", stale_wal.name, aside.name)
+            _prune_stale_wal(published)
+        stopping.check()  # the last safe point: a stopped run never publishes
         os.replace(tmp, published)
         _fsync_dir(published.parent)
+        if site is not None:
+            _swap_site(published, Path(site))
         log.info("published %s (%s) in %.2f s", published, counts, time.monotonic() - t0)
     finally:
         for p in (tmp, _wal(tmp)):
@@ -180,6 +207,94 @@ def publish(working: Path, published: Path, required_tables: list[str]) -> None:
                 p.unlink()
             except FileNotFoundError:
                 pass
+
+
+def _site_root(published: Path) -> Path:
+    from nianbao import config
+
+    return config.site_dir(published)
+
+
+def staging_path(published: Path, run_id: str) -> Path:
+    """Where this process stages the site of run `run_id` (see `stage_site`)."""
+    return _site_root(Path(published)) / f".staging-{os.getpid()}-{_safe(run_id)}"
+
+
+def stage_site(published: Path, run_id: str) -> Path:
+    """An empty staging folder for the report and Data Docs of this run's build
+    (emptied if it exists: a step retried in the same run starts over)."""
+    staged = staging_path(published, run_id)
+    if staged.exists():
+        shutil.rmtree(staged)
+    staged.mkdir(parents=True)
+    return staged
+
+
+def discard_site(published: Path, pid: int | None = None) -> list[Path]:
+    """Remove staged, unpublished site folders of process `pid` (default: this
+    one), or of every dead process when `pid` is 0. Returns what was removed."""
+    root = _site_root(Path(published))
+    removed = []
+    if not root.is_dir():
+        return removed
+    pid = os.getpid() if pid is None else pid
+    for p in root.iterdir():
+        m = _STAGING_RE.match(p.name)
+        if not m:
+            continue
+        owner = int(m.group("pid"))
+        if (pid and owner == pid) or (not pid and not _pid_alive(owner)):
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^0-9A-Za-z_-]", "", name)[:36] or "run"
+
+
+def _replace_symlink(link: Path, target: str) -> None:
+    """Point `link` at `target` atomically (a real folder in the way, left by an
+    older version, is removed first)."""
+    if link.exists() and not link.is_symlink():
+        if link.is_dir():
+            shutil.rmtree(link)
+        else:
+            link.unlink()
+    tmp = link.with_name(f".{link.name}.link-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def _swap_site(published: Path, staged: Path) -> None:
+    """Rename the staged site into place and point `site/current` at it; keep
+    the newest `config.keep_runs()` sites."""
+    from nianbao import config
+
+    root = _site_root(published)
+    final = root / f"{_stamp()}-{staged.name.split('-', 2)[-1]}"
+    os.replace(staged, final)
+    _replace_symlink(root / "current", final.name)
+    for name, path in (("quality_report", config.report_dir(published)), ("data_docs", config.data_docs_dir(published))):
+        target = os.path.relpath(root / "current" / name, path.parent)
+        if not (path.is_symlink() and os.readlink(path) == target):
+            _replace_symlink(path, target)
+    _fsync_dir(root)
+    sites = sorted((p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")),
+                   key=lambda p: p.name, reverse=True)
+    for old in sites[config.keep_runs():]:
+        if old != final:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _prune_stale_wal(published: Path) -> None:
+    """Keep only the newest KEEP_STALE_WAL `<name>.wal.stale-*` files."""
+    stale = sorted(published.parent.glob(f"{glob.escape(published.name)}.wal.stale-*"), reverse=True)
+    for old in stale[KEEP_STALE_WAL:]:
+        try:
+            old.unlink()
+        except FileNotFoundError:
+            pass
 
 
 def _stamp() -> str:
@@ -222,6 +337,9 @@ def recover(working: Path, published: Path) -> RecoveryReport:
                 rep.removed_temp_files.append(p)
             except FileNotFoundError:
                 pass
+    rep.removed_temp_files.extend(discard_site(published, pid=0))
+    if folder.is_dir():
+        _prune_stale_wal(published)
 
     wal = _wal(working)
     if not working.exists():
@@ -262,7 +380,7 @@ def _prune_corrupt(working: Path) -> None:
     pat = re.compile(re.escape(working.name) + r"(\.wal)?\.corrupt-(\d{8}T\d{6}\d*Z)$")
     stamps = sorted({m.group(2) for p in working.parent.iterdir() if (m := pat.match(p.name))}, reverse=True)
     for old in stamps[KEEP_CORRUPT:]:
-        for p in working.parent.glob(f"{working.name}*.corrupt-{old}"):
+        for p in working.parent.glob(f"{glob.escape(working.name)}*.corrupt-{old}"):
             try:
                 p.unlink()
             except FileNotFoundError:

@@ -4,6 +4,12 @@ This is what `make run` calls. It runs the `build_warehouse` job in-process
 (one DuckDB writer), prints progress and a final summary, and exits non-zero
 only when the warehouse could not be published (a bad report is quarantined,
 not fatal).
+
+One run per warehouse (`nianbao.runlock`): when another run holds the
+warehouse, it prints one line naming the holder and exits EXIT_LOCKED, or waits
+with `--wait`. SIGTERM/SIGINT stop the run at the next safe point (dbt is
+stopped, nothing is published, staged files are removed) and it exits 128+signal
+with one line. Each run logs to `logs/run-<time>-<pid>.log` next to the warehouse.
 """
 
 from __future__ import annotations
@@ -11,10 +17,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
 import warnings
+from datetime import datetime, timezone
 
 import duckdb
+
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the warehouse; try again later
 
 
 def _summary(published) -> str:
@@ -34,45 +44,96 @@ def _summary(published) -> str:
     )
 
 
-def run() -> int:
+def run(wait: bool = False) -> int:
+    """One run: take the warehouse's run lock (or say who holds it and return
+    EXIT_LOCKED; `wait`: wait for it), then build and publish."""
     warnings.filterwarnings("ignore")
+    from nianbao import config
+    from nianbao.runlock import RunLocked, run_lock
+
+    published = config.warehouse_path()
+    lock = config.lock_path(published)
+    try:
+        with run_lock(lock, wait=wait, on_wait=lambda who: print(
+                f"nianbao: waiting for the run holding {lock} ({who})", file=sys.stderr, flush=True)):
+            return _run_locked(published)
+    except RunLocked as exc:
+        print(f"nianbao: another run is running on {published} ({exc.who}); "
+              "not started (--wait waits for it)", file=sys.stderr)
+        return EXIT_LOCKED
+
+
+def _open_run_log(published):
+    """logs/run-<UTC time>-<pid>.log, `last_run.log` pointing at it; older logs
+    beyond `config.keep_runs()` removed."""
+    from nianbao import config
+
+    logs = config.logs_dir(published)
+    logs.mkdir(parents=True, exist_ok=True)
+    path = logs / f"run-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log"
+    handle = open(path, "w", encoding="utf-8")
+    last = logs / "last_run.log"
+    tmp = logs / f".last_run.log.{os.getpid()}.tmp"
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    os.symlink(path.name, tmp)
+    if last.exists() and not last.is_symlink():
+        last.unlink()  # the single shared log of older versions
+    os.replace(tmp, last)
+    for old in sorted(logs.glob("run-*.log"), key=lambda p: p.stat().st_mtime)[:-config.keep_runs()]:
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+    return path, handle
+
+
+def _run_locked(published) -> int:
     from dagster import DagsterInstance
 
-    from nianbao import config
-    from orchestration.definitions import defs
+    from nianbao import config, stopping
+    from nianbao import publish as publishing
 
-    job = defs.resolve_job_def("build_warehouse")
-    published = config.warehouse_path()
-    print(f"nianbao: building {published} from {config.raw_dir()}", file=sys.stderr, flush=True)
-    # dbt's own event stream goes to a log file beside the warehouse (NIANBAO_VERBOSE=1: to the screen);
-    # progress lines ("nianbao: …") and progress bars go to stderr either way.
-    log_path = published.parent / "logs" / "last_run.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    verbose = os.environ.get("NIANBAO_VERBOSE", "") not in ("", "0")
-    with open(log_path, "w", encoding="utf-8") as log, \
-            contextlib.redirect_stdout(sys.stdout if verbose else log), DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(
-            instance=instance,
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": os.environ.get("NIANBAO_LOG_LEVEL", "ERROR")}}}},
+    stopping.install()
+    try:
+        from orchestration.definitions import defs
+
+        job = defs.resolve_job_def("build_warehouse")
+        print(f"nianbao: building {published} from {config.raw_dir()}", file=sys.stderr, flush=True)
+        # dbt's own event stream goes to this run's log beside the warehouse (NIANBAO_VERBOSE=1: to the
+        # screen); progress lines ("nianbao: …") and progress bars go to stderr either way.
+        log_path, log = _open_run_log(published)
+        verbose = os.environ.get("NIANBAO_VERBOSE", "") not in ("", "0")
+        with log, contextlib.redirect_stdout(sys.stdout if verbose else log), DagsterInstance.ephemeral() as instance:
+            result = job.execute_in_process(
+                instance=instance,
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": os.environ.get("NIANBAO_LOG_LEVEL", "ERROR")}}}},
+            )
+        published_ok = any(
+            e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key and e.asset_key.path == ["warehouse_snapshot"]
+            for e in result.all_events
         )
-    failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
-    for event in failures:
-        error = event.event_specific_data.error
-        message = (error.message if error else "failed").strip().splitlines()[0]
-        print(f"nianbao: step {event.step_key} failed: {message}", file=sys.stderr)
-    published_ok = any(
-        e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key and e.asset_key.path == ["warehouse_snapshot"]
-        for e in result.all_events
-    )
+        stopping.check()
+    except stopping.Stopped as stop:
+        publishing.discard_site(published)
+        print(f"nianbao: stopped by {stop.reason}; the warehouse was not published; "
+              "the previous build (if any) is unchanged", file=sys.stderr)
+        return 128 + getattr(signal, stop.reason, signal.SIGTERM).value
+    finally:
+        stopping.uninstall()
     if not published_ok:
+        publishing.discard_site(published)
+        failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+        for event in failures:
+            error = event.event_specific_data.error
+            message = (error.message if error else "failed").strip().splitlines()[0]
+            print(f"nianbao: step {event.step_key} failed: {message}", file=sys.stderr)
         print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
               f"dbt's log: {log_path}", file=sys.stderr)
         return 1
     print(_summary(published))
     print(f"warehouse: {published}")
-    print(f"quality report: {config.report_dir() / 'index.html'}")
-    print(f"data docs: {config.data_docs_dir()}")
+    print(f"quality report: {config.report_dir(published) / 'index.html'}")
+    print(f"data docs: {config.data_docs_dir(published)}")
     print(f"run log: {log_path}")
     return 0
 
@@ -80,8 +141,10 @@ def run() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nianbao", description=__doc__)
     parser.add_argument("command", choices=["run"], help="run: build and publish the warehouse")
-    parser.parse_args(argv)
-    return run()
+    parser.add_argument("--wait", action="store_true",
+                        help="when another run holds this warehouse, wait for it instead of exiting")
+    args = parser.parse_args(argv)
+    return run(wait=args.wait)
 
 
 if __name__ == "__main__":

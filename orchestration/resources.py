@@ -7,15 +7,19 @@ Paths are read from the environment when a run asks for them
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
 from dagster_dbt import DbtCliResource, DbtProject
 
 from nianbao import config
+from nianbao.runlock import run_lock
 
 DBT_PROJECT = DbtProject(project_dir=config.DBT_PROJECT_DIR, profiles_dir=config.DBT_PROJECT_DIR)
 
@@ -24,10 +28,18 @@ class WarehouseResource(ConfigurableResource):
     """The raw folder, the working database and the published warehouse.
 
     Empty fields fall back to the environment / defaults of `nianbao.config`.
+    A run that uses it holds the warehouse's run lock (`nianbao.runlock`) from
+    start to end: a second run on the same warehouse fails at once naming the
+    holder (the `make run` CLI takes the same lock first, re-entrantly).
     """
 
     raw_dir: str = ""
     warehouse: str = ""
+
+    @contextmanager
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator["WarehouseResource"]:
+        with run_lock(config.lock_path(self.published_path())):
+            yield self
 
     def raw_path(self) -> Path:
         return Path(self.raw_dir).resolve() if self.raw_dir else config.raw_dir()
@@ -40,23 +52,43 @@ class WarehouseResource(ConfigurableResource):
         return p.with_name(p.stem + ".build" + p.suffix)
 
     def report_dir(self) -> Path:
-        return self.published_path().parent / "quality_report"
+        return config.report_dir(self.published_path())
 
     def data_docs_dir(self) -> Path:
-        return self.published_path().parent / "data_docs"
+        return config.data_docs_dir(self.published_path())
+
+    def gx_store_dir(self) -> Path:
+        return config.gx_store_dir(self.published_path())
 
     @contextmanager
-    def dbt_environment(self) -> Iterator[None]:
-        """Point dbt's profile (env NIANBAO_WORKING_DB) at this working database."""
+    def dbt_environment(self) -> Iterator[Path]:
+        """Point dbt's profile (env NIANBAO_WORKING_DB) at this working database;
+        yield a temporary folder for dbt's target and logs (removed afterwards,
+        so nothing accumulates in the checkout).
+
+        dbt-duckdb reads the profile's path as a URL (a `#` starts a fragment)
+        and names the catalog after it: a folder path with anything but letters,
+        digits, `_`, `-`, `.` and `/` is reached through a symlink of the folder
+        in the temporary folder, so the WAL still lands next to the database."""
+        working = self.working_path()
+        tmp = Path(tempfile.mkdtemp(prefix="nianbao-dbt-"))
+        db_path = working
+        if not _PLAIN_PATH.match(str(working.parent)):
+            (tmp / "wh").symlink_to(working.parent, target_is_directory=True)
+            db_path = tmp / "wh" / working.name
         previous = os.environ.get("NIANBAO_WORKING_DB")
-        os.environ["NIANBAO_WORKING_DB"] = str(self.working_path())
+        os.environ["NIANBAO_WORKING_DB"] = str(db_path)
         try:
-            yield
+            yield tmp / "target"
         finally:
             if previous is None:
                 os.environ.pop("NIANBAO_WORKING_DB", None)
             else:
                 os.environ["NIANBAO_WORKING_DB"] = previous
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+_PLAIN_PATH = re.compile(r"^[\w./-]+$", re.ASCII)
 
 
 def build_resources() -> dict:

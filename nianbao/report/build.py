@@ -436,9 +436,13 @@ def _env():
     return env
 
 
-def build_report(db_path: Path, out_dir: Path) -> Path:
+def build_report(db_path: Path, out_dir: Path, run: dict | None = None) -> Path:
     """Write the static quality report for the marts in `db_path` to `out_dir`;
-    return the path of index.html. Pages of a previous build are replaced."""
+    return the path of index.html. Pages of a previous build are replaced.
+
+    `run` ({"published", "time", "id"}) is shown in every page's header: the
+    pipeline writes into an empty staging folder that `nianbao.publish` swaps in
+    with the published file, so the header names the build the report shows."""
     db_path, out_dir = Path(db_path), Path(out_dir)
     m = load_marts(db_path)
     views = build_views(m)
@@ -454,13 +458,13 @@ def build_report(db_path: Path, out_dir: Path) -> Path:
     page_tpl = env.get_template("library_year.html")
     for p in views["pages"]:
         html = page_tpl.render(page=p, root="../", title=f"{p['library_name']} {p['year']}",
-                               has_text=views["has_text"])
+                               has_text=views["has_text"], run=run)
         (out_dir / p["file"]).write_text(html, encoding="utf-8")
     index = out_dir / "index.html"
     index.write_text(
         env.get_template("index.html").render(
             v=views, charts=chart_list, root="", title="年报数据质量报告 · nianbao quality report",
-            db_name=db_path.name,
+            db_name=db_path.name, run=run,
         ),
         encoding="utf-8",
     )

@@ -1,9 +1,13 @@
-"""The dbt project as Dagster assets; dbt tests (source tests too) become asset checks."""
+"""The dbt project as Dagster assets; dbt tests (source tests too) become asset checks.
+
+dbt runs as a subprocess with its target folder outside the checkout; when the
+run is interrupted, dbt is stopped (SIGINT, then killed) before the step ends."""
 
 
 from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from nianbao import stopping
 from nianbao.pipeline import say
 from orchestration.resources import DBT_PROJECT, WarehouseResource
 
@@ -12,9 +16,18 @@ TRANSLATOR = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_s
 
 @dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT, dagster_dbt_translator=TRANSLATOR, name="nianbao_dbt")
 def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    with warehouse.dbt_environment():
+    # dbt's target and logs go to a temporary folder (removed afterwards), never into the checkout
+    with warehouse.dbt_environment() as target_path:
         say("building dbt models (staging → intermediate → marts → quality)")
-        invocation = dbt.cli(["build"], context=context, raise_on_error=True)
-        yield from invocation.stream()
+        invocation = dbt.cli(["build"], context=context, raise_on_error=True, target_path=target_path)
+        try:
+            yield from invocation.stream()
+        finally:
+            # interrupted (SIGTERM/SIGINT): dagster-dbt forwards SIGINT to dbt and waits a while;
+            # a dbt that is still alive after that is killed, so no writer outlives the run
+            if invocation.process.poll() is None:
+                invocation.process.kill()
+                invocation.process.wait()
         n = sum(1 for r in invocation.get_artifact("run_results.json").get("results", []) if r.get("unique_id", "").startswith("model."))
         say(f"built {n} dbt models")
+    stopping.check()

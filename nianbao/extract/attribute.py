@@ -336,7 +336,9 @@ def _apply_subject(f, subj, where: str) -> str:
         return "none" if f.library_name is None else "named"
     if subj.kind == REGION:
         f.library_name, f.scope = subj.name, "region"
-        return "named" if where != "document" else "guessed"
+        if subj.name is None:
+            return "none"      # the area's libraries, but which area is not said
+        return {"sentence": "named", "paragraph": "nearby"}.get(where, "guessed")
     if subj.scope and (where == "sentence" or subj.scope == "system" and where == "paragraph") \
             and not f.metric.startswith("network."):
         f.scope = subj.scope
@@ -344,10 +346,16 @@ def _apply_subject(f, subj, where: str) -> str:
         f.scope = "library"
     if subj.kind == LIBRARY:
         f.library_name = subj.name
-        return "named" if where != "document" else "guessed"
+        return {"sentence": "named", "paragraph": "nearby"}.get(where, "guessed")
     # the report's own library
     f.library_name = None
     return "own"
+
+
+def _is_mixed(mt: str, own_m: str | None) -> bool:
+    """A text about several subjects (two or more other libraries or regions named)."""
+    from .subjects import OWN, mentions
+    return len({m.name for m in mentions(mt, own_m) if m.kind != OWN and m.name}) >= 2
 
 
 def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -> None:
@@ -362,6 +370,8 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
 
     own_m = canonical_library(own) if own else None
     wy = writing_year(mt, report_year)
+    mixed = _is_mixed(mt, own_m)
+    own_titled = bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt))
     title = (_title_lines(mt, 1) or [""])[0]
     partial_doc = len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title))
     for f in figs:
@@ -370,8 +380,8 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
         lib_kind = _apply_subject(f, subj, where)
         if lib_kind == "own" and not own:
             lib_kind = "none"
-        elif lib_kind == "own" and where == "document" and own_m and not place_of(own_m):
-            lib_kind = "guessed"
+        elif lib_kind == "own" and where == "document" and (own_m and not place_of(own_m) or not own_titled and mixed):
+            lib_kind = "guessed"   # an unplaced name, or a text about several subjects whose title names none
         ss, _ = sentence_bounds(mt, pos)
         left = mt[ss:pos]
         words = _year_words(left)
@@ -380,10 +390,11 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
         if partial_doc and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
             f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
         cs, ce = clause_bounds(mt, pos)
+        in_table = f.table_id is not None
         e = Evidence(
-            bare_number=not f.unit_raw,
-            weak_cue=not _strong_cue(mt[max(ss, cs - 40):ce], f.metric),
-            year=_year_kind(left, f.year) if f.table_id is None else ("explicit" if f.year else "none"),
+            bare_number=not f.unit_raw and not in_table,   # a table's unit is in its header or label
+            weak_cue=not _strong_cue(mt[max(ss, cs - 40):ce] + ("\n" + f.evidence if in_table else ""), f.metric),
+            year=_year_kind(left, f.year) if not in_table else ("explicit" if f.year else "none"),
             library=lib_kind, scope=f.scope, period=f.period,
         )
         f.confidence = confidence(e)

@@ -4,14 +4,17 @@ The score starts at `CONFIDENCE_WEIGHTS['base']` (1.0) and loses a weight for ea
 weak piece of evidence the figure rests on (the weights are data, in
 `lexicon/attribution.py`):
 
-* the number: a bare number with no unit (`bare_number`);
+* the number: a bare number with no unit in running text or a label:value line
+  (`bare_number`; a table's unit is in its header or row label);
 * the metric: no cue word that maps this unit to this metric in the clause, the
   metric was inherited from a neighbouring clause or read off a share (`weak_cue`);
 * the year: no year word in the sentence, so the section's or the report's year
   (`inferred_year`); a relative word 去年/今年 (`relative_year`); no year (`no_year`);
-* the library: named nowhere near the figure and the report's own library could
-  not be read from its title (`guessed_library`), no library at all (`no_library`),
-  a generic 市图书馆 resolved by level (`generic_library`);
+* the library: named in an earlier sentence of the paragraph (`nearby_library`);
+  named nowhere near the figure while the text names an unplaced library or
+  several libraries/regions (`guessed_library`); no library or region at all, or a
+  region whose place is never said (`no_library`); a generic 市图书馆 resolved by
+  level (`generic_library`);
 * scope `unknown`, period `partial` or `plan`.
 
 Explicit unit + strong cue + explicit year + named library → 1.0; a bare number
@@ -32,7 +35,7 @@ class Evidence:
     bare_number: bool = False
     weak_cue: bool = False
     year: str = "explicit"        # explicit / relative / inferred / none
-    library: str = "named"        # named / own / guessed / generic / none
+    library: str = "named"        # named / own / nearby / guessed / generic / none
     scope: str = "library"
     period: str = "year"
 
@@ -44,7 +47,8 @@ def confidence(e: Evidence) -> float:
     if e.weak_cue:
         c -= W["weak_cue"]
     c -= {"relative": W["relative_year"], "inferred": W["inferred_year"], "none": W["no_year"]}.get(e.year, 0.0)
-    c -= {"guessed": W["guessed_library"], "generic": W["generic_library"], "none": W["no_library"]}.get(e.library, 0.0)
+    c -= {"nearby": W["nearby_library"], "guessed": W["guessed_library"], "generic": W["generic_library"],
+          "none": W["no_library"]}.get(e.library, 0.0)
     if e.scope == "unknown":
         c -= W["unknown_scope"]
     c -= {"partial": W["partial_period"], "plan": W["plan_period"]}.get(e.period, 0.0)

@@ -89,7 +89,8 @@ CONFIDENCE_WEIGHTS = {
     "relative_year": 0.05,      # 去年/今年 resolved against the document's date
     "no_year": 0.35,            # no year at all
     # the library
-    "guessed_library": 0.15,    # the report's own library was not found in its title lines
+    "nearby_library": 0.05,     # the subject was named in an earlier sentence of the paragraph
+    "guessed_library": 0.20,    # named nowhere near, in a text about several subjects (or unplaced)
     "no_library": 0.30,         # no library and no region could be named
     "generic_library": 0.10,    # 市图书馆/省图书馆 resolved by level against the report's own
     # scope / period

@@ -59,13 +59,85 @@ class IngestSummary:
     quarantined: list[tuple[str, str, str]] = field(default_factory=list)  # (file, reason, detail)
 
 
-def ingest(raw_dir: Path, working: Path, progress: bool = True) -> IngestSummary:
-    """Read every file of the raw folder into raw.documents."""
-    from nianbao.ingest.reader import read_folder
+#: Set (to 1) by `cli run --allow-empty`: an empty raw folder may replace a non-empty published warehouse.
+ALLOW_EMPTY_ENV = "NIANBAO_ALLOW_EMPTY"
 
+
+class RawFolderError(RuntimeError):
+    """The raw folder cannot be ingested (missing, the warehouse folder itself, empty); one-line message."""
+
+
+def _published_beside(working: Path) -> Path:
+    """The published warehouse whose working build is `working` (`x.build.duckdb` -> `x.duckdb`)."""
+    return working.with_name(working.stem.removesuffix(".build") + working.suffix)
+
+
+def _published_documents(published: Path) -> int:
+    """Files the published warehouse accounts for (0 when there is none or it cannot be read)."""
+    import duckdb
+
+    if not published.is_file():
+        return 0
+    try:
+        con = duckdb.connect(str(published), read_only=True)
+    except Exception:  # noqa: BLE001 - a corrupt or locked file: recovery deals with it
+        return 0
+    try:
+        return con.execute("select count(*) from marts.dim_document where status <> 'removed'").fetchone()[0]
+    except Exception:  # noqa: BLE001
+        return 0
+    finally:
+        con.close()
+
+
+def raw_folder_problem(raw_dir: Path, published: Path, allow_empty: bool | None = None) -> str | None:
+    """Why the raw folder must not be ingested into `published`, in one line; None when it may.
+
+    A missing path or a non-folder; the warehouse folder being the raw folder
+    itself (its files would be read back); an empty folder while the published
+    warehouse accounts for files (an unmounted disk must not wipe it), unless
+    `allow_empty` (default: env NIANBAO_ALLOW_EMPTY).
+    """
+    from nianbao.ingest.scan import scan_folder
+
+    raw_dir, published = Path(raw_dir), Path(published)
     if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist (set NIANBAO_RAW_DIR)")
-    records = read_folder(raw_dir, progress=progress)
+        return f"raw folder {raw_dir} does not exist or is not a folder (set NIANBAO_RAW_DIR)"
+    if os.path.realpath(published.parent) == os.path.realpath(raw_dir):
+        return (f"the warehouse folder {published.parent} is the raw folder {raw_dir}: its own files would be "
+                "read back; put the warehouse in another folder (NIANBAO_WAREHOUSE)")
+    if allow_empty is None:
+        allow_empty = os.environ.get(ALLOW_EMPTY_ENV, "") not in ("", "0")
+    if allow_empty:
+        return None
+    try:
+        entries = scan_folder(raw_dir, exclude=[published.parent]).entries
+    except OSError as exc:
+        return f"raw folder {raw_dir} cannot be listed: {exc.strerror or type(exc).__name__}"
+    if not entries and (n := _published_documents(published)):
+        return (f"raw folder {raw_dir} has no files; the published warehouse {published} with {n} files is kept "
+                "(an unmounted or mistyped folder?); run with --allow-empty to publish an empty warehouse")
+    return None
+
+
+def ingest(raw_dir: Path, working: Path, progress: bool = True, published: Path | None = None) -> IngestSummary:
+    """Read every file of the raw folder into raw.documents.
+
+    The warehouse folder (beside `working`) is skipped when it is inside the
+    raw folder, with one line saying so. Raises `RawFolderError` (one line)
+    when `raw_folder_problem` finds one.
+    """
+    from nianbao.ingest.reader import read_entries
+    from nianbao.ingest.scan import scan_folder
+
+    published = Path(published) if published else _published_beside(Path(working))
+    problem = raw_folder_problem(raw_dir, published)
+    if problem:
+        raise RawFolderError(problem)
+    scan = scan_folder(raw_dir, exclude=[published.parent])
+    for folder, why in scan.skipped:
+        say(f"skipped {folder}: {why}")
+    records = read_entries(scan, progress=progress)
     with warehouse.connect(working) as con:
         counts = warehouse.sync_documents(con, records)
     quarantined = [(r.source_file, r.reason or "", r.detail or "") for r in records if r.status == "quarantined"]

@@ -28,6 +28,7 @@ QUARANTINE_REASONS = (
     "unreadable",        # the file could not be opened (permissions, I/O error)
     "timeout",           # reading or extraction took longer than the per-document limit
     "extraction_error",  # the extractor raised; the message is in `detail`
+    "outside_raw_folder",  # a symbolic link whose real path is outside the raw folder: never read
 )
 
 
@@ -48,6 +49,8 @@ class DocumentRecord:
     duplicate_of: str | None = None  # source_file of the loaded twin, for duplicates
     library_name: str | None = None
     report_year: int | None = None
+    is_link: bool = False     # a symbolic link (followed once when inside the raw folder)
+    link_target: str | None = None  # for a link inside the raw folder: the source_file it points to
 
 
 # ---------------------------------------------------------------- figures
@@ -207,7 +210,8 @@ RAW_DDL = {
             reason varchar, detail varchar, format varchar, encoding varchar,
             bytes bigint, chars bigint, text varchar, duplicate_of varchar,
             library_name varchar, report_year integer,
-            first_seen_at timestamp, last_seen_at timestamp
+            first_seen_at timestamp, last_seen_at timestamp,
+            is_link boolean, link_target varchar
         )""",
     "extractions": """
         create table if not exists raw.extractions (

@@ -8,8 +8,12 @@ NFKC-normalised `text`), 'duplicate' (same bytes as an earlier file in sorted
 order; `duplicate_of` names the loaded twin) or 'quarantined' with a
 `reason` from `schema.QUARANTINE_REASONS` and a one-line `detail`:
 
+* outside_raw_folder - a symbolic link whose real path is outside the raw
+                 folder (or inside the warehouse folder): never opened, not
+                 hashed; document_id ''
 * unreadable   - stat/open/read failed (permission denied, I/O error, a
-                 folder that cannot be listed, a dangling link); document_id ''
+                 folder that cannot be listed, a dangling link, a link loop,
+                 a link to a folder); document_id ''
 * too_large    - more than `max_bytes` bytes: hashed in chunks, never parsed
                  (also: the parser ran out of memory)
 * empty        - zero bytes, or only whitespace once decoded
@@ -30,11 +34,19 @@ and `report_year` are left None for the extractor.
 
 Invariant of `read_folder`: one record per file found by `scan.scan_folder`,
 so files seen = loaded + duplicate + quarantined.
+
+Symbolic links (`is_link` on the record): a link inside the raw folder is
+followed once: it is recorded like its target (a `duplicate` of a loaded
+target, `link_target` naming it) without reading the bytes again. Files are
+opened with O_NOFOLLOW and, on Linux, the opened file is checked to be inside
+the raw folder before a byte is read, so a file swapped for a link during the
+run is not read either. `detail` never holds an absolute path.
 """
 
 from __future__ import annotations
 
 import atexit
+import errno
 import hashlib
 import logging
 import os
@@ -47,11 +59,12 @@ import sys
 import threading
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from nianbao.schema import DocumentRecord
 
-__all__ = ["read_document", "read_folder", "shutdown_worker", "summarise"]
+__all__ = ["read_document", "read_folder", "read_entries", "shutdown_worker", "summarise"]
 
 log = logging.getLogger(__name__)
 
@@ -209,15 +222,40 @@ def _one_line(s: str | None) -> str | None:
     return s if len(s) <= 300 else s[:297] + "..."
 
 
-def _read_bytes(path: Path, source_file: str, max_bytes: int) -> DocumentRecord | tuple[bytes, str]:
-    """The file's bytes and sha256, or a final record (unreadable / too_large)."""
+def _open_nofollow(path, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+
+
+def _opened_outside(fd: int, root: Path | None) -> bool:
+    """Whether the open file `fd` is not under `root` (Linux /proc; elsewhere: False)."""
+    if root is None:
+        return False
+    from nianbao.ingest.scan import is_inside
+
+    try:
+        where = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return False
+    return not is_inside(where.removesuffix(" (deleted)"), root)
+
+
+def _read_bytes(path: Path, source_file: str, max_bytes: int,
+                root: Path | None = None) -> DocumentRecord | tuple[bytes, str]:
+    """The file's bytes and sha256, or a final record (unreadable / too_large / outside_raw_folder).
+
+    `path` must not be a symbolic link (it is opened with O_NOFOLLOW); with
+    `root`, a file that is not under it once open is not read.
+    """
     try:
         st = os.stat(path)  # before open: opening a FIFO would block forever
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(path)
         if not stat.S_ISREG(st.st_mode):
             return _quarantine(source_file, "unreadable", "not a regular file (FIFO, socket or device)")
-        with open(path, "rb") as f:
+        with open(path, "rb", opener=_open_nofollow) as f:
+            if _opened_outside(f.fileno(), root):
+                return _quarantine(source_file, "outside_raw_folder",
+                                   "the path led outside the raw folder when opened; not read")
             h = hashlib.sha256()
             if os.fstat(f.fileno()).st_size > max_bytes:
                 n = 0
@@ -243,8 +281,10 @@ def _read_bytes(path: Path, source_file: str, max_bytes: int) -> DocumentRecord 
         return _quarantine(source_file, "unreadable", f"permission denied: {e.strerror or e}")
     except FileNotFoundError as e:
         return _quarantine(source_file, "unreadable", f"file vanished or dangling link: {e.strerror or e}")
-    except OSError as e:
-        return _quarantine(source_file, "unreadable", f"{type(e).__name__}: {e}")
+    except OSError as e:  # never str(e): it holds the absolute path
+        if e.errno == errno.ELOOP:
+            return _quarantine(source_file, "unreadable", "a symbolic link loop, or a file replaced by a link; not followed")
+        return _quarantine(source_file, "unreadable", f"{type(e).__name__}: {e.strerror or 'error'}")
     return data, hashlib.sha256(data).hexdigest()
 
 
@@ -261,8 +301,8 @@ def _record_from(result: dict, source_file: str, document_id: str, size: int) ->
 
 
 def _read_one(path: Path, source_file: str, max_bytes: int, timeout_s: float,
-              seen: dict[str, DocumentRecord] | None) -> DocumentRecord:
-    got = _read_bytes(path, source_file, max_bytes)
+              seen: dict[str, DocumentRecord] | None, root: Path | None = None) -> DocumentRecord:
+    got = _read_bytes(path, source_file, max_bytes, root)
     if isinstance(got, DocumentRecord):
         return got
     data, document_id = got
@@ -284,52 +324,97 @@ def _read_one(path: Path, source_file: str, max_bytes: int, timeout_s: float,
     return _record_from(result, source_file, document_id, len(data))
 
 
+def _as_link(rec: DocumentRecord, entry) -> DocumentRecord:
+    """`rec` marked as the record of the link `entry`."""
+    return replace(rec, source_file=entry.source_file, is_link=True, link_target=entry.target)
+
+
+def _read_link(entry, by_file: dict[str, DocumentRecord], max_bytes: int, timeout_s: float,
+               seen: dict[str, DocumentRecord], root: Path) -> DocumentRecord:
+    """A link: outside -> quarantined unread; to a file already read -> recorded like it, not read again."""
+    if entry.outside:
+        return replace(_quarantine(entry.source_file, "outside_raw_folder", entry.outside), is_link=True)
+    twin = by_file.get(entry.target) if entry.target != entry.source_file else None
+    if twin is None or twin.is_link:  # a folder, a loop, a dangling link: fails as it should
+        return _as_link(_read_one(entry.real, entry.source_file, max_bytes, timeout_s, seen, root), entry)
+    link = f"a symbolic link to {twin.source_file}"
+    if twin.status in ("loaded", "duplicate"):
+        loaded = twin.duplicate_of or twin.source_file
+        return _as_link(replace(twin, status="duplicate", detail=f"{link} (same bytes as {loaded})",
+                                text=None, duplicate_of=loaded), entry)
+    return _as_link(replace(twin, detail=_one_line(f"{link}: {twin.detail}")), entry)
+
+
 def read_document(path: Path, source_file: str, max_bytes: int = DEFAULT_MAX_BYTES,
                   timeout_s: float = DEFAULT_TIMEOUT_S) -> DocumentRecord:
     """Read one file into a `DocumentRecord` (see the module docstring). Never raises."""
     try:
-        return _read_one(Path(path), source_file, max_bytes, timeout_s, None)
+        return _read_one(Path(os.path.realpath(path)), source_file, max_bytes, timeout_s, None)
     except Exception as e:  # a bug in ingest must not stop the run
         log.exception("ingest failed on %s", source_file)
         return _quarantine(source_file, "extraction_error", f"ingest error: {type(e).__name__}: {e}")
 
 
 def read_folder(raw_dir: Path, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                timeout_s: float = DEFAULT_TIMEOUT_S) -> list[DocumentRecord]:
-    """One record per file under `raw_dir`, in sorted `source_file` order.
+                timeout_s: float = DEFAULT_TIMEOUT_S, exclude=()) -> list[DocumentRecord]:
+    """One record per file under `raw_dir` (folders in `exclude` skipped), in sorted `source_file` order."""
+    from nianbao.ingest.scan import scan_folder
 
-    The first file (in sorted order) with given bytes is parsed; a later file
-    with the same bytes is a 'duplicate' of it when it loaded (not parsed
-    again). When the first one was quarantined the later one is parsed on its
-    own (its extension may make a difference), except after a 'timeout'.
+    return read_entries(scan_folder(Path(raw_dir), exclude), progress, max_bytes=max_bytes, timeout_s=timeout_s)
+
+
+def read_entries(scan, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 timeout_s: float = DEFAULT_TIMEOUT_S) -> list[DocumentRecord]:
+    """One record per entry of a `scan.Scan`, in sorted `source_file` order.
+
+    Files first, then links (so a link is the duplicate of its target, never
+    the other way round). The first file (in sorted order) with given bytes
+    is parsed; a later file with the same bytes is a 'duplicate' of it when it
+    loaded (not parsed again). When the first one was quarantined the later
+    one is parsed on its own (its extension may make a difference), except
+    after a 'timeout'.
     """
     from tqdm import tqdm
 
-    from nianbao.ingest.scan import scan_folder
-
-    entries = scan_folder(Path(raw_dir))
-    records: list[DocumentRecord] = []
+    entries = sorted(scan.entries, key=lambda e: (e.is_link, e.source_file))
+    root = scan.root
+    records: dict[str, DocumentRecord] = {}
     seen: dict[str, DocumentRecord] = {}
     bar = tqdm(entries, total=len(entries), desc="ingest", unit="file", file=sys.stderr,
                disable=not progress, dynamic_ncols=True)
     try:
-        for source_file, path in bar:
+        for entry in bar:
+            source_file = entry.source_file
             try:
-                rec = _read_one(path, source_file, max_bytes, timeout_s, seen)
+                if entry.is_link:
+                    rec = _read_link(entry, records, max_bytes, timeout_s, seen, root)
+                else:
+                    rec = _read_one(entry.path, source_file, max_bytes, timeout_s, seen, root)
             except Exception as e:
                 log.exception("ingest failed on %s", source_file)
                 rec = _quarantine(source_file, "extraction_error", f"ingest error: {type(e).__name__}: {e}")
+                rec.is_link = entry.is_link
+            rec.detail = _without_root(rec.detail, root)
             if rec.document_id and (rec.document_id not in seen or
                                     (rec.status == "loaded" and seen[rec.document_id].status != "loaded")):
                 seen[rec.document_id] = rec
-            records.append(rec)
+            records[source_file] = rec
     finally:
         bar.close()
         shutdown_worker()
-    counts = summarise(records)
+    out = [records[k] for k in sorted(records)]
+    counts = summarise(out)
     assert counts["seen"] == counts["loaded"] + counts["duplicate"] + counts["quarantined"] == len(entries)
     log.info("ingest: %s", counts)
-    return records
+    return out
+
+
+def _without_root(detail: str | None, root: Path) -> str | None:
+    """`detail` with the raw folder's absolute path taken out (paths relative to it)."""
+    if not detail:
+        return detail
+    r = str(root).rstrip(os.sep)
+    return detail.replace(r + os.sep, "").replace(r, ".") if r else detail
 
 
 def summarise(records: list[DocumentRecord]) -> dict[str, int]:

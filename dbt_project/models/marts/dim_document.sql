@@ -40,6 +40,8 @@ select
     coalesce(extractions.library_name, documents.library_name) as library_name,
     coalesce(extractions.report_year, documents.report_year) as report_year,
     documents.duplicate_of,
+    documents.is_link,
+    documents.link_target,
     cast(coalesce(figure_counts.n_figures, 0) as integer) as n_figures,
     cast(coalesce(figure_counts.n_ratios, 0) as integer) as n_ratios,
     cast(coalesce(event_counts.n_events, 0) as integer) as n_events

@@ -18,5 +18,7 @@ select
     nullif(trim(library_name), '') as library_name,
     cast(report_year as integer) as report_year,
     first_seen_at,
-    last_seen_at
+    last_seen_at,
+    coalesce(is_link, false) as is_link,
+    link_target
 from source

@@ -138,12 +138,26 @@ def _run_locked(published) -> int:
     return 0
 
 
+def _raw_folder_problem(allow_empty: bool) -> str | None:
+    """One line when the raw folder must not be ingested (missing, empty, the warehouse folder)."""
+    from nianbao import config, pipeline
+
+    if allow_empty:
+        os.environ[pipeline.ALLOW_EMPTY_ENV] = "1"  # the ingest stage checks again, in the run
+    return pipeline.raw_folder_problem(config.raw_dir(), config.warehouse_path())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nianbao", description=__doc__)
     parser.add_argument("command", choices=["run"], help="run: build and publish the warehouse")
     parser.add_argument("--wait", action="store_true",
                         help="when another run holds this warehouse, wait for it instead of exiting")
+    parser.add_argument("--allow-empty", action="store_true",
+                        help="publish even when the raw folder is empty (otherwise a non-empty warehouse is kept)")
     args = parser.parse_args(argv)
+    if problem := _raw_folder_problem(args.allow_empty):
+        print(f"nianbao: {problem}", file=sys.stderr)
+        return 2
     return run(wait=args.wait)
 
 

@@ -15,6 +15,9 @@ Each recogniser reads the layout only, never the wording of one report:
   code, an optional unit and an optional value, one cell per line or glued on one
   line (``二、藏量16册、件457,600``, ``1、图书17285,251``: the code width comes from
   the codes that are unambiguous, the value must be a well-grouped number).
+* **row_blocks**: a .docx / .html table as the readers flatten it: one cell per
+  line, one block of lines per row, a blank line between rows (a lone tab is an
+  empty cell); a text header block and two or more rows of the same width.
 * **glued_columns**: header and rows with no separator at all
   (``指标名称单位2020年2019年同比增减(%)`` / ``总藏量万册313330124.0``); the digits are split
   so that the change column agrees with the two year columns, else the row is left out.
@@ -244,6 +247,63 @@ def cell_streams(text: str, lines, taken) -> list[Block]:
                     break
             else:
                 i = (all_nos[-1] + 1) if all_nos else i + 1
+    return out
+
+
+# ------------------------------------------------------------------ row blocks (flattened .docx / .html tables)
+
+
+def _blocks_from(lines, i: int) -> list[list]:
+    """Runs of non-blank lines from line i, each run ended by exactly one blank line."""
+    blocks, cur, n, j = [], [], len(lines), i
+    while j < n:
+        raw = lines[j].raw
+        if raw.rstrip("\r") == "":
+            if not cur or (j + 1 < n and lines[j + 1].raw.rstrip("\r") == ""):
+                break                       # two blank lines end the table
+            blocks.append(cur)
+            cur = []
+        else:
+            cur.append(lines[j])
+        j += 1
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _value_like(s: str) -> bool:
+    return bool(tl.VALUE_LIKE_CELL.match(s.strip()))
+
+
+def row_blocks(text: str, lines, taken) -> list[Block]:
+    """A table flattened one cell per line, one block of lines per row, blocks
+    separated by a blank line (python-docx / HTML cells): a text header block
+    and at least two body blocks of the same width, each with a value-like cell.
+    A line holding only a tab is an empty cell."""
+    out: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if taken(i) or not lines[i].raw.strip() or (i > 0 and lines[i - 1].raw.strip()):
+            i += 1
+            continue
+        blocks = _blocks_from(lines, i)
+        k = len(blocks[0]) if blocks else 0
+        body = []
+        for b in blocks[1:]:
+            if len(b) != k or any(taken(ln.no) for ln in b):
+                break
+            body.append(b)
+        cells = [[_mk_cell(text, ln.start, ln.end) for ln in b] for b in [blocks[0]] + body] if body else []
+        ok = (k >= 2 and len(body) >= 2
+              and all(len(ln.raw.strip()) <= 60 for b in [blocks[0]] + body for ln in b)
+              and all(c.text and not _numeric(c.text) for c in cells[0])
+              and all(any(_value_like(c.text) for c in r) for r in cells[1:]))
+        if ok:
+            last = body[-1][-1].no
+            out.append(Block("row_blocks", cells[0], cells[1:], cells[0][0].start, cells[-1][-1].end, i, last))
+            i = last + 1
+        else:
+            i += 1
     return out
 
 
@@ -541,7 +601,7 @@ def find_blocks(text: str, lines, taken) -> list[Block]:
     def busy(k: int) -> bool:
         return taken(k) or k in own
 
-    for finder in (forms, glued_columns, space_columns, gap_columns, cell_streams):
+    for finder in (forms, glued_columns, space_columns, gap_columns, cell_streams, row_blocks):
         for b in finder(text, lines, busy):
             out.append(b)
             own.update(range(b.first_line, b.last_line + 1))

@@ -13,11 +13,13 @@ text (line ends '\\n', not yet NFKC-normalised) or a quarantine reason.
   wrong declaration), else detection; parsed with
   BeautifulSoup + lxml; script/style/nav/noscript/template/iframe/svg/form
   controls dropped; block elements (p, div, li, h1-h6, br, tr ...) become
-  line breaks, every table cell its own line and table rows separated by a
-  blank line. No text -> 'no_text'.
+  line breaks, every table cell its own line (breaks inside a cell become
+  spaces, an empty cell is a line holding one tab) and table rows separated
+  by a blank line. No text -> 'no_text'.
 * .docx (a ZIP with word/document.xml): python-docx, paragraphs and tables
-  in document order; every cell its own line (horizontally merged cells
-  once), rows separated by a blank line, nested tables flattened in place.
+  in document order; every cell its own line (its paragraphs and nested
+  tables joined by spaces; horizontally merged cells once; an empty cell is a
+  line holding one tab), rows separated by a blank line.
   Text boxes, headers and footers are not read. No text -> 'no_text'.
 * .pdf (%PDF- in the first KiB): pdfplumber, page by page; pages separated by
   a blank line; '(cid:N)' glyphs without a Unicode map dropped; no text
@@ -165,6 +167,8 @@ _LINE_TAGS = frozenset({
 })
 _PARA_TAGS = frozenset({"table", "tr"})
 _NL, _PARA = "\x00", "\x01"
+_CELL_TAGS = frozenset({"td", "th"})
+_CELL_END = "\x02"   # walk event: a table cell closes
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 # A space the source's line wrapping put between two CJK characters.
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
@@ -251,12 +255,16 @@ def _html_text(text: str, enc: str | None, note: str | None) -> Extracted:
     # Iterative walk with explicit open/close events: pages can be nested far
     # deeper than Python's recursion limit.
     stack: list[tuple[object, str | None]] = [(soup, None)]
-    in_pre = 0
+    in_pre = in_cell = 0
     while stack:
         node, closing = stack.pop()
         if closing is not None:
             if closing == "pre":
                 in_pre -= 1
+            elif closing == _CELL_END:
+                in_cell -= 1
+                if not _WS.sub("", "".join(p for p in parts[node:] if p not in (_NL, _PARA))):
+                    parts.append("\t")
             else:
                 parts.append(closing)
             continue
@@ -266,7 +274,16 @@ def _html_text(text: str, enc: str | None, note: str | None) -> Extracted:
                 parts.append(s if in_pre else _WS.sub(" ", s))
             continue
         name = getattr(node, "name", None)
-        if name in _LINE_TAGS or name in _PARA_TAGS:
+        if name in _CELL_TAGS:
+            # one line per cell: breaks inside it become spaces; an empty cell is a lone tab
+            parts.append(_NL)
+            stack.append((node, _NL))
+            stack.append((len(parts), _CELL_END))
+            in_cell += 1
+        elif (name in _LINE_TAGS or name in _PARA_TAGS) and in_cell:
+            parts.append(" ")
+            stack.append((node, " "))
+        elif name in _LINE_TAGS or name in _PARA_TAGS:
             brk = _PARA if name in _PARA_TAGS else _NL
             parts.append(brk)
             stack.append((node, brk))
@@ -295,7 +312,7 @@ def _join_blocks(s: str) -> str:
                 pending = want
             continue
         text = "\n".join(_CJK_GAP.sub("", line.strip(" ")) for line in chunk.split("\n"))
-        if not text.strip():
+        if not text.strip() and text != "\t":   # a lone tab is an empty table cell
             continue
         if lines and pending:
             lines.append(pending)
@@ -331,14 +348,29 @@ def docx_to_text(data: bytes) -> Extracted:
                 if key in seen:
                     continue  # a horizontally merged cell is returned once per grid column
                 seen.add(key)
+                texts: list[str] = []
                 for item in cell.iter_inner_content():
                     if isinstance(item, Paragraph):
                         if item.text.strip():
-                            lines.append(item.text)
+                            texts.append(item.text.strip())
                     elif depth < 8:
-                        emit_table(item, depth + 1)
+                        texts.extend(table_texts(item, depth + 1))
+                # one line per cell (its paragraphs joined); a lone tab keeps an empty cell's place
+                lines.append(" ".join(texts) if texts else "\t")
             if lines and lines[-1] != "":
                 lines.append("")
+
+    def table_texts(table: Table, depth: int) -> list[str]:
+        """The text of a table nested in a cell, for that cell's line."""
+        out: list[str] = []
+        for row in table.rows:
+            for cell in row.cells:
+                for item in cell.iter_inner_content():
+                    if isinstance(item, Paragraph) and item.text.strip():
+                        out.append(item.text.strip())
+                    elif not isinstance(item, Paragraph) and depth < 8:
+                        out.extend(table_texts(item, depth + 1))
+        return out
 
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):

@@ -252,3 +252,59 @@ def test_a_glued_split_must_agree_with_the_change():
     assert [blob[a:b] for a, b in _split_row(blob, 2)] == ["3102", "2110", "47.0"]
     assert _split_row("3102211050.0", 2) is None                  # no split gives +50.0 %
     assert _split_row("1200012000——", 2) is None                  # no change to check against
+
+
+# ------------------------------------------------------------------ .docx / .html tables as cell grids
+
+
+GRID = [["指标", "2020年", "2021年"], ["进馆人次", "52000", "61000"], ["外借册次", "", "33000"],
+        ["新办读者证(张)", "1500", "1800"]]
+
+
+def _extract_file(data: bytes, name: str):
+    from nianbao.ingest.formats import extract_text
+
+    ex = extract_text(data, name)
+    assert ex.reason is None
+    return _got(ex.text), find_tables(unicodedata.normalize("NFKC", ex.text))
+
+
+EXPECTED_GRID = [("circulation.loans", 2021, 33000), ("users.new_registrations", 2020, 1500),
+                 ("users.new_registrations", 2021, 1800), ("visits.in_person", 2020, 52000),
+                 ("visits.in_person", 2021, 61000)]
+
+
+def test_a_docx_table_reaches_the_extractor_as_a_grid():
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2021年某县图书馆工作报告")
+    d.add_paragraph("表1 主要业务数据")
+    t = d.add_table(rows=len(GRID), cols=3)
+    for r, row in enumerate(GRID):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.add_paragraph("全年举办活动120场。")
+    buf = io.BytesIO()
+    d.save(buf)
+    got, tbs = _extract_file(buf.getvalue(), "r.docx")
+    assert [(tb.layout, len(tb.rows)) for tb in tbs] == [("row_blocks", 3)]
+    assert tbs[0].rows[1][1].text == ""                          # the empty cell keeps its column
+    assert [g for g in got if g[0] != "activities.events"] == EXPECTED_GRID
+
+
+def test_an_html_table_reaches_the_extractor_as_a_grid():
+    rows = "".join("<tr>" + "".join(f"<td><p>{v}</p></td>" if v else "<td></td>" for v in row) + "</tr>"
+                   for row in GRID)
+    page = f"<html><body><p>2021年某县图书馆工作报告</p><table>{rows}</table><p>全年举办活动120场。</p></body></html>"
+    got, tbs = _extract_file(page.encode("utf-8"), "r.html")
+    assert [(tb.layout, len(tb.rows)) for tb in tbs] == [("row_blocks", 3)]
+    assert [g for g in got if g[0] != "activities.events"] == EXPECTED_GRID
+
+
+def test_paragraph_pairs_are_not_row_blocks():
+    t = ("某县图书馆2021年工作总结\n\n一、基本情况\n全馆开放时间延长\n\n二、读者服务\n读者满意度提高\n\n"
+         "三、活动\n全年举办活动120场\n")
+    assert find_tables(t) == []

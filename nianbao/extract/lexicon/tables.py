@@ -31,6 +31,10 @@ CELL_SEPARATOR_LINE = re.compile(r"^[ \t]*[|｜][ \t]*$")
 # numeric cell: 1,234 / 12.5 / -3.0 / 45% / — (nothing)
 NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–-]{1,2}$")
 
+# a cell that holds a value: a number with an optional unit (2600 / 12.5万 / 180人次 / 36%), a date
+VALUE_LIKE_CELL = re.compile(r"^(?:约|近|超)?[+-]?\d[\d,]*(?:\.\d+)?\s*(?:[万亿千]?[^\d\s]{0,3})?(?:余|多)?$|"
+                             r"^\d{1,2}月\d{1,2}日$|^\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?$")
+
 # ------------------------------------------------------------------ statistical forms
 
 # the header of a statistical form names a row-code column (项目 代码 单位 指标)

@@ -28,6 +28,8 @@ def gazetteer(warehouse: WarehouseResource) -> MaterializeResult:
                   description="One row per extracted document (extractor version, library, report year), cached by content hash."),
         AssetSpec("raw_figures", group_name="ingest", deps=[raw_documents], description="Figures and stated ratios extracted from loaded documents."),
         AssetSpec("raw_events", group_name="ingest", deps=[raw_documents], description="Events from event tables and dated sentences."),
+        AssetSpec("raw_candidates", group_name="ingest", deps=[raw_documents],
+                  description="Every number of the loaded documents: a figure, or rejected with a reason code."),
         AssetSpec("raw_libraries", group_name="ingest", deps=[raw_documents], description="Library names in use, resolved to the gazetteer."),
     ],
     name="extract",
@@ -42,4 +44,5 @@ def extract(warehouse: WarehouseResource):
     })
     yield MaterializeResult(asset_key="raw_figures", metadata={"figures": summary.figures})
     yield MaterializeResult(asset_key="raw_events", metadata={"events": summary.events})
+    yield MaterializeResult(asset_key="raw_candidates")
     yield MaterializeResult(asset_key="raw_libraries")

@@ -59,7 +59,7 @@ def test_sources_carry_dagster_asset_keys(built):
     keys = {v["name"]: v["meta"]["dagster"]["asset_key"] for v in manifest["sources"].values()}
     assert keys == {
         "documents": ["raw_documents"], "extractions": ["raw_extractions"],
-        "figures": ["raw_figures"], "events": ["raw_events"], "candidates": ["raw_extractions"],
+        "figures": ["raw_figures"], "events": ["raw_events"], "candidates": ["raw_candidates"],
         "libraries": ["raw_libraries"], "regions": ["gazetteer"],
     }
 

@@ -150,3 +150,31 @@ def test_confidence_weights_are_data_and_bounded():
     worst = Evidence(bare_number=True, weak_cue=True, year="none", library="none", scope="unknown", period="plan")
     assert confidence(worst) == W["floor"]
     assert confidence(Evidence(year="inferred")) == round(W["base"] - W["inferred_year"], 3)
+
+
+def test_plan_horizon_year_is_not_the_figures_year():
+    _, f = _by_value("2021年某省阅读报告\n国家规划和2035年远景目标纲要提出建设书香社会,在此背景下,全省持证读者达到1200万人。\n")
+    assert f[12_000_000].year == 2021
+
+
+# ------------------------------------------------------------------ periods
+
+def test_to_a_month_of_a_named_year_is_partial():
+    _, f = _by_value("2022年嘉善县图书馆工作总结\n截止2022年11月份,我馆馆藏图书达12.9万余册,接待读者28500多人次。\n")
+    assert f[129_000].period == "partial" and f[28_500].period == "partial"
+
+
+def test_a_progress_report_title_makes_its_figures_partial():
+    _, f = _by_value("“阅读圈”1-11月工作进度\n新增持证读者508人,累计到馆读者21322人次,全年接待读者30000人次。\n")
+    assert f[508].period == "partial" and f[21_322].period == "partial"
+    assert f[30_000].period == "year"
+
+
+def test_a_monthly_sheet_title_makes_its_figures_partial():
+    _, f = _by_value("2019年海曙区图书馆(6月)数据统计\n本馆办理图书证207个。\n")
+    assert f[207].period == "partial"
+
+
+def test_year_named_after_a_to_date_word_is_a_full_year():
+    _, f = _by_value("读者服务数据 截至目前 藏书量111.9万册 2022年总流通人次17.7万人次\n")
+    assert f[1_119_000].period == "partial" and f[177_000].period == "year"

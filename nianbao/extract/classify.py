@@ -33,7 +33,7 @@ def _unit_key(q: Quantity) -> str | None:
 
 def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
     best = None
-    for cue in lx.CUES:
+    for i, cue in enumerate(lx.TEXT_CUES):
         if cue.side == "R":
             continue
         for m in cue.regex.finditer(left):
@@ -41,7 +41,7 @@ def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
                 continue
             if cue.need_activity_ctx and not lx.ACTIVITY_CTX.search(sentence):
                 continue
-            key = (m.end(), m.end() - m.start(), -lx.CUES.index(cue) if cue.name != "activity" else -99)
+            key = (m.end(), m.end() - m.start(), -i if cue.name != "activity" else -99)
             if best is None or key > best[0]:
                 best = (key, Decision(cue.units[unit], m.group(0), base + m.start(), base + m.end()))
     if best is None:
@@ -59,7 +59,7 @@ FLOW_OF = {"collection.total": "collection.added", "users.registered_total": "us
 
 def _right_cue(right: str, unit, base: int) -> Decision | None:
     best = None
-    for cue in lx.CUES:
+    for cue in lx.TEXT_CUES:
         if cue.side == "L":
             continue
         m = cue.regex.search(right)
@@ -67,7 +67,8 @@ def _right_cue(right: str, unit, base: int) -> Decision | None:
             continue
         # the noun must follow closely: only quotes/names in between (no numbers, no verbs)
         gap = right[: m.start()]
-        if len(gap) > 12 or re.search(r"\d|、|开展|举办|组织|参加|参与|和|及|与", gap):
+        # (in 3个行政区广设服务据点 the count is of districts: a verb sits in the gap)
+        if len(gap) > 12 or re.search(r"\d|、|开展|举办|组织|参加|参与|和|及|与|设|建|覆盖|遍布|分布", gap):
             continue
         if unit in lx.FACILITY_UNITS and len(gap) > 6:
             continue
@@ -165,7 +166,7 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
     right = text[q.end:clause_end]
     sent = text[sentence[0]:sentence[1]]
     unit = _unit_key(q)
-    if unit is not None and unit not in {u for c in lx.CUES for u in c.units}:
+    if unit is not None and unit not in {u for c in lx.TEXT_CUES for u in c.units}:
         return None
 
     if bare:
@@ -180,6 +181,11 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
         between = text[d.cue_end:q.num_start]
         if lx.DELTA.search(between):
             return None
+        # 对开架借阅的8.4万册图书…: the cue modifies the noun the number counts
+        if between.strip() == "的" and d.metric.startswith("circulation"):
+            return None
+    if d.metric == "collection.total" and lx.EBOOKS.search(left):
+        return None
     return vet(text, q, d, left_start, clause_end, sentence, clause_start)
 
 

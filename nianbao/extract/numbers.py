@@ -192,7 +192,7 @@ _CN_NUM = f"[{CN_CHARS}]+"
 # space-separated table columns such as `416 290 293` stay apart)
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=[\u4e00-\u9fff])|\d+(?:\.\d+)?"
 _ONE = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?: ?\d{{1,4}}(?!\d)千?|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余)|(?<=破)(?:千万|百万|亿|万))"
+_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?: ?\d{{1,4}}(?!\d)千?|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余)|(?<=[破超逾过近])(?:千万|百万|亿|万))"
 _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
 
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are
@@ -205,6 +205,9 @@ OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭",
                "种", "部", "天", "箱", "年", "月", "日", "号", "岁", "条", "项", "类", "届",
                "批", "层", "米", "公里", "万元")
 _UNIT = _UNIT_ALT.pattern + "|" + "|".join(sorted(set(METRIC_UNITS + ("万元", "千元", "亿元")), key=len, reverse=True))
+
+# a bare scale is a number only after these (破亿, 超千万, 逾百万, 近万)
+_SCALE_ONLY_PRE = ("破", "超", "逾", "超过", "突破", "近", "将近")
 
 QUANTITY_RE = re.compile(
     rf"(?P<pre>约|大约|近|将近|接近|不到|不足|超过|超|逾|突破|不少于|多于|破)?[ \t]*"
@@ -249,8 +252,9 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
             continue
         if unit == "读者" and re.fullmatch(f"[{CN_CHARS}]+", core):
             continue  # 一读者: one reader, not a count
-        if core in ("千", "百", "万", "十", "千万", "百万") and not (core != "千" and m.group("pre") == "破"):
-            continue  # 千家万户, 百姓: words, not numbers (破万 is 10000, 破千万 10 million)
+        if core in ("千", "百", "万", "十", "千万", "百万") and not (
+                core in ("万", "千万", "百万") and m.group("pre") in _SCALE_ONLY_PRE):
+            continue  # 千家万户, 百姓: words, not numbers (破万 is 10000, 超千万 10 million)
         # Chinese-numeral units that are really words: 一期 in 一期工程 is fine to keep
         if unit is None:
             # a number followed by another unit we do not count (年, 月, 天 ...)

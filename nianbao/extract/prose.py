@@ -277,8 +277,10 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
         figs.append(f)
         if f.kind == "figure":
             last_unit_by_sentence[ss] = (q.unit, f)
-            placed.append(_Placed(f, q.unit, ss, cs, download=bool(re.search("下载", d.cue))))
-    return _drop_secondary_downloads(figs, placed), shares
+            placed.append(_Placed(f, q.unit, ss, cs, download=bool(re.search("下载", d.cue)),
+                                  budget_part=bool(lx.BUDGET_PART.fullmatch(d.cue)),
+                                  line_start=mt.rfind("\n", 0, q.num_start) + 1))
+    return _drop_unsupported_parts(_drop_secondary_downloads(figs, placed), placed), shares
 
 
 @dataclass
@@ -289,6 +291,16 @@ class _Placed:
     sent_start: int
     clause_start: int
     download: bool = False
+    budget_part: bool = False
+    line_start: int = 0
+
+
+def _drop_unsupported_parts(figs: list[Figure], placed: list[_Placed]) -> list[Figure]:
+    """基本支出 / 项目支出 are parts of the spending total: they count only where the same
+    paragraph states that total (…财政拨款支出594.27万元。其中:基本支出…)."""
+    totals = {p.line_start for p in placed if p.fig.metric == "spending.total" and not p.budget_part}
+    drop = {id(p.fig) for p in placed if p.budget_part and p.line_start not in totals}
+    return [f for f in figs if id(f) not in drop]
 
 
 def _drop_secondary_downloads(figs: list[Figure], placed: list[_Placed]) -> list[Figure]:
@@ -303,7 +315,7 @@ def _unit_means(unit: str | None, metric: str, prev_unit: str | None) -> bool:
     """Can a number in `unit` state `metric` (as the previous figure in `prev_unit` did)?"""
     if unit == prev_unit or unit is None:
         return True
-    return any(c.units.get(unit) == metric for c in lx.CUES)
+    return any(c.units.get(unit) == metric for c in lx.TEXT_CUES)
 
 
 def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: int, ss: int, se: int,

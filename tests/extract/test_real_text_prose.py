@@ -202,3 +202,55 @@ def test_breadcrumb_ending_in_a_title_with_a_figure_is_read():
 
 def test_menu_breadcrumb_stays_junk():
     assert figs("当前位置:首页 > 关于我们 > 年度报告\n") == []
+
+
+# ------------------------------------------------------------------ more wordings
+
+
+def test_bare_scale_after_a_qualifier():
+    q = find_quantities("普通文献馆藏已超千万册")[0]
+    assert (q.value, q.qualifier, q.unit) == (10_000_000, "at_least", "册")
+    assert find_quantities("走进千家万户", bare=True) == []
+
+
+def test_cards_issued_as_ka():
+    assert figs("全年办理读者借阅卡2318张。") == [("users.new_registrations", 2318)]
+
+
+def test_basic_and_project_spending_only_beside_a_stated_total():
+    got = figs("2023年财政拨款支出420万元。其中:基本支出300万元,项目支出120万元。")
+    assert got == [("spending.total", 1_200_000), ("spending.total", 3_000_000), ("spending.total", 4_200_000)]
+    assert figs("2023年本馆基本支出300万元。") == []
+
+
+def test_office_running_money_is_operations():
+    assert figs("本年度机关运行安排经费8万元。") == [("spending.operations", 80000)]
+
+
+def test_digital_library_use_is_online():
+    assert figs("市数字图书馆总使用量为52.3万人次。") == [("visits.online", 523000)]
+
+
+def test_holdings_worded_as_kept_or_owned():
+    assert figs("该馆收藏文献达120余万册。") == [("collection.total", 1_200_000)]
+    assert figs("作为区域中心馆,拥有超过86万册的丰富馆藏。") == [("collection.total", 860000)]
+
+
+def test_ebooks_beside_holdings_are_not_holdings():
+    assert figs("本馆现藏书量达45万余册、电子图书藏量约12万册。") == [("collection.total", 450000)]
+    assert figs("馆藏各类文献(含电子书)88.6万册。") == [("collection.total", 886000)]
+
+
+def test_overdue_renewed_planned_and_capacity_words_block():
+    assert figs("目前逾期未归还的图书已达600余册。") == []
+    assert figs("全年办证和续证量上升至2.1万张。") == []
+    assert figs("新馆规划总藏书量200万册。") == []
+    assert figs("日接待读者量可达5000人次以上。") == []
+
+
+def test_a_cue_modifying_the_counted_noun_is_not_the_measure():
+    assert figs("对开架借阅的6.2万册图书进行了清点。") == []
+
+
+def test_a_verb_between_count_and_facility_noun():
+    assert figs("在5个街道设立服务点。") == []

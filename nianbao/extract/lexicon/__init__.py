@@ -47,7 +47,7 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|"
+    Cue("visits", r"(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
@@ -55,7 +55,7 @@ CUES: list[Cue] = [
     Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?图书馆",
         _m(PERSON_TIMES + PERSONS, "visits.in_person"), side="R"),
     Cue("online", r"点击(?:量|次数|数)|(?:网站|官网|门户网站|主页|网页)?访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
-                  r"新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
+                  r"新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|数字图书馆(?:总)?(?:使用|访问|服务)(?:量|人次)|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
         _m(PERSON_TIMES + ("次",) + PERSONS + VOLUME_TIMES + BARE, "visits.online")),
     # downloads are an online measure only when the report gives no visit/click figure
     # (`DOWNLOAD_ONLY`: prose drops them when the document has one)
@@ -72,20 +72,23 @@ CUES: list[Cue] = [
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users
-    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书|图书|少儿){0,2}证|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
+    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书|图书|少儿){0,2}(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
                    r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|发放(?:读者|借阅)证|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
-    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅)证|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|有效读者(?:证)?",
+    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|有效读者(?:证)?",
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
     # ---- collection
-    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量",
+    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量|"
+                      r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
     Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加)|入藏|"
                       r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入)(?:各类)?(?:图书|书刊|文献|新书|纸质图书)|新进(?:图书|书刊)|新书上架|"
                       r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
+    # 拥有超过510万册的丰富馆藏
+    Cue("coll_total_r", r"(?:丰富|珍贵|各类)?(?:馆藏|藏书)(?!量|总量)", _m(VOLUMES, "collection.total"), side="R"),
     # ---- activities
     Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
                     r"公益课|体验课|研学|夏令营|冬令营|阅读推广",
@@ -98,10 +101,10 @@ CUES: list[Cue] = [
         _m(PERSON_TIMES + PERSONS, "activities.attendance"), need_activity_ctx=True),
     Cue("attendance_r", r"(?:参与|参加|观看|观展|到场|受益)", _m(PERSON_TIMES, "activities.attendance"), side="R"),
     # ---- spending (money only)
-    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额|^\s*经费(?:投入)?(?=[\d\s:为达共计约近超逾]*$)",
+    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额|财政拨款(?:收入|支出)|^\s*经费(?:投入)?(?=[\d\s:为达共计约近超逾]*$)",
         _m(MONEY + BARE, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
-    Cue("sp_ops", r"公用(?:经费|支出)|日常公用", _m(MONEY + BARE, "spending.operations")),
+    Cue("sp_ops", r"公用(?:经费|支出)|日常公用|机关运行(?:安排)?经费", _m(MONEY + BARE, "spending.operations")),
     Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
         _m(MONEY + BARE, "spending.collections")),
     Cue("sp_digital", r"数字化建设|网络维护|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设|"
@@ -119,7 +122,7 @@ CUES: list[Cue] = [
 # cataloguing work, standing norms and rates.
 BLOCKERS = re.compile(
     r"赠送|捐赠|赠书|捐书|受赠|送书|送至|配送|订购|帮扶|借还|通借通还|免押|录入|上架|编目|剔除|下架|"
-    r"平均|参考咨询(?!室)|复印|打印"
+    r"平均|参考咨询(?!室)|复印|打印|可达|可容纳|可供"
 )
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均")
@@ -133,7 +136,11 @@ FAMILY_BLOCKERS = {
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
     "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导"),
     # capacity is not holdings (设计藏书容量400万册)
-    "collection": re.compile(r"容量|可容纳|可藏|设计藏书"),
+    "collection": re.compile(r"容量|可容纳|可藏|设计藏书|规划"),
+    # overdue books are not returns or loans (逾期未归还的书籍…)
+    "circulation": re.compile(r"逾期|超期|未归还|未还"),
+    # new cards and renewals added together are neither (办证和续证量…)
+    "users": re.compile(r"续证|换证|补证"),
     # sub-totals of other ledgers: government procurement, the "three public" expenses
     "spending": re.compile(r"政府采购|采购支出|三公|公务接待|公务用车|因公出国"),
 }
@@ -158,8 +165,11 @@ CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落
 # (a level reached is not a change: 上升为11883万册, 降到1247万人次, 增至…)
 DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)(?![为到至])|"
                    r"增长(?![为到至])|增加了|减少(?![为到至])|下降(?![为到至])|提高了|上升(?![为到至])")
+# e-books are listed beside the holdings, not in them (电子图书藏量约9.5万册); as a part
+# after 其中 of a total that includes them they do count (prose part rule)
+EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)")   # (含电子书 / 不含电子文献 state the scope)
 # a number inside a noun phrase naming things by a threshold (…超10万册的公共图书馆, 借书100册以上的读者)
-THRESHOLD_RIGHT = re.compile(r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆|单位|机构|地区|城市|县|市|区|读者|用户|家庭)")
+THRESHOLD_RIGHT = re.compile(r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆(?!藏)|单位|机构|地区|城市|县|市|区|读者|用户|家庭)")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before
@@ -199,6 +209,15 @@ STAFF_CLAUSE = re.compile(
     r"(?:馆员|职工|员工|干部|工作人员|从业人员)(?:业务|专业|岗位|素质|能力)?(?:培训|学习)"
 )
 STAFF_DELIVERED = re.compile(r"基层|分馆|乡镇|街道|村|社区|农家书屋|服务点|辅导")
+
+# parts of the spending total, kept only beside a stated total (prose._drop_unsupported_parts)
+BUDGET_PART = re.compile(r"基本支出|项目支出")
+# cues read in running text only (tables treat these labels as parts of the row above)
+PROSE_CUES: list[Cue] = [
+    Cue("sp_parts", BUDGET_PART.pattern, _m(MONEY, "spending.total")),
+]
+# every cue of running text
+TEXT_CUES: list[Cue] = CUES + PROSE_CUES
 
 # ------------------------------------------------------------------ flows
 

@@ -309,6 +309,7 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
     n = len(lines)
     sep = "\t" if kind == "tabrow" else "|"
     rows: list[list[Cell]] = []
+    led: list[int | None] = []             # where a row's line starts with a tab (an empty first cell?)
     j = i
     last = i
     while j < n:
@@ -319,6 +320,8 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
                 pass                           # |---|---| rule
             elif cells and any(c.text for c in cells):
                 rows.append(cells)
+                body = ln.raw.lstrip(" \u3000\u00a0")
+                led.append(ln.start + len(ln.raw) - len(body) if body.startswith("\t") else None)
             last = j
             j += 1
         elif ln.kind == "blank" and j + 1 < n and lines[j + 1].kind == kind:
@@ -328,6 +331,8 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
     if rows:
         wide = [r for r in rows if len(r) >= 2]
         if wide:
+            if sep == "\t":
+                _restore_corner(rows, led)
             lead: list[Cell] = []
             while rows and len(rows[0]) == 1:
                 lead.append(rows.pop(0)[0])
@@ -336,6 +341,16 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
             raws.append(_Raw(kind if kind == "pipe" else "tab", rows, lead,
                              lines[i].start, lines[last].end, lines[i].no))
     return max(j, i + 1)
+
+
+def _restore_corner(rows: list[list[Cell]], led: list[int | None]) -> None:
+    """A header row one cell narrower than the rows below it, whose line starts with a
+    tab, lost an empty top-left cell (``\t2020年\t2021年`` over ``进馆人次\t52000\t61000``)."""
+    if len(rows) < 3 or led[0] is None:
+        return
+    width = Counter(len(r) for r in rows[1:]).most_common(1)[0][0]
+    if len(rows[0]) == width - 1 and all(led[k] is None for k in range(1, len(rows))):
+        rows[0].insert(0, Cell("", led[0], led[0]))
 
 
 # ------------------------------------------------------------------ shaping

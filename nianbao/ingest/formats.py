@@ -22,7 +22,8 @@ text (line ends '\\n', not yet NFKC-normalised) or a quarantine reason.
   line holding one tab), rows separated by a blank line.
   Text boxes, headers and footers are not read. No text -> 'no_text'.
 * .pdf (%PDF- in the first KiB): pdfplumber, page by page; pages separated by
-  a blank line; '(cid:N)' glyphs without a Unicode map dropped; no text
+  a blank line; ruled tables (pdfplumber's table finder) as one tab-separated
+  line per row, at their place on the page; '(cid:N)' glyphs without a Unicode map dropped; no text
   layer -> 'no_text'; encrypted -> 'unsupported_format'.
 * other ZIP containers (xlsx, pptx, ODF, EPUB, OFD), OLE2 files (.doc, .xls,
   .ppt) and known office/e-book extensions (.wps, .rtf, .caj ...) ->
@@ -389,6 +390,40 @@ def docx_to_text(data: bytes) -> Extracted:
 _CID = re.compile(r"\(cid:\d+\)")
 
 
+def _pdf_cell(c: str | None) -> str:
+    """A table cell on one line (a wrapped cell's lines joined; no space between CJK)."""
+    return _CJK_GAP.sub("", " ".join((c or "").split()))
+
+
+def _pdf_page_text(page) -> str:
+    """The page's text; ruled tables (pdfplumber) as tab-separated rows, in place."""
+    try:
+        tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    except Exception:  # table finding is a bonus: never lose the page's text for it
+        tables = []
+    if not tables:
+        return page.extract_text() or ""
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    rest = page.filter(outside)
+    x0, top, x1, bottom = page.bbox
+    out: list[str] = []
+    for t in tables:
+        if t.bbox[1] > top:
+            out.append(rest.crop((x0, top, x1, t.bbox[1])).extract_text() or "")
+        out.append("\n".join("\t".join(_pdf_cell(c) for c in row) for row in t.extract() if any(row)))
+        top = max(top, t.bbox[3])
+    if top < bottom:
+        out.append(rest.crop((x0, top, x1, bottom)).extract_text() or "")
+    return "\n".join(x.strip("\n") for x in out if x.strip())
+
+
 def pdf_to_text(data: bytes) -> Extracted:
     """The text layer of a PDF, page by page."""
     try:
@@ -401,7 +436,7 @@ def pdf_to_text(data: bytes) -> Extracted:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             n_pages = len(pdf.pages)
             for page in pdf.pages:
-                t = page.extract_text() or ""
+                t = _pdf_page_text(page)
                 n_cid += len(_CID.findall(t))
                 pages.append(_CID.sub("", t))
                 page.close()

@@ -308,3 +308,35 @@ def test_paragraph_pairs_are_not_row_blocks():
     t = ("某县图书馆2021年工作总结\n\n一、基本情况\n全馆开放时间延长\n\n二、读者服务\n读者满意度提高\n\n"
          "三、活动\n全年举办活动120场\n")
     assert find_tables(t) == []
+
+
+def test_a_ruled_pdf_table_reaches_the_extractor_as_tab_rows():
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("STSong-Light", 12)
+    c.drawString(40, 800, "2021年某县图书馆工作报告")
+    grid = [["", "2020年", "2021年"], ["进馆人次", "52000", "61000"], ["外借册次", "30000", "33000"]]
+    xs, ys = [40, 160, 260, 360], [760, 740, 720, 700]
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for r, row in enumerate(grid):
+        for k, v in enumerate(row):
+            c.drawString(xs[k] + 4, ys[r] - 14, v)
+    c.drawString(40, 680, "全年举办活动120场。")
+    c.showPage()
+    c.save()
+    got, tbs = _extract_file(buf.getvalue(), "r.pdf")
+    assert [tb.layout for tb in tbs] == ["tab"]
+    assert [tb.header_texts for tb in tbs] == [["", "2020年", "2021年"]]     # the empty corner kept
+    assert got == [("activities.events", 2021, 120), ("circulation.loans", 2020, 30000),
+                   ("circulation.loans", 2021, 33000), ("visits.in_person", 2020, 52000),
+                   ("visits.in_person", 2021, 61000)]

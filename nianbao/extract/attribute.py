@@ -1,12 +1,23 @@
 """Who and when: the document's library and report year, and per figure its
-year, scope, segment, period and (when it is about someone else) library.
+year, scope, segment, period, library and confidence.
 
 Document level: the library name and report year come from the title lines
 (the first lines holding 年报/总结/报告… and a year), never from web-page junk
-such as publication dates. Figure level: the nearest year word before the
-number in its sentence (2020年, 截止2020年底, 去年/今年/明年 resolved against
-the section's year), else the year of the heading above it, else the report
-year.
+such as publication dates; the name is trimmed to start at its place
+(单位名称揭阳市图书馆 → 揭阳市图书馆). Figure level, while extracting: the nearest
+year word before the number in its sentence (2020年, 截止2020年底, 去年/今年
+resolved against the section's year; comparisons, counts and years listed in
+an earlier clause do not count), else the year of the heading above it, else
+the report year; scope, segment and period from the words around the number.
+
+`attribute_figures` is the pass over all figures of a document once they are
+extracted (prose, tables, forms): the subject of each figure
+(`subjects.subject_at`: the report's own library, another library, a branch,
+a region aggregate) sets library_name and scope; 去年/今年 in a news item about
+a released report are resolved against the news date; a 1–11月 or monthly
+title makes the figures partial; and every figure gets its `confidence`
+(`confidence.py`). Canonical library names: `libraries.canonical_library`
+(re-exported here with `library_key` and `is_aggregate`).
 """
 
 from __future__ import annotations

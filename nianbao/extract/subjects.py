@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .lexicon import attribution as la
 from .libraries import (Place, _place_ending_at, aggregate_name, canonical_library, clean, find_places,
                         name_start, place_of)
-from .segment import lines, sentence_bounds
+from .segment import is_junk, lines, sentence_bounds
 
 OWN, LIBRARY, REGION = "own", "library", "region"
 
@@ -37,8 +37,9 @@ def _own_place(own: str | None) -> Place | None:
     return place_of(own) if own else None
 
 
-def _generic(lvl: str, mid: str | None, own: str | None) -> Mention | None:
-    """市图书馆 / 省图书馆 relative to the report's own library."""
+def _generic(lvl: str, own: str | None) -> Place | None:
+    """The place of 市图书馆 / 省图书馆 relative to the report's own library; None when it
+    is the report's own (市图书馆 in a city library's report, 区图书馆 in a district's)."""
     op = _own_place(own)
     if op is None:
         return None
@@ -113,7 +114,7 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
         g = la.GENERIC_LIBRARY.search(s[max(0, m.start() - 5):m.start() + 3])
         prev = s[max(0, m.start() - 3):m.start()]
         if g and not find_places(s[max(0, m.start() - 8):m.start()]):
-            p = _generic(g.group("lvl"), g.group("mid"), own)
+            p = _generic(g.group("lvl"), own)
             st = m.start() - len(g.group(0)) + 3
             if la.LOCATION_BEFORE.search(s[:st]):
                 continue
@@ -215,23 +216,16 @@ def _last_before(ms: tuple[Mention, ...], lo: int, hi: int) -> Mention | None:
 
 
 def default_subject(text: str, own: str | None) -> Mention | None:
-    """The document's subject: the first mention of its first two lines, else its own library."""
+    """The document's subject: a region named first on one of its first two text lines
+    (2020年四川全省公共图书馆共接待…), else its own library, else the first library or
+    region it names."""
     ms = mentions(text, own)
-    seen = 0
-    for ln in lines(text):
-        if not ln.text.strip():
-            continue
-        from .segment import is_junk
-        if is_junk(ln.text):
-            continue
-        m = _last_before(ms, ln.start, ln.end)
+    body = [ln for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)][:2]
+    for ln in body:
         first = next((x for x in ms if ln.start <= x.start and x.end <= ln.end), None)
-        if first is not None and first.kind == REGION:
-            return first
-        if m is not None:
-            break
-        seen += 1
-        if seen >= 2:
+        if first is not None:
+            if first.kind == REGION:
+                return first
             break
     if own:
         return Mention(0, 0, OWN, None)

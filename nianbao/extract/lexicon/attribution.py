@@ -1,5 +1,6 @@
-"""Attribution rules as data: library-name parts, aggregates, document dates and
-the confidence weights.
+"""Attribution rules as data: library-name parts, region aggregates, subject
+mentions (who a figure is about), year and period words, and the confidence
+weights (documented in `nianbao.extract.confidence`).
 
 No library, place or file names here: places come from the gazetteer
 (`nianbao.gazetteer`, cpca's code list); these are the *words* around them.
@@ -17,10 +18,7 @@ INSTITUTION = "图书馆"
 # 广东省立中山图书馆); normalised on output (少年儿童 → 少儿)
 NAME_MIDDLE = re.compile(r"少年儿童|少儿|儿童|第[一二三四五六七八九十\d]{1,3}|[省市县区]立|中心|人民")
 MIDDLE_CANON = {"少年儿童": "少儿"}
-# a library with no place that is a name of its own (not a generic 市图书馆)
-NAMED_WITHOUT_PLACE = re.compile(r"^(?:国家|首都)图书馆$")
-# level words: the generic libraries 省图书馆/市图书馆/区图书馆 and what they are relative to
-LEVEL_CHARS = {"省": 3, "自治区": 3, "市": 2, "州": 2, "盟": 2, "地区": 2, "区": 1, "县": 1, "旗": 1}
+# generic level names (本馆 / 市图书馆): no place of their own
 GENERIC_LEVEL = re.compile(r"^(?:本|我|该)?(省|市|区|县|旗)(?:级)?(少儿|少年儿童)?图书馆$")
 # pinyin or other latin glosses inserted after characters: 图书馆(guǎn)
 LATIN_GLOSS = re.compile(r"\([A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}\)|（[A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}）")
@@ -57,23 +55,6 @@ AGG_LEVEL = {"province": "省", "prefecture": "市", "county": None}
 NATIONAL = "全国公共图书馆"
 # 全省 / 全市 climb from a smaller place to the one the word names
 AGG_UP = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}
-# a region-wide count without the word 图书馆 (全市共有…, 全区各级馆…)
-REGION_CUE = re.compile(r"全(?:省|市|区|县|州|盟|国)(?:共有|共|范围内|各级|各类|公共|图书馆)|(?:省|市|区|县)域内")
-
-# ------------------------------------------------------------------ document dates
-
-# the date a page was published / a report was written (web-page chrome, signatures)
-PUB_DATE = re.compile(
-    r"(?:发布|发表|更新|发文|印发|上传|撰写|落款|日期|时间)(?:时间|日期)?\s*[:：]?\s*"
-    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
-)
-# a bare date line (2022-12-05, 2019年12月27日): the page's date when near the top
-DATE_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
-# any full date in running text
-ANY_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)")
-# months up to which a text written early in year Y still reports on year Y-1 (annual reports,
-# reading reports published in spring)
-EARLY_MONTHS = 6
 
 # ------------------------------------------------------------------ confidence
 

@@ -3,8 +3,10 @@
 The extractor is timed per document on the real development set
 (../shared/realdev/docs) and the seed reports (../shared/seeds), texts read as
 the pipeline reads them (`nianbao.ingest`), one warm-up pass then the best of 3
-runs per document, and printed beside the baseline recorded before the issue-8
-rework (`orchestration/bench_baseline.json`: date, commit, numbers).
+runs per document, in CPU time of this process (`time.process_time`: other
+work on a shared machine does not inflate it), and printed beside the baseline
+recorded before the issue-8 rework (`orchestration/bench_baseline.json`: date,
+commit, numbers; measured in wall time on an idle machine, where the two agree).
 
 Then it builds a temporary raw folder of N documents (the repo's raw/ reports,
 each copied with a different trailing line so that every copy is a distinct
@@ -74,14 +76,14 @@ def time_extractor(folder: Path, repeats: int = REPEATS) -> dict:
 
 
 def _once(fn, text: str, name: str) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     fn(text, name)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def print_extractor_bench() -> dict[str, dict]:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
-    print(f"extractor alone, per document (best of {REPEATS}); baseline: commit {baseline.get('commit', '?')} "
+    print(f"extractor alone, CPU time per document (best of {REPEATS}); baseline: commit {baseline.get('commit', '?')} "
           f"of {baseline.get('date', '?')}")
     out = {}
     for name, folder in extractor_sets().items():

@@ -172,6 +172,12 @@ def _guess_metric(left: str, right: str, unit: str | None) -> str | None:
     return best[1] if best else None
 
 
+# the rules as (reason, ((context key, regex), ...)): the cheap keys first
+_CHEAP_FIRST = ("unit", "number", "before", "after", "line_left", "left", "right", "line")
+_RULES = [(r.reason, tuple(sorted(r.regexes.items(), key=lambda kv: _CHEAP_FIRST.index(kv[0]))))
+          for r in lc.REASON_RULES]
+
+
 class _Context(dict):
     """The texts around one number that the rules read, each computed on first use."""
 
@@ -202,9 +208,12 @@ def reject_reason(mt: str, start: int, num_end: int, end: int, unit: str | None,
     if is_junk(line):
         return "junk_line"
     ctx = _Context(mt, start, num_end, end, unit, line, line_start, clause or clause_bounds(mt, start))
-    for rule in lc.REASON_RULES:
-        if all(rx.search(ctx[k]) for k, rx in rule.regexes.items()):
-            return rule.reason
+    for reason, tests in _RULES:
+        for key, rx in tests:
+            if not rx.search(ctx[key]):
+                break
+        else:
+            return reason
     if len(mt.rstrip()) - end <= lc.TRUNCATED_TAIL:
         return "truncated"
     return "no_unit" if not unit else "unknown_metric"

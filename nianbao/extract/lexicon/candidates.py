@@ -50,9 +50,9 @@ class ReasonRule:
 REASONS = {
     "junk_line": "web-page furniture: a menu, counter, publication date, contact or copyright line",
     "phone": "a telephone, fax or hotline number",
-    "code": "part of a code or name glued to Latin letters (5G, Z39.50, ISBN, 3D)",
+    "code": "part of a code, a coordinate or a name glued to Latin letters (5G, Z39.50, ISBN, 3D, 23°07′, a form's row code)",
     "date": "part of a date or time of day (8月26日, 2022-08-26, 9:30)",
-    "year": "a year (2021年, 2019—2021, 2020年度)",
+    "year": "a year or birth decade (2021年, 2019—2021, 2020年度, 80后)",
     "percentage": "a percentage or percentage points (12%, 百分之五, 3个百分点)",
     "per_capita": "a per-capita or per-N-persons ratio (人均, 每万人)",
     "average": "an average or a rate per day/month (日均, 平均, 月均)",
@@ -89,6 +89,8 @@ REASON_RULES: list[ReasonRule] = [
     ReasonRule("year", number=r"^(?:19[4-9]\d|20[0-4]\d)(?:\s*[-—~至到]\s*(?:19[4-9]\d|20[0-4]\d))?$",
                after=r"^\s*(?:年|[-—~至到]|届|级|版|$|[^\d万亿千百册人元张场次个家处件份%])"),
     ReasonRule("year", number=r"^[〇零一二三四五六七八九]{4}$", after=r"^\s*年"),
+    ReasonRule("year", number=r"^[0-9]0$", after=r"^\s*后"),   # 80后: a birth decade
+    ReasonRule("code", after=r"^\s*[°′″]|^\.\d+\s*°"),          # coordinates 23°07′
     ReasonRule("percentage", after=r"^\s*(?:%|‰|个百分点|成(?![为立员果本绩效功]))"),
     ReasonRule("percentage", left=r"百分之\s*$"),
     ReasonRule("per_capita", left=_P(RATIO)),

@@ -54,6 +54,8 @@ def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
     return d
 
 
+left_cue = _left_cue   # the nearest cue of a text for a unit (used by prose for 在…中 openings)
+
 FLOW_OF = {"collection.total": "collection.added", "users.registered_total": "users.new_registrations"}
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..schema import Figure
 from . import attribute as at
 from . import lexicon as lx
-from .classify import FLOW_OF, Decision, classify, classify_elliptic, vet
+from .classify import FLOW_OF, Decision, classify, classify_elliptic, left_cue, vet
 from .groups import as_ratio
 from .normalize import Compacted, compact
 from .numbers import Quantity, find_quantities
@@ -380,6 +380,12 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
         if _unit_means(q.unit, p.fig.metric, p.unit) and lx.PART_NOUN.fullmatch(left) and parts + q.value <= p.fig.value * 1.001 \
                 and not lx.PART_NOUN_BAD.search(left):
             return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
+    # a sentence opened by 在外借书刊中, / 总藏书量中,: every part it lists has that measure
+    among = lx.AMONG.match(mt[ss:se])
+    if among and q.num_start > ss + among.end() and lx.PART_NOUN.fullmatch(left) and not lx.PART_NOUN_BAD.search(left):
+        d = left_cue(among.group(1), q.unit, mt[ss:se], ss + among.start(1))
+        if d is not None:
+            return vet(mt, q, Decision(d.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
     # 举办百场文化下乡活动,走进…等20场次: the event verb is in the clause before
     if q.unit in ("场次", "场") and pc and left_start == cs and closes and not lx.DELTA.search(clause_left):
         pl = mt[pc[0]:pc[1]]

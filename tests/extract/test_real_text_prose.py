@@ -254,3 +254,26 @@ def test_a_cue_modifying_the_counted_noun_is_not_the_measure():
 
 def test_a_verb_between_count_and_facility_noun():
     assert figs("在5个街道设立服务点。") == []
+
+
+def test_circulation_in_item_times_is_loans():
+    assert figs("全年图书流通12.6万册次。") == [("circulation.loans", 126000)]
+
+
+def test_cards_issued_in_national_statistics_are_cards_in_force():
+    assert figs("全年全省公共图书馆发放借书证312万个。") == [("users.registered_total", 3_120_000)]
+
+
+def test_a_clause_of_readers_and_person_times_is_visits():
+    assert figs("1990年馆藏图书达5万多册, 读者8万多人次,图书流通9万册次。") == [
+        ("circulation.loans", 90000), ("collection.total", 50000), ("visits.in_person", 80000)]
+
+
+def test_parts_after_an_opening_that_names_the_whole():
+    got = figs("在外借图书中,文学类3.2万册次,占40%;历史类1.1万册次,占14%。")
+    assert got == [("circulation.loans", 11000), ("circulation.loans", 32000)]
+
+
+def test_parts_in_copies_of_a_holdings_total():
+    got = figs("总藏量85万余册(件),其中图书60万册,报刊12万份。")
+    assert ("collection.total", 120000) in got

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 PERSON_TIMES = ("人次",)
 PERSONS = ("人", "名", "读者")   # 2685.9万读者走进图书馆: the noun stands for the unit
-VOLUMES = ("册", "本", "件", "册件")
+VOLUMES = ("册", "本", "件", "册件", "份")
 VOLUME_TIMES = ("册次", "件次", "项次", "篇次")
 EVENT_UNITS = ("场", "场次", "次", "期")
 FACILITY_UNITS = ("个", "家", "处", "所", "座")
@@ -51,6 +51,8 @@ CUES: list[Cue] = [
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
+    # a clause that is just 读者 and the count (…, 读者16万多人次, …): person-visits
+    Cue("visits_readers", r"(?:^|(?<=[\s,,、;;]))读者(?=[\s达为共计有约近超逾]*$)", _m(PERSON_TIMES, "visits.in_person")),
     # 2600万读者走进图书馆
     Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?图书馆",
         _m(PERSON_TIMES + PERSONS, "visits.in_person"), side="R"),
@@ -63,6 +65,8 @@ CUES: list[Cue] = [
     # ---- circulation
     Cue("loans", r"外借|借阅|借书|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
         {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers"}),
+    # 图书流通65.82万册次: circulation counted in item-times is loans
+    Cue("circulation_items", r"流通(?:量|总量)?", _m(VOLUME_TIMES, "circulation.loans")),
     Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
     # 有386804名读者借书
     Cue("borrowers_r", r"(?:读者|市民|人)?(?:借书|借阅图书|借阅文献)", _m(PERSONS, "circulation.borrowers"), side="R"),
@@ -73,9 +77,9 @@ CUES: list[Cue] = [
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users
     Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?证|办理(?:新|读者|借阅|借书|图书|少儿){0,2}(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
-                   r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|发放(?:读者|借阅)证|新增办证|新办证",
+                   r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
-    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|有效读者(?:证)?",
+    Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:全年)?发放(?:读者|借阅|借书)?证(?:数)?|有效读者(?:证)?",
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
@@ -187,6 +191,8 @@ CLAUSE_TAIL = re.compile(r"\s*(?:以上|左右|之多)?\s*(?:\([^)]{0,12}\))?\s*
 ANAPHORIC_FIGURE = re.compile(r"\s*(?:这一|这个|该|此|上述)(?:数据|数字|指标|数值|数)(?:则|仅|只)?(?:为|是|有|达|仅有|只有)?\s*")
 # a part named after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍…): a short noun phrase
 PART_NOUN = re.compile(r"[\s,、:]*(?:其中[\s,:]*)?[^\d,;。:()]{0,10}?[\s]*(?:累计|共计|共|合计|总计)?(?:为|达|有|约|近|超|逾)?\s*")
+# a sentence opening that names the whole its parts belong to (在外借书刊中, / 总藏书量中,)
+AMONG = re.compile(r"\s*在?([^,;。\d]{2,12}?)中\s*[,:]")
 # …but not a clause with a verb of its own (its measure is another one)
 PART_NOUN_BAD = re.compile(r"开展|举办|接待|借|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每")
 # libraries and service points counted together in one facility total

@@ -350,14 +350,13 @@ def _apply_subject(f, subj, where: str) -> str:
         if subj.name is None:
             return "none"      # the area's libraries, but which area is not said
         return {"sentence": "named", "paragraph": "nearby"}.get(where, "guessed")
-    if subj.scope and (where == "sentence" or subj.scope == "system" and where == "paragraph") \
-            and not f.metric.startswith("network."):
+    if subj.scope and where in ("sentence", "paragraph", "label") and not f.metric.startswith("network."):
         f.scope = subj.scope
     elif f.scope == "region":
         f.scope = "library"
     if subj.kind == LIBRARY:
         f.library_name = subj.name
-        return {"sentence": "named", "paragraph": "nearby"}.get(where, "guessed")
+        return {"sentence": "named", "label": "named", "paragraph": "nearby"}.get(where, "guessed")
     # the report's own library
     f.library_name = None
     return "own"
@@ -377,7 +376,7 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     the news date, `writing_year`), and `confidence`."""
     from .confidence import Evidence, confidence
     from .segment import clause_bounds, sentence_bounds
-    from .subjects import subject_at
+    from .subjects import branch_by_label, subject_at
 
     own_m = canonical_library(own) if own else None
     wy = writing_year(mt, report_year)
@@ -388,6 +387,9 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     for f in figs:
         pos = min(max(f.char_start, 0), max(len(mt) - 1, 0))
         subj, where = subject_at(mt, pos, own_m)
+        if f.table_id is not None and (subj is None or subj.kind == "own"):
+            b = branch_by_label(mt, own_m, f.evidence)   # a row labelled with a branch's name
+            subj, where = (b, "label") if b else (subj, where)
         lib_kind = _apply_subject(f, subj, where)
         if lib_kind == "own" and not own:
             lib_kind = "none"

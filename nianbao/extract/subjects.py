@@ -154,6 +154,21 @@ def _bare_branches(s: str, own: str | None, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+def _full_branch_names(ms: list[Mention]) -> list[Mention]:
+    """A branch named short (王府井分馆) takes the fuller name the text also uses for it
+    (王府井书店分馆) when that name starts with the short one."""
+    names = {m.name for m in ms if m.kind == LIBRARY and m.scope == "branches" and m.name}
+    out = []
+    for m in ms:
+        if m.kind == LIBRARY and m.scope == "branches" and m.name:
+            stem = m.name[:-2]
+            longer = sorted(n for n in names if n != m.name and n.startswith(stem))
+            if len(longer) == 1:
+                m = Mention(m.start, m.end, m.kind, longer[0], m.scope, m.explicit)
+        out.append(m)
+    return out
+
+
 def _fill_places(ms: list[Mention], own: str | None) -> list[Mention]:
     """Aggregates that name no place (全省公共图书馆) take the place of the nearest placed
     mention before them, else the report's own library's, else the document's first."""
@@ -191,7 +206,7 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
         found += [Mention(m.start(), m.end(), REGION, None, None, True) for m in la.BARE_AGGREGATE.finditer(s)
                   if not any(x <= m.start() < y for x, y in taken)]
     found += _bare_branches(s, canonical_library(own) if own else None, taken)
-    found = _fill_places(sorted(found, key=lambda m: (m.end, m.start)), own)
+    found = _full_branch_names(_fill_places(sorted(found, key=lambda m: (m.end, m.start)), own))
     own_key = canonical_library(own) if own else None
     op = _own_place(own)
     own_network = op is not None and op.level == "county"
@@ -241,7 +256,27 @@ def subject_at(text: str, pos: int, own: str | None) -> tuple[Mention | None, st
     if m is not None:
         return m, "sentence"
     ls = text.rfind("\n", 0, ss) + 1
+    if la.CONTINUATION_LINE.match(text, ls) and ls > 0:
+        ls = text.rfind("\n", 0, ls - 1) + 1   # 其中:… continues the line above
     m = _last_before(ms, ls, ss)
     if m is not None:
         return m, "paragraph"
     return default_subject(text, own), "document"
+
+
+def branch_by_label(text: str, own: str | None, label: str) -> Mention | None:
+    """A table row or label that starts with the stem of a branch the text names
+    elsewhere (东总布外借册次 when 东总布分馆 is named): that branch."""
+    if not own or not label:
+        return None
+    own_key = canonical_library(own)
+    label = clean(label)
+    best = None
+    for m in mentions(text, own):
+        if m.kind != LIBRARY or m.scope != "branches" or not m.name or not m.name.startswith(own_key or ""):
+            continue
+        short = text[m.start:m.end]
+        stem = clean(short)[:-2]
+        if len(stem) >= 2 and label.startswith(stem) and (best is None or len(stem) > best[0]):
+            best = (len(stem), m)
+    return best[1] if best else None

@@ -178,3 +178,13 @@ def test_a_monthly_sheet_title_makes_its_figures_partial():
 def test_year_named_after_a_to_date_word_is_a_full_year():
     _, f = _by_value("读者服务数据 截至目前 藏书量111.9万册 2022年总流通人次17.7万人次\n")
     assert f[1_119_000].period == "partial" and f[177_000].period == "year"
+
+
+def test_short_branch_name_takes_the_full_one_and_continuation_lines_keep_the_branch():
+    _, f = _by_value("2019年海曙区图书馆(6月)数据统计\n"
+                     "(1)月湖书院分馆办理图书证84个。\n"
+                     "2、月湖分馆6月共举办各类活动30场;551人。\n"
+                     "其中:讲座:12场;300人。\n")
+    assert f[84].library_name == "海曙区图书馆月湖书院分馆"
+    assert f[30].library_name == "海曙区图书馆月湖书院分馆"
+    assert f[12].library_name == "海曙区图书馆月湖书院分馆" and f[12].scope == "branches"

@@ -30,7 +30,7 @@ UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去�
                            r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)|[\u4e00-\u9fff]{2,4})")
 # a branch named on its own at the start of a clause or list item (东总布分馆办理图书证36个)
 BARE_BRANCH = re.compile(r"(?:^|(?<=[\n,;:。、，；：)）]))\s*(?:\d+[、.]|[(（]\d+[)）])?\s*(?P<name>[\u4e00-\u9fff]{2,8}?分馆)")
-NOT_BRANCH_NAME = re.compile(r"各|个|家|所|直属|总|镇街|乡镇|街道|村|社区|新增|新建|建成|城市|合办|示范|特色|主题|其中|共")
+NOT_BRANCH_NAME = re.compile(r"各|个|家|所|直属|^总|总分|镇街|乡镇|街道|村|社区|新增|新建|建成|城市|合办|示范|特色|主题|其中|共")
 # the tail of a mention that makes it the whole system (白云区图书馆总分馆)
 SYSTEM_TAIL = re.compile(r"^总分馆")
 # a branch: <main library><branch name>分馆 (the branch name is short)
@@ -102,6 +102,8 @@ SYSTEM_MENTION = re.compile(r"总馆(?:和|与|及|、)[^,;。]{0,10}分馆|总�
 INCLUDES_BRANCHES = re.compile(r"(?:包括|含)[^,;。)）]{0,8}(?:分馆|书屋|服务点|流通点|图书室)")
 # bare 公共图书馆 opening a clause or a table label: the area's libraries, in a text with no library of its own
 BARE_AGGREGATE = re.compile(r"(?:^|(?<=[\n,;:。，；：\s]))(?:#\s*)?公共图书馆(?!学|协会|服务宣传)")
+# a line that continues the one above it (其中:活动:30场 under 2、某分馆共举办各类活动30场)
+CONTINUATION_LINE = re.compile(r"\s*其中")
 # words after a bare place that make it the subject of a region-wide statement
 # (深圳持证读者…, 广州全市…, 四川共有…, 江苏各级图书馆…)
 PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共)")

@@ -398,7 +398,9 @@ def _pdf_cell(c: str | None) -> str:
 def _pdf_page_text(page) -> str:
     """The page's text; ruled tables (pdfplumber) as tab-separated rows, in place."""
     try:
-        tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+        # a ruled table needs ruling lines: a page without any is only text (and faster)
+        ruled = page.lines or page.rects
+        tables = sorted(page.find_tables(), key=lambda t: t.bbox[1]) if ruled else []
     except Exception:  # table finding is a bonus: never lose the page's text for it
         tables = []
     if not tables:

@@ -38,9 +38,11 @@ The quality report and the GX Data Docs of a build are published with it:
     ... build site / "quality_report" and site / "data_docs" from the working build ...
     publish(working, published, required_tables, site=site)
 
-right after the `os.replace` of the database, the staged folder is renamed to
-`site/<UTC time>-<run>/` and the symlink `site/current` is replaced by one
-pointing at it (one atomic rename swaps report and docs together);
+just before the `os.replace` of the database, the staged folder is renamed to
+`site/<UTC time>-<run>/` (recording the identity of the database copy); right
+after it, the symlink `site/current` is replaced by one pointing at it (one
+atomic rename swaps report and docs together; a kill between the two renames
+is finished by the next `recover`);
 `quality_report` and `data_docs` next to the warehouse are fixed symlinks into
 `site/current`. A run killed while the report is written, or a publish that
 fails, leaves `current` on the published build's site; `discard_site` (or the
@@ -196,10 +198,11 @@ def publish(working: Path, published: Path, required_tables: list[str], site: Pa
             log.warning("moved stale %s aside to %s", stale_wal.name, aside.name)
             _prune_stale_wal(published)
         stopping.check()  # the last safe point: a stopped run never publishes
+        final = _seal_site(published, Path(site), tmp) if site is not None else None
         os.replace(tmp, published)
         _fsync_dir(published.parent)
-        if site is not None:
-            _swap_site(published, Path(site))
+        if final is not None:
+            _point_current(published, final)
         log.info("published %s (%s) in %.2f s", published, counts, time.monotonic() - t0)
     finally:
         for p in (tmp, _wal(tmp)):
@@ -266,14 +269,31 @@ def _replace_symlink(link: Path, target: str) -> None:
     os.replace(tmp, link)
 
 
-def _swap_site(published: Path, staged: Path) -> None:
-    """Rename the staged site into place and point `site/current` at it; keep
-    the newest `config.keep_runs()` sites."""
+_MARK = ".published-file"
+
+
+def _identity(p: Path) -> str:
+    st = os.stat(p)
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns}"
+
+
+def _seal_site(published: Path, staged: Path, db_copy: Path) -> Path:
+    """Rename the staged site to `site/<UTC time>-<run>` and record in it the
+    identity (inode, size, mtime) of the database copy about to be renamed over
+    `published`: `recover` can then finish a swap that a kill interrupted."""
+    final = _site_root(published) / f"{_stamp()}-{staged.name.split('-', 2)[-1]}"
+    (staged / _MARK).write_text(_identity(db_copy), encoding="utf-8")
+    os.replace(staged, final)
+    return final
+
+
+def _point_current(published: Path, final: Path) -> None:
+    """Point `site/current` at `final` (one atomic rename swaps report and Data
+    Docs together); make sure `quality_report`/`data_docs` link into `current`;
+    keep the newest `config.keep_runs()` sites."""
     from nianbao import config
 
     root = _site_root(published)
-    final = root / f"{_stamp()}-{staged.name.split('-', 2)[-1]}"
-    os.replace(staged, final)
     _replace_symlink(root / "current", final.name)
     for name, path in (("quality_report", config.report_dir(published)), ("data_docs", config.data_docs_dir(published))):
         target = os.path.relpath(root / "current" / name, path.parent)
@@ -285,6 +305,29 @@ def _swap_site(published: Path, staged: Path) -> None:
     for old in sites[config.keep_runs():]:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _repair_site(published: Path) -> Path | None:
+    """After a kill between the database rename and the `current` swap: point
+    `current` at the site sealed for the published file. Sites newer than
+    `current` sealed for a file that was never published are removed."""
+    root = _site_root(published)
+    if not root.is_dir() or not published.exists():
+        return None
+    current = os.readlink(root / "current") if (root / "current").is_symlink() else ""
+    ident = _identity(published)
+    repaired = None
+    for site in sorted((p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")),
+                       key=lambda p: p.name, reverse=True):
+        if site.name <= current:
+            break
+        mark = site / _MARK
+        if mark.exists() and mark.read_text(encoding="utf-8") == ident and repaired is None:
+            _point_current(published, site)
+            repaired = site
+        elif repaired is None:
+            shutil.rmtree(site, ignore_errors=True)  # sealed for a build that was not published
+    return repaired
 
 
 def _prune_stale_wal(published: Path) -> None:
@@ -338,6 +381,8 @@ def recover(working: Path, published: Path) -> RecoveryReport:
             except FileNotFoundError:
                 pass
     rep.removed_temp_files.extend(discard_site(published, pid=0))
+    if _repair_site(published) is not None:
+        rep.detail = "report site swapped in after a run killed right after its publish"
     if folder.is_dir():
         _prune_stale_wal(published)
 

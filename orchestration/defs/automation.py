@@ -1,4 +1,7 @@
-"""The job that builds everything, its daily schedule, and the sensor on the raw folder."""
+"""The job that builds everything, its daily schedule, and the sensor on the raw folder.
+
+The job's runs take the warehouse's run lock through `WarehouseResource`; the
+sensor skips while any run (the CLI included) holds it."""
 
 
 import hashlib
@@ -17,6 +20,7 @@ from dagster import (
 )
 
 from nianbao import config
+from nianbao.runlock import holder
 
 build_warehouse = define_asset_job(
     "build_warehouse",
@@ -45,6 +49,11 @@ def raw_folder_fingerprint(raw_dir) -> str:
 @sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=DefaultSensorStatus.RUNNING,
         description="Starts a build when files in the raw folder are added, changed or removed.")
 def raw_folder_sensor(context: SensorEvaluationContext):
+    # a run (the CLI, or a Dagster run) holds this warehouse: skip, and look again next time
+    # (the cursor is not moved, so the change is still seen once the run is over)
+    who = holder(config.lock_path())
+    if who:
+        return SkipReason(f"a run holds the warehouse lock ({who})")
     fingerprint = raw_folder_fingerprint(config.raw_dir())
     if fingerprint == context.cursor:
         return SkipReason("raw folder unchanged")

@@ -103,7 +103,8 @@ def scan_folder(raw_dir: Path, exclude: tuple[Path, ...] | list[Path] = ()) -> S
     root = Path(os.path.realpath(raw_dir))
     if not root.is_dir():
         raise NotADirectoryError(f"raw folder {raw_dir} does not exist or is not a folder")
-    excluded = [os.path.realpath(p) for p in exclude]
+    # only folders below the raw folder matter (a raw folder inside the warehouse folder is fine)
+    excluded = [e for e in map(os.path.realpath, exclude) if e != str(root) and is_inside(e, root)]
     scan = Scan(root=root)
     found: dict[str, Entry] = {}
 

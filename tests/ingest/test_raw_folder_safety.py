@@ -177,6 +177,15 @@ def test_warehouse_inside_raw_is_skipped(tmp_path, capsys):
     assert len(skipped) == 1, err
 
 
+def test_raw_folder_inside_the_warehouse_folder_is_read_whole(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "report.txt").write_text(REPORT, encoding="utf-8")
+    os.symlink("report.txt", raw / "link.txt")
+    summary = pipeline.ingest(raw, tmp_path / "nianbao.build.duckdb", progress=False)
+    assert summary.seen == 2 and summary.by_status["loaded"] == summary.by_status["duplicate"] == 1
+
+
 def test_warehouse_folder_equal_to_raw_is_refused(tmp_path):
     (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
     problem = pipeline.raw_folder_problem(tmp_path, tmp_path / "nianbao.duckdb")

@@ -37,6 +37,7 @@ import pandas as pd
 from nianbao import config
 
 TOL = 0.005
+NO_YEAR = -1   # the key of a figure or gold row with no year
 
 
 # ------------------------------------------------------------------ helpers
@@ -115,10 +116,11 @@ def score_figures(pred: pd.DataFrame, gold: pd.DataFrame, verbose: bool = False,
     if "kind" in pred.columns:
         pred = pred[pred["kind"].fillna("figure") == "figure"]
     pred["_file"] = _file_keys(pred, "source_file" if "source_file" in pred.columns else "file")
-    pred["_year"] = pred["year"].map(_year)
+    # a blank year is a key of its own (NaN never equals NaN in a lookup): -1 stands for it
+    pred["_year"] = pred["year"].map(_year).map(lambda y: NO_YEAR if y is None else y).astype(int)
     pred["_value"] = pd.to_numeric(pred["value"], errors="coerce")
     gold["_file"] = _file_keys(gold, "file")
-    gold["_year"] = gold["year"].map(_year)
+    gold["_year"] = gold["year"].map(_year).map(lambda y: NO_YEAR if y is None else y).astype(int)
     gold["_value"] = pd.to_numeric(gold["value"], errors="coerce")
     pred = pred.reset_index(drop=True)
     gold = gold.reset_index(drop=True)
@@ -536,6 +538,7 @@ class SetScore:
     fn_cause: pd.Series
     fp_cause: pd.Series
     agreement: dict
+    events: EventScore | None = None   # when the set has a gold_events.csv
 
 
 def score_set(ex: Extracted, gold: pd.DataFrame, name: str, multi_set: bool = False) -> SetScore:
@@ -558,7 +561,12 @@ def evaluate_sets(dirs: list[Path]) -> tuple[list[SetScore], SetScore | None]:
         name = Path(d).name
         gold = pd.read_csv(Path(d) / "gold.csv", dtype={"file": str})
         ex = extract_texts(read_texts(set_docs(d)), name)
-        scores.append(score_set(ex, gold, name))
+        sc = score_set(ex, gold, name)
+        gev = Path(d) / "gold_events.csv"
+        if gev.exists():
+            sc.events = score_events(ex.events, pd.read_csv(gev, dtype={"file": str, "date": str, "title": str,
+                                                                        "location": str}))
+        scores.append(sc)
         parts.append(ex)
         golds.append(gold.assign(set=name))
     if len(dirs) < 2:
@@ -577,6 +585,9 @@ def _print_set(sc: SetScore, max_misses: int, detail: bool = True) -> None:
         print("false negatives by cause: " + ", ".join(f"{k} {v}" for k, v in sc.fn_cause.value_counts().items()))
     if len(sc.fp_cause):
         print("false positives by cause: " + ", ".join(f"{k} {v}" for k, v in sc.fp_cause.value_counts().items()))
+    if sc.events is not None:
+        e = sc.events
+        print(f"events: tp={e.tp} fp={e.fp} fn={e.fn}  precision={e.precision:.3f}  recall={e.recall:.3f}")
     if not detail:
         return
     with pd.option_context("display.max_rows", 200, "display.width", 160):

@@ -50,3 +50,15 @@ def test_events_matching():
     s = score_events(pred, gold)
     assert (s.tp, s.fp, s.fn) == (2, 1, 1)
     assert s.location_agree == 1.0 and s.attendance_agree == 1.0
+
+
+def test_blank_years_match_each_other():
+    """An undated page: a gold row and a prediction both without a year are one match."""
+    import pandas as pd
+
+    from nianbao.evaluation import score_figures
+
+    gold = pd.DataFrame([{"file": "d1", "metric": "visits.in_person", "year": None, "value": 5000.0}])
+    pred = pd.DataFrame([{"source_file": "d1.txt", "metric": "visits.in_person", "year": None, "value": 5000.0}])
+    s = score_figures(pred, gold)
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)

@@ -47,6 +47,12 @@ def _base(p) -> str:
     return Path(str(p)).stem
 
 
+def _year_key(y) -> int:
+    """The year as a matching key; NO_YEAR when there is none."""
+    v = _year(y)
+    return NO_YEAR if v is None else v
+
+
 def _year(y):
     try:
         if y is None or (isinstance(y, float) and pd.isna(y)) or y is pd.NA:
@@ -117,10 +123,10 @@ def score_figures(pred: pd.DataFrame, gold: pd.DataFrame, verbose: bool = False,
         pred = pred[pred["kind"].fillna("figure") == "figure"]
     pred["_file"] = _file_keys(pred, "source_file" if "source_file" in pred.columns else "file")
     # a blank year is a key of its own (NaN never equals NaN in a lookup): -1 stands for it
-    pred["_year"] = pred["year"].map(_year).map(lambda y: NO_YEAR if y is None else y).astype(int)
+    pred["_year"] = pred["year"].map(_year_key).astype(int)
     pred["_value"] = pd.to_numeric(pred["value"], errors="coerce")
     gold["_file"] = _file_keys(gold, "file")
-    gold["_year"] = gold["year"].map(_year).map(lambda y: NO_YEAR if y is None else y).astype(int)
+    gold["_year"] = gold["year"].map(_year_key).astype(int)
     gold["_value"] = pd.to_numeric(gold["value"], errors="coerce")
     pred = pred.reset_index(drop=True)
     gold = gold.reset_index(drop=True)

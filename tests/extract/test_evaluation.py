@@ -58,7 +58,10 @@ def test_blank_years_match_each_other():
 
     from nianbao.evaluation import score_figures
 
-    gold = pd.DataFrame([{"file": "d1", "metric": "visits.in_person", "year": None, "value": 5000.0}])
-    pred = pd.DataFrame([{"source_file": "d1.txt", "metric": "visits.in_person", "year": None, "value": 5000.0}])
+    # numeric year columns with gaps, as read from a CSV: NaN, not None
+    gold = pd.DataFrame({"file": ["d1", "d1"], "metric": ["visits.in_person"] * 2,
+                         "year": [None, 2020], "value": [5000.0, 7000.0]})
+    pred = pd.DataFrame({"source_file": ["d1.txt", "d1.txt"], "metric": ["visits.in_person"] * 2,
+                         "year": [float("nan"), 2020.0], "value": [5000.0, 7000.0]})
     s = score_figures(pred, gold)
-    assert (s.tp, s.fp, s.fn) == (1, 0, 0)
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)

@@ -86,6 +86,10 @@ def library_name(text: str) -> str | None:
     """The report's own library: the name on a title line, else the most frequent
     plausible name near the top; trimmed to start at its place."""
     nm = _library_name(text)
+    if nm is None or la.GENERIC_LEVEL.match(nm):
+        m = la.PLACEHOLDER_LIBRARY.search(text[:3000])
+        if m:
+            return m.group(0)   # an anonymised name is still the report's own
     trimmed = _trim(nm, text)
     if trimmed and (place_of(trimmed) or any(trimmed in t and lx.TITLE_WORDS.search(t) for t in _title_lines(text))) \
             or not nm:

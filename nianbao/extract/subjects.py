@@ -176,10 +176,11 @@ def _fill_places(ms: list[Mention], own: str | None) -> list[Mention]:
     out = []
     for m in ms:
         if m.kind == REGION and m.name is None:
-            before = [p for p in placed if p.end <= m.start]
-            src = before[-1].name if before else (placed[0].name if placed else None)
-            m = Mention(m.start, m.end, m.kind, aggregate_name(place_of(src)) if src and place_of(src) else None,
-                        m.scope, m.explicit)
+            regions = [p for p in ms if p.kind == REGION and p.name and (p.name == la.NATIONAL or place_of(p.name))]
+            before = [p for p in regions if p.end <= m.start] or regions
+            if before:
+                m = Mention(m.start, m.end, m.kind, before[-1].name if before[-1].end <= m.start else before[0].name,
+                            m.scope, m.explicit)
         elif m.kind == REGION and m.name and m.name.startswith("全") and m.name != la.NATIONAL:
             before = [p for p in placed if p.end <= m.start]
             src = before[-1].name if before else (own if own and place_of(own) else (placed[0].name if placed else None))

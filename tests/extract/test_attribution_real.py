@@ -188,3 +188,13 @@ def test_short_branch_name_takes_the_full_one_and_continuation_lines_keep_the_br
     assert f[84].library_name == "海曙区图书馆月湖书院分馆"
     assert f[30].library_name == "海曙区图书馆月湖书院分馆"
     assert f[12].library_name == "海曙区图书馆月湖书院分馆" and f[12].scope == "branches"
+
+
+def test_anonymised_library_name_is_the_reports_own():
+    _, r = run("县图书馆2022年工作总结.docx\n全面推进公共文化服务高质量发展,XX县图书馆在县委领导下,全年接待读者5.8万人次。\n")
+    assert r.library_name == "XX县图书馆"
+
+
+def test_unnamed_public_libraries_take_the_region_named_before():
+    _, f = _by_value("全国公共图书馆实际持证读者数超过1亿。\n在此背景下,公共图书馆外借册次达6亿册次。\n")
+    assert f[600_000_000].library_name == "全国公共图书馆" and f[600_000_000].scope == "region"

@@ -28,6 +28,8 @@ NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|�
 # (no function words: 你去过市图书馆 is a sentence, not a name)
 UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"
                            r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)|[\u4e00-\u9fff]{2,4})")
+# an anonymised library name in a shared document (XX县图书馆, ××市图书馆, 某某县图书馆)
+PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|某{1,2})(?:省|市|县|区|旗)图书馆")
 # a branch named on its own at the start of a clause or list item (东总布分馆办理图书证36个)
 BARE_BRANCH = re.compile(r"(?:^|(?<=[\n,;:。、，；：)）]))\s*(?:\d+[、.]|[(（]\d+[)）])?\s*(?P<name>[\u4e00-\u9fff]{2,8}?分馆)")
 NOT_BRANCH_NAME = re.compile(r"各|个|家|所|直属|^总|总分|镇街|乡镇|街道|村|社区|新增|新建|建成|城市|合办|示范|特色|主题|其中|共")

@@ -428,7 +428,7 @@ class _Hierarchy:
             if lvl not in ("sub", "named"):
                 self.last_row[fam], self.list_key[fam] = row, None
             return match, None
-        if seg and self.parent.get(fam) and (lvl in ("item", "sub", "named") or cont):
+        if seg and self.parent.get(fam) and (lvl in ("item", "sub", "named") or (cont and lvl == "plain")):
             if lvl == "item":
                 key = (fam, self.whole_row.get(fam), "item")
             elif lvl == "sub":
@@ -592,22 +592,14 @@ def table_figures(tables, text: str, report_year: int | None, sections: Sections
 
 
 # ------------------------------------------------------------------ statistical forms printed as lines
-
 # 101总藏量万册45.6 / 201 总流通人次 人次 186500: an optional row code, a label, a unit, a value,
-# one row per line (the form's columns lost their separators, or were never a table)
-_FORM_UNITS = ("万册次", "万人次", "万册", "万人", "万次", "万个", "万张", "万元", "千元", "亿元", "元",
-               "册次", "人次", "场次", "册", "件", "次", "场", "个", "张", "人", "家", "处", "所", "座", "期",
-               "平方米", "台", "种", "部", "小时", "天")
-FORM_LINE = re.compile(
-    r"^[ \t]*(?P<code>\d{2,4}(?:\.\d+)?)?[ \t]*(?P<label>[^\d\s\t][^\t\d]{0,24}?)[ \t]*"
-    r"(?P<unit>" + "|".join(_FORM_UNITS) + r")[ \t]*(?P<val>-?\d[\d,]*(?:\.\d+)?)[ \t]*$")
-# a sub-row that only names a part of the row above it (其中:图书 / 其中:少儿文献)
-_PART_LABEL = re.compile(r"^(?:其中[:：]?|含[:：]?)\s*(图书|期刊|报刊|报纸|古籍|少儿(?:文献|图书)?|电子图书|视听文献|盲文(?:图书|读物)?)$")
-_PART_SEG = {"图书": "books", "期刊": "periodicals", "报刊": "periodicals", "报纸": "periodicals"}
+# one row per line (the form's columns lost their separators, or were never a table);
+# the line pattern is `lexicon.tables.FORM_LINE`.
 
 
 def _form_metric(label: str, unit: str) -> tuple[str, str] | None:
-    money = unit in ("万元", "千元", "亿元", "元")
+    """Metric of a form line's label with its unit (个/期 also count events)."""
+    money = unit in MONEY_UNITS
     base = "元" if money else re.sub(r"^[万亿]", "", unit)
     lm = label_metric(label, base)
     if lm is None and base in ("个", "期"):
@@ -618,31 +610,39 @@ def _form_metric(label: str, unit: str) -> tuple[str, str] | None:
     return lm
 
 
-def form_line_figures(text: str, mt: str, report_year: int | None, sections: Sections,
-                      skip: list[tuple[int, int]]) -> list[Figure]:
-    rows = []
-    pos = 0
+def _form_lines(mt: str, skip: list[tuple[int, int]]) -> list[tuple[int, re.Match]]:
+    """(line start, match) of every form line outside the tables (none when fewer than 3)."""
+    rows, pos = [], 0
     for raw in mt.split("\n"):
         start, pos = pos, pos + len(raw) + 1
         if any(a <= start < b for a, b in skip):
             continue
-        m = FORM_LINE.match(raw)
+        m = tl.FORM_LINE.match(raw)
         if m:
             rows.append((start, m))
     # a form has several such rows; one stray line is not a form
-    if len(rows) < 3:
-        return []
+    return rows if len(rows) >= 3 else []
+
+
+def _form_part(label: str, unit: str, prev: tuple[str, str] | None) -> tuple[tuple[str, str], str] | None:
+    """((metric, label), segment) of a 其中:图书 sub-row under a row of the same unit family."""
+    seg = part_segment(label) if tl.SUB_ITEM.match(label) else None
+    if seg and prev and prev[1] == re.sub(r"^[万亿千]", "", unit):
+        return (prev[0], label), seg
+    return None
+
+
+def form_line_figures(text: str, mt: str, report_year: int | None, sections: Sections,
+                      skip: list[tuple[int, int]]) -> list[Figure]:
+    """Figures of code-label-unit-value lines outside the tables (a form without separators)."""
     out: list[Figure] = []
     prev = None  # (metric, unit family) of the row above, for 其中: sub-rows
-    for start, m in rows:
+    for start, m in _form_lines(mt, skip):
         label = m.group("label").strip().rstrip(":：").strip()
         unit = m.group("unit")
-        lm = _form_metric(label, unit)
-        seg = None
+        lm, seg = _form_metric(label, unit), None
         if lm is None:
-            pm = _PART_LABEL.match(re.sub(r"\s+", "", label))
-            if pm and prev and prev[1] == re.sub(r"^[万亿千]", "", unit):
-                lm, seg = (prev[0], label), _PART_SEG.get(pm.group(1), "part")
+            lm, seg = _form_part(label, unit, prev) or (None, None)
         if lm is None:
             prev = None
             continue
@@ -650,16 +650,15 @@ def form_line_figures(text: str, mt: str, report_year: int | None, sections: Sec
         val = _value(m.group("val"), unit if unit in ("万元", "千元", "亿元") or unit.startswith(("万", "亿")) else None)
         if val is None:
             continue
-        v, vh, qual, unit_out = val
+        v, vh, qual, _ = val
         sec_year, flavour = sections.at(start)
-        vs, ve = start + m.start("val"), start + m.end("val")
         lab_s = start + m.start("label")
         out.append(Figure(
             metric=metric, value=v, qualifier=qual,
             scope=at.scope(label, metric), segment=seg or at.segment(label, metric, label),
             period="plan" if flavour == "plan" else "year", year=sec_year or report_year,
             unit_raw=unit, evidence=text[lab_s:lab_s + len(m.group("label"))].strip(),
-            char_start=vs, char_end=ve, value_high=vh,
+            char_start=start + m.start("val"), char_end=start + m.end("val"), value_high=vh,
         ))
         prev = (metric, re.sub(r"^[万亿千]", "", unit))
     return out

@@ -77,6 +77,7 @@ PART_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(?:报刊|期刊|报纸|报纸期刊)$"), "periodicals"),
     (re.compile(r"^(?:视听文献|视听资料|音像制品|视听文献[、,]?缩微制品)$"), "audiovisual"),
     (re.compile(r"^缩微制品$"), "microforms"),
+    (re.compile(r"^电子(?:图书|文献|书刊)$"), "electronic"),
     (re.compile(r"^(?:其他|其它)$"), "other"),
     (re.compile(r"^成人$"), "adults"),
     (re.compile(r"^基本支出$"), "basic"),
@@ -107,3 +108,12 @@ EARMARK = re.compile(r"专项(?:经费|资金|拨款)")
 
 # the catch-all row that makes a numbered list of parts complete
 OTHER_PART = re.compile(r"其他|其它")
+
+# statistical forms printed one row per line without separators (101总藏量万册45.6 /
+# 201 总流通人次 人次 186500): an optional row code, a label, a unit, a value
+FORM_LINE_UNITS = ("万册次", "万人次", "万册", "万人", "万次", "万个", "万张", "万元", "千元", "亿元", "元",
+                   "册次", "人次", "场次", "册", "件", "次", "场", "个", "张", "人", "家", "处", "所", "座", "期",
+                   "平方米", "台", "种", "部", "小时", "天")
+FORM_LINE = re.compile(
+    r"^[ \t]*(?P<code>\d{2,4}(?:\.\d+)?)?[ \t]*(?P<label>[^\d\s\t][^\t\d]{0,24}?)[ \t]*"
+    r"(?P<unit>" + "|".join(FORM_LINE_UNITS) + r")[ \t]*(?P<val>-?\d[\d,]*(?:\.\d+)?)[ \t]*$")

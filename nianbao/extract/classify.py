@@ -209,7 +209,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]):
         return None
-    if _multi_year(text[sentence[0]:q.num_start]):
+    # (a stock stands at one moment whatever span the sentence opened with: 建馆60年来,…现有藏书500万册)
+    if _multi_year(text[sentence[0]:q.num_start]) and d.metric not in lx.STOCK_METRICS:
         return None
     # flows counted since a facility opened (新馆建成累计接待…, 已建成26家,…累计接待…)
     if d.metric.split(".")[0] in lx.FLOW_FAMILIES and lx.CUMULATIVE_SINCE.search(text[sentence[0]:q.num_start]):

@@ -277,3 +277,26 @@ def test_parts_after_an_opening_that_names_the_whole():
 def test_parts_in_copies_of_a_holdings_total():
     got = figs("总藏量85万余册(件),其中图书60万册,报刊12万份。")
     assert ("collection.total", 120000) in got
+
+
+def test_holdings_grown_to_a_level_are_a_stock():
+    assert figs("至1990年馆藏图书增加到52000多册。") == [("collection.total", 52000)]
+
+
+def test_a_stock_after_a_multi_year_opening_stands():
+    assert figs("建馆五十年来,该馆现有藏书近300万册。") == [("collection.total", 3_000_000)]
+    assert figs("建馆五十年来,该馆累计外借图书900万册次。") == []
+
+
+def test_parts_of_a_whole_stated_inside_the_opening():
+    assert figs("在42万册古籍藏书中,善本约3万册。") == [("collection.total", 30000), ("collection.total", 420000)]
+
+
+def test_titles_counted_before_volumes_in_a_part():
+    got = figs("共有藏书80万余册,其中中文图书9.5万种52万余册,外文图书1.1万种6万余册。")
+    assert got == [("collection.total", 60000), ("collection.total", 520000), ("collection.total", 800000)]
+
+
+def test_items_counted_as_xiang():
+    assert figs("全馆共有书籍 85 万册和多媒体资料 12 万项。全年共外借资料 310 万项。")[0] == ("circulation.loans", 3_100_000)
+    assert figs("全年完成重点工作12项。") == []

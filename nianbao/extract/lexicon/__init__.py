@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 PERSON_TIMES = ("人次",)
 PERSONS = ("人", "名", "读者")   # 2685.9万读者走进图书馆: the noun stands for the unit
-VOLUMES = ("册", "本", "件", "册件", "份")
+VOLUMES = ("册", "本", "件", "册件", "份", "项")   # 项: library materials as Hong Kong/Macau count them
 VOLUME_TIMES = ("册次", "件次", "项次", "篇次")
 EVENT_UNITS = ("场", "场次", "次", "期")
 FACILITY_UNITS = ("个", "家", "处", "所", "座")
@@ -87,7 +87,7 @@ CUES: list[Cue] = [
     Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量|"
                       r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
-    Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加)|入藏|"
+    Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加(?![到至为]))|入藏|"
                       r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入)(?:各类)?(?:图书|书刊|文献|新书|纸质图书)|新进(?:图书|书刊)|新书上架|"
                       r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
@@ -165,6 +165,9 @@ MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|�
 FLOW_FAMILIES = ("visits", "circulation", "activities")
 CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落成)[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)以来[^。;]{0,20}?累计|"
                               r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计")
+# stocks: what stands at one moment (a multi-year span before them does not make them sums)
+STOCK_METRICS = ("collection.total", "users.registered_total", "network.branches", "network.service_points",
+                 "population.served", "users.active")
 # a number that is a change, not a level
 # (a level reached is not a change: 上升为11883万册, 降到1247万人次, 增至…)
 DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)(?![为到至])|"
@@ -190,9 +193,9 @@ CLAUSE_TAIL = re.compile(r"\s*(?:以上|左右|之多)?\s*(?:\([^)]{0,12}\))?\s*
 # a clause pointing back at the figure just stated (2012年,这一数据为2484.51万人)
 ANAPHORIC_FIGURE = re.compile(r"\s*(?:这一|这个|该|此|上述)(?:数据|数字|指标|数值|数)(?:则|仅|只)?(?:为|是|有|达|仅有|只有)?\s*")
 # a part named after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍…): a short noun phrase
-PART_NOUN = re.compile(r"[\s,、:]*(?:其中[\s,:]*)?[^\d,;。:()]{0,10}?[\s]*(?:累计|共计|共|合计|总计)?(?:为|达|有|约|近|超|逾)?\s*")
+PART_NOUN = re.compile(r"[\s,、:]*(?:其中[\s,:]*)?[^\d,;。:()]{0,10}?[\s]*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:累计|共计|共|合计|总计|就)?(?:为|达|有|约|近|超|逾)?\s*")
 # a sentence opening that names the whole its parts belong to (在外借书刊中, / 总藏书量中,)
-AMONG = re.compile(r"\s*在?([^,;。\d]{2,12}?)中\s*[,:]")
+AMONG = re.compile(r"\s*在?([^,;。]{2,16}?)中\s*[,:]")
 # …but not a clause with a verb of its own (its measure is another one)
 PART_NOUN_BAD = re.compile(r"开展|举办|接待|借|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每")
 # libraries and service points counted together in one facility total

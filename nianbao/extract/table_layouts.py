@@ -253,8 +253,10 @@ def cell_streams(text: str, lines, taken) -> list[Block]:
 # ------------------------------------------------------------------ row blocks (flattened .docx / .html tables)
 
 
-def _blocks_from(lines, i: int) -> list[list]:
-    """Runs of non-blank lines from line i, each run ended by exactly one blank line."""
+def _blocks_from(lines, i: int, max_len: int = 60) -> list[list]:
+    """Runs of short non-blank lines from line i, each ended by exactly one blank line;
+    collection stops at the first run whose size differs from the second run's (rows of
+    one table have one width), at a long line or at two blank lines."""
     blocks, cur, n, j = [], [], len(lines), i
     while j < n:
         raw = lines[j].raw
@@ -263,6 +265,10 @@ def _blocks_from(lines, i: int) -> list[list]:
                 break                       # two blank lines end the table
             blocks.append(cur)
             cur = []
+            if len(blocks) > 2 and len(blocks[-1]) != len(blocks[1]):
+                break
+        elif len(raw.strip()) > max_len:
+            break
         else:
             cur.append(lines[j])
         j += 1
@@ -295,7 +301,6 @@ def row_blocks(text: str, lines, taken) -> list[Block]:
             body.append(b)
         cells = [[_mk_cell(text, ln.start, ln.end) for ln in b] for b in [blocks[0]] + body] if body else []
         ok = (k >= 2 and len(body) >= 2
-              and all(len(ln.raw.strip()) <= 60 for b in [blocks[0]] + body for ln in b)
               and all(c.text and not _numeric(c.text) for c in cells[0])
               and all(any(_value_like(c.text) for c in r) for r in cells[1:]))
         if ok:

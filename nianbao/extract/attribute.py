@@ -220,6 +220,8 @@ def scope(context: str, metric: str) -> str:
         return "branches"
     if metric.startswith("network.service_points"):
         return "service_points"
+    # a bracket right at the start belongs to the number before (111.9万册 (含农家书屋) 2022年…)
+    context = la.LEADING_BRACKET.sub("", context)
     if la.INCLUDES_BRANCHES.search(context):
         return "system"
     for name, rx in lx.SCOPE_RULES:
@@ -265,6 +267,11 @@ def segment(context: str, metric: str, sentence: str) -> str:
     return "all"
 
 
+def _in_programme_name(text: str, m: re.Match) -> bool:
+    """A plan word inside the name of a programme or document (“十四五”规划, 2035年远景目标纲要)."""
+    return bool(la.PROGRAMME_NAME_AFTER.match(text, m.end()) or la.PROGRAMME_NAME_BEFORE.search(text, 0, m.start()))
+
+
 def period(sentence_left: str, section_flavour: str | None, clause_left: str = "",
            inherited: str | None = None) -> str:
     """Nearest period word before the number in its sentence; weak plan words (推进, 将)
@@ -277,11 +284,13 @@ def period(sentence_left: str, section_flavour: str | None, clause_left: str = "
             if name == "plan" and lx.WEAK_PLAN.fullmatch(m.group(0)) and \
                     m.start() < len(sentence_left) - len(clause_left):
                 continue
+            if name == "plan" and _in_programme_name(sentence_left, m):
+                continue
             if m.start() >= best_pos:
                 best_pos, best = m.start(), name
     # a target word anywhere before the number in the sentence makes it a plan
     # (力争全年接待读者35万人次), unless the sentence then reports what was done
-    sp = list(lx.STRONG_PLAN.finditer(sentence_left))
+    sp = [m for m in lx.STRONG_PLAN.finditer(sentence_left) if not _in_programme_name(sentence_left, m)]
     if sp and not re.search(r"实际|已经|已|完成了|实现了", sentence_left[sp[-1].end():]):
         return "plan"
     if best == "year" and section_flavour == "plan":

@@ -198,3 +198,15 @@ def test_anonymised_library_name_is_the_reports_own():
 def test_unnamed_public_libraries_take_the_region_named_before():
     _, f = _by_value("全国公共图书馆实际持证读者数超过1亿。\n在此背景下,公共图书馆外借册次达6亿册次。\n")
     assert f[600_000_000].library_name == "全国公共图书馆" and f[600_000_000].scope == "region"
+
+
+def test_plan_words_in_a_programme_name_do_not_make_a_plan():
+    _, f = _by_value("2021年全国公共图书馆发展综述\n国家“十四五”规划和2035年远景目标纲要明确提出建设书香社会,"
+                     "在此背景下,2021年全国公共图书馆实际持证读者超1亿人。\n")
+    assert f[100_000_000].period == "year"
+
+
+def test_a_bracket_after_the_previous_number_is_not_this_figures_scope():
+    from nianbao.extract.attribute import scope
+    assert scope(" (含农家书屋) 2022年接待读者", "visits.in_person") == "library"
+    assert scope("藏书量111.9万册(含农家书屋)", "collection.total") == "system"

@@ -102,6 +102,8 @@ SYSTEM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:总分馆|服务体系)")
 SYSTEM_MENTION = re.compile(r"总馆(?:和|与|及|、)[^,;。]{0,10}分馆|总分馆(?:服务)?体系|总分馆(?=[^,;。]{0,4}(?:共|合计|全年))")
 # a figure that includes the branches or the village reading rooms: (含农家书屋), 包括分馆
 INCLUDES_BRANCHES = re.compile(r"(?:包括|含)[^,;。)）]{0,8}(?:分馆|书屋|服务点|流通点|图书室)")
+# a bracket opening a figure's context: it glosses the number before (111.9万册 (含农家书屋) 2022年…)
+LEADING_BRACKET = re.compile(r"^\s*[(（][^)）]{0,12}[)）]")
 # bare 公共图书馆 opening a clause or a table label: the area's libraries, in a text with no library of its own
 BARE_AGGREGATE = re.compile(r"(?:^|(?<=[\n,;:。，；：\s]))(?:#\s*)?公共图书馆(?!学|协会|服务宣传)")
 # a line that continues the one above it (其中:活动:30场 under 2、某分馆共举办各类活动30场)
@@ -143,3 +145,7 @@ PARTIAL_TITLE = re.compile(r"(?<!\d)1\s*[-—至到~]\s*(?:[2-9]|1[01])\s*月|�
                            r"(?<![\d\-—至到~])(?:[1-9]|1[0-2])\s*月\s*(?:份)?\s*[)）]?\s*(?:数据|统计|工作|简报|报表|情况|月报)")
 # words that still make a figure of such a document a full-year one
 FULL_YEAR_WORDS = re.compile(r"全年|年底|年末|全年度")
+# a plan word that is part of a programme's or document's name, not a plan of the library
+# (国家“十四五”规划和2035年远景目标纲要明确提出…)
+PROGRAMME_NAME_AFTER = re.compile(r"(?:和[^,;。]{0,12})?纲要|》")
+PROGRAMME_NAME_BEFORE = re.compile(r"(?:[”\"》]|远景|五年|中长期)$")

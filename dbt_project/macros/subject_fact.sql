@@ -6,6 +6,7 @@ select
     document_id,
     source_file,
     library_key,
+    library_name,
     year,
     metric,
     substr(metric, {{ prefix | length + 2 }}) as measure,
@@ -17,6 +18,8 @@ select
     period,
     unit_raw,
     status,
+    is_preferred,
+    confidence,
     evidence
 from {{ ref('fct_figures') }}
 where starts_with(metric, '{{ prefix }}.')

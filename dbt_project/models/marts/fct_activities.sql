@@ -2,15 +2,29 @@
 --   'event'          one row per event listed in a report (int_events_attributed);
 --   'reported_total' one row per activities.* figure of fct_figures (events held,
 --                    attendance), activity_id = figure_id.
+-- Events listed twice in one report (two tables, a table and a sentence) share an
+-- event_key: the same document, date and normalised title (spaces, punctuation and
+-- quotes removed, lower case). The first mention (by position) has is_duplicate false;
+-- count events with `where grain = 'event' and not is_duplicate`. Reported totals carry
+-- is_preferred from fct_figures.
 -- `union all by name` leaves event-only columns null on reported totals and
 -- figure-only columns null on events; the contract fixes names, order and types.
-with events as (
+with keyed_events as (
+    select
+        *,
+        md5(concat_ws('|', document_id, coalesce(cast(event_date as varchar), ''),
+            lower(regexp_replace(coalesce(title, ''), '[\s\p{P}\p{S}]', '', 'g')))) as event_key
+    from {{ ref('int_events_attributed') }}
+),
+
+events as (
     select
         'event' as grain,
         activity_id,
         document_id,
         source_file,
         library_key,
+        library_name,
         year,
         event_date,
         date_precision,
@@ -24,8 +38,15 @@ with events as (
         seq,
         evidence,
         char_start,
-        char_end
-    from {{ ref('int_events_attributed') }}
+        char_end,
+        substr(event_key, 1, 16) as event_key,
+        row_number() over (
+            partition by event_key order by char_start, activity_id
+        ) > 1 as is_duplicate,
+        row_number() over (
+            partition by event_key order by char_start, activity_id
+        ) = 1 as is_preferred
+    from keyed_events
 ),
 
 reported_totals as (
@@ -35,6 +56,7 @@ reported_totals as (
         document_id,
         source_file,
         library_key,
+        library_name,
         year,
         metric,
         value,
@@ -47,7 +69,8 @@ reported_totals as (
         status,
         evidence,
         char_start,
-        char_end
+        char_end,
+        is_preferred
     from {{ ref('fct_figures') }}
     where starts_with(metric, 'activities.')
 )

@@ -1,7 +1,9 @@
 -- One row per stated figure (kind 'figure') of a loaded document: the long table of
 -- metrics.md. A figure stated twice is two rows; figures of a duplicate file appear
 -- once (under the loaded twin); stated ratios are not here (int_figures_attributed
--- keeps them for checks). `status` comes from the data-quality checks.
+-- keeps them for checks). `status` comes from the data-quality checks; `is_preferred`
+-- (int_figures_preferred) marks the one figure to use per library, year, metric,
+-- scope and segment.
 with figures as (
     select * from {{ ref('int_figures_attributed') }}
     where kind = 'figure'
@@ -51,7 +53,11 @@ select
     figures.group_complete,
     figures.table_id,
     coalesce(figure_status.status, 'reported') as status,
-    figures.confidence
+    figures.confidence,
+    coalesce(preferred.is_preferred, false) as is_preferred,
+    preferred.preference_rank,
+    preferred.n_candidates
 from figures
 left join figure_status on figure_status.figure_id = figures.figure_id
+left join {{ ref('int_figures_preferred') }} as preferred on preferred.figure_id = figures.figure_id
 order by figures.source_file, figures.char_start, figures.figure_id

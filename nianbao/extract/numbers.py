@@ -198,10 +198,10 @@ _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are
 # recognised only so that their numbers are not mistaken for bare numbers.
 METRIC_UNITS = ("人次", "册次", "场次", "册件", "件次", "项次", "篇次", "元", "册", "件", "场", "次", "个",
-                "家", "处", "张", "份", "所", "座", "期", "人", "名", "本", "读者", "项", "TB", "GB", "%")
+                "家", "处", "张", "份", "所", "座", "期", "人", "名", "本", "读者", "项", "台", "TB", "GB", "%")
 # a unit written with an alternative in brackets (15840.60万篇(册)次): read as the first one
 _UNIT_ALT = re.compile(r"篇\s*\((?:册|件)\)\s*次")
-OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭", "篇", "户", "位", "台",
+OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭", "篇", "户", "位",
                "种", "部", "天", "箱", "年", "月", "日", "号", "岁", "条", "类", "届",
                "批", "层", "米", "公里", "万元")
 _UNIT = _UNIT_ALT.pattern + "|" + "|".join(sorted(set(METRIC_UNITS + ("万元", "千元", "亿元")), key=len, reverse=True))

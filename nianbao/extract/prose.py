@@ -91,6 +91,15 @@ def _previous_sentence(mt: str, ss: int) -> tuple[int, int] | None:
     return (ps, ss) if ps >= line_start else None
 
 
+def _in_brackets(mt: str, ss: int, pos: int) -> bool:
+    """Is `pos` inside a breakdown in brackets opened earlier in its sentence?
+    (含23个城市书房 / 其中… in brackets state what a total includes and count)"""
+    before = mt[ss:pos]
+    if before.count("(") <= before.count(")"):
+        return False
+    return not re.match(r"\s*(?:含|包括|包含|其中)", before[before.rfind("(") + 1:])
+
+
 def _in_spans(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -274,6 +283,8 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
                 f.scope, f.library_name = "region", regs[-1].group(0)
         if metric.startswith("network") and lx.MIXED_FACILITIES.search(mt[cs:q.num_start]):
             continue   # 公共图书馆(分馆)、服务点、自助图书馆共694个: libraries and points counted together
+        if metric.startswith("network") and _in_brackets(mt, ss, q.num_start):
+            continue   # …302台自助图书馆(街区自助图书馆235台,书香亭67个): a breakdown, not the stock
         figs.append(f)
         if f.kind == "figure":
             last_unit_by_sentence[ss] = (q.unit, f)

@@ -300,3 +300,11 @@ def test_titles_counted_before_volumes_in_a_part():
 def test_items_counted_as_xiang():
     assert figs("全馆共有书籍 85 万册和多媒体资料 12 万项。全年共外借资料 310 万项。")[0] == ("circulation.loans", 3_100_000)
     assert figs("全年完成重点工作12项。") == []
+
+
+def test_kiosks_counted_by_the_machine_and_breakdowns_in_brackets():
+    assert figs("全市共有各类自助图书馆85台。") == [("network.service_points", 85)]
+    got = figs("全区共有服务点40个(街道服务点30个,社区服务点10个)。")
+    assert got == [("network.service_points", 40)]
+    assert figs("全市公共图书馆12家(含8个城市书房)。") == [("network.service_points", 8)]
+    assert figs("全市共有计算机120台。") == []

@@ -23,7 +23,9 @@ title makes the figures partial; and every figure gets its `confidence`
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
+from dataclasses import dataclass
 
 from . import lexicon as lx
 from .lexicon import attribution as la
@@ -381,46 +383,69 @@ def _is_mixed(mt: str, own_m: str | None) -> bool:
     return len({m.name for m in mentions(mt, own_m) if m.kind != OWN and m.name}) >= 2
 
 
+@dataclass
+class _Doc:
+    """What the figure-level pass knows about the whole document."""
+    mt: str
+    own: str | None          # the report's own library as extracted
+    own_key: str | None      # its canonical name
+    writing_year: int | None
+    mixed: bool              # names several other libraries / regions
+    own_titled: bool         # its own library is named on a title line
+    partial: bool            # a 1–11月 / monthly title: the figures are to date
+
+
 def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -> None:
     """The figure-level attribution pass, in place, over every figure of a document
     (`mt`: the text for matching): who the figure is about (`subjects.subject_at`:
     another library, a branch, a region aggregate → library_name and scope), the
     year of relative words in a news item about a released report (resolved against
-    the news date, `writing_year`), and `confidence`."""
+    the news date, `writing_year`), partial periods of to-date documents, and
+    `confidence`. A figure the pass cannot handle keeps its attribution and gets
+    the floor confidence (a warning says why)."""
+    own_key = canonical_library(own) if own else None
+    title = (_title_lines(mt, 1) or [""])[0]
+    doc = _Doc(mt, own, own_key, writing_year(mt, report_year), _is_mixed(mt, own_key),
+               bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt)),
+               len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)))
+    for f in figs:
+        try:
+            _attribute_one(f, doc)
+        except Exception as e:  # pragma: no cover - a bug here must not lose the document's figures
+            warnings.warn(f"attribution failed at {f.char_start}: {e!r}", RuntimeWarning, stacklevel=2)
+            f.confidence = la.CONFIDENCE_WEIGHTS["floor"]
+
+
+def _attribute_one(f, doc: _Doc) -> None:
     from .confidence import Evidence, confidence
     from .segment import clause_bounds, sentence_bounds
     from .subjects import branch_by_label, subject_at
 
-    own_m = canonical_library(own) if own else None
-    wy = writing_year(mt, report_year)
-    mixed = _is_mixed(mt, own_m)
-    own_titled = bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt))
-    title = (_title_lines(mt, 1) or [""])[0]
-    partial_doc = len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title))
-    for f in figs:
-        pos = min(max(f.char_start, 0), max(len(mt) - 1, 0))
-        subj, where = subject_at(mt, pos, own_m)
-        if f.table_id is not None and (subj is None or subj.kind == "own"):
-            b = branch_by_label(mt, own_m, f.evidence)   # a row labelled with a branch's name
-            subj, where = (b, "label") if b else (subj, where)
-        lib_kind = _apply_subject(f, subj, where)
-        if lib_kind == "own" and not own:
-            lib_kind = "none"
-        elif lib_kind == "own" and where == "document" and (own_m and not place_of(own_m) or not own_titled and mixed):
-            lib_kind = "guessed"   # an unplaced name, or a text about several subjects whose title names none
-        ss, _ = sentence_bounds(mt, pos)
-        left = mt[ss:pos]
-        words = _year_words(left)
-        if wy and words and words[-1][1] == "rel" and f.table_id is None:
-            f.year = wy + words[-1][2]
-        if partial_doc and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
-            f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
-        cs, ce = clause_bounds(mt, pos)
-        in_table = f.table_id is not None
-        e = Evidence(
-            bare_number=not f.unit_raw and not in_table,   # a table's unit is in its header or label
-            weak_cue=not _strong_cue(mt[max(ss, cs - 40):ce] + ("\n" + f.evidence if in_table else ""), f.metric),
-            year=_year_kind(left, f.year) if not in_table else ("explicit" if f.year else "none"),
-            library=lib_kind, scope=f.scope, period=f.period,
-        )
-        f.confidence = confidence(e)
+    mt = doc.mt
+    pos = min(max(f.char_start, 0), max(len(mt) - 1, 0))
+    subj, where = subject_at(mt, pos, doc.own_key)
+    if f.table_id is not None and (subj is None or subj.kind == "own"):
+        b = branch_by_label(mt, doc.own_key, f.evidence)   # a row labelled with a branch's name
+        subj, where = (b, "label") if b else (subj, where)
+    lib_kind = _apply_subject(f, subj, where)
+    if lib_kind == "own" and not doc.own:
+        lib_kind = "none"
+    elif lib_kind == "own" and where == "document" and \
+            (doc.own_key and not place_of(doc.own_key) or not doc.own_titled and doc.mixed):
+        lib_kind = "guessed"   # an unplaced name, or a text about several subjects whose title names none
+    ss, _ = sentence_bounds(mt, pos)
+    left = mt[ss:pos]
+    words = _year_words(left)
+    if doc.writing_year and words and words[-1][1] == "rel" and f.table_id is None:
+        f.year = doc.writing_year + words[-1][2]
+    if doc.partial and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
+        f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
+    cs, ce = clause_bounds(mt, pos)
+    in_table = f.table_id is not None
+    e = Evidence(
+        bare_number=not f.unit_raw and not in_table,   # a table's unit is in its header or label
+        weak_cue=not _strong_cue(mt[max(ss, cs - 40):ce] + ("\n" + f.evidence if in_table else ""), f.metric),
+        year=_year_kind(left, f.year) if not in_table else ("explicit" if f.year else "none"),
+        library=lib_kind, scope=f.scope, period=f.period,
+    )
+    f.confidence = confidence(e)

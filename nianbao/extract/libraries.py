@@ -88,15 +88,26 @@ def clean(name: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+@functools.lru_cache(maxsize=1)
+def _lengths_by_first_char() -> dict[str, tuple[int, ...]]:
+    """first character → the lengths of the place names starting with it, longest first."""
+    idx, _ = _place_index()
+    out: dict[str, set[int]] = {}
+    for k in idx:
+        out.setdefault(k[0], set()).add(len(k))
+    return {c: tuple(sorted(v, reverse=True)) for c, v in out.items()}
+
+
 def find_places(text: str) -> list[tuple[int, int, Place]]:
     """Place names in `text`, longest match first at each position, left to right, no overlaps."""
-    idx, longest = _place_index()
+    idx, _ = _place_index()
+    firsts = _lengths_by_first_char()
     out, i = [], 0
     while i < len(text):
         hit = None
-        for n in range(min(longest, len(text) - i), 1, -1):
+        for n in firsts.get(text[i], ()):
             w = text[i:i + n]
-            if w in idx:
+            if len(w) == n and w in idx:
                 hit = (i, i + n, _lookup(w))
                 break
         if hit:

@@ -33,6 +33,11 @@ class Mention:
     explicit: bool = True      # for a region: names the libraries (全省公共图书馆), not just 全县
 
 
+def _located(s: str, i: int) -> bool:
+    """A location word (在, 于, 面向…) right before position `i`: not a subject."""
+    return bool(la.LOCATION_BEFORE.search(s[max(0, i - 4):i]))
+
+
 def _own_place(own: str | None) -> Place | None:
     return place_of(own) if own else None
 
@@ -59,7 +64,7 @@ def _aggregates(s: str, own: str | None) -> list[Mention]:
         before = s[:m.start()]
         pl = _place_ending_at(s, m.start())
         lead = before[:pl[0]] if pl else before
-        if la.LOCATION_BEFORE.search(lead):
+        if _located(lead, len(lead)):
             continue
         lvl = m.group("lvl")
         tail = s[m.end():m.end() + 8]
@@ -81,7 +86,7 @@ def _aggregates(s: str, own: str | None) -> list[Mention]:
         pl = _place_ending_at(s, m.start())
         if not pl:
             continue
-        if la.LOCATION_BEFORE.search(s[:pl[0]]):
+        if _located(s, pl[0]):
             continue
         out.append(Mention(pl[0], m.end(), REGION, aggregate_name(pl[1], None, m.group("qual"))))
     return out
@@ -95,11 +100,11 @@ def _place_subjects(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         after = s[b:b + 12]
         if after.startswith(("图书馆", "省", "市", "区", "县")):
             continue
-        if la.LOCATION_BEFORE.search(s[:a]):
+        if _located(s, a):
             continue
         if p.name != s[a:b] and p.level == "county":
             continue   # a county's short name is too often an ordinary word (创新和…)
-        if la.PLACE_SUBJECT_AFTER.match(after) or (la.PLACE_NUMBER_AFTER.match(after) and la.CLAUSE_LEAD.search(s[:a])):
+        if la.PLACE_SUBJECT_AFTER.match(after) or (la.PLACE_NUMBER_AFTER.match(after) and la.CLAUSE_LEAD.search(s[max(0, a - 24):a])):
             out.append(Mention(a, b, REGION, aggregate_name(p), None, False))
     return out
 
@@ -116,7 +121,7 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
         if g and not find_places(s[max(0, m.start() - 8):m.start()]):
             p = _generic(g.group("lvl"), own)
             st = m.start() - len(g.group(0)) + 3
-            if la.LOCATION_BEFORE.search(s[:st]):
+            if _located(s, st):
                 continue
             if p is None:
                 out.append(Mention(st, m.end(), OWN, None))
@@ -135,7 +140,7 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
         core = name[: name.find("图书馆")]
         st = s.rfind(core[:2], a, m.start()) if core else m.start()
         st = st if st >= 0 else m.start()
-        if la.LOCATION_BEFORE.search(s[:st]) and not s[m.end():m.end() + 2].startswith(("共", "全")):
+        if _located(s, st) and not s[m.end():m.end() + 2].startswith(("共", "全")):
             continue
         out.append(Mention(st, m.end(), LIBRARY, name, scope))
     return out

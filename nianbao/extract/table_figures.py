@@ -327,7 +327,9 @@ def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
                 htxt = tb.header[i].text if i < len(tb.header) else ""
                 if ucell:
                     htxt = f"{htxt}({ucell.split('、')[0]})"
-                period = "partial" if tl.MONTH_HEAD.fullmatch(_squash(htxt)) else None
+                head = _squash(tb.header[i].text) if i < len(tb.header) else ""
+                # a month, quarter or half-year column (6月, 第一季度, 上半年): a part of the year
+                period = "partial" if tl.MONTH_HEAD.fullmatch(head) or MONTH_ROW.fullmatch(head) else None
                 pairs.append(_Pair(r[lab_i], r[i], htxt, period, None, ri))
     return pairs
 

@@ -79,8 +79,12 @@ def _period_header(text: str, ln) -> tuple[Cell, list[Cell]] | None:
     if k < 2 or len(ln.raw.strip()) > 120:
         return None
     heads = toks[len(toks) - k:]
-    label = _mk_cell(text, toks[0].start, toks[-k - 1].end) if k < len(toks) else _empty(ln.start)
-    return label, heads
+    lead = toks[:len(toks) - k]
+    if len(lead) >= 2 and tl.FORM_UNIT_HEAD.fullmatch(lead[-1].text):
+        # 指标 单位 2020 2021: a unit column before the periods
+        return [_mk_cell(text, lead[0].start, lead[-2].end), lead[-1]], heads
+    label = _mk_cell(text, lead[0].start, lead[-1].end) if lead else _empty(ln.start)
+    return [label], heads
 
 
 _GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -107,10 +111,14 @@ def _gap_header(text: str, ln) -> list[Cell] | None:
     return cells
 
 
-def _gap_row(text: str, ln, k: int) -> list[Cell] | None:
-    """k cells split at runs of spaces: a text label, then numbers (or empty dashes)."""
+def _gap_row(text: str, ln, k: int, unit_i: int | None = None) -> list[Cell] | None:
+    """k cells split at runs of spaces: a text label, then numbers (or empty dashes);
+    the cell under a 单位 head may be a unit."""
     cells = _gap_cells(text, ln)
-    if len(cells) != k or _numeric(cells[0].text) or not all(_numeric(c.text) for c in cells[1:]):
+    if len(cells) != k or _numeric(cells[0].text):
+        return None
+    if not all(_numeric(c.text) or (i == unit_i and len(c.text) <= 4 and not re.search(r"\d", c.text))
+               for i, c in enumerate(cells) if i):
         return None
     return cells
 
@@ -124,9 +132,10 @@ def gap_columns(text: str, lines, taken) -> list[Block]:
         if head is None:
             i += 1
             continue
+        unit_i = next((k for k, c in enumerate(head) if k and tl.FORM_UNIT_HEAD.fullmatch(c.text)), None)
         rows, j = [], i + 1
         while j < n and not taken(j) and lines[j].kind == "prose":
-            row = _gap_row(text, lines[j], len(head))
+            row = _gap_row(text, lines[j], len(head), unit_i)
             if row is None:
                 break
             rows.append(row)
@@ -139,13 +148,18 @@ def gap_columns(text: str, lines, taken) -> list[Block]:
     return out
 
 
-def _value_row(text: str, ln, k: int) -> list[Cell] | None:
-    """[label, v1..vk] when the line is a label followed by exactly k numbers."""
+def _value_row(text: str, ln, k: int, unit_col: bool = False) -> list[Cell] | None:
+    """[label, (unit,) v1..vk] when the line is a label (and a unit) then exactly k numbers."""
     toks = _tokens(text, ln.start, ln.end)
-    if len(toks) <= k or not all(_numeric(t.text) for t in toks[-k:]):
+    if len(toks) <= k + unit_col or not all(_numeric(t.text) for t in toks[-k:]):
         return None
     if _numeric(toks[-k - 1].text):
         return None                       # more numbers than columns
+    if unit_col:
+        unit = toks[-k - 1]
+        if len(unit.text) > 4 or re.search(r"\d", unit.text):
+            return None
+        return [_mk_cell(text, toks[0].start, toks[-k - 2].end), unit] + toks[-k:]
     return [_mk_cell(text, toks[0].start, toks[-k - 1].end)] + toks[-k:]
 
 
@@ -159,11 +173,11 @@ def space_columns(text: str, lines, taken) -> list[Block]:
         if hd is None:
             i += 1
             continue
-        label, heads = hd
+        lead, heads = hd
         rows, j, last, misses = [], i + 1, i, 0
         while j < n and not taken(j):
             lj = lines[j]
-            row = _value_row(text, lj, len(heads)) if lj.kind == "prose" else None
+            row = _value_row(text, lj, len(heads), len(lead) == 2) if lj.kind == "prose" else None
             if row:
                 rows.append(row)
                 last, misses = j, 0
@@ -174,7 +188,7 @@ def space_columns(text: str, lines, taken) -> list[Block]:
                 break
             j += 1
         if rows:
-            out.append(Block("space_columns", [label] + heads, rows, ln.start, lines[last].end, i, last))
+            out.append(Block("space_columns", lead + heads, rows, ln.start, lines[last].end, i, last))
             i = last + 1
         else:
             i += 1

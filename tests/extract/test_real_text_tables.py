@@ -88,6 +88,18 @@ def test_columns_aligned_with_runs_of_spaces():
     assert not any(v == 300 for _, _, v in got)
 
 
+def test_a_unit_column_before_the_value_columns():
+    single = "某县图书馆2021年年报\n指标 单位 2020年 2021年\n进馆人次 万人次 12.5 13.0\n外借册次 册次 30000 33000\n"
+    assert _got(single) == [("circulation.loans", 2020, 30000), ("circulation.loans", 2021, 33000),
+                            ("visits.in_person", 2020, 125_000), ("visits.in_person", 2021, 130_000)]
+    gaps = ("某县图书馆2021年年报\n项目      单位      上半年      全年\n进馆人次  万人次    6.1        13.0\n"
+            "座席      个        300        300\n外借册次  册次      15000      33000\n")
+    _, fs = _figs(gaps)
+    got = sorted((f.metric, f.value, f.period) for f in fs)
+    assert got == [("circulation.loans", 15000, "partial"), ("circulation.loans", 33000, "year"),
+                   ("visits.in_person", 61_000, "partial"), ("visits.in_person", 130_000, "year")]
+
+
 def test_single_spaces_in_prose_are_not_columns():
     t = "某县图书馆2022年工作总结\n项目 进展 情况 良好\n进馆人次 41000 人次 较多\n外借册次 20100 册次 稳定\n"
     assert all(tb.layout != "space_columns" for tb in find_tables(t))

@@ -71,15 +71,20 @@ def _empty(pos: int) -> Cell:
 
 
 def _period_header(text: str, ln) -> tuple[Cell, list[Cell]] | None:
-    """(label head, period heads) of a header line ending in >= 2 period heads."""
+    """(label head(s), value heads) of a header line ending in >= 2 period heads,
+    possibly followed by change columns (增减% / 同比)."""
     toks = _tokens(text, ln.start, ln.end)
+    c = 0                                 # trailing change columns (增减% / 同比)
+    while c < len(toks) and c < 2 and tl.CHANGE_HEAD.search(toks[len(toks) - 1 - c].text) \
+            and not tl.PERIOD_HEAD.fullmatch(toks[len(toks) - 1 - c].text):
+        c += 1
     k = 0
-    while k < len(toks) and tl.PERIOD_HEAD.fullmatch(toks[len(toks) - 1 - k].text):
+    while k + c < len(toks) and tl.PERIOD_HEAD.fullmatch(toks[len(toks) - 1 - c - k].text):
         k += 1
     if k < 2 or len(ln.raw.strip()) > 120:
         return None
-    heads = toks[len(toks) - k:]
-    lead = toks[:len(toks) - k]
+    heads = toks[len(toks) - c - k:]
+    lead = toks[:len(toks) - c - k]
     if len(lead) >= 2 and tl.FORM_UNIT_HEAD.fullmatch(lead[-1].text):
         # 指标 单位 2020 2021: a unit column before the periods
         return [_mk_cell(text, lead[0].start, lead[-2].end), lead[-1]], heads

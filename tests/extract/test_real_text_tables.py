@@ -100,6 +100,12 @@ def test_a_unit_column_before_the_value_columns():
                    ("visits.in_person", 61_000, "partial"), ("visits.in_person", 130_000, "year")]
 
 
+def test_a_change_column_after_the_periods_gives_no_figure():
+    t = "某县图书馆2021年年报\n指标 2021年末 2020年末 增减%\n持证读者 52000 48000 8.3\n馆藏总量 610000 580000 5.2\n"
+    assert _got(t) == [("collection.total", 2020, 580_000), ("collection.total", 2021, 610_000),
+                       ("users.registered_total", 2020, 48_000), ("users.registered_total", 2021, 52_000)]
+
+
 def test_single_spaces_in_prose_are_not_columns():
     t = "某县图书馆2022年工作总结\n项目 进展 情况 良好\n进馆人次 41000 人次 较多\n外借册次 20100 册次 稳定\n"
     assert all(tb.layout != "space_columns" for tb in find_tables(t))

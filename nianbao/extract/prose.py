@@ -231,6 +231,8 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
                     d = Decision(fm, mt[cs:q.num_start].strip(), cs, q.num_start)
         if d is None:
             d = _inherited(mt, q, bare, left_start, cs, ce, ss, se, placed)
+        if d is None and not bare:
+            d = _by_unit(mt, q, left_start, cs, ce, ss, se)
         if d is None:
             if not bare and q.unit in lx.PERSONS:
                 pc = previous_clause(mt, cs)
@@ -327,6 +329,15 @@ def _unit_means(unit: str | None, metric: str, prev_unit: str | None) -> bool:
     if unit == prev_unit or unit is None:
         return True
     return any(c.units.get(unit) == metric for c in lx.TEXT_CUES)
+
+
+def _by_unit(mt: str, q: Quantity, left_start: int, cs: int, ce: int, ss: int, se: int) -> Decision | None:
+    """Units that say what they count when no cue does (unit family first): 册次 in a sentence about
+    lending is loans, 场次 in a sentence about activities is events."""
+    for unit, ctx, metric in lx.UNIT_FIRST:
+        if q.unit == unit and ctx.search(mt[ss:se]) and not lx.DELTA.search(mt[cs:q.num_start]):
+            return vet(mt, q, Decision(metric, q.unit, q.num_start, q.end), left_start, ce, (ss, se), cs)
+    return None
 
 
 def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: int, ss: int, se: int,

@@ -308,3 +308,9 @@ def test_kiosks_counted_by_the_machine_and_breakdowns_in_brackets():
     assert got == [("network.service_points", 40)]
     assert figs("全市公共图书馆12家(含8个城市书房)。") == [("network.service_points", 8)]
     assert figs("全市共有计算机120台。") == []
+
+
+def test_unit_family_names_the_measure_when_no_cue_does():
+    assert figs("读者借阅热情不减,各分馆合计完成8.2万册次。") == [("circulation.loans", 82000)]
+    assert figs("各类阅读推广活动走进校园和社区,全县学校和社区合计完成320场次。") == [("activities.events", 320)]
+    assert figs("外借量比上年增加1.2万册次。") == []

@@ -196,6 +196,11 @@ CLAUSE_TAIL = re.compile(r"\s*(?:以上|左右|之多)?\s*(?:\([^)]{0,12}\))?\s*
 ANAPHORIC_FIGURE = re.compile(r"\s*(?:这一|这个|该|此|上述)(?:数据|数字|指标|数值|数)(?:则|仅|只)?(?:为|是|有|达|仅有|只有)?\s*")
 # a part named after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍…): a short noun phrase
 PART_NOUN = re.compile(r"[\s,、:]*(?:其中[\s,:]*)?[^\d,;。:()]{0,10}?[\s]*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:累计|共计|共|合计|总计|就)?(?:为|达|有|约|近|超|逾)?\s*")
+# units that name their measure when no cue does, with the sentence context they need
+UNIT_FIRST = [
+    ("册次", re.compile(r"借阅|外借|借出|流通|借书"), "circulation.loans"),
+    ("场次", re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|放映|演出"), "activities.events"),
+]
 # a sentence opening that names the whole its parts belong to (在外借书刊中, / 总藏书量中,)
 AMONG = re.compile(r"\s*在?([^,;。]{2,16}?)中\s*[,:]")
 # …but not a clause with a verb of its own (its measure is another one)

@@ -11,8 +11,11 @@ read-only. Publishing never writes into the published file:
    connections to the working file first**: a connection held by another
    process makes this step fail with `PublishError` (DuckDB's file lock),
    and one held in the same process could still be writing while we copy;
-2. copies the working file to a temp file in the published file's folder
-   (`.<name>.publish-<pid>-<random>.tmp`), fsyncs it;
+2. copies the working database into a temp file in the published file's folder
+   (`.<name>.publish-<pid>-<random>.tmp`) in the storage format of
+   PUBLISHED_STORAGE_VERSION (`ATTACH … (STORAGE_VERSION 'v1.0.0')` + `COPY FROM
+   DATABASE`: tables, views, comments), so DuckDB 1.x clients (DBeaver, BI tools,
+   an older CLI) can open it; the working file keeps DuckDB's newest format. fsyncs it;
 3. opens the copy read-only and validates it: every required table exists
    and can be scanned (DuckDB checks block checksums when it reads);
 4. `os.replace`s the copy onto the published path (atomic on POSIX: a
@@ -68,7 +71,7 @@ from pathlib import Path
 
 from nianbao import stopping
 
-__all__ = ["publish", "recover", "checkpoint", "validate", "PublishError", "RecoveryReport",
+__all__ = ["publish", "recover", "checkpoint", "validate", "copy_database", "PublishError", "RecoveryReport",
            "stage_site", "staging_path", "discard_site"]
 
 log = logging.getLogger(__name__)
@@ -78,6 +81,10 @@ STALE_AFTER_S = 24 * 3600
 KEEP_CORRUPT = 2
 KEEP_STALE_WAL = 3
 _STAGING_RE = re.compile(r"^\.staging-(?P<pid>\d+)-")
+# The storage format of the published file: 'v1.0.0' (header version 64) is read by
+# every DuckDB from 1.0 on; DuckDB 2's own format is refused by 1.x clients with
+# "version number …, but we can only read versions between 64 and 68".
+PUBLISHED_STORAGE_VERSION = "v1.0.0"
 
 
 class PublishError(RuntimeError):
@@ -143,6 +150,27 @@ def checkpoint(db: Path) -> None:
         con.close()
 
 
+def copy_database(src: Path, dest: Path, storage_version: str = PUBLISHED_STORAGE_VERSION) -> None:
+    """Write every table, view and comment of `src` into a new file `dest` in the
+    given DuckDB storage format (`dest` must not exist)."""
+    import duckdb
+
+    def lit(p: Path) -> str:
+        return "'" + str(p).replace("'", "''") + "'"
+
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH {lit(src)} AS publish_src (READ_ONLY)")
+        con.execute(f"ATTACH {lit(dest)} AS publish_dest (STORAGE_VERSION '{storage_version}')")
+        con.execute("COPY FROM DATABASE publish_src TO publish_dest")
+        con.execute("DETACH publish_dest")
+        con.execute("DETACH publish_src")
+    except duckdb.Error as e:
+        raise PublishError(f"cannot copy {src.name} into {dest.name}: {e}") from e
+    finally:
+        con.close()
+
+
 def validate(db: Path, required_tables: list[str]) -> dict[str, int]:
     """Open `db` read-only; every required table must exist and scan. Returns row counts."""
     import duckdb
@@ -184,7 +212,7 @@ def publish(working: Path, published: Path, required_tables: list[str], site: Pa
     tmp = published.with_name(f".{published.name}.publish-{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         t0 = time.monotonic()
-        shutil.copyfile(working, tmp)
+        copy_database(working, tmp)
         _fsync_file(tmp)
         counts = validate(tmp, list(required_tables))
         if _wal(tmp).exists():  # a read-only open must not have written one

@@ -171,7 +171,7 @@ def _walk(prefix: str) -> tuple[int, str] | None:
         end += len(parts[-1][1])
         parts.pop()
     if not parts:
-        return None
+        return _proper_name(prefix)
     parts.reverse()
     kinds = [k for k, _ in parts]
     places = [v for k, v in parts if k == "place"]
@@ -182,6 +182,23 @@ def _walk(prefix: str) -> tuple[int, str] | None:
         return end, prefix[end:] + la.INSTITUTION
     most = min(places, key=lambda p: _LEVEL_RANK[p.level])  # the most specific place
     return end, most.name + "".join(mids) + la.INSTITUTION
+
+
+def _proper_name(prefix: str) -> tuple[int, str] | None:
+    """A place followed by a short proper name (榆林市星元图书馆): kept as written from the
+    start of the place chain."""
+    ps = find_places(prefix)
+    for k in range(len(ps) - 1, -1, -1):
+        a, b, _ = ps[k]
+        rest = prefix[b:]
+        if la.PROPER_NAME.fullmatch(rest):
+            while k > 0 and ps[k - 1][1] == a:   # the chain of places it ends (陕西省榆林市…)
+                k -= 1
+                a = ps[k][0]
+            if not la.PROPER_NAME_LEAD.search(prefix[max(0, a - 2):a]):
+                return None   # 疫情让深圳市民访问图书馆: a sentence, not a name
+            return a, prefix[a:] + la.INSTITUTION
+    return None
 
 
 def aggregate_name(place: Place | None, level_word: str | None = None, qualifier: str | None = None) -> str:

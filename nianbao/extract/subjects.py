@@ -42,19 +42,25 @@ def _own_place(own: str | None) -> Place | None:
     return place_of(own) if own else None
 
 
-def _generic(lvl: str, own: str | None) -> Place | None:
-    """The place of 市图书馆 / 省图书馆 relative to the report's own library; None when it
-    is the report's own (市图书馆 in a city library's report, 区图书馆 in a district's)."""
-    op = _own_place(own)
-    if op is None:
+def _generic(lvl: str, base: Place | None) -> Place | None:
+    """The place whose library 市图书馆 / 省图书馆 names, relative to `base` (the report's
+    own place, or the place its title names): the place itself at the same level (市图书馆
+    in a city library's report), else the prefecture / province it lies in."""
+    if base is None:
         return None
     up = {"省": "province", "市": "prefecture"}.get(lvl)
-    if op.name.endswith(lvl) or up is None:
-        return None   # the report's own (区图书馆 in a district library's report)
-    p = op.up(up)
-    if p is op:
-        return None
-    return p
+    if base.name.endswith(lvl) or up is None:
+        return base
+    return base.up(up)
+
+
+def _title_place(s: str) -> Place | None:
+    """The first place named on the first text line (安康市文化和旅游局2021年…工作总结)."""
+    for ln in lines(s):
+        if ln.text.strip() and not is_junk(ln.text):
+            ps = find_places(clean(ln.text))
+            return ps[0][2] if ps else None
+    return None
 
 
 def _aggregates(s: str, own: str | None) -> list[Mention]:
@@ -117,22 +123,26 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
         a = max(0, m.start() - 16)
         window = s[a:m.end()]
         g = la.GENERIC_LIBRARY.search(s[max(0, m.start() - 5):m.start() + 3])
-        prev = s[max(0, m.start() - 3):m.start()]
         if g and not find_places(s[max(0, m.start() - 8):m.start()]):
-            p = _generic(g.group("lvl"), own)
+            op = _own_place(own)
+            p = _generic(g.group("lvl"), op or _title_place(s))
             st = m.start() - len(g.group(0)) + 3
-            if _located(s, st):
+            if _located(s, st) or p is None and not own:
                 continue
-            if p is None:
+            if p is None or p == op:
                 out.append(Mention(st, m.end(), OWN, None))
             else:
                 out.append(Mention(st, m.end(), LIBRARY, canonical_library(p.name + "图书馆")))
             continue
+        tail = s[m.start() + 3:m.end()]
+        if tail and la.NOT_BRANCH_NAME.search(tail[:-2]):
+            window = s[a:m.start() + 3]          # 图书馆本馆现有分馆: the library, not a branch
         name = canonical_library(window)
         pre = clean(s[a:m.start()])
         if not name or name_start(pre) is None:
             continue
         scope = None
+        end = a + len(window)
         if name.endswith("分馆"):
             scope = "branches"
         elif la.SYSTEM_TAIL.match(s[m.end():m.end() + 3]):
@@ -142,7 +152,7 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
         st = st if st >= 0 else m.start()
         if _located(s, st) and not s[m.end():m.end() + 2].startswith(("共", "全")):
             continue
-        out.append(Mention(st, m.end(), LIBRARY, name, scope))
+        out.append(Mention(st, end, LIBRARY, name, scope))
     return out
 
 

@@ -210,3 +210,22 @@ def test_a_bracket_after_the_previous_number_is_not_this_figures_scope():
     from nianbao.extract.attribute import scope
     assert scope(" (含农家书屋) 2022年接待读者", "visits.in_person") == "library"
     assert scope("藏书量111.9万册(含农家书屋)", "collection.total") == "system"
+
+
+def test_place_with_a_proper_name_is_a_library_name():
+    _, r = run("榆林市星元图书馆2022年年报\n一、读者服务\n全年接待读者23.6万人次。\n")
+    assert r.library_name == "榆林市星元图书馆"
+    assert canonical_library("2022年,榆林市星元图书馆") == "榆林市星元图书馆"
+    # a sentence that happens to end in 图书馆 is not a name
+    _, r = run("新闻\n疫情让温州市民访问图书馆的方式发生了变化,全年接待读者23.6万人次。\n")
+    assert r.library_name is None
+
+
+def test_generic_city_library_in_a_bureau_report_is_the_city_library():
+    _, f = _by_value("宝鸡市文化和旅游局2021年公共文化服务工作总结\n2021年,市图书馆全年接待读者26.8万人次。\n")
+    assert f[268_000].library_name == "宝鸡市图书馆"
+
+
+def test_library_word_followed_by_own_and_a_count_is_not_a_branch():
+    _, f = _by_value("2021年嘉兴市图书馆年报\n嘉兴市图书馆本馆现有分馆44所。\n")
+    assert f[44].library_name is None

@@ -48,11 +48,12 @@ def run(wait: bool = False) -> int:
     """One run: take the warehouse's run lock (or say who holds it and return
     EXIT_LOCKED; `wait`: wait for it), then build and publish."""
     warnings.filterwarnings("ignore")
-    from nianbao import config
+    from nianbao import config, stopping
     from nianbao.runlock import RunLocked, run_lock
 
     published = config.warehouse_path()
     lock = config.lock_path(published)
+    stopping.install()
     try:
         with run_lock(lock, wait=wait, on_wait=lambda who: print(
                 f"nianbao: waiting for the run holding {lock} ({who})", file=sys.stderr, flush=True)):
@@ -61,6 +62,11 @@ def run(wait: bool = False) -> int:
         print(f"nianbao: another run is running on {published} ({exc.who}); "
               "not started (--wait waits for it)", file=sys.stderr)
         return EXIT_LOCKED
+    except stopping.Stopped as stop:  # while waiting for the lock: nothing was started
+        print(f"nianbao: stopped by {stop.reason} before the run started", file=sys.stderr)
+        return 128 + getattr(signal, stop.reason, signal.SIGTERM).value
+    finally:
+        stopping.uninstall()
 
 
 def _open_run_log(published):
@@ -92,7 +98,7 @@ def _run_locked(published) -> int:
     from nianbao import config, stopping
     from nianbao import publish as publishing
 
-    stopping.install()
+    published_ok = False
     try:
         from orchestration.definitions import defs
 
@@ -113,29 +119,28 @@ def _run_locked(published) -> int:
             for e in result.all_events
         )
         stopping.check()
+        if not published_ok:
+            publishing.discard_site(published)
+            failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+            for event in failures:
+                error = event.event_specific_data.error
+                message = (error.message if error else "failed").strip().splitlines()[0]
+                print(f"nianbao: step {event.step_key} failed: {message}", file=sys.stderr)
+            print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
+                  f"dbt's log: {log_path}", file=sys.stderr)
+            return 1
+        print(_summary(published))
+        print(f"warehouse: {published}")
+        print(f"quality report: {config.report_dir(published) / 'index.html'}")
+        print(f"data docs: {config.data_docs_dir(published)}")
+        print(f"run log: {log_path}")
+        return 0
     except stopping.Stopped as stop:
         publishing.discard_site(published)
-        print(f"nianbao: stopped by {stop.reason}; the warehouse was not published; "
-              "the previous build (if any) is unchanged", file=sys.stderr)
+        outcome = ("after the warehouse was published" if published_ok else
+                   "the warehouse was not published; the previous build (if any) is unchanged")
+        print(f"nianbao: stopped by {stop.reason}; {outcome}", file=sys.stderr)
         return 128 + getattr(signal, stop.reason, signal.SIGTERM).value
-    finally:
-        stopping.uninstall()
-    if not published_ok:
-        publishing.discard_site(published)
-        failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
-        for event in failures:
-            error = event.event_specific_data.error
-            message = (error.message if error else "failed").strip().splitlines()[0]
-            print(f"nianbao: step {event.step_key} failed: {message}", file=sys.stderr)
-        print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
-              f"dbt's log: {log_path}", file=sys.stderr)
-        return 1
-    print(_summary(published))
-    print(f"warehouse: {published}")
-    print(f"quality report: {config.report_dir(published) / 'index.html'}")
-    print(f"data docs: {config.data_docs_dir(published)}")
-    print(f"run log: {log_path}")
-    return 0
 
 
 def _raw_folder_problem(allow_empty: bool) -> str | None:

@@ -5,7 +5,10 @@
 that the cue accepts the number's unit, and refuses numbers that are changes
 (比去年增加…), rates (每月…, 人均…), donations and deliveries, staff
 training received, or counts with no cue at all. A number with no cue is never
-a figure.
+a figure. `vet` holds the checks every decision passes, whoever found its cue
+(also thresholds 超10万册的图书馆, rankings, one reader's record, multi-year spans
+for flows, cumulative-since-opening flows, e-books beside holdings);
+`classify_elliptic` takes the cue from the clause before.
 """
 
 from __future__ import annotations

@@ -7,6 +7,18 @@ follow-up rules need the neighbouring clause: an elliptic clause that only
 names a part (…办理新证2988张,分馆5096张) inherits the metric of the clause
 before it, and a clause opened by 以及/和/及 inherits the flow verb (新增…3家分馆,
 以及…2处服务点).
+
+Real web copies add more (`_inherited`, `_by_unit`): numbers glued to the one
+before (1576人次3898册次), the next number of a list (分别为1134万、1127万册),
+这一数据为…, elliptic clauses that only say when and how much (…下载量逐年增长,
+2022年高达5155万次), parts after 其中 or after an opening 在…中 (never adding up to
+more than their whole; a semicolon ends the list), event counts whose verb sits
+in the clause before, and units that name their measure when no cue does
+(册次 in a lending sentence). Download counts give way to visit counts; budget
+parts (基本支出) need a stated total; facility breakdowns in brackets and mixed
+library/point totals are no network figures. Pinyin fragments and doubled
+punctuation are read through on a compacted copy (`normalize.compact`), with
+every span mapped back.
 """
 
 from __future__ import annotations

@@ -314,3 +314,7 @@ def test_unit_family_names_the_measure_when_no_cue_does():
     assert figs("读者借阅热情不减,各分馆合计完成8.2万册次。") == [("circulation.loans", 82000)]
     assert figs("各类阅读推广活动走进校园和社区,全县学校和社区合计完成320场次。") == [("activities.events", 320)]
     assert figs("外借量比上年增加1.2万册次。") == []
+
+
+def test_books_bought_in_addition_are_added():
+    assert figs("县里将陆续添购2万册新书。") == [("collection.added", 20000)]

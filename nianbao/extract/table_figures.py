@@ -27,17 +27,16 @@ from .lexicon import tables as tl
 from .numbers import SCALES, parse_number
 from .segment import Sections
 
-_U = r"(?:[万亿千]?(?:册次|人次|场次|册件|件次|元|册|人|场|次|个|家|处|张|件|份|所|座|期|本|名)|%)"
-_UNIT_IN = re.compile(rf"[(（](?:单位[:：])?\s*({_U})\s*[)）]|单位[:：]\s*({_U})")
-_NUMERIC = re.compile(r"^\s*(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?\s*(?:余|多)?\s*$")
-LABEL_COLS = ("名称", "项目", "指标", "内容", "类别", "科目", "类型", "名 称")
-EVENT_HEAD = re.compile(r"时间|日期")
-REL_COL = re.compile(r"^(本年|今年|当年|本年度|上年|去年|上一年|上年度|前年)(?:同期)?(?:实际|完成|数|数据|累计|合计)?(?:\(.*\))?$")
-LABEL_UNIT = re.compile(r"(次数|场数|场次)$")
-MONTH_ROW = re.compile(r"(?:(?:19|20)\d\d年)?(?:(?:[1-9]|1[0-2])|[一二三四五六七八九十]|十[一二])月份?|第?[一二三四1-4]季度|上半年|下半年")
-EVENT_HEAD2 = re.compile(r"主题|活动|名称|内容")
-MONEY_UNITS = ("万元", "千元", "亿元", "元")
-_NON_VALUE_HEAD = ("序号", "代码", "行次", "编号", "占比", "%", "备注", "增减", "同比", "增长", "增幅", "比上年", "±")
+_U = tl.UNIT_WORD
+_UNIT_IN = tl.UNIT_IN_BRACKETS
+_NUMERIC = tl.VALUE_CELL
+LABEL_COLS = tl.LABEL_COLUMN_HEADS
+EVENT_HEAD, EVENT_HEAD2 = tl.EVENT_DATE_HEAD, tl.EVENT_NAME_HEAD
+REL_COL = tl.RELATIVE_YEAR_HEAD
+LABEL_UNIT = tl.LABEL_NAMES_UNIT
+MONTH_ROW = tl.PART_OF_YEAR
+MONEY_UNITS = tl.MONEY_UNITS
+_NON_VALUE_HEAD = tl.NON_VALUE_HEADS
 
 
 def _unit_of(*texts: str | None) -> str | None:
@@ -359,9 +358,9 @@ def _resolve(p: _Pair, ctx: _Ctx) -> tuple[LabelMatch | None, str | None]:
     if p.match:
         return p.match, unit
     label = re.sub(_UNIT_IN, "", p.label.text)
-    money = unit in MONEY_UNITS or bool(re.search(r"经费|支出|金额|费用|拨款", ctx.title + p.head))
+    money = unit in MONEY_UNITS or bool(tl.MONEY_CONTEXT.search(ctx.title + p.head))
     lm = _label_match(label, "元" if money else None)
-    if lm is None and money and re.fullmatch(r"\s*(?:合计|总计|小计|共计|支出合计|经费合计)\s*", p.label.text):
+    if lm is None and money and tl.MONEY_TOTAL_ROW.fullmatch(p.label.text):
         lm = LabelMatch("spending.total", p.label.text.strip())
     if lm is None and unit and unit not in MONEY_UNITS:
         lm = _label_match(label, re.sub(r"^[万亿千]", "", unit) or None)
@@ -458,7 +457,7 @@ def _title_match(tb: _T) -> LabelMatch | None:
     """The metric named by a table's title (二、流通人次统计 → visits.in_person)."""
     if not tb.title:
         return None
-    t = re.sub(r"统计表?|情况表?|一览表?|汇总表?|明细表?|表$", "", _squash(tb.title))
+    t = tl.TITLE_SUFFIX.sub("", _squash(tb.title))
     return _label_match(t, None)
 
 

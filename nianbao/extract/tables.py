@@ -36,6 +36,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .lexicon import tables as tl
+
 __all__ = ["Cell", "Table", "find_tables"]
 
 
@@ -81,8 +83,8 @@ class Table:
 
 _ARTEFACT = re.compile(r"\[(?:bookmark|BOOKMARK)\s*:[^\]]*\]")
 _WS = " \t\u3000\u00a0\r"
-_TITLE_WORDS = ("表", "统计", "一览", "情况", "汇总", "明细", "清单", "目录")
-_UNIT_CHARS = "万千百亿元人次册件个场家张种台部份小时天次篇条项户所位名%‰平方米元/"
+_TITLE_WORDS = tl.TITLE_WORDS
+_UNIT_CHARS = tl.UNIT_CHARS
 _NUMERIC = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?$|^[+-]?\.\d+$")
 
 
@@ -379,7 +381,7 @@ def _repeat_period(header: list[Cell]) -> int | None:
     return None
 
 
-_CODE_HDR = ("代码", "行次", "编码", "编号", "栏次")
+_CODE_HDR = tl.CODE_COLUMN_HEADS
 
 
 def _split_glued_codes(header: list[Cell], rows: list[list[Cell]]) -> None:

@@ -118,3 +118,40 @@ FORM_LINE_UNITS = ("万册次", "万人次", "万册", "万人", "万次", "万�
 FORM_LINE = re.compile(
     r"^[ \t]*(?P<code>\d{2,4}(?:\.\d+)?)?[ \t]*(?P<label>[^\d\s\t][^\t\d]{0,24}?)[ \t]*"
     r"(?P<unit>" + "|".join(FORM_LINE_UNITS) + r")[ \t]*(?P<val>-?\d[\d,]*(?:\.\d+)?)[ \t]*$")
+
+# ------------------------------------------------------------------ reading table cells (table_figures)
+
+# a unit written in a label, head or title: (万元) (千册) 单位:人次
+UNIT_WORD = r"(?:[万亿千]?(?:册次|人次|场次|册件|件次|元|册|人|场|次|个|家|处|张|件|份|所|座|期|本|名)|%)"
+UNIT_IN_BRACKETS = re.compile(rf"[(（](?:单位[:：])?\s*({UNIT_WORD})\s*[)）]|单位[:：]\s*({UNIT_WORD})")
+# a value cell: 1,234 / 约12.5万 / 300余
+VALUE_CELL = re.compile(r"^\s*(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?\s*(?:余|多)?\s*$")
+# the head of the column of row labels
+LABEL_COLUMN_HEADS = ("名称", "项目", "指标", "内容", "类别", "科目", "类型", "名 称")
+# an event table has a date head and a name head (its rows are events, not figures)
+EVENT_DATE_HEAD = re.compile(r"时间|日期")
+EVENT_NAME_HEAD = re.compile(r"主题|活动|名称|内容")
+# a column named relative to the report year: 本年 / 上年同期 / 去年实际
+RELATIVE_YEAR_HEAD = re.compile(r"^(本年|今年|当年|本年度|上年|去年|上一年|上年度|前年)(?:同期)?(?:实际|完成|数|数据|累计|合计)?(?:\(.*\))?$")
+# a label that names its own unit: 举办活动次数, 讲座场次
+LABEL_NAMES_UNIT = re.compile(r"(次数|场数|场次)$")
+# a month, quarter or half year (as a row or column head): a part of the year
+PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d\d年)?(?:(?:[1-9]|1[0-2])|[一二三四五六七八九十]|十[一二])月份?|第?[一二三四1-4]季度|上半年|下半年")
+MONEY_UNITS = ("万元", "千元", "亿元", "元")
+# heads of columns that hold no level: row numbers, codes, shares, notes, changes
+NON_VALUE_HEADS = ("序号", "代码", "行次", "编号", "占比", "%", "备注", "增减", "同比", "增长", "增幅", "比上年", "±")
+
+# ------------------------------------------------------------------ finding tables (tables.py)
+
+# a caption names a table (表1 …统计 / …一览 / …情况)
+TITLE_WORDS = ("表", "统计", "一览", "情况", "汇总", "明细", "清单", "目录")
+# characters a unit in a caption's brackets is made of ((万元) / (人次))
+UNIT_CHARS = "万千百亿元人次册件个场家张种台部份小时天次篇条项户所位名%‰平方米元/"
+# the head of a row-code column in tab/pipe forms
+CODE_COLUMN_HEADS = ("代码", "行次", "编码", "编号", "栏次")
+# a table about money (its bare numbers are amounts)
+MONEY_CONTEXT = re.compile(r"经费|支出|金额|费用|拨款")
+# the total row of a money table
+MONEY_TOTAL_ROW = re.compile(r"\s*(?:合计|总计|小计|共计|支出合计|经费合计)\s*")
+# what a caption adds to the name of what it counts (流通人次统计 → 流通人次)
+TITLE_SUFFIX = re.compile(r"统计表?|情况表?|一览表?|汇总表?|明细表?|表$")

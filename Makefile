@@ -38,6 +38,10 @@ browser:
 	  echo "installing chromium and a CJK font (apt-get)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
+## export: every mart of the published warehouse as Parquet and CSV, with manifest.json, in export/ beside it
+export: env
+	$(PY) -m nianbao.export
+
 ## eval: score marts.fct_figures against ../shared/seeds/gold.csv; `make eval GOLD=<dir>` scores the
 ## extractor on any gold set laid out like ../shared/realdev (docs/ + gold.csv)
 eval: env

@@ -51,6 +51,7 @@ def _unit_of(*texts: str | None) -> str | None:
 
 
 def _squash(s: str) -> str:
+    """The text without any whitespace."""
     return re.sub(r"\s+", "", s)
 
 
@@ -59,6 +60,7 @@ def _squash(s: str) -> str:
 
 @dataclass
 class LabelMatch:
+    """What a label (or head, or title) says: metric, the cue that said it, a part's segment."""
     metric: str
     cue: str
     segment: str | None = None      # a part word in the label (报刊藏量 → periodicals)
@@ -83,6 +85,7 @@ def part_segment(label: str) -> str | None:
 
 
 def _best_cue(lab: str, unit: str | None):
+    """((length, end), metric, matched text) of the longest cue in the label for this unit."""
     best = None
     for cue in lx.CUES:
         if cue.side == "R" or cue.need_activity_ctx or unit not in cue.units:
@@ -227,6 +230,7 @@ class _T:
         return None
 
     def is_event_table(self) -> bool:
+        """A 时间/日期 head beside a 主题/活动/名称 head: its rows are events."""
         return any(EVENT_HEAD.search(h) for h in self.head) and any(EVENT_HEAD2.search(h) for h in self.head)
 
 
@@ -243,6 +247,7 @@ class _Pair:
 
 @dataclass
 class _Ctx:
+    """What holds for every cell of a table: base year, period, unit, title."""
     base_year: int | None
     period: str
     unit: str | None
@@ -309,6 +314,7 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
 
 
 def _value_columns(tb: _T, lab_i: int, unit_i: int | None) -> list[int]:
+    """Columns that hold values (not the labels, units, codes, shares or changes)."""
     return [i for i in range(len(tb.head)) if i not in (lab_i, unit_i)
             and not any(w in tb.head[i] for w in _NON_VALUE_HEAD)]
 
@@ -349,6 +355,7 @@ def _pairs(tb: _T) -> list[_Pair]:
 
 
 def _pair_unit(p: _Pair, ctx: _Ctx) -> str | None:
+    """The unit of a pair: its label's, its column's (with the row's unit cell), else the table's."""
     return _unit_of(p.label.text, p.head) or ctx.unit
 
 
@@ -481,6 +488,7 @@ def _year(p: _Pair, base_year: int | None) -> int | None:
 
 
 def _scope(label: str, metric: str) -> str:
+    """Scope of a table figure from its label (network figures by their metric)."""
     if metric.startswith("network.branches"):
         return "branches"
     if metric.startswith("network.service_points"):
@@ -492,6 +500,7 @@ def _scope(label: str, metric: str) -> str:
 
 
 def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Figure | None:
+    """The Figure of one pair, or None when the cell holds no value."""
     metric = lm.metric
     if metric.startswith("spending") and unit not in MONEY_UNITS:
         unit = unit or "元"

@@ -43,6 +43,7 @@ _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 @dataclass
 class Block:
+    """One table found by layout: header cells, body rows, span and line range."""
     layout: str
     header: list[Cell]
     rows: list[list[Cell]]
@@ -54,6 +55,7 @@ class Block:
 
 
 def _numeric(s: str) -> bool:
+    """A number cell (or a dash for nothing)."""
     return bool(tl.NUMERIC_CELL.match(s.strip()))
 
 
@@ -64,6 +66,7 @@ def _tokens(text: str, start: int, end: int) -> list[Cell]:
 
 
 def _empty(pos: int) -> Cell:
+    """An empty cell at `pos` (a value or unit that is not written)."""
     return Cell("", pos, pos)
 
 
@@ -221,10 +224,12 @@ def _stream_width(cells: list[Cell]) -> int | None:
 
 
 def _pipe_sep(raw: str) -> bool:
+    """A line that is only a `|`."""
     return bool(tl.CELL_SEPARATOR_LINE.match(raw))
 
 
 def _blank_sep(raw: str) -> bool:
+    """An empty line."""
     return raw.rstrip("\r") == ""
 
 
@@ -297,6 +302,7 @@ def _blocks_from(lines, i: int, max_len: int = 60) -> list[list]:
 
 
 def _value_like(s: str) -> bool:
+    """A cell that holds a value (a number with an optional unit, or a date)."""
     return bool(tl.VALUE_LIKE_CELL.match(s.strip()))
 
 
@@ -336,6 +342,7 @@ def row_blocks(text: str, lines, taken) -> list[Block]:
 
 @dataclass
 class _Tok:
+    """A token of a form line: a label, a number or a unit cell."""
     kind: str        # 'label', 'num', 'unit'
     cell: Cell
     line: int
@@ -416,6 +423,7 @@ def _code_width(toks: list[_Tok]) -> int:
 
 
 def _well_grouped(s: str) -> bool:
+    """A number whose thousands separators (if any) are where they belong."""
     if not s or (s[0] == "0" and len(s) > 1 and s[1] != "."):
         return False
     head = s.split(".")[0]

@@ -444,6 +444,7 @@ def _attribute_one(f, doc: _Doc) -> None:
     in_table = f.table_id is not None
     e = Evidence(
         bare_number=not f.unit_raw and not in_table,   # a table's unit is in its header or label
+        crowded=not in_table and len(la.QUANTITY.findall(mt[cs:ce])) >= la.CROWDED,
         weak_cue=not _strong_cue(mt[max(ss, cs - 40):ce] + ("\n" + f.evidence if in_table else ""), f.metric),
         year=_year_kind(left, f.year) if not in_table else ("explicit" if f.year else "none"),
         library=lib_kind, scope=f.scope, period=f.period,

@@ -8,6 +8,9 @@ weak piece of evidence the figure rests on (the weights are data, in
   (`bare_number`; a table's unit is in its header or row label);
 * the metric: no cue word that maps this unit to this metric in the clause, the
   metric was inherited from a neighbouring clause or read off a share (`weak_cue`);
+* the context: one of many figures in one unpunctuated run (an infographic line,
+  glued cells), where the words around it may belong to its neighbours
+  (`crowded_clause`);
 * the year: no year word in the sentence, so the section's or the report's year
   (`inferred_year`); a relative word 去年/今年 (`relative_year`); no year (`no_year`);
 * the library: named in an earlier sentence of the paragraph (`nearby_library`);
@@ -34,6 +37,7 @@ from .lexicon.attribution import CONFIDENCE_WEIGHTS as W
 class Evidence:
     bare_number: bool = False
     weak_cue: bool = False
+    crowded: bool = False         # one of many figures in an unpunctuated run
     year: str = "explicit"        # explicit / relative / inferred / none
     library: str = "named"        # named / own / nearby / guessed / generic / none
     scope: str = "library"
@@ -46,6 +50,8 @@ def confidence(e: Evidence) -> float:
         c -= W["bare_number"]
     if e.weak_cue:
         c -= W["weak_cue"]
+    if e.crowded:
+        c -= W["crowded_clause"]
     c -= {"relative": W["relative_year"], "inferred": W["inferred_year"], "none": W["no_year"]}.get(e.year, 0.0)
     c -= {"nearby": W["nearby_library"], "guessed": W["guessed_library"], "generic": W["generic_library"],
           "none": W["no_library"]}.get(e.library, 0.0)

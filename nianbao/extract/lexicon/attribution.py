@@ -81,6 +81,7 @@ CONFIDENCE_WEIGHTS = {
     "no_library": 0.30,         # no library and no region could be named
     "generic_library": 0.10,    # 市图书馆/省图书馆 resolved by level against the report's own
     # scope / period
+    "crowded_clause": 0.15,     # many figures in one unpunctuated run (infographics, glued cells)
     "unknown_scope": 0.20,
     "partial_period": 0.05,     # a month or a to-date figure: easy to compare with the wrong thing
     "plan_period": 0.10,
@@ -153,3 +154,7 @@ FULL_YEAR_WORDS = re.compile(r"全年|年底|年末|全年度")
 # (国家“十四五”规划和2035年远景目标纲要明确提出…)
 PROGRAMME_NAME_AFTER = re.compile(r"(?:和[^,;。]{0,12})?纲要|》")
 PROGRAMME_NAME_BEFORE = re.compile(r"(?:[”\"》]|远景|五年|中长期)$")
+
+# a figure with a unit, counted to tell an unpunctuated run of many figures from a clause
+QUANTITY = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:人次|册次|万|册|人|场次|场|次|个|家|元|件|张|座|所|处|台)")
+CROWDED = 4   # figures in one clause from which it counts as crowded

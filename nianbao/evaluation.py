@@ -10,8 +10,9 @@
 A gold set is scored in four parts: candidate recall (is each gold value
 among the document's numbers at all? file + value within 0.5 %), figure
 precision/recall per metric, the misses by cause (false negatives:
-not_a_candidate, rejected:<reason>, other_metric, wrong_year, matched_elsewhere;
-false positives: wrong_year, wrong_metric, wrong_value, not_in_gold), and the
+not_a_candidate, rejected:<reason>, other_metric, wrong_year, no_year (the figure
+has no year at all), matched_elsewhere; false positives: wrong_year, no_year,
+wrong_metric, wrong_value, not_in_gold), and the
 agreement of library (canonical names), year, scope, segment, period and
 qualifier on matched figures.
 
@@ -456,8 +457,10 @@ def fn_causes(s: FigureScore, ex: Extracted, multi_set: bool) -> pd.Series:
             continue
         pg = pgroups.get(g["_file"])
         same_value = [] if pg is None else [r for _, r in pg.iterrows() if _close(r["_value"], float(gv))]
-        if any(r["metric"] == g["metric"] and r["_year"] != g["_year"] for r in same_value):
-            out[gi] = "wrong_year"
+        other_year = [r for r in same_value if r["metric"] == g["metric"] and r["_year"] != g["_year"]]
+        if other_year:
+            # no_year: the extractor gave the figure no year (the report's year is unknown)
+            out[gi] = "no_year" if all(r["_year"] == NO_YEAR for r in other_year) else "wrong_year"
         elif same_value and all(r["metric"] != g["metric"] for r in same_value):
             out[gi] = "other_metric"
         elif same_value:
@@ -479,7 +482,7 @@ def fp_causes(s: FigureScore, ex: Extracted, multi_set: bool) -> pd.Series:
         close = [r for r in rows if pd.notna(r["_value"]) and _close(p["_value"], r["_value"])]
         start = p.get("char_start")
         if any(r["metric"] == p["metric"] and r["_year"] != p["_year"] for r in close):
-            out[pi] = "wrong_year"
+            out[pi] = "no_year" if p["_year"] == NO_YEAR else "wrong_year"
         elif close:
             out[pi] = "wrong_metric"
         elif start is not None and pd.notna(start) and any(

@@ -115,3 +115,13 @@ def test_cli_scores_a_set_and_reports_missing_gold(sets, tmp_path, capsys):
     assert "candidate recall: 0.833 (5/6" in out
     assert "false negatives by cause:" in out and "not_a_candidate 1" in out
     assert ev.main(["--set", str(tmp_path)]) == 2
+
+
+def test_no_year_cause_when_the_figure_has_no_year():
+    ex = ev.extract_texts({"b.txt": "某县图书馆工作动态\n全年接待读者12万人次。\n"})
+    assert ex.figures["year"].isna().all()
+    gold = pd.DataFrame([("b", 2021, "visits.in_person", 120000, "接待读者12万人次")],
+                        columns=["file", "year", "metric", "value", "evidence"])
+    s = ev.score_figures(ex.figures.drop(columns="set"), gold)
+    assert ev.fn_causes(s, ex, multi_set=False).tolist() == ["no_year"]
+    assert ev.fp_causes(s, ex, multi_set=False).tolist() == ["no_year"]

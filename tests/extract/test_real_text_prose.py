@@ -318,3 +318,12 @@ def test_unit_family_names_the_measure_when_no_cue_does():
 
 def test_books_bought_in_addition_are_added():
     assert figs("县里将陆续添购2万册新书。") == [("collection.added", 20000)]
+
+
+def test_visits_to_borrow_are_visits():
+    assert figs("全年市民进馆借书阅读的人次有320万人次。") == [("visits.in_person", 3_200_000)]
+
+
+def test_unmet_demand_and_the_rest_of_a_list_are_no_figures():
+    assert figs("因闭馆未能提供读者借阅者约1万册。") == []
+    assert figs("其他6家城市书房分别位于各街道。") == []

@@ -47,7 +47,7 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|"
+    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
@@ -128,7 +128,7 @@ CUES: list[Cue] = [
 # cataloguing work, standing norms and rates.
 BLOCKERS = re.compile(
     r"赠送|捐赠|赠书|捐书|受赠|送书|送至|配送|订购|帮扶|借还|通借通还|免押|录入|上架|编目|剔除|下架|"
-    r"平均|参考咨询(?!室)|复印|打印|可达|可容纳|可供"
+    r"平均|参考咨询(?!室)|复印|打印|可达|可容纳|可供|未能|无法"
 )
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均")
@@ -140,7 +140,8 @@ RANKING = re.compile(r"排名|排行|之最")
 FAMILY_BLOCKERS = {
     "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"),
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
-    "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导"),
+    # (其他5家书房分别位于…: the rest of a list, not a stock)
+    "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导|其他|其余"),
     # capacity is not holdings (设计藏书容量400万册)
     "collection": re.compile(r"容量|可容纳|可藏|设计藏书|规划"),
     # overdue books are not returns or loans (逾期未归还的书籍…)

@@ -359,7 +359,10 @@ def _apply_subject(f, subj, where: str) -> str:
     from .subjects import LIBRARY, OWN, REGION
 
     if subj is None:
-        return "none" if f.library_name is None else "named"
+        if f.library_name is None:
+            return "none"
+        f.library_name = canonical_library(f.library_name)   # named by the extraction-time rule
+        return "named"
     if subj.kind == REGION:
         f.library_name, f.scope = subj.name, "region"
         if subj.name is None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .lexicon import attribution as la
 from .normalize import for_matching, nfkc
 
-__all__ = ["Place", "canonical_library", "name_start", "library_key", "is_aggregate", "find_places", "place_of",
+__all__ = ["Place", "canonical_library", "name_start", "place_ending_at", "library_key", "is_aggregate", "find_places", "place_of",
            "aggregate_name"]
 
 _LEVEL_RANK = {"province": 3, "prefecture": 2, "county": 1}
@@ -118,7 +118,7 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
     return out
 
 
-def _place_ending_at(text: str, end: int) -> tuple[int, Place] | None:
+def place_ending_at(text: str, end: int) -> tuple[int, Place] | None:
     """The longest place name that ends at `end`."""
     idx, longest = _place_index()
     for n in range(min(longest, end), 1, -1):
@@ -156,7 +156,7 @@ def _walk(prefix: str) -> tuple[int, str] | None:
     end = len(prefix)
     parts: list[tuple[str, object]] = []   # ('place', Place) | ('mid', str), right to left
     while end > 0:
-        pl = _place_ending_at(prefix, end)
+        pl = place_ending_at(prefix, end)
         mid = _middle_ending_at(prefix, end)
         if pl and (mid is None or pl[0] <= mid):
             parts.append(("place", pl[1]))
@@ -249,7 +249,7 @@ def is_aggregate(name: str | None) -> bool:
     if not name:
         return False
     s = clean(name)
-    return bool(la.AGG_WORD.search(s) or re.search(r"公共图书馆$", s))
+    return bool(la.AGG_WORD.search(s) or s.endswith("公共图书馆"))
 
 
 def place_of(name: str | None) -> Place | None:
@@ -299,9 +299,9 @@ def canonical_library(name: str | None, default_place: str | None = None) -> str
     if lib:
         return lib + tail
     # no place: a named library (国家图书馆) or an unplaced name (XX县图书馆); drop lead words
-    m = re.search(r"(?:XX|××|某)?[\u4e00-\u9fffA-Za-z]{0,6}$", prefix)
+    m = la.UNPLACED_TAIL.search(prefix)
     core = m.group(0) if m else prefix
-    core = re.sub(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观)", "", core)
+    core = la.LEAD_WORDS.sub("", core)
     return core + la.INSTITUTION + tail
 
 

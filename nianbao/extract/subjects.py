@@ -12,12 +12,11 @@ default subject.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from .lexicon import attribution as la
-from .libraries import (Place, _place_ending_at, aggregate_name, canonical_library, clean, find_places,
-                        name_start, place_of)
+from .libraries import (Place, aggregate_name, canonical_library, clean, find_places, name_start, place_ending_at,
+                        place_of)
 from .segment import is_junk, lines, sentence_bounds
 
 OWN, LIBRARY, REGION = "own", "library", "region"
@@ -64,17 +63,19 @@ def _title_place(s: str) -> Place | None:
 
 
 def _aggregates(s: str, own: str | None) -> list[Mention]:
+    """全省/全市/全国 (with the place before them, or the report's own) and
+    <place>(各级)公共图书馆: region aggregates."""
     out = []
     dp = _own_place(own)
     for m in la.REGION_WORD.finditer(s):
         before = s[:m.start()]
-        pl = _place_ending_at(s, m.start())
+        pl = place_ending_at(s, m.start())
         lead = before[:pl[0]] if pl else before
         if _located(lead, len(lead)):
             continue
         lvl = m.group("lvl")
         tail = s[m.end():m.end() + 8]
-        q = re.match(r"(?:范围内)?(?:的)?(县级以上)", tail)
+        q = la.AGG_QUALIFIER.match(tail)
         if lvl == "国":
             name = la.NATIONAL
         else:
@@ -86,10 +87,10 @@ def _aggregates(s: str, own: str | None) -> list[Mention]:
         t = la.AGG_TAIL.match(s, m.end())
         explicit = bool(la.EXPLICIT_AGGREGATE.search(t.group(0))) if t else False
         out.append(Mention(pl[0] if pl else m.start(), t.end() if t else m.end(), REGION, name, None, explicit))
-    for m in re.finditer(r"(?P<qual>各级|各地|各类|县级以上|市属|区属|县属)?(?:公共)?图书馆", s):
-        if not (m.group("qual") or s[m.start():m.end()].startswith("公共") or "公共" in m.group(0)):
+    for m in la.PLACED_AGGREGATE.finditer(s):
+        if not (m.group("qual") or "公共" in m.group(0)):
             continue
-        pl = _place_ending_at(s, m.start())
+        pl = place_ending_at(s, m.start())
         if not pl:
             continue
         if _located(s, pl[0]):
@@ -99,6 +100,7 @@ def _aggregates(s: str, own: str | None) -> list[Mention]:
 
 
 def _place_subjects(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A bare place as the subject (深圳持证读者…, 去年四川2600万读者…): its region."""
     out = []
     for a, b, p in find_places(s):
         if any(x <= a < y or x < b <= y for x, y in taken):
@@ -116,8 +118,10 @@ def _place_subjects(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 
 def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Named libraries (a place walks back from 图书馆), their branches and 总分馆, and the
+    generic 市图书馆/省图书馆 resolved by level."""
     out = []
-    for m in re.finditer(r"图书馆(?:[\u4e00-\u9fff]{1,8}?分馆)?", s):
+    for m in la.LIBRARY_WORD.finditer(s):
         if any(x <= m.start() < y for x, y in taken):
             continue
         a = max(0, m.start() - 16)
@@ -246,6 +250,7 @@ def _last_before(ms: tuple[Mention, ...], lo: int, hi: int) -> Mention | None:
     return best
 
 
+@functools.lru_cache(maxsize=64)
 def default_subject(text: str, own: str | None) -> Mention | None:
     """The document's subject: a region named first on one of its first two text lines
     (2020年四川全省公共图书馆共接待…), else its own library, else the first library or

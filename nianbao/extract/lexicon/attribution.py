@@ -30,6 +30,9 @@ UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去�
                            r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)|[\u4e00-\u9fff]{2,4})")
 # an anonymised library name in a shared document (XX县图书馆, ××市图书馆, 某某县图书馆)
 PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|某{1,2})(?:省|市|县|区|旗)图书馆")
+# an unplaced name: the last few characters before 图书馆, lead words dropped
+UNPLACED_TAIL = re.compile(r"(?:XX|××|某)?[\u4e00-\u9fffA-Za-z]{0,6}$")
+LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观)")
 # a short proper name between a place and 图书馆 (榆林市星元图书馆); no function words
 PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有])[\u4e00-\u9fff]{1,4}")
 # …and what may stand before such a name (the start, punctuation, a preposition)
@@ -97,6 +100,12 @@ OWN_MARKER = re.compile(r"本馆|我馆|该馆|馆内|总馆(?!藏|和|与|及|�
 LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先)$")
 # a region-wide aggregate word: 全省, 全市…
 REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域)")
+# a qualifier after 全省 that names another population (全省县级以上公共图书馆)
+AGG_QUALIFIER = re.compile(r"(?:范围内)?(?:的)?(县级以上)")
+# <place>各级公共图书馆 / <place>公共图书馆 (the place is matched right before it)
+PLACED_AGGREGATE = re.compile(r"(?P<qual>各级|各地|各类|县级以上|市属|区属|县属)?(?:公共)?图书馆")
+# 图书馆 and, when a branch follows, its name (东城区第一图书馆东总布分馆)
+LIBRARY_WORD = re.compile(r"图书馆(?:[\u4e00-\u9fff]{1,8}?分馆)?")
 # the words after 全省 that still belong to the aggregate's name
 AGG_TAIL = re.compile(r"(?:范围内)?(?:的)?(?:各级|各类|各地|所有|县级以上)?(?:公共)?(?:图书馆|图书馆系统)?")
 # an aggregate that names the libraries it adds up (全区公共图书馆, 全省各级图书馆), not only the area

@@ -158,7 +158,8 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
 
     过去的2021年 → 2022. A release (发布了…2019年阅读报告): the year after the data
     year (the report year, i.e. the most frequent year of the text), else the year
-    after the one in the report's title."""
+    after the one in the report's title. Else the page's own date (发布时间:2022-12-05)
+    when no title line dates a report."""
     m = la.PAST_YEAR.search(text[:3000])
     if m:
         return int(m.group("y")) + 1
@@ -166,6 +167,11 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
     if m:
         y = int(m.group("y") or m.group("y2"))
         return (report_year if report_year and report_year <= y else y) + 1
+    # a news page's own date (发布时间:2022-12-05), unless the text is a report with a dated title
+    m = la.PUB_DATE.search(text[:1500])
+    if m and not any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60
+                     for t in _title_lines(text, 6) if not la.PUB_DATE.search(t)):
+        return int(m.group("y"))
     return None
 
 

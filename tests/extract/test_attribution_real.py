@@ -229,3 +229,14 @@ def test_generic_city_library_in_a_bureau_report_is_the_city_library():
 def test_library_word_followed_by_own_and_a_count_is_not_a_branch():
     _, f = _by_value("2021年嘉兴市图书馆年报\n嘉兴市图书馆本馆现有分馆44所。\n")
     assert f[44].library_name is None
+
+
+def test_last_year_in_a_news_page_is_the_year_before_its_publication_date():
+    _, f = _by_value("首页 > 新闻动态\n读书节活动综述\n发布时间:2023-03-05 10:32:15\n"
+                     "去年全市公共图书馆接待读者1200万人次。\n")
+    assert f[12_000_000].year == 2022
+
+
+def test_a_dated_report_title_wins_over_the_page_date():
+    _, f = _by_value("嘉善县图书馆2021年工作总结\n发布时间:2022-01-19\n去年本馆接待读者30万人次。\n")
+    assert f[300_000].year == 2020

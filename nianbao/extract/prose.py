@@ -75,6 +75,9 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         return "all"
     # attendance right after an events count of the same sentence: the same activities
     if prev and metric == "activities.attendance" and prev[1].metric == "activities.events":
+        # (…讲座36场,展览22场,培训班18期,共吸引2.1万人次参加: all of them)
+        if lx.WHOLE_AFTER_LIST.search(mt[prev[1].char_end:q.num_start]):
+            return "all"
         return prev[1].segment
     # an elliptic clause (共开展8场) or one pointing back (相关主题活动): the sentence names the
     # subset, or for a pointer, the sentence before it in the same paragraph
@@ -365,12 +368,14 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
         if d is not None:
             return d
     clause_left = mt[cs:q.num_start]
-    if bare:
+    # a bare number only continues a bare figure, and only with its scale written
+    # (进馆人次为32万,2021年为28万); a bare 2020 after a figure is no figure
+    if bare and not re.search(r"[万亿]", q.text):
         return None
     line_start = mt.rfind("\n", 0, ss) + 1
     same_line = [p for p in placed if p.fig.char_end <= q.num_start and p.sent_start >= line_start]
     # 这一数据为2484.51万人: the measure of the figure just stated
-    if lx.ANAPHORIC_FIGURE.fullmatch(clause_left) and same_line and same_line[-1].fig.char_end <= cs \
+    if not bare and lx.ANAPHORIC_FIGURE.fullmatch(clause_left) and same_line and same_line[-1].fig.char_end <= cs \
             and lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]):
         pf = same_line[-1].fig
         return vet(mt, q, Decision(pf.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
@@ -382,9 +387,9 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
         prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
         if prev_in_pc:
             p = prev_in_pc[-1]
-            if _unit_means(q.unit, p.fig.metric, p.unit):
+            if (p.unit is None if bare else _unit_means(q.unit, p.fig.metric, p.unit)):
                 return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
-        else:
+        elif not bare:
             d = classify_elliptic(mt, q, pc, cs, ce, (ss, se))
             if d is not None:
                 return d
@@ -406,7 +411,7 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
         whole = [p for p in same_line if p.sent_start < ss][-1:]
     else:
         whole = [p for p in in_sentence if p.fig.char_end <= k][-1:]
-    if whole and q.unit != "元":
+    if whole and not bare and q.unit != "元":
         p = whole[-1]
         # parts never add up to more than their whole (…其中联盟活动4次,自主活动63次,发布微信56次)
         parts = sum(o.fig.value for o in same_line if o.fig.char_start > k and o.fig.metric == p.fig.metric
@@ -416,7 +421,7 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
             return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
     # a sentence opened by 在外借书刊中, / 总藏书量中,: every part it lists has that measure
     among = lx.AMONG.match(mt[ss:se])
-    if among and q.num_start > ss + among.end() and lx.PART_NOUN.fullmatch(left) and not lx.PART_NOUN_BAD.search(left):
+    if among and not bare and q.num_start > ss + among.end() and lx.PART_NOUN.fullmatch(left) and not lx.PART_NOUN_BAD.search(left):
         d = left_cue(among.group(1), q.unit, mt[ss:se], ss + among.start(1))
         if d is not None:
             return vet(mt, q, Decision(d.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)

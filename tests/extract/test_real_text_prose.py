@@ -327,3 +327,14 @@ def test_visits_to_borrow_are_visits():
 def test_unmet_demand_and_the_rest_of_a_list_are_no_figures():
     assert figs("因闭馆未能提供读者借阅者约1万册。") == []
     assert figs("其他6家城市书房分别位于各街道。") == []
+
+
+def test_bare_value_continues_a_bare_figure_for_another_year():
+    got = sorted((f.metric, f.value, f.year) for f in _doc("2022年本馆进馆人次为36万,2021年为29万。").figures)
+    assert got == [("visits.in_person", 290000, 2021), ("visits.in_person", 360000, 2022)]
+
+
+def test_attendance_summed_over_listed_event_kinds_is_the_whole():
+    fs = _doc("举办公益讲座30场,展览12场,培训班9期,共吸引1.6万人次参加。").figures
+    att = [f for f in fs if f.metric == "activities.attendance"]
+    assert [(f.value, f.segment) for f in att] == [(16000, "all")]

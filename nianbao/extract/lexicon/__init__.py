@@ -269,6 +269,8 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
 # words that make an activities count the whole (各类读者活动67次, 参与各类活动)
 WHOLE_WORDS = re.compile(r"各类|各项|所有|全部|总计|合计")
+# attendance summed over the event counts listed before it (…,共吸引2.1万人次参加)
+WHOLE_AFTER_LIST = re.compile(r"^[^。]*?[,;][^,;。]*(?:共|合计|总计|累计)")
 # words pointing back to the subset named in the previous sentence (相关主题活动23场)
 ANAPHORA = re.compile(r"相关|该类|此类|上述|这些|该系列|系列")
 # for activities: which noun(s) are named

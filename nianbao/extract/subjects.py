@@ -95,6 +95,10 @@ def _aggregates(s: str, own: str | None) -> list[Mention]:
             continue
         if _located(s, pl[0]):
             continue
+        if dp is not None and pl[1] == dp and la.SYSTEM_AFTER_AGGREGATE.match(s, m.end()):
+            # 白云区公共图书馆服务体系 in the district library's report: its own 总分馆 system
+            out.append(Mention(pl[0], m.end(), OWN, None, "system"))
+            continue
         out.append(Mention(pl[0], m.end(), REGION, aggregate_name(pl[1], None, m.group("qual"))))
     return out
 

@@ -240,3 +240,10 @@ def test_last_year_in_a_news_page_is_the_year_before_its_publication_date():
 def test_a_dated_report_title_wins_over_the_page_date():
     _, f = _by_value("嘉善县图书馆2021年工作总结\n发布时间:2022-01-19\n去年本馆接待读者30万人次。\n")
     assert f[300_000].year == 2020
+
+
+def test_own_places_public_library_service_system_is_the_own_system():
+    _, f = _by_value("2022年海曙区图书馆年报\n截至2022年底,海曙区公共图书馆服务体系已有镇街分馆17个。"
+                     "全区公共图书馆文献外借量132万册次。\n")
+    assert f[17].library_name is None
+    assert f[1_320_000].library_name == "海曙区全区公共图书馆" and f[1_320_000].scope == "region"

@@ -122,6 +122,8 @@ LEADING_BRACKET = re.compile(r"^\s*[(（][^)）]{0,12}[)）]")
 BARE_AGGREGATE = re.compile(r"(?:^|(?<=[\n,;:。，；：\s]))(?:#\s*)?公共图书馆(?!学|协会|服务宣传)")
 # a line that continues the one above it (其中:活动:30场 under 2、某分馆共举办各类活动30场)
 CONTINUATION_LINE = re.compile(r"\s*其中")
+# <place>公共图书馆服务体系: the service system the place's library runs
+SYSTEM_AFTER_AGGREGATE = re.compile(r"(?:总分馆)?(?:服务)?体系")
 # words after a bare place that make it the subject of a region-wide statement
 # (深圳持证读者…, 广州全市…, 四川共有…, 江苏各级图书馆…)
 PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共)")

@@ -46,6 +46,15 @@ def raw_folder_fingerprint(raw_dir) -> str:
     return h.hexdigest()[:16]
 
 
+def changed_since_publish(raw_dir, published) -> bool:
+    """True when there is no published warehouse, or a file under the raw folder was
+    modified after it was published (a removed file is not seen: the daily build is)."""
+    if not published.exists():
+        return True
+    built = published.stat().st_mtime_ns
+    return raw_dir.is_dir() and any(p.is_file() and p.stat().st_mtime_ns > built for p in raw_dir.rglob("*"))
+
+
 @sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=DefaultSensorStatus.RUNNING,
         description="Starts a build when files in the raw folder are added, changed or removed.")
 def raw_folder_sensor(context: SensorEvaluationContext):
@@ -57,5 +66,10 @@ def raw_folder_sensor(context: SensorEvaluationContext):
     fingerprint = raw_folder_fingerprint(config.raw_dir())
     if fingerprint == context.cursor:
         return SkipReason("raw folder unchanged")
+    if context.cursor is None and not changed_since_publish(config.raw_dir(), config.warehouse_path()):
+        # first evaluation (a new DAGSTER_HOME, the UI just started): remember the folder,
+        # do not rebuild a warehouse that is already newer than every raw file
+        context.update_cursor(fingerprint)
+        return SkipReason("first look at the raw folder: nothing changed since the last publish")
     context.update_cursor(fingerprint)
     return RunRequest(run_key=fingerprint)

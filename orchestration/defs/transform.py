@@ -5,13 +5,15 @@ run is interrupted, dbt is stopped (SIGINT, then killed) before the step ends.""
 
 
 from dagster import AssetExecutionContext
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from nianbao import stopping
 from nianbao.pipeline import say
+from orchestration.defs.dbt_layers import LayeredTranslator, with_row_counts
 from orchestration.resources import DBT_PROJECT, WarehouseResource
 
-TRANSLATOR = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_source_tests_as_checks=True))
+# asset groups by layer (staging, intermediate, marts, quality): orchestration/defs/dbt_layers.py
+TRANSLATOR = LayeredTranslator(settings=DagsterDbtTranslatorSettings(enable_source_tests_as_checks=True))
 
 
 @dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT, dagster_dbt_translator=TRANSLATOR, name="nianbao_dbt")
@@ -20,14 +22,21 @@ def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: 
     with warehouse.dbt_environment() as target_path:
         say("building dbt models (staging → intermediate → marts → quality)")
         invocation = dbt.cli(["build"], context=context, raise_on_error=True, target_path=target_path)
+        events = []  # held until dbt exits: the row counts need the file dbt writes
         try:
-            yield from invocation.stream()
+            try:
+                for event in invocation.stream():
+                    events.append(event)
+            except Exception:
+                yield from events  # what was built before the failure is still recorded
+                raise
         finally:
             # interrupted (SIGTERM/SIGINT): dagster-dbt forwards SIGINT to dbt and waits a while;
             # a dbt that is still alive after that is killed, so no writer outlives the run
             if invocation.process.poll() is None:
                 invocation.process.kill()
                 invocation.process.wait()
+        yield from with_row_counts(events, invocation.manifest, warehouse.working_path())
         n = sum(1 for r in invocation.get_artifact("run_results.json").get("results", []) if r.get("unique_id", "").startswith("model."))
         say(f"built {n} dbt models")
     stopping.check()

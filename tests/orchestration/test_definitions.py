@@ -31,6 +31,8 @@ def describe(defs) -> dict:
         "jobs": sorted(j.name for j in defs.resolve_all_job_defs() if not j.name.startswith("__")),
         "schedules": sorted(s.name for s in defs.schedules),
         "sensors": sorted(s.name for s in defs.sensors),
+        "groups": {g: sorted("/".join(k.path) for k in graph.get_all_asset_keys() if graph.get(k).group_name == g)
+                   for g in sorted({graph.get(k).group_name for k in graph.get_all_asset_keys()})},
     }
 
 

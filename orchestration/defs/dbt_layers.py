@@ -1,0 +1,84 @@
+"""How the dbt models look in Dagster: one asset group per layer, row counts on tables.
+
+The layer is the model's folder under `dbt_project/models/` (staging, intermediate,
+marts, quality); seeds (the metric vocabulary) sit with staging. Row counts are read
+from the working database after dbt has exited (DuckDB has one writer: the file
+cannot be opened while dbt builds), for table materialisations only (a view's count
+would run its query).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from dagster_dbt import DagsterDbtTranslator
+
+LAYERS = ("staging", "intermediate", "marts", "quality")
+SEED_LAYER = "staging"
+ROW_COUNT_KEY = "dagster/row_count"
+
+
+def layer_of(dbt_resource_props: Mapping[str, Any]) -> str | None:
+    """The group of a dbt node: its folder under models/ (fqn[1]), seeds with staging."""
+    if dbt_resource_props.get("resource_type") == "seed":
+        return SEED_LAYER
+    fqn = dbt_resource_props.get("fqn") or []
+    return fqn[1] if len(fqn) > 2 and fqn[1] in LAYERS else None
+
+
+class LayeredTranslator(DagsterDbtTranslator):
+    """dagster-dbt's translator with the group name set to the model's layer."""
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        return layer_of(dbt_resource_props) or super().get_group_name(dbt_resource_props)
+
+
+def _relation(node: Mapping[str, Any]) -> str | None:
+    if node.get("resource_type") not in ("model", "seed"):
+        return None
+    if node.get("config", {}).get("materialized", "table") not in ("table", "seed", "incremental"):
+        return None
+    name = node.get("alias") or node.get("name")
+    return f'"{node["schema"]}"."{name}"'
+
+
+def row_counts(db: Path, nodes: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """unique_id → rows of each table node, read from `db` (read-only); nodes whose
+    relation is missing or unreadable are left out."""
+    import duckdb
+
+    relations = {n["unique_id"]: rel for n in nodes if (rel := _relation(n))}
+    counts: dict[str, int] = {}
+    if not relations or not Path(db).exists():
+        return counts
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for unique_id, rel in relations.items():
+            try:
+                counts[unique_id] = con.execute(f"select count(*) from {rel}").fetchone()[0]
+            except duckdb.Error:
+                continue
+    finally:
+        con.close()
+    return counts
+
+
+def with_row_counts(events: list, manifest: Mapping[str, Any], db: Path) -> list:
+    """The events, each Output/AssetMaterialization of a table model carrying its row count."""
+    nodes = manifest.get("nodes", {})
+
+    def uid(event) -> str | None:
+        value = getattr(event, "metadata", {}).get("unique_id")
+        return getattr(value, "text", value)
+
+    wanted = [nodes[u] for e in events if (u := uid(e)) in nodes]
+    counts = row_counts(db, wanted)
+    out = []
+    for event in events:
+        u = uid(event)
+        if u in counts and hasattr(event, "with_metadata"):
+            event = event.with_metadata({**event.metadata, ROW_COUNT_KEY: counts[u]})
+        out.append(event)
+    return out

@@ -338,3 +338,8 @@ def test_attendance_summed_over_listed_event_kinds_is_the_whole():
     fs = _doc("举办公益讲座30场,展览12场,培训班9期,共吸引1.6万人次参加。").figures
     att = [f for f in fs if f.metric == "activities.attendance"]
     assert [(f.value, f.segment) for f in att] == [(16000, "all")]
+
+
+def test_activities_counted_in_xiang():
+    assert figs("全年推出5大系列42项阅读活动。") == [("activities.events", 42)]
+    assert figs("获得省级以上奖项5项。") == []

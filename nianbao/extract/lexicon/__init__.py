@@ -96,9 +96,9 @@ CUES: list[Cue] = [
     # ---- activities
     Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
                     r"公益课|体验课|研学|夏令营|冬令营|阅读推广",
-        {**_m(EVENT_UNITS, "activities.events"), "人次": "activities.attendance"}),
+        {**_m(EVENT_UNITS + ("项",), "activities.events"), "人次": "activities.attendance"}),
     Cue("activity_r", r"(?:\"|“)?[^,;。\d]{0,10}?(?:活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映)",
-        _m(EVENT_UNITS, "activities.events"), side="R"),
+        _m(EVENT_UNITS + ("项",), "activities.events"), side="R"),
     Cue("attendance", r"参与(?:人数|人次|人(?![员士]))|参加(?:人数|人次)|活动(?:总)?人次|受众(?:人数|人次)?|听众|观众",
         _m(PERSON_TIMES + PERSONS + BARE, "activities.attendance")),
     Cue("attendance_ctx", r"参与|参加|惠及|覆盖|吸引|服务|辅导|培训|观展|观看|到场|受益",

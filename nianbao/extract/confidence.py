@@ -16,8 +16,7 @@ weak piece of evidence the figure rests on (the weights are data, in
 * the library: named in an earlier sentence of the paragraph (`nearby_library`);
   named nowhere near the figure while the text names an unplaced library or
   several libraries/regions (`guessed_library`); no library or region at all, or a
-  region whose place is never said (`no_library`); a generic 市图书馆 resolved by
-  level (`generic_library`);
+  region whose place is never said (`no_library`);
 * scope `unknown`, period `partial` or `plan`.
 
 Explicit unit + strong cue + explicit year + named library → 1.0; a bare number
@@ -39,7 +38,7 @@ class Evidence:
     weak_cue: bool = False
     crowded: bool = False         # one of many figures in an unpunctuated run
     year: str = "explicit"        # explicit / relative / inferred / none
-    library: str = "named"        # named / own / nearby / guessed / generic / none
+    library: str = "named"        # named / own / nearby / guessed / none
     scope: str = "library"
     period: str = "year"
 
@@ -53,8 +52,7 @@ def confidence(e: Evidence) -> float:
     if e.crowded:
         c -= W["crowded_clause"]
     c -= {"relative": W["relative_year"], "inferred": W["inferred_year"], "none": W["no_year"]}.get(e.year, 0.0)
-    c -= {"nearby": W["nearby_library"], "guessed": W["guessed_library"], "generic": W["generic_library"],
-          "none": W["no_library"]}.get(e.library, 0.0)
+    c -= {"nearby": W["nearby_library"], "guessed": W["guessed_library"], "none": W["no_library"]}.get(e.library, 0.0)
     if e.scope == "unknown":
         c -= W["unknown_scope"]
     c -= {"partial": W["partial_period"], "plan": W["plan_period"]}.get(e.period, 0.0)

@@ -74,6 +74,8 @@ CONFIDENCE_WEIGHTS = {
     "bare_number": 0.20,        # no unit written (label:value lines, table cells without a unit)
     # the metric cue
     "weak_cue": 0.15,           # the metric came from a context word (参与, 服务…), an ellipsis or a share
+    # the context
+    "crowded_clause": 0.15,     # many figures in one unpunctuated run (infographics, glued cells)
     # the year
     "inferred_year": 0.10,      # no year word in the sentence: the section's or the report's year
     "relative_year": 0.05,      # 去年/今年 resolved against the document's date
@@ -82,9 +84,7 @@ CONFIDENCE_WEIGHTS = {
     "nearby_library": 0.05,     # the subject was named in an earlier sentence of the paragraph
     "guessed_library": 0.20,    # named nowhere near, in a text about several subjects (or unplaced)
     "no_library": 0.30,         # no library and no region could be named
-    "generic_library": 0.10,    # 市图书馆/省图书馆 resolved by level against the report's own
     # scope / period
-    "crowded_clause": 0.15,     # many figures in one unpunctuated run (infographics, glued cells)
     "unknown_scope": 0.20,
     "partial_period": 0.05,     # a month or a to-date figure: easy to compare with the wrong thing
     "plan_period": 0.10,

@@ -398,6 +398,12 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
         p = in_sentence[-1]
         if p.clause_start == cs and p.unit == q.unit:
             return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
+    # …新建城乡书房43家、总数达114家: the stock the flow before it adds to
+    if left_start != cs and lx.LIST_STOCK.fullmatch(left) and in_sentence and not bare:
+        p = in_sentence[-1]
+        stock = {v: k for k, v in {**FLOW_OF, **lx.ADDED}.items()}.get(p.fig.metric)
+        if stock and p.clause_start == cs and p.unit == q.unit:
+            return vet(mt, q, Decision(stock, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
     # a part listed after 其中 (in this sentence, or opening it after the whole's sentence)
     # (the parts take the measure of the whole stated before 其中; money items named by no cue
     # are other ledgers, not parts: 其中…购置费…,馆舍改造费9.31万元)

@@ -343,3 +343,12 @@ def test_attendance_summed_over_listed_event_kinds_is_the_whole():
 def test_activities_counted_in_xiang():
     assert figs("全年推出5大系列42项阅读活动。") == [("activities.events", 42)]
     assert figs("获得省级以上奖项5项。") == []
+
+
+def test_stock_after_its_flow_in_a_list():
+    assert figs("全年新建城乡书房12家、总数达58家。") == [
+        ("network.service_points", 58), ("network.service_points_added", 12)]
+
+
+def test_people_walking_into_reading_places_are_visits():
+    assert figs("全年超六百万人走进公共文化阅读阵地。") == [("visits.in_person", 6_000_000)]

@@ -54,7 +54,7 @@ CUES: list[Cue] = [
     # a clause that is just 读者 and the count (…, 读者16万多人次, …): person-visits
     Cue("visits_readers", r"(?:^|(?<=[\s,,、;;]))读者(?=[\s达为共计有约近超逾]*$)", _m(PERSON_TIMES, "visits.in_person")),
     # 2600万读者走进图书馆
-    Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?图书馆",
+    Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?(?:图书馆|阅读阵地)",
         _m(PERSON_TIMES + PERSONS, "visits.in_person"), side="R"),
     Cue("online", r"点击(?:量|次数|数)|(?:网站|官网|门户网站|主页|网页)?访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
                   r"新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|数字图书馆(?:总)?(?:使用|访问|服务)(?:量|人次)|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
@@ -119,7 +119,7 @@ CUES: list[Cue] = [
     # self-service kiosks counted by the machine (各类自助图书馆302台)
     Cue("kiosks", r"自助(?:图书馆|借还机|借书机|图书柜)|书香亭|图书自助机", _m(("台",), "network.service_points")),
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
-    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|城市书房|智慧书房|阅读空间|自助图书馆",
+    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?:城市|城乡|智慧|社区|乡村)书房|阅读(?:服务)?空间|自助图书馆",
         _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 
@@ -202,6 +202,8 @@ UNIT_FIRST = [
     ("册次", re.compile(r"借阅|外借|借出|流通|借书"), "circulation.loans"),
     ("场次", re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|放映|演出"), "activities.events"),
 ]
+# a stock right after the flow that adds to it, in the same list (新建…43家、总数达114家)
+LIST_STOCK = re.compile(r"\s*、\s*(?:总数|总量|累计|共计|共有|现有|共)\s*(?:达到?|为|有)?\s*")
 # a sentence opening that names the whole its parts belong to (在外借书刊中, / 总藏书量中,)
 AMONG = re.compile(r"\s*在?([^,;。]{2,16}?)中\s*[,:]")
 # …but not a clause with a verb of its own (its measure is another one)

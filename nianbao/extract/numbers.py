@@ -252,6 +252,8 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
             continue
         if unit == "读者" and re.fullmatch(f"[{CN_CHARS}]+", core):
             continue  # 一读者: one reader, not a count
+        if unit == "读者" and num != num.rstrip():
+            unit = None  # `2019\t读者活动`: a column, not a count of readers
         if core in ("千", "百", "万", "十", "千万", "百万") and not (
                 core in ("万", "千万", "百万") and m.group("pre") in _SCALE_ONLY_PRE):
             continue  # 千家万户, 百姓: words, not numbers (破万 is 10000, 超千万 10 million)

@@ -352,3 +352,7 @@ def test_stock_after_its_flow_in_a_list():
 
 def test_people_walking_into_reading_places_are_visits():
     assert figs("全年超六百万人走进公共文化阅读阵地。") == [("visits.in_person", 6_000_000)]
+
+
+def test_readers_as_unit_only_when_glued_to_the_number():
+    assert [q.unit for q in find_quantities("2019\t读者活动", bare=True)] == [None]

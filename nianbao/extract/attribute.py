@@ -134,6 +134,8 @@ def _library_name(text: str) -> str | None:
 
 
 def report_year(text: str) -> int | None:
+    """The year a report is about: the year on a title line, else the most frequent
+    year of its body that is not a date of the library's history."""
     titles = _title_lines(text)
     for s in titles:
         if len(s) > 60:
@@ -142,12 +144,17 @@ def report_year(text: str) -> int | None:
             m = lx.YEAR_RE.search(s)
             if m:
                 return int(m.group(1))
-    # else the most frequent plausible year in the body (dates at the top excluded)
+    # else the most frequent plausible year in the body (dates at the top excluded), not
+    # a year of the library's history (始建于1952年, 1985年成立), not a count (2000余册)
     cnt = Counter()
     for ln in lines(text):
         if is_junk(ln.text):
             continue
         for m in lx.YEAR_RE.finditer(ln.text):
+            t = ln.text
+            if la.HISTORY_BEFORE.search(t[max(0, m.start() - 6):m.start()]) or \
+                    la.HISTORY_AFTER.match(t, m.end(1)) or la.NOT_A_YEAR_AFTER.match(t[m.end(1):]):
+                continue
             cnt[int(m.group(1))] += 1
     return cnt.most_common(1)[0][0] if cnt else None
 

@@ -247,3 +247,11 @@ def test_own_places_public_library_service_system_is_the_own_system():
                      "全区公共图书馆文献外借量132万册次。\n")
     assert f[17].library_name is None
     assert f[1_320_000].library_name == "海曙区全区公共图书馆" and f[1_320_000].scope == "region"
+
+
+def test_years_of_the_librarys_history_are_not_the_report_year():
+    from nianbao.extract.attribute import report_year
+    t = "某县图书馆简介\n某县图书馆始建于1952年,1985年迁入新馆。现有藏书10万册,年接待读者3万人次。\n"
+    assert report_year(t) is None
+    t2 = "某县图书馆简介\n始建于1952年。2021年接待读者3万人次,2021年外借图书5万册。\n"
+    assert report_year(t2) == 2021

@@ -171,3 +171,6 @@ PROGRAMME_NAME_BEFORE = re.compile(r"(?:[”\"》]|远景|五年|中长期)$")
 # a figure with a unit, counted to tell an unpunctuated run of many figures from a clause
 QUANTITY = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:人次|册次|万|册|人|场次|场|次|个|家|元|件|张|座|所|处|台)")
 CROWDED = 4   # figures in one clause from which it counts as crowded
+# a year of the library's history, not the year a text reports on (始建于1952年, 1985年成立, 于1999年迁入新馆)
+HISTORY_BEFORE = re.compile(r"(?:始建|创建|创办|建于|成立|始于|开馆|落成|建馆|筹建|更名|改名|迁入|迁至|诞生|前身|自|从|早在|于|在)\s*$")
+HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|更名|改名|迁|被评|被命名|被授予|获|荣获|起|以来|至今|前后)")

@@ -44,16 +44,20 @@ BATCH_DEFINITION = "whole"
 SITE_NAME = "local_site"
 
 # Code lists from the contracts (shared/spec/metrics.md, quality.md): one source, nianbao.schema.
-from nianbao.schema import METRICS, PERIODS, QUALIFIERS, SCOPES  # noqa: E402
+from nianbao.schema import METRICS, PERIODS, QUALIFIERS, SCOPES, _seed_column  # noqa: E402
 
 FIGURE_STATUSES = ("reported", "conflicting", "suspicious", "invalid")
-CHECKS = (
-    "conflict", "partial_exceeds_year", "sum_mismatch", "ratio_mismatch",
-    "invalid_value", "implausible", "count_mismatch",
-)
+# check code -> its severities (one, or several: sum_mismatch is error or warn), from the
+# one list of codes, the dbt seed dbt_project/seeds/dq_checks.csv (`error|warn` there)
+CHECK_SEVERITIES: dict[str, tuple[str, ...]] = {
+    check: tuple(severity.split("|"))
+    for check, severity in zip(_seed_column("dq_checks", "check"), _seed_column("dq_checks", "severity"))
+}
+CHECKS = tuple(CHECK_SEVERITIES)
 SEVERITIES = ("error", "warn", "info")
-CHECKS_ALWAYS_ERROR = ("conflict", "partial_exceeds_year", "ratio_mismatch", "invalid_value")
-CHECKS_ALWAYS_WARN = ("implausible", "count_mismatch")
+CHECKS_ALWAYS_ERROR = tuple(c for c, s in CHECK_SEVERITIES.items() if s == ("error",))
+CHECKS_ALWAYS_WARN = tuple(c for c, s in CHECK_SEVERITIES.items() if s == ("warn",))
+CHECKS_ALWAYS_INFO = tuple(c for c, s in CHECK_SEVERITIES.items() if s == ("info",))
 ROLES = ("candidate", "total", "part", "stated", "numerator", "denominator", "subject")
 # metrics.md lists loaded/duplicate/quarantined; nianbao.schema also has `removed`.
 DOCUMENT_STATUSES = ("loaded", "duplicate", "quarantined", "removed")
@@ -139,8 +143,13 @@ def suite_definitions() -> dict[str, list[Any]]:
             row_condition=Column("check").is_in(list(CHECKS_ALWAYS_WARN)),
             meta={"notes": "quality.md: these checks are always warnings"}),
         gxe.ExpectColumnValuesToBeInSet(
-            column="severity", value_set=["error", "warn"],
-            row_condition=Column("check") == "sum_mismatch"),
+            column="severity", value_set=["info"],
+            row_condition=Column("check").is_in(list(CHECKS_ALWAYS_INFO)),
+            meta={"notes": "quality.md: these checks are always info (screening flags)"}),
+        *[gxe.ExpectColumnValuesToBeInSet(
+            column="severity", value_set=list(severities),
+            row_condition=Column("check") == check)
+          for check, severities in CHECK_SEVERITIES.items() if len(severities) > 1],
         gxe.ExpectColumnValuesToBeInSet(column="metric", value_set=list(METRICS)),
         gxe.ExpectColumnValuesToNotBeNull(column="message"),
         gxe.ExpectColumnValueLengthsToBeBetween(column="message", min_value=1),

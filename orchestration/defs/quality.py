@@ -10,19 +10,13 @@ GX suites of expectations/ on the published warehouse.
 import duckdb
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
 
+from nianbao.schema import _seed_column
 from orchestration.resources import WarehouseResource
 
 DQ_FINDINGS = AssetKey(["marts", "dq_findings"])
-#: check code -> severity of its findings, as in shared/spec/quality.md
-CHECK_CODES = {
-    "conflict": "error",
-    "partial_exceeds_year": "error",
-    "sum_mismatch": "error",
-    "ratio_mismatch": "error",
-    "invalid_value": "error",
-    "implausible": "warn",
-    "count_mismatch": "warn",
-}
+#: check code -> severity of its findings (shared/spec/quality.md), from the one list of
+#: codes: the dbt seed dbt_project/seeds/dq_checks.csv ("error|warn": either, per finding)
+CHECK_CODES = dict(zip(_seed_column("dq_checks", "check"), _seed_column("dq_checks", "severity")))
 
 
 def finding_counts(db_path, check: str) -> dict[str, int]:
@@ -55,7 +49,7 @@ def dq_check_result(check: str, counts: dict[str, int]) -> AssetCheckResult:
 
 
 def _make_dq_check(check: str):
-    @asset_check(asset=DQ_FINDINGS, name=f"dq_{check}", description=f"Findings of the '{check}' check ({CHECK_CODES[check]}).")
+    @asset_check(asset=DQ_FINDINGS, name=f"dq_{check}", description=f"Findings of the '{check}' check ({CHECK_CODES[check].replace('|', ' or ')}).")
     def _check(warehouse: WarehouseResource) -> AssetCheckResult:
         return dq_check_result(check, finding_counts(warehouse.working_path(), check))
 

@@ -11,8 +11,9 @@ BORROWERS = F("circulation.borrowers", 49800, unit_raw="人次", start=10)
 VISITS = F("visits.in_person", 47000, unit_raw="人次", start=30)
 ATTENDANCE = F("activities.attendance", 40, segment="minors", start=50)
 EVENTS_MINORS = F("activities.events", 53, segment="minors", start=70)
-# a different segment of borrowers is not compared with all visits
-BORROWERS_PART = F("circulation.borrowers", 52000, segment="agency_delivery", start=90)
+# a different segment of borrowers is not compared with all visits (48000 > 47000), and
+# it is no larger than its whole (49800), so it is in no finding
+BORROWERS_PART = F("circulation.borrowers", 48000, segment="agency_delivery", start=90)
 PLAUSIBLE = Report("plausible_not.txt", "源城区图书馆", [BORROWERS, VISITS, ATTENDANCE, EVENTS_MINORS, BORROWERS_PART])
 
 BORROWERS_OK = F("circulation.borrowers", 30000, start=10)

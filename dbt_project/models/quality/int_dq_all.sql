@@ -1,10 +1,43 @@
 {{ config(materialized='view') }}
--- Every check's output in one long table: one row per (finding, figure, role).
-{%- set checks = ['int_dq_conflict', 'int_dq_partial_exceeds_year', 'int_dq_sum_mismatch',
-                  'int_dq_ratio_mismatch', 'int_dq_invalid_value', 'int_dq_implausible',
-                  'int_dq_count_mismatch'] %}
-{% for m in checks %}
+{#-
+  Every rule's output in one long table: one row per (finding, figure, role).
+  The rules are the models tagged `dq_rule` (each one check code of seeds/dq_checks.csv);
+  the union is built from the tag when the model runs. dbt needs to know the rules
+  before it runs them, hence the depends_on hints below: a tagged rule missing from
+  them makes dbt stop with "unable to infer all dependencies", so none is left out silently.
+-#}
+-- depends_on: {{ ref('int_dq_conflict') }}
+-- depends_on: {{ ref('int_dq_rounded_restatement') }}
+-- depends_on: {{ ref('int_dq_cross_document') }}
+-- depends_on: {{ ref('int_dq_partial_exceeds_year') }}
+-- depends_on: {{ ref('int_dq_sum_mismatch') }}
+-- depends_on: {{ ref('int_dq_ratio_mismatch') }}
+-- depends_on: {{ ref('int_dq_invalid_value') }}
+-- depends_on: {{ ref('int_dq_qualifier_conflict') }}
+-- depends_on: {{ ref('int_dq_date_mismatch') }}
+-- depends_on: {{ ref('int_dq_implausible') }}
+-- depends_on: {{ ref('int_dq_count_mismatch') }}
+-- depends_on: {{ ref('int_dq_year_over_year') }}
+{%- set rules = [] %}
+{%- if execute %}
+  {%- for node in graph.nodes.values() | sort(attribute='name') %}
+    {%- if node.resource_type == 'model' and 'dq_rule' in node.tags %}
+      {%- do rules.append(node.name) %}
+    {%- endif %}
+  {%- endfor %}
+{%- endif %}
+{%- if rules | length == 0 %}
+-- parse time (the graph is not known yet): an empty relation of the right shape
+select
+    null::varchar as finding_id, null::varchar as "check", null::varchar as severity,
+    null::varchar as document_id, null::varchar as source_file, null::varchar as library_key,
+    null::integer as year, null::varchar as metric, null::varchar as message,
+    null::varchar as figure_id, null::varchar as role
+where false
+{%- else %}
+{%- for m in rules %}
 select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message, figure_id, role
 from {{ ref(m) }}
 {% if not loop.last %}union all{% endif %}
 {%- endfor %}
+{%- endif %}

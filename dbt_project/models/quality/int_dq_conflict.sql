@@ -1,14 +1,16 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['dq_rule']) }}
 {#-
-  conflict (error): figures that agree on document, library, year, metric, scope,
-  segment and period but whose qualifier ranges (int_figure_ranges) do not overlap.
+  conflict (error): trusted figures that agree on document, library, year, metric, scope,
+  segment and period but whose qualifier ranges (int_figure_ranges) do not overlap, in
+  two different sentences, where rounding cannot explain the difference (pairs that
+  rounding explains are rounded_restatement; see int_figure_pairs).
   One finding per such key; every figure of the key is linked as a candidate
   (the compatible ones too: the reader needs all statements to decide).
   Parts never meet their whole here: a different segment is a different key.
 -#}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
-    where kind = 'figure'
+    where kind = 'figure' and coalesce(is_trusted, true)
 ),
 
 keyed as (
@@ -19,20 +21,13 @@ keyed as (
     from figures
 ),
 
--- pairs whose ranges do not overlap: [a.lo, a.hi] and [b.lo, b.hi] share no point
--- (an at_least range is open at hi: 205829 vs [206000, 207000) is disjoint, 60 vs [50, 60) too)
+-- pairs of one document whose ranges do not overlap, stated in different sentences,
+-- and that rounding cannot explain (int_figure_pairs)
 disjoint_pairs as (
-    select a.conflict_key, a.figure_id as a_id, b.figure_id as b_id
-    from keyed as a
-    join keyed as b
-        on a.conflict_key = b.conflict_key
-        and a.figure_id < b.figure_id
-    where not (
-        greatest(a.lo, b.lo) < least(a.hi, b.hi)
-        or (greatest(a.lo, b.lo) = least(a.hi, b.hi)
-            and (a.hi > greatest(a.lo, b.lo) or a.hi_closed)
-            and (b.hi > greatest(a.lo, b.lo) or b.hi_closed))
-    )
+    select a.conflict_key, p.a_id, p.b_id
+    from {{ ref('int_figure_pairs') }} as p
+    join keyed as a on a.figure_id = p.a_id
+    where p.same_document and p.is_disjoint and not p.same_sentence and not p.is_rounding
 ),
 
 conflicting_keys as (

@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['dq_rule']) }}
 {#-
   count_mismatch (warn): an event table (rows of int_events_attributed sharing a
   table_id) lists N events, and the same document states activities.events for the
@@ -46,6 +46,7 @@ stated as (
         and f.period = 'year'
         and f.metric = 'activities.events'
         and f.kind = 'figure'
+        and coalesce(f.is_trusted, true)
 ),
 
 mismatched_tables as (

@@ -1,109 +1,118 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['dq_rule']) }}
 {#-
-  implausible (warn): relations that should hold between two different metrics of the
-  same document, library, year, scope and period:
-  * borrowers (circulation.borrowers, 外借人次) <= in-person visits (visits.in_person),
-    both segment 'all': flagged when a borrowers range lies entirely above a visits range;
-  * activity attendance (activities.attendance) >= events (activities.events), same
-    segment: flagged when an attendance range lies entirely below an events range.
-  One finding per key and rule; the figures of the failing pairs are linked as subjects.
+  implausible (warn): relations that should hold between two figures of the same
+  document, library, year, scope and period fail. Each rule names the figure that
+  should be the smaller one (`small`), the one that should be the larger one (`big`)
+  and a bound: flagged when small's range lies entirely above bound × big's range.
+  * borrowers_above_visits: borrowers (circulation.borrowers, 外借人次) ≤ 1 × in-person
+    visits (visits.in_person), both segment 'all';
+  * events_above_attendance: activities (activities.events) ≤ 1 × attendance
+    (activities.attendance), same segment: each activity has at least one participant;
+  * items_per_borrowing_visit: loans (circulation.loans, 外借册次) ≤ max_items_per_borrowing_visit
+    × borrowers (外借人次), segment 'all';
+  * attendance_per_event: attendance ≤ max_attendance_per_event × activities, same segment;
+  * part_above_whole: a part (segment other than 'all') ≤ 1 × the whole (segment 'all')
+    of the same metric.
+  The bounds and their sources are in seeds/dq_thresholds.csv. One finding per key and
+  rule; the figures of the failing pairs are linked as subjects.
 -#}
 {%- set rules = [
-    {'code': 'borrowers_above_visits', 'big': 'circulation.borrowers', 'small': 'visits.in_person',
-     'segment_all': true, 'relation': 'more than'},
-    {'code': 'events_above_attendance', 'big': 'activities.events', 'small': 'activities.attendance',
-     'segment_all': false, 'relation': 'more than'},
+    {'code': 'borrowers_above_visits', 'small': "'circulation.borrowers'", 'big': "'visits.in_person'",
+     'segments': "coalesce(small.segment, 'all') = 'all' and coalesce(big.segment, 'all') = 'all'", 'bound': '1',
+     'why': "every loan to a reader normally needs a visit, so this needs an explanation"},
+    {'code': 'events_above_attendance', 'small': "'activities.events'", 'big': "'activities.attendance'",
+     'segments': 'small.segment is not distinct from big.segment', 'bound': '1',
+     'why': "each activity should have at least one participant"},
+    {'code': 'items_per_borrowing_visit', 'small': "'circulation.loans'", 'big': "'circulation.borrowers'",
+     'segments': "coalesce(small.segment, 'all') = 'all' and coalesce(big.segment, 'all') = 'all'",
+     'bound': 't.max_items_per_borrowing_visit',
+     'why': "more items per borrowing visit than the documented bound"},
+    {'code': 'attendance_per_event', 'small': "'activities.attendance'", 'big': "'activities.events'",
+     'segments': 'small.segment is not distinct from big.segment', 'bound': 't.max_attendance_per_event',
+     'why': "more participants per activity than the documented bound"},
+    {'code': 'part_above_whole', 'small': 'big.metric', 'big': 'small.metric',
+     'segments': "coalesce(small.segment, 'all') <> 'all' and coalesce(big.segment, 'all') = 'all'", 'bound': '1',
+     'why': "a part cannot be larger than its whole"},
 ] -%}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
-    where kind = 'figure'
+    where kind = 'figure' and coalesce(is_trusted, true)
 ),
 
--- pairs where the figure that should be the smaller one is certainly larger
+thresholds as (
+    select * from {{ ref('int_dq_thresholds') }}
+),
+
+-- pairs where `small` lies entirely above bound × `big`
 failing as (
 {%- for r in rules %}
     select
         '{{ r.code }}' as rule,
-        big.document_id, big.source_file, big.library_key, big.year,
+        '{{ r.why }}' as why,
+        {{ r.bound }} as bound,
+        small.document_id, small.source_file, small.library_key, small.year,
+        small.figure_id as small_id, small.value as small_value, small.display_text as small_text,
+        small.subject_text as small_subject, small.metric as small_metric, small.is_plural as small_plural,
         big.figure_id as big_id, big.value as big_value, big.display_text as big_text,
         big.subject_text as big_subject, big.metric as big_metric,
-        small.figure_id as small_id, small.value as small_value, small.display_text as small_text,
-        small.subject_text as small_subject, small.metric as small_metric,
-        md5(concat_ws('|', '{{ r.code }}', big.document_id, coalesce(big.library_key, ''),
-                      coalesce(cast(big.year as varchar), ''), coalesce(big.scope, ''),
-                      coalesce(big.segment, ''), coalesce(big.period, ''))) as rule_key
-    from figures as big
-    join figures as small
-        on small.document_id = big.document_id
-        and small.library_key is not distinct from big.library_key
-        and small.year is not distinct from big.year
-        and small.scope is not distinct from big.scope
-        and small.period is not distinct from big.period
-        and small.segment is not distinct from big.segment
-    where big.metric = '{{ r.big }}'
-        and small.metric = '{{ r.small }}'
-        {%- if r.segment_all %}
-        and coalesce(big.segment, 'all') = 'all'
-        {%- endif %}
-        and (big.lo > small.hi or (big.lo = small.hi and not small.hi_closed))
+        md5(concat_ws('|', '{{ r.code }}', small.document_id, coalesce(small.library_key, ''),
+                      coalesce(cast(small.year as varchar), ''), coalesce(small.scope, ''),
+                      coalesce(small.segment, ''), coalesce(small.period, ''), small.metric)) as rule_key
+    from figures as small
+    join figures as big
+        on big.document_id = small.document_id
+        and big.library_key is not distinct from small.library_key
+        and big.year is not distinct from small.year
+        and big.scope is not distinct from small.scope
+        and big.period is not distinct from small.period
+    left join thresholds as t on true
+    where small.metric = {{ r.small }}
+        and big.metric = {{ r.big }}
+        and {{ r.segments }}
+        and {{ r.bound }} is not null
+        and (small.lo > big.hi * {{ r.bound }} or (small.lo = big.hi * {{ r.bound }} and not big.hi_closed))
     {%- if not loop.last %}
     union all
     {%- endif %}
 {%- endfor %}
 ),
 
-big_values as (
-    select distinct rule_key, big_value, big_text from failing
-),
-
-small_values as (
-    select distinct rule_key, small_value, small_text from failing
+small_list as (
+    select rule_key, string_agg(distinct small_text, ' and ') as small_list from failing group by rule_key
 ),
 
 big_list as (
-    select rule_key, string_agg(big_text, ' and ' order by big_value desc) as big_list
-    from big_values group by rule_key
-),
-
-small_list as (
-    select rule_key, string_agg(small_text, ' and ' order by small_value) as small_list
-    from small_values group by rule_key
+    select rule_key, string_agg(distinct big_text, ' and ') as big_list from failing group by rule_key
 ),
 
 findings as (
     select
         f.rule_key,
-        'implausible' as "check",
-        'warn' as severity,
         any_value(f.document_id) as document_id,
         any_value(f.source_file) as source_file,
         any_value(f.library_key) as library_key,
         any_value(f.year) as year,
-        case any_value(f.rule) when 'borrowers_above_visits' then any_value(f.big_metric)
-                               else any_value(f.small_metric) end as metric,
-        case any_value(f.rule)
-            when 'borrowers_above_visits' then
-                any_value(f.big_subject) || ' in ' || coalesce(cast(any_value(f.year) as varchar), 'an unknown year')
-                || ' are stated as ' || any_value(b.big_list) || ', more than the '
-                || lower(any_value(f.small_subject)[1]) || any_value(f.small_subject)[2:]
-                || ' stated as ' || any_value(s.small_list)
-                || '; every loan to a reader normally needs a visit, so this needs an explanation.'
-            else
-                any_value(f.small_subject) || ' in ' || coalesce(cast(any_value(f.year) as varchar), 'an unknown year')
-                || ' is stated as ' || any_value(s.small_list) || ', fewer than the '
-                || lower(any_value(f.big_subject)[1]) || any_value(f.big_subject)[2:]
-                || ' stated as ' || any_value(b.big_list) || '; each activity should have at least one participant.'
-        end as message
+        any_value(f.small_metric) as metric,
+        any_value(f.small_subject) || ' in ' || coalesce(cast(any_value(f.year) as varchar), 'an unknown year')
+            || case when any_value(f.small_plural) then ' are' else ' is' end
+            || ' stated as ' || any_value(s.small_list) || ', more than '
+            || case when any_value(f.bound) = 1 then 'the '
+                    else printf('%g', any_value(f.bound)) || ' × the ' end
+            || lower(any_value(f.big_subject)[1]) || any_value(f.big_subject)[2:]
+            || ' stated as ' || any_value(b.big_list)
+            || case when any_value(f.bound) <> 1
+                    then ' (' || printf('%g', any_value(f.bound)) || ' × ' || any_value(b.big_list) || ')' else '' end
+            || ': ' || any_value(f.why) || '.' as message
     from failing as f
-    join big_list as b using (rule_key)
     join small_list as s using (rule_key)
+    join big_list as b using (rule_key)
     group by f.rule_key
 ),
 
 links as (
-    select distinct rule_key, big_id as figure_id from failing
-    union
     select distinct rule_key, small_id as figure_id from failing
+    union
+    select distinct rule_key, big_id as figure_id from failing
 ),
 
 ids as (
@@ -112,7 +121,8 @@ ids as (
 )
 
 select
-    ids.finding_id, f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
+    ids.finding_id, 'implausible' as "check", 'warn' as severity,
+    f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
     links.figure_id,
     'subject' as role
 from findings as f

@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['dq_rule']) }}
 {#-
   invalid_value (error):
   * a count (every figure metric except spending.*, which is money) that is fractional
@@ -8,6 +8,7 @@
 -#}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
+    where coalesce(is_trusted, true)
 ),
 
 invalid as (

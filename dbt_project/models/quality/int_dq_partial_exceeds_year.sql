@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['dq_rule']) }}
 {#-
   partial_exceeds_year (error): a figure of a flow metric stated for part of a year
   (period 'partial': 截止目前, 上半年, 今年以来) is certainly larger than a full-year
@@ -10,7 +10,7 @@
 -#}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
-    where kind = 'figure' and is_flow
+    where kind = 'figure' and is_flow and coalesce(is_trusted, true)
 ),
 
 exceeded as (

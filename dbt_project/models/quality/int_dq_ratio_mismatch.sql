@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['dq_rule']) }}
 {#-
   ratio_mismatch (error): a stated ratio (kind 'ratio': per 10 000 people, per capita,
   a percentage) recomputed as numerator / denominator * scale from figures of the same
@@ -10,6 +10,7 @@
 -#}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
+    where coalesce(is_trusted, true)
 ),
 
 ratios as (

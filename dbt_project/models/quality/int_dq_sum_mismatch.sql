@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='view', tags=['dq_rule']) }}
 {#-
   sum_mismatch: the parts of one list (figures sharing a group_id) against its total.
   * A group with a 'total' member: its 'part' members against that total.
@@ -15,7 +15,7 @@
 -#}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
-    where kind = 'figure'
+    where kind = 'figure' and coalesce(is_trusted, true)
 ),
 
 parts as (

@@ -1,6 +1,7 @@
 {{ config(materialized='view') }}
 {#-
-  Per figure, two intervals:
+  Per figure, whether the rules may compare it (is_trusted: confidence at or above
+  dq_thresholds.min_confidence), the sentence it sits in (sentence_no), and two intervals:
   * [lo, hi] / [lo, hi): the range its qualifier implies (metrics.md), used by the
     conflict, partial-period, implausible and count checks.
       exact    -> [v, v]
@@ -24,6 +25,14 @@ with figures as (
 
 labels as (
     select * from {{ ref('int_dq_metric_labels') }}
+),
+
+sentences as (
+    select * from {{ ref('int_figure_sentences') }}
+),
+
+thresholds as (
+    select * from {{ ref('int_dq_thresholds') }}
 ),
 
 digits as (
@@ -80,10 +89,15 @@ ranges as (
 )
 
 select
-    figure_id, document_id, source_file, kind, ranges.metric, value, value_high, qualifier,
+    ranges.figure_id, document_id, source_file, kind, ranges.metric, value, value_high, qualifier,
     scope, segment, period, year, library_name, library_key, unit_raw, evidence,
     char_start, char_end, group_id, group_role, group_complete,
     ratio_numerator, ratio_denominator, ratio_scale, table_id,
+    ranges.confidence,
+    -- compared by the rules only when the extractor is sure enough of the attribution
+    -- (dq_thresholds.min_confidence; an unknown confidence counts as 1, as in staging)
+    coalesce(ranges.confidence, 1.0) >= coalesce(thresholds.min_confidence, 0.0) as is_trusted,
+    sentences.sentence_no,
     lo,
     hi,
     hi_closed,
@@ -124,3 +138,5 @@ select
     end as display_text
 from ranges
 left join labels on labels.metric = ranges.metric
+left join sentences on sentences.figure_id = ranges.figure_id
+left join thresholds on true

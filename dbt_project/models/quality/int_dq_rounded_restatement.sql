@@ -1,0 +1,87 @@
+{{ config(materialized='view', tags=['dq_rule']) }}
+{#-
+  rounded_restatement (info): two plain figures of one key in one document (different
+  sentences) whose ranges do not overlap, but the coarser one is the finer one rounded
+  to its stated precision (1.18亿 vs 1.177亿; 13.6亿 vs 135959.18万): a headline that
+  rounds the body's figure, not a contradiction. One finding per key, only when no
+  pair of the key is a real conflict (then the conflict finding lists every statement).
+-#}
+with figures as (
+    select * from {{ ref('int_figure_ranges') }}
+),
+
+pairs as (
+    select * from {{ ref('int_figure_pairs') }}
+    where same_document and is_disjoint and not same_sentence
+),
+
+keyed_pairs as (
+    select
+        p.*,
+        md5(concat_ws('|', a.document_id, coalesce(a.library_key, ''), coalesce(cast(a.year as varchar), ''),
+                      a.metric, coalesce(a.scope, ''), coalesce(a.segment, ''), coalesce(a.period, ''))) as key_id
+    from pairs as p
+    join figures as a on a.figure_id = p.a_id
+),
+
+rounding_keys as (
+    select key_id
+    from keyed_pairs
+    group by key_id
+    having bool_and(is_rounding)
+),
+
+-- each rounding pair: the coarse figure (larger rounding unit) and the fine one
+rounded as (
+    select
+        k.key_id,
+        case when a.rounding_unit > b.rounding_unit then a.figure_id else b.figure_id end as coarse_id,
+        case when a.rounding_unit > b.rounding_unit then b.figure_id else a.figure_id end as fine_id
+    from keyed_pairs as k
+    join rounding_keys using (key_id)
+    join figures as a on a.figure_id = k.a_id
+    join figures as b on b.figure_id = k.b_id
+),
+
+described as (
+    select
+        r.key_id,
+        any_value(c.document_id) as document_id,
+        min(c.source_file) as source_file,
+        any_value(c.library_key) as library_key,
+        any_value(c.year) as year,
+        any_value(c.metric) as metric,
+        any_value(c.subject_text) || ' in ' || coalesce(cast(any_value(c.year) as varchar), 'an unknown year')
+            || case when any_value(c.is_plural) then ' are' else ' is' end || ' stated as '
+            || string_agg(distinct c.value_text || ' and ' || f.value_text
+                          || ' (' || f.value_text || ' rounded to the precision of ' || c.value_text
+                          || ', ' || printf('%.15g', round(cast(c.rounding_unit as double), 6)) || ', is '
+                          || printf('%.15g', round(cast(round(f.value / c.rounding_unit) * c.rounding_unit as double), 6)) || ')', '; ')
+            || ': a rounded restatement, not a contradiction.' as message,
+        'rounded_restatement|' || string_agg(distinct r.coarse_id || '>' || r.fine_id, ',' order by r.coarse_id || '>' || r.fine_id) as id_basis
+    from rounded as r
+    join figures as c on c.figure_id = r.coarse_id
+    join figures as f on f.figure_id = r.fine_id
+    group by r.key_id
+),
+
+links as (
+    select distinct key_id, coarse_id as figure_id from rounded
+    union
+    select distinct key_id, fine_id from rounded
+)
+
+select
+    substr(md5(d.id_basis), 1, 16) as finding_id,
+    'rounded_restatement' as "check",
+    'info' as severity,
+    d.document_id,
+    d.source_file,
+    d.library_key,
+    d.year,
+    d.metric,
+    d.message,
+    l.figure_id,
+    'candidate' as role
+from described as d
+join links as l using (key_id)

@@ -1,0 +1,9 @@
+{{ config(materialized='view') }}
+-- The settings of the data-quality rules as one row (from seeds/dq_thresholds.csv, where
+-- each has its meaning and source). Rules cross join this row.
+select
+    max(case when threshold = 'min_confidence' then value end) as min_confidence,
+    max(case when threshold = 'yoy_factor' then value end) as yoy_factor,
+    max(case when threshold = 'max_items_per_borrowing_visit' then value end) as max_items_per_borrowing_visit,
+    max(case when threshold = 'max_attendance_per_event' then value end) as max_attendance_per_event
+from {{ ref('dq_thresholds') }}

@@ -1,0 +1,140 @@
+"""Precision of the checks on real reports: one CLI run builds a warehouse from the 38
+real dev documents (../shared/realdev/docs), then
+
+* every `error` finding must be a real inconsistency: listed in ../shared/realdev/checks.csv
+  (same file, a kind of the same check family, and a linked figure's evidence sharing
+  words with the listed evidence) or in realdev_extra_checks.csv (file, check, evidence,
+  reason) beside this file;
+* the inconsistencies the rules are built to find are found (h002 headline vs body,
+  h020 rounding and year typo, h016 the tenfold training attendance).
+
+The recall over checks.csv (by file and check family) is printed (`pytest -s`).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from nianbao.config import PROJECT_ROOT
+
+pytestmark = pytest.mark.slow
+
+REALDEV = PROJECT_ROOT.parent / "shared" / "realdev"
+EXTRA = Path(__file__).with_name("realdev_extra_checks.csv")
+if not (REALDEV / "checks.csv").exists():  # fail loudly, never skip into green
+    raise FileNotFoundError(f"{REALDEV / 'checks.csv'} is missing: this test needs ../shared/realdev beside the repo")
+
+#: checks.csv `kind` -> the check codes (quality.md) that stand for it
+FAMILY = {
+    "headline_vs_body": {"conflict", "rounded_restatement"},
+    "two_values": {"conflict", "rounded_restatement"},
+    "contradiction": {"conflict", "date_mismatch"},
+    "count_mismatch": {"count_mismatch"},
+    "ratio_mismatch": {"ratio_mismatch"},
+    "ratio_wording": {"ratio_mismatch"},
+    "ratio_borderline": {"ratio_mismatch"},
+    "sum_mismatch": {"sum_mismatch"},
+    "possible_sum_mismatch": {"sum_mismatch"},
+    "date_mismatch": {"date_mismatch"},
+    "date_typo": {"date_mismatch"},
+    "qualifier_conflict": {"qualifier_conflict"},
+    "suspicious_value": {"year_over_year", "implausible"},
+    "label_mismatch": set(),  # no check reads labels
+}
+
+
+def _stem(name: str) -> str:
+    return Path(name).stem
+
+
+def _shares_words(a: str, b: str, n: int = 6) -> bool:
+    """The two texts share a run of n characters (evidence quoted differently)."""
+    a, b = "".join(a.split()), "".join(b.split())
+    return any(a[i:i + n] in b for i in range(max(len(a) - n + 1, 0)))
+
+
+def _listed() -> list[dict]:
+    with (REALDEV / "checks.csv").open(encoding="utf-8") as fh:
+        rows = [dict(r, checks=FAMILY[r["kind"]]) for r in csv.DictReader(fh)]
+    with EXTRA.open(encoding="utf-8") as fh:
+        rows += [dict(r, kind=r["check"], checks={r["check"]}) for r in csv.DictReader(fh)]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def findings():
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"nianbao-realdev-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    wh = tmp / "wh" / "nianbao.duckdb"
+    env = dict(os.environ, NIANBAO_RAW_DIR=str(REALDEV / "docs"), NIANBAO_WAREHOUSE=str(wh))
+    try:
+        proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT, env=env,
+                              capture_output=True, text=True, timeout=900)
+        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+        con = duckdb.connect(str(wh), read_only=True)
+        try:
+            rows = con.execute("""
+                select d.finding_id, d.source_file, d."check", d.severity, d.message,
+                       coalesce(string_agg(f.evidence, ' | '), '') as evidence
+                from marts.dq_findings d
+                left join marts.dq_finding_figures ff using (finding_id)
+                left join marts.fct_figures f using (figure_id)
+                group by all
+            """).fetchall()
+        finally:
+            con.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    cols = ("finding_id", "source_file", "check", "severity", "message", "evidence")
+    return [dict(zip(cols, r)) for r in rows]
+
+
+def _matches(finding: dict, item: dict) -> bool:
+    return (_stem(finding["source_file"]) == _stem(item["file"])
+            and finding["check"] in item["checks"]
+            and (not finding["evidence"] or _shares_words(item["evidence"], finding["evidence"])))
+
+
+def test_every_error_finding_is_a_real_inconsistency(findings):
+    listed = _listed()
+    errors = [f for f in findings if f["severity"] == "error"]
+    false_alarms = [f for f in errors if not any(_matches(f, item) for item in listed)]
+    assert not false_alarms, (
+        f"{len(false_alarms)} of {len(errors)} error findings are not in checks.csv or realdev_extra_checks.csv:\n"
+        + "\n".join(f"{f['source_file']} {f['check']}: {f['message']} [{f['evidence'][:120]}]" for f in false_alarms))
+
+
+def test_the_inconsistencies_the_rules_are_built_for_are_found(findings):
+    def found(file: str, check: str, *numbers: str) -> bool:
+        return any(_stem(f["source_file"]) == file and f["check"] == check
+                   and all(n in f["message"] for n in numbers) for f in findings)
+
+    assert found("h002", "conflict", "26859000", "26000000")             # 2600万 headline vs 2685.9万 body
+    assert found("h020", "rounded_restatement", "118000000", "117700000")  # 1.18亿 vs 1.177亿: rounding
+    assert not found("h020", "conflict", "118000000", "117700000")
+    assert found("h020", "date_mismatch", "2011")                          # 2011 for 2021 in a rising series
+    assert found("h016", "year_over_year", "1100000")                      # 参加培训班人次 1100 vs 119/199
+
+
+def test_recall_over_the_hand_found_inconsistencies(findings, capsys):
+    with (REALDEV / "checks.csv").open(encoding="utf-8") as fh:
+        hand = list(csv.DictReader(fh))
+    hits = [r for r in hand if any(_stem(f["source_file"]) == _stem(r["file"]) and f["check"] in FAMILY[r["kind"]]
+                                   for f in findings)]
+    with capsys.disabled():
+        print(f"\nrealdev: {len(hits)} of {len(hand)} hand-found inconsistencies found by file and check family: "
+              + ", ".join(f"{r['file']} {r['kind']}" for r in hits))
+        by = {}
+        for f in findings:
+            by[(f["check"], f["severity"])] = by.get((f["check"], f["severity"]), 0) + 1
+        print("realdev findings: " + ", ".join(f"{c}/{s} {n}" for (c, s), n in sorted(by.items())))
+    assert hand  # checks.csv was read
+    assert hits, "no hand-found inconsistency is found at all"

@@ -21,7 +21,7 @@ from nianbao.gazetteer import load_regions
 EXTRACT = config.PROJECT_ROOT / "nianbao" / "extract"
 SHARED = config.PROJECT_ROOT.parent / "shared"
 GOLD_FILES = [SHARED / "realdev" / "gold.csv", SHARED / "seeds" / "gold.csv",
-              *sorted((config.PROJECT_ROOT / "tests" / "extract" / "realdata").glob("batch*/gold.csv"))]
+              *sorted((config.PROJECT_ROOT / "tests" / "extract" / "realdata").rglob("gold.csv"))]
 # generic words a gold `library` value may be made of (全省公共图书馆 …): not names
 GENERIC = re.compile(r"^(?:全[省市区县州盟国])?(?:公共)?图书馆$")
 

@@ -55,6 +55,32 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _chinese_part(label: str) -> str:
+    """A bilingual label without its English translation (总藏量(万册) Total Collections → 总藏量(万册))."""
+    return tl.TRANSLATION_TAIL.sub("", label) if _CJK.search(label) else label
+
+
+def _english_match(label: str) -> tuple[LabelMatch, str | None] | None:
+    """(metric, unit) of a label that is only an English translation (a yearbook row whose
+    Chinese label is lost): Number of Service Activities Provided for Readers (time)."""
+    if _CJK.search(label) or not re.search(r"[A-Za-z]{3}", label):
+        return None
+    for rx, metric in tl.EN_LABEL_METRICS:
+        m = rx.search(label)
+        if m:
+            unit = None
+            for um in tl.EN_UNIT_IN_BRACKETS.finditer(label):
+                base = tl.EN_UNITS.get(um.group("unit").strip().lower())
+                if base:
+                    scale = tl.EN_SCALES.get(re.sub(r"\s", "", um.group("scale") or ""), "")
+                    unit = scale + base
+            return LabelMatch(metric, m.group(0)), unit
+    return None
+
+
 # ------------------------------------------------------------------ labels
 
 
@@ -100,10 +126,9 @@ def _best_cue(lab: str, unit: str | None):
 def _label_match(label: str, unit: str | None) -> LabelMatch | None:
     """Metric of a table label (and the cue that matched), or None."""
     lab = _clean_label(label)
-    if unit == "元":
-        for rx, metric in tl.FORM_LABEL_METRICS:
-            if rx.fullmatch(lab):
-                return LabelMatch(metric, lab)
+    for rx, metric in (tl.FORM_LABEL_METRICS if unit == "元" else tl.TABLE_LABEL_METRICS):
+        if rx.fullmatch(lab):
+            return LabelMatch(metric, lab)
     lab = tl.LABEL_SUBJECT.sub("", lab)
     if not lab or len(lab) > 24:
         return None
@@ -323,10 +348,17 @@ def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
     """Row labels × value columns; a unit cell (单位) goes with the column head."""
     unit_i = next((i for i, h in enumerate(tb.head) if h in ("单位", "计量单位", "计算单位")), None)
     pairs = []
+    above = None                   # the unit of the last row that is not a # sub-row
     for ri, r in enumerate(tb.rows):
         if lab_i >= len(r):
             continue
         ucell = r[unit_i].text.strip() if unit_i is not None and unit_i < len(r) else ""
+        own = _unit_of(_chinese_part(r[lab_i].text))
+        if tl.SUB_ROW_MARK.match(r[lab_i].text):
+            # #藏量购置费 under 总支出(万元): a sub-row written without a unit shares its parent's
+            ucell = ucell or ("" if own else (above or ""))
+        else:
+            above = own or ucell or None
         for i in _value_columns(tb, lab_i, unit_i):
             if i < len(r):
                 htxt = tb.header[i].text if i < len(tb.header) else ""
@@ -356,7 +388,7 @@ def _pairs(tb: _T) -> list[_Pair]:
 
 def _pair_unit(p: _Pair, ctx: _Ctx) -> str | None:
     """The unit of a pair: its label's, its column's (with the row's unit cell), else the table's."""
-    return _unit_of(p.label.text, p.head) or ctx.unit
+    return _unit_of(_chinese_part(p.label.text), p.head) or ctx.unit
 
 
 def _resolve(p: _Pair, ctx: _Ctx) -> tuple[LabelMatch | None, str | None]:
@@ -364,7 +396,10 @@ def _resolve(p: _Pair, ctx: _Ctx) -> tuple[LabelMatch | None, str | None]:
     unit = _pair_unit(p, ctx)
     if p.match:
         return p.match, unit
-    label = re.sub(_UNIT_IN, "", p.label.text)
+    en = _english_match(p.label.text)
+    if en:
+        return en[0], en[1] or unit
+    label = re.sub(_UNIT_IN, "", _chinese_part(p.label.text))
     money = unit in MONEY_UNITS or bool(tl.MONEY_CONTEXT.search(ctx.title + p.head))
     lm = _label_match(label, "元" if money else None)
     if lm is None and money and tl.MONEY_TOTAL_ROW.fullmatch(p.label.text):

@@ -171,6 +171,23 @@ def _value_row(text: str, ln, k: int, unit_col: bool = False) -> list[Cell] | No
     return [_mk_cell(text, toks[0].start, toks[-k - 1].end)] + toks[-k:]
 
 
+def _broken_row(text: str, lines, j: int, k: int, taken) -> list[Cell] | None:
+    """[label, v1..vk] of a row whose label line lost its numbers to the next line
+    (``书刊外借册次(万册次) Number of Books Borrowed by Readers (10 000`` / ``586 554 136 143``):
+    line j is a short label with Chinese text and no k numbers at its end, line j+1 holds
+    exactly k numbers and nothing else."""
+    if j + 1 >= len(lines) or taken(j + 1) or lines[j].kind != "prose" or lines[j + 1].kind != "prose":
+        return None
+    lab = _mk_cell(text, lines[j].start, lines[j].end)
+    if not lab.text or len(lab.text) > 100 or not re.search(r"[\u4e00-\u9fff]", lab.text) \
+            or _numeric(lab.text) or tl.SENTENCE_END.search(lab.text):
+        return None
+    vals = _tokens(text, lines[j + 1].start, lines[j + 1].end)
+    if len(vals) != k or not all(_numeric(t.text) for t in vals):
+        return None
+    return [lab] + vals
+
+
 def space_columns(text: str, lines, taken) -> list[Block]:
     """Yearbook-style tables: period heads on one line, label + numbers below."""
     out: list[Block] = []
@@ -186,9 +203,14 @@ def space_columns(text: str, lines, taken) -> list[Block]:
         while j < n and not taken(j):
             lj = lines[j]
             row = _value_row(text, lj, len(heads), len(lead) == 2) if lj.kind == "prose" else None
+            broken = None if row or len(lead) == 2 else _broken_row(text, lines, j, len(heads), taken)
             if row:
                 rows.append(row)
                 last, misses = j, 0
+            elif broken:
+                rows.append(broken)
+                last, misses = j + 1, 0
+                j += 1
             elif (not re.search(r"\d", lj.raw) or not re.search(r"[\u4e00-\u9fff]", lj.raw)) \
                     and len(lj.raw.strip()) <= 80 and misses < 2:
                 misses += 1               # a translation line, a note, a blank line

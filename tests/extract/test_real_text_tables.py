@@ -358,3 +358,55 @@ def test_a_ruled_pdf_table_reaches_the_extractor_as_tab_rows():
     assert got == [("activities.events", 2021, 120), ("circulation.loans", 2020, 30000),
                    ("circulation.loans", 2021, 33000), ("visits.in_person", 2020, 52000),
                    ("visits.in_person", 2021, 61000)]
+
+
+# ------------------------------------------------------------------ bilingual yearbook tables (issue 8)
+
+BILINGUAL = (
+    "3-7 某地公共图书馆情况\n"
+    "Public Libraries\n"
+    "      Item 合 计    \n"
+    "#区 级\n"
+    "2015 2016 2015 2016\n"
+    "总藏量(万册、件) Total Collections (10 000 volumes) 410 432 120 126\n"
+    "座席数(个) Seats (seat) 900 950 300 300\n"
+    "  书刊外借册次(万册次)     Number of Books Lent to Readers (10 000\n"
+    "211 230 75 81\n"
+    "Number of Activities Held for Readers (time) 310 355 90 97\n"
+    "总支出(万元) Total Expenditures (10 000 yuan) 2100 2400 800 950\n"
+    "#藏量购置费      Purchase Expenses 300 310 110 120\n"
+    "本年新购藏量(万册) Number of Volumes Purchased in the Year (10 000\n"
+    "19 22 7 8\n"
+)
+
+
+def test_a_bilingual_yearbook_row_is_read_by_its_chinese_label():
+    got = _got(BILINGUAL)
+    for metric, vals in (("collection.total", (4100000, 4320000, 1200000, 1260000)),
+                         ("spending.total", (21000000, 24000000, 8000000, 9500000))):
+        assert sorted(v for m, _, v in got if m == metric) == sorted(vals)
+    assert not any(v in (900, 950, 300) for m, _, v in got)          # seats: no code
+    assert {(y, v) for m, y, v in got if m == "collection.total"} >= {(2015, 4100000), (2016, 1260000)}
+
+
+def test_a_row_label_broken_over_lines_keeps_its_numbers():
+    got = _got(BILINGUAL)
+    assert sorted(v for m, _, v in got if m == "circulation.loans") == [750000, 810000, 2110000, 2300000]
+    assert sorted(v for m, _, v in got if m == "collection.added") == [70000, 80000, 190000, 220000]
+
+
+def test_a_row_with_only_its_english_label_left():
+    got = _got(BILINGUAL)
+    assert sorted(v for m, _, v in got if m == "activities.events") == [90, 97, 310, 355]
+
+
+def test_a_sub_row_marked_hash_shares_the_unit_of_its_parent_row():
+    got = _got(BILINGUAL)
+    assert sorted(v for m, _, v in got if m == "spending.collections") == [1100000, 1200000, 3000000, 3100000]
+
+
+def test_a_label_line_then_a_prose_sentence_is_not_a_broken_row():
+    text = ("项目 2019 2020\n进馆人次(万人次) 12 15\n外借册次(万册次)说明如下:\n"
+            "全年共办理借书证3000个,同比增长12%。\n")
+    got = _got(text)
+    assert ("circulation.loans", 2019, 3000) not in got and not any(m == "circulation.loans" for m, _, _ in got)

@@ -25,6 +25,9 @@ MONTH_HEAD = re.compile(r"(?:(?:19|20)\d\d年)?(?:[1-9]|1[0-2]|[一二三四五�
 # a change column (同比增减(%), 增长率, 比上年±%): never a level, but it tells how glued values split
 CHANGE_HEAD = re.compile(r"同比|增减|增长|增幅|变化|比上年|±|%")
 
+# a row label never ends a sentence (a line with one is prose, not a label broken over lines)
+SENTENCE_END = re.compile(r"[。;；!?！？]")
+
 # ------------------------------------------------------------------ cell streams
 
 # a line that only separates two cells of a flattened table (`|`, `｜`)
@@ -94,7 +97,45 @@ HEAD_SEGMENTS: list[tuple[re.Pattern, str]] = [
 # form labels whose wording the prose cues do not cover (economic classification of spending)
 FORM_LABEL_METRICS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^商品和服务支出$"), "spending.operations"),
+    # 藏量购置费 (a yearbook's 其中 row under 总支出): the money spent on acquisitions
+    (re.compile(r"^(?:新增|本年)?藏量购置(?:费|经费)$"), "spending.collections"),
 ]
+# count labels whose cues tie in the prose lexicon (新购 / 藏量: 本年新购藏量 is what was added)
+TABLE_LABEL_METRICS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^(?:本年|全年|当年|年)?(?:新购|新增|入藏)(?:藏量|藏书|馆藏)(?:数|量|总量)?$"), "collection.added"),
+]
+
+# ------------------------------------------------------------------ bilingual (yearbook) labels
+
+# a yearbook label followed by its English translation (总藏量(万册、件) Total Collections (10 000
+# volumes)): the translation starts at the first Latin word after the Chinese
+TRANSLATION_TAIL = re.compile(r"(?<=[\u3000-\u9fff)）])\s*[A-Za-z][A-Za-z0-9 ,.;:()（）'’&/#+\-]*$")
+# a row whose Chinese label is lost and only its English translation is left:
+# the standard wording of statistical yearbooks, checked in this order
+EN_LABEL_METRICS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\b(?:library|borrowing|reader'?s?)\s+cards?\b|\bregistered\s+(?:readers|users)\b", re.I),
+     "users.registered_total"),
+    (re.compile(r"\b(?:purchase|acquisition)\s+(?:expenses?|expenditures?|funds?)\b", re.I), "spending.collections"),
+    (re.compile(r"\btotal\s+expenditures?\b", re.I), "spending.total"),
+    (re.compile(r"\b(?:books?|volumes?|items?)\s+purchased\b|\bnew\s+acquisitions?\b|\bnewly\s+(?:added|acquired)\b",
+                re.I), "collection.added"),
+    (re.compile(r"\btotal\s+(?:collections?|holdings?)\b", re.I), "collection.total"),
+    (re.compile(r"\b(?:books?|volumes?|items?)\s+(?:borrowed|lent|loaned)\b|\b(?:number\s+of\s+)?loans\b", re.I),
+     "circulation.loans"),
+    (re.compile(r"\btotal\s+(?:number\s+of\s+)?circulation\b|\b(?:number\s+of\s+)?(?:visits|visitors)\b", re.I),
+     "visits.in_person"),
+    (re.compile(r"\b(?:activities|events|lectures|exhibitions)\b(?!.*\b(?:participants|attendance|persons?)\b)",
+                re.I), "activities.events"),
+]
+# the unit in an English label's brackets: (10 000 volumes) / (time) / (10 000 yuan)
+EN_UNIT_IN_BRACKETS = re.compile(r"\(\s*(?P<scale>10\s?000|1\s?000|100\s?000\s?000)?\s*"
+                                 r"(?P<unit>[A-Za-z][A-Za-z .\-]*?)\s*\)", re.I)
+EN_SCALES = {"1000": "千", "10000": "万", "100000000": "亿"}
+EN_UNITS = {"volumes": "册", "volume": "册", "books": "册", "items": "件", "pieces": "件", "yuan": "元",
+            "person-times": "人次", "person times": "人次", "persons": "人", "people": "人", "units": "个",
+            "unit": "个", "cards": "个", "time": "次", "times": "次", "sessions": "场", "events": "次"}
+# a sub-row of the row above (#藏量购置费 under 总支出): it shares that row's unit
+SUB_ROW_MARK = re.compile(r"^\s*[#＃]")
 
 # rows that are a table's total (合计 / 总计)
 TOTAL_ROW = re.compile(r"^(?:全年|年度|本年)?(?:合计|总计|累计|总数|共计)$")
@@ -123,7 +164,8 @@ FORM_LINE = re.compile(
 
 # a unit written in a label, head or title: (万元) (千册) 单位:人次
 UNIT_WORD = r"(?:[万亿千]?(?:册次|人次|场次|册件|件次|元|册|人|场|次|个|家|处|张|件|份|所|座|期|本|名)|%)"
-UNIT_IN_BRACKETS = re.compile(rf"[(（](?:单位[:：])?\s*({UNIT_WORD})\s*[)）]|单位[:：]\s*({UNIT_WORD})")
+# (万册、件): the first of two units joined by 、 is the unit ((人次/天) is a rate, not a unit)
+UNIT_IN_BRACKETS = re.compile(rf"[(（](?:单位[:：])?\s*({UNIT_WORD})(?:\s*、\s*[^()（）\d/]{{1,3}})?\s*[)）]|单位[:：]\s*({UNIT_WORD})")
 # a value cell: 1,234 / 约12.5万 / 300余
 VALUE_CELL = re.compile(r"^\s*(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?\s*(?:余|多)?\s*$")
 # the head of the column of row labels

@@ -214,7 +214,6 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
     shares: list[ShareCandidate] = []
     quants = find_quantities(mt, bare=True)
     prev_end_in_clause: dict[int, int] = {}
-    last_fig_by_sentence: dict[int, Figure] = {}
     last_unit_by_sentence: dict[int, tuple[str | None, Figure]] = {}
     placed: list[_Placed] = []
     for q in quants:

@@ -141,22 +141,24 @@ def report_year(text: str) -> int | None:
         if len(s) > 60:
             continue
         if lx.TITLE_WORDS.search(s) or "图书馆" in s:
-            m = lx.YEAR_RE.search(s)
+            m = next((m for m in lx.YEAR_RE.finditer(s) if not _historic(s, m)), None)
             if m:
                 return int(m.group(1))
-    # else the most frequent plausible year in the body (dates at the top excluded), not
-    # a year of the library's history (始建于1952年, 1985年成立), not a count (2000余册)
+    # else the most frequent plausible year in the body (dates at the top excluded)
     cnt = Counter()
     for ln in lines(text):
         if is_junk(ln.text):
             continue
         for m in lx.YEAR_RE.finditer(ln.text):
-            t = ln.text
-            if la.HISTORY_BEFORE.search(t[max(0, m.start() - 6):m.start()]) or \
-                    la.HISTORY_AFTER.match(t, m.end(1)) or la.NOT_A_YEAR_AFTER.match(t[m.end(1):]):
-                continue
-            cnt[int(m.group(1))] += 1
+            if not _historic(ln.text, m):
+                cnt[int(m.group(1))] += 1
     return cnt.most_common(1)[0][0] if cnt else None
+
+
+def _historic(t: str, m: re.Match) -> bool:
+    """A year of the library's history (始建于1952年, 1985年成立), or a count (2000余册)."""
+    return bool(la.HISTORY_BEFORE.search(t[max(0, m.start() - 6):m.start()]) or
+                la.HISTORY_AFTER.match(t, m.end(1)) or la.NOT_A_YEAR_AFTER.match(t[m.end(1):]))
 
 
 def writing_year(text: str, report_year: int | None = None) -> int | None:

@@ -37,10 +37,16 @@ def say(message: str) -> None:
     print(f"nianbao: {message}", file=sys.stderr, flush=True)
 
 
+#: the ingest code that turns a file's bytes into the text the extractor reads (.docx/.html/.pdf
+#: readers, decoding, NFKC): the same bytes give other text when it changes
+TEXT_SOURCES = tuple(Path(__file__).parent / "ingest" / n for n in ("formats.py", "decode.py", "normalise.py"))
+
+
 def extractor_version() -> str:
-    """A hash of the extractor's source: changing a rule re-extracts every document."""
+    """A hash of the extractor's source and of the ingest code that makes its text:
+    changing a rule, or how a .docx/.html/.pdf is read, re-extracts every document."""
     h = hashlib.sha256()
-    for path in sorted(EXTRACT_PACKAGE.rglob("*.py")) + [Path(__file__).parent / "schema.py"]:
+    for path in sorted(EXTRACT_PACKAGE.rglob("*.py")) + [Path(__file__).parent / "schema.py", *TEXT_SOURCES]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]

@@ -135,7 +135,8 @@ def _library_name(text: str) -> str | None:
 
 def report_year(text: str) -> int | None:
     """The year a report is about: the year on a title line, else the most frequent
-    year of its body that is not a date of the library's history."""
+    year of its body that is not a date of the library's history, else the year of
+    the page's own date."""
     titles = _title_lines(text)
     for s in titles:
         if len(s) > 60:
@@ -152,7 +153,22 @@ def report_year(text: str) -> int | None:
         for m in lx.YEAR_RE.finditer(ln.text):
             if not _historic(ln.text, m):
                 cnt[int(m.group(1))] += 1
-    return cnt.most_common(1)[0][0] if cnt else None
+    if cnt:
+        return cnt.most_common(1)[0][0]
+    # a page that names no year at all: its stocks are those of the day it was published
+    return page_year(text)
+
+
+def page_year(text: str) -> int | None:
+    """The year of the page's own date (发布时间:2024-03-05, a date-only line at the top)."""
+    m = la.PUB_DATE.search(text[:1500])
+    if m:
+        return int(m.group("y"))
+    for ln in lines(text[:1500]):
+        d = lx.DATE_ONLY.match(ln.text)
+        if d:
+            return int(ln.text.strip()[:4])
+    return None
 
 
 def _historic(t: str, m: re.Match) -> bool:

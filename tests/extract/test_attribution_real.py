@@ -255,3 +255,8 @@ def test_years_of_the_librarys_history_are_not_the_report_year():
     assert report_year(t) is None
     t2 = "某县图书馆简介\n始建于1952年。2021年接待读者3万人次,2021年外借图书5万册。\n"
     assert report_year(t2) == 2021
+
+
+def test_a_page_with_no_year_in_its_text_takes_its_publication_year():
+    _, r = run("首页 > 新闻\n某县图书馆简介\n发布时间:2024-03-05\n某县图书馆现有藏书10万册,年接待读者3万人次。\n")
+    assert r.report_year == 2024

@@ -15,8 +15,16 @@ import functools
 from dataclasses import dataclass
 
 from .lexicon import attribution as la
-from .libraries import (Place, aggregate_name, canonical_library, clean, find_places, name_start, place_ending_at,
-                        place_of)
+from .libraries import (
+    Place,
+    aggregate_name,
+    canonical_library,
+    clean,
+    find_places,
+    name_start,
+    place_ending_at,
+    place_of,
+)
 from .segment import is_junk, lines, sentence_bounds
 
 OWN, LIBRARY, REGION = "own", "library", "region"
@@ -87,6 +95,11 @@ def _aggregates(s: str, own: str | None) -> list[Mention]:
         t = la.AGG_TAIL.match(s, m.end())
         explicit = bool(la.EXPLICIT_AGGREGATE.search(t.group(0))) if t else False
         out.append(Mention(pl[0] if pl else m.start(), t.end() if t else m.end(), REGION, name, None, explicit))
+    for m in la.TWO_LEVELS.finditer(s):
+        pl = place_ending_at(s, m.start())
+        place = pl[1] if pl else dp
+        name = aggregate_name(place, m.group("lvl")) if place else f"全{m.group('lvl')}公共图书馆"
+        out.append(Mention(pl[0] if pl else m.start(), m.end(), REGION, name))
     for m in la.PLACED_AGGREGATE.finditer(s):
         if not (m.group("qual") or "公共" in m.group(0)):
             continue
@@ -116,7 +129,8 @@ def _place_subjects(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if p.name != s[a:b] and p.level == "county":
             continue   # a county's short name is too often an ordinary word (创新和…)
-        if la.PLACE_SUBJECT_AFTER.match(after) or (la.PLACE_NUMBER_AFTER.match(after) and la.CLAUSE_LEAD.search(s[max(0, a - 24):a])):
+        numbered = la.PLACE_NUMBER_AFTER.match(after) and la.CLAUSE_LEAD.search(s[max(0, a - 24):a])
+        if la.PLACE_SUBJECT_AFTER.match(after) or numbered:
             out.append(Mention(a, b, REGION, aggregate_name(p), None, False))
     return out
 
@@ -206,7 +220,8 @@ def _fill_places(ms: list[Mention], own: str | None) -> list[Mention]:
                             m.scope, m.explicit)
         elif m.kind == REGION and m.name and m.name.startswith("全") and m.name != la.NATIONAL:
             before = [p for p in placed if p.end <= m.start]
-            src = before[-1].name if before else (own if own and place_of(own) else (placed[0].name if placed else None))
+            fallback = own if own and place_of(own) else (placed[0].name if placed else None)
+            src = before[-1].name if before else fallback
             if src:
                 m = Mention(m.start, m.end, m.kind, canonical_library(m.name, src), m.scope, m.explicit)
         out.append(m)
@@ -234,11 +249,13 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
     own_key = canonical_library(own) if own else None
     op = _own_place(own)
     own_network = op is not None and op.level == "county"
+    unplaced_county = own is not None and op is None and bool(la.COUNTY_LEVEL_NAME.search(own))
     out = []
     for m in found:
         if m.kind == LIBRARY and own_key and m.name == own_key:
             m = Mention(m.start, m.end, OWN, None, m.scope)
-        elif m.kind == REGION and own_network and not m.explicit and place_of(m.name) == op:
+        elif m.kind == REGION and not m.explicit and (own_network and place_of(m.name) == op or
+                                                      unplaced_county and s[m.start:m.end] in la.COUNTY_WORDS):
             # 全县建成…分馆 / 全区图书馆总分馆体系 in a county or district library's report:
             # the library's own network (总分馆制 is run by the county-level library)
             m = Mention(m.start, m.end, OWN, None, "system" if la.SYSTEM_AFTER.match(s, m.end) else None)

@@ -29,12 +29,12 @@ NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|�
 UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"
                            r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)|[\u4e00-\u9fff]{2,4})")
 # an anonymised library name in a shared document (XX县图书馆, ××市图书馆, 某某县图书馆)
-PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|某{1,2})(?:省|市|县|区|旗)图书馆")
+PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省|市|县|区|旗)图书馆")
 # an unplaced name: the last few characters before 图书馆, lead words dropped
-UNPLACED_TAIL = re.compile(r"(?:XX|××|某)?[\u4e00-\u9fffA-Za-z]{0,6}$")
-LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观)")
+UNPLACED_TAIL = re.compile(r"(?:XX|××|\*\*|某)?[\u4e00-\u9fffA-Za-z]{0,6}$")
+LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观|成立|建立|组建|设立|创办|筹建|更名为)")
 # a short proper name between a place and 图书馆 (榆林市星元图书馆); no function words
-PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有])[\u4e00-\u9fff]{1,4}")
+PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有局委厅办部处所站])[\u4e00-\u9fff]{1,4}")
 # …and what may stand before such a name (the start, punctuation, a preposition)
 PROPER_NAME_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|由|在|和|与|及|是|的|向|为|对|从|被|经|据|将|把|年)$")
 # a branch named on its own at the start of a clause or list item (东总布分馆办理图书证36个)
@@ -106,6 +106,11 @@ AGG_QUALIFIER = re.compile(r"(?:范围内)?(?:的)?(县级以上)")
 PLACED_AGGREGATE = re.compile(r"(?P<qual>各级|各地|各类|县级以上|市属|区属|县属)?(?:公共)?图书馆")
 # 图书馆 and, when a branch follows, its name (东城区第一图书馆东总布分馆)
 LIBRARY_WORD = re.compile(r"图书馆(?:[\u4e00-\u9fff]{1,8}?分馆)?")
+# two levels of libraries added up (市区两级公共图书馆, 省市两级…): the region of the upper level
+TWO_LEVELS = re.compile(r"(?P<lvl>省|市|县)(?:区|县|市|乡|镇)两级(?:公共)?图书馆")
+# a county-level own library whose place the gazetteer does not know (XX县图书馆): its 全县 is its own
+COUNTY_LEVEL_NAME = re.compile(r"(?:县|区|旗)图书馆$")
+COUNTY_WORDS = ("全县", "全区", "全旗")
 # the words after 全省 that still belong to the aggregate's name
 AGG_TAIL = re.compile(r"(?:范围内)?(?:的)?(?:各级|各类|各地|所有|县级以上)?(?:公共)?(?:图书馆|图书馆系统)?")
 # an aggregate that names the libraries it adds up (全区公共图书馆, 全省各级图书馆), not only the area
@@ -115,7 +120,7 @@ SYSTEM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:总分馆|服务体系)")
 # the library's whole system named as the subject (总馆和15个分馆共…, 总馆、分馆、自助馆…, 总分馆体系)
 SYSTEM_MENTION = re.compile(r"总馆(?:和|与|及|、)[^,;。]{0,10}分馆|总分馆(?:服务)?体系|总分馆(?=[^,;。]{0,4}(?:共|合计|全年))")
 # a figure that includes the branches or the village reading rooms: (含农家书屋), 包括分馆
-INCLUDES_BRANCHES = re.compile(r"(?:包括|含)[^,;。)）]{0,8}(?:分馆|书屋|服务点|流通点|图书室)")
+INCLUDES_BRANCHES = re.compile(r"(?:包括|含)[^,;。)）]{0,8}(?:分馆|书屋|书房|服务点|流通点|图书室|驿站|阅读空间)")
 # a bracket opening a figure's context: it glosses the number before (111.9万册 (含农家书屋) 2022年…)
 LEADING_BRACKET = re.compile(r"^\s*[(（][^)）]{0,12}[)）]")
 # bare 公共图书馆 opening a clause or a table label: the area's libraries, in a text with no library of its own

@@ -338,6 +338,17 @@ def _drop_secondary_downloads(figs: list[Figure], placed: list[_Placed]) -> list
     return [f for f in figs if id(f) not in drop]
 
 
+def _on_line(placed: list[_Placed], line_start: int, pos: int) -> list[_Placed]:
+    """The figures found so far on this line before `pos` (placed is in text order: scan back)."""
+    out = []
+    for p in reversed(placed):
+        if p.sent_start < line_start:
+            break
+        if p.fig.char_end <= pos:
+            out.append(p)
+    return out[::-1]
+
+
 def _unit_means(unit: str | None, metric: str, prev_unit: str | None) -> bool:
     """Can a number in `unit` state `metric` (as the previous figure in `prev_unit` did)?"""
     if unit == prev_unit or unit is None:
@@ -372,7 +383,7 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
     if bare and not re.search(r"[万亿]", q.text):
         return None
     line_start = mt.rfind("\n", 0, ss) + 1
-    same_line = [p for p in placed if p.fig.char_end <= q.num_start and p.sent_start >= line_start]
+    same_line = _on_line(placed, line_start, q.num_start)
     # 这一数据为2484.51万人: the measure of the figure just stated
     if not bare and lx.ANAPHORIC_FIGURE.fullmatch(clause_left) and same_line and same_line[-1].fig.char_end <= cs \
             and lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]):

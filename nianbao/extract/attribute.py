@@ -427,6 +427,7 @@ class _Doc:
     mixed: bool              # names several other libraries / regions
     own_titled: bool         # its own library is named on a title line
     partial: bool            # a 1–11月 / monthly title: the figures are to date
+    dated_title: bool        # a title line dates the report (2021年工作总结)
 
 
 def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -> None:
@@ -441,7 +442,8 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     title = (_title_lines(mt, 1) or [""])[0]
     doc = _Doc(mt, own, own_key, writing_year(mt, report_year), _is_mixed(mt, own_key),
                bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt)),
-               len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)))
+               len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)),
+               any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60 for t in _title_lines(mt, 6)))
     for f in figs:
         try:
             _attribute_one(f, doc)
@@ -474,6 +476,9 @@ def _attribute_one(f, doc: _Doc) -> None:
         f.year = doc.writing_year + words[-1][2]
     if doc.partial and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
         f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
+    elif not doc.dated_title and f.period == "year" and la.TO_DATE_WORDS.search(left) and \
+            not la.FULL_YEAR_WORDS.search(left) and not words:
+        f.period = "partial"   # 现有藏书… on an undated page: as of the page's day, not a year end
     cs, ce = clause_bounds(mt, pos)
     in_table = f.table_id is not None
     e = Evidence(

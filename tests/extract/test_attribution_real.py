@@ -260,3 +260,10 @@ def test_years_of_the_librarys_history_are_not_the_report_year():
 def test_a_page_with_no_year_in_its_text_takes_its_publication_year():
     _, r = run("首页 > 新闻\n某县图书馆简介\n发布时间:2024-03-05\n某县图书馆现有藏书10万册,年接待读者3万人次。\n")
     assert r.report_year == 2024
+
+
+def test_a_stock_held_now_on_an_undated_page_is_partial_but_not_in_an_annual_report():
+    _, f = _by_value("某县图书馆简介\n某县图书馆现有藏书25万册。\n")
+    assert f[250_000].period == "partial"
+    _, g = _by_value("某县图书馆2022年工作总结\n本馆现有藏书25万册。\n")
+    assert g[250_000].period == "year"

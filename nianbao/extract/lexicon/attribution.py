@@ -166,6 +166,8 @@ EXPLICIT_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:度)?(?!\s*\d{1,2}\s*月|\s*[
 # (2019年某馆(6月)数据统计: one month)
 PARTIAL_TITLE = re.compile(r"(?<!\d)1\s*[-—至到~]\s*(?:[2-9]|1[01])\s*月|上半年|前三季度|第[一二三]季度|"
                            r"(?<![\d\-—至到~])(?:[1-9]|1[0-2])\s*月\s*(?:份)?\s*[)）]?\s*(?:数据|统计|工作|简报|报表|情况|月报)")
+# a stock as of the day the text was written (现有藏书…, 已拥有…, 目前…)
+TO_DATE_WORDS = re.compile(r"现有|现存|现藏|现馆藏|已拥有|拥有|目前|迄今|至今|截[止至]目前")
 # words that still make a figure of such a document a full-year one
 FULL_YEAR_WORDS = re.compile(r"全年|年底|年末|全年度")
 # a plan word that is part of a programme's or document's name, not a plan of the library

@@ -43,9 +43,22 @@ def _bounds(text: str, pos: int, ends: str, lo: int = 0, hi: int | None = None) 
     lo = max(lo, pos - MAX_SPAN)
     hi = min(hi, pos + MAX_SPAN)
     s = max([lo] + [text.rfind(c, lo, pos) + 1 for c in ends])
+    while s > lo and _thousands_comma(text, s - 1):     # 113,000: a digit group, not a clause end
+        s = max([lo] + [text.rfind(c, lo, s - 1) + 1 for c in ends])
     found = [i for i in (text.find(c, pos, hi) for c in ends) if i >= 0]
     e = min(found) if found else hi
+    while e < hi and _thousands_comma(text, e):
+        found = [i for i in (text.find(c, e + 1, hi) for c in ends) if i >= 0]
+        e = min(found) if found else hi
     return s, e
+
+
+_THOUSANDS = re.compile(r"(?<=\d),\d{3}(?!\d)")
+
+
+def _thousands_comma(text: str, i: int) -> bool:
+    """The comma at i separates thousands (113,000), it ends no clause."""
+    return text[i] == "," and bool(_THOUSANDS.match(text, i))
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -279,13 +279,22 @@ class _Ctx:
     title: str
 
 
+def _roc(m: re.Match | None) -> int | None:
+    """The Gregorian year of a matched ROC year (民國105年 → 2016), None outside ROC_RANGE."""
+    if m is None:
+        return None
+    y = int(m.group(1))
+    return y + tl.ROC_OFFSET if tl.ROC_RANGE[0] <= y <= tl.ROC_RANGE[1] else None
+
+
 def _context(tb: _T, sections: Sections) -> _Ctx:
     """Year, period and unit that hold for the whole table (title, section)."""
     title = tb.title or ""
     ty = lx.YEAR_RE.search(title)
     sec_year, flavour = sections.at(tb.start)
     period = "plan" if flavour == "plan" else ("partial" if lx.PERIOD_PARTIAL.search(title) else "year")
-    return _Ctx(int(ty.group(1)) if ty else sec_year, period, tb.unit_hint or _unit_of(title), title)
+    year = int(ty.group(1)) if ty else (_roc(tl.ROC_YEAR.search(title)) or sec_year)
+    return _Ctx(year, period, tb.unit_hint or _unit_of(title), title)
 
 
 # ------------------------------------------------------------------ pairs
@@ -326,7 +335,8 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
         if lab_i >= len(r):
             continue
         rl = _squash(r[lab_i].text)
-        ry = lx.YEAR_RE.fullmatch(rl) or re.fullmatch(r"((?:19|20)\d\d)年?(?:度)?", rl)
+        roc = _roc(tl.ROC_YEAR_HEAD.fullmatch(rl))            # a 105年 row (Taiwan)
+        ry = lx.YEAR_RE.fullmatch(rl) or re.fullmatch(r"((?:19|20)\d\d)年?(?:度)?", rl if roc is None else str(roc))
         # a month or quarter row (1月, 十二月份, 第一季度, 上半年): a part of the year
         rp = MONTH_ROW.fullmatch(rl)
         if not (tl.TOTAL_ROW.fullmatch(rl) or ry or rp):
@@ -511,9 +521,13 @@ def _year(p: _Pair, base_year: int | None) -> int | None:
     hy = lx.YEAR_RE.search(p.head or "")
     if hy:
         return int(hy.group(1))
-    bare = tl.YEAR_HEAD.fullmatch(_squash(re.sub(r"[(（][^)）]*[)）]$", "", p.head or "")))
+    head = _squash(re.sub(r"[(（][^)）]*[)）]$", "", p.head or ""))
+    bare = tl.YEAR_HEAD.fullmatch(head)
     if bare:
         return int(bare.group(1))
+    roc = _roc(tl.ROC_YEAR_HEAD.fullmatch(head))          # 105年 / 民國105年 (Taiwan)
+    if roc:
+        return roc
     if base_year is not None:
         # a column named relative to the report year: 本年 / 上年 / 去年同期
         rel = REL_COL.match(_squash(p.head or ""))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import pytest
-
 from nianbao.extract import extract_document
 from nianbao.extract.table_layouts import _split_row
 from nianbao.extract.tables import find_tables
@@ -410,3 +408,39 @@ def test_a_label_line_then_a_prose_sentence_is_not_a_broken_row():
             "全年共办理借书证3000个,同比增长12%。\n")
     got = _got(text)
     assert ("circulation.loans", 2019, 3000) not in got and not any(m == "circulation.loans" for m, _, _ in got)
+
+
+# ------------------------------------------------------------------ ROC years (Taiwan) in tables
+
+def test_roc_year_columns_are_gregorian_years():
+    text = ("本館借閱統計表\n項目\t104年\t105年\n借閱冊數\t6100000\t6400000\n進館人次\t2100000\t2300000\n")
+    got = _got(text)
+    assert ("circulation.loans", 2016, 6400000) in got and ("visits.in_person", 2015, 2100000) in got
+
+
+def test_roc_year_rows_and_a_roc_year_in_the_title():
+    rows = "年度\t借閱冊數\t進館人次\n104年\t6100000\t2100000\n105年\t6400000\t2300000\n"
+    got = _got("某市立圖書館統計\n" + rows)
+    assert ("circulation.loans", 2016, 6400000) in got and ("visits.in_person", 2015, 2100000) in got
+    got = _got("某市民國105年圖書館統計表\n項目\t數量\n借閱冊數\t6400000\n進館人次\t2300000\n")
+    assert sorted(got) == [("circulation.loans", 2016, 6400000), ("visits.in_person", 2016, 2300000)]
+
+
+def test_space_aligned_roc_year_columns():
+    got = _got("項目 104年 105年\n借閱冊數(萬冊) 610 640\n進館人次(萬人次) 210 230\n")
+    assert sorted(got) == [("circulation.loans", 2015, 6100000), ("circulation.loans", 2016, 6400000),
+                           ("visits.in_person", 2015, 2100000), ("visits.in_person", 2016, 2300000)]
+
+
+# ------------------------------------------------------------------ numbers with thousands separators in prose
+
+def test_a_thousands_comma_ends_no_clause():
+    from nianbao.extract.segment import clause_bounds
+
+    text = "某館合併前藏書量約113,000冊(2014年3月),現存圖書約130,000冊。"
+    s, e = clause_bounds(text, text.index("113"))
+    assert text[s:e] == "某館合併前藏書量約113,000冊(2014年3月)"
+    s, e = clause_bounds(text, text.index("000冊(2014"))
+    assert text[s:e].startswith("某館合併前")
+    _, fs = _figs(text)
+    assert any(f.value == 113000 and "113,000冊" in f.evidence for f in fs)

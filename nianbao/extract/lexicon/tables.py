@@ -16,10 +16,16 @@ import re
 
 # a value column named after a period: 2019 / 2019年 / 2019年度 / 6月 / 本年 / 上年同期
 PERIOD_HEAD = re.compile(
-    r"(?:(?:19|20)\d\d(?:\s*年(?:度|末|底)?)?|(?:[1-9]|1[0-2])月份?|本年(?:度)?|上年(?:度|同期)?|去年(?:同期)?|今年|"
+    r"(?:(?:19|20)\d\d(?:\s*年(?:度|末|底)?)?|(?:民[國国])?(?:[89]\d|1[0-2]\d)年度?|(?:[1-9]|1[0-2])月份?|本年(?:度)?|上年(?:度|同期)?|去年(?:同期)?|今年|"
     r"上半年|下半年|第?[一二三四1-4]季度)")
 # a year written as a column head (with or without 年)
 YEAR_HEAD = re.compile(r"((?:19|20)\d\d)\s*年?(?:度|末|底)?")
+# a Republic-of-China year (Taiwan): 民國105年 anywhere (a title), or a bare 105年 as a column
+# or row head; the Gregorian year is ROC + ROC_OFFSET, read only inside ROC_RANGE (1991–2041)
+ROC_YEAR = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
+ROC_YEAR_HEAD = re.compile(r"(?:民[國国]\s*)?(\d{2,3})\s*年(?:度|末|底)?")
+ROC_OFFSET = 1911
+ROC_RANGE = (80, 130)
 # a month column head (6月, 十二月份): the figures below it cover part of the year
 MONTH_HEAD = re.compile(r"(?:(?:19|20)\d\d年)?(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
 # a change column (同比增减(%), 增长率, 比上年±%): never a level, but it tells how glued values split

@@ -70,6 +70,11 @@ def _result() -> ExtractionResult:
         Event(title="闹花灯,迎新春——宫廷花灯制作", event_date=date(2020, 2, 9), date_precision="day",
               char_start=540, char_end=560, evidence="2月9日 闹花灯", seq=2, table_id="t2",
               table_title="各类读者活动统计表", table_segment="all"),
+        # two untitled events on one day are two events
+        Event(title="", event_date=date(2020, 3, 5), date_precision="day", char_start=600, char_end=610,
+              evidence="3月5日 讲座", seq=3, table_id="t2", table_title="各类读者活动统计表", table_segment="all"),
+        Event(title="—", event_date=date(2020, 3, 5), date_precision="day", char_start=620, char_end=630,
+              evidence="3月5日 展览", seq=4, table_id="t2", table_title="各类读者活动统计表", table_segment="all"),
     ]
     return ExtractionResult(library_name=OWN, report_year=2020, figures=figures, events=events)
 
@@ -164,14 +169,15 @@ def test_events_listed_twice_share_one_key(invented):
     db = invented["db"]
     rows = q(db, "select char_start, is_duplicate, is_preferred from marts.fct_activities "
                  "where grain = 'event' order by char_start")
-    assert rows == [(300, False, True), (330, False, True), (500, True, False), (540, False, True)]
+    assert rows == [(300, False, True), (330, False, True), (500, True, False), (540, False, True),
+                    (600, False, True), (620, False, True)]
     keys = q(db, "select count(distinct event_key) from marts.fct_activities where grain = 'event'")
-    assert keys == [(3,)]
+    assert keys == [(5,)]
     same = q(db, "select count(distinct event_key) from marts.fct_activities where char_start in (300, 500)")
     assert same == [(1,)]
     per_month = dict(q(db, "select month(event_date), count(*) from marts.fct_activities "
                            "where grain = 'event' and not is_duplicate group by 1"))
-    assert per_month == {1: 2, 2: 1}
+    assert per_month == {1: 2, 2: 1, 3: 2}
 
 
 def test_mart_library_year(invented):
@@ -181,7 +187,7 @@ def test_mart_library_year(invented):
                     from marts.mart_library_year order by year""")
     assert rows == [
         (2020, 474500.0, "library", "reported", 346000.0, 205829.0, "library",
-         87500.0, 2280294.0, "system", None, 3),
+         87500.0, 2280294.0, "system", None, 5),
         (2021, None, None, None, None, None, None, None, None, None, None, 0),
     ]
 

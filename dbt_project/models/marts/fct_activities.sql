@@ -4,17 +4,25 @@
 --                    attendance), activity_id = figure_id.
 -- Events listed twice in one report (two tables, a table and a sentence) share an
 -- event_key: the same document, date and normalised title (spaces, punctuation and
--- quotes removed, lower case). The first mention (by position) has is_duplicate false;
--- count events with `where grain = 'event' and not is_duplicate`. Reported totals carry
--- is_preferred from fct_figures.
+-- symbols removed, lower case; an untitled event is its own key). The first mention
+-- (by position) has is_duplicate false; count events with `where grain = 'event' and
+-- not is_duplicate`. Reported totals carry is_preferred from fct_figures.
 -- `union all by name` leaves event-only columns null on reported totals and
 -- figure-only columns null on events; the contract fixes names, order and types.
-with keyed_events as (
+with normalised as (
     select
         *,
-        md5(concat_ws('|', document_id, coalesce(cast(event_date as varchar), ''),
-            lower(regexp_replace(coalesce(title, ''), '[\s\p{P}\p{S}]', '', 'g')))) as event_key
+        lower(regexp_replace(coalesce(title, ''), '[\s\p{P}\p{S}]', '', 'g')) as title_key
     from {{ ref('int_events_attributed') }}
+),
+
+-- an event without a title is never merged with another one
+keyed_events as (
+    select
+        * exclude (title_key),
+        md5(concat_ws('|', document_id, coalesce(cast(event_date as varchar), ''),
+            case when title_key = '' then 'untitled:' || activity_id else title_key end)) as event_key
+    from normalised
 ),
 
 events as (

@@ -89,7 +89,8 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[dict[str, str]]
 
 
 def _storage_version(published: Path) -> int:
-    head = published.read_bytes()[:20] if published.stat().st_size >= 20 else b""
+    with open(published, "rb") as fh:
+        head = fh.read(20)  # checksum (8 bytes), "DUCK", version number (8 bytes)
     return int.from_bytes(head[12:20], "little") if head[8:12] == b"DUCK" else -1
 
 

@@ -47,6 +47,8 @@ def test_every_mart_in_both_formats_with_matching_manifest(published):
     assert out == published.parent / "export"
     manifest = _manifest(out)
     assert manifest["warehouse"] == "nianbao.duckdb"
+    with open(published, "rb") as fh:
+        assert manifest["storage_version"] == int.from_bytes(fh.read(20)[12:20], "little") > 0
     by = {(f["table"], f["format"]): f for f in manifest["files"]}
     assert set(by) == {(t, fmt) for t in ("marts.fct_figures", "marts.dim_year", "marts.empty_mart")
                        for fmt in ("parquet", "csv")}

@@ -267,3 +267,14 @@ def test_a_stock_held_now_on_an_undated_page_is_partial_but_not_in_an_annual_rep
     assert f[250_000].period == "partial"
     _, g = _by_value("某县图书馆2022年工作总结\n本馆现有藏书25万册。\n")
     assert g[250_000].period == "year"
+
+
+def test_region_words_that_are_not_subjects():
+    # 全国统一的… is how something is done, 全省第一 a ranking: neither names the figure's subject
+    _, f = _by_value("1985年某县图书馆工作\n本馆采用了全国统一的分类法,馆藏图书70366册。\n")
+    assert f[70_366].library_name is None and f[70_366].scope == "library"
+
+
+def test_a_place_opening_a_dated_clause_is_the_subject():
+    _, f = _by_value("综述\n城乡书房总数达114家,全省第一。潍坊市在2025年全年有1457万人走进图书馆。\n")
+    assert f[14_570_000].library_name == "潍坊市全市公共图书馆" and f[14_570_000].scope == "region"

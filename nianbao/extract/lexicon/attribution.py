@@ -97,9 +97,10 @@ CONFIDENCE_WEIGHTS = {
 # the report's own library
 OWN_MARKER = re.compile(r"本馆|我馆|该馆|馆内|总馆(?!藏|和|与|及|、)")
 # a place word used as a location, not as the subject (在全市设分馆, 面向全省读者, 活动在X图书馆举行)
-LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先)$")
+LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先|"
+                             r"采用了?|按照|根据|参照|依照|服务|惠及)$")
 # a region-wide aggregate word: 全省, 全市…
-REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域)")
+REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第)")
 # a qualifier after 全省 that names another population (全省县级以上公共图书馆)
 AGG_QUALIFIER = re.compile(r"(?:范围内)?(?:的)?(县级以上)")
 # <place>各级公共图书馆 / <place>公共图书馆 (the place is matched right before it)
@@ -131,7 +132,7 @@ CONTINUATION_LINE = re.compile(r"\s*其中")
 SYSTEM_AFTER_AGGREGATE = re.compile(r"(?:总分馆)?(?:服务)?体系")
 # words after a bare place that make it the subject of a region-wide statement
 # (深圳持证读者…, 广州全市…, 四川共有…, 江苏各级图书馆…)
-PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共|馆藏)")
+PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共|馆藏|在?\s*(?:19|20)\d\d\s*年)")
 # … or a number right after a bare place at the start of a clause (去年四川2600万读者走进图书馆),
 # but not a dateline (中新网深圳4月23日电)
 PLACE_NUMBER_AFTER = re.compile(r"^\d[\d.,]*\s*[万亿]?(?![\d.]*\s*(?:月|日|年|号|时|电))")

@@ -150,8 +150,17 @@ def _label_match(label: str, unit: str | None) -> LabelMatch | None:
         return None
     residual = tl.TABLE_EXTRA_FILLER.sub("", lx.TABLE_LABEL_FILLER.sub("", residual))
     if len(residual) > 1:
-        return None
+        return _whole_cue(lab, unit)
     return LabelMatch(metric, best[2])
+
+
+def _whole_cue(lab: str, unit: str | None) -> LabelMatch | None:
+    """The metric of a cue that is the whole label through a longer alternative than the one
+    the search found first (财政拨款收入: 财政拨款 matches first, 财政拨款收入 is the cue)."""
+    for cue in lx.CUES:
+        if cue.side != "R" and not cue.need_activity_ctx and unit in cue.units and cue.regex.fullmatch(lab):
+            return LabelMatch(cue.units[unit], lab)
+    return None
 
 
 def label_metric(label: str, unit: str | None) -> tuple[str, str] | None:

@@ -545,6 +545,72 @@ def forms(text: str, lines, taken) -> list[Block]:
     return out
 
 
+# ------------------------------------------------------------------ forms one cell per line, each cell then `|`
+
+
+def _pipe_cell_runs(text: str, lines, taken, min_lines: int = 12) -> list[list[tuple[int, Cell]]]:
+    """Runs of lines that each hold at most one cell followed by `|` (or only `|`s):
+    [(line no, cell)] of the non-empty cells of each run of at least `min_lines` lines."""
+    runs, cur, count = [], [], 0
+    for ln in list(lines) + [None]:
+        m = None if ln is None or taken(ln.no) else tl.PIPE_TRAILED_CELL.match(ln.raw)
+        if m:
+            count += 1
+            c = _mk_cell(text, ln.start + m.start("cell"), ln.start + m.end("cell"))
+            if c.text:
+                cur.append((ln.no, c))
+            continue
+        if count >= min_lines and cur:
+            runs.append(cur)
+        cur, count = [], 0
+    return runs
+
+
+def _pipe_form_records(cells: list[tuple[int, Cell]]) -> list[list[Cell]]:
+    """[label, code, value] records: a text cell, its row code, then (when written) an amount."""
+    out, label, code = [], None, None
+    for _, c in cells:
+        t = c.text
+        if not _numeric(t):
+            label, code = c, None
+        elif label is not None and code is None and tl.ROW_CODE_CELL.fullmatch(t):
+            code = c
+        elif label is not None and code is not None and tl.AMOUNT_CELL.fullmatch(t):
+            out.append([label, code, c])
+            label = code = None
+        else:
+            label = code = None            # a row code with no label (an empty printed row)
+    return out
+
+
+def pipe_forms(text: str, lines, taken) -> list[Block]:
+    """A statistical (budget) form whose cells come one per line, each followed by `|`
+    (``项 目 |`` / ``行次 |`` / ``金额 |`` … ``一、财政拨款收入 |`` / ``1 |`` / ``97.97 |``): a
+    项目 / 行次 / 金额 header, then records of a label, its row code and its amount (a row
+    whose amount is not written has none; side-by-side halves are read in cell order)."""
+    out: list[Block] = []
+    for run in _pipe_cell_runs(text, lines, taken):
+        heads = {}
+        first = None
+        for k, (_, c) in enumerate(run):
+            sq = re.sub(r"\s+", "", c.text)
+            if tl.ITEM_NUMBER.match(c.text) and heads.keys() >= {"label", "code"}:
+                first = k
+                break
+            for name, rx in (("label", tl.FORM_LABEL_HEAD), ("code", tl.FORM_CODE_HEAD), ("value", tl.FORM_VALUE_HEAD)):
+                if name not in heads and rx.fullmatch(sq):
+                    heads[name] = c
+        if first is None or "value" not in heads:
+            continue
+        recs = _pipe_form_records(run[first:])
+        if len(recs) < 1:
+            continue
+        header = [heads["label"], heads["code"], heads["value"]]
+        top = next(no for no, c in run if c is header[0])      # caption lines above stay out of the table
+        out.append(Block("form", header, recs, header[0].start, run[-1][1].end, top, run[-1][0]))
+    return out
+
+
 # ------------------------------------------------------------------ glued columns
 
 
@@ -655,7 +721,7 @@ def find_blocks(text: str, lines, taken) -> list[Block]:
     def busy(k: int) -> bool:
         return taken(k) or k in own
 
-    for finder in (forms, glued_columns, space_columns, gap_columns, cell_streams, row_blocks):
+    for finder in (forms, pipe_forms, glued_columns, space_columns, gap_columns, cell_streams, row_blocks):
         for b in finder(text, lines, busy):
             out.append(b)
             own.update(range(b.first_line, b.last_line + 1))

@@ -195,6 +195,22 @@ def _unit_hint(title: str | None) -> str | None:
     return None
 
 
+def _unit_line_above(lines: list[_Line], raw: _Raw) -> str | None:
+    """The unit of a ``单位:万元`` line among the four lines above the table (a caption,
+    a 收入/支出 band between them)."""
+    j, seen = raw.first_line - 1, 0
+    while j >= 0 and seen < 4:
+        ln = lines[j]
+        j -= 1
+        if not ln.raw.strip(_WS + "|"):
+            continue
+        seen += 1
+        m = tl.UNIT_LINE.search(ln.raw)
+        if m:
+            return m.group(1)
+    return None
+
+
 def _title_like(s: str) -> bool:
     s = s.strip(_WS)
     return 0 < len(s) <= 40 and any(w in s for w in _TITLE_WORDS) and not s.endswith(("。", ";", ","))
@@ -530,7 +546,7 @@ def find_tables(text: str) -> list[Table]:
             rows=body,
             start=raw.start,
             end=raw.end,
-            unit_hint=_unit_hint(title.text if title else None),
+            unit_hint=_unit_hint(title.text if title else None) or _unit_line_above(lines, raw),
             preamble=preamble,
             layout=layout,
         ))

@@ -444,3 +444,29 @@ def test_a_thousands_comma_ends_no_clause():
     assert text[s:e].startswith("某館合併前")
     _, fs = _figs(text)
     assert any(f.value == 113000 and "113,000冊" in f.evidence for f in fs)
+
+
+# ------------------------------------------------------------------ budget forms one cell per line, each cell then `|`
+
+PIPE_FORM = "\n".join([
+    "某县图书馆2019年度部门决算表", "收入支出决算总表 | ||||||", "单位:万元 | |||||||", "收 入 |", "支 出 | |||||",
+    "项 目 |", "行次 |", "金额 |", "项 目 |", "行次 |", "金额 | ||||",
+    "一、财政拨款收入 |", "1 |", "86.40 |", "一、一般公共服务支出 |", "30 |", "|||||",
+    "二、事业收入 |", "2 |", "二、教育支出 |", "31 |", "||||||",
+    "3 |", "三、文化旅游体育与传媒支出 |", "32 |", "104.20 | |||",
+    "4 |", "四、社会保障和就业支出 |", "33 |", "|||||",
+]) + "\n"
+
+
+def test_a_budget_form_with_one_cell_per_line_then_a_pipe():
+    got = _got(PIPE_FORM)
+    assert ("spending.total", 2019, 864000) in got          # 单位:万元 above the table
+    assert not any(v in (2, 3, 4, 30, 31, 32, 33) for _, _, v in got)   # row codes are no values
+    tables = _spans_hold(PIPE_FORM)
+    assert any(tb.layout == "form" and tb.unit_hint == "万元" for tb in tables)
+
+
+def test_short_lines_ending_in_a_pipe_without_a_code_column_are_no_form():
+    text = "\n".join(["栏目 |", "新闻 |", "通知 |", "公告 |", "馆情 |", "2019 |", "12 |", "服务 |", "读者 |",
+                      "活动 |", "下载 |", "联系 |", "地址 |"]) + "\n"
+    assert not any(tb.layout == "form" for tb in _spans_hold(text))

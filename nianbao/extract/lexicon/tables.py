@@ -65,6 +65,16 @@ TOP_LEVEL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+[、.]")
 NAMED_PARENT = re.compile(r"^\s*在\s*([^:：]{1,10}?)\s*中\s*[:：]")
 SUB_ITEM = re.compile(r"^\s*(?:其中|含)\s*[:：]?")
 
+# a flattened web table printed one cell per line, each cell followed by `|` (runs of `|` at the
+# row ends): `一、财政拨款收入 |` / `1 |` / `97.97 |`
+PIPE_TRAILED_CELL = re.compile(r"^[ \t]*(?P<cell>[^|\n]*?)[ \t]*\|[ \t|]*$")
+# the head of the value column of such a form (金额 / 决算数 / 预算数)
+FORM_VALUE_HEAD = re.compile(r"金\s*额|数\s*额|决算数|预算数|本年(?:数|决算|预算)?|合\s*计|数\s*值")
+# a row code cell (行次 1, 2 … 36)
+ROW_CODE_CELL = re.compile(r"\d{1,3}")
+# a money amount cell of a budget form (97.97 / 1,234.50 / 2345): not a row code
+AMOUNT_CELL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,}")
+
 # ------------------------------------------------------------------ unit scale in a label
 
 # (千册) (千人次) (万元) (1000 volumes): the multiplier of every value in the row
@@ -193,6 +203,8 @@ NON_VALUE_HEADS = ("序号", "代码", "行次", "编号", "占比", "%", "备�
 
 # a caption names a table (表1 …统计 / …一览 / …情况)
 TITLE_WORDS = ("表", "统计", "一览", "情况", "汇总", "明细", "清单", "目录")
+# a line (above a table) that states the unit of its values: 单位:万元 / (单位:人次)
+UNIT_LINE = re.compile(r"^[\s(（]*(?:计量)?单位\s*[:：]\s*([万千亿]?元|[万千]?(?:人次|册次|册|人|个|次|场))\s*[)）]?[\s|]*$")
 # characters a unit in a caption's brackets is made of ((万元) / (人次))
 UNIT_CHARS = "万千百亿元人次册件个场家张种台部份小时天次篇条项户所位名%‰平方米元/"
 # the head of a row-code column in tab/pipe forms

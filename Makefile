@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DBT := $(VENV)/bin/dbt
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
 
-.PHONY: run test eval eval-real bench dev env manifest browser clean
+.PHONY: run test lint eval eval-real bench dev env manifest browser clean
 
 ## env: create .venv from the lock file (installs uv with pip when missing)
 env: $(VENV)/.synced
@@ -31,6 +31,12 @@ run: manifest
 ## test: the whole suite (installs headless Chromium for the report test when missing)
 test: manifest browser
 	$(PY) -m pytest
+
+## lint: ruff (Python: pycodestyle, pyflakes, import order, bugbear, pyupgrade; pyproject.toml) and
+## sqlfluff (the dbt SQL: DuckDB dialect, jinja templater; dbt_project/.sqlfluff)
+lint: env
+	$(VENV)/bin/ruff check .
+	cd dbt_project && ../$(VENV)/bin/sqlfluff lint models macros tests --processes 2 --disable-progress-bar
 
 ## browser: Debian's chromium, for the headless rendering test of the quality report
 browser:

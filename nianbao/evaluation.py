@@ -201,6 +201,10 @@ def _same(a, b) -> bool:
         return _norm_title(a) == _norm_title(b)
 
 
+def _pred_date(d) -> str:
+    return "" if d is None or (isinstance(d, float) and pd.isna(d)) or d is pd.NaT else str(d)[:10]
+
+
 def score_events(pred: pd.DataFrame, gold_events: pd.DataFrame) -> EventScore:
     """Match events on (file, start date, title), one-to-one."""
     pred = pred.copy().reset_index(drop=True)
@@ -208,7 +212,7 @@ def score_events(pred: pd.DataFrame, gold_events: pd.DataFrame) -> EventScore:
     pfile = pred["source_file"] if "source_file" in pred.columns else pred.get("file", pd.Series(dtype=str))
     pred["_file"] = pfile.map(_base) if len(pred) else pd.Series(dtype=str)
     pdate = pred["event_date"] if "event_date" in pred.columns else pred.get("date", pd.Series(dtype=str))
-    pred["_date"] = pdate.map(lambda d: "" if d is None or (isinstance(d, float) and pd.isna(d)) or d is pd.NaT else str(d)[:10]) if len(pred) else pd.Series(dtype=str)
+    pred["_date"] = pdate.map(_pred_date) if len(pred) else pd.Series(dtype=str)
     pred["_title"] = pred["title"].map(_norm_title) if len(pred) else pd.Series(dtype=str)
     gold["_file"] = gold["file"].map(_base)
     gold["_date"] = gold["date"].map(_gold_start_date)
@@ -310,7 +314,7 @@ def warehouse_predictions() -> tuple[pd.DataFrame, pd.DataFrame | None]:
         except duckdb.Error:
             evs = None
     except duckdb.Error as e:
-        raise FileNotFoundError(f"marts.fct_figures not readable in {path}: {e}")
+        raise FileNotFoundError(f"marts.fct_figures not readable in {path}: {e}") from e
     finally:
         con.close()
     return figs, evs
@@ -350,7 +354,8 @@ def read_texts(folder: Path) -> dict[str, str]:
 
 @dataclass
 class Extracted:
-    figures: pd.DataFrame     # source_file, set, library_name (the report's when none), year (report year when none), ...
+    # source_file, set, library_name (the report's when none), year (report year when none), ...
+    figures: pd.DataFrame
     events: pd.DataFrame
     candidates: pd.DataFrame  # source_file, set, char_start, char_end, text, value, unit, fate, reason, metric
     texts: dict               # (set, source_file) → text
@@ -376,7 +381,8 @@ def extract_texts(texts: dict[str, str], set_name: str = "") -> Extracted:
             evs.append({**as_row(e), "source_file": name, "set": set_name})
         for c in res.candidates:
             cands.append({**as_row(c), "source_file": name, "set": set_name})
-    fcols = ["source_file", "set", "metric", "year", "value", "evidence", "kind", "library_name", "char_start", "char_end"]
+    fcols = ["source_file", "set", "metric", "year", "value", "evidence", "kind", "library_name",
+             "char_start", "char_end"]
     ccols = ["source_file", "set", "char_start", "char_end", "text", "value", "unit", "fate", "reason", "metric"]
     return Extracted(pd.DataFrame(figs) if figs else pd.DataFrame(columns=fcols),
                      pd.DataFrame(evs) if evs else pd.DataFrame(columns=["source_file", "set"]),
@@ -486,7 +492,8 @@ def fp_causes(s: FigureScore, ex: Extracted, multi_set: bool) -> pd.Series:
         elif close:
             out[pi] = "wrong_metric"
         elif start is not None and pd.notna(start) and any(
-                r["metric"] == p["metric"] and any(a <= start < b for a, b in _evidence_spans(texts, p["_file"], r.get("evidence")))
+                r["metric"] == p["metric"]
+                and any(a <= start < b for a, b in _evidence_spans(texts, p["_file"], r.get("evidence")))
                 for r in rows):
             out[pi] = "wrong_value"
         else:
@@ -520,9 +527,11 @@ def attribute_agreement(s: FigureScore, relaxed: FigureScore, libraries: dict | 
     pairs = [(int(r.gold_row), int(r.pred_row)) for r in s.matches.itertuples()] if len(s.matches) else []
     for col in ATTRIBUTES:
         if col == "year":
-            rp = [(int(r.gold_row), int(r.pred_row)) for r in relaxed.matches.itertuples()] if len(relaxed.matches) else []
+            rp = ([(int(r.gold_row), int(r.pred_row)) for r in relaxed.matches.itertuples()]
+                  if len(relaxed.matches) else [])
             if rp:
-                out[col] = sum(relaxed.gold_rows.at[g, "_year"] == relaxed.pred_rows.at[q, "_year"] for g, q in rp) / len(rp)
+                same = sum(relaxed.gold_rows.at[g, "_year"] == relaxed.pred_rows.at[q, "_year"] for g, q in rp)
+                out[col] = same / len(rp)
             continue
         pcol = "library_name" if col == "library" else col
         if col not in gold.columns or pcol not in pred.columns or not pairs:
@@ -603,7 +612,8 @@ def _print_set(sc: SetScore, max_misses: int, detail: bool = True) -> None:
         print(s.per_metric.to_string(index=False))
     fns = s.false_negatives.assign(cause=sc.fn_cause)
     for _, r in fns.sort_values("cause").head(max_misses).iterrows():
-        print(f"  FN {r['cause']:<24} {r['_file']:<14} {r['_year']} {r['metric']:<28} {r['value']:<12} | {r.get('evidence', '')}")
+        print(f"  FN {r['cause']:<24} {r['_file']:<14} {r['_year']} {r['metric']:<28} {r['value']:<12} "
+              f"| {r.get('evidence', '')}")
     fps = s.false_positives.assign(cause=sc.fp_cause)
     for _, r in fps.sort_values("cause").head(max_misses).iterrows():
         ev = str(r.get("evidence", ""))[:60].replace("\n", " ")
@@ -646,11 +656,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m nianbao.evaluation", description=__doc__.splitlines()[0])
     ap.add_argument("--direct", action="store_true", help="run the extractor over the raw folder (no warehouse)")
     ap.add_argument("--max-misses", type=int, default=200, help="how many misses to list")
-    ap.add_argument("--raw", type=Path, default=None, help="raw folder for --direct (default: the configured raw folder)")
+    ap.add_argument("--raw", type=Path, default=None,
+                    help="raw folder for --direct (default: the configured raw folder)")
     ap.add_argument("--gold", type=Path, default=None,
                     help="gold.csv, or a folder holding gold.csv (and gold_events.csv); default: the seed gold")
     ap.add_argument("--set", type=Path, action="append", default=None, metavar="DIR",
-                    help="a gold set laid out like ../shared/realdev (docs/ + gold.csv), extracted directly; repeatable")
+                    help="a gold set laid out like ../shared/realdev (docs/ + gold.csv), extracted directly; "
+                         "repeatable")
     ap.add_argument("--real", action="store_true",
                     help="realdev and every tests/extract/realdata/batch*/: per set and all together")
     args = ap.parse_args(argv)

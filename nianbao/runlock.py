@@ -23,10 +23,10 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
 __all__ = ["RunLocked", "run_lock", "holder"]
 
@@ -101,7 +101,7 @@ def run_lock(path: Path, wait: bool | float = False,
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         _acquire(fd, path, wait, on_wait)
-        line = (f"pid {os.getpid()}, started {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M:%S UTC')}, "
+        line = (f"pid {os.getpid()}, started {datetime.now(UTC).strftime('%Y-%m-%d %H:%M:%S UTC')}, "
                 f"{' '.join(sys.argv)[:200]}")
         os.ftruncate(fd, 0)
         os.pwrite(fd, (line + "\n").encode("utf-8", "replace"), 0)

@@ -18,7 +18,7 @@ import duckdb
 from nianbao import warehouse
 from nianbao.config import DBT_PROJECT_DIR
 from nianbao.gazetteer import load_regions, resolve_library
-from nianbao.schema import DocumentRecord, Event, ExtractionResult, Figure
+from nianbao.schema import DocumentRecord, ExtractionResult, Figure
 
 DBT = str(Path(sys.executable).parent / "dbt")
 

@@ -63,7 +63,8 @@ _DATE_RE = re.compile(
 )
 # '4、5月份' / '4,5月' (a list of months) and '1-12月' (a period)
 _MONTH_LIST_RE = re.compile(
-    r"(?<!\d)" + _Y.format(n="y") + r"?(?P<a>\d{1,2})\s*(?P<sep>、|" + _DASH + r")\s*(?P<b>\d{1,2})\s*月(?P<fen>份)?(?!\s*\d{1,2}\s*[日号])"
+    r"(?<!\d)" + _Y.format(n="y") + r"?(?P<a>\d{1,2})\s*(?P<sep>、|" + _DASH + r")\s*(?P<b>\d{1,2})\s*月"
+    r"(?P<fen>份)?(?!\s*\d{1,2}\s*[日号])"
 )
 
 

@@ -94,7 +94,7 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
             s, _ = sentence_bounds(mt, f.char_start)
             by_sent[s].append(f)
     # prose: 其中 / 等
-    for s, fs in by_sent.items():
+    for fs in by_sent.values():
         fs.sort(key=lambda f: f.char_start)
         for i, tot in enumerate(fs):
             rest = fs[i + 1:]
@@ -114,7 +114,7 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
                 p.group_id, p.group_role, p.group_complete = gid, "part", False
             break
     # enumerations of same-metric figures that end in 等 (…4次,…63次等): parts, not complete
-    for s_, fs in by_sent.items():
+    for fs in by_sent.values():
         fs = sorted(fs, key=lambda f: f.char_start)
         i = 0
         while i < len(fs):
@@ -142,7 +142,7 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
                 tot.group_id, tot.group_role, tot.group_complete = f.group_id, "total", False
                 n += 1
     # tables: one family per table → a complete list (unless 其他/等)
-    for tid, fs in tables.items():
+    for fs in tables.values():
         fams = {_family(f.metric) for f in fs}
         if len(fs) < 2 or len(fams) != 1 or fams != {"spending"} or any(f.group_id for f in fs):
             continue                      # grouped already (a form's parts, `table_figures`)

@@ -283,7 +283,8 @@ def _read_bytes(path: Path, source_file: str, max_bytes: int,
         return _quarantine(source_file, "unreadable", f"file vanished or dangling link: {e.strerror or e}")
     except OSError as e:  # never str(e): it holds the absolute path
         if e.errno == errno.ELOOP:
-            return _quarantine(source_file, "unreadable", "a symbolic link loop, or a file replaced by a link; not followed")
+            return _quarantine(source_file, "unreadable",
+                               "a symbolic link loop, or a file replaced by a link; not followed")
         return _quarantine(source_file, "unreadable", f"{type(e).__name__}: {e.strerror or 'error'}")
     return data, hashlib.sha256(data).hexdigest()
 

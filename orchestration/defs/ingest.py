@@ -7,13 +7,15 @@ from nianbao import pipeline
 from orchestration.resources import WarehouseResource
 
 
-@asset(group_name="ingest", description="Every file of the raw folder as a row of raw.documents: loaded, duplicate or quarantined.")
+@asset(group_name="ingest",
+       description="Every file of the raw folder as a row of raw.documents: loaded, duplicate or quarantined.")
 def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     pipeline.recover(warehouse.working_path(), warehouse.published_path())
     summary = pipeline.ingest(warehouse.raw_path(), warehouse.working_path())
     for source_file, reason, detail in summary.quarantined:
         context.log.warning(f"quarantined {source_file}: {reason} {detail}")
-    return MaterializeResult(metadata={"files_seen": summary.seen, **{f"status_{k}": v for k, v in summary.by_status.items()}})
+    by_status = {f"status_{k}": v for k, v in summary.by_status.items()}
+    return MaterializeResult(metadata={"files_seen": summary.seen, **by_status})
 
 
 @asset(group_name="ingest", deps=[raw_documents], description="The administrative gazetteer (cpca) as raw.regions.")
@@ -25,12 +27,16 @@ def gazetteer(warehouse: WarehouseResource) -> MaterializeResult:
 @multi_asset(
     specs=[
         AssetSpec("raw_extractions", group_name="ingest", deps=[raw_documents],
-                  description="One row per extracted document (extractor version, library, report year), cached by content hash."),
-        AssetSpec("raw_figures", group_name="ingest", deps=[raw_documents], description="Figures and stated ratios extracted from loaded documents."),
-        AssetSpec("raw_events", group_name="ingest", deps=[raw_documents], description="Events from event tables and dated sentences."),
+                  description="One row per extracted document (extractor version, library, report year), "
+                              "cached by content hash."),
+        AssetSpec("raw_figures", group_name="ingest", deps=[raw_documents],
+                  description="Figures and stated ratios extracted from loaded documents."),
+        AssetSpec("raw_events", group_name="ingest", deps=[raw_documents],
+                  description="Events from event tables and dated sentences."),
         AssetSpec("raw_candidates", group_name="ingest", deps=[raw_documents],
                   description="Every number of the loaded documents: a figure, or rejected with a reason code."),
-        AssetSpec("raw_libraries", group_name="ingest", deps=[raw_documents], description="Library names in use, resolved to the gazetteer."),
+        AssetSpec("raw_libraries", group_name="ingest", deps=[raw_documents],
+                  description="Library names in use, resolved to the gazetteer."),
     ],
     name="extract",
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from _figure_helpers import figs, one, run
 
 Y = "2020年某某县图书馆工作总结\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 
 from nianbao.ingest.formats import extract_text
-from tests.ingest.corpus import (DOCX_TEXT, HTML_GBK, HTML_TEXT, PDF_LINES, docx_bytes, pdf_bytes, zip_bytes)
 from nianbao.ingest.normalise import normalise
+from tests.ingest.corpus import DOCX_TEXT, HTML_GBK, HTML_TEXT, PDF_LINES, docx_bytes, pdf_bytes, zip_bytes
 
 
 def _n(ex):

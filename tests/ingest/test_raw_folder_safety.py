@@ -17,8 +17,8 @@ import duckdb
 import pytest
 
 from nianbao import pipeline, warehouse
-from nianbao.ingest import reader as reader_mod
 from nianbao.ingest import read_folder
+from nianbao.ingest import reader as reader_mod
 from nianbao.ingest.scan import escape_name, unescape_name
 from nianbao.schema import QUARANTINE_REASONS
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import math
 import os
 import shutil
 import subprocess

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-from dagster import AssetKey
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "definitions.json"
 

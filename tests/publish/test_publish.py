@@ -163,7 +163,7 @@ def test_kill_9_during_build_and_publish_loop(paths):
     build(working, 0, 10)
     publish(working, published, REQUIRED)
     seen_builds = set()
-    for attempt in range(6):
+    for _ in range(6):
         proc = subprocess.Popen([sys.executable, str(LOOP), str(working), str(published), "500", "200000"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(rnd.uniform(0.4, 1.6))

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from nianbao.report import build_report
-from nianbao.report import charts
+from nianbao.report import build_report, charts
 from nianbao.report.highlight import evidence_segments, find_number, line_of, number_spellings
 from tests.report.invented_marts import frames, write_db
 

@@ -52,7 +52,7 @@ BIG = {'万': 10**4, '萬': 10**4, '亿': 10**8, '億': 10**8}
 def chinese_numbers(s):
     """Values of runs of Chinese numerals (一千四百万 -> 14000000, 百万 -> 1000000)."""
     chars = ''.join(DIGIT) + ''.join(SMALL) + ''.join(BIG)
-    for m in re.finditer('[%s]+' % chars, s):
+    for m in re.finditer(f'[{chars}]+', s):
         run = m.group()
         total, section, digit = 0, 0, None
         for ch in run:
@@ -76,7 +76,7 @@ ENGLISH = {'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5, 'six': 6,
 
 def numbers(s):
     for word, n in ENGLISH.items():                # "Eight new ..."
-        if re.search(r'\b%s\b' % word, s, re.I):
+        if re.search(rf'\b{word}\b', s, re.I):
             yield float(n)
     if re.search(r'(?<![\d.])[亿億]', s):          # 破亿 = 1亿
         yield 1.0

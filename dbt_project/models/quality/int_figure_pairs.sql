@@ -1,7 +1,8 @@
 {{ config(materialized='view') }}
 {#-
   Every pair of trusted figures (kind 'figure', is_trusted) that agree on library, year,
-  metric, scope, segment and period, in one document or across documents, with what the
+  metric, scope, segment and period (full year or plan: a partial period does not say
+  which part of the year), in one document or across documents, with what the
   comparison rules need to know about the pair:
   * same_document, same_sentence: two different values of one key inside one sentence
     (or one table line) are never a contradiction: the writer is enumerating different
@@ -16,6 +17,9 @@
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
     where kind = 'figure' and coalesce(is_trusted, true)
+        -- 'partial' says only that the period is less than the year, not which part:
+        -- two partial figures (6月, 11月, 上半年) are not statements of one quantity
+        and coalesce(period, 'year') <> 'partial'
 ),
 
 pairs as (

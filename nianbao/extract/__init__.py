@@ -65,8 +65,10 @@ def matching_text(text: str) -> str:
     return join_soft_wraps(for_matching(text))
 
 
-def extract_figures(text: str, mt: str | None = None) -> tuple[str | None, int | None, list[Figure]]:
-    """(library, report year, figures) of `text`; `mt` is its `matching_text` when known."""
+def extract_figures(text: str, mt: str | None = None, tables: list | None = None
+                    ) -> tuple[str | None, int | None, list[Figure]]:
+    """(library, report year, figures) of `text`; `mt` is its `matching_text` and
+    `tables` its `tables.find_tables(text)` when known (found here otherwise)."""
     mt = matching_text(text) if mt is None else mt
     library = at.library_name(mt)
     if library and mt != text:
@@ -74,7 +76,7 @@ def extract_figures(text: str, mt: str | None = None) -> tuple[str | None, int |
         i = mt.find(library)
         library = text[i:i + len(library)] if i >= 0 else library
     year = at.report_year(mt)
-    tables = _tables(text)
+    tables = _tables(text) if tables is None else tables
     tspans = [(t.start, t.end) for t in tables]
     holes = [(c.start, c.end) for t in tables for c in t.preamble]
     # a long sentence-like cell is prose that happens to sit in a table (or a mis-detected table)
@@ -100,12 +102,24 @@ def extract_figures(text: str, mt: str | None = None) -> tuple[str | None, int |
     return library, year, uniq
 
 
+def _per_document_caches() -> tuple:
+    """The caches keyed by a document's text (offsets, mentions): asked again and again
+    while one document is extracted, never useful for the next one."""
+    from . import numbers, segment, subjects
+
+    return (segment.sentence_bounds, segment.clause_bounds, segment.lines, numbers.quantity_matches,
+            subjects.mentions, subjects.default_subject)
+
+
 def extract_document(text: str, source_file: str | None = None) -> ExtractionResult:
     """Figures, events and candidates of one document. Raises on any failure: the
     pipeline quarantines the document as `extraction_error` with the message."""
+    for cache in _per_document_caches():
+        cache.cache_clear()   # bounded memory; a benchmark that repeats a document gains nothing
     mt = matching_text(text)
-    library, year, figs = extract_figures(text, mt)
-    events = extract_events(text, year, library)
+    tables = _tables(text)   # found once: the figures and the events read the same tables
+    library, year, figs = extract_figures(text, mt, tables)
+    events = extract_events(text, year, library, tables)
     candidates = find_candidates(text, mt, figs)
     return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events,
                             candidates=candidates)

@@ -16,13 +16,14 @@ The result answers "why was this number not a figure?" in `raw.candidates`.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from ..schema import Candidate, Figure
 from . import lexicon as lx
 from .lexicon import candidates as lc
-from .numbers import CN_CHARS, QUANTITY_RE, SCALES, parse_number
+from .numbers import CN_CHARS, SCALES, parse_number, quantity_matches
 from .segment import clause_bounds, is_junk
 
 _CN_ONLY = re.compile(f"[{CN_CHARS}余多万亿千百 \t]+")
@@ -49,7 +50,9 @@ def _lines(mt: str) -> tuple[list[int], list[str]]:
     return starts, texts
 
 
+@functools.lru_cache(maxsize=8192)
 def _value(pre: str, core: str, post: str, unit: str | None) -> float | None:
+    """The value of a written number (cached: the same numbers recur)."""
     p = parse_number(pre + core + post) or parse_number(core)
     if p is None:
         return None
@@ -79,7 +82,7 @@ def _numbers(mt: str) -> list[_Number]:
     """Every number of `mt`, in text order."""
     out = _form_cells(mt)
     taken = [(n.start, n.end) for n in out]
-    for m in QUANTITY_RE.finditer(mt):
+    for m in quantity_matches(mt):
         num = m.group("num")
         if not num or not num.strip():
             continue
@@ -155,12 +158,21 @@ def _stated_scale(mt: str, n: _Number, lstarts: list[int], ltexts: list[str], li
     return before[-1] if before else 1
 
 
+_CUES_FOR: dict = {}
+
+
+def _cues_for(unit: str | None) -> list:
+    """The cues that know `unit`, in their order (cached per unit)."""
+    cues = _CUES_FOR.get(unit)
+    if cues is None:
+        cues = _CUES_FOR[unit] = [cue for cue in lx.CUES if unit in cue.units]
+    return cues
+
+
 def _guess_metric(left: str, right: str, unit: str | None) -> str | None:
     """The metric the nearest cue of the clause would give this unit (for rejected numbers)."""
     best = None
-    for cue in lx.CUES:
-        if unit not in cue.units:
-            continue
+    for cue in _cues_for(unit):
         if cue.side != "R":
             for m in cue.regex.finditer(left):
                 if best is None or m.end() > best[0]:
@@ -179,35 +191,48 @@ _RULES = [(r.reason, tuple(sorted(r.regexes.items(), key=lambda kv: _CHEAP_FIRST
 
 
 class _Context(dict):
-    """The texts around one number that the rules read, each computed on first use."""
+    """The texts around one number that the rules read, each computed on first use
+    (the clause bounds too, when `clause` is None)."""
 
     def __init__(self, mt: str, start: int, num_end: int, end: int, unit: str | None, line: str,
-                 line_start: int, clause: tuple[int, int]):
+                 line_start: int, clause: tuple[int, int] | None):
         super().__init__()
-        self.args = (mt, start, num_end, end, unit, line, line_start, clause)
+        self.args = (mt, start, num_end, end, unit, line, line_start)
+        self.clause = clause
 
     def __missing__(self, key: str) -> str:
-        mt, start, num_end, end, unit, line, line_start, (cs, ce) = self.args
-        value = {
-            "number": lambda: mt[start:num_end].strip(),
-            "unit": lambda: unit or "",
-            "left": lambda: mt[cs:start],
-            "right": lambda: mt[end:ce],
-            "line": lambda: line,
-            "line_left": lambda: mt[line_start:start],
-            "before": lambda: mt[max(0, start - 2, line_start):start],
-            "after": lambda: mt[num_end:min(len(mt), num_end + 8)],
-        }[key]()
+        mt, start, num_end, end, unit, line, line_start = self.args
+        if key == "number":
+            value = mt[start:num_end].strip()
+        elif key == "unit":
+            value = unit or ""
+        elif key in ("left", "right"):
+            if self.clause is None:
+                self.clause = clause_bounds(mt, start)
+            cs, ce = self.clause
+            value = mt[cs:start] if key == "left" else mt[end:ce]
+        elif key == "line":
+            value = line
+        elif key == "line_left":
+            value = mt[line_start:start]
+        elif key == "before":
+            value = mt[max(0, start - 2, line_start):start]
+        elif key == "after":
+            value = mt[num_end:min(len(mt), num_end + 8)]
+        else:
+            raise KeyError(key)
         self[key] = value
         return value
 
 
 def reject_reason(mt: str, start: int, num_end: int, end: int, unit: str | None,
-                  line: str, line_start: int, clause: tuple[int, int] | None = None) -> str:
-    """The reason code for a number that is not a figure (see `lexicon.candidates`)."""
-    if is_junk(line):
+                  line: str, line_start: int, clause: tuple[int, int] | None = None,
+                  junk: bool | None = None) -> str:
+    """The reason code for a number that is not a figure (see `lexicon.candidates`);
+    `junk` is `is_junk(line)` when the caller knows it."""
+    if is_junk(line) if junk is None else junk:
         return "junk_line"
-    ctx = _Context(mt, start, num_end, end, unit, line, line_start, clause or clause_bounds(mt, start))
+    ctx = _Context(mt, start, num_end, end, unit, line, line_start, clause)
     for reason, tests in _RULES:
         for key, rx in tests:
             if not rx.search(ctx[key]):
@@ -227,6 +252,7 @@ def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate
     lstarts, ltexts = _lines(mt)
     statements = [(m.end(), lc.SCALE_OF[m.group(1)]) for m in lc.UNIT_STATEMENT.finditer(mt)]
     out: list[Candidate] = []
+    junk: dict[int, bool] = {}     # line index → is_junk
     for n in _numbers(mt):
         start, end, unit = n.start, n.end, n.unit
         lo = bisect.bisect_left(starts, start - max_len)
@@ -244,10 +270,15 @@ def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate
         if hits and n.reason is None:
             out.append(Candidate(start, end, written, value, unit, "rejected", "ratio", hits[0].metric))
             continue
-        cs, ce = clause_bounds(mt, start)
-        reason = n.reason or reject_reason(mt, start, n.num_end, end, unit, ltexts[li], lstarts[li], (cs, ce))
+        if n.reason:
+            reason = n.reason
+        else:
+            if li not in junk:
+                junk[li] = is_junk(ltexts[li])
+            reason = reject_reason(mt, start, n.num_end, end, unit, ltexts[li], lstarts[li], None, junk[li])
         metric = None
         if reason in lc.GUESS_METRIC_FOR:
+            cs, ce = clause_bounds(mt, start)
             key = "元" if unit in _MONEY_SCALED else unit
             metric = _guess_metric(mt[max(cs, start - 40):start], mt[end:ce], key if key in _unit_keys() else None)
         out.append(Candidate(start, end, written, value, unit, "rejected", reason, metric))

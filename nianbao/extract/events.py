@@ -554,10 +554,12 @@ def _dedupe_prose(table: list[Event], prose: list[Event]) -> list[Event]:
     return kept
 
 
-def extract_events(text: str, report_year: int | None, library_name: str | None = None) -> list[Event]:
+def extract_events(text: str, report_year: int | None, library_name: str | None = None,
+                   tables: list[Table] | None = None) -> list[Event]:
     """Event-table rows (in table order) followed by dated prose items; a prose
-    item repeating a table row or an earlier prose item is dropped."""
-    tables = find_tables(text)
+    item repeating a table row or an earlier prose item is dropped. `tables` is
+    `find_tables(text)` when the caller has it already."""
+    tables = find_tables(text) if tables is None else tables
     events: list[Event] = []
     for t, cols in event_tables(text, tables):
         events.extend(_table_events(text, t, cols, report_year, library_name))

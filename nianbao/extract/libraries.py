@@ -98,12 +98,34 @@ def _lengths_by_first_char() -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(v, reverse=True)) for c, v in out.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _first_char_re() -> re.Pattern:
+    """Any character a place name starts with (the scan jumps to the next one)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_lengths_by_first_char())) + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _first_two() -> frozenset[str]:
+    """The first two characters of every place name (all are two or more long)."""
+    idx, _ = _place_index()
+    assert all(len(k) >= 2 for k in idx)
+    return frozenset(k[:2] for k in idx)
+
+
 def find_places(text: str) -> list[tuple[int, int, Place]]:
     """Place names in `text`, longest match first at each position, left to right, no overlaps."""
     idx, _ = _place_index()
     firsts = _lengths_by_first_char()
+    jump, two = _first_char_re().search, _first_two()
     out, i = [], 0
     while i < len(text):
+        m = jump(text, i)
+        if m is None:
+            break
+        i = m.start()
+        if text[i:i + 2] not in two:
+            i += 1
+            continue
         hit = None
         for n in firsts.get(text[i], ()):
             w = text[i:i + n]
@@ -252,8 +274,9 @@ def is_aggregate(name: str | None) -> bool:
     return bool(la.AGG_WORD.search(s) or s.endswith("公共图书馆"))
 
 
+@functools.lru_cache(maxsize=8192)
 def place_of(name: str | None) -> Place | None:
-    """The most specific place a (canonical) library or aggregate name names."""
+    """The most specific place a (canonical) library or aggregate name names (cached)."""
     if not name:
         return None
     s = clean(name)

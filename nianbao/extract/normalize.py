@@ -28,11 +28,67 @@ def _char(c: str) -> str:
     return out if len(out) == 1 else c
 
 
+def _changing_chars(cc) -> frozenset[str]:
+    """Characters that can change under `cc`: those that differ from their value in an
+    entry of the same length, and every character of an entry whose value has another
+    length. A piece of text without any of them matches only entries that map to
+    themselves, so the converter would return it unchanged."""
+    out: set[str] = set()
+    for group in cc._dict_chain_data:
+        for _max, _min, table in group:
+            for k, v in table.items():
+                if k == v:
+                    continue
+                if len(k) != len(v):
+                    out.update(k)
+                else:
+                    out.update(a for a, b in zip(k, v) if a != b)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def _convert_piece(piece: str) -> str:
+    return _CC._convert(piece, _CC._dict_chain_data)
+
+
+_CHANGING: frozenset[str] | None = None
+
+
+def _convert(text: str) -> str:
+    """`_CC.convert(text)`, exactly: the converter converts the pieces between its
+    separators one by one; pieces that cannot change are kept without the (slow,
+    pure-Python) dictionary walk, and converted pieces are cached."""
+    global _CHANGING
+    try:
+        if _CHANGING is None:
+            _CHANGING = _changing_chars(_CC)
+        parts = _CC.split_chars_re.split(text)
+    except AttributeError:  # pragma: no cover - another opencc implementation
+        return _CC.convert(text)
+    changing = _CHANGING
+    for i in range(0, len(parts), 2):
+        p = parts[i]
+        if p and not changing.isdisjoint(p):
+            parts[i] = _convert_piece(p)
+    return "".join(parts)
+
+
+@lru_cache(maxsize=8192)
+def _short(text: str) -> str:
+    return _for_matching(text)
+
+
 def for_matching(text: str) -> str:
     if _CC is None or not text:
         return text
+    if len(text) <= 64:
+        return _short(text)   # names and labels recur: cached
+    return _for_matching(text)
+
+
+def _for_matching(text: str) -> str:
     # cheap check: no character changes → return as is
-    conv = _CC.convert(text)
+    conv = _convert(text)
     if conv == text:
         return text
     if len(conv) == len(text):

@@ -16,6 +16,7 @@ are stripped; a small fallback handles what cn2an refuses (千余, 万余).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -228,10 +229,16 @@ class Quantity:
     text: str
 
 
+@functools.lru_cache(maxsize=8)
+def quantity_matches(text: str) -> tuple[re.Match, ...]:
+    """`QUANTITY_RE` over `text` (cached: the prose pass and the candidates read the same text)."""
+    return tuple(QUANTITY_RE.finditer(text))
+
+
 def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
     """Every number in `text` followed by a metric unit (or any number if `bare`)."""
     out: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(text):
+    for m in quantity_matches(text) if len(text) > 200 else QUANTITY_RE.finditer(text):
         num = m.group("num")
         if not num or not num.strip():
             continue

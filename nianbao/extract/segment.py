@@ -11,6 +11,7 @@ below it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -27,7 +28,9 @@ class Line:
     text: str
 
 
+@functools.lru_cache(maxsize=16)
 def lines(text: str) -> list[Line]:
+    """The lines of `text` with their offsets (cached: read-only for the callers)."""
     out, pos = [], 0
     for raw in text.split("\n"):
         out.append(Line(pos, pos + len(raw), raw))
@@ -61,12 +64,14 @@ def _thousands_comma(text: str, i: int) -> bool:
     return text[i] == "," and bool(_THOUSANDS.match(text, i))
 
 
+@functools.lru_cache(maxsize=8192)
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, SENT_END)
 
 
+@functools.lru_cache(maxsize=8192)
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    return _bounds(text, pos, CLAUSE_END)
+    return _bounds(text, pos, CLAUSE_END)   # cached: every pass over a document asks again
 
 
 def previous_clause(text: str, clause_start: int) -> tuple[int, int] | None:
@@ -87,6 +92,7 @@ def is_heading(line: str) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", s)) >= 3
 
 
+@functools.lru_cache(maxsize=8192)
 def is_junk(line: str) -> bool:
     """Web-page furniture: menus, counters, publication dates, contact lines."""
     s = line.strip()

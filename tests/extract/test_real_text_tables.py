@@ -470,3 +470,13 @@ def test_short_lines_ending_in_a_pipe_without_a_code_column_are_no_form():
     text = "\n".join(["栏目 |", "新闻 |", "通知 |", "公告 |", "馆情 |", "2019 |", "12 |", "服务 |", "读者 |",
                       "活动 |", "下载 |", "联系 |", "地址 |"]) + "\n"
     assert not any(tb.layout == "form" for tb in _spans_hold(text))
+
+
+# ------------------------------------------------------------------ target columns
+
+def test_a_target_column_holds_plans_and_a_done_column_the_year():
+    text = "指标\t2023年目标任务\t2023年完成\n进馆人次\t500000\t520000\n外借册次\t300000\t310000\n"
+    _, fs = _figs(text)
+    got = sorted((f.metric, f.value, f.period) for f in fs)
+    assert got == [("circulation.loans", 300000, "plan"), ("circulation.loans", 310000, "year"),
+                   ("visits.in_person", 500000, "plan"), ("visits.in_person", 520000, "year")]

@@ -161,7 +161,7 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
             window = s[a:m.start() + 3]          # 图书馆本馆现有分馆: the library, not a branch
         name = canonical_library(window)
         pre = clean(s[a:m.start()])
-        if not name or name_start(pre) is None:
+        if not name or name_start(pre) is None or la.SERVICE_LIBRARY.search(s[a:m.start() + 3]):
             continue
         scope = None
         end = a + len(window)
@@ -206,10 +206,22 @@ def _full_branch_names(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def _fill_places(ms: list[Mention], own: str | None) -> list[Mention]:
+def _main_place(text: str) -> Place | None:
+    """The province or prefecture a text names most often (full names only)."""
+    from collections import Counter
+    cnt = Counter(p for a, b, p in find_places(text) if p.level != "county" and text[a:b] == p.name)
+    return cnt.most_common(1)[0][0] if cnt else None
+
+
+def _fill_places(ms: list[Mention], own: str | None, text: str = "") -> list[Mention]:
     """Aggregates that name no place (全省公共图书馆) take the place of the nearest placed
-    mention before them, else the report's own library's, else the document's first."""
+    mention before them, else the report's own library's, else the document's first,
+    else the province or prefecture the text names most often."""
     placed = [m for m in ms if m.kind in (REGION, LIBRARY) and m.name and place_of(m.name)]
+    if not placed and not (own and place_of(own)) and text:
+        p = _main_place(text)
+        if p is not None:
+            placed = [Mention(0, 0, REGION, aggregate_name(p))]   # the place the text is about
     out = []
     for m in ms:
         if m.kind == REGION and m.name is None:
@@ -245,7 +257,7 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
         found += [Mention(m.start(), m.end(), REGION, None, None, True) for m in la.BARE_AGGREGATE.finditer(s)
                   if not any(x <= m.start() < y for x, y in taken)]
     found += _bare_branches(s, canonical_library(own) if own else None, taken)
-    found = _full_branch_names(_fill_places(sorted(found, key=lambda m: (m.end, m.start)), own))
+    found = _full_branch_names(_fill_places(sorted(found, key=lambda m: (m.end, m.start)), own, s))
     own_key = canonical_library(own) if own else None
     op = _own_place(own)
     own_network = op is not None and op.level == "county"

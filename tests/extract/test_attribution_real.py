@@ -278,3 +278,14 @@ def test_region_words_that_are_not_subjects():
 def test_a_place_opening_a_dated_clause_is_the_subject():
     _, f = _by_value("综述\n城乡书房总数达114家,全省第一。潍坊市在2025年全年有1457万人走进图书馆。\n")
     assert f[14_570_000].library_name == "潍坊市全市公共图书馆" and f[14_570_000].scope == "region"
+
+
+def test_services_called_library_and_each_library_of_a_place():
+    _, f = _by_value("综述\n信阳市各图书馆开展阅读推广活动524场次。潍坊市数字图书馆访问量达300万次。\n")
+    assert f[524].library_name == "信阳市全市公共图书馆" and f[524].scope == "region"
+    assert f[3_000_000].library_name != "潍坊市数字图书馆"
+
+
+def test_unplaced_aggregate_takes_the_place_the_text_is_about():
+    _, f = _by_value("南昌市文化工作综述\n南昌市持续推进书香城市建设。\n全市公共图书馆全年接待读者500万人次。\n")
+    assert f[5_000_000].library_name == "南昌市全市公共图书馆"

@@ -37,6 +37,8 @@ LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走�
 PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有局委厅办部处所站])[\u4e00-\u9fff]{1,4}")
 # …and what may stand before such a name (the start, punctuation, a preposition)
 PROPER_NAME_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|由|在|和|与|及|是|的|向|为|对|从|被|经|据|将|把|年)$")
+# a service called 图书馆 that is not an institution (数字图书馆, 24小时自助图书馆)
+SERVICE_LIBRARY = re.compile(r"(?:数字|电子|网上|掌上|移动|智慧|自助|24小时|流动|汽车|虚拟)图书馆$")
 # a branch named on its own at the start of a clause or list item (东总布分馆办理图书证36个)
 BARE_BRANCH = re.compile(r"(?:^|(?<=[\n,;:。、，；：)）]))\s*(?:\d+[、.]|[(（]\d+[)）])?\s*(?P<name>[\u4e00-\u9fff]{2,8}?分馆)")
 NOT_BRANCH_NAME = re.compile(r"^本|现有|共有|已有|各|个|家|所|直属|^总|总分|镇街|乡镇|街道|村|社区|新增|新建|建成|城市|合办|示范|特色|主题|其中|共")
@@ -104,7 +106,7 @@ REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力
 # a qualifier after 全省 that names another population (全省县级以上公共图书馆)
 AGG_QUALIFIER = re.compile(r"(?:范围内)?(?:的)?(县级以上)")
 # <place>各级公共图书馆 / <place>公共图书馆 (the place is matched right before it)
-PLACED_AGGREGATE = re.compile(r"(?P<qual>各级|各地|各类|县级以上|市属|区属|县属)?(?:公共)?图书馆")
+PLACED_AGGREGATE = re.compile(r"(?P<qual>各级|各地|各类|各|县级以上|市属|区属|县属)?(?:公共)?图书馆")
 # 图书馆 and, when a branch follows, its name (东城区第一图书馆东总布分馆)
 LIBRARY_WORD = re.compile(r"图书馆(?:[\u4e00-\u9fff]{1,8}?分馆)?")
 # two levels of libraries added up (市区两级公共图书馆, 省市两级…): the region of the upper level

@@ -266,19 +266,11 @@ def load_gold(d: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]
 
 
 def read_raw_texts(raw: Path | None = None) -> dict[str, str]:
+    """source_file → text of every document of the raw folder (`read_texts`), read as the pipeline reads it."""
     raw = raw or config.raw_dir()
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw} (set NIANBAO_RAW_DIR)")
-    out = {}
-    for p in sorted(raw.rglob("*")):
-        if not p.is_file() or p.suffix.lower() not in (".txt", ".md", ".text", ""):
-            continue
-        try:
-            t = p.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError):
-            continue
-        out[p.relative_to(raw).as_posix()] = unicodedata.normalize("NFKC", t)
-    return out
+    return read_texts(raw)
 
 
 def direct_predictions(raw: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -323,7 +315,7 @@ def warehouse_predictions() -> tuple[pd.DataFrame, pd.DataFrame | None]:
 # ------------------------------------------------------------------ gold sets (docs/ + gold.csv)
 
 # files of a gold set's docs/ folder that describe the set rather than being documents
-METADATA_SUFFIXES = (".tsv", ".csv", ".md", ".json", ".py")
+METADATA_SUFFIXES = (".tsv", ".csv", ".md", ".json", ".py", ".log")
 ATTRIBUTES = ("library", "year", "scope", "segment", "period", "qualifier")
 
 

@@ -24,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 from nianbao.config import PROJECT_ROOT, raw_dir
@@ -106,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="time the extractor only, no full build")
     args = parser.parse_args(argv)
     from nianbao.extract import extract_document
+    from nianbao.ingest import read_text
 
     print_extractor_bench()
     if args.no_build:
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = sorted(p for p in raw_dir().iterdir() if p.is_file())
     per_doc = []
     for p in sources:
-        text = unicodedata.normalize("NFKC", p.read_text(encoding="utf-8", errors="replace"))
+        text = read_text(p)  # what the pipeline reads
         start = time.perf_counter()
         extract_document(text, p.name)
         per_doc.append((time.perf_counter() - start, len(text), p.name))

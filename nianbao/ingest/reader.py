@@ -356,6 +356,17 @@ def read_document(path: Path, source_file: str, max_bytes: int = DEFAULT_MAX_BYT
         return _quarantine(source_file, "extraction_error", f"ingest error: {type(e).__name__}: {e}")
 
 
+def read_text(path: Path, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> str:
+    """The text the pipeline extracts from one file: decoded, converted from its format and normalised
+    by the same sandboxed worker as `read_folder`. The one way evaluation, the benchmark and the tests
+    read a document. Raises `ValueError` (with the quarantine reason) when ingest would not load it."""
+    path = Path(path)
+    rec = read_document(path, path.name, timeout_s=timeout_s)
+    if rec.status != "loaded" or rec.text is None:
+        raise ValueError(f"{path.name} is not readable: {rec.reason}: {rec.detail}")
+    return rec.text
+
+
 def read_folder(raw_dir: Path, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 timeout_s: float = DEFAULT_TIMEOUT_S, exclude=()) -> list[DocumentRecord]:
     """One record per file under `raw_dir` (folders in `exclude` skipped), in sorted `source_file` order."""

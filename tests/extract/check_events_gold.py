@@ -13,10 +13,11 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = Path("/work/shared/seeds")
 sys.path.insert(0, str(ROOT))
 
 from nianbao.extract.events import extract_events  # noqa: E402
+from nianbao.ingest import read_text  # noqa: E402
+from tests.paths import SEEDS  # noqa: E402
 
 
 def nfkc(s: str) -> str:
@@ -49,7 +50,7 @@ def main(verbose: bool) -> dict:
     files = sorted({g["file"] for g in gold})
     summary = {}
     for fn in files:
-        text = nfkc((ROOT / "raw" / fn).read_text(encoding="utf-8"))
+        text = read_text(ROOT / "raw" / fn)
         evs = extract_events(text, 2020)
         g = [r for r in gold if r["file"] == fn]
         used = set()

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pandas as pd
 
 from nianbao import config
-from nianbao.evaluation import gold_dir, score_figures
+from nianbao.evaluation import score_figures
 from nianbao.extract import extract_document
+from nianbao.ingest import read_text
 from nianbao.schema import as_row
 
 RAW = config.PROJECT_ROOT / "raw"
 
 
-def test_seed_reports_precision_and_recall():
-    gd = gold_dir()
-    assert (gd / "gold.csv").exists(), f"gold.csv not found in {gd}: shared/seeds is missing (set NIANBAO_GOLD_DIR)"
+def test_seed_reports_precision_and_recall(gold_dir):
+    gd = gold_dir
     files = sorted(RAW.glob("*.txt"))
     assert files, f"no seed reports in {RAW}"
     gold = pd.read_csv(gd / "gold.csv")
     rows = []
     for p in files:
-        text = unicodedata.normalize("NFKC", p.read_text(encoding="utf-8"))
+        text = read_text(p)
         res = extract_document(text, p.name)
         for f in res.figures:
             r = as_row(f)
@@ -39,7 +37,7 @@ def test_seed_reports_in_traditional_characters_give_the_same_figures():
     from opencc import OpenCC
     cc = OpenCC("s2t")
     for p in sorted(RAW.glob("*.txt")):
-        text = unicodedata.normalize("NFKC", p.read_text(encoding="utf-8"))
+        text = read_text(p)
         trad = cc.convert(text)
         assert len(trad) == len(text)
         a = sorted((f.char_start, f.metric, f.value, f.year) for f in extract_document(text).figures)

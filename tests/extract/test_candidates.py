@@ -6,12 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from nianbao import config
 from nianbao.extract import extract_document
 from nianbao.extract.lexicon.candidates import REASON_RULES, REASONS
 from nianbao.schema import CANDIDATE_FATES
-
-REALDEV = config.PROJECT_ROOT.parent / "shared" / "realdev"
+from tests.paths import REALDEV
 
 REPORT = """某县图书馆2021年工作总结
 发布时间:2022-01-05 浏览次数:356

@@ -7,15 +7,14 @@ from __future__ import annotations
 import csv
 import unicodedata
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nianbao.extract.events import extract_events, parse_attendance, same_event_title
-
-SEEDS = Path("/work/shared/seeds")
+from nianbao.ingest import read_text
+from tests.paths import SEEDS
 
 
 def nfkc(s: str) -> str:
@@ -255,7 +254,7 @@ def _events(fn: str):
         p = SEEDS / fn
         if not p.is_file():
             pytest.fail(f"shared seed missing: {p}")
-        _CACHE[fn] = extract_events(nfkc(p.read_text(encoding="utf-8")), 2020)
+        _CACHE[fn] = extract_events(read_text(p), 2020)
     return _CACHE[fn]
 
 

@@ -17,9 +17,9 @@ import pytest
 from nianbao import config
 from nianbao.extract.normalize import for_matching
 from nianbao.gazetteer import load_regions
+from tests.paths import SHARED
 
 EXTRACT = config.PROJECT_ROOT / "nianbao" / "extract"
-SHARED = config.PROJECT_ROOT.parent / "shared"
 GOLD_FILES = [SHARED / "realdev" / "gold.csv", SHARED / "seeds" / "gold.csv",
               *sorted((config.PROJECT_ROOT / "tests" / "extract" / "realdata").rglob("gold.csv"))]
 # generic words a gold `library` value may be made of (全省公共图书馆 …): not names

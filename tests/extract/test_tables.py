@@ -3,16 +3,13 @@ shape (short, in the style of real reports), plus the seed report 002."""
 
 from __future__ import annotations
 
-import unicodedata
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nianbao.extract.tables import find_tables
-
-SEEDS = Path("/work/shared/seeds")
+from nianbao.ingest import read_text
+from tests.paths import SEEDS
 
 
 def texts(row):
@@ -208,7 +205,7 @@ def test_two_tables_ids_and_no_table_in_prose():
 def test_seed_002_tables():
     if not SEEDS.is_dir():
         pytest.fail(f"shared seeds missing: {SEEDS} (needed for the acceptance tests)")
-    text = unicodedata.normalize("NFKC", (SEEDS / "002_570b70e7632cace6.txt").read_text(encoding="utf-8"))
+    text = read_text(SEEDS / "002_570b70e7632cace6.txt")
     ts = find_tables(text)
     assert_spans(text, ts)
     by_title = {}

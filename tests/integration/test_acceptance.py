@@ -24,10 +24,10 @@ import duckdb
 import pytest
 
 from nianbao.config import PROJECT_ROOT
+from tests.paths import SEEDS
 
 pytestmark = pytest.mark.slow
 
-SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 if not (SEEDS / "gold.csv").exists():  # fail loudly, never skip into green
     raise FileNotFoundError(f"{SEEDS / 'gold.csv'} is missing: acceptance needs ../shared/seeds beside the repo")
 

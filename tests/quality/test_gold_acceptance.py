@@ -10,14 +10,13 @@ from __future__ import annotations
 import csv
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from nianbao.schema import Event, ExtractionResult, Figure, figure_id
 from tests.dbt_support import build_raw, make_document, query, run_dbt
+from tests.paths import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 RUGAO = "002_570b70e7632cace6.txt"
 
 pytestmark = pytest.mark.slow

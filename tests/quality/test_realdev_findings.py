@@ -24,10 +24,10 @@ import duckdb
 import pytest
 
 from nianbao.config import PROJECT_ROOT
+from tests.paths import REALDEV
 
 pytestmark = pytest.mark.slow
 
-REALDEV = PROJECT_ROOT.parent / "shared" / "realdev"
 EXTRA = Path(__file__).with_name("realdev_extra_checks.csv")
 if not (REALDEV / "checks.csv").exists():  # fail loudly, never skip into green
     raise FileNotFoundError(f"{REALDEV / 'checks.csv'} is missing: this test needs ../shared/realdev beside the repo")

@@ -115,6 +115,9 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
     if d is not None and facility and d.cue_end <= q.num_start and d.metric.startswith("network"):
         # 分馆38家 / 服务点15处: the count must follow its noun closely (not 分馆覆盖全县12个乡镇)
         between = lx.REGION_WORD.sub("", text[d.cue_end:q.num_start])   # 分馆数量全省共5568个
+        # (an aside in brackets, 微型图书馆(下称微图)4座; the work done, 服务点建设工作共完成3个)
+        between = re.sub(r"^\s*\([^()]{0,10}\)|^\s*建设(?:工作)?(?=[\s共计已]*(?:完成|建成))", "", between)
+        between = re.sub(r"(?:完成|建成)了?\s*$", "", between)
         if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的”\"」』]*", between):
             d = None
     if d is None and not facility:
@@ -150,8 +153,18 @@ def classify_elliptic(text: str, q: Quantity, prev_clause: tuple[int, int], clau
 
 def _is_rate(left: str) -> bool:
     """A standing norm or rate (每月…, 不少于…); a plain 每年 states a typical year and stays."""
-    return any(m.group(0) != "每年" for m in lx.RATE_WORDS.finditer(left)) or \
+    targets = [(m.start(), m.end()) for m in lx.TARGET_MIN.finditer(left)]
+    return any(m.group(0) != "每年" and not any(a <= m.start() < b for a, b in targets)
+               for m in lx.RATE_WORDS.finditer(left)) or \
         bool(re.search(r"每年[^,;。]{0,12}(?:不少于|不低于|至少|均)", left))
+
+
+def _cumulative_run(text: str, ss: int, pos: int) -> bool:
+    """A flow in the paragraph of a cumulative-since-opening statement, with no year or period
+    of its own in between (新馆建成累计接待读者40万人次。…线上服务约85万人次。): the same sum."""
+    line_start = text.rfind("\n", 0, ss) + 1
+    ms = list(lx.CUMULATIVE_SINCE.finditer(text, max(line_start, ss - 400), ss))
+    return bool(ms) and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos)
 
 
 def _multi_year(before: str) -> bool:
@@ -216,12 +229,19 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     if _multi_year(text[sentence[0]:q.num_start]) and d.metric not in lx.STOCK_METRICS:
         return None
     # flows counted since a facility opened (新馆建成累计接待…, 已建成26家,…累计接待…)
-    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and lx.CUMULATIVE_SINCE.search(text[sentence[0]:q.num_start]):
+    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and (lx.CUMULATIVE_SINCE.search(text[sentence[0]:q.num_start])
+                                                       or _cumulative_run(text, sentence[0], q.num_start)):
         return None
     # a threshold inside a noun phrase (新增藏量超10万册的图书馆达22家): not a figure
-    if lx.THRESHOLD_RIGHT.match(right):
+    # (…人次的市民在这里读书: a cue on the right says what the number counts)
+    if lx.THRESHOLD_RIGHT.match(right) and d.cue_start < q.end:
         return None
-    oi = list(lx.OTHER_INSTITUTION.finditer(text[sentence[0]:q.num_start]))
+    # a decade (50年代藏书仅为9万余册) names no year the figure could belong to
+    if lx.DECADE.search(text[cs:q.num_start]):
+        return None
+    # (partners listed with 等 before what they built with the library are not its subject)
+    oi = [m for m in lx.OTHER_INSTITUTION.finditer(text[sentence[0]:q.num_start])
+          if not lx.PARTNER_LIST_END.match(text, sentence[0] + m.end())]
     if oi and not lx.LIBRARY_SUBJECT.search(text[sentence[0] + oi[-1].end():q.num_start]) \
             and not lx.LIBRARY_SUBJECT.search(text[sentence[0]:sentence[0] + oi[-1].start()][-6:]):
         return None

@@ -231,7 +231,8 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
             # (also the next item of a list of parts: …,其中少儿图书5.2万册、期刊1.1万册)
             listed = left_start != cs and mt[left_start:q.num_start].lstrip().startswith("、")
             if prev and prev[0] == q.unit and (left_start == cs or listed) and (
-                    PART_WORDS.match(mt[left_start:q.num_start]) or OTHER_YEAR.fullmatch(mt[cs:q.num_start])):
+                    PART_WORDS.match(mt[left_start:q.num_start]) or OTHER_YEAR.fullmatch(mt[cs:q.num_start])
+                    or lx.OTHER_MONTH.fullmatch(mt[cs:q.num_start])):
                 pf = prev[1]
                 d = Decision(pf.metric, mt[cs:q.num_start].strip(), cs, q.num_start)
         if d is None and not bare:
@@ -269,6 +270,8 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
                          None if q.value_high is None else round(q.value_high * mult, 6),
                          q.qualifier, q.unit, d.unit_hint, q.text)
         metric = d.metric
+        if metric == "network.service_points" and d.cue.endswith("书房") and lx.ROOMS_AS_BRANCHES.search(mt):
+            metric = "network.branches"   # the report names its study rooms as branches (X书房…分馆)
         if metric in lx.ADDED and metric not in lx.ADDED.values() and _is_flow(mt, q, cs, ce):
             metric = lx.ADDED[metric]
         sec_year, flavour = sections.at(q.num_start)
@@ -392,7 +395,8 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
     in_sentence = [p for p in same_line if p.sent_start == ss]
     pc = previous_clause(mt, cs)
     # (the number must close its clause: in 开展…活动,3次前往医院… it counts trips, not events)
-    closes = lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]) is not None
+    closes = lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]) is not None \
+        or (re.fullmatch(r"\s*(?:从|由)\s*", clause_left) is not None and lx.FROM_TO_RIGHT.match(mt[q.end:ce]) is not None)
     if left_start == cs and closes and lx.ELLIPTIC_LEFT.fullmatch(clause_left) and pc:
         prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
         if prev_in_pc:
@@ -404,7 +408,8 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
             if d is not None:
                 return d
     # the next number of a list (分别为1134万、1127万册): the measure of the one before
-    if left_start != cs and left.strip() in ("、", "和", "及", "与") and in_sentence and not bare:
+    if left_start != cs and (left.strip() in ("、", "和", "及", "与") or lx.TO_LEVEL.fullmatch(left.strip())) \
+            and in_sentence and not bare:
         p = in_sentence[-1]
         if p.clause_start == cs and p.unit == q.unit:
             return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
@@ -419,6 +424,9 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
     # are other ledgers, not parts: 其中…购置费…,馆舍改造费9.31万元)
     k = mt.rfind("其中", ss, q.num_start)
     opens_with_part = k >= 0 and not mt[ss:k].strip()
+    incl = list(re.finditer(r"\((?:含|包括|包含)", mt[ss:q.num_start]))   # 144775张(含阅览卡35818张)
+    if incl and ss + incl[-1].start() > k:
+        k, opens_with_part = ss + incl[-1].start(), False
     if k >= 0 and re.search(r"[;;]", mt[k:q.num_start]):
         k = -1   # a semicolon closes the list of parts (…其中古籍1.5万函;电子图书30万册 is beside it)
     if k < 0:
@@ -435,6 +443,9 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
         if _unit_means(q.unit, p.fig.metric, p.unit) and lx.PART_NOUN.fullmatch(left) and parts + q.value <= p.fig.value * 1.001 \
                 and not lx.PART_NOUN_BAD.search(left):
             return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
+    d = _material_part(mt, q, bare, left, left_start, cs, ce, ss, se, in_sentence, same_line, line_start, placed)
+    if d is not None:
+        return d
     # a sentence opened by 在外借书刊中, / 总藏书量中,: every part it lists has that measure
     among = lx.AMONG.match(mt[ss:se])
     if among and not bare and q.num_start > ss + among.end() and lx.PART_NOUN.fullmatch(left) and not lx.PART_NOUN_BAD.search(left):
@@ -449,6 +460,32 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
             return vet(mt, q, Decision("activities.events", m.group(0), pc[0] + m.start(), pc[0] + m.end()),
                        cs, ce, (ss, se), cs)
     return None
+
+
+def _material_part(mt, q, bare, left, left_start, cs, ce, ss, se, in_sentence, same_line, line_start,
+                   placed) -> Decision | None:
+    """A part of the holdings named by its material on the line after one that ends 其中:
+    (…总藏书量近130万册,其中:⏎1、纸型文献(110余万件);汉文图书70万册、…). Items listed
+    after a whole without 其中 stand beside it (电子图书, 报刊), never in it. The parts since
+    the last semicolon never add up to more than the whole."""
+    if bare or not lx.MATERIAL_PART.fullmatch(left) or lx.PART_NOUN_BAD.search(left) or lx.EBOOKS.search(left):
+        return None
+    wholes = []
+    if line_start > 0:
+        prev_line_start = mt.rfind("\n", 0, line_start - 1) + 1
+        if lx.PARTS_FOLLOW.search(mt[prev_line_start:line_start].rstrip("\n")):
+            wholes = [p for p in _on_line(placed, prev_line_start, line_start) if p.fig.metric == "collection.total"][-1:]
+    if not wholes:
+        return None
+    whole = max(wholes, key=lambda p: p.fig.value)
+    if not _unit_means(q.unit, whole.fig.metric, whole.unit):
+        return None
+    start = max(whole.fig.char_end, mt.rfind(";", 0, q.num_start))
+    parts = sum(p.fig.value for p in same_line if p.fig.char_start > start and p.fig.metric == whole.fig.metric
+                and p.fig.kind == "figure")
+    if parts + q.value > whole.fig.value * 1.001:
+        return None
+    return vet(mt, q, Decision(whole.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
 
 
 def resolve_shares(shares: list[ShareCandidate], figs: list[Figure], mt: str, text: str,

@@ -249,7 +249,8 @@ def test_overdue_renewed_planned_and_capacity_words_block():
 
 
 def test_a_cue_modifying_the_counted_noun_is_not_the_measure():
-    assert figs("对开架借阅的6.2万册图书进行了清点。") == []
+    # (the open-shelf books are a stock of the holdings, never loans: realdata convention)
+    assert figs("对开架借阅的6.2万册图书进行了清点。") == [("collection.total", 62000)]
 
 
 def test_a_verb_between_count_and_facility_noun():
@@ -356,3 +357,101 @@ def test_people_walking_into_reading_places_are_visits():
 
 def test_readers_as_unit_only_when_glued_to_the_number():
     assert [q.unit for q in find_quantities("2019\t读者活动", bare=True)] == [None]
+
+
+# ------------------------------------------------------------------ unseen real text (batch-level rules, X6)
+
+
+def _one(text: str, metric: str):
+    return [(f.value, f.period, f.segment) for f in _doc(text).figures if f.kind == "figure" and f.metric == metric]
+
+
+def test_a_new_librarys_first_week_is_not_a_multi_year_sum():
+    assert figs("新馆开放一周以来累计接待读者3万人次,借阅人次逾4千人次。") == [
+        ("circulation.borrowers", 4000), ("visits.in_person", 30000)]
+    assert figs("新馆建成以来累计接待读者30万人次。") == []
+
+
+def test_a_decade_names_no_year_for_a_figure():
+    assert figs("该馆在六十年代藏书仅为5万余册,如今藏书已达80万册。") == [("collection.total", 800000)]
+
+
+def test_partners_listed_with_deng_are_not_the_subject():
+    got = figs("联合机关、学校、医院和旅游景区等建成基层阅读空间120个。")
+    assert [v for m, v in got if m.startswith("network.service_points")] == [120]
+
+
+def test_any_brand_of_study_room_is_a_service_point():
+    assert figs("全市共有36家春风书房。") == [("network.service_points", 36)]
+    assert figs("另建有微书房9个。") == []
+
+
+def test_study_rooms_the_report_names_as_branches_are_branches():
+    t = "全市共有36家春风书房。春风书房湖滨街道分馆位于城东。"
+    assert figs(t) == [("network.branches", 36)]
+
+
+def test_mini_libraries_with_an_aside_and_the_work_done():
+    assert figs("现有微型图书馆(以下简称微馆)5座。") == [("network.service_points", 5)]
+    assert figs("乡镇服务点建设工作共完成4个。") == [("network.service_points_added", 4)]
+
+
+def test_a_construction_target_with_bu_shao_yu_is_a_plan():
+    assert _one("年内完成不少于10个“城市书房”建设。", "network.service_points_added") == [(10, "plan", "all")]
+    assert figs("每年开展活动不少于6次。") == []
+
+
+def test_use_counts_of_the_library_and_people_reading_here_are_visits():
+    assert figs("去年全市图书馆的使用人次高达900万人次。") == [("visits.in_person", 9_000_000)]
+    assert figs("暑假里,超过8万人次的市民在这里读书学习。") == [("visits.in_person", 80000)]
+
+
+def test_readers_with_a_loan_record_are_borrowers():
+    assert figs("有借阅记录的读者数量为3200人。") == [("circulation.borrowers", 3200)]
+
+
+def test_a_part_in_brackets_after_han():
+    assert figs("有效读者证2万张(含少儿证5000张)。") == [
+        ("users.registered_total", 5000), ("users.registered_total", 20000)]
+
+
+def test_the_same_measure_compared_with_another_month():
+    assert figs("7月到馆人次达5万人次,已超过6月份的4万人次。") == [
+        ("visits.in_person", 40000), ("visits.in_person", 50000)]
+
+
+def test_a_change_stated_as_two_levels():
+    assert figs("近年增建图书分馆,从12座增至20座。") == [("network.branches", 12), ("network.branches", 20)]
+
+
+def test_year_to_date_and_forecast_clauses_continue_the_measure():
+    t = "图书借阅量去年为50万册,今年截至10月底就有45万册,预估全年将达60万册。"
+    loans = sorted(_one(t, "circulation.loans"))
+    assert [v for v, _, _ in loans] == [450000, 500000, 600000]
+    assert dict((v, p) for v, p, _ in loans)[600000] == "plan"
+
+
+def test_a_numbered_list_after_qizhong_lists_parts():
+    t = "全馆总藏书量近80万册,其中:\n1、纸质文献(60余万册);中文图书40万册、外文图书5万册、电子图书30万册。"
+    assert sorted(v for m, v in figs(t) if m == "collection.total") == [50000, 400000, 600000, 800000]
+
+
+def test_a_part_may_carry_a_note_in_brackets_and_a_title_count():
+    t = "共有藏书50万余册,其中中文图书30万册,民文图书(维、哈等文字)1万种6万余册。"
+    assert sorted(v for m, v in figs(t) if m == "collection.total") == [60000, 300000, 500000]
+
+
+def test_items_listed_beside_a_whole_are_not_its_parts():
+    assert figs("馆内藏书量达10万册,各类报刊3万册,工具书2000余册。") == [("collection.total", 100000)]
+
+
+def test_open_shelf_and_current_holdings():
+    assert _one("实行开架管理,开架文献数量达20万册。", "collection.total") == [(200000, "year", "open_shelf")]
+    assert figs("馆内现有纸质文献资源 12万册。") == [("collection.total", 120000)]
+
+
+def test_flows_after_a_cumulative_since_opening_statement_are_the_same_sum():
+    t = "新馆建成累计接待读者20万人次。持证人数3000人,线上服务约9万人次。"
+    assert figs(t) == [("users.registered_total", 3000)]
+    t2 = "新馆建成累计接待读者20万人次。2023年线上服务约9万人次。"
+    assert figs(t2) == [("visits.online", 90000)]

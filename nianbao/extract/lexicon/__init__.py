@@ -47,10 +47,13 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|"
+    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
+    # 10万人次的市民在这里看书学习: people reading in the place the sentence is about
+    Cue("visits_here_r", r"(?:的)?(?:市民|读者|群众)(?:在这里|在此|在馆内?|来馆|来这里)(?:看书|读书|阅读|学习|自习|借阅)",
+        _m(PERSON_TIMES, "visits.in_person"), side="R"),
     # a clause that is just 读者 and the count (…, 读者16万多人次, …): person-visits
     Cue("visits_readers", r"(?:^|(?<=[\s,,、;;]))读者(?=[\s达为共计有约近超逾]*$)", _m(PERSON_TIMES, "visits.in_person")),
     # 2600万读者走进图书馆
@@ -67,7 +70,7 @@ CUES: list[Cue] = [
         {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers"}),
     # 图书流通65.82万册次: circulation counted in item-times is loans
     Cue("circulation_items", r"流通(?:量|总量)?", _m(VOLUME_TIMES, "circulation.loans")),
-    Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
+    Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)|有(?:外借|借阅|借书)记录的读者(?:数量|人数|数)?", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
     # 有386804名读者借书
     Cue("borrowers_r", r"(?:读者|市民|人)?(?:借书|借阅图书|借阅文献)", _m(PERSONS, "circulation.borrowers"), side="R"),
     Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
@@ -85,7 +88,8 @@ CUES: list[Cue] = [
     Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
     # ---- collection
     Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量|"
-                      r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书",
+                      r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
+                      r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
     Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加(?![到至为]))|入藏|"
                       r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入)(?:各类)?(?:图书|书刊|文献|新书|纸质图书)|新进(?:图书|书刊)|新书上架|"
@@ -119,7 +123,7 @@ CUES: list[Cue] = [
     # self-service kiosks counted by the machine (各类自助图书馆302台)
     Cue("kiosks", r"自助(?:图书馆|借还机|借书机|图书柜)|书香亭|图书自助机", _m(("台",), "network.service_points")),
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
-    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?:城市|城乡|智慧|社区|乡村)书房|阅读(?:服务)?空间|自助图书馆",
+    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?<!微)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|(?:流通)?图书站",
         _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 
@@ -131,6 +135,8 @@ BLOCKERS = re.compile(
     r"平均|参考咨询(?!室)|复印|打印|可达|可容纳|可供|未能|无法"
 )
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
+# (完成不少于12个…建设 / 建成不少于…: a construction target, kept as a plan)
+TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|实现)(?:了)?\s*(?:不少于|不低于|至少)")
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均")
 # one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册): not a library statistic
 INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|个人|(?<![\d万千百十])一(?:名|个)?读者")
@@ -166,8 +172,18 @@ MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|�
 # a flow summed since something opened or was built, not one year's (新馆建成累计接待…,
 # 现已累计…, 开放以来累计…); 今年以来 is part of a year and stays
 FLOW_FAMILIES = ("visits", "circulation", "activities")
-CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落成)[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)以来[^。;]{0,20}?累计|"
+CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落成)(?![^。;,]{0,6}?[周週天日](?:以来|来|内))[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)(?<![周週天日])以来[^。;]{0,20}?累计|"
                               r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计")
+# (a new library's first week or days, 开幕后一周以来累计…, is a part of the year, not a sum of years)
+# a year or period of a figure's own, ending a run of cumulative figures
+OWN_PERIOD = re.compile(r"(?:19|20)\d\d\s*年|今年|去年|全年|本年|当年|年度|(?<!\d)\d{1,2}\s*月|上半年|下半年|季度")
+# a decade (50年代藏书仅为9万余册, 三十年代): no single year
+DECADE = re.compile(r"(?<![\d年])(?:1[89]|20)?[1-9]0\s*年代|[一二三四五六七八九]十年代")
+# partners listed before a figure of what they built with the library (联动机关、学校、医院和景区等建成…)
+PARTNER_LIST_END = re.compile(r"[^\s,;。、和与及]{0,4}等")
+# a city's brand of study rooms that the report itself names as branches (X书房…街道分馆):
+# each room is a branch of a library, so its counts are branches
+ROOMS_AS_BRANCHES = re.compile(r"书房[”\"」’']?\s*[,:]?\s*(?:分别为|即|是)?[^\s,;。、与和及]{0,16}?分馆")
 # stocks: what stands at one moment (a multi-year span before them does not make them sums)
 STOCK_METRICS = ("collection.total", "users.registered_total", "network.branches", "network.service_points",
                  "population.served", "users.active")
@@ -185,18 +201,18 @@ REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before
 # (…外借文献量常年高居榜首,2022年达671万册次 / …同比下降64.72%,降到1247万人次 / 目前已建成12座)
 ELLIPTIC_LEFT = re.compile(
-    r"\s*(?:其中)?[\s,:]*(?:(?:19|20)\d\d\s*年(?:度|底|末)?|去年|今年|全年|当年|本年|目前|现|截至目前|截止目前|"
-    r"(?:[1-9]|1[0-2])月(?:份)?)?\s*(?:的)?\s*"
-    r"(?:仅|只|也|又|再|还|则|已|共|总共|合计|累计|首次|同比|分别|均|一共)?\s*"
+    r"\s*(?:其中)?[\s,:]*(?:预计|预估|估计)?\s*(?:(?:19|20)\d\d\s*年(?:度|底|末)?|去年|今年|全年|当年|本年|目前|现|截至目前|截止目前|"
+    r"(?:[1-9]|1[0-2])月(?:份)?)?\s*(?:截[至止]\s*(?:[1-9]|1[0-2])\s*月(?:底|末|份)?)?\s*(?:的)?\s*"
+    r"(?:仅|只|也|又|再|还|则|已|共|总共|合计|累计|首次|同比|分别|均|一共|就|将)?\s*"
     r"(?:有|为|是|在|高?达|达到了?|计|共计|合计|降到|降至|下降到|下降至|回落到|回落至|减少到|减少至|增至|增到|增加到|增加至|"
     r"增长到|增长至|增长为|上升到|上升至|上升为|升至|提升到|提升至|提高到|提高至|涨至|涨到|突破|超过|首破|建成|建有|拥有|设有|"
-    r"服务|接待)?\s*(?:了)?\s*")
+    r"服务|接待|从|由)?\s*(?:了)?\s*")
 # what may follow a number that closes its clause (以上, a bracket, a period label)
 CLAUSE_TAIL = re.compile(r"\s*(?:以上|左右|之多)?\s*(?:\([^)]{0,12}\))?\s*(?:的?(?:历史)?新高|之最)?\s*")
 # a clause pointing back at the figure just stated (2012年,这一数据为2484.51万人)
 ANAPHORIC_FIGURE = re.compile(r"\s*(?:这一|这个|该|此|上述)(?:数据|数字|指标|数值|数)(?:则|仅|只)?(?:为|是|有|达|仅有|只有)?\s*")
 # a part named after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍…): a short noun phrase
-PART_NOUN = re.compile(r"[\s,、:]*(?:其中[\s,:]*)?[^\d,;。:()]{0,10}?[\s]*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:累计|共计|共|合计|总计|就)?(?:为|达|有|约|近|超|逾)?\s*")
+PART_NOUN = re.compile(r"[\s,、:]*(?:其中[\s,:]*|\(\s*(?:含|包括|包含|其中)[\s:]*)?[^\d,;。:()]{0,12}?[\s]*(?:\([^()\d]{1,20}\))?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:累计|共计|共|合计|总计|就)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*")
 # units that name their measure when no cue does, with the sentence context they need
 UNIT_FIRST = [
     ("册次", re.compile(r"借阅|外借|借出|流通|借书"), "circulation.loans"),
@@ -204,10 +220,21 @@ UNIT_FIRST = [
 ]
 # a stock right after the flow that adds to it, in the same list (新建…43家、总数达114家)
 LIST_STOCK = re.compile(r"\s*、\s*(?:总数|总量|累计|共计|共有|现有|共)\s*(?:达到?|为|有)?\s*")
+# a part of the holdings named by its material, listed after the whole without 其中
+# (藏书21.3万册,图书19.0万册,古籍0.6万册 / 其中:⏎1、纸型文献(110余万件);汉文图书70万册、…)
+MATERIAL_PART = re.compile(r"[\s,、;:]*(?:\d{1,2}\s*[、.]\s*)?[^\d,;。:()]{0,6}?(?:图书|古籍|报刊|期刊|报纸|文献|书刊|善本|资料|藏书)(?:资源)?\s*"
+                           r"(?:\([^()\d]{1,20}\))?\s*\(?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*")
+# the second level of a change stated as two levels (从32座增至42座): both are levels
+FROM_TO_RIGHT = re.compile(r"\s*(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*[\d一二三四五六七八九十两]")
+TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)")
+# a value compared with another month's (已超过6月份的83354人次): the same measure for that month
+OTHER_MONTH = re.compile(r"\s*(?:已|还|也)?(?:超过|高于|低于|多于|少于|不及|较|比|与)?\s*(?:(?:[1-9]|1[0-2])\s*月份?|上月|上个月|去年同期|上年同期)\s*的\s*")
+# a line that opens a list of parts (…总藏书量近130万册,其中:⏎)
+PARTS_FOLLOW = re.compile(r"其中\s*[::]?\s*$")
 # a sentence opening that names the whole its parts belong to (在外借书刊中, / 总藏书量中,)
 AMONG = re.compile(r"\s*在?([^,;。]{2,16}?)中\s*[,:]")
 # …but not a clause with a verb of its own (its measure is another one)
-PART_NOUN_BAD = re.compile(r"开展|举办|接待|借|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每")
+PART_NOUN_BAD = re.compile(r"开展|举办|接待|借(?!阅?[部室区处])|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每")
 # libraries and service points counted together in one facility total
 MIXED_FACILITIES = re.compile(r"(?<![自助智慧])(?:公共)?图书馆(?:\([^)]{0,4}\))?\s*[、和及与]")
 # ratios: 每万人…, 人均…
@@ -242,7 +269,8 @@ TEXT_CUES: list[Cue] = CUES + PROSE_CUES
 
 FLOW_WORDS = re.compile(r"新增|新建|新设|新开|新开通|建成|再建|增设|布局|落成|新落成|挂牌成立|新挂牌|建设了?|开设了?|设立了?")
 STOCK_WORDS = re.compile(r"已建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)")
-FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设|建设工作|建设任务|建成|落成|挂牌|新建)")
+# (…12个“X书房”建设: the rooms to be built; …50家书房的建设目标 is the stock the work reached)
+FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设(?!目标)|建设工作|建设任务|[’”\"」]建设|建成|落成|挂牌|新建)")
 ADDED = {"network.branches": "network.branches_added", "network.service_points": "network.service_points_added"}
 
 # ------------------------------------------------------------------ scope
@@ -266,6 +294,7 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
     ("periodicals", re.compile(r"期刊|报刊")),
     ("in_ils", re.compile(r"纳入")),
+    ("open_shelf", re.compile(r"开架")),
 ]
 # quoted names (programme titles, book titles): their words never set a segment
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
@@ -286,9 +315,9 @@ PERIOD_PARTIAL = re.compile(r"截[止至](?:目前|当前|今日|现在|(?!12月
                             r"(?<![\d年])(?:[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?!\d)(?!份?至)|(?:[2-9]|1[0-2])\s*[-至到~—]\s*\d{1,2}月)|"
                             r"(?<=\d年)[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?:份)?(?=\s*[,，]|累计|共|合计|以来)|"
                             r"(?<![\d年\-至到~—])(?:[1-9]|1[01])月(?:份)?(?!\d{1,2}日|[-至到~—])")
-PERIOD_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|谋划|目标|拟|预计|打算|争取|将(?!近)|推进|需配发|需要|规划")
+PERIOD_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|谋划|目标|拟|预计|预估|打算|争取|将(?!近)|推进|需配发|需要|规划|不少于|不低于")
 WEAK_PLAN = re.compile(r"推进|需要|将")
-STRONG_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|目标|拟|预计|打算|争取|谋划")
+STRONG_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|目标|拟|预计|预估|打算|争取|谋划|不少于|不低于")
 PERIOD_YEAR = re.compile(r"截[止至]\s*(?:\d{4}\s*年)?\s*(?:年底|年末|\d{4}\s*年(?!\d{1,2}月))|全年|年度|年底|年末")
 
 # ------------------------------------------------------------------ years

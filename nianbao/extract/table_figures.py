@@ -427,6 +427,10 @@ def _resolve(p: _Pair, ctx: _Ctx) -> tuple[LabelMatch | None, str | None]:
         lm = LabelMatch("spending.total", p.label.text.strip())
     if lm is None and unit and unit not in MONEY_UNITS:
         lm = _label_match(label, re.sub(r"^[万亿千]", "", unit) or None)
+    if lm is None and unit in tl.EVENT_COUNT_UNITS:
+        # 举办展览 个 / 培训班 期: a count of events written in 个 or 期
+        lm = _label_match(label, "次")
+        lm = lm if lm and lm.metric == "activities.events" else None
     if lm is None and not unit:
         # the label names its own unit: 举办活动次数, 讲座场次
         su = LABEL_UNIT.search(_squash(p.label.text))

@@ -480,3 +480,16 @@ def test_a_target_column_holds_plans_and_a_done_column_the_year():
     got = sorted((f.metric, f.value, f.period) for f in fs)
     assert got == [("circulation.loans", 300000, "plan"), ("circulation.loans", 310000, "year"),
                    ("visits.in_person", 500000, "plan"), ("visits.in_person", 520000, "year")]
+
+
+def test_events_counted_in_ge_or_qi_in_a_unit_column():
+    text = ("指标名称        计量单位      本年实际     上年同期\n"
+            "总流通人次      人次          186500       172300\n"
+            "举办展览        个            12           10\n"
+            "培训班          期            8            6\n"
+            "阅览座席        个            600          600\n")
+    _, fs = _figs(text)
+    got = sorted((f.metric, f.segment, f.value) for f in fs if f.metric.startswith("activities"))
+    assert got == [("activities.events", "exhibitions", 10), ("activities.events", "exhibitions", 12),
+                   ("activities.events", "trainings", 6), ("activities.events", "trainings", 8)]
+    assert not any(f.value == 600 for f in fs)

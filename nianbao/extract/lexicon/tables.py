@@ -196,6 +196,8 @@ LABEL_NAMES_UNIT = re.compile(r"(次数|场数|场次)$")
 # a month, quarter or half year (as a row or column head): a part of the year
 PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d\d年)?(?:(?:[1-9]|1[0-2])|[一二三四五六七八九十]|十[一二])月份?|第?[一二三四1-4]季度|上半年|下半年")
 MONEY_UNITS = ("万元", "千元", "亿元", "元")
+# units a table may count events in besides 次/场 (举办展览 个, 培训班 期)
+EVENT_COUNT_UNITS = ("个", "期", "项")
 # a column of targets (目标 / 计划 / 预计 / 预算数 / 目标任务): its values are plans, unless the head
 # says they are what was done (完成 / 实际 / 决算)
 PLAN_HEAD = re.compile(r"目标|计划|预计|预算|任务|规划")

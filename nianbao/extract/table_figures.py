@@ -172,16 +172,20 @@ def label_metric(label: str, unit: str | None) -> tuple[str, str] | None:
 def _head_match(head: str) -> LabelMatch | None:
     """A column head naming a metric, possibly for a part (成人外借册次)."""
     h = re.sub(_UNIT_IN, "", head)
-    m = _label_match(h, None)
-    if m:
-        return m
-    lab = _clean_label(h)
-    for rx, seg in tl.HEAD_SEGMENTS:
-        pm = rx.match(lab)
-        if pm:
-            m = _label_match(lab[pm.end():], None)
-            if m:
-                return LabelMatch(m.metric, m.cue, seg)
+    unit = _unit_of(head)
+    # the head's own unit (举办活动(场)) when the words alone name no metric
+    base = ("元" if unit in MONEY_UNITS else re.sub(r"^[万亿千]", "", unit) or None) if unit else None
+    for u in dict.fromkeys((None, base)):
+        m = _label_match(h, u)
+        if m:
+            return m
+        lab = _clean_label(h)
+        for rx, seg in tl.HEAD_SEGMENTS:
+            pm = rx.match(lab)
+            if pm:
+                m = _label_match(lab[pm.end():], u)
+                if m:
+                    return LabelMatch(m.metric, m.cue, seg)
     return None
 
 
@@ -212,6 +216,8 @@ def _scale(unit: str | None) -> tuple[float, str | None]:
         return SCALES[unit[0]], "元"
     if unit and len(unit) > 1 and unit[0] in ("万", "亿", "千") and unit[1:] != "元":
         return SCALES[unit[0]], unit[1:]
+    if unit in ("万", "亿", "千"):
+        return SCALES[unit], None          # (万): a scale with no unit word
     return 1.0, unit
 
 

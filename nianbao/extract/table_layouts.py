@@ -140,6 +140,11 @@ def gap_columns(text: str, lines, taken) -> list[Block]:
         if head is None:
             i += 1
             continue
+        if i + 1 < n and lines[i].raw[:2].strip(_WS) == "" and lines[i + 1].kind == "prose" \
+                and _gap_row(text, lines[i + 1], len(head) + 1) is not None:
+            # an indented header over rows with one more cell: the empty top-left corner
+            # (``      合计  市级  区县级`` over ``总藏量(万册)  2810  1230  1580``)
+            head = [_empty(lines[i].start)] + head
         unit_i = next((k for k, c in enumerate(head) if k and tl.FORM_UNIT_HEAD.fullmatch(c.text)), None)
         rows, j = [], i + 1
         while j < n and not taken(j) and lines[j].kind == "prose":

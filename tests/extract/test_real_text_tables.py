@@ -493,3 +493,21 @@ def test_events_counted_in_ge_or_qi_in_a_unit_column():
     assert got == [("activities.events", "exhibitions", 10), ("activities.events", "exhibitions", 12),
                    ("activities.events", "trainings", 6), ("activities.events", "trainings", 8)]
     assert not any(f.value == 600 for f in fs)
+
+
+def test_a_bare_scale_in_a_column_head_and_a_head_named_by_its_unit():
+    text = ("近三年主要指标\n年份\t进馆人次(万)\t举办活动(场)\t购书经费(万元)\n"
+            "2021年\t45.2\t210\t80\n2022年\t38.7\t190\t85\n")
+    got = _got(text)
+    assert ("visits.in_person", 2021, 452000) in got and ("visits.in_person", 2022, 387000) in got
+    assert ("activities.events", 2022, 190) in got and ("spending.collections", 2021, 800000) in got
+
+
+def test_an_indented_header_has_an_empty_corner():
+    text = ("公共图书馆基本情况\n                    合计        市级        区县级\n"
+            "机构数(个)          42          3           39\n"
+            "总藏量(万册)        2810        1230        1580\n"
+            "总流通人次(万人次)  3650        1420        2230\n")
+    got = _got(text)
+    assert sorted(v for m, _, v in got if m == "collection.total") == [12300000, 15800000, 28100000]
+    assert not any(v in (42, 3, 39) for _, _, v in got)

@@ -179,7 +179,7 @@ FORM_LINE = re.compile(
 # ------------------------------------------------------------------ reading table cells (table_figures)
 
 # a unit written in a label, head or title: (万元) (千册) 单位:人次
-UNIT_WORD = r"(?:[万亿千]?(?:册次|人次|场次|册件|件次|元|册|人|场|次|个|家|处|张|件|份|所|座|期|本|名)|%)"
+UNIT_WORD = r"(?:[万亿千]?(?:册次|人次|场次|册件|件次|元|册|人|场|次|个|家|处|张|件|份|所|座|期|本|名)|%|[万亿千])"
 # (万册、件): the first of two units joined by 、 is the unit ((人次/天) is a rate, not a unit)
 UNIT_IN_BRACKETS = re.compile(rf"[(（](?:单位[:：])?\s*({UNIT_WORD})(?:\s*、\s*[^()（）\d/]{{1,3}})?\s*[)）]|单位[:：]\s*({UNIT_WORD})")
 # a value cell: 1,234 / 约12.5万 / 300余

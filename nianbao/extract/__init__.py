@@ -89,10 +89,10 @@ def extract_figures(text: str, mt: str | None = None, tables: list | None = None
     figs += table_figures(tables, text, year, sections, mt)
     figs += form_line_figures(text, mt, year, sections, tspans)
     figs += resolve_shares(shares, figs, mt, text, sections)
-    # one figure per span and metric
+    # one figure per span, metric and stated library (one statement about two places is two figures)
     seen, uniq = set(), []
     for f in sorted(figs, key=lambda f: (f.char_start, f.char_end)):
-        k = (f.char_start, f.char_end, f.metric)
+        k = (f.char_start, f.char_end, f.metric, f.library_name)
         if k in seen:
             continue
         seen.add(k)

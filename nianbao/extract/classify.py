@@ -264,6 +264,12 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
                                               or (lx.STAFF_CLAUSE.search(text[cs:clause_end])
                                                   and not lx.STAFF_DELIVERED.search(text[cs:clause_end]))):
         return None
+    # the attendance of one narrated event (举行了“…”活动,参与人次达5000) is not a reported total
+    if d.metric == "activities.attendance":
+        before = text[sentence[0]:q.num_start]
+        if lx.SINGLE_EVENT.search(before) and not lx.WHOLE_WORDS.search(before) and \
+                not re.search(r"共|累计|全年|系列|\d\s*(?:场|次|期|项)", before):
+            return None
     # a single event narrated (举行故事会一场) is not a statistic
     if d.metric == "activities.events" and q.value == 1 and q.qualifier == "exact":
         return None

@@ -225,6 +225,9 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
         prev_end_in_clause[cs] = q.end
         bare = q.unit is None
         d = classify(mt, q, left_start, ce, (ss, se), bare=bare, clause_start=cs)
+        if d is None and bare and lx.SCALE_ONLY.fullmatch(q.text) and lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]):
+            # a headline's round figure with no unit (外借图书破千万): the clause's cue, as for a unit
+            d = classify(mt, q, left_start, ce, (ss, se), bare=False, clause_start=cs)
         if d is None and not bare:
             # elliptic part: 分馆5096张 after 办理新证2988张
             prev = last_unit_by_sentence.get(ss)
@@ -305,6 +308,12 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
         if metric.startswith("network") and _in_brackets(mt, ss, q.num_start):
             continue   # …302台自助图书馆(街区自助图书馆235台,书香亭67个): a breakdown, not the stock
         figs.append(f)
+        joint = lx.JOINT_SUBJECTS.search(mt[cs:q.num_start])
+        if joint and f.kind == "figure":
+            # (南京和盐城两市…: the same statement for each place; the first place takes `f`)
+            kind, tail = joint.group(3), (joint.group(4) or "").lstrip("的")
+            f.library_name = f"{joint.group(1)}{kind}{tail}"
+            figs.append(replace(f, library_name=f"{joint.group(2)}{kind}{tail}"))
         if f.kind == "figure":
             last_unit_by_sentence[ss] = (q.unit, f)
             placed.append(_Placed(f, q.unit, ss, cs, download=bool(re.search("下载", d.cue)),

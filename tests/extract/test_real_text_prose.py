@@ -455,3 +455,29 @@ def test_flows_after_a_cumulative_since_opening_statement_are_the_same_sum():
     assert figs(t) == [("users.registered_total", 3000)]
     t2 = "新馆建成累计接待读者20万人次。2023年线上服务约9万人次。"
     assert figs(t2) == [("visits.online", 90000)]
+
+
+def test_one_statement_about_two_places_is_one_figure_for_each():
+    fs = [f for f in _doc("此外,东阳和西林两市公共图书馆的馆藏也在500万册以上。").figures if f.kind == "figure"]
+    assert [(f.metric, f.value) for f in fs] == [("collection.total", 5_000_000)] * 2
+    assert len({f.library_name for f in fs}) == 2
+
+
+def test_a_headline_round_figure_without_unit():
+    assert _one("全年外借图书破千万,创历史新高。", "circulation.loans") == [(10_000_000, "year", "all")]
+    assert figs("获奖作品破千万。") == []
+
+
+def test_persons_who_came_to_the_library():
+    assert figs("新馆开放满月迎3.2万人到馆") == [("visits.in_person", 32000)]
+    assert figs("3万人到馆参加活动") == []
+
+
+def test_the_population_a_library_serves():
+    assert figs("全市人口52万人,人均藏书1.2册。") == [("population.served", 520000)]
+
+
+def test_the_attendance_of_one_narrated_event_is_no_total():
+    assert figs("在广场举行了“世界读书日”宣传活动暨书画作品展,参与人次达5000") == []
+    assert figs("全年举办“悦读”系列活动40场,参与人次达5000。") == [
+        ("activities.attendance", 5000), ("activities.events", 40)]

@@ -51,6 +51,8 @@ CUES: list[Cue] = [
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
+    # (迎6.4万人到馆: persons who came, when nothing follows in the clause)
+    Cue("visits_r_persons", r"^(?:读者|群众|市民)?(?:到馆|进馆|入馆)(?=\s*$)", _m(("人",), "visits.in_person"), side="R"),
     # 10万人次的市民在这里看书学习: people reading in the place the sentence is about
     Cue("visits_here_r", r"(?:的)?(?:市民|读者|群众)(?:在这里|在此|在馆内?|来馆|来这里)(?:看书|读书|阅读|学习|自习|借阅)",
         _m(PERSON_TIMES, "visits.in_person"), side="R"),
@@ -85,7 +87,7 @@ CUES: list[Cue] = [
     Cue("registered", r"持证(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:全年)?发放(?:读者|借阅|借书)?证(?:数)?|有效读者(?:证)?",
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
-    Cue("population", r"服务人口", _m(PERSONS + BARE, "population.served")),
+    Cue("population", r"服务人口|(?:常住|户籍|总)?人口(?:总数|总量|数)?", _m(PERSONS + BARE, "population.served")),
     # ---- collection
     Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量|"
                       r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
@@ -175,6 +177,13 @@ FLOW_FAMILIES = ("visits", "circulation", "activities")
 CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落成)(?![^。;,]{0,6}?[周週天日](?:以来|来|内))[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)(?<![周週天日])以来[^。;]{0,20}?累计|"
                               r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计")
 # (a new library's first week or days, 开幕后一周以来累计…, is a part of the year, not a sum of years)
+# a round figure written as its scale alone after 破/超/逾 (破千万, 超百万): no unit follows
+SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")
+# one event narrated (…举行了“读书日”宣传活动暨书法作品展,参与人次达5000): its attendance
+# is an event's, not a reported total, when the sentence counts no events and names no whole
+SINGLE_EVENT = re.compile(r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^”]{1,30}”|《[^》]{1,30}》)[^,;。\d]{0,30}?(?:活动|展览?|讲座|比赛|仪式)")
+# one statement about two places (A和B两市公共图书馆的馆藏也在900万册以上): one figure for each
+JOINT_SUBJECTS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:和|与|及|、)([\u4e00-\u9fff]{2,3}?)两(市|县|区|省)((?:的)?(?:公共)?图书馆)?")
 # a year or period of a figure's own, ending a run of cumulative figures
 OWN_PERIOD = re.compile(r"(?:19|20)\d\d\s*年|今年|去年|全年|本年|当年|年度|(?<!\d)\d{1,2}\s*月|上半年|下半年|季度")
 # a decade (50年代藏书仅为9万余册, 三十年代): no single year

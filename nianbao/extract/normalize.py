@@ -29,26 +29,74 @@ def _char(c: str) -> str:
 
 
 def _changing_chars(cc) -> frozenset[str]:
-    """Characters that can change under `cc`: those that differ from their value in an
-    entry of the same length, and every character of an entry whose value has another
-    length. A piece of text without any of them matches only entries that map to
-    themselves, so the converter would return it unchanged."""
+    """At least one character of every entry of `cc` that changes its text (the value is
+    the first of several, as the converter takes it): those that differ from their value
+    in an entry of the same length; for an entry whose value has another length, its
+    characters that change on their own, or all of them. A changing entry matches only where all its
+    characters are, so a piece of text without any of these matches only entries that
+    map to themselves: the converter would return it unchanged."""
+    entries = [(k, v) for group in cc._dict_chain_data for _max, _min, table in group
+               for k, v in ((k, v.split(" ")[0]) for k, v in table.items()) if k != v]  # the first of several
+    alone = {k for k, v in entries if len(k) == 1}
     out: set[str] = set()
-    for group in cc._dict_chain_data:
-        for _max, _min, table in group:
-            for k, v in table.items():
-                if k == v:
-                    continue
-                if len(k) != len(v):
-                    out.update(k)
-                else:
-                    out.update(a for a, b in zip(k, v) if a != b)
+    for k, v in entries:
+        if len(k) != len(v):
+            out.update([c for c in k if c in alone] or k)
+        else:
+            out.update(a for a, b in zip(k, v) if a != b)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict, dict[str, tuple[int, ...]], dict] | None:
+    """(phrases, phrase lengths by first character (longest first), characters) when the
+    converter's chain is one group of a phrase table and a one-character table (t2s)."""
+    chain = _CC._dict_chain_data
+    if len(chain) != 1 or len(chain[0]) != 2 or chain[0][1][0] != 1:
+        return None
+    # several values: the converter takes the first
+    phrases, chars = ({k: v.split(" ")[0] for k, v in t[2].items()} for t in chain[0])
+    lengths: dict[str, set[int]] = {}
+    for k in phrases:
+        lengths.setdefault(k[0], set()).add(len(k))
+    return phrases, {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}, chars
 
 
 @lru_cache(maxsize=8192)
 def _convert_piece(piece: str) -> str:
-    return _CC._convert(piece, _CC._dict_chain_data)
+    """What the converter makes of one piece, computed the same way without its trees:
+    the longest phrase (leftmost of the longest) is replaced and the text left and right
+    of it converted alike, with phrases no longer than it; what no phrase covers is
+    converted character by character."""
+    tables = _tables()
+    if tables is None:  # pragma: no cover - another conversion chain
+        return _CC._convert(piece, _CC._dict_chain_data)
+    phrases, lengths, chars = tables
+    n = len(piece)
+    at = [[ln for ln in lengths.get(piece[i], ()) if i + ln <= n and piece[i:i + ln] in phrases]
+          for i in range(n)]
+    out: list[str] = []
+
+    def walk(a: int, b: int, hint: int) -> None:
+        best, where = 0, -1
+        for i in range(a, b):
+            for ln in at[i]:
+                if ln <= hint and i + ln <= b:
+                    if ln > best:
+                        best, where = ln, i
+                    break
+        if not best:
+            out.append("".join(chars.get(c, c) for c in piece[a:b]))
+            return
+        if a < where:
+            walk(a, where, best)
+        out.append(phrases[piece[where:where + best]])
+        if where + best < b:
+            walk(where + best, b, best)
+
+    if n:
+        walk(0, n, n)
+    return "".join(out)
 
 
 _CHANGING: frozenset[str] | None = None

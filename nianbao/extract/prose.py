@@ -213,6 +213,7 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
     figs: list[Figure] = []
     shares: list[ShareCandidate] = []
     quants = find_quantities(mt, bare=True)
+    budget = _is_budget(mt)
     prev_end_in_clause: dict[int, int] = {}
     last_unit_by_sentence: dict[int, tuple[str | None, Figure]] = {}
     placed: list[_Placed] = []
@@ -296,6 +297,8 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
             value_high=q.value_high,
             library_name=at.other_library(mt[cs:q.num_start], library),
         )
+        if budget and metric.startswith("spending."):
+            f.period = "plan"   # a budget's money is what is planned for its year
         if d.ratio_scale is not None:
             as_ratio(f, d.ratio_scale)
         if f.scope == "library" and f.library_name is None:
@@ -320,6 +323,12 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
                                   budget_part=bool(lx.BUDGET_PART.fullmatch(d.cue)),
                                   line_start=mt.rfind("\n", 0, q.num_start) + 1))
     return _drop_unsupported_parts(_drop_secondary_downloads(figs, placed), placed), shares
+
+
+def _is_budget(mt: str) -> bool:
+    """Is the document a budget disclosure? (a title among its first lines says so, not 决算)"""
+    head = [ln.strip() for ln in mt[:1500].split("\n") if ln.strip()][:15]
+    return any(lx.BUDGET_TITLE.search(ln) for ln in head)
 
 
 @dataclass

@@ -481,3 +481,12 @@ def test_the_attendance_of_one_narrated_event_is_no_total():
     assert figs("在广场举行了“世界读书日”宣传活动暨书画作品展,参与人次达5000") == []
     assert figs("全年举办“悦读”系列活动40场,参与人次达5000。") == [
         ("activities.attendance", 5000), ("activities.events", 40)]
+
+
+def test_a_budget_disclosures_money_is_a_plan():
+    t = "2023年县图书馆部门预算公开说明\n\n一、收支预算\n2023年财政拨款收入120.5万元,其中基本支出100万元。"
+    got = sorted((f.metric, f.value, f.period) for f in _doc(t).figures if f.kind == "figure")
+    assert ("spending.total", 1_205_000, "plan") in got
+    assert all(p == "plan" for m, _, p in got if m.startswith("spending"))
+    t2 = "2023年县图书馆部门决算公开说明\n\n2023年财政拨款收入120.5万元。"
+    assert [(f.metric, f.period) for f in _doc(t2).figures] == [("spending.total", "year")]

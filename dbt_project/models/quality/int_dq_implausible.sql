@@ -101,7 +101,8 @@ findings as (
             || lower(any_value(f.big_subject)[1]) || any_value(f.big_subject)[2:]
             || ' stated as ' || any_value(b.big_list)
             || case when any_value(f.bound) <> 1
-                    then ' (' || printf('%g', any_value(f.bound)) || ' × ' || any_value(b.big_list) || ')' else '' end
+                    then ' (' || printf('%.3g', max(f.small_value) / nullif(min(f.big_value), 0)) || ' to 1, above the bound '
+                         || printf('%g', any_value(f.bound)) || ' of seeds/dq_thresholds.csv)' else '' end
             || ': ' || any_value(f.why) || '.' as message
     from failing as f
     join small_list as s using (rule_key)

@@ -3,7 +3,7 @@
   One status per figure (both kinds), read by fct_figures:
     conflicting  candidate of a conflict finding
     invalid      subject of an invalid_value finding
-    suspicious   in any other finding: a warn finding, a part/total of a sum mismatch,
+    suspicious   in any other error or warn finding (info findings do not count): a warn finding, a part/total of a sum mismatch,
                  a stated/numerator/denominator of a ratio mismatch, a partial-period
                  figure above its full year
     reported     no finding
@@ -13,6 +13,8 @@ with links as (
     select ff.figure_id, ff.role, f."check"
     from {{ ref('dq_finding_figures') }} as ff
     join {{ ref('dq_findings') }} as f using (finding_id)
+    -- info findings (a rounded restatement, a year-over-year screen) cast no doubt on a figure
+    where f.severity <> 'info'
 ),
 
 flags as (

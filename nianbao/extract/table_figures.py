@@ -283,6 +283,8 @@ class _Pair:
     period: str | None = None
     match: LabelMatch | None = None    # set when the metric is known before the label is read
     row: int = -1
+    site: _C | None = None             # the row or column naming a site (总馆 / 城东分馆 / 合计)
+    branches: bool = False             # the table also has 分馆 rows or columns
 
 
 @dataclass
@@ -354,13 +356,35 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
         ry = lx.YEAR_RE.fullmatch(rl) or re.fullmatch(r"((?:19|20)\d\d)年?(?:度)?", rl if roc is None else str(roc))
         # a month or quarter row (1月, 十二月份, 第一季度, 上半年): a part of the year
         rp = MONTH_ROW.fullmatch(rl)
-        if not (tl.TOTAL_ROW.fullmatch(rl) or ry or rp):
+        total = tl.TOTAL_ROW.fullmatch(rl)
+        site = tl.SITE_NAME.fullmatch(rl) and not total
+        if not (total or ry or rp or site):
             continue
         for i, m in col_metric.items():
             if i < len(r):
                 htxt = tb.header[i].text + (f"{ry.group(1)}年" if ry else "")
-                pairs.append(_Pair(tb.header[i], r[i], htxt, "partial" if rp else None, m, ri))
+                pairs.append(_Pair(tb.header[i], r[i], htxt, "partial" if rp else None, m, ri,
+                                   r[lab_i] if site or total else None))
+    _mark_branches(pairs)
     return pairs
+
+
+def _mark_branches(pairs: list[_Pair]) -> None:
+    """Tell every pair whether its table has 分馆 rows or columns (a 合计 then covers the system)."""
+    has = any(p.site is not None and tl.BRANCH_SITE.search(_squash(p.site.text)) for p in pairs)
+    for p in pairs:
+        p.branches = has
+
+
+def _site_scope(p: _Pair) -> str | None:
+    """Scope of a pair named by a site: a 分馆 → branches, the 总馆 → library, the 合计 of a
+    table with branches → system."""
+    t = _squash(p.site.text)
+    if tl.TOTAL_ROW.fullmatch(t):
+        return "system" if p.branches else None
+    if tl.BRANCH_SITE.search(t):
+        return "branches"
+    return "library"
 
 
 def _value_columns(tb: _T, lab_i: int, unit_i: int | None) -> list[int]:
@@ -394,7 +418,10 @@ def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
                 period = "partial" if tl.MONTH_HEAD.fullmatch(head) or MONTH_ROW.fullmatch(head) else None
                 # a target column (2023年目标 / 全年计划 / 预算数): the figures below it are plans
                 period = "plan" if tl.PLAN_HEAD.search(head) and not tl.DONE_HEAD.search(head) else period
-                pairs.append(_Pair(r[lab_i], r[i], htxt, period, None, ri))
+                # a column per site (总馆 / 分馆 / 合计)
+                site = tb.header[i] if i < len(tb.header) and (tl.SITE_NAME.fullmatch(head) or tl.TOTAL_ROW.fullmatch(head)) else None
+                pairs.append(_Pair(r[lab_i], r[i], htxt, period, None, ri, site))
+    _mark_branches(pairs)
     return pairs
 
 
@@ -407,7 +434,7 @@ def _pairs(tb: _T) -> list[_Pair]:
     if lab_i is None:
         return []
     cm = _column_metric_pairs(tb, lab_i)
-    return cm if cm is not None else _row_pairs(tb, lab_i)
+    return cm if cm else _row_pairs(tb, lab_i)
 
 
 # ------------------------------------------------------------------ metric of a pair
@@ -583,10 +610,14 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
     scope = _scope(label, metric)
     if lm.segment == _NAMED_UNIT and seg == "all" and scope == "library":
         scope = "branches"               # 东区外借册次: a named site of the library, not a kind of loan
+    evidence = p.label.orig.strip()
+    if p.site is not None and not metric.startswith("network"):
+        scope = _site_scope(p) or scope
+        evidence = f"{p.site.orig.strip()} {evidence}" if p.site is not p.label else evidence
     return Figure(
         metric=metric, value=v, qualifier=qual, scope=scope, segment=seg,
         period=p.period or ctx.period, year=_year(p, ctx.base_year), unit_raw=(unit or ""),
-        evidence=p.label.orig.strip(), char_start=p.value.start, char_end=p.value.end,
+        evidence=evidence, char_start=p.value.start, char_end=p.value.end,
         value_high=vh, table_id=tb.table_id,
     )
 

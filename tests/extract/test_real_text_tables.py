@@ -511,3 +511,34 @@ def test_an_indented_header_has_an_empty_corner():
     got = _got(text)
     assert sorted(v for m, _, v in got if m == "collection.total") == [12300000, 15800000, 28100000]
     assert not any(v in (42, 3, 39) for _, _, v in got)
+
+
+# ------------------------------------------------------------------ sites of a library system as rows or columns
+
+def _scoped(text: str):
+    _, fs = _figs(text)
+    return sorted((f.metric, f.scope, f.value) for f in fs)
+
+
+def test_site_columns_central_library_branches_and_total():
+    text = ("某县图书馆2023年工作总结\n表1 总分馆服务数据\n项目\t总馆\t分馆\t合计\n"
+            "进馆人次\t50000\t20000\t70000\n外借册次\t30000\t12000\t42000\n")
+    assert _scoped(text) == [("circulation.loans", "branches", 12000), ("circulation.loans", "library", 30000),
+                             ("circulation.loans", "system", 42000), ("visits.in_person", "branches", 20000),
+                             ("visits.in_person", "library", 50000), ("visits.in_person", "system", 70000)]
+
+
+def test_site_rows_under_metric_columns():
+    text = ("某县图书馆2023年工作总结\n表1 各馆服务数据\n馆名\t进馆人次\t外借册次\n总馆\t50000\t30000\n"
+            "城东分馆\t12000\t7000\n城西分馆\t8000\t5000\n合计\t70000\t42000\n")
+    got = _scoped(text)
+    assert [g for g in got if g[0] == "visits.in_person"] == [
+        ("visits.in_person", "branches", 8000), ("visits.in_person", "branches", 12000),
+        ("visits.in_person", "library", 50000), ("visits.in_person", "system", 70000)]
+    _, fs = _figs(text)
+    assert any(f.value == 12000 and "城东分馆" in f.evidence for f in fs)
+
+
+def test_a_total_row_without_branches_stays_the_library():
+    text = "某县图书馆2023年服务统计\n月份\t进馆人次\n1月\t4000\n2月\t5000\n合计\t9000\n"
+    assert ("visits.in_person", "library", 9000) in _scoped(text)

@@ -153,6 +153,9 @@ EN_UNITS = {"volumes": "册", "volume": "册", "books": "册", "items": "件", "
 # a sub-row of the row above (#藏量购置费 under 总支出): it shares that row's unit
 SUB_ROW_MARK = re.compile(r"^\s*[#＃]")
 
+# a row or column named after one site of a library system: the central library, a branch
+SITE_NAME = re.compile(r"(?:总馆|本馆|主馆|中心馆|[^\d\s]{0,10}分馆)")
+BRANCH_SITE = re.compile(r"(?<!总)分馆")
 # rows that are a table's total (合计 / 总计)
 TOTAL_ROW = re.compile(r"^(?:全年|年度|本年)?(?:合计|总计|累计|总数|共计)$")
 

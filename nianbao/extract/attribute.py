@@ -142,21 +142,47 @@ def report_year(text: str) -> int | None:
         if len(s) > 60:
             continue
         if lx.TITLE_WORDS.search(s) or "图书馆" in s:
-            m = next((m for m in lx.YEAR_RE.finditer(s) if not _historic(s, m)), None)
+            m = next((m for m in lx.YEAR_RE.finditer(s) if not _historic(s, m) and not _strict_historic(s, m)
+                      and not _in_span(s, m)
+                      and not la.CLAUSE_AFTER.match(s, m.end())), None)
             if m:
                 return int(m.group(1))
-    # else the most frequent plausible year in the body (dates at the top excluded)
-    cnt = Counter()
-    for ln in lines(text):
-        if is_junk(ln.text):
-            continue
-        for m in lx.YEAR_RE.finditer(ln.text):
-            if not _historic(ln.text, m):
-                cnt[int(m.group(1))] += 1
+    # else the most frequent year of the body that dates a figure (dates at the top excluded)
+    cnt = data_years(text)
     if cnt:
         return cnt.most_common(1)[0][0]
-    # a page that names no year at all: its stocks are those of the day it was published
+    # a page whose years are all history: its stocks are those of the day it was published
     return page_year(text)
+
+
+def data_years(text: str) -> Counter:
+    """How often each year of the body dates a figure: a year word with a number and a
+    metric unit after it in its sentence (2025年全年有1457万人次…), not a year of the
+    library's history (始建于1952年, 1998年通过评估, 2012年建成使用), a comparison or a count."""
+    cnt: Counter = Counter()
+    for ln in lines(text):
+        t = ln.text
+        if is_junk(t) or la.VIEWING_DATE.search(t):
+            continue
+        for m in lx.YEAR_RE.finditer(t):
+            if _strict_historic(t, m) or la.NOT_A_YEAR_AFTER.match(t[m.end(1):]) or \
+                    la.HISTORY_AFTER.match(t, m.end(1)):
+                continue
+            end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
+            if la.DATA_FIGURE.search(t, m.end(), end):
+                cnt[int(m.group(1))] += 1
+    return cnt
+
+
+def _in_span(t: str, m: re.Match) -> bool:
+    """A year of a span (1980年至2011年): the span is history, not the year a page reports on."""
+    return bool(la.YEAR_SPAN_AFTER.match(t, m.end(1)) or la.YEAR_SPAN_BEFORE.search(t[max(0, m.start() - 8):m.start()]))
+
+
+def _strict_historic(t: str, m: re.Match) -> bool:
+    """A year of the library's history even when a figure follows (始建于1952年的…有藏书…)."""
+    return bool(la.HISTORY_STRICT_BEFORE.search(t[max(0, m.start() - 6):m.start()]) or
+                la.HISTORY_STRICT_AFTER.match(t, m.end(1)))
 
 
 def page_year(text: str) -> int | None:
@@ -165,9 +191,19 @@ def page_year(text: str) -> int | None:
     if m:
         return int(m.group("y"))
     for ln in lines(text[:1500]):
-        d = lx.DATE_ONLY.match(ln.text)
-        if d:
+        if la.VIEWING_DATE.search(ln.text):
+            continue
+        if lx.DATE_ONLY.match(ln.text):
             return int(ln.text.strip()[:4])
+        d = la.DATELINE.match(ln.text) or la.DAY_FIRST_DATE.match(ln.text)
+        if d:
+            return int(d.group("y"))
+    tail = len(text) - la.SIGNATURE_TAIL
+    for ln in lines(text):
+        if ln.end >= tail:
+            d = la.SIGNED_DATE.match(ln.text)
+            if d:
+                return int(d.group("y"))
     return None
 
 
@@ -192,11 +228,11 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
     if m:
         y = int(m.group("y") or m.group("y2"))
         return (report_year if report_year and report_year <= y else y) + 1
-    # a news page's own date (发布时间:2022-12-05), unless the text is a report with a dated title
-    m = la.PUB_DATE.search(text[:1500])
-    if m and not any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60
+    # a news page's own date (发布时间:2022-12-05, a dateline), unless the text is a report with a dated title
+    y = page_year(text)
+    if y and not any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60
                      for t in _title_lines(text, 6) if not la.PUB_DATE.search(t)):
-        return int(m.group("y"))
+        return y
     return None
 
 
@@ -214,6 +250,9 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
     def ok(i: int, j: int) -> bool:
         if any(a <= i < b for a, b in cmp_spans):
             return False
+        if la.HISTORY_STRICT_BEFORE.search(sentence_left[max(0, i - 6):i]) or \
+                la.HISTORY_STRICT_AFTER.match(sentence_left, j):
+            return False   # 始建于1952年的某馆有藏书…: the history year does not date the figure
         if la.NOT_A_YEAR_AFTER.match(sentence_left[j:]):
             return False
         if i > cut:
@@ -376,6 +415,28 @@ def _strong_cue(clause: str, metric: str) -> bool:
                for cue in lx.CUES)
 
 
+def paragraph_year(mt: str, sent_start: int) -> int | None:
+    """The year that governs a sentence with no year word of its own: the year opening an
+    earlier sentence of its paragraph (2005年,职工增至6人…。年借阅人数2万余人…), else, for the
+    first sentence of a list item, the year of the line that introduces the list (2013年,
+    总藏书量近130万册,其中: / 1、纸型文献…). None when neither says."""
+    ls = mt.rfind("\n", 0, sent_start) + 1
+    para = mt[ls:sent_start]
+    found = None
+    for m in la.SENTENCE_OPENING_YEAR.finditer(para):
+        if not la.HISTORY_AFTER.match(para, m.end("y")):
+            found = int(m.group("y"))
+    if found is not None or para.strip():
+        return found
+    prev_end = ls - 1
+    prev = mt[mt.rfind("\n", 0, max(prev_end, 0)) + 1:max(prev_end, 0)].rstrip()
+    if not prev.endswith((":", "：")):
+        return None
+    ps = max(prev.rfind(c) for c in "。!?！？") + 1
+    words = [w for w in _year_words(prev[ps:]) if w[1] == "abs"]
+    return words[-1][2] if words else None
+
+
 def _year_kind(sentence_left: str, f_year: int | None) -> str:
     if f_year is None:
         return "none"
@@ -474,6 +535,10 @@ def _attribute_one(f, doc: _Doc) -> None:
     words = _year_words(left)
     if doc.writing_year and words and words[-1][1] == "rel" and f.table_id is None:
         f.year = doc.writing_year + words[-1][2]
+    elif not words and f.table_id is None:
+        py = paragraph_year(mt, ss)
+        if py is not None:
+            f.year = py
     if doc.partial and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
         f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
     elif not doc.dated_title and f.period == "year" and la.TO_DATE_WORDS.search(left) and \

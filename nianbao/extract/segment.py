@@ -131,6 +131,12 @@ class Sections:
             if re.match(r"\s*(?:附)?表\s*[\d一二三四五六七八九十]", ln.text) or \
                     re.search(r"(?:19|20)\d\d\s*年?\s*(?:-|—|–|~|至|到)\s*(?:19|20)\d\d", ln.text):
                 continue
+            # a full date (2023年11月23日 星期四, (2021年11月7日)) is a dateline, and a line going on
+            # in clauses after its year (1998年,某馆通过评估…) is wrapped prose, not a heading
+            # (a bare 2026 with no 年 is a name: 2026世界杯)
+            if re.match(r"\s*年?\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}|(?!\s*年)", ln.text[m.end(1):]) or \
+                    re.search(r"[,，;；]", ln.text[m.end():]):
+                continue
             y = int(m.group(1))
             if report_year and abs(y - report_year) > 2:
                 continue

@@ -289,3 +289,67 @@ def test_services_called_library_and_each_library_of_a_place():
 def test_unplaced_aggregate_takes_the_place_the_text_is_about():
     _, f = _by_value("南昌市文化工作综述\n南昌市持续推进书香城市建设。\n全市公共图书馆全年接待读者500万人次。\n")
     assert f[5_000_000].library_name == "南昌市全市公共图书馆"
+
+
+# ------------------------------------------------------------------ data years on pages the extractor was not tuned on
+
+def test_a_profile_page_whose_years_are_all_history_has_no_year():
+    r, f = _by_value("某城图书馆\n某城图书馆始建于1953年,1994年9月投入使用,占地面积1.2万平米。"
+                     "2008年被评为国家一级图书馆。馆藏文献85万册,年接待读者60万人次。\n")
+    assert r.report_year is None
+    assert f[850_000].year is None and f[600_000].year is None
+
+
+def test_a_history_year_in_the_figures_sentence_does_not_date_it():
+    r, f = _by_value("新闻\n始建于1962年的某县图书馆有藏书近10万册。前身为1956年设立的阅览室的某镇图书馆藏书3万册。\n")
+    assert f[100_000].year != 1962 and f[30_000].year != 1956
+
+
+def test_first_three_quarters_of_a_year_is_that_year():
+    r, f = _by_value("本报讯\n截至10月上旬,某馆今年到馆读者18万人次;2024年前三季度,入藏中文图书3.4万册。\n")
+    assert r.report_year == 2024 and f[34_000].year == 2024
+
+
+def test_a_dateline_dates_the_page_and_its_last_year():
+    r, f = _by_value("读书好去处\n\n03.05.2016  15:20\n\n去年某省图书馆总流通量300万余人次。\n")
+    assert f[3_000_000].year == 2015
+    r, f = _by_value("某馆暑期服务\n2024-09-09 13:14 来源:某某网\n暑假期间某馆接待读者16万人次。\n")
+    assert f[160_000].year == 2024
+    r, f = _by_value("某馆借阅量创新高\n2020/12/13 05:30\n某馆借阅量今年截至11月底就有626万余册。\n")
+    assert f[6_260_000].year == 2020
+
+
+def test_the_day_a_page_was_viewed_is_not_a_year():
+    r, f = _by_value("2023年11月23日 星期四\n某馆简介\n某馆是自治区重点建设项目之一。共有藏书69万册,每年接待读者3万余人次。\n")
+    assert f[690_000].year is None and f[30_000].year is None
+
+
+def test_a_span_of_history_years_is_not_the_report_year():
+    r, f = _by_value("第三节 图书阅览\n摘要: 本节记述了某县1980年至2011年图书馆的发展历史。\n"
+                     "1980年,某县图书馆成立。2013年,完善功能布局,加强馆内图书资料的收集整理。"
+                     "全年办理读者借阅卡1154张,接待读者4.5万人次。\n")
+    assert f[1154].year == 2013 and f[45_000].year == 2013
+
+
+def test_a_year_opening_a_sentence_governs_its_paragraph_but_not_an_honour():
+    _, f = _by_value("发展历史\n2005年,职工编制数增至6人,设有外借室。年借阅人数2万余人,图书年流通量3万余册。\n")
+    assert f[20_000].year == 2005 and f[30_000].year == 2005
+    _, g = _by_value("某馆简介\n某馆始建于1907年。2008年被确定为重点古籍保护单位。馆藏文献720万册。\n")
+    assert g[7_200_000].year is None
+
+
+def test_a_list_takes_the_year_of_the_line_that_introduces_it():
+    _, f = _by_value("馆藏\n截止1999年底,共有藏书114万余册。2013年,某馆总藏书量近130万册,其中:\n"
+                     "1、纸型文献资源(110余万件册);汉文普通图书70万册、外文图书21万册。\n")
+    assert f[1_100_000].year == 2013 and f[700_000].year == 2013 and f[1_140_000].year == 1999
+
+
+def test_a_name_with_a_bare_year_is_no_section_heading():
+    _, f = _by_value("某体育网\n2026世界杯\n\n发布日期:2026-01-24 02:40\n\n某市在2025年全年有1457万人走进图书馆。\n\n"
+                     "2025年,某市加大书房建设力度。全年新建城乡书房43家。\n")
+    assert f[43].year == 2025 and f[14_570_000].year == 2025
+
+
+def test_a_signature_date_at_the_end_dates_an_undated_page():
+    r, f = _by_value("某县图书馆简介\n某县图书馆现有藏书20万余册,每年可接待读者30万余人次。\n某县图书馆\n2022年12月\n")
+    assert r.report_year == 2022 and f[200_000].year == 2022

@@ -153,7 +153,7 @@ PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:�
 PAST_YEAR = re.compile(r"过去的\s*(?P<y>(?:19|20)\d\d)\s*年")
 # a year word that is really a count (2000余册, 2000多人)
 NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|万|千|百|册|人|元|个|家|场|次|件|种|平方|米)|"
-                              r"^\s*年\s*(?:远景|愿景|目标|规划|纲要|前|以前|之前)")
+                              r"^\s*年\s*(?:远景|愿景|目标|规划|纲要|前(?![一二三四五六七八九十\d]\s*(?:个)?\s*(?:季度|月))|以前|之前)")
 # what may precede a year word that opens a clause and so sets the year of the clauses after it
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,8}?(?:在|于|截[止至]|到|至|自|从|据统计|数据显示|显示|其中|全年|同时|另外|此外|而|但))?\s*(?:(?:19|20)\d\d\s*)?")
 # comparisons the shared COMPARISON_YEAR does not cover: 是2018年的2.6倍, 为上年的1.2倍
@@ -183,4 +183,36 @@ QUANTITY = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:人次|册次|万|册|人|
 CROWDED = 4   # figures in one clause from which it counts as crowded
 # a year of the library's history, not the year a text reports on (始建于1952年, 1985年成立, 于1999年迁入新馆)
 HISTORY_BEFORE = re.compile(r"(?:始建|创建|创办|建于|成立|始于|开馆|落成|建馆|筹建|更名|改名|迁入|迁至|诞生|前身|自|从|早在|于|在)\s*$")
-HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|更名|改名|迁|被评|被命名|被授予|获|荣获|起|以来|至今|前后)")
+HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|被评|被命名|被授予|获|荣获|起|以来|至今|前后)")
+
+# ------------------------------------------------------------------ data years (which year a page reports on)
+
+# a figure a year word can govern: a number with a metric unit later in the year's sentence
+# (2025年全年有1457万人次…); a year followed by no such figure (1998年通过评估, 2012年建成使用)
+# is history and never the year of a page's figures
+DATA_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:人次|册次|场次|册|件|人|场|次|张|个|家|元|座|处)"
+                         r"|\d[\d.,]*\s*[万亿](?!\s*(?:余|多)?\s*(?:平|米|亩|公里|字|小时|天))|[一二两三四五六七八九十百千万]{2,}(?:余|多)?(?:人次|册|场)")
+# a year of the library's history even with a figure after it (始建于1952年的…图书馆有藏书…,
+# 前身为1952年设立的…): it never dates the figure
+HISTORY_STRICT_BEFORE = re.compile(r"(?:始建|创建|创办|建于|建立于|成立于|始于|筹建于|诞生于|前身为|前身是)\s*$")
+HISTORY_STRICT_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:的)?\s*"
+                                  r"(?:始建|创建|创办|设立的|成立的|建立的|筹建|诞生|建馆)")
+# a page header with the weekday is the day the page was viewed, not written (2023年11月23日 星期四)
+VIEWING_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]")
+# a line opening with the page's date: with a time or its source (2017-07-27 08:50:00 来源:…,
+# 2024年09月20日07:40 | 来源:…), a day-first date (02.06.2016 15:20), or a signature date on
+# a line of its own near the end (2022年12月)
+DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+                      r"(?:\d{1,2}:\d{2}|[|｜]?\s*(?:来源|作者|编辑|稿源|发布|浏览|点击))")
+DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
+SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+SIGNATURE_TAIL = 300   # characters at the end of a page where a signature date may stand
+# the first year of a span (1980年至2011年): the span is history, not the year a page reports on
+YEAR_SPAN_AFTER = re.compile(r"\s*年?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d\d")
+YEAR_SPAN_BEFORE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:至|到|-|—|–|~)\s*$")
+# a year followed by a clause and more text on a line is a sentence (1998年,某馆通过…), not a title
+CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
+# a year opening a sentence (2005年,… / 2013年度…), not a date (1998年11月8日) nor an honour
+# (2008年被评为…): it governs the
+# sentences after it in its paragraph that name no year of their own
+SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")

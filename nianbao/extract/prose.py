@@ -155,7 +155,7 @@ def _is_flow(mt: str, q: Quantity, cs: int, ce: int) -> bool:
             return True
     if lx.FLOW_RIGHT.search(right):
         return True
-    bare_list = len(left.strip()) <= 8 and not re.search(r"共|有|设|建|增|计|现|已|达", left)
+    bare_list = len(left.strip()) <= 8 and not re.search(r"共|有|设|建|增|计|现|已|达|完成", left)
     if CONNECTOR.match(left) or bare_list:
         prev = previous_clause(mt, cs)
         if prev:

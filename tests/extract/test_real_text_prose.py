@@ -490,3 +490,16 @@ def test_a_budget_disclosures_money_is_a_plan():
     assert all(p == "plan" for m, _, p in got if m.startswith("spending"))
     t2 = "2023年县图书馆部门决算公开说明\n\n2023年财政拨款收入120.5万元。"
     assert [(f.metric, f.period) for f in _doc(t2).figures] == [("spending.total", "year")]
+
+
+def test_a_headlines_visitors_going_to_the_librarys_reading():
+    assert figs("暑期30万余人次赴书香之约") == [("visits.in_person", 300000)]
+
+
+def test_rooms_already_built_somewhere_are_a_stock():
+    assert figs("春风书房已在全市建成26家。") == [("network.service_points", 26)]
+
+
+def test_completing_a_target_of_rooms_is_the_stock_reached():
+    t = "2023年,全市新增8处春风书房,圆满完成了一期50家春风书房的建设目标。"
+    assert figs(t) == [("network.service_points", 50), ("network.service_points_added", 8)]

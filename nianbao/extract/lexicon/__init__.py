@@ -51,6 +51,8 @@ CUES: list[Cue] = [
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
+    # (92万余人次赴…书香之约: a headline's visitors going to the library's reading)
+    Cue("visits_go_r", r"^\s*(?:赴|奔赴)[^,;。\d]{0,12}?(?:之约|图书馆|书香|阅读)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
     # (迎6.4万人到馆: persons who came, when nothing follows in the clause)
     Cue("visits_r_persons", r"^(?:读者|群众|市民)?(?:到馆|进馆|入馆)(?=\s*$)", _m(("人",), "visits.in_person"), side="R"),
     # 10万人次的市民在这里看书学习: people reading in the place the sentence is about
@@ -279,7 +281,7 @@ TEXT_CUES: list[Cue] = CUES + PROSE_CUES
 # ------------------------------------------------------------------ flows
 
 FLOW_WORDS = re.compile(r"新增|新建|新设|新开|新开通|建成|再建|增设|布局|落成|新落成|挂牌成立|新挂牌|建设了?|开设了?|设立了?")
-STOCK_WORDS = re.compile(r"已建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)")
+STOCK_WORDS = re.compile(r"已(?:在[^,;。\d]{1,8}?)?建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)")
 # (…12个“X书房”建设: the rooms to be built; …50家书房的建设目标 is the stock the work reached)
 FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设(?!目标)|建设工作|建设任务|[’”\"」]建设|建成|落成|挂牌|新建)")
 ADDED = {"network.branches": "network.branches_added", "network.service_points": "network.service_points_added"}

@@ -7,9 +7,7 @@ closes it again (DuckDB allows one writing process at a time).
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import hashlib
-import multiprocessing
 import os
 import sys
 from dataclasses import dataclass, field
@@ -17,7 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from nianbao import warehouse
+from nianbao import sandbox, warehouse
 from nianbao.schema import ExtractionResult
 
 EXTRACT_PACKAGE = Path(__file__).parent / "extract"
@@ -172,20 +170,11 @@ def _extract_one(text: str, source_file: str) -> ExtractionResult:
     return extract_document(text, source_file)
 
 
-def _new_pool() -> cf.ProcessPoolExecutor:
-    return cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-
-
-def _kill_pool(pool: cf.ProcessPoolExecutor) -> None:
-    for proc in list(getattr(pool, "_processes", {}).values()):
-        proc.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
 def extract(working: Path, progress: bool = True) -> ExtractSummary:
     """Extract figures and events from every loaded document not yet extracted.
 
-    Each document runs in a worker process with a time limit; a document that
+    Each document runs in the sandbox child (`nianbao.sandbox.run_in_child`, as
+    ingest's parsers do) with a time limit and a memory cap; a document that
     times out or crashes the extractor is quarantined with the reason, and the
     run goes on.
     """
@@ -196,22 +185,17 @@ def extract(working: Path, progress: bool = True) -> ExtractSummary:
     say(f"extracting {len(todo)} documents ({loaded - len(todo)} unchanged, kept from the last run)")
     results: list[tuple[str, ExtractionResult]] = []
     failed: list[tuple[str, str, str]] = []  # (document_id, source_file, reason/detail)
-    pool = _new_pool()
     try:
         for document_id, source_file, text in tqdm(todo, desc="extract", unit="doc", disable=not progress or not todo, file=sys.stderr):
-            future = pool.submit(_extract_one, text, source_file)
             try:
-                results.append((document_id, future.result(timeout=doc_timeout_s())))
-            except cf.TimeoutError:
+                results.append((document_id, sandbox.run_in_child(
+                    _extract_one, text, source_file, timeout=doc_timeout_s(), preload=("nianbao.extract",))))
+            except sandbox.ChildTimeout:
                 failed.append((document_id, source_file, "timeout", f"extraction took longer than {doc_timeout_s():.0f} s"))
-                _kill_pool(pool)
-                pool = _new_pool()
-            except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
-                failed.append((document_id, source_file, "extraction_error", f"{type(exc).__name__}: {exc}"[:300]))
-                if isinstance(exc, cf.process.BrokenProcessPool):
-                    pool = _new_pool()
+            except (sandbox.ChildError, sandbox.ChildDied) as exc:  # one bad report must not stop the run
+                failed.append((document_id, source_file, "extraction_error", str(exc)[:300]))
     finally:
-        _kill_pool(pool)
+        sandbox.shutdown()
     with warehouse.connect(working) as con:
         for document_id, result in results:
             warehouse.store_extraction(con, document_id, result, version)

@@ -28,8 +28,8 @@ order; `duplicate_of` names the loaded twin) or 'quarantined' with a
 * extraction_error - an unexpected error inside ingest itself
 
 `document_id` is the sha256 of the file's bytes. Parsing runs in a child
-process (`nianbao.ingest._worker`) so that a document that hangs or eats
-memory can be killed; one child is reused for all documents. `library_name`
+process (`nianbao.sandbox.run_in_child` running `nianbao.ingest._worker.process`) so
+that a document that hangs or eats memory can be killed; one child is reused for all documents. `library_name`
 and `report_year` are left None for the extractor.
 
 Invariant of `read_folder`: one record per file found by `scan.scan_folder`,
@@ -45,158 +45,51 @@ run is not read either. `detail` never holds an absolute path.
 
 from __future__ import annotations
 
-import atexit
 import errno
 import hashlib
 import logging
 import os
-import pickle
-import select
 import stat
-import struct
-import subprocess
 import sys
-import threading
-import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from nianbao import sandbox
+from nianbao.ingest._worker import PRELOAD, process
 from nianbao.schema import DocumentRecord
 
-__all__ = ["read_document", "read_folder", "read_entries", "shutdown_worker", "summarise"]
+__all__ = ["read_document", "read_folder", "read_text", "read_entries", "shutdown_worker", "summarise"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT_S = 30.0
-_LEN = struct.Struct(">Q")
 _CHUNK = 1 << 20
-_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 # ---------------------------------------------------------------- the parser child
 
-class WorkerDied(RuntimeError):
-    pass
-
-
-class _Worker:
-    """A long-lived `python -m nianbao.ingest._worker` child; killed on overrun."""
-
-    def __init__(self, start_timeout_s: float = 120.0) -> None:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            [str(_PROJECT_ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
-        env.setdefault("PYTHONWARNINGS", "ignore")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "nianbao.ingest._worker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-            if not os.environ.get("NIANBAO_INGEST_DEBUG") else None,
-            env=env, close_fds=True, start_new_session=True,
-        )
-        self._buf = bytearray()
-        msg = self._recv(time.monotonic() + start_timeout_s)
-        if not (isinstance(msg, dict) and msg.get("ready")):
-            self.kill()
-            raise WorkerDied("ingest worker did not start")
-
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
-    def kill(self) -> None:
-        try:
-            self.proc.kill()
-        except OSError:
-            pass
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            pass
-        for f in (self.proc.stdin, self.proc.stdout):
-            try:
-                f.close()
-            except OSError:
-                pass
-
-    def close(self) -> None:
-        try:
-            self.proc.stdin.close()
-            self.proc.wait(timeout=5)
-        except (OSError, subprocess.TimeoutExpired):
-            self.kill()
-        else:
-            self.proc.stdout.close()
-
-    def _recv(self, deadline: float):
-        fd = self.proc.stdout.fileno()
-        need = None
-        while True:
-            if need is None and len(self._buf) >= _LEN.size:
-                need = _LEN.unpack(self._buf[:_LEN.size])[0]
-            if need is not None and len(self._buf) >= _LEN.size + need:
-                body = bytes(self._buf[_LEN.size:_LEN.size + need])
-                del self._buf[:_LEN.size + need]
-                return pickle.loads(body)
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError
-            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
-            if ready:
-                chunk = os.read(fd, max(_CHUNK, (need or 0) + _LEN.size - len(self._buf)))
-                if not chunk:
-                    self.proc.wait(timeout=10)
-                    raise WorkerDied(f"parser process exited with code {self.proc.returncode}")
-                self._buf += chunk
-
-    def run(self, data: bytes, source_file: str, timeout_s: float) -> dict:
-        payload = pickle.dumps((data, source_file), protocol=pickle.HIGHEST_PROTOCOL)
-        deadline = time.monotonic() + timeout_s
-        try:
-            self.proc.stdin.write(_LEN.pack(len(payload)) + payload)
-            self.proc.stdin.flush()
-        except (BrokenPipeError, OSError) as e:
-            raise WorkerDied(f"parser process gone: {e}") from e
-        return self._recv(deadline)
-
-
-_worker: _Worker | None = None
-_worker_lock = threading.Lock()
-
-
 def shutdown_worker() -> None:
-    """Stop the parser child (it is restarted on demand)."""
-    global _worker
-    with _worker_lock:
-        if _worker is not None:
-            _worker.close()
-            _worker = None
-
-
-atexit.register(shutdown_worker)
+    """Stop the sandbox child (it is restarted on demand)."""
+    sandbox.shutdown()
 
 
 def _parse(data: bytes, source_file: str, timeout_s: float) -> dict:
-    """Run the parser child on `data`, bounded by `timeout_s`."""
-    global _worker
-    with _worker_lock:
-        for attempt in (1, 2):
-            if _worker is None or not _worker.alive():
-                _worker = _Worker()
-            try:
-                return _worker.run(data, source_file, timeout_s)
-            except TimeoutError:
-                _worker.kill()
-                _worker = None
-                return {"reason": "timeout", "detail": f"parsing took longer than {timeout_s:g} s; stopped"}
-            except WorkerDied as e:
-                _worker.kill()
-                _worker = None
-                if attempt == 2 or "gone" not in str(e):
-                    rc = str(e)
-                    if "-9" in rc or "137" in rc:
-                        return {"reason": "too_large", "detail": f"parser killed (out of memory?): {rc}"}
-                    return {"reason": "undecodable", "detail": f"parser crashed on this file: {rc}"}
+    """Parse `data` in the sandbox child (`_worker.process`), bounded by `timeout_s`."""
+    for attempt in (1, 2):
+        try:
+            return sandbox.run_in_child(process, data, source_file, timeout=timeout_s, preload=PRELOAD)
+        except sandbox.ChildTimeout:
+            return {"reason": "timeout", "detail": f"parsing took longer than {timeout_s:g} s; stopped"}
+        except sandbox.ChildError as e:  # `process` never raises: the child could not run it
+            return {"reason": "extraction_error", "detail": f"ingest error: {e}"[:300]}
+        except sandbox.ChildDied as e:
+            if attempt == 2 or "gone" not in str(e):
+                rc = str(e)
+                if "-9" in rc or "137" in rc:
+                    return {"reason": "too_large", "detail": f"parser killed (out of memory?): {rc}"}
+                return {"reason": "undecodable", "detail": f"parser crashed on this file: {rc}"}
     raise AssertionError("unreachable")  # pragma: no cover
 
 

@@ -17,6 +17,13 @@ def _boom(*args, **kwargs):
     raise RuntimeError("events module exploded")
 
 
+def flaky_extract(text, source_file=None):
+    """The extractor, failing on bad.txt (run in the sandbox child by `pipeline.extract`)."""
+    if source_file == "bad.txt":
+        raise ValueError("cannot read this table")
+    return extract.extract_document(text, source_file)
+
+
 def test_extract_document_raises_when_a_part_fails(monkeypatch):
     assert extract.extract_document(TEXT).figures  # works untouched
     monkeypatch.setattr(extract, "extract_events", _boom)
@@ -41,14 +48,9 @@ def test_pipeline_quarantines_the_document_with_the_message(monkeypatch, tmp_pat
                          text=bad_text, chars=len(bad_text), bytes=len(bad_text.encode()))
     with warehouse.connect(db) as con:
         warehouse.sync_documents(con, [good, bad])
-    real = extract.extract_document
-
-    def flaky(text, source_file=None):
-        if source_file == "bad.txt":
-            raise ValueError("cannot read this table")
-        return real(text, source_file)
-
-    monkeypatch.setattr(extract, "extract_document", flaky)  # the worker is forked: it sees the patch
+    # the sandbox child imports the patched function by name (a fresh interpreter: a patch of
+    # extract_document itself would not reach it)
+    monkeypatch.setattr(pipeline, "_extract_one", flaky_extract)
     summary = pipeline.extract(db, progress=False)
     assert summary.extracted == 1
     con = duckdb.connect(str(db), read_only=True)

@@ -221,9 +221,19 @@ def _scale(unit: str | None) -> tuple[float, str | None]:
     return 1.0, unit
 
 
+def _cell_unit(cell_text: str) -> tuple[str, str | None]:
+    """(number, unit) of a cell that writes its own unit (52.3万人次 → 52.3, 万人次; 300余场 → 300余, 场)."""
+    m = tl.VALUE_UNIT_CELL.match(cell_text or "")
+    return (m.group("num"), m.group("unit")) if m else (cell_text, None)
+
+
 def _value(cell_text: str, unit: str | None):
     """(value, value_high, qualifier, base unit) of a numeric cell, or None."""
-    t = cell_text.strip()
+    t, own = _cell_unit(cell_text.strip())
+    if own == "%":
+        return None                        # a share, never a level
+    unit = own or unit
+    t = t.strip()
     if not _NUMERIC.match(t):
         return None
     p = parse_number(t.replace(" ", ""))
@@ -441,8 +451,10 @@ def _pairs(tb: _T) -> list[_Pair]:
 
 
 def _pair_unit(p: _Pair, ctx: _Ctx) -> str | None:
-    """The unit of a pair: its label's, its column's (with the row's unit cell), else the table's."""
-    return _unit_of(_chinese_part(p.label.text), p.head) or ctx.unit
+    """The unit of a pair: its value cell's own (52.3万人次), its label's, its column's (with the
+    row's unit cell), else the table's."""
+    own = _cell_unit(p.value.text)[1]
+    return (own if own != "%" else None) or _unit_of(_chinese_part(p.label.text), p.head) or ctx.unit
 
 
 def _resolve(p: _Pair, ctx: _Ctx) -> tuple[LabelMatch | None, str | None]:

@@ -542,3 +542,12 @@ def test_site_rows_under_metric_columns():
 def test_a_total_row_without_branches_stays_the_library():
     text = "某县图书馆2023年服务统计\n月份\t进馆人次\n1月\t4000\n2月\t5000\n合计\t9000\n"
     assert ("visits.in_person", "library", 9000) in _scoped(text)
+
+
+def test_value_cells_that_write_their_unit():
+    text = ("2022年度主要服务数据\n\n指标\n数值\n\n年接待读者\n52.3万人次\n\n新增馆藏\n1.2万册\n\n"
+            "举办活动\n300余场\n\n购书经费\n320万元\n\n进馆人次增长\n12.5%\n\n")
+    _, fs = _figs(text)
+    got = sorted((f.metric, f.value, f.qualifier) for f in fs)
+    assert got == [("activities.events", 300, "at_least"), ("collection.added", 12000, "exact"),
+                   ("spending.collections", 3200000, "exact"), ("visits.in_person", 523000, "exact")]

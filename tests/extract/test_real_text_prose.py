@@ -503,3 +503,13 @@ def test_rooms_already_built_somewhere_are_a_stock():
 def test_completing_a_target_of_rooms_is_the_stock_reached():
     t = "2023年,全市新增8处春风书房,圆满完成了一期50家春风书房的建设目标。"
     assert figs(t) == [("network.service_points", 50), ("network.service_points_added", 8)]
+
+
+def test_what_a_network_of_rooms_accumulated_is_no_years_figure():
+    t = "截至9月底,全市各城市书房累计接待读者12万余人次,举办阅读活动130场次。"
+    assert figs(t) == []
+    assert figs("截至9月底,本馆累计接待读者12万余人次。") == [("visits.in_person", 120000)]
+
+
+def test_rooms_placed_in_a_branch_are_still_rooms():
+    assert figs("全市共有12家春风书房。部分春风书房设在分馆内。") == [("network.service_points", 12)]

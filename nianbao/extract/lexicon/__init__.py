@@ -177,7 +177,9 @@ MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|�
 # 现已累计…, 开放以来累计…); 今年以来 is part of a year and stays
 FLOW_FAMILIES = ("visits", "circulation", "activities")
 CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落成)(?![^。;,]{0,6}?[周週天日](?:以来|来|内))[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)(?<![周週天日])以来[^。;]{0,20}?累计|"
-                              r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计")
+                              r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计|"
+                              # (全市各城市书房累计接待…: a network of rooms opened over the years)
+                              r"(?:各|所有|全部)[^,;。\d]{0,8}?(?:书房|驿站|服务点|阅读空间)[^,;。\d]{0,4}?累计")
 # (a new library's first week or days, 开幕后一周以来累计…, is a part of the year, not a sum of years)
 # a round figure written as its scale alone after 破/超/逾 (破千万, 超百万): no unit follows
 SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")
@@ -196,7 +198,7 @@ DECADE = re.compile(r"(?<![\d年])(?:1[89]|20)?[1-9]0\s*年代|[一二三四五�
 PARTNER_LIST_END = re.compile(r"[^\s,;。、和与及]{0,4}等")
 # a city's brand of study rooms that the report itself names as branches (X书房…街道分馆):
 # each room is a branch of a library, so its counts are branches
-ROOMS_AS_BRANCHES = re.compile(r"书房[”\"」’']?\s*[,:]?\s*(?:分别为|即|是)?[^\s,;。、与和及]{0,16}?分馆")
+ROOMS_AS_BRANCHES = re.compile(r"书房[”\"」’']?\s*[,:]?\s*(?:分别为|即|是)?[^\s,;。、与和及设建在进入]{0,16}?分馆")
 # stocks: what stands at one moment (a multi-year span before them does not make them sums)
 STOCK_METRICS = ("collection.total", "users.registered_total", "network.branches", "network.service_points",
                  "population.served", "users.active")

@@ -84,6 +84,10 @@ def _period_header(text: str, ln) -> tuple[Cell, list[Cell]] | None:
     k = 0
     while k + c < len(toks) and tl.PERIOD_HEAD.fullmatch(toks[len(toks) - 1 - c - k].text):
         k += 1
+    if k < 2 and c == 0 and len(toks) <= 4 and toks and tl.FORM_LABEL_HEAD.fullmatch(toks[0].text) \
+            and all(tl.PLAIN_VALUE_HEAD.fullmatch(t.text) for t in toks[1:]) and len(toks) >= 2:
+        # 项目 数量 / 指标 数值 本年实际: a label head, then value heads that name no period
+        return [toks[0]], toks[1:]
     if k < 2 or len(ln.raw.strip()) > 120:
         return None
     heads = toks[len(toks) - c - k:]

@@ -551,3 +551,12 @@ def test_value_cells_that_write_their_unit():
     got = sorted((f.metric, f.value, f.qualifier) for f in fs)
     assert got == [("activities.events", 300, "at_least"), ("collection.added", 12000, "exact"),
                    ("spending.collections", 3200000, "exact"), ("visits.in_person", 523000, "exact")]
+
+
+def test_a_label_head_and_a_plain_value_head_separated_by_single_spaces():
+    text = ("某区图书馆2021年度统计\n项目 数量\n全年接待读者(人次) 312000\n外借图书(册次) 150000\n"
+            "新增持证读者(人) 4200\n")
+    got = _got(text)
+    assert ("circulation.loans", 2021, 150000) in got and ("users.new_registrations", 2021, 4200) in got
+    assert ("visits.in_person", 2021, 312000) in got
+    assert not any(tb.layout == "space_columns" for tb in _spans_hold("项目 数量众多,内容丰富。\n活动 12\n"))

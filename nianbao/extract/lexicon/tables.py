@@ -18,6 +18,8 @@ import re
 PERIOD_HEAD = re.compile(
     r"(?:(?:19|20)\d\d(?:\s*年(?:度|末|底)?)?|(?:民[國国])?(?:[89]\d|1[0-2]\d)年度?|(?:[1-9]|1[0-2])月份?|本年(?:度)?|上年(?:度|同期)?|去年(?:同期)?|今年|"
     r"上半年|下半年|第?[一二三四1-4]季度)")
+# the head of a value column that names no period (项目 数量 / 指标 数值)
+PLAIN_VALUE_HEAD = re.compile(r"数量|数值|数据|数目|完成数|完成情况|实际完成|本年实际|全年|合计|总计|金额|指标值")
 # a year written as a column head (with or without 年)
 YEAR_HEAD = re.compile(r"((?:19|20)\d\d)\s*年?(?:度|末|底)?")
 # a Republic-of-China year (Taiwan): 民國105年 anywhere (a title), or a bare 105年 as a column

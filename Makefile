@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DBT := $(VENV)/bin/dbt
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
 
-.PHONY: run test lint eval eval-real bench dev env manifest browser clean
+.PHONY: run test lint eval eval-real bench dev env manifest browser clean docs
 
 ## env: create .venv from the lock file (installs uv with pip when missing)
 env: $(VENV)/.synced
@@ -47,6 +47,11 @@ browser:
 ## export: every mart of the published warehouse as Parquet and CSV, with manifest.json, in export/ beside it
 export: env
 	$(PY) -m nianbao.export
+
+## docs: the dbt docs site of the published warehouse (dbt docs generate --static, read-only) in dbt_docs/
+## beside it, then served on http://127.0.0.1:8080 (Ctrl-C stops); `make docs SERVE=0` only builds it
+docs: manifest
+	$(PY) -m nianbao.dbt_docs $(if $(filter 0,$(SERVE)),,--serve)
 
 ## eval: score marts.fct_figures against ../shared/seeds/gold.csv; `make eval GOLD=<dir>` scores the
 ## extractor on any gold set laid out like ../shared/realdev (docs/ + gold.csv)

@@ -71,6 +71,11 @@ def lock_path(published: Path | None = None) -> Path:
     return p.with_name(p.name + ".lock")
 
 
+def dbt_docs_dir(published: Path | None = None) -> Path:
+    """`make docs`: the dbt docs site of the published warehouse (`index.html`, self-contained)."""
+    return _wh(published).parent / "dbt_docs"
+
+
 def logs_dir(published: Path | None = None) -> Path:
     """`run-<UTC time>-<pid>.log` per run and `last_run.log`, a symlink to the latest."""
     return _wh(published).parent / "logs"

@@ -4,6 +4,7 @@ and the publish copy (`nianbao.publish.copy_database`) keeps them."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,37 @@ def test_a_view_keeps_its_comments_too(published):
     rows = query(published, "select count(*), count(comment) from duckdb_columns() "
                             "where schema_name = 'staging' and table_name = 'stg_nianbao__figures'")
     assert rows[0][0] > 0 and rows[0][0] == rows[0][1]
+
+
+def test_make_docs_builds_a_self_contained_site_from_the_published_file(published, tmp_path):
+    """`make docs` (nianbao.dbt_docs): dbt's static page beside the warehouse, the catalog
+    read from the published file, which stays byte-identical; nothing written to the checkout."""
+    import subprocess
+
+    from nianbao import config, dbt_docs
+
+    before = published.read_bytes()
+    status = subprocess.run(["git", "status", "--porcelain", "--", "dbt_project"], cwd=DBT_PROJECT_DIR.parent,
+                            capture_output=True, text=True).stdout
+    index = dbt_docs.build(published)
+    assert index == config.dbt_docs_dir(published) / "index.html"
+    assert index.parent.parent == published.parent
+    html = index.read_text(encoding="utf-8")
+    _, column_docs = _yaml_docs("fct_figures")
+    catalog = json.loads((index.parent / "catalog.json").read_text(encoding="utf-8"))
+    columns = catalog["nodes"]["model.nianbao.fct_figures"]["columns"]  # read from the published file
+    assert {name: c["comment"] for name, c in columns.items()} == column_docs
+    assert "model.nianbao.fct_figures" in html and '"catalog"' in html  # manifest and catalog inside
+    assert 'src="http' not in html and "href=\"https://" not in html  # no CDN
+    assert published.read_bytes() == before
+    assert subprocess.run(["git", "status", "--porcelain", "--", "dbt_project"], cwd=DBT_PROJECT_DIR.parent,
+                          capture_output=True, text=True).stdout == status
+    # a second build replaces the site in place
+    assert dbt_docs.build(published) == index and not list(published.parent.glob(".dbt_docs*"))
+
+
+def test_make_docs_without_a_warehouse_says_so(tmp_path, capsys):
+    from nianbao import dbt_docs
+
+    assert dbt_docs.main(["--warehouse", str(tmp_path / "none.duckdb")]) == 1
+    assert "run `make run` first" in capsys.readouterr().err

@@ -30,7 +30,7 @@ import argparse
 import os
 import sys
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -275,16 +275,15 @@ def read_raw_texts(raw: Path | None = None) -> dict[str, str]:
 
 def direct_predictions(raw: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     from nianbao.extract import extract_document
-    from nianbao.schema import as_row
     figs, evs = [], []
     for name, text in read_raw_texts(raw).items():
         res = extract_document(text, name)
         for f in res.figures:
-            r = as_row(f)
+            r = asdict(f)
             r["source_file"] = name
             figs.append(r)
         for e in res.events:
-            r = as_row(e)
+            r = asdict(e)
             r["source_file"] = name
             evs.append(r)
     fcols = ["source_file", "metric", "year", "value", "evidence", "kind"]
@@ -357,22 +356,21 @@ class Extracted:
 def extract_texts(texts: dict[str, str], set_name: str = "") -> Extracted:
     """Run the extractor on each text; figures carry the library and year the warehouse would give them."""
     from nianbao.extract import extract_document
-    from nianbao.schema import as_row
 
     figs, evs, cands, libs = [], [], [], {}
     for name, text in texts.items():
         res = extract_document(text, name)
         libs[(set_name, _base(name))] = res.library_name
         for f in res.figures:
-            r = as_row(f)
+            r = asdict(f)
             r.update(source_file=name, set=set_name, stated_library=f.library_name,
                      library_name=f.library_name or res.library_name, report_library=res.library_name,
                      year=f.year if f.year is not None else res.report_year)
             figs.append(r)
         for e in res.events:
-            evs.append({**as_row(e), "source_file": name, "set": set_name})
+            evs.append({**asdict(e), "source_file": name, "set": set_name})
         for c in res.candidates:
-            cands.append({**as_row(c), "source_file": name, "set": set_name})
+            cands.append({**asdict(c), "source_file": name, "set": set_name})
     fcols = ["source_file", "set", "metric", "year", "value", "evidence", "kind", "library_name",
              "char_start", "char_end"]
     ccols = ["source_file", "set", "char_start", "char_end", "text", "value", "unit", "fate", "reason", "metric"]

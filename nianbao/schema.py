@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -191,10 +191,6 @@ def figure_id(document_id: str, f: Figure) -> str:
 
 def activity_id(document_id: str, e: Event) -> str:
     return stable_id(document_id, e.table_id, e.seq, e.char_start, e.char_end)
-
-
-def as_row(obj) -> dict:
-    return asdict(obj)
 
 
 def column_names(cls) -> list[str]:

@@ -29,7 +29,7 @@ def process(data: bytes, source_file: str) -> dict:
                 "format": None, "encoding": None, "text": None}
     text = ex.text
     if ex.reason is None and text is not None:
-        text = normalise(text).text
+        text = normalise(text)
         if not text.strip():
             return {"reason": "empty", "detail": "only whitespace after normalisation",
                     "format": ex.format, "encoding": ex.encoding, "text": None}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pandas as pd
 
 from nianbao import config
 from nianbao.evaluation import score_figures
 from nianbao.extract import extract_document
 from nianbao.ingest import read_text
-from nianbao.schema import as_row
 
 RAW = config.PROJECT_ROOT / "raw"
 
@@ -23,7 +24,7 @@ def test_seed_reports_precision_and_recall(gold_dir):
         text = read_text(p)
         res = extract_document(text, p.name)
         for f in res.figures:
-            r = as_row(f)
+            r = asdict(f)
             r["source_file"] = p.name
             rows.append(r)
             assert text[f.char_start:f.char_end].strip(), "span must point at the number"

@@ -42,7 +42,7 @@ FULLWIDTH = str.maketrans("0123456789.,%", "０１２３４５６７８９．，
 
 
 def N(text: str) -> str:
-    return normalise(text).text
+    return normalise(text)
 
 
 def png_bytes() -> bytes:

@@ -10,7 +10,7 @@ from tests.ingest.corpus import DOCX_TEXT, HTML_GBK, HTML_TEXT, PDF_LINES, docx_
 
 
 def _n(ex):
-    return normalise(ex.text).text if ex.text is not None else None
+    return normalise(ex.text) if ex.text is not None else None
 
 
 def test_docx_paragraphs_and_tables_in_order():
@@ -67,7 +67,7 @@ def test_html_deep_nesting():
 def test_pdf_text_layer_and_scan():
     ex = extract_text(pdf_bytes(PDF_LINES), "r.pdf")
     assert ex.reason is None and ex.format == "pdf"
-    assert _n(ex) == normalise("\n".join(PDF_LINES) + "\n").text
+    assert _n(ex) == normalise("\n".join(PDF_LINES) + "\n")
     assert extract_text(pdf_bytes(None), "scan.pdf").reason == "no_text"
     assert extract_text(b"%PDF-1.4\n garbage", "broken.pdf").reason == "undecodable"
 

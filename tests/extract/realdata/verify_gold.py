@@ -10,7 +10,7 @@ Checks, for every row of <batch>/gold.csv:
     (file,library,year,metric,value,qualifier,scope,period,evidence,segment);
   * the file exists and the evidence string occurs in it (plain substring search);
   * metric / qualifier / scope / period come from the shared spec (metrics.md, read
-    at run time; path from $NIANBAO_SPEC or /work/shared/spec/metrics.md), and
+    at run time; path from $NIANBAO_SPEC or ../shared/spec/metrics.md beside the repo), and
     segment is `all` or a short lower-case code;
   * value is a non-negative integer; year is blank or a 4-digit year;
   * the value can be read off the evidence: some number in the evidence (arabic,
@@ -30,7 +30,10 @@ import re
 import sys
 from collections import Counter
 
-SPEC = os.environ.get('NIANBAO_SPEC', '/work/shared/spec/metrics.md')
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
+from tests.paths import SPEC as SPEC_DIR  # noqa: E402
+
+SPEC = os.environ.get('NIANBAO_SPEC') or str(SPEC_DIR / 'metrics.md')
 COLUMNS = ['file', 'library', 'year', 'metric', 'value', 'qualifier', 'scope',
            'period', 'evidence', 'segment']
 

@@ -190,14 +190,19 @@ def page_year(text: str) -> int | None:
     m = la.PUB_DATE.search(text[:1500])
     if m:
         return int(m.group("y"))
-    for ln in lines(text[:1500]):
-        if la.VIEWING_DATE.search(ln.text):
-            continue
-        if lx.DATE_ONLY.match(ln.text):
-            return int(ln.text.strip()[:4])
-        d = la.DATELINE.match(ln.text) or la.DAY_FIRST_DATE.match(ln.text)
+    top = [ln.text for ln in lines(text[:1500]) if not la.VIEWING_DATE.search(ln.text)]
+    # a dateline with a time or a source, or a byline, before a bare date line (often the site's
+    # own date of today, repeated in its menus)
+    for t in top:
+        d = la.DATELINE.match(t) or la.DAY_FIRST_DATE.match(t) or la.BYLINE_DATE.match(t)
         if d:
             return int(d.group("y"))
+    for t in top:
+        if lx.DATE_ONLY.match(t):
+            return int(t.strip()[:4])
+    m = la.INFO_DATE.search(text)
+    if m:
+        return int(m.group("y"))
     tail = len(text) - la.SIGNATURE_TAIL
     for ln in lines(text):
         if ln.end >= tail:
@@ -229,11 +234,24 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
         y = int(m.group("y") or m.group("y2"))
         return (report_year if report_year and report_year <= y else y) + 1
     # a news page's own date (发布时间:2022-12-05, a dateline), unless the text is a report with a dated title
+    dated_title = any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60
+                      for t in _title_lines(text, 6) if not la.PUB_DATE.search(t))
     y = page_year(text)
-    if y and not any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60
-                     for t in _title_lines(text, 6) if not la.PUB_DATE.search(t)):
+    if y and not dated_title:
         return y
+    # an undated news item that says 去年 of its figures while its body dates them to one year:
+    # it was written the year after (去年 = that year)
+    if report_year and not dated_title and _says_last_year(text):
+        return report_year + 1
     return None
+
+
+def _says_last_year(text: str) -> bool:
+    """去年/上年 used as a figure's year, not in a comparison (比去年, 去年同期)."""
+    cmp_spans = [(m.start(), m.end()) for rx in (lx.COMPARISON_YEAR, la.COMPARISON_YEAR_EXTRA)
+                 for m in rx.finditer(text)]
+    return any(lx.REL_YEAR[m.group(0)] == -1 and not any(a <= m.start() < b for a, b in cmp_spans)
+               for m in lx.REL_YEAR_RE.finditer(text))
 
 
 def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
@@ -251,7 +269,7 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
         if any(a <= i < b for a, b in cmp_spans):
             return False
         if la.HISTORY_STRICT_BEFORE.search(sentence_left[max(0, i - 6):i]) or \
-                la.HISTORY_STRICT_AFTER.match(sentence_left, j):
+                la.HISTORY_STRICT_AFTER.match(sentence_left, j) or la.HONOUR_AFTER.match(sentence_left, j):
             return False   # 始建于1952年的某馆有藏书…: the history year does not date the figure
         if la.NOT_A_YEAR_AFTER.match(sentence_left[j:]):
             return False
@@ -539,6 +557,13 @@ def _attribute_one(f, doc: _Doc) -> None:
         py = paragraph_year(mt, ss)
         if py is not None:
             f.year = py
+    if f.period == "plan" and not words and doc.writing_year and f.year and f.year < doc.writing_year:
+        f.year = doc.writing_year   # a plan is never for a year before the text was written
+    bd = la.BRACKET_DATE_AFTER.match(mt, f.char_end) if f.table_id is None else None
+    if bd:
+        f.year = int(bd.group("y"))
+        if bd.group("m") and int(bd.group("m")) != 12 and f.period == "year":
+            f.period = "partial"
     if doc.partial and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
         f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
     elif not doc.dated_title and f.period == "year" and la.TO_DATE_WORDS.search(left) and \
@@ -550,7 +575,7 @@ def _attribute_one(f, doc: _Doc) -> None:
         bare_number=not f.unit_raw and not in_table,   # a table's unit is in its header or label
         crowded=not in_table and len(la.QUANTITY.findall(mt[cs:ce])) >= la.CROWDED,
         weak_cue=not _strong_cue(mt[max(ss, cs - 40):ce] + ("\n" + f.evidence if in_table else ""), f.metric),
-        year=_year_kind(left, f.year) if not in_table else ("explicit" if f.year else "none"),
+        year=("explicit" if bd else _year_kind(left, f.year)) if not in_table else ("explicit" if f.year else "none"),
         library=lib_kind, scope=f.scope, period=f.period,
     )
     f.confidence = confidence(e)

@@ -353,3 +353,39 @@ def test_a_name_with_a_bare_year_is_no_section_heading():
 def test_a_signature_date_at_the_end_dates_an_undated_page():
     r, f = _by_value("某县图书馆简介\n某县图书馆现有藏书20万余册,每年可接待读者30万余人次。\n某县图书馆\n2022年12月\n")
     assert r.report_year == 2022 and f[200_000].year == 2022
+
+
+def test_a_date_in_brackets_after_a_figure_dates_it():
+    _, f = _by_value("某馆简介\n合并前的馆网藏书量约113,000册(2014年3月)。馆藏图书约2万册(截至2019年底)。\n")
+    assert f[113_000].year == 2014 and f[113_000].period == "partial"
+    assert f[20_000].year == 2019 and f[20_000].period == "year"
+
+
+def test_an_undated_news_item_saying_last_year_was_written_the_year_after():
+    _, f = _by_value("某市民众阅读调查\n某市图书馆调查去年民众的阅读行为,去年一年进馆人次有1459万人次。"
+                     "2011年某市图书馆的借书人口持续增长,2011年文学类借阅量达489万册。\n")
+    assert f[14_590_000].year == 2011
+
+
+def test_a_plan_in_a_news_item_is_never_before_the_year_it_was_written():
+    _, f = _by_value("某区阅读季启动\n发布时间:2025-04-20 10:00\n截至2024年12月31日,全区有效借阅证达11万张。"
+                     "本届阅读季将为读者带来近200场阅读活动。\n")
+    assert f[200].year == 2025 and f[200].period == "plan"
+
+
+def test_a_byline_date_wins_over_a_bare_date_of_the_sites_menu():
+    r, _ = _by_value("跳到内容\n2025-08-05\n头条\n财经\n某县图书馆开馆\n某某传媒 2020-09-07\n"
+                     "开馆两周以来到馆人次达8万人次。\n")
+    assert r.report_year == 2020
+
+
+def test_an_honour_year_and_a_directory_pages_information_date():
+    r, f = _by_value("历史沿革\n某区图书馆于1979年1月正式成立。2023年12月被评定为国家一级图书馆,现藏书量近30万册。\n"
+                     "当前信息最后更新时间截止于2025年7月。\n")
+    assert f[300_000].year == 2025
+
+
+def test_a_list_of_honour_years_on_a_short_line_is_not_a_title_year():
+    r, f = _by_value("某市图书馆\n某市图书馆分别于1989和1994年被评为文明图书馆\n"
+                     "某市图书馆藏书14万多册,2016年开放时间达到290天,接待读者3.6万多人次。\n")
+    assert r.report_year == 2016

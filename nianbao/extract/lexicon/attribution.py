@@ -183,7 +183,8 @@ QUANTITY = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:人次|册次|万|册|人|
 CROWDED = 4   # figures in one clause from which it counts as crowded
 # a year of the library's history, not the year a text reports on (始建于1952年, 1985年成立, 于1999年迁入新馆)
 HISTORY_BEFORE = re.compile(r"(?:始建|创建|创办|建于|成立|始于|开馆|落成|建馆|筹建|更名|改名|迁入|迁至|诞生|前身|自|从|早在|于|在)\s*$")
-HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|被评|被命名|被授予|获|荣获|起|以来|至今|前后)")
+HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|获|荣获|起|以来|至今|前后|"
+                           r"被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估)")
 
 # ------------------------------------------------------------------ data years (which year a page reports on)
 
@@ -207,12 +208,24 @@ DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}
 DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
 SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 SIGNATURE_TAIL = 300   # characters at the end of a page where a signature date may stand
-# the first year of a span (1980年至2011年): the span is history, not the year a page reports on
-YEAR_SPAN_AFTER = re.compile(r"\s*年?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d\d")
-YEAR_SPAN_BEFORE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:至|到|-|—|–|~)\s*$")
+# the first year of a span or list (1980年至2011年, 1989和1994年): history, not the year a page reports on
+YEAR_SPAN_AFTER = re.compile(r"\s*年?\s*(?:至|到|-|—|–|~|和|、|及)\s*(?:19|20)\d\d")
+YEAR_SPAN_BEFORE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:至|到|-|—|–|~|和|、|及)\s*$")
 # a year followed by a clause and more text on a line is a sentence (1998年,某馆通过…), not a title
 CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
 # a year opening a sentence (2005年,… / 2013年度…), not a date (1998年11月8日) nor an honour
 # (2008年被评为…): it governs the
 # sentences after it in its paragraph that name no year of their own
 SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")
+# the date a directory page's information is current to (信息最后更新时间截止于2025年7月)
+INFO_DATE = re.compile(r"更新(?:时间|日期|于)[^。\n\d]{0,6}(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}")
+# an honour or rating given in a year (2023年12月被评定为一级馆, 2013年通过评估): it dates the
+# honour, not a figure later in the sentence
+HONOUR_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*[,，]?\s*"
+                          r"(?:被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估|获评|荣获)")
+# a date in brackets right after a figure dates it (约113,000册(2014年3月), 2万册(截至2019年底));
+# a month other than December makes it partial
+BRACKET_DATE_AFTER = re.compile(r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*"
+                                r"(?:(?P<m>\d{1,2})\s*月[^)）]{0,4}|底|末|度)?\s*[)）]")
+# a byline: a source's or author's name and the date, alone on a line (某某传媒 2020-09-07)
+BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$")

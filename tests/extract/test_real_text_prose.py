@@ -513,3 +513,10 @@ def test_what_a_network_of_rooms_accumulated_is_no_years_figure():
 
 def test_rooms_placed_in_a_branch_are_still_rooms():
     assert figs("全市共有12家春风书房。部分春风书房设在分馆内。") == [("network.service_points", 12)]
+
+
+def test_a_budgets_appropriation_and_expenditure_total():
+    t = ("2024年县图书馆预算情况说明\n\n(一)收入预算:2024年年初预算数300万元,其中:一般公共预算拨款300万元。\n\n"
+         "(二)支出预算:2024年年初预算数300万元,其中:一般公共支出250万元。")
+    got = [(f.metric, f.value, f.period) for f in _doc(t).figures if f.kind == "figure"]
+    assert got == [("spending.total", 3_000_000, "plan")] * 2

@@ -205,7 +205,9 @@ def _unit_line_above(lines: list[_Line], raw: _Raw) -> str | None:
         if not ln.raw.strip(_WS + "|"):
             continue
         seen += 1
-        m = tl.UNIT_LINE.search(ln.raw)
+        from .normalize import for_matching
+
+        m = tl.UNIT_LINE.search(for_matching(ln.raw))      # 單位:萬元 reads as 单位:万元
         if m:
             return m.group(1)
     return None
@@ -515,10 +517,21 @@ def _text_layout_raws(text: str, lines: list[_Line], raws: list[_Raw]) -> list[t
     for r in raws:
         last = next((ln.no for ln in lines if ln.start <= r.end <= ln.end + 1 and ln.no >= r.first_line), r.first_line)
         taken_lines.update(range(r.first_line, last + 1))
+    # the layouts recognise head words (项目 / 行次 / 单位) written in simplified characters: they
+    # read the matching text (same length, same offsets) and the cells are taken back from `text`
+    from .normalize import for_matching
+
+    mt = for_matching(text)
+    mlines = lines if mt == text else _split_lines(mt)
+
+    def orig(c: Cell) -> Cell:
+        return c if mt == text else Cell(text[c.start:c.end], c.start, c.end)
+
     out = []
-    for b in find_blocks(text, lines, lambda k: k in taken_lines):
-        raw = _Raw(b.layout, [b.header] + b.rows, b.lead, b.start, b.end, b.first_line)
-        out.append((raw, b.header, b.rows))
+    for b in find_blocks(mt, mlines, lambda k: k in taken_lines):
+        header, rows, lead = [orig(c) for c in b.header], [[orig(c) for c in r] for r in b.rows], [orig(c) for c in b.lead]
+        raw = _Raw(b.layout, [header] + rows, lead, b.start, b.end, b.first_line)
+        out.append((raw, header, rows))
     return out
 
 

@@ -560,3 +560,15 @@ def test_a_label_head_and_a_plain_value_head_separated_by_single_spaces():
     assert ("circulation.loans", 2021, 150000) in got and ("users.new_registrations", 2021, 4200) in got
     assert ("visits.in_person", 2021, 312000) in got
     assert not any(tb.layout == "space_columns" for tb in _spans_hold("项目 数量众多,内容丰富。\n活动 12\n"))
+
+
+def test_layouts_read_head_words_in_traditional_characters():
+    text = "臺南某圖書館統計\n項目 數量\n全年進館人次(人次) 3120000\n借閱冊數(冊) 782000\n"
+    tables = _spans_hold(text)
+    assert [tb.layout for tb in tables] == ["space_columns"] and tables[0].header[0].text == "項目"
+    form = "\n".join(["年度預算表", "單位:萬元", "項 目 |", "行次 |", "金額 |", "一、財政撥款收入 |", "1 |", "97.97 |",
+                      "二、事業收入 |", "2 |", "三、其他收入 |", "3 |", "四、經營收入 |", "4 |", "五、上級補助收入 |",
+                      "5 |", "六、附屬單位上繳收入 |", "6 |"]) + "\n"
+    _, fs = _figs(form)
+    assert [(f.metric, f.value) for f in fs] == [("spending.total", 979700)]
+    assert all(tb.unit_hint == "万元" for tb in _spans_hold(form))

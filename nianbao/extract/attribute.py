@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from .lexicon import attribution as la
+from .lexicon import tables as tl
 from .libraries import name_start, place_of
 from .libraries import canonical_library, is_aggregate, library_key  # noqa: F401  (re-exported)
 from .segment import is_junk, lines
@@ -151,6 +152,9 @@ def report_year(text: str) -> int | None:
     cnt = data_years(text)
     if cnt:
         return cnt.most_common(1)[0][0]
+    cnt = roc_data_years(text)
+    if cnt:
+        return cnt.most_common(1)[0][0]
     # a page whose years are all history: its stocks are those of the day it was published
     return page_year(text)
 
@@ -171,6 +175,27 @@ def data_years(text: str) -> Counter:
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
             if la.DATA_FIGURE.search(t, m.end(), end):
                 cnt[int(m.group(1))] += 1
+    return cnt
+
+
+def roc_year(m: re.Match) -> int | None:
+    """The Gregorian year of an ROC year match (105年 → 2016), None outside the ROC range."""
+    y = int(m.group("a") or m.group("b") or m.group("c"))
+    return y + tl.ROC_OFFSET if tl.ROC_RANGE[0] <= y <= tl.ROC_RANGE[1] else None
+
+
+def roc_data_years(text: str) -> Counter:
+    """`data_years` for a page that writes its years the ROC way (据统计,105年总借阅册数达782万册)."""
+    cnt: Counter = Counter()
+    for ln in lines(text):
+        t = ln.text
+        if is_junk(t):
+            continue
+        for m in la.ROC_PROSE_YEAR.finditer(t):
+            y = roc_year(m)
+            end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
+            if y and la.DATA_FIGURE.search(t, m.end(), end):
+                cnt[y] += 1
     return cnt
 
 
@@ -507,6 +532,7 @@ class _Doc:
     own_titled: bool         # its own library is named on a title line
     partial: bool            # a 1–11月 / monthly title: the figures are to date
     dated_title: bool        # a title line dates the report (2021年工作总结)
+    roc: bool = False        # years written the ROC way only (105年总借阅册数…)
 
 
 def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -> None:
@@ -522,7 +548,8 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     doc = _Doc(mt, own, own_key, writing_year(mt, report_year), _is_mixed(mt, own_key),
                bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt)),
                len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)),
-               any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60 for t in _title_lines(mt, 6)))
+               any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60 for t in _title_lines(mt, 6)),
+               not data_years(mt) and bool(roc_data_years(mt)))
     for f in figs:
         try:
             _attribute_one(f, doc)
@@ -557,6 +584,10 @@ def _attribute_one(f, doc: _Doc) -> None:
         py = paragraph_year(mt, ss)
         if py is not None:
             f.year = py
+    if doc.roc and not words and f.table_id is None:
+        rocs = [y for y in (roc_year(m) for m in la.ROC_PROSE_YEAR.finditer(left)) if y]
+        if rocs:
+            f.year = rocs[-1]   # 105年总借阅册数…: the ROC year of the sentence
     if f.period == "plan" and not words and doc.writing_year and f.year and f.year < doc.writing_year:
         f.year = doc.writing_year   # a plan is never for a year before the text was written
     bd = la.BRACKET_DATE_AFTER.match(mt, f.char_end) if f.table_id is None else None

@@ -389,3 +389,12 @@ def test_a_list_of_honour_years_on_a_short_line_is_not_a_title_year():
     r, f = _by_value("某市图书馆\n某市图书馆分别于1989和1994年被评为文明图书馆\n"
                      "某市图书馆藏书14万多册,2016年开放时间达到290天,接待读者3.6万多人次。\n")
     assert r.report_year == 2016
+
+
+def test_roc_years_in_prose_on_a_page_with_no_gregorian_year():
+    r, f = _by_value("首页\n据某市立图书馆统计,105年总借阅册数达782万册,平均每位市民借阅4.15册。"
+                     "市府104年起推动阅读环境优化计划。\n")
+    assert r.report_year == 2016 and f[7_820_000].year == 2016
+    # a page with Gregorian data years keeps them: 105 is then no year
+    r, g = _by_value("某馆2019年工作总结\n2019年本馆接待读者105万人次。\n")
+    assert r.report_year == 2019 and g[1_050_000].year == 2019

@@ -229,3 +229,8 @@ BRACKET_DATE_AFTER = re.compile(r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19
                                 r"(?:(?P<m>\d{1,2})\s*月[^)）]{0,4}|底|末|度)?\s*[)）]")
 # a byline: a source's or author's name and the date, alone on a line (某某传媒 2020-09-07)
 BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$")
+# a Republic-of-China year in prose (Taiwan): 民國105年 anywhere, 去(108)年, or a bare 105年 /
+# 105年度 opening a clause (据…统计,105年总借阅册数…); read only on a page that dates none of its
+# figures with a Gregorian year (ROC_OFFSET / ROC_RANGE in lexicon.tables)
+ROC_PROSE_YEAR = re.compile(r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[(（]\s*(?P<b>\d{2,3})\s*[)）]\s*年|"
+                            r"(?:^|(?<=[,，;；:：。!?！？\s(（]))(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))")

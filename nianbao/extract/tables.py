@@ -185,6 +185,9 @@ def _edge_blank(text: str, piece: tuple[int, int]) -> bool:
 def _unit_hint(title: str | None) -> str | None:
     if not title:
         return None
+    from .normalize import for_matching
+
+    title = for_matching(title)             # 單位:萬元 → 单位:万元
     m = re.search(r"单位\s*[::]?\s*([^\s()（）,，;；]{1,6})", title)
     if m:
         return m.group(1)
@@ -214,7 +217,9 @@ def _unit_line_above(lines: list[_Line], raw: _Raw) -> str | None:
 
 
 def _title_like(s: str) -> bool:
-    s = s.strip(_WS)
+    from .normalize import for_matching
+
+    s = for_matching(s.strip(_WS))          # 統計表 / 一覽 in traditional characters
     return 0 < len(s) <= 40 and any(w in s for w in _TITLE_WORDS) and not s.endswith(("。", ";", ","))
 
 

@@ -572,3 +572,10 @@ def test_layouts_read_head_words_in_traditional_characters():
     _, fs = _figs(form)
     assert [(f.metric, f.value) for f in fs] == [("spending.total", 979700)]
     assert all(tb.unit_hint == "万元" for tb in _spans_hold(form))
+
+
+def test_a_traditional_caption_gives_its_unit():
+    text = "某市圖書館104-105年借閱統計(萬冊)\n項目\t104年\t105年\n借閱冊數\t610\t640\n"
+    tables = _spans_hold(text)
+    assert tables[0].title.startswith("某市圖書館") and tables[0].unit_hint == "万册"
+    assert _got(text) == [("circulation.loans", 2015, 6100000), ("circulation.loans", 2016, 6400000)]

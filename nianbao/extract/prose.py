@@ -120,7 +120,8 @@ def _in_spans(pos: int, spans) -> bool:
 
 
 # a stock date opening the sentence (截至2022年底, 截止目前): 建成 there is what stands, not what was added
-STOCK_DATE = re.compile(r"截[止至]\s*(?:目前|当前|\d{4}\s*年(?:底|末|\d{1,2}月(?:底|末|\d{1,2}日)?)?|年底|年末|\d{1,2}月(?:底|末|\d{1,2}日)?)")
+# (a target date too: 到2025年底将建成…70家 is the stock aimed at)
+STOCK_DATE = re.compile(r"(?:到|至)\s*\d{4}\s*年(?:底|末)|\d{4}\s*年(?:底|末)(?=[^。;]{0,20}?将)|截[止至]\s*(?:目前|当前|\d{4}\s*年(?:底|末|\d{1,2}月(?:底|末|\d{1,2}日)?)?|年底|年末|\d{1,2}月(?:底|末|\d{1,2}日)?)")
 SYSTEM_LIST = re.compile(r"[\d一两二三四五六七八九十]+\s*[个家所座处]\s*总馆|全覆盖")
 
 

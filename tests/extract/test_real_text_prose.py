@@ -520,3 +520,13 @@ def test_a_budgets_appropriation_and_expenditure_total():
          "(二)支出预算:2024年年初预算数300万元,其中:一般公共支出250万元。")
     got = [(f.metric, f.value, f.period) for f in _doc(t).figures if f.kind == "figure"]
     assert got == [("spending.total", 3_000_000, "plan")] * 2
+
+
+def test_the_attendance_of_one_opening_ceremony_is_no_total():
+    assert figs("4月23日举办“书香满城”读书节开幕式,参与人数达800人。") == []
+
+
+def test_rooms_to_be_built_by_a_year_end_are_the_stock_aimed_at():
+    t = "据悉,2026年底,全市将建成标准化春风书房70家。"
+    assert [(f.metric, f.value, f.period) for f in _doc(t).figures] == [("network.service_points", 70, "plan")]
+    assert figs("计划明年新建春风书房5家。") == [("network.service_points_added", 5)]

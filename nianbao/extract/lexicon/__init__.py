@@ -187,7 +187,7 @@ CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落
 SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")
 # one event narrated (…举行了“读书日”宣传活动暨书法作品展,参与人次达5000): its attendance
 # is an event's, not a reported total, when the sentence counts no events and names no whole
-SINGLE_EVENT = re.compile(r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^”]{1,30}”|《[^》]{1,30}》)[^,;。\d]{0,30}?(?:活动|展览?|讲座|比赛|仪式)")
+SINGLE_EVENT = re.compile(r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^”]{1,30}”|《[^》]{1,30}》)[^,;。\d]{0,30}?(?:活动|展览?|讲座|比赛|仪式|开幕式|闭幕式|启动式|首发式|典礼|晚会)")
 # a budget disclosure (2018年部门预算公开说明, 2022年预算情况说明): its money is planned, not spent
 BUDGET_TITLE = re.compile(r"^(?!.*决算).{0,40}(?:部门预算|预算(?:公开|情况|编制)?说明|预算公开)")
 # one statement about two places (A和B两市公共图书馆的馆藏也在900万册以上): one figure for each

@@ -66,7 +66,7 @@ import secrets
 import shutil
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from nianbao import stopping
@@ -323,7 +323,8 @@ def _point_current(published: Path, final: Path) -> None:
 
     root = _site_root(published)
     _replace_symlink(root / "current", final.name)
-    for name, path in (("quality_report", config.report_dir(published)), ("data_docs", config.data_docs_dir(published))):
+    links = (("quality_report", config.report_dir(published)), ("data_docs", config.data_docs_dir(published)))
+    for name, path in links:
         target = os.path.relpath(root / "current" / name, path.parent)
         if not (path.is_symlink() and os.readlink(path) == target):
             _replace_symlink(path, target)
@@ -369,7 +370,7 @@ def _prune_stale_wal(published: Path) -> None:
 
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def _pid_alive(pid: int) -> bool:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import signal
 import sys
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 
@@ -76,7 +77,7 @@ def _open_run_log(published):
 
     logs = config.logs_dir(published)
     logs.mkdir(parents=True, exist_ok=True)
-    path = logs / f"run-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log"
+    path = logs / f"run-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.log"
     handle = open(path, "w", encoding="utf-8")
     last = logs / "last_run.log"
     tmp = logs / f".last_run.log.{os.getpid()}.tmp"
@@ -90,6 +91,27 @@ def _open_run_log(published):
         with contextlib.suppress(FileNotFoundError):
             old.unlink()
     return path, handle
+
+
+class _Screen:
+    """stderr during the run: what the pipeline prints (progress lines, bars) goes
+    to the screen, the records of Dagster's console logger (with their stack
+    traces) to the run log; the CLI prints the one-line outcome itself."""
+
+    def __init__(self, screen, log):
+        self._screen, self._log = screen, log
+
+    def write(self, text: str) -> int:
+        if sys._getframe(1).f_code.co_filename == logging.__file__:
+            return self._log.write(text)
+        return self._screen.write(text)
+
+    def flush(self) -> None:
+        self._screen.flush()
+        self._log.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._screen, name)
 
 
 def _run_locked(published) -> int:
@@ -108,11 +130,14 @@ def _run_locked(published) -> int:
         # screen); progress lines ("nianbao: …") and progress bars go to stderr either way.
         log_path, log = _open_run_log(published)
         verbose = os.environ.get("NIANBAO_VERBOSE", "") not in ("", "0")
-        with log, contextlib.redirect_stdout(sys.stdout if verbose else log), DagsterInstance.ephemeral() as instance:
+        with log, contextlib.redirect_stdout(sys.stdout if verbose else log), \
+                contextlib.redirect_stderr(sys.stderr if verbose else _Screen(sys.stderr, log)), \
+                DagsterInstance.ephemeral() as instance:
             result = job.execute_in_process(
                 instance=instance,
                 raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": os.environ.get("NIANBAO_LOG_LEVEL", "ERROR")}}}},
+                run_config={"loggers": {"console": {"config": {
+                    "log_level": os.environ.get("NIANBAO_LOG_LEVEL", "ERROR")}}}},
             )
         published_ok = any(
             e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key and e.asset_key.path == ["warehouse_snapshot"]

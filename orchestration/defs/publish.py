@@ -5,7 +5,7 @@ The report and Data Docs of a build are written into a staging folder
 database: readers never see a half-written report, nor one of an unpublished build.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
@@ -32,7 +32,7 @@ def quality_report(context: AssetExecutionContext, warehouse: WarehouseResource)
     published = warehouse.published_path()
     site = publishing.stage_site(published, _run_id(context))
     run = {"published": str(published), "id": _run_id(context),
-           "time": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")}
+           "time": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")}
     index = build_report(warehouse.working_path(), site / "quality_report", run=run)
     results = validate_marts(warehouse.working_path(), site / "data_docs",
                              store_dir=warehouse.gx_store_dir(),

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nianbao import config
+from nianbao import config, gx_offline
 
 DATASOURCE = "marts"
 BATCH_DEFINITION = "whole"
@@ -460,6 +460,7 @@ def validate_frames(
             }
         }
         ctx.build_data_docs(site_names=[SITE_NAME])
+        gx_offline.make_offline(docs)  # CDN styles/scripts shipped with the site: readable offline
         if banner:
             _banner(docs, banner)
     return results

@@ -579,3 +579,12 @@ def test_a_traditional_caption_gives_its_unit():
     tables = _spans_hold(text)
     assert tables[0].title.startswith("某市圖書館") and tables[0].unit_hint == "万册"
     assert _got(text) == [("circulation.loans", 2015, 6100000), ("circulation.loans", 2016, 6400000)]
+
+
+def test_an_english_only_label_of_participants_is_attendance_not_events():
+    text = ("项目 2015 2016\nNumber of Activities Held for Readers (time) 310 355\n"
+            "Number of Participants in Activities (10 000 person-times) 12 15\n"
+            "Seating Capacity of Reading Rooms (seat) 900 950\n")
+    got = _got(text)
+    assert sorted(got) == [("activities.attendance", 2015, 120000), ("activities.attendance", 2016, 150000),
+                           ("activities.events", 2015, 310), ("activities.events", 2016, 355)]

@@ -142,8 +142,8 @@ EN_LABEL_METRICS: list[tuple[re.Pattern, str]] = [
      "circulation.loans"),
     (re.compile(r"\btotal\s+(?:number\s+of\s+)?circulation\b|\b(?:number\s+of\s+)?(?:visits|visitors)\b", re.I),
      "visits.in_person"),
-    (re.compile(r"\b(?:activities|events|lectures|exhibitions)\b(?!.*\b(?:participants|attendance|persons?)\b)",
-                re.I), "activities.events"),
+    (re.compile(r"\b(?:participants?|attendance|attendees|audiences?)\b", re.I), "activities.attendance"),
+    (re.compile(r"\b(?:activities|events|lectures|exhibitions)\b", re.I), "activities.events"),
 ]
 # the unit in an English label's brackets: (10 000 volumes) / (time) / (10 000 yuan)
 EN_UNIT_IN_BRACKETS = re.compile(r"\(\s*(?P<scale>10\s?000|1\s?000|100\s?000\s?000)?\s*"

@@ -38,7 +38,7 @@ from .segment import is_junk, lines
 def _title_lines(text: str, n: int = 15) -> list[str]:
     out = []
     for ln in lines(text):
-        s = ln.text.strip()
+        s = la.LATIN_GLOSS.sub("", ln.text).strip()   # 台(tai)北市立图书馆: the name without its glosses
         if not s or is_junk(s):
             continue
         out.append(s)
@@ -62,7 +62,7 @@ def _plausible(nm: str) -> str | None:
     nm = _clean_name(nm)
     nm = re.sub(r"^[年月日度号期届]+", "", nm)
     for cand in (nm, _LEAD.sub("", nm)):
-        if _PLAUSIBLE.match(cand) and not _NOT_A_NAME.search(cand):
+        if _PLAUSIBLE.match(cand) and not _NOT_A_NAME.search(cand) and not la.NOT_OWN_NAME.search(cand):
             return cand
     return None
 
@@ -118,7 +118,8 @@ def _library_name(text: str) -> str | None:
                 # a title may use the short name (丰都图书馆)
                 short = re.sub(r"^[年月日度号期届]+", "", _clean_name(raw_nm))
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,6}图书馆", short) and not lx.GENERIC_LIBRARY.match(short) \
-                        and not _NOT_A_NAME.search(short) and not _LEAD.sub("", short) != short:
+                        and not _NOT_A_NAME.search(short) and not _LEAD.sub("", short) != short \
+                        and not la.NOT_OWN_NAME.search(short):
                     nm = short
             if not nm:
                 continue

@@ -146,8 +146,18 @@ def place_ending_at(text: str, end: int) -> tuple[int, Place] | None:
     for n in range(min(longest, end), 1, -1):
         w = text[end - n:end]
         if w in idx:
+            if _tail_of_longer(text, end - n, end, idx):
+                return None
             return end - n, _lookup(w)
     return None
+
+
+def _tail_of_longer(text: str, start: int, end: int, idx) -> bool:
+    """The place at start:end is the tail of an older or unknown place name: the character
+    before it and the place without its level suffix form a known place (遵义县 read as
+    义县: 遵义 is a place, so 遵义县 is 遵义's old county, not 义县)."""
+    return start > 0 and end - start >= 2 and text[end - 1] in la.LEVEL_SUFFIXES and \
+        text[start - 1:end - 1] in idx and "\u4e00" <= text[start - 1] <= "\u9fff"
 
 
 def _middle_ending_at(text: str, end: int) -> int | None:

@@ -144,6 +144,12 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
             continue
         a = max(0, m.start() - 16)
         window = s[a:m.end()]
+        core = la.OWN_NAME_TAIL.sub("", own) if own else ""
+        if len(core) >= 3 and clean(s[max(0, m.start() - len(core) - 12):m.start()]).endswith(core) \
+                and not place_of(own):
+            # 台北市图书馆 in 台北市立图书馆's page: the own library under a shorter name
+            out.append(Mention(m.start() - len(core), m.end(), OWN, None))
+            continue
         g = la.GENERIC_LIBRARY.search(s[max(0, m.start() - 5):m.start() + 3])
         if g and not find_places(s[max(0, m.start() - 8):m.start()]):
             op = _own_place(own)

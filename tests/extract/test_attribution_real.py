@@ -398,3 +398,36 @@ def test_roc_years_in_prose_on_a_page_with_no_gregorian_year():
     # a page with Gregorian data years keeps them: 105 is then no year
     r, g = _by_value("某馆2019年工作总结\n2019年本馆接待读者105万人次。\n")
     assert r.report_year == 2019 and g[1_050_000].year == 2019
+
+
+# ------------------------------------------------------------------ library names on unseen pages
+
+def test_a_place_that_is_the_tail_of_an_older_place_name_is_not_that_place():
+    from nianbao.extract.libraries import place_ending_at
+    t = "前身为遵义县"
+    assert place_ending_at(t, len(t)) is None          # not 义县 (another province's county)
+    t = "浙江宁波市"
+    assert place_ending_at(t, len(t))[1].name == "宁波市"
+
+
+def test_a_digital_library_or_every_library_of_a_city_is_not_the_pages_own():
+    r, _ = _by_value("某市数字图书馆上半年服务\n某市数字图书馆总使用量为132万人次。淮安市图书馆上半年接待读者87万人次。\n")
+    assert r.library_name == "淮安市图书馆"
+    r, _ = _by_value("暑期阅读热\n信阳市各图书馆开展活动524场次。淮安市图书馆暑期接待读者16万人次。\n")
+    assert r.library_name != "信阳市各图书馆"
+
+
+def test_a_city_run_library_name_with_a_gloss_and_its_short_form_are_the_own_library():
+    r, f = _by_value("阅读调查\n据报道,台(tái)北市立图书馆调查民众的阅读行为,台(tái)北市图书馆去年一年"
+                     "进馆人次有1459万人次。\n")
+    assert r.library_name == "台北市立图书馆"
+    assert f[14_590_000].library_name is None          # the own library, not a province's
+    r, _ = _by_value("新馆开幕\n屏东县立总图书馆自开幕后一周以来累计涌入8万人次。\n")
+    assert r.library_name == "屏东县立总图书馆"
+
+
+def test_a_library_commissioned_or_an_honour_of_the_nation_is_not_the_subject():
+    _, f = _by_value("某馆开馆一年\n拉萨市图书馆委托南京图书馆制作复本,共举办读者活动1000余场。\n")
+    assert f[1000].library_name != "南京市图书馆"
+    _, g = _by_value("某馆简介\n大连市图书馆被确定为全国首批重点古籍保护单位,年接待读者218万人次。\n")
+    assert g[2_180_000].scope != "region"

@@ -16,7 +16,7 @@ import re
 INSTITUTION = "图书馆"
 # words allowed between a place and 图书馆 (东城区第一图书馆, 四川省少年儿童图书馆,
 # 广东省立中山图书馆); normalised on output (少年儿童 → 少儿)
-NAME_MIDDLE = re.compile(r"少年儿童|少儿|儿童|第[一二三四五六七八九十\d]{1,3}|[省市县区]立|中心|人民")
+NAME_MIDDLE = re.compile(r"少年儿童|少儿|儿童|第[一二三四五六七八九十\d]{1,3}|[省市县区]立总?|中心|人民")
 MIDDLE_CANON = {"少年儿童": "少儿"}
 # generic level names (本馆 / 市图书馆): no place of their own
 GENERIC_LEVEL = re.compile(r"^(?:本|我|该)?(省|市|区|县|旗)(?:级)?(少儿|少年儿童)?图书馆$")
@@ -27,7 +27,7 @@ NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|�
 # a library name whose place the gazetteer does not know (XX县, 某某县, a short proper name)
 # (no function words: 你去过市图书馆 is a sentence, not a name)
 UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"
-                           r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)|[\u4e00-\u9fff]{2,4})")
+                           r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)(?:立总?)?|[\u4e00-\u9fff]{2,4})")
 # an anonymised library name in a shared document (XX县图书馆, ××市图书馆, 某某县图书馆)
 PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省|市|县|区|旗)图书馆")
 # an unplaced name: the last few characters before 图书馆, lead words dropped
@@ -37,6 +37,9 @@ LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走�
 PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有局委厅办部处所站])[\u4e00-\u9fff]{1,4}")
 # …and what may stand before such a name (the start, punctuation, a preposition)
 PROPER_NAME_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|由|在|和|与|及|是|的|向|为|对|从|被|经|据|将|把|年)$")
+# names that are never a page's own library: a service (数字图书馆) or every library of a place
+# (信阳市各图书馆)
+NOT_OWN_NAME = re.compile(r"(?:数字|电子|网上|掌上|移动|智慧|自助|流动|虚拟)图书馆$|各(?:级|类)?图书馆$")
 # a service called 图书馆 that is not an institution (数字图书馆, 24小时自助图书馆)
 SERVICE_LIBRARY = re.compile(r"(?:数字|电子|网上|掌上|移动|智慧|自助|24小时|流动|汽车|虚拟)图书馆$")
 # a branch named on its own at the start of a clause or list item (东总布分馆办理图书证36个)
@@ -50,6 +53,8 @@ BRANCH = re.compile(r"^(?P<main>.*?图书馆)(?P<branch>[\u4e00-\u9fff]{1,12}?�
 PLACE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|特别行政区$|(?:(?<=..)(?:[\u4e00-\u9fff]{1,4}?族)+)?自治[州县旗]$|"
                           r"地区$|林区$|[省市县区旗盟州]$")
 MIN_SHORT_PLACE = 2
+# the level suffix a place name ends with (a place that is another place's tail: 遵义县 ≠ 义县)
+LEVEL_SUFFIXES = "县区市旗"
 
 # ------------------------------------------------------------------ aggregates
 
@@ -99,10 +104,11 @@ CONFIDENCE_WEIGHTS = {
 # the report's own library
 OWN_MARKER = re.compile(r"本馆|我馆|该馆|馆内|总馆(?!藏|和|与|及|、)")
 # a place word used as a location, not as the subject (在全市设分馆, 面向全省读者, 活动在X图书馆举行)
-LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先|"
+LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先|委托|邀请|"
                              r"采用了?|按照|根据|参照|依照|服务|惠及)$")
 # a region-wide aggregate word: 全省, 全市…
-REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第)")
+REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第|"
+                         r"首批|重点|优秀|先进|文明|一级|二级|三级|示范|百强|各地|范围内?(?:举办|开展))")
 # a qualifier after 全省 that names another population (全省县级以上公共图书馆)
 AGG_QUALIFIER = re.compile(r"(?:范围内)?(?:的)?(县级以上)")
 # <place>各级公共图书馆 / <place>公共图书馆 (the place is matched right before it)
@@ -234,3 +240,5 @@ BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\
 # figures with a Gregorian year (ROC_OFFSET / ROC_RANGE in lexicon.tables)
 ROC_PROSE_YEAR = re.compile(r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[(（]\s*(?P<b>\d{2,3})\s*[)）]\s*年|"
                             r"(?:^|(?<=[,，;；:：。!?！？\s(（]))(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))")
+# the level words that may follow a place in a library's own name (台北市立图书馆, 屏东县立总图书馆)
+OWN_NAME_TAIL = re.compile(r"(?:立总?|总)?图书馆$")

@@ -118,7 +118,7 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
         # (an aside in brackets, 微型图书馆(下称微图)4座; the work done, 服务点建设工作共完成3个)
         between = re.sub(r"^\s*\([^()]{0,10}\)|^\s*建设(?:工作)?(?=[\s共计已]*(?:完成|建成))", "", between)
         between = re.sub(r"(?:已\s*)?(?:在[^\d,;。]{0,8}?)?(?:完成|建成)了?\s*$", "", between)   # 已在全市建成26家
-        if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的”\"」』]*", between):
+        if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的”\"」』]*(?:不少于|不低于|至少)?", between):
             d = None
     if d is None and not facility:
         d = _right_cue(right, unit, q.end)
@@ -218,8 +218,12 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         # a blocker counts only when it is not part of the cue itself
         for m in lx.BLOCKERS.finditer(left):
             a, b = left_start + m.start(), left_start + m.end()
-            if not (d.cue_start <= a and b <= d.cue_end):
-                return None
+            if d.cue_start <= a and b <= d.cue_end:
+                continue
+            # (送书下乡活动20次: the blocker names the kind of event the count is of)
+            if d.metric == "activities.events" and b <= d.cue_start:
+                continue
+            return None
     cs = left_start if clause_start is None else clause_start
     if _is_rate(text[cs:q.num_start]) and not lx.RATIO.search(left):
         return None

@@ -530,3 +530,22 @@ def test_rooms_to_be_built_by_a_year_end_are_the_stock_aimed_at():
     t = "据悉,2026年底,全市将建成标准化春风书房70家。"
     assert [(f.metric, f.value, f.period) for f in _doc(t).figures] == [("network.service_points", 70, "plan")]
     assert figs("计划明年新建春风书房5家。") == [("network.service_points_added", 5)]
+
+
+def test_two_levels_with_their_years():
+    got = sorted((f.metric, f.value, f.year) for f in _doc("馆藏图书由2020年的30万册增加到2023年的42万册。").figures)
+    assert got == [("collection.total", 300000, 2020), ("collection.total", 420000, 2023)]
+
+
+def test_an_event_kind_named_by_a_blocker_word_is_still_counted():
+    assert figs("全年开展送书下乡活动20次,送书5000册。") == [("activities.events", 20)]
+
+
+def test_a_target_with_the_minimum_after_the_noun():
+    got = [(f.metric, f.value, f.qualifier, f.period) for f in _doc("到2025年,力争新增城市书房不少于10家。").figures]
+    assert got == [("network.service_points_added", 10, "at_least", "plan")]
+
+
+def test_offline_events_are_a_segment():
+    got = _one("全年共举办各类活动120场,其中线上活动30场,线下活动90场。", "activities.events")
+    assert sorted(s for _, _, s in got) == ["all", "offline", "online"]

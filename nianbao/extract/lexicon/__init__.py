@@ -142,7 +142,7 @@ BLOCKERS = re.compile(
 )
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 # (完成不少于12个…建设 / 建成不少于…: a construction target, kept as a plan)
-TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|实现)(?:了)?\s*(?:不少于|不低于|至少)")
+TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|新增|实现)(?:了)?[^,;。\d]{0,10}?(?:不少于|不低于|至少)")
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均")
 # one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册): not a library statistic
 INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|个人|(?<![\d万千百十])一(?:名|个)?读者")
@@ -243,7 +243,7 @@ MATERIAL_PART = re.compile(r"[\s,、;:]*(?:\d{1,2}\s*[、.]\s*)?[^\d,;。:()]{0,
                            r"(?:\([^()\d]{1,20}\))?\s*\(?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*")
 # the second level of a change stated as two levels (从32座增至42座): both are levels
 FROM_TO_RIGHT = re.compile(r"\s*(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*[\d一二三四五六七八九十两]")
-TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)")
+TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的)?")
 # a value compared with another month's (已超过6月份的83354人次): the same measure for that month
 OTHER_MONTH = re.compile(r"\s*(?:已|还|也)?(?:超过|高于|低于|多于|少于|不及|较|比|与)?\s*(?:(?:[1-9]|1[0-2])\s*月份?|上月|上个月|去年同期|上年同期)\s*的\s*")
 # a line that opens a list of parts (…总藏书量近130万册,其中:⏎)
@@ -309,6 +309,7 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("reference_room", re.compile(r"参考咨询室")),
     ("minors", re.compile(r"未成年|少儿|儿童|青少年|少年|亲子|幼儿|中小学生|学生")),
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
+    ("offline", re.compile(r"(?<![线上和与、])线下(?![线上和与、])")),
     ("periodicals", re.compile(r"期刊|报刊")),
     ("in_ils", re.compile(r"纳入")),
     ("open_shelf", re.compile(r"开架")),

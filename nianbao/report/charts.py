@@ -4,6 +4,10 @@ Labels are Chinese library names only when a CJK-capable font is installed
 (``fc-list :lang=zh``, then confirmed with matplotlib's font manager); otherwise
 they are ASCII ``library_key`` codes so nothing renders as tofu boxes. SVG output
 is made deterministic (no date metadata, fixed hash salt, text as paths).
+
+Every chart is bounded whatever the size of the corpus: at most `TOP_N` bars per
+panel (the largest; the rest summed into one "others" bar, or counted in the
+panel's title), so time and memory do not grow with the number of libraries.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from pathlib import Path
 from typing import Sequence
 
 SEVERITY_COLORS = {"error": "#c0392b", "warn": "#e67e22", "info": "#2980b9"}
+#: most bars one panel draws (the largest; see `top_categories`, `top_values`)
+TOP_N = 25
 
 
 def _mpl():
@@ -116,6 +122,28 @@ def _empty(ax, text: str = "no data") -> None:
     ax.set_yticks([])
 
 
+def top_categories(categories: Sequence[str], counts: dict[str, Sequence[int]], top_n: int = TOP_N
+                   ) -> tuple[list[str], dict[str, list[int]]]:
+    """The `top_n - 1` categories with the most counts (ties: first given) and one
+    "others (k)" category summing the rest, when there are more than `top_n`."""
+    n = len(categories)
+    if n <= top_n:
+        return list(categories), {s: list(v) for s, v in counts.items()}
+    totals = [sum(v[i] for v in counts.values()) for i in range(n)]
+    keep = sorted(sorted(range(n), key=lambda i: -totals[i])[:top_n - 1])
+    rest = sorted(set(range(n)) - set(keep))
+    cats = [categories[i] for i in keep] + [f"others ({len(rest)})"]
+    return cats, {s: [v[i] for i in keep] + [sum(v[i] for i in rest)] for s, v in counts.items()}
+
+
+def top_values(labels: Sequence[str], values: Sequence[float | None], top_n: int = TOP_N
+               ) -> tuple[list[str], list[float]]:
+    """The `top_n` largest stated values with their labels, largest first (ties: first given)."""
+    pairs = [(v, i) for i, v in enumerate(values) if v is not None]
+    best = sorted(pairs, key=lambda p: (-p[0], p[1]))[:top_n]
+    return [labels[i] for _, i in best], [v for v, _ in best]
+
+
 def stacked_bars(
     path: Path,
     title: str,
@@ -123,9 +151,12 @@ def stacked_bars(
     counts: dict[str, Sequence[int]],
     *,
     horizontal: bool = True,
+    top_n: int = TOP_N,
 ) -> Path:
-    """Bars per category stacked by severity (`counts`: severity -> one count per category)."""
+    """Bars per category stacked by severity (`counts`: severity -> one count per category);
+    beyond `top_n` categories the smallest are summed into one "others" bar."""
     plt = _setup_font()
+    categories, counts = top_categories(categories, counts, top_n)
     n = len(categories)
     fig, ax = plt.subplots(figsize=(7.5, max(2.2, 0.38 * n + 1.2)))
     if not n:
@@ -157,33 +188,39 @@ def headline_grid(
     title: str,
     labels: Sequence[str],
     columns: dict[str, Sequence[float | None]],
+    *,
+    top_n: int = TOP_N,
 ) -> Path:
-    """Small multiples: one horizontal bar chart per headline column, a bar per library-year."""
+    """Small multiples: one horizontal bar chart per headline column with the `top_n`
+    library-years of largest value (the panel's title says how many state one)."""
     plt = _setup_font()
     cols = list(columns)
     k = max(1, len(cols))
     ncol = 2 if k > 1 else 1
     nrow = (k + ncol - 1) // ncol
-    n = len(labels)
+    panels = {name: top_values(labels, columns[name], top_n) for name in cols}
+    n = max((len(v[0]) for v in panels.values()), default=0)
     fig, axes = plt.subplots(nrow, ncol, figsize=(11, max(2.4, nrow * (0.3 * n + 1.3))), squeeze=False)
-    pos = list(range(n))[::-1]
     for i, ax in enumerate(axes.flat):
         if i >= len(cols):
             ax.axis("off")
             continue
         name = cols[i]
-        vals = [v if v is not None else 0 for v in columns[name]]
-        if not n or not any(vals):
+        shown, vals = panels[name]
+        stated = sum(1 for v in columns[name] if v is not None)
+        if not shown or not any(vals):
             _empty(ax)
         else:
+            pos = list(range(len(shown)))[::-1]   # largest on top
             ax.barh(pos, vals, color="#34495e", height=0.6)
             ax.set_yticks(pos)
-            ax.set_yticklabels(list(labels), fontsize=8)
-            for p, raw in zip(pos, columns[name]):
-                ax.text(raw or 0, p, f" {_fmt(raw)}", va="center", fontsize=7)
+            ax.set_yticklabels(shown, fontsize=8)
+            for p, raw in zip(pos, vals):
+                ax.text(raw, p, f" {_fmt(raw)}", va="center", fontsize=7)
             ax.ticklabel_format(axis="x", style="plain", useOffset=False)
             ax.tick_params(axis="x", labelsize=7)
-        ax.set_title(name, fontsize=10)
+        more = f" (top {len(shown)} of {stated})" if stated > len(shown) else ""
+        ax.set_title(name + more, fontsize=10)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     fig.suptitle(title)

@@ -454,7 +454,10 @@ def _pair_unit(p: _Pair, ctx: _Ctx) -> str | None:
     """The unit of a pair: its value cell's own (52.3万人次), its label's, its column's (with the
     row's unit cell), else the table's."""
     own = _cell_unit(p.value.text)[1]
-    return (own if own != "%" else None) or _unit_of(_chinese_part(p.label.text), p.head) or ctx.unit
+    other = _unit_of(_chinese_part(p.label.text), p.head) or ctx.unit
+    if own in ("万", "亿", "千") and other and other[0] not in "万亿千":
+        return own + other                 # 12.5万 under (人次): 万人次
+    return (own if own != "%" else None) or other
 
 
 def _resolve(p: _Pair, ctx: _Ctx) -> tuple[LabelMatch | None, str | None]:

@@ -588,3 +588,9 @@ def test_an_english_only_label_of_participants_is_attendance_not_events():
     got = _got(text)
     assert sorted(got) == [("activities.attendance", 2015, 120000), ("activities.attendance", 2016, 150000),
                            ("activities.events", 2015, 310), ("activities.events", 2016, 355)]
+
+
+def test_a_bare_scale_in_a_cell_keeps_the_unit_of_its_label():
+    text = "2022年服务统计\n项目\t2021年\t2022年\n接待读者(人次)\t12.5万\t13万\n外借(册次)\t8万\t9.5万\n"
+    assert _got(text) == [("circulation.loans", 2021, 80000), ("circulation.loans", 2022, 95000),
+                          ("visits.in_person", 2021, 125000), ("visits.in_person", 2022, 130000)]

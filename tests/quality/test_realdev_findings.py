@@ -6,7 +6,7 @@ real dev documents (../shared/realdev/docs), then
   words with the listed evidence) or in realdev_extra_checks.csv (file, check, evidence,
   reason) beside this file;
 * the inconsistencies the rules are built to find are found (h002 headline vs body,
-  h020 rounding and year typo, h016 the tenfold training attendance).
+  h020 rounding and year typo, h016 the tenfold training attendance, h037 约…余).
 
 The recall over checks.csv (by file and check family) is printed (`pytest -s`).
 """
@@ -122,6 +122,7 @@ def test_the_inconsistencies_the_rules_are_built_for_are_found(findings):
     assert not found("h020", "conflict", "118000000", "117700000")
     assert found("h020", "date_mismatch", "2011")                          # 2011 for 2021 in a rising series
     assert found("h016", "year_over_year", "1100000")                      # 参加培训班人次 1100 vs 119/199
+    assert found("h037", "qualifier_conflict", "约28.4万余册")              # 约 and 余 on one number
 
 
 def test_recall_over_the_hand_found_inconsistencies(findings, capsys):

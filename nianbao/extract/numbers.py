@@ -211,7 +211,8 @@ _UNIT = _UNIT_ALT.pattern + "|" + "|".join(sorted(set(METRIC_UNITS + ("万元", 
 _SCALE_ONLY_PRE = ("破", "超", "逾", "超过", "突破", "近", "将近")
 
 QUANTITY_RE = re.compile(
-    rf"(?P<pre>约|大约|近|将近|接近|不到|不足|超过|超|逾|突破|不少于|多于|破)?[ \t]*"
+    # (约为 / 约有 / 约达 25万: the qualifier before a linking verb)
+    rf"(?P<pre>约|大约|近|将近|接近|不到|不足|超过|超|逾|突破|不少于|多于|破)?(?:(?<=约)[为有达计])?[ \t]*"
     rf"(?P<num>{_NUMBER})[ \t]*(?P<unit>{_UNIT})?(?P<post>以上|左右|以下|上下|多|余)?"
 )
 

@@ -549,3 +549,13 @@ def test_a_target_with_the_minimum_after_the_noun():
 def test_offline_events_are_a_segment():
     got = _one("全年共举办各类活动120场,其中线上活动30场,线下活动90场。", "activities.events")
     assert sorted(s for _, _, s in got) == ["all", "offline", "online"]
+
+
+def test_approx_before_a_linking_verb():
+    got = [(f.metric, f.value, f.qualifier) for f in _doc("去年到馆读者约为25万人次。").figures]
+    assert got == [("visits.in_person", 250000, "approx")]
+
+
+def test_online_service_person_times_as_a_label():
+    assert figs("线上服务人次达150万。") == [("visits.online", 1_500_000)]
+

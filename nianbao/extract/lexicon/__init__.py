@@ -64,7 +64,7 @@ CUES: list[Cue] = [
     Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?(?:图书馆|阅读阵地)",
         _m(PERSON_TIMES + PERSONS, "visits.in_person"), side="R"),
     Cue("online", r"点击(?:量|次数|数)|(?:网站|官网|门户网站|主页|网页)?访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
-                  r"新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|数字图书馆(?:总)?(?:使用|访问|服务)(?:量|人次)|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
+                  r"(?<=线上服务|在线服务|网络服务|网上服务)(?:人次|量)|新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|数字图书馆(?:总)?(?:使用|访问|服务)(?:量|人次)|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
         _m(PERSON_TIMES + ("次",) + PERSONS + VOLUME_TIMES + BARE, "visits.online")),
     # downloads are an online measure only when the report gives no visit/click figure
     # (`DOWNLOAD_ONLY`: prose drops them when the document has one)

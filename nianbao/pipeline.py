@@ -197,8 +197,7 @@ def extract(working: Path, progress: bool = True) -> ExtractSummary:
     finally:
         sandbox.shutdown()
     with warehouse.connect(working) as con:
-        for document_id, result in results:
-            warehouse.store_extraction(con, document_id, result, version)
+        warehouse.store_extractions(con, results, version)   # in bulk: one insert per table per batch
         for document_id, source_file, reason, detail in failed:
             say(f"quarantined {source_file}: {reason} ({detail})")
             con.execute(

@@ -151,30 +151,68 @@ def store_extraction(
     con: duckdb.DuckDBPyConnection, document_id: str, result: ExtractionResult, extractor_version: str
 ) -> None:
     """Replace everything extracted from one document, in one transaction."""
-    fig_rows = []
-    for f in result.figures:
-        row = asdict(f)
-        row["figure_id"] = figure_id(document_id, f)
-        row["document_id"] = document_id
-        fig_rows.append(row)
-    ev_rows = []
-    for e in result.events:
-        row = asdict(e)
-        row["activity_id"] = activity_id(document_id, e)
-        row["document_id"] = document_id
-        ev_rows.append(row)
-    cand_rows = [{**asdict(c), "document_id": document_id} for c in result.candidates]
+    store_extractions(con, [(document_id, result)], extractor_version)
+
+
+#: documents written per transaction by `store_extractions` (bounds the frames held in memory)
+STORE_BATCH = 2000
+
+
+def _columns(objs: list, names: list[str], document_id: list[str], ids: list[str] | None = None,
+             id_name: str | None = None) -> pd.DataFrame:
+    """One frame, column by column, of dataclass instances (all their fields are scalars)."""
+    data = {}
+    if id_name:
+        data[id_name] = ids
+    data["document_id"] = document_id
+    for n in names:
+        data[n] = [getattr(o, n) for o in objs]
+    return pd.DataFrame(data, columns=list(data))
+
+
+def store_extractions(
+    con: duckdb.DuckDBPyConnection, results: Iterable[tuple[str, ExtractionResult]], extractor_version: str,
+    batch: int = STORE_BATCH,
+) -> int:
+    """Replace everything extracted from each (document_id, result), in bulk: per batch of
+    documents one transaction, one delete and one insert per table (the rows, their
+    order and their ids are those of one `store_extraction` per document). Returns how
+    many documents were stored."""
+    results = list(results)
+    last = {document_id: i for i, (document_id, _) in enumerate(results)}
+    results = [r for i, r in enumerate(results) if last[r[0]] == i]   # a document given twice: its last result
+    for i in range(0, len(results), batch):
+        _store_batch(con, results[i:i + batch], extractor_version)
+    return len(results)
+
+
+def _store_batch(con: duckdb.DuckDBPyConnection, results: list[tuple[str, ExtractionResult]],
+                 extractor_version: str) -> None:
+    figs, fig_docs, fig_ids = [], [], []
+    evs, ev_docs, ev_ids = [], [], []
+    cands, cand_docs = [], []
+    now = _now()
+    extractions = []
+    for document_id, result in results:
+        figs += result.figures
+        fig_docs += [document_id] * len(result.figures)
+        fig_ids += [figure_id(document_id, f) for f in result.figures]
+        evs += result.events
+        ev_docs += [document_id] * len(result.events)
+        ev_ids += [activity_id(document_id, e) for e in result.events]
+        cands += result.candidates
+        cand_docs += [document_id] * len(result.candidates)
+        extractions.append((document_id, extractor_version, result.library_name, result.report_year,
+                            len(result.figures), len(result.events), now))
+    ids = sorted({d for d, _ in results})
     con.execute("begin")
     for table in EXTRACTED_TABLES:
-        con.execute(f"delete from raw.{table} where document_id = ?", [document_id])
-    _insert(con, "raw.figures", pd.DataFrame(fig_rows, columns=FIGURE_COLUMNS))
-    _insert(con, "raw.events", pd.DataFrame(ev_rows, columns=EVENT_COLUMNS))
-    _insert(con, "raw.candidates", pd.DataFrame(cand_rows, columns=CANDIDATE_COLUMNS))
-    con.execute(
-        "insert into raw.extractions values (?, ?, ?, ?, ?, ?, ?)",
-        [document_id, extractor_version, result.library_name, result.report_year,
-         len(fig_rows), len(ev_rows), _now()],
-    )
+        con.execute(f"delete from raw.{table} where document_id in (select unnest(?::varchar[]))", [ids])
+    _insert(con, "raw.figures", _columns(figs, FIGURE_COLUMNS[2:], fig_docs, fig_ids, "figure_id"))
+    _insert(con, "raw.events", _columns(evs, EVENT_COLUMNS[2:], ev_docs, ev_ids, "activity_id"))
+    _insert(con, "raw.candidates", _columns(cands, CANDIDATE_COLUMNS[1:], cand_docs))
+    _insert(con, "raw.extractions", pd.DataFrame(extractions, columns=[
+        "document_id", "extractor_version", "library_name", "report_year", "n_figures", "n_events", "extracted_at"]))
     con.execute("commit")
 
 

@@ -191,8 +191,12 @@ def _broken_row(text: str, lines, j: int, k: int, taken) -> list[Cell] | None:
     if not lab.text or len(lab.text) > 100 or not re.search(r"[\u4e00-\u9fff]", lab.text) \
             or _numeric(lab.text) or tl.SENTENCE_END.search(lab.text):
         return None
-    vals = _tokens(text, lines[j + 1].start, lines[j + 1].end)
-    if len(vals) != k or not all(_numeric(t.text) for t in vals):
+    toks = _tokens(text, lines[j + 1].start, lines[j + 1].end)
+    vals, rest = toks[len(toks) - k:], toks[:len(toks) - k]
+    if len(toks) < k or not all(_numeric(t.text) for t in vals):
+        return None
+    # the rest of the label's English translation may lead the number line (``volumes) 28 46``)
+    if rest and (_numeric(rest[-1].text) or any(re.search(r"[\u4e00-\u9fff]", t.text) for t in rest)):
         return None
     return [lab] + vals
 

@@ -594,3 +594,12 @@ def test_a_bare_scale_in_a_cell_keeps_the_unit_of_its_label():
     text = "2022年服务统计\n项目\t2021年\t2022年\n接待读者(人次)\t12.5万\t13万\n外借(册次)\t8万\t9.5万\n"
     assert _got(text) == [("circulation.loans", 2021, 80000), ("circulation.loans", 2022, 95000),
                           ("visits.in_person", 2021, 125000), ("visits.in_person", 2022, 130000)]
+
+
+def test_a_broken_label_whose_translation_leads_the_number_line():
+    text = ("项目 2015 2016\n总藏量(万册) Total Collections (10 000 volumes) 410 432\n"
+            "本年新购藏量(万册) Number of Volumes Purchased in the Year (10 000\nvolumes) 19 22\n"
+            "总支出(万元) Total Expenditures (10 000 yuan) 2100 2400\n")
+    got = _got(text)
+    assert ("collection.added", 2015, 190000) in got and ("collection.added", 2016, 220000) in got
+    assert ("spending.total", 2016, 24000000) in got

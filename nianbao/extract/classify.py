@@ -202,6 +202,9 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
         # 对开架借阅的8.4万册图书…: the cue modifies the noun the number counts
         if between.strip() == "的" and d.metric.startswith("circulation"):
             return None
+        # 比去年多接待读者2万人次: the comparison sits right before the cue
+        if d.cue_start >= left_start and lx.DELTA_BEFORE_CUE.search(text[left_start:d.cue_start]):
+            return None
     if d.metric == "collection.total" and lx.EBOOKS.search(left):
         return None
     return vet(text, q, d, left_start, clause_end, sentence, clause_start)

@@ -559,3 +559,12 @@ def test_approx_before_a_linking_verb():
 def test_online_service_person_times_as_a_label():
     assert figs("线上服务人次达150万。") == [("visits.online", 1_500_000)]
 
+
+
+def test_people_pouring_in_are_visits():
+    assert figs("新馆开幕后一周以来累计涌入8万人次。") == [("visits.in_person", 80000)]
+
+
+def test_a_comparison_right_before_the_verb_makes_a_change():
+    assert figs("比去年多接待读者2万人次。") == []
+    assert figs("全年接待读者20万人次,比去年多2万人次。") == [("visits.in_person", 200000)]

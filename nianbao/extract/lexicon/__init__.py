@@ -47,7 +47,7 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|"
+    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|接待(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
@@ -208,6 +208,8 @@ STOCK_METRICS = ("collection.total", "users.registered_total", "network.branches
 # (a level reached is not a change: 上升为11883万册, 降到1247万人次, 增至…)
 DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)(?![为到至])|"
                    r"增长(?![为到至])|增加了|减少(?![为到至])|下降(?![为到至])|提高了|上升(?![为到至])")
+# a comparison right before the measure's verb (比去年多接待读者2万人次): the number is the change
+DELTA_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|同期|(?:19|20)\d\d\s*年)(?:同期)?\s*(?:多|少|新增|增加|减少)了?\s*$")
 # e-books are listed beside the holdings, not in them (电子图书藏量约9.5万册); as a part
 # after 其中 of a total that includes them they do count (prose part rule)
 EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)")   # (含电子书 / 不含电子文献 state the scope)

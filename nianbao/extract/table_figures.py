@@ -425,7 +425,8 @@ def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
                     htxt = f"{htxt}({ucell.split('、')[0]})"
                 head = _squash(tb.header[i].text) if i < len(tb.header) else ""
                 # a month, quarter or half-year column (6月, 第一季度, 上半年): a part of the year
-                period = "partial" if tl.MONTH_HEAD.fullmatch(head) or MONTH_ROW.fullmatch(head) else None
+                period = "partial" if tl.MONTH_HEAD.fullmatch(head) or MONTH_ROW.fullmatch(head) \
+                    or tl.TO_DATE_HEAD.search(head) else None
                 # a target column (2023年目标 / 全年计划 / 预算数): the figures below it are plans
                 period = "plan" if tl.PLAN_HEAD.search(head) and not tl.DONE_HEAD.search(head) else period
                 # a column per site (总馆 / 分馆 / 合计)

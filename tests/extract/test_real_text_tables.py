@@ -603,3 +603,9 @@ def test_a_broken_label_whose_translation_leads_the_number_line():
     got = _got(text)
     assert ("collection.added", 2015, 190000) in got and ("collection.added", 2016, 220000) in got
     assert ("spending.total", 2016, 24000000) in got
+
+
+def test_a_to_date_column_is_partial_and_a_full_year_column_is_not():
+    text = "某馆2023年服务数据\n指标\t全年目标\t1-11月完成\t1-12月\t完成率\n进馆人次\t500000\t452000\t480000\t90.4%\n"
+    _, fs = _figs(text)
+    assert sorted((f.value, f.period) for f in fs) == [(452000, "partial"), (480000, "year"), (500000, "plan")]

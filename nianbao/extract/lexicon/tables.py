@@ -30,6 +30,8 @@ ROC_OFFSET = 1911
 ROC_RANGE = (80, 130)
 # a month column head (6月, 十二月份): the figures below it cover part of the year
 MONTH_HEAD = re.compile(r"(?:(?:19|20)\d\d年)?(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
+# a column of figures to date (1-11月完成 / 1至6月 / 截至9月 / 前三季度): a part of the year
+TO_DATE_HEAD = re.compile(r"(?<!\d)(?:[1１一]\s*[-—~～至到]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)\s*月|截[至止]\s*\d{1,2}\s*月|前[一二三]季度)")
 # a change column (同比增减(%), 增长率, 比上年±%): never a level, but it tells how glued values split
 CHANGE_HEAD = re.compile(r"同比|增减|增长|增幅|变化|比上年|±|%")
 

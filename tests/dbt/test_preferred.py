@@ -18,12 +18,11 @@ from pathlib import Path
 import pytest
 
 from nianbao import pipeline
-from nianbao.config import PROJECT_ROOT
 from nianbao.schema import Event, ExtractionResult
 from tests.dbt_support import build_raw, make_document, make_figure, query, run_dbt
+from tests.paths import SEEDS
 
 OWN = "如皋市图书馆"
-SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 FACTS = ["fct_figures", "fct_visits", "fct_circulation", "fct_spending", "fct_registrations",
          "fct_collection", "fct_network", "fct_activities"]
 

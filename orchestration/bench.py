@@ -10,7 +10,9 @@ commit, numbers; measured in wall time on an idle machine, where the two agree).
 A second line per set times each document once after the caches were cleared and
 warmed on the other set ("first sight", what a run pays: repeating a document
 would find its own numbers, lines and names cached), beside the baseline's
-first-sight time measured the same way.
+first-sight time measured the same way. Then the raw load (one `store_extraction`
+per document against `store_extractions` in bulk) and the report's library charts
+for 200 and 2,000 synthetic library-years (skip with `--no-stages`).
 
 Then it builds a temporary raw folder of N documents (the repo's raw/ reports,
 each copied with a different trailing line so that every copy is a distinct
@@ -144,15 +146,72 @@ def print_extractor_bench() -> dict[str, dict]:
     return out
 
 
+def time_raw_load(texts: dict[str, str], n_docs: int = 300) -> dict[str, float]:
+    """ms per document to write `n_docs` extraction results (the texts' results, cycled
+    under distinct document ids) into a fresh raw schema: one `store_extraction` per
+    document, then `store_extractions` in bulk."""
+    from nianbao import warehouse
+    from nianbao.extract import extract_document
+
+    base = [extract_document(t, n) for n, t in texts.items()]
+    results = [(f"bench{i:06d}", base[i % len(base)]) for i in range(n_docs)]
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for how in ("per_document", "bulk"):
+            with warehouse.connect(Path(tmp) / f"{how}.duckdb") as con:
+                start = time.perf_counter()
+                if how == "bulk":
+                    warehouse.store_extractions(con, results, "bench")
+                else:
+                    for document_id, result in results:
+                        warehouse.store_extraction(con, document_id, result, "bench")
+                out[how] = round((time.perf_counter() - start) / n_docs * 1000, 3)
+    return out
+
+
+def time_charts(n_library_years: int = 2000) -> float:
+    """Seconds to draw the report's library charts (findings by library, headline small
+    multiples) for `n_library_years` synthetic library-years."""
+    import random
+
+    from nianbao.report import charts
+
+    rnd = random.Random(0)
+    labels = [f"lib{i:05d} {2015 + i % 10}" for i in range(n_library_years)]
+    cols = {f"metric{j}": [rnd.choice([None, rnd.randint(1, 10**6)]) for _ in labels] for j in range(8)}
+    libs = [f"lib{i:05d}" for i in range(max(1, n_library_years // 10))]
+    counts = {s: [rnd.randint(0, 20) for _ in libs] for s in ("error", "warn", "info")}
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        charts.stacked_bars(Path(tmp) / "lib.svg", "Findings by library", libs, counts)
+        charts.headline_grid(Path(tmp) / "grid.svg", "Headline figures", labels, cols)
+        return round(time.perf_counter() - start, 2)
+
+
+def print_stage_bench() -> None:
+    from nianbao.evaluation import read_texts
+
+    folder = extractor_sets().get("realdev")
+    if folder:
+        r = time_raw_load(read_texts(folder))
+        print(f"raw load, 300 documents of realdev results: one store_extraction per document {r['per_document']:.2f} "
+              f"ms/doc, store_extractions in bulk {r['bulk']:.3f} ms/doc")
+    for n in (200, 2000):
+        print(f"report charts for {n} library-years: {time_charts(n):.1f} s (wall)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=10, help="copies of each raw report (default 10)")
     parser.add_argument("--no-build", action="store_true", help="time the extractor only, no full build")
+    parser.add_argument("--no-stages", action="store_true", help="skip the raw-load and report-chart timings")
     args = parser.parse_args(argv)
     from nianbao.extract import extract_document
     from nianbao.ingest import read_text
 
     print_extractor_bench()
+    if not args.no_stages:
+        print_stage_bench()
     if args.no_build:
         return 0
 

@@ -177,6 +177,9 @@ def _multi_year(before: str) -> bool:
     return not lx.YEAR_RE.search(after)
 
 
+multi_year = _multi_year   # (prose: a flow of facilities added over a multi-year span)
+
+
 def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence: tuple[int, int],
              bare: bool = False, clause_start: int | None = None) -> Decision | None:
     """Decide the metric of quantity `q`; `left_start` is where its left context starts."""

@@ -568,3 +568,12 @@ def test_people_pouring_in_are_visits():
 def test_a_comparison_right_before_the_verb_makes_a_change():
     assert figs("比去年多接待读者2万人次。") == []
     assert figs("全年接待读者20万人次,比去年多2万人次。") == [("visits.in_person", 200000)]
+
+
+def test_facilities_under_construction_are_no_stock():
+    assert figs("目前全区共有分馆15个,另有5个分馆正在建设。") == [("network.branches", 15)]
+
+
+def test_facilities_added_over_several_years_are_no_years_flow():
+    assert figs("“十四五”期间累计新建分馆20个。") == []
+    assert figs("2023年新建分馆3个。") == [("network.branches_added", 3)]

@@ -153,7 +153,7 @@ FAMILY_BLOCKERS = {
     "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"),
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
     # (其他5家书房分别位于…: the rest of a list, not a stock)
-    "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导|其他|其余"),
+    "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导|其他|其余|在建|筹建|正在建设"),
     # capacity is not holdings (设计藏书容量400万册)
     "collection": re.compile(r"容量|可容纳|可藏|设计藏书|规划"),
     # overdue books are not returns or loans (逾期未归还的书籍…)
@@ -165,7 +165,8 @@ FAMILY_BLOCKERS = {
 }
 # the same for the words right after the number (…87家农家书屋配书工作)
 FAMILY_BLOCKERS_RIGHT = {
-    "network": re.compile(r"^[^,;。]{0,12}(?:配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回)"),
+    # (另有5个分馆正在建设 / 12座在兴建、规划中: not standing yet)
+    "network": re.compile(r"^[^,;。]{0,12}(?:配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回|正在建设|正在建|在建|建设中|筹建|在兴建|兴建中|规划中)"),
 }
 # another kind of institution as the subject (a culture bureau's report: 市文化馆举办培训班120期,
 # 博物馆接待观众50万人次): its figures are not a library's

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .lexicon import attribution as la
 from .lexicon import tables as tl
-from .libraries import name_start, place_of
+from .libraries import is_placed, name_start, place_of
 from .libraries import canonical_library, is_aggregate, library_key  # noqa: F401  (re-exported)
 from .segment import is_junk, lines
 
@@ -498,7 +498,7 @@ def _apply_subject(f, subj, where: str) -> str:
         if f.library_name is None:
             return "none"
         f.library_name = canonical_library(f.library_name)   # named by the extraction-time rule
-        return "named"
+        return "named" if is_placed(f.library_name) else "guessed"   # 市立图书馆: which one is a guess
     if subj.kind == REGION:
         f.library_name, f.scope = subj.name, "region"
         if subj.name is None:
@@ -510,6 +510,8 @@ def _apply_subject(f, subj, where: str) -> str:
         f.scope = "library"
     if subj.kind == LIBRARY:
         f.library_name = subj.name
+        if not is_placed(subj.name) and not la.PLACEHOLDER_LIBRARY.search(subj.name or ""):
+            return "guessed"   # a name the gazetteer cannot place (an old county's name): unsure
         return {"sentence": "named", "label": "named", "paragraph": "nearby"}.get(where, "guessed")
     # the report's own library
     f.library_name = None

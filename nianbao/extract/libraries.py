@@ -177,6 +177,23 @@ def name_start(prefix: str) -> int | None:
     return None if r is None else r[0]
 
 
+def is_placed(name: str | None) -> bool:
+    """The library name ends its place right before 图书馆 (or before middle words such as
+    少儿): 贵阳市图书馆 is placed, 遵义县图书馆 (a county that no longer exists) is not."""
+    if not name or la.INSTITUTION not in name:
+        return False
+    if la.NATIONAL_LIBRARY.match(name):
+        return True
+    prefix = clean(name[:name.find(la.INSTITUTION)])
+    end = len(prefix)
+    while end > 0:
+        mid = _middle_ending_at(prefix, end)
+        if mid is None or place_ending_at(prefix, end):
+            break
+        end = mid
+    return end > 0 and place_ending_at(prefix, end) is not None
+
+
 def _library(prefix: str) -> str | None:
     """`prefix` is what precedes 图书馆: the canonical name, or None without a place."""
     r = _walk(prefix)

@@ -431,3 +431,16 @@ def test_a_library_commissioned_or_an_honour_of_the_nation_is_not_the_subject():
     assert f[1000].library_name != "南京市图书馆"
     _, g = _by_value("某馆简介\n大连市图书馆被确定为全国首批重点古籍保护单位,年接待读者218万人次。\n")
     assert g[2_180_000].scope != "region"
+
+
+def test_a_library_name_with_no_known_place_is_a_guess():
+    from types import SimpleNamespace
+
+    from nianbao.extract.attribute import _apply_subject
+    from nianbao.extract.subjects import LIBRARY, Mention
+
+    def kind(name):
+        f = SimpleNamespace(library_name=None, scope="library", metric="collection.total")
+        return _apply_subject(f, Mention(0, 6, LIBRARY, name), "sentence")
+    assert kind("遵义县图书馆") == "guessed"      # the gazetteer has no such county any more
+    assert kind("贵阳市图书馆") == "named"

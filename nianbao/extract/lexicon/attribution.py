@@ -18,8 +18,10 @@ INSTITUTION = "图书馆"
 # 广东省立中山图书馆); normalised on output (少年儿童 → 少儿)
 NAME_MIDDLE = re.compile(r"少年儿童|少儿|儿童|第[一二三四五六七八九十\d]{1,3}|[省市县区]立总?|中心|人民")
 MIDDLE_CANON = {"少年儿童": "少儿"}
+# the nation's libraries, known without a place
+NATIONAL_LIBRARY = re.compile(r"^(?:国家|首都)图书馆")
 # generic level names (本馆 / 市图书馆): no place of their own
-GENERIC_LEVEL = re.compile(r"^(?:本|我|该)?(省|市|区|县|旗)(?:级)?(少儿|少年儿童)?图书馆$")
+GENERIC_LEVEL = re.compile(r"^(?:本|我|该)?(省|市|区|县|旗|自治区)(?:级|立)?(少儿|少年儿童)?图书馆$")
 # pinyin or other latin glosses inserted after characters: 图书馆(guǎn)
 LATIN_GLOSS = re.compile(r"\([A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}\)|（[A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}）")
 # 图书馆 as part of another thing's name (图书馆学会, 图书馆之城, 图书馆界)

@@ -577,3 +577,7 @@ def test_facilities_under_construction_are_no_stock():
 def test_facilities_added_over_several_years_are_no_years_flow():
     assert figs("“十四五”期间累计新建分馆20个。") == []
     assert figs("2023年新建分馆3个。") == [("network.branches_added", 3)]
+
+
+def test_smart_libraries_are_service_points():
+    assert figs("圖書館共有分館42座、智慧圖書館5座。") == [("network.branches", 42), ("network.service_points", 5)]

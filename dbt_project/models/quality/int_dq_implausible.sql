@@ -1,7 +1,8 @@
 {{ config(materialized='view', tags=['dq_rule']) }}
 {#-
   implausible (warn): relations that should hold between two figures of the same
-  document, library, year, scope and period fail. Each rule names the figure that
+  document, library, year, scope and period (the full year, or a plan; not 'partial',
+  which does not say which part of the year) fail. Each rule names the figure that
   should be the smaller one (`small`), the one that should be the larger one (`big`)
   and a bound: flagged when small's range lies entirely above bound × big's range.
   * borrowers_above_visits: borrowers (circulation.borrowers, 外借人次) ≤ 1 × in-person
@@ -37,6 +38,8 @@
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
     where kind = 'figure' and coalesce(is_trusted, true)
+        -- two partial-period figures need not cover the same part of the year
+        and coalesce(period, 'year') <> 'partial'
 ),
 
 thresholds as (

@@ -66,11 +66,11 @@ eval-real: env
 bench: manifest
 	$(PY) -m orchestration.bench
 
-## dev: the Dagster UI on http://127.0.0.1:3000
+## dev: the Dagster UI on http://127.0.0.1:3000, on the instance `make run` records its runs in
+## (DAGSTER_HOME, default dagster_home/ beside the warehouse: orchestration/home.py)
 dev: manifest
-	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home} ; mkdir -p $$DAGSTER_HOME ; \
-	cp -n orchestration/dagster.yaml $$DAGSTER_HOME/dagster.yaml ; \
-	DAGSTER_HOME=$$DAGSTER_HOME $(VENV)/bin/dagster dev -m orchestration.definitions
+	DAGSTER_HOME="$$($(PY) -m orchestration.home)" && export DAGSTER_HOME && \
+	$(VENV)/bin/dagster dev -m orchestration.definitions
 
 clean:
 	rm -rf warehouse dbt_project/target dbt_project/logs .dagster_home

@@ -76,6 +76,12 @@ def dbt_docs_dir(published: Path | None = None) -> Path:
     return _wh(published).parent / "dbt_docs"
 
 
+def dagster_home_dir(published: Path | None = None) -> Path:
+    """The Dagster instance of this warehouse (runs, events, sensor cursors) that `make run`
+    and `make dev` share, unless `DAGSTER_HOME` names another (`orchestration.home`)."""
+    return _wh(published).parent / "dagster_home"
+
+
 def logs_dir(published: Path | None = None) -> Path:
     """`run-<UTC time>-<pid>.log` per run and `last_run.log`, a symlink to the latest."""
     return _wh(published).parent / "logs"

@@ -115,10 +115,9 @@ class _Screen:
 
 
 def _run_locked(published) -> int:
-    from dagster import DagsterInstance
-
     from nianbao import config, stopping
     from nianbao import publish as publishing
+    from orchestration import home  # the persistent instance `make dev` shows: runs appear in the UI
 
     published_ok = False
     try:
@@ -132,7 +131,7 @@ def _run_locked(published) -> int:
         verbose = os.environ.get("NIANBAO_VERBOSE", "") not in ("", "0")
         with log, contextlib.redirect_stdout(sys.stdout if verbose else log), \
                 contextlib.redirect_stderr(sys.stderr if verbose else _Screen(sys.stderr, log)), \
-                DagsterInstance.ephemeral() as instance:
+                home.instance(published) as instance:
             result = job.execute_in_process(
                 instance=instance,
                 raise_on_error=False,

@@ -1,0 +1,39 @@
+"""The Dagster instance `make run` and `make dev` share, so the CLI's runs show in the UI.
+
+`DAGSTER_HOME` when set, else `dagster_home/` next to the warehouse
+(`nianbao.config.dagster_home_dir`). The folder is created with a copy of
+`orchestration/dagster.yaml` (one run at a time, no telemetry) when it has none.
+`python -m orchestration.home` prints the folder (what `make dev` uses).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from nianbao import config
+
+INSTANCE_SETTINGS = Path(__file__).with_name("dagster.yaml")
+
+
+def dagster_home(published: Path | None = None) -> Path:
+    """The instance folder, ready to use (created, settings copied if missing)."""
+    env = os.environ.get("DAGSTER_HOME")
+    home = Path(env).resolve() if env else config.dagster_home_dir(published)
+    home.mkdir(parents=True, exist_ok=True)
+    settings = home / "dagster.yaml"
+    if not settings.exists():
+        shutil.copyfile(INSTANCE_SETTINGS, settings)
+    return home
+
+
+def instance(published: Path | None = None):
+    """The persistent DagsterInstance of `dagster_home(published)`."""
+    from dagster import DagsterInstance
+
+    return DagsterInstance.from_config(str(dagster_home(published)))
+
+
+if __name__ == "__main__":
+    print(dagster_home())

@@ -1,0 +1,78 @@
+"""The Dagster instance `make run` and `make dev` share (orchestration.home), and the
+freshness policy of the marts (orchestration.defs.freshness)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from dagster import AssetKey, job, op
+
+from nianbao import config
+from orchestration import home
+from orchestration.defs.automation import daily_build
+from orchestration.defs.freshness import MART_FRESHNESS, deadline_cron
+
+
+@pytest.fixture
+def warehouse(tmp_path, monkeypatch):
+    published = tmp_path / "wh dir" / "nianbao.duckdb"
+    published.parent.mkdir()
+    monkeypatch.setenv("NIANBAO_WAREHOUSE", str(published))
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    return published
+
+
+def test_home_is_beside_the_warehouse_with_the_instance_settings(warehouse):
+    path = home.dagster_home()
+    assert path == config.dagster_home_dir(warehouse) == warehouse.parent / "dagster_home"
+    assert (path / "dagster.yaml").read_text() == home.INSTANCE_SETTINGS.read_text()
+    (path / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")  # an operator's own settings stay
+    assert home.dagster_home() == path and "concurrency" not in (path / "dagster.yaml").read_text()
+
+
+def test_dagster_home_in_the_environment_wins(warehouse, tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "mine"))
+    assert home.dagster_home() == (tmp_path / "mine").resolve()
+    assert not config.dagster_home_dir(warehouse).exists()
+
+
+def test_a_cli_run_is_recorded_in_the_shared_instance(warehouse, monkeypatch, capsys):
+    """`make run` (orchestration.cli) executes in the persistent instance `make dev` opens,
+    so its runs show in the UI (a stand-in job: the real one is tested end to end)."""
+    from orchestration import cli, definitions
+
+    @op
+    def nothing():
+        return None
+
+    @job(name="stand_in_build")
+    def stand_in():
+        nothing()
+
+    monkeypatch.setattr(definitions.defs, "resolve_job_def", lambda name: stand_in)
+    assert cli._run_locked(warehouse) == 1  # nothing published by the stand-in
+    with home.instance(warehouse) as instance:
+        runs = instance.get_runs()
+    assert [r.job_name for r in runs] == ["stand_in_build"]
+    assert runs[0].is_success
+
+
+def test_deadline_is_the_schedule_plus_the_grace():
+    assert deadline_cron("0 3 * * *", timedelta(hours=1)) == "0 4 * * *"
+    assert deadline_cron("30 23 * * *", timedelta(hours=2)) == "30 1 * * *"
+
+
+def test_every_mart_and_only_the_marts_carry_the_daily_freshness_policy():
+    from orchestration.definitions import defs
+
+    graph = defs.resolve_asset_graph()
+    fresh = {k for k in graph.get_all_asset_keys() if graph.get(k).freshness_policy is not None}
+    marts = {k for k in graph.get_all_asset_keys() if k.path[0] == "marts"}
+    assert fresh == marts and AssetKey(["marts", "fct_figures"]) in fresh
+    assert AssetKey(["marts", "dq_findings"]) in fresh  # the quality marts are read too
+    policy = graph.get(AssetKey(["marts", "mart_library_year"])).freshness_policy
+    assert policy == MART_FRESHNESS
+    assert policy.timezone == daily_build.execution_timezone
+    assert policy.deadline_cron == deadline_cron(daily_build.cron_schedule, timedelta(hours=1))
+    assert policy.lower_bound_delta == timedelta(hours=24)

@@ -243,6 +243,9 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
                                                        or _cumulative_run(text, sentence[0], q.num_start)):
         return None
     # a threshold inside a noun phrase (新增藏量超10万册的图书馆达22家): not a figure
+    # (…、193.99万份电子文献: the noun after the number names e-books, listed beside the holdings)
+    if d.metric == "collection.total" and lx.EBOOKS.match(right.lstrip()):
+        return None
     # (…人次的市民在这里读书: a cue on the right says what the number counts)
     if lx.THRESHOLD_RIGHT.match(right) and d.cue_start < q.end:
         return None

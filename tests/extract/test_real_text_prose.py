@@ -581,3 +581,7 @@ def test_facilities_added_over_several_years_are_no_years_flow():
 
 def test_smart_libraries_are_service_points():
     assert figs("圖書館共有分館42座、智慧圖書館5座。") == [("network.branches", 42), ("network.service_points", 5)]
+
+
+def test_e_books_named_after_the_number_are_beside_the_holdings():
+    assert figs("馆藏图书35万册、20万册电子图书。") == [("collection.total", 350000)]

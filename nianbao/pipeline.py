@@ -124,6 +124,20 @@ def raw_folder_problem(raw_dir: Path, published: Path, allow_empty: bool | None 
     return None
 
 
+def _file_stats(scan) -> dict[str, tuple[int, int]]:
+    """source_file → (size, mtime_ns) of every file entry (not links) of a scan."""
+    out = {}
+    for e in scan.entries:
+        if e.is_link:
+            continue
+        try:
+            st = os.stat(e.path, follow_symlinks=False)
+        except OSError:
+            continue
+        out[e.source_file] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
 def ingest(raw_dir: Path, working: Path, progress: bool = True, published: Path | None = None) -> IngestSummary:
     """Read every file of the raw folder into raw.documents.
 
@@ -141,9 +155,15 @@ def ingest(raw_dir: Path, working: Path, progress: bool = True, published: Path 
     scan = scan_folder(raw_dir, exclude=[published.parent])
     for folder, why in scan.skipped:
         say(f"skipped {folder}: {why}")
-    records = read_entries(scan, progress=progress)
+    stats = _file_stats(scan)   # taken before reading: a file changed meanwhile is read again next time
+    with warehouse.connect(working) as con:
+        reuse = warehouse.unchanged_files(con, stats, extractor_version())
+    if reuse:
+        say(f"{len(reuse)} files unchanged since they were read (same size and modification time): not read again")
+    records = read_entries(scan, progress=progress, reuse=reuse)
     with warehouse.connect(working) as con:
         counts = warehouse.sync_documents(con, records)
+        warehouse.store_file_stats(con, stats, records)
     quarantined = [(r.source_file, r.reason or "", r.detail or "") for r in records if r.status == "quarantined"]
     for f, reason, detail in quarantined:
         say(f"quarantined {f}: {reason}" + (f" ({detail})" if detail else ""))

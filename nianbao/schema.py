@@ -248,4 +248,10 @@ RAW_DDL = {
         create table if not exists raw.libraries (
             library_name varchar primary key, region_code varchar, kind varchar
         )""",
+    # size and modification time of each loaded file when it was read: an unchanged file
+    # is not read (nor hashed) again (`warehouse.unchanged_files`)
+    "file_stats": """
+        create table if not exists raw.file_stats (
+            source_file varchar primary key, bytes bigint, mtime_ns bigint, document_id varchar
+        )""",
 }

@@ -131,6 +131,45 @@ def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRec
     return counts
 
 
+def unchanged_files(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, int]],
+                    extractor_version: str) -> dict[str, DocumentRecord]:
+    """source_file → its loaded record, for the files whose (size, mtime_ns) in `stats` are
+    those stored when they were read, and whose text was extracted with this version (which
+    covers the code that makes the text): what ingest need not read again."""
+    if not stats:
+        return {}
+    names = [c for c in column_names(DocumentRecord)]
+    rows = con.execute(
+        f"""
+        select s.bytes, s.mtime_ns, {", ".join("d." + n for n in names)}
+        from raw.file_stats s
+        join raw.documents d on d.source_file = s.source_file and d.document_id = s.document_id
+        join raw.extractions x on x.document_id = d.document_id and x.extractor_version = ?
+        where d.status = 'loaded' and not coalesce(d.is_link, false)
+        """,
+        [extractor_version],
+    ).fetchall()
+    out = {}
+    for size, mtime_ns, *values in rows:
+        rec = DocumentRecord(**dict(zip(names, values)))
+        if stats.get(rec.source_file) == (size, mtime_ns):
+            out[rec.source_file] = rec
+    return out
+
+
+def store_file_stats(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, int]],
+                     records: Iterable[DocumentRecord]) -> int:
+    """Replace raw.file_stats with the (size, mtime_ns) taken before reading of every loaded
+    file (not links). Returns how many rows."""
+    rows = [(r.source_file, *stats[r.source_file], r.document_id) for r in records
+            if r.status == "loaded" and not r.is_link and r.source_file in stats]
+    con.execute("begin")
+    con.execute("delete from raw.file_stats")
+    _insert(con, "raw.file_stats", pd.DataFrame(rows, columns=["source_file", "bytes", "mtime_ns", "document_id"]))
+    con.execute("commit")
+    return len(rows)
+
+
 def documents_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[tuple[str, str, str]]:
     """(document_id, source_file, text) of loaded documents not yet extracted with this version."""
     return con.execute(

@@ -268,9 +268,28 @@ def read_folder(raw_dir: Path, progress: bool = True, *, max_bytes: int = DEFAUL
     return read_entries(scan_folder(Path(raw_dir), exclude), progress, max_bytes=max_bytes, timeout_s=timeout_s)
 
 
+def _reused(rec: DocumentRecord, seen: dict[str, DocumentRecord]) -> DocumentRecord:
+    """A file unchanged since it was loaded: its record again, or a duplicate of an
+    earlier file that now has the same bytes (as `_read_one` decides)."""
+    twin = seen.get(rec.document_id)
+    if twin is not None and twin.status == "loaded":
+        return DocumentRecord(document_id=rec.document_id, source_file=rec.source_file, status="duplicate",
+                              detail=f"same bytes as {twin.source_file}", format=twin.format,
+                              encoding=twin.encoding, bytes=rec.bytes, chars=twin.chars,
+                              duplicate_of=twin.source_file)
+    if twin is not None and twin.reason == "timeout":
+        return _quarantine(rec.source_file, "timeout", f"same bytes as {twin.source_file}: {twin.detail}",
+                           document_id=rec.document_id, size=rec.bytes, fmt=twin.format)
+    return replace(rec)
+
+
 def read_entries(scan, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 timeout_s: float = DEFAULT_TIMEOUT_S) -> list[DocumentRecord]:
+                 timeout_s: float = DEFAULT_TIMEOUT_S,
+                 reuse: dict[str, DocumentRecord] | None = None) -> list[DocumentRecord]:
     """One record per entry of a `scan.Scan`, in sorted `source_file` order.
+
+    `reuse` (source_file → loaded record) holds the files known unchanged since a
+    previous run (same size and modification time): they are not read again.
 
     Files first, then links (so a link is the duplicate of its target, never
     the other way round). The first file (in sorted order) with given bytes
@@ -293,6 +312,8 @@ def read_entries(scan, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BY
             try:
                 if entry.is_link:
                     rec = _read_link(entry, records, max_bytes, timeout_s, seen, root)
+                elif reuse and source_file in reuse:
+                    rec = _reused(reuse[source_file], seen)
                 else:
                     rec = _read_one(entry.path, source_file, max_bytes, timeout_s, seen, root)
             except Exception as e:

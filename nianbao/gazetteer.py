@@ -43,6 +43,9 @@ def load_regions() -> tuple[RegionRecord, ...]:
             code = row["adcode"][:6]
             if row["adcode"][6:].strip("0") == "" and code not in names:
                 names[code] = row["name"]
+    for change in admin_changes():  # cpca's list is from about 2016: today's codes
+        names.pop(change["replaces"], None)
+        names[change["code"]] = change["name"]
     records = []
     for code, name in sorted(names.items()):
         if name in _PLACEHOLDER_NAMES:
@@ -72,6 +75,34 @@ def load_regions() -> tuple[RegionRecord, ...]:
     return tuple(records)
 
 
+CHANGES_CSV = Path(__file__).with_name("gazetteer_changes.csv")
+
+
+@functools.lru_cache(maxsize=1)
+def admin_changes() -> tuple[dict[str, str], ...]:
+    """Regions set up since cpca's code list (CHANGES_CSV: code, name, parent_code,
+    replaces (the abolished code, or empty), effective_year, source)."""
+    import csv
+
+    with CHANGES_CSV.open(encoding="utf-8", newline="") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+def _changed_region(place: str) -> str | None:
+    """The code of a region of CHANGES_CSV that `place` ends with: its name alone when
+    no other region bears it, else only after its prefecture's name ('深圳市龙华区')."""
+    regions = load_regions()
+    for change in admin_changes():
+        if not place.endswith(change["name"]):
+            continue
+        before = place[: -len(change["name"])]
+        parent = next((r.region_name for r in regions if r.region_code == change["parent_code"]), "")
+        unique = sum(r.region_name == change["name"] for r in regions) == 1
+        if unique or (parent and parent.rstrip("市") in before):
+            return change["code"]
+    return None
+
+
 def place_part(library_name: str) -> str:
     """The place words of a library name: '如皋市图书馆' → '如皋市'."""
     return _INSTITUTION.sub("", library_name).strip()
@@ -85,10 +116,13 @@ def resolve_library(library_name: str | None) -> str | None:
     place = place_part(library_name)
     if not place:
         return None
+    if changed := _changed_region(place):
+        return changed
     df = _cpca().transform([place])
     code = df.loc[0, "adcode"]
     if not code or str(code) == "nan":
         return None
     code = str(code)[:6]
+    code = {c["replaces"]: c["code"] for c in admin_changes() if c["replaces"]}.get(code, code)  # abolished
     known = {r.region_code for r in load_regions()}
     return code if code in known else None

@@ -139,16 +139,9 @@ def report_year(text: str) -> int | None:
     """The year a report is about: the year on a title line, else the most frequent
     year of its body that is not a date of the library's history, else the year of
     the page's own date."""
-    titles = _title_lines(text)
-    for s in titles:
-        if len(s) > 60:
-            continue
-        if lx.TITLE_WORDS.search(s) or "图书馆" in s:
-            m = next((m for m in lx.YEAR_RE.finditer(s) if not _historic(s, m) and not _strict_historic(s, m)
-                      and not _in_span(s, m)
-                      and not la.CLAUSE_AFTER.match(s, m.end())), None)
-            if m:
-                return int(m.group(1))
+    y = title_year(text)
+    if y:
+        return y
     # else the most frequent year of the body that dates a figure (dates at the top excluded)
     cnt = data_years(text)
     if cnt:
@@ -158,6 +151,21 @@ def report_year(text: str) -> int | None:
         return cnt.most_common(1)[0][0]
     # a page whose years are all history: its stocks are those of the day it was published
     return page_year(text)
+
+
+def title_year(text: str) -> int | None:
+    """The year on a title line (a short line with a report word or 图书馆), not a year of
+    history, a span, or a sentence that goes on in clauses."""
+    for s in _title_lines(text):
+        if len(s) > 60:
+            continue
+        if lx.TITLE_WORDS.search(s) or "图书馆" in s:
+            m = next((m for m in lx.YEAR_RE.finditer(s) if not _historic(s, m) and not _strict_historic(s, m)
+                      and not _in_span(s, m)
+                      and not la.CLAUSE_AFTER.match(s, m.end())), None)
+            if m:
+                return int(m.group(1))
+    return None
 
 
 def data_years(text: str) -> Counter:
@@ -213,28 +221,39 @@ def _strict_historic(t: str, m: re.Match) -> bool:
 
 def page_year(text: str) -> int | None:
     """The year of the page's own date (发布时间:2024-03-05, a date-only line at the top)."""
+    d = page_date(text)
+    return d[0] if d else None
+
+
+def page_date(text: str) -> tuple[int, int] | None:
+    """(year, month) of the page's own date: 发布时间:2024-03-05, a dateline with a time or
+    a source, a byline, a date-only line at the top, a directory page's information date, a
+    signature date at the end."""
+    def ym(m: re.Match) -> tuple[int, int]:
+        return int(m.group("y")), int(m.group("m"))
+
     m = la.PUB_DATE.search(text[:1500])
     if m:
-        return int(m.group("y"))
+        return ym(m)
     top = [ln.text for ln in lines(text[:1500]) if not la.VIEWING_DATE.search(ln.text)]
     # a dateline with a time or a source, or a byline, before a bare date line (often the site's
     # own date of today, repeated in its menus)
     for t in top:
         d = la.DATELINE.match(t) or la.DAY_FIRST_DATE.match(t) or la.BYLINE_DATE.match(t)
         if d:
-            return int(d.group("y"))
+            return ym(d)
     for t in top:
         if lx.DATE_ONLY.match(t):
-            return int(t.strip()[:4])
+            return ym(la.DATE_ONLY_PARTS.match(t))
     m = la.INFO_DATE.search(text)
     if m:
-        return int(m.group("y"))
+        return ym(m)
     tail = len(text) - la.SIGNATURE_TAIL
     for ln in lines(text):
         if ln.end >= tail:
             d = la.SIGNED_DATE.match(ln.text)
             if d:
-                return int(d.group("y"))
+                return ym(d)
     return None
 
 
@@ -459,6 +478,20 @@ def _strong_cue(clause: str, metric: str) -> bool:
                for cue in lx.CUES)
 
 
+def _as_of_page_day(f, doc: _Doc, words: list) -> bool:
+    """A figure of the page's own day rather than of a full year: a stock on a page no year
+    dates (藏书25万册 in a profile), or any figure of the year a news page was written in
+    before December (暑期接待读者16万人次 on 2024-09-09); an annual report's own title year
+    and generic annual words (每年, 年均, 全年) keep the year."""
+    if f.table_id is not None or doc.dated_title or la.ANNUAL_WORDS.search(f.evidence or ""):
+        return False
+    if doc.undated and not words and la.STOCK_METRICS.match(f.metric):
+        return True
+    pd_ = doc.page_date
+    return bool(pd_ and f.year == pd_[0] and pd_[1] <= la.LAST_PARTIAL_MONTH and
+                not (words and words[-1][1] == "abs" and not doc.writing_year))
+
+
 def paragraph_year(mt: str, sent_start: int) -> int | None:
     """The year that governs a sentence with no year word of its own: the year opening an
     earlier sentence of its paragraph (2005年,职工增至6人…。年借阅人数2万余人…), else, for the
@@ -536,6 +569,8 @@ class _Doc:
     partial: bool            # a 1–11月 / monthly title: the figures are to date
     dated_title: bool        # a title line dates the report (2021年工作总结)
     roc: bool = False        # years written the ROC way only (105年总借阅册数…)
+    page_date: tuple[int, int] | None = None   # (year, month) the page was written
+    undated: bool = False    # no year dates a figure (a profile page): its stocks are as of its day
 
 
 def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -> None:
@@ -553,6 +588,8 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
                len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)),
                any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60 for t in _title_lines(mt, 6)),
                not data_years(mt) and bool(roc_data_years(mt)))
+    doc.page_date = page_date(mt)
+    doc.undated = not doc.dated_title and not doc.roc and not data_years(mt) and not title_year(mt)
     for f in figs:
         try:
             _attribute_one(f, doc)
@@ -598,11 +635,15 @@ def _attribute_one(f, doc: _Doc) -> None:
         f.year = int(bd.group("y"))
         if bd.group("m") and int(bd.group("m")) != 12 and f.period == "year":
             f.period = "partial"
-    if doc.partial and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
+    if bd:
+        pass   # the bracketed date said which day the figure is of
+    elif doc.partial and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
         f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
     elif not doc.dated_title and f.period == "year" and la.TO_DATE_WORDS.search(left) and \
             not la.FULL_YEAR_WORDS.search(left) and not words:
         f.period = "partial"   # 现有藏书… on an undated page: as of the page's day, not a year end
+    elif f.period == "year" and not la.FULL_YEAR_WORDS.search(left) and _as_of_page_day(f, doc, words):
+        f.period = "partial"
     cs, ce = clause_bounds(mt, pos)
     in_table = f.table_id is not None
     e = Evidence(

@@ -444,3 +444,21 @@ def test_a_library_name_with_no_known_place_is_a_guess():
         return _apply_subject(f, Mention(0, 6, LIBRARY, name), "sentence")
     assert kind("遵义县图书馆") == "guessed"      # the gazetteer has no such county any more
     assert kind("贵阳市图书馆") == "named"
+
+
+# ------------------------------------------------------------------ period against the page's day
+
+def test_stocks_of_an_undated_profile_are_partial_its_annual_flows_are_not():
+    _, f = _by_value("某馆简介\n某馆始建于1953年。各类文献馆藏总量85万多册,设有4个分馆,年接待读者60多万人次。\n")
+    assert f[850_000].period == "partial" and f[4].period == "partial"
+    assert f[600_000].period == "year"
+
+
+def test_figures_of_the_year_a_news_page_was_written_before_december_are_to_date():
+    _, f = _by_value("暑期阅读热\n2024-09-09 13:14 来源:某某网\n暑假期间某市图书馆接待读者16万人次,"
+                     "图书流通量47319册次。\n")
+    assert f[160_000].period == "partial" and f[47_319].period == "partial"
+    _, g = _by_value("某馆年报\n发布时间:2019-12-27\n2019年某馆接待读者16万人次。\n")
+    assert g[160_000].period == "year"
+    _, h = _by_value("某馆工作回顾\n发布时间:2020-01-10\n2019年某馆接待读者16万人次。\n")
+    assert h[160_000].period == "year" and h[160_000].year == 2019

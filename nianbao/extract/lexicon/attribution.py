@@ -156,7 +156,7 @@ GENERIC_LIBRARY = re.compile(r"(?P<lvl>省|市|区|县|旗)(?P<mid>少儿|少年
 RELEASE = re.compile(r"(?:发布|公布|发表|出炉|揭晓)(?:了)?[^。\n]{0,30}?(?P<y>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书|统计)|"
                      r"(?P<y2>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书)[^。\n]{0,12}?(?:发布|公布|出炉|揭晓)")
 # a page's publication date (发布时间:2022-12-05, 时间:2023-04-24 12:20:06)
-PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}")
 # 过去的2021年, 刚刚过去的2021年: written in the year after
 PAST_YEAR = re.compile(r"过去的\s*(?P<y>(?:19|20)\d\d)\s*年")
 # a year word that is really a count (2000余册, 2000多人)
@@ -211,10 +211,10 @@ VIEWING_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\
 # a line opening with the page's date: with a time or its source (2017-07-27 08:50:00 来源:…,
 # 2024年09月20日07:40 | 来源:…), a day-first date (02.06.2016 15:20), or a signature date on
 # a line of its own near the end (2022年12月)
-DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*"
                       r"(?:\d{1,2}:\d{2}|[|｜]?\s*(?:来源|作者|编辑|稿源|发布|浏览|点击))")
-DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
-SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
+SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 SIGNATURE_TAIL = 300   # characters at the end of a page where a signature date may stand
 # the first year of a span or list (1980年至2011年, 1989和1994年): history, not the year a page reports on
 YEAR_SPAN_AFTER = re.compile(r"\s*年?\s*(?:至|到|-|—|–|~|和|、|及)\s*(?:19|20)\d\d")
@@ -226,7 +226,7 @@ CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
 # sentences after it in its paragraph that name no year of their own
 SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")
 # the date a directory page's information is current to (信息最后更新时间截止于2025年7月)
-INFO_DATE = re.compile(r"更新(?:时间|日期|于)[^。\n\d]{0,6}(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*\d{1,2}")
+INFO_DATE = re.compile(r"更新(?:时间|日期|于)[^。\n\d]{0,6}(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})")
 # an honour or rating given in a year (2023年12月被评定为一级馆, 2013年通过评估): it dates the
 # honour, not a figure later in the sentence
 HONOUR_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*[,，]?\s*"
@@ -236,7 +236,7 @@ HONOUR_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*[
 BRACKET_DATE_AFTER = re.compile(r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*"
                                 r"(?:(?P<m>\d{1,2})\s*月[^)）]{0,4}|底|末|度)?\s*[)）]")
 # a byline: a source's or author's name and the date, alone on a line (某某传媒 2020-09-07)
-BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$")
+BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*\d{1,2}\s*$")
 # a Republic-of-China year in prose (Taiwan): 民國105年 anywhere, 去(108)年, or a bare 105年 /
 # 105年度 opening a clause (据…统计,105年总借阅册数…); read only on a page that dates none of its
 # figures with a Gregorian year (ROC_OFFSET / ROC_RANGE in lexicon.tables)
@@ -244,3 +244,11 @@ ROC_PROSE_YEAR = re.compile(r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[
                             r"(?:^|(?<=[,，;；:：。!?！？\s(（]))(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))")
 # the level words that may follow a place in a library's own name (台北市立图书馆, 屏东县立总图书馆)
 OWN_NAME_TAIL = re.compile(r"(?:立总?|总)?图书馆$")
+# the year and month of a date-only line (2024-09-09, 2020/12/13 05:30)
+DATE_ONLY_PARTS = re.compile(r"\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})")
+# a page dated before December: its figures of that same year are to date, not the full year
+LAST_PARTIAL_MONTH = 11
+# stocks: a level held on a day (as of an undated page's day, they are partial)
+STOCK_METRICS = re.compile(r"^(?:collection\.total|users\.registered_total|network\.branches|network\.service_points)$")
+# generic annual wording: a yearly figure even on an undated page (年接待读者, 每年, 年均)
+ANNUAL_WORDS = re.compile(r"每年|年均|全年|年度|(?<![\d今去明前上下当本])年(?:接待|外借|借阅|流通|服务|举办|开展|新增|入藏|购书|读者)")

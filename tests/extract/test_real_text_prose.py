@@ -585,3 +585,8 @@ def test_smart_libraries_are_service_points():
 
 def test_e_books_named_after_the_number_are_beside_the_holdings():
     assert figs("馆藏图书35万册、20万册电子图书。") == [("collection.total", 350000)]
+
+
+def test_people_named_before_a_round_figure_are_its_unit():
+    got = figs("全年推出5大系列102场活动,直接普惠读者超百万,影响广泛。")
+    assert ("activities.attendance", 1_000_000) in got

@@ -109,7 +109,7 @@ CUES: list[Cue] = [
         _m(EVENT_UNITS + ("项",), "activities.events"), side="R"),
     Cue("attendance", r"参与(?:人数|人次|人(?![员士]))|参加(?:人数|人次)|活动(?:总)?人次|受众(?:人数|人次)?|听众|观众",
         _m(PERSON_TIMES + PERSONS + BARE, "activities.attendance")),
-    Cue("attendance_ctx", r"参与|参加|惠及|覆盖|吸引|服务|辅导|培训|观展|观看|到场|受益",
+    Cue("attendance_ctx", r"参与|参加|惠及|普惠|覆盖|吸引|服务|辅导|培训|观展|观看|到场|受益",
         _m(PERSON_TIMES + PERSONS, "activities.attendance"), need_activity_ctx=True),
     Cue("attendance_r", r"(?:参与|参加|观看|观展|到场|受益)", _m(PERSON_TIMES, "activities.attendance"), side="R"),
     # ---- spending (money only)
@@ -191,6 +191,8 @@ SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")
 SINGLE_EVENT = re.compile(r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^”]{1,30}”|《[^》]{1,30}》)[^,;。\d]{0,30}?(?:活动|展览?|讲座|比赛|仪式|开幕式|闭幕式|启动式|首发式|典礼|晚会)")
 # a budget disclosure (2018年部门预算公开说明, 2022年预算情况说明): its money is planned, not spent
 BUDGET_TITLE = re.compile(r"^(?!.*决算).{0,40}(?:部门预算|预算(?:公开|情况|编制)?说明|预算公开)")
+# people named right before such a round figure are what it counts (普惠读者超百万)
+PEOPLE_BEFORE = re.compile(r"(?:读者|群众|市民|观众|听众)\s*(?:超过?|破|逾|突破|达|近)?\s*$")
 # one statement about two places (A和B两市公共图书馆的馆藏也在900万册以上): one figure for each
 JOINT_SUBJECTS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:和|与|及|、)([\u4e00-\u9fff]{2,3}?)两(市|县|区|省)((?:的)?(?:公共)?图书馆)?")
 # a year or period of a figure's own, ending a run of cumulative figures

@@ -8,7 +8,8 @@
 The lock is `fcntl.flock` on the lock file, so the kernel releases it when the
 holding process dies (kill -9 included): a stale lock cannot exist. The holder
 writes one line into the file (pid, start time, command) so that a refused run
-can say who holds it. Re-entrant within a process: the CLI takes it, then the
+can say who holds it; forked children close their copy of the fd, so an
+orphaned worker never keeps the lock of a killed run. Re-entrant within a process: the CLI takes it, then the
 Dagster job it runs in-process takes it again as a no-op; a Dagster run launched
 by the daemon or the UI takes it in its own process.
 
@@ -32,6 +33,21 @@ __all__ = ["RunLocked", "run_lock", "holder"]
 
 _held: dict[str, list] = {}  # resolved path -> [fd, depth]
 _guard = threading.Lock()
+
+
+def _forget_in_child() -> None:
+    """A forked child (e.g. the extraction worker pool) must not keep the lock
+    alive after its parent dies: close its copies of the lock fds (never unlock:
+    that would release the parent's lock too)."""
+    for fd, _depth in _held.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 class RunLocked(RuntimeError):

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import signal
@@ -167,6 +168,27 @@ def test_run_lock_refuses_waits_and_never_goes_stale(tmp_path):
     with run_lock(lock, wait=True, on_wait=waited.append):
         assert time.monotonic() - t0 > 0.5 and waited and f"pid {short.pid}" in waited[0]
     short.wait(timeout=30)
+
+
+FORK_AND_HOLD = ("import os, sys, time; sys.path.insert(0, sys.argv[2]); from nianbao.runlock import run_lock\n"
+                 "with run_lock(sys.argv[1]):\n"
+                 "    if os.fork() == 0:\n        time.sleep(60); os._exit(0)\n"
+                 "    print('held', flush=True); time.sleep(60)\n")
+
+
+def test_a_forked_child_does_not_keep_a_killed_run_s_lock(tmp_path):
+    lock = tmp_path / "nianbao.duckdb.lock"
+    parent = subprocess.Popen([sys.executable, "-c", FORK_AND_HOLD, str(lock), str(config.PROJECT_ROOT)],
+                              stdout=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert parent.stdout.readline().strip() == "held"
+        assert holder(lock) is not None
+        parent.send_signal(signal.SIGKILL)  # the child (like an extraction worker) lives on
+        parent.wait(timeout=30)
+        with run_lock(lock):
+            pass
+    finally:
+        os.killpg(parent.pid, signal.SIGKILL)
 
 
 def test_dagster_runs_and_the_sensor_honour_the_lock(tmp_path, monkeypatch):

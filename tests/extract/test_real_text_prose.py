@@ -590,3 +590,8 @@ def test_e_books_named_after_the_number_are_beside_the_holdings():
 def test_people_named_before_a_round_figure_are_its_unit():
     got = figs("全年推出5大系列102场活动,直接普惠读者超百万,影响广泛。")
     assert ("activities.attendance", 1_000_000) in got
+
+
+def test_network_figures_still_read_the_in_ils_segment():
+    fs = [f for f in _doc("将12家农家书屋纳入通借通还。").figures if f.metric.startswith("network")]
+    assert [f.segment for f in fs] == ["in_ils"]

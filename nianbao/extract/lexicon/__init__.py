@@ -316,8 +316,8 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
     ("offline", re.compile(r"(?<![线上和与、])线下(?![线上和与、])")),
     ("periodicals", re.compile(r"期刊|报刊")),
-    ("in_ils", re.compile(r"纳入")),
     ("open_shelf", re.compile(r"开架")),
+    ("in_ils", re.compile(r"纳入")),   # (kept last: network figures read only this rule)
 ]
 # quoted names (programme titles, book titles): their words never set a segment
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")

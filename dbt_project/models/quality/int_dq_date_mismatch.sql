@@ -6,8 +6,11 @@
     key (library, metric, scope, segment) whose values rise (or fall) in text order, and whose years
     rise (or fall) around a middle one that does not: "2012年5468万…2011年1.116亿…
     2022年1.177亿" — the middle year is probably a typo.
-  Not covered, because the extractor keeps no such data: impossible calendar dates
-  (2月30日 is dropped when an event date is parsed) and figures stated for a year after
+  * impossible_date: a month the extractor kept as a date candidate (raw.candidates,
+    reason 'date') followed by a day that month never has: 2月30日, 4月31日, 13月2日
+    (the finding links the candidate's id; February is allowed 29 days).
+  Not covered, because the extractor keeps no such data: dates written in Chinese
+  numerals (二月三十日) and figures stated for a year after
   the document's own date (a document has no publication date; its report_year is the
   year it is about, and the first year of a multi-year table, so it cannot stand in).
 -#}
@@ -46,12 +49,45 @@ series_break as (
              or (prev_year > next_year and (year > prev_year or year < next_year)))
 ),
 
+-- impossible calendar dates: a month the extractor kept as a date candidate (2月) followed
+-- by a day (30日) that month never has (February counted with 29 days)
+impossible_date as (
+    select
+        'impossible_date' as rule,
+        c.candidate_id as key_id,
+        c.document_id, d.source_file, null::varchar as library_key, d.report_year as year, null::varchar as metric,
+        try_cast(c.value as integer) as month,
+        try_cast(regexp_extract(substr(d.text, c.char_end + 2, 3), '^([0-9]{1,2})日', 1) as integer) as day,
+        c.candidate_id as figure_id
+    from {{ ref('stg_nianbao__candidates') }} as c
+    join {{ ref('stg_nianbao__documents') }} as d using (document_id)
+    where c.reason = 'date' and c.unit = '月' and c.value is not null
+        and substr(d.text, c.char_end + 1, 1) = '月'
+        and regexp_matches(substr(d.text, c.char_end + 2, 3), '^[0-9]{1,2}日')
+),
+
+impossible as (
+    select
+        *,
+        'The date ' || cast(month as varchar) || '月' || cast(day as varchar) || '日 does not exist: '
+            || case when month not between 1 and 12 then 'there is no month ' || cast(month as varchar)
+                    else cast(month as varchar) || '月 has at most '
+                         || cast([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month] as varchar) || ' days' end
+            || '.' as message
+    from impossible_date
+    where month not between 1 and 12
+        or day < 1
+        or day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]
+),
+
 links as (
     select rule, key_id, document_id, source_file, library_key, year, metric, message, figure_id from series_break
     union all
     select rule, key_id, document_id, source_file, library_key, year, metric, message, prev_id from series_break
     union all
     select rule, key_id, document_id, source_file, library_key, year, metric, message, next_id from series_break
+    union all
+    select rule, key_id, document_id, source_file, library_key, year, metric, message, figure_id from impossible
 )
 
 select

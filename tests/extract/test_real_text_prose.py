@@ -595,3 +595,9 @@ def test_people_named_before_a_round_figure_are_its_unit():
 def test_network_figures_still_read_the_in_ils_segment():
     fs = [f for f in _doc("将12家农家书屋纳入通借通还。").figures if f.metric.startswith("network")]
     assert [f.segment for f in fs] == ["in_ils"]
+
+
+def test_seasons_holidays_and_short_spans_since_opening_are_partial():
+    for t in ("暑期共接待读者12万人次。", "春节期间举办阅读活动20场。", "新馆开放一周以来接待读者5万人次。"):
+        assert [f.period for f in _doc(t).figures] == ["partial"], t
+    assert [f.period for f in _doc("全年接待读者12万人次。").figures] == ["year"]

@@ -351,10 +351,8 @@ def figure_year(sentence_left: str, base_year: int | None, rel_base: int | None 
 
 
 def scope(context: str, metric: str) -> str:
-    if metric.startswith("network.branches"):
-        return "branches"
-    if metric.startswith("network.service_points"):
-        return "service_points"
+    if metric.startswith("network."):
+        return "system"   # a count of the library's branches or points is its whole network's
     # a bracket right at the start belongs to the number before (111.9万册 (含农家书屋) 2022年…)
     context = la.LEADING_BRACKET.sub("", context)
     if la.INCLUDES_BRANCHES.search(context):

@@ -462,3 +462,13 @@ def test_figures_of_the_year_a_news_page_was_written_before_december_are_to_date
     assert g[160_000].period == "year"
     _, h = _by_value("某馆工作回顾\n发布时间:2020-01-10\n2019年某馆接待读者16万人次。\n")
     assert h[160_000].period == "year" and h[160_000].year == 2019
+
+
+def test_a_count_of_branches_or_service_points_is_the_systems():
+    _, f = _by_value("某县图书馆2022年工作总结\n目前共建成16个图书馆分馆、5个图书流通服务点。\n")
+    assert f[16].scope == "system" and f[5].scope == "system"
+
+
+def test_a_sector_of_the_nation_is_not_the_nations_libraries():
+    _, f = _by_value("某馆简介\n开馆初期,有关部门组织全国出版界捐赠图书38万册。共有藏书69万册。\n")
+    assert f[690_000].scope != "region"

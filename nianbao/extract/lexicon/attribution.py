@@ -110,7 +110,8 @@ LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|�
                              r"采用了?|按照|根据|参照|依照|服务|惠及)$")
 # a region-wide aggregate word: 全省, 全市…
 REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第|"
-                         r"首批|重点|优秀|先进|文明|一级|二级|三级|示范|百强|各地|范围内?(?:举办|开展))")
+                         r"首批|重点|优秀|先进|文明|一级|二级|三级|示范|百强|各地|范围内?(?:举办|开展)|"
+                         r"[\u4e00-\u9fff]{1,3}界)")   # 全国出版界: a sector, not the area's libraries
 # a qualifier after 全省 that names another population (全省县级以上公共图书馆)
 AGG_QUALIFIER = re.compile(r"(?:范围内)?(?:的)?(县级以上)")
 # <place>各级公共图书馆 / <place>公共图书馆 (the place is matched right before it)

@@ -601,3 +601,10 @@ def test_seasons_holidays_and_short_spans_since_opening_are_partial():
     for t in ("暑期共接待读者12万人次。", "春节期间举办阅读活动20场。", "新馆开放一周以来接待读者5万人次。"):
         assert [f.period for f in _doc(t).figures] == ["partial"], t
     assert [f.period for f in _doc("全年接待读者12万人次。").figures] == ["year"]
+
+
+def test_parts_of_the_holdings_named_by_their_material_are_segments():
+    got = {v: s for v, _, s in _one("馆藏文献56万册,其中古籍1.2万册,地方文献8000余册,视听文献3000件。",
+                                     "collection.total")}
+    assert got == {560000: "all", 12000: "ancient_books", 8000: "local_documents", 3000: "audiovisual"}
+    assert [f.segment for f in _doc("开展古籍修复体验活动10场。").figures] == ["all"]

@@ -314,8 +314,12 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("reference_room", re.compile(r"参考咨询室")),
     ("minors", re.compile(r"未成年|少儿|儿童|青少年|少年|亲子|幼儿|中小学生|学生")),
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
-    ("offline", re.compile(r"(?<![线上和与、])线下(?![线上和与、])")),
+    ("offline", re.compile(r"(?<![线上和与、])线下(?=活动|讲座|展览|培训|阅读推广|参与)")),
     ("periodicals", re.compile(r"期刊|报刊")),
+    # parts of the holdings named by their material (其中古籍1.2万册, 地方文献8000余册)
+    ("ancient_books", re.compile(r"(?:古籍|线装古籍|善本)(?:图书|文献|藏书)?(?=\s*[\d约近超逾达为有共])")),
+    ("local_documents", re.compile(r"地方文献(?=\s*[\d约近超逾达为有共])")),
+    ("audiovisual", re.compile(r"(?:视听|音像)(?:文献|资料)(?=\s*[\d约近超逾达为有共])")),
     ("open_shelf", re.compile(r"开架")),
     ("in_ils", re.compile(r"纳入")),   # (kept last: network figures read only this rule)
 ]

@@ -22,6 +22,7 @@ title makes the figures partial; and every figure gets its `confidence`
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections import Counter
@@ -153,6 +154,7 @@ def report_year(text: str) -> int | None:
     return page_year(text)
 
 
+@functools.lru_cache(maxsize=8)
 def title_year(text: str) -> int | None:
     """The year on a title line (a short line with a report word or 图书馆), not a year of
     history, a span, or a sentence that goes on in clauses."""
@@ -168,6 +170,7 @@ def title_year(text: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
 def data_years(text: str) -> Counter:
     """How often each year of the body dates a figure: a year word with a number and a
     metric unit after it in its sentence (2025年全年有1457万人次…), not a year of the
@@ -193,6 +196,7 @@ def roc_year(m: re.Match) -> int | None:
     return y + tl.ROC_OFFSET if tl.ROC_RANGE[0] <= y <= tl.ROC_RANGE[1] else None
 
 
+@functools.lru_cache(maxsize=8)
 def roc_data_years(text: str) -> Counter:
     """`data_years` for a page that writes its years the ROC way (据统计,105年总借阅册数达782万册)."""
     cnt: Counter = Counter()
@@ -225,6 +229,7 @@ def page_year(text: str) -> int | None:
     return d[0] if d else None
 
 
+@functools.lru_cache(maxsize=8)
 def page_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the page's own date: 发布时间:2024-03-05, a dateline with a time or
     a source, a byline, a date-only line at the top, a directory page's information date, a

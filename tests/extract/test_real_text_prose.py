@@ -608,3 +608,9 @@ def test_parts_of_the_holdings_named_by_their_material_are_segments():
                                      "collection.total")}
     assert got == {560000: "all", 12000: "ancient_books", 8000: "local_documents", 3000: "audiovisual"}
     assert [f.segment for f in _doc("开展古籍修复体验活动10场。").figures] == ["all"]
+
+
+def test_budget_parts_are_basic_and_project_segments():
+    t = "2024年县图书馆部门预算公开说明\n\n2024年财政拨款支出300万元,其中:基本支出250万元,项目支出50万元。"
+    got = sorted((f.value, f.segment) for f in _doc(t).figures if f.metric == "spending.total")
+    assert got == [(500000, "project"), (2_500_000, "basic"), (3_000_000, "all")]

@@ -93,6 +93,9 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
     between = text[d.cue_end:q.num_start]
     if re.fullmatch(r"[\s:为达是共计总合累约近超逾首破量已]*", between):
         return d
+    # the first of two levels with its scale written (到馆人次从2019年的30万降至…)
+    if re.search(r"[万亿]", q.text) and lx.FROM_LEVEL.fullmatch(between) and lx.FROM_TO_RIGHT.match(text, q.end):
+        return d
     m = re.fullmatch(r"\s*[(（](万?)(人次|册次|册|件|人|次|场次|场|个|张|元|千元|万元)[)）]\s*[:]?\s*", between)
     if m:
         # only when it is the single value on its line (not a row of columns)

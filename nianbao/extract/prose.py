@@ -432,10 +432,12 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
             if d is not None:
                 return d
     # the next number of a list (分别为1134万、1127万册): the measure of the one before
-    if left_start != cs and (left.strip() in ("、", "和", "及", "与") or lx.TO_LEVEL.fullmatch(left.strip())) \
-            and in_sentence and not bare:
+    to_level = lx.TO_LEVEL.fullmatch(left.strip()) is not None
+    if left_start != cs and (left.strip() in ("、", "和", "及", "与") or to_level) \
+            and in_sentence and (not bare or to_level):
         p = in_sentence[-1]
-        if p.clause_start == cs and p.unit == q.unit:
+        # (a bare second level continues a bare first one: …从30万降至2020年的12万)
+        if p.clause_start == cs and p.unit == q.unit and (not bare or re.search(r"[万亿]", q.text)):
             return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
     # …新建城乡书房43家、总数达114家: the stock the flow before it adds to
     if left_start != cs and lx.LIST_STOCK.fullmatch(left) and in_sentence and not bare:

@@ -614,3 +614,12 @@ def test_budget_parts_are_basic_and_project_segments():
     t = "2024年县图书馆部门预算公开说明\n\n2024年财政拨款支出300万元,其中:基本支出250万元,项目支出50万元。"
     got = sorted((f.value, f.segment) for f in _doc(t).figures if f.metric == "spending.total")
     assert got == [(500000, "project"), (2_500_000, "basic"), (3_000_000, "all")]
+
+
+def test_two_bare_levels_with_their_scale():
+    assert figs("受疫情影响,到馆人次从2019年的30万降至2020年的12万。") == [
+        ("visits.in_person", 120000), ("visits.in_person", 300000)]
+
+
+def test_a_bookshops_rooms_are_not_the_librarys():
+    assert figs("新华书店书房3家。") == []

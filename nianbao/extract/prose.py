@@ -16,7 +16,11 @@ more than their whole; a semicolon ends the list), event counts whose verb sits
 in the clause before, and units that name their measure when no cue does
 (册次 in a lending sentence). Download counts give way to visit counts; budget
 parts (基本支出) need a stated total; facility breakdowns in brackets and mixed
-library/point totals are no network figures. Pinyin fragments and doubled
+library/point totals are no network figures. Unseen real text adds: a numbered list of parts
+on the line after 其中:, two levels (从32座增至42座), year-to-date and forecast clauses,
+another month's value (已超过6月份的…), a headline's round figure with no unit (破千万),
+study rooms the report names as branches, one statement about two places (one figure each),
+and a budget disclosure's money as a plan. Pinyin fragments and doubled
 punctuation are read through on a compacted copy (`normalize.compact`), with
 every span mapped back.
 """

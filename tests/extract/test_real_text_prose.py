@@ -623,3 +623,8 @@ def test_two_bare_levels_with_their_scale():
 
 def test_a_bookshops_rooms_are_not_the_librarys():
     assert figs("新华书店书房3家。") == []
+
+
+def test_a_minimum_makes_a_plan_only_in_its_own_clause():
+    got = [(f.metric, f.period) for f in _doc("全年共开展活动不少于120场,接待读者30万人次。").figures]
+    assert got == [("visits.in_person", "year")]

@@ -323,9 +323,12 @@ def realdev_dir() -> Path:
 
 
 def real_batches() -> list[Path]:
-    """The real-corpus batches under tests/extract/realdata (each: docs/ + gold.csv)."""
+    """The real-corpus batches under tests/extract/realdata (each: docs/ + gold.csv), the
+    held-out ones (heldout/batch*, once their first read is recorded) included."""
     root = config.PROJECT_ROOT / "tests" / "extract" / "realdata"
-    return sorted(p for p in root.glob("batch*") if (p / "gold.csv").exists()) if root.is_dir() else []
+    if not root.is_dir():
+        return []
+    return sorted((p for p in root.glob("**/batch*") if (p / "gold.csv").exists()), key=lambda p: p.name)
 
 
 def set_docs(d: Path) -> Path:

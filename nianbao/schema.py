@@ -186,7 +186,11 @@ def stable_id(*parts: object) -> str:
 
 
 def figure_id(document_id: str, f: Figure) -> str:
-    return stable_id(document_id, f.kind, f.metric, f.segment, f.scope, f.char_start, f.char_end)
+    """Stable per stated figure; one statement about two libraries (南京和盐城…) is two figures."""
+    parts = [document_id, f.kind, f.metric, f.segment, f.scope, f.char_start, f.char_end]
+    if f.library_name:   # kept out when None so that ids of single-subject figures do not change
+        parts.append(f.library_name)
+    return stable_id(*parts)
 
 
 def activity_id(document_id: str, e: Event) -> str:

@@ -138,6 +138,7 @@ def _run_locked(published) -> int:
                 run_config={"loggers": {"console": {"config": {
                     "log_level": os.environ.get("NIANBAO_LOG_LEVEL", "ERROR")}}}},
             )
+            home.prune_runs(instance, config.keep_runs())
         published_ok = any(
             e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key and e.asset_key.path == ["warehouse_snapshot"]
             for e in result.all_events

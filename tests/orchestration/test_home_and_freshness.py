@@ -76,3 +76,27 @@ def test_every_mart_and_only_the_marts_carry_the_daily_freshness_policy():
     assert policy.timezone == daily_build.execution_timezone
     assert policy.deadline_cron == deadline_cron(daily_build.cron_schedule, timedelta(hours=1))
     assert policy.lower_bound_delta == timedelta(hours=24)
+
+
+def test_finished_runs_beyond_keep_runs_are_deleted(warehouse, monkeypatch):
+    """Each `make run` keeps the newest NIANBAO_KEEP_RUNS finished runs in the instance."""
+    from orchestration import cli, definitions
+
+    @op
+    def nothing():
+        return None
+
+    @job(name="stand_in_build")
+    def stand_in():
+        nothing()
+
+    monkeypatch.setattr(definitions.defs, "resolve_job_def", lambda name: stand_in)
+    monkeypatch.setenv("NIANBAO_KEEP_RUNS", "2")
+    for _ in range(3):
+        cli._run_locked(warehouse)
+    with home.instance(warehouse) as instance:
+        runs = instance.get_runs()
+        assert len(runs) == 2
+        kept = {r.run_id for r in runs}
+        assert all(instance.get_records_for_run(run_id).records for run_id in kept)
+    assert len(list((home.dagster_home() / "history" / "runs").glob("*-*.db"))) <= 2

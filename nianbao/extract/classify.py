@@ -211,6 +211,10 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
         # 比去年多接待读者2万人次: the comparison sits right before the cue
         if d.cue_start >= left_start and lx.DELTA_BEFORE_CUE.search(text[left_start:d.cue_start]):
             return None
+        # 比2024年收支预算总数增加10万元: the comparison before the cue, the change verb after it
+        if d.cue_start >= left_start and lx.CHANGE_AFTER_CUE.fullmatch(between) \
+                and lx.COMPARED_BEFORE_CUE.search(text[left_start:d.cue_start]):
+            return None
     if d.metric == "collection.total" and lx.EBOOKS.search(left):
         return None
     return vet(text, q, d, left_start, clause_end, sentence, clause_start)

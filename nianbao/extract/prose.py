@@ -307,8 +307,8 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
             value_high=q.value_high,
             library_name=at.other_library(mt[cs:q.num_start], library),
         )
-        if budget and metric.startswith("spending."):
-            f.period = "plan"   # a budget's money is what is planned for its year
+        if metric.startswith("spending.") and (budget or lx.BUDGET_CUE.search(d.cue)):
+            f.period = "plan"   # a budget's money is what is planned for its year (财政预算指标…)
         if d.ratio_scale is not None:
             as_ratio(f, d.ratio_scale)
         if f.scope == "library" and f.library_name is None:

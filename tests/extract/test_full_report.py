@@ -34,6 +34,7 @@ EXPECTED = [
     ("network.service_points", 128, 2022, "year"), ("network.service_points_added", 2, 2022, "year"),
     ("network.service_points_added", 3, 2023, "plan"), ("spending.collections", 800000, 2022, "year"),
     ("spending.staff", 2860000, 2022, "year"), ("spending.total", 4860000, 2022, "year"),
+    ("spending.total", 500000, 2022, "year"),   # 免费开放经费: the free_opening part of the total
     ("users.new_registrations", 4620, 2022, "year"), ("users.registered_total", 58000, 2022, "year"),
     ("visits.in_person", 12000, 2022, "year"), ("visits.in_person", 326000, 2022, "year"),
     ("visits.in_person", 350000, 2023, "plan"), ("visits.online", 860000, 2022, "year"),

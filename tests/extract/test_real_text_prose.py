@@ -628,3 +628,50 @@ def test_a_bookshops_rooms_are_not_the_librarys():
 def test_a_minimum_makes_a_plan_only_in_its_own_clause():
     got = [(f.metric, f.period) for f in _doc("全年共开展活动不少于120场,接待读者30万人次。").figures]
     assert got == [("visits.in_person", "year")]
+
+
+# ------------------------------------------------------------------ held-out batches 5/6: general wordings
+
+
+def test_money_spent_buying_books_is_collections_spending():
+    t = "今年安排28万元图书购置经费,其中:\n1、采购少儿类图书6万元。\n2、添置各类绘本3万元。"
+    got = sorted((f.metric, f.value, f.segment) for f in _doc(t).figures)
+    assert got == [("spending.collections", 30000, "picture_books"), ("spending.collections", 60000, "minors"),
+                   ("spending.collections", 280000, "all")]
+
+
+def test_a_years_budget_is_planned_total_spending():
+    for t in ("县图书馆2024年财政预算指标88.5万元。", "本馆2026年收支预算总数120.3万元。"):
+        got = [(f.metric, f.period) for f in _doc(t).figures]
+        assert got == [("spending.total", "plan")], t
+
+
+def test_a_budget_compared_with_last_years_is_a_change():
+    assert figs("本馆2026年收支预算总数120.3万元,比2025年收支预算总数减少4.2万元。") == [("spending.total", 1203000)]
+
+
+def test_free_opening_grant_and_sharing_project_money():
+    t = "全年事业经费80万元,其中免费开放经费15万元;文化信息资源共享工程运行经费6万元。"
+    got = sorted((f.metric, f.value, f.segment) for f in _doc(t).figures)
+    assert got == [("spending.digital", 60000, "all"), ("spending.total", 150000, "free_opening"),
+                   ("spending.total", 800000, "all")]
+
+
+def test_class_sessions_and_picture_shows_are_events_and_kinds_of_persons_attend():
+    t = "全年举办亲子课堂36期,共800余名儿童在家长陪同下参加了活动。寒假开设书法小课堂12节,举办摄影展4期。"
+    got = sorted((f.metric, f.value) for f in _doc(t).figures)
+    assert got == [("activities.attendance", 800), ("activities.events", 4), ("activities.events", 12),
+                   ("activities.events", 36)]
+    assert figs("有30名志愿者参加了活动。") == []
+
+
+def test_more_wordings_of_books_added():
+    t = "全年购进盲文图书35册,購回新書3000冊,收集地方文献12种60册。"
+    got = sorted((f.metric, f.value, f.segment) for f in _doc(t).figures)
+    assert got == [("collection.added", 35, "braille"), ("collection.added", 60, "local_documents"),
+                   ("collection.added", 3000, "all")]
+
+
+def test_book_outlets_and_points_outside_the_building_are_service_points():
+    assert figs("为9个图书网点轮流调换图书。") == [("network.service_points", 9)]
+    assert figs("共设服务窗口6个,其中馆内4个、馆外2个。") == [("network.service_points", 2)]

@@ -21,7 +21,7 @@ PERSON_TIMES = ("人次",)
 PERSONS = ("人", "名", "读者")   # 2685.9万读者走进图书馆: the noun stands for the unit
 VOLUMES = ("册", "本", "件", "册件", "份", "项")   # 项: library materials as Hong Kong/Macau count them
 VOLUME_TIMES = ("册次", "件次", "项次", "篇次")
-EVENT_UNITS = ("场", "场次", "次", "期")
+EVENT_UNITS = ("场", "场次", "次", "期", "节")   # 节: class sessions (手工课15节)
 FACILITY_UNITS = ("个", "家", "处", "所", "座")
 CARD_UNITS = ("张", "份", "个", "人", "名")
 MONEY = ("元",)
@@ -96,14 +96,14 @@ CUES: list[Cue] = [
                       r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
     Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加(?![到至为]))|入藏|"
-                      r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入)(?:各类)?(?:图书|书刊|文献|新书|纸质图书)|新进(?:图书|书刊)|新书上架|"
+                      r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
                       r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
     # 拥有超过510万册的丰富馆藏
     Cue("coll_total_r", r"(?:丰富|珍贵|各类)?(?:馆藏|藏书)(?!量|总量)", _m(VOLUMES, "collection.total"), side="R"),
     # ---- activities
     Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
-                    r"公益课|体验课|研学|夏令营|冬令营|阅读推广",
+                    r"公益课|体验课|课堂|(?:图片|摄影|书画|美术|主题|专题)展(?!览|出|示|开)|研学|夏令营|冬令营|阅读推广",
         {**_m(EVENT_UNITS + ("项",), "activities.events"), "人次": "activities.attendance"}),
     Cue("activity_r", r"(?:\"|“)?[^,;。\d]{0,10}?(?:活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映)",
         _m(EVENT_UNITS + ("项",), "activities.events"), side="R"),
@@ -112,24 +112,35 @@ CUES: list[Cue] = [
     Cue("attendance_ctx", r"参与|参加|惠及|普惠|覆盖|吸引|服务|辅导|培训|观展|观看|到场|受益",
         _m(PERSON_TIMES + PERSONS, "activities.attendance"), need_activity_ctx=True),
     Cue("attendance_r", r"(?:参与|参加|观看|观展|到场|受益)", _m(PERSON_TIMES, "activities.attendance"), side="R"),
+    # (1500余名幼儿在家长陪同下参加了该活动: persons of a kind, then the verb and the activity)
+    Cue("attendance_persons_r", r"^(?:幼儿|儿童|小朋友|少儿|学生|中小学生|青少年|读者|家长|市民|群众|老人|老年人)[^,;。\d]{0,10}?(?:参加|参与)了?(?:该|本|此|这些|各项|各类|上述)?(?:活动|讲座|培训|比赛|课堂|展览)",
+        _m(("名", "人"), "activities.attendance"), side="R"),
     # ---- spending (money only)
     Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额|财政拨款(?:收入|支出)|^\s*经费(?:投入)?(?=[\d\s:为达共计约近超逾]*$)|"
                        # a budget's appropriation and its expenditure total (支出预算:2022年年初预算数…)
-                       r"一般公共预算(?:财政)?拨款(?:收入)?|支出预算[\s:]*(?:\d{4}\s*年)?(?:年初)?预算数|支出预算(?:总额|合计|总计)",
+                       r"一般公共预算(?:财政)?拨款(?:收入)?|支出预算[\s:]*(?:\d{4}\s*年)?(?:年初)?预算数|支出预算(?:总额|合计|总计)|"
+                       # a year's budget as a whole (财政预算指标, 收支预算总数) and the free-opening grant
+                       r"财政预算指标|(?:收支|支出|部门)?预算总(?:数|额)|免费开放(?:经费|资金|补助(?:资金|经费)?)",
         _m(MONEY + BARE, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用|机关运行(?:安排)?经费", _m(MONEY + BARE, "spending.operations")),
     Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
         _m(MONEY + BARE, "spending.collections")),
-    Cue("sp_digital", r"数字化建设|网络维护|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设|"
+    # money spent buying books of a kind (购置少儿类图书8万元, 添置图书2万元)
+    Cue("sp_coll_buy", r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)", _m(MONEY, "spending.collections")),
+    # (43万元图书购置经费: the amount before its name)
+    Cue("sp_coll_r", r"^\s*的?(?:图书|文献|书刊)(?:购置|采购)(?:费|经费|资金)", _m(MONEY, "spending.collections"), side="R"),
+    Cue("sp_digital", r"数字化建设|网络维护|(?:文化信息资源)?共享工程[^,;。\d]{0,4}?(?:经费|资金)|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设|"
                         r"(?:信息化|数字化)?(?:软件|硬件|设备)(?:采购|购置)(?:费|经费)|信息化[^,;。\d]{0,4}?(?:经费|费用)",
         _m(MONEY + BARE, "spending.digital")),
     Cue("sp_pres", r"古籍(?:修复|维护|保护)", _m(MONEY + BARE, "spending.preservation")),
     # ---- network (the noun usually follows: 3家分馆; or precedes: 分馆38家)
+    # (馆内3个、馆外2个: the service points outside the building, right before their count)
+    Cue("outside_points", r"(?<![本总我])馆外(?=\s*$)", _m(FACILITY_UNITS, "network.service_points")),
     # self-service kiosks counted by the machine (各类自助图书馆302台)
     Cue("kiosks", r"自助(?:图书馆|借还机|借书机|图书柜)|书香亭|图书自助机", _m(("台",), "network.service_points")),
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
-    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站",
+    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:图书)?网点|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站",
         _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 
@@ -213,6 +224,9 @@ DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|�
                    r"增长(?![为到至])|增加了|减少(?![为到至])|下降(?![为到至])|提高了|上升(?![为到至])")
 # a comparison right before the measure's verb (比去年多接待读者2万人次): the number is the change
 DELTA_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|同期|(?:19|20)\d\d\s*年)(?:同期)?\s*(?:多|少|新增|增加|减少)了?\s*$")
+# a comparison before the cue and a change verb after it (比2024年收支预算总数增加10.45万元): a change
+COMPARED_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|(?:19|20)\d\d\s*年)(?:同期|度)?[^,;。\d]{0,4}$")
+CHANGE_AFTER_CUE = re.compile(r"\s*(?:增加|减少|增长|下降|提高|降低|上升|多|少)了?\s*")
 # e-books are listed beside the holdings, not in them (电子图书藏量约9.5万册); as a part
 # after 其中 of a total that includes them they do count (prose part rule)
 EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)")   # (含电子书 / 不含电子文献 state the scope)
@@ -279,6 +293,8 @@ STAFF_CLAUSE = re.compile(
 )
 STAFF_DELIVERED = re.compile(r"基层|分馆|乡镇|街道|村|社区|农家书屋|服务点|辅导")
 
+# a cue naming a year's budget (财政预算指标, 收支预算总数): its money is planned, not spent
+BUDGET_CUE = re.compile(r"预算指标|预算总(?:数|额)")
 # parts of the spending total, kept only beside a stated total (prose._drop_unsupported_parts)
 BUDGET_PART = re.compile(r"基本支出|项目支出")
 # cues read in running text only (tables treat these labels as parts of the row above)
@@ -313,6 +329,9 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("alliance", re.compile(r"联盟")),
     ("self_organized", re.compile(r"自主(?:活动|举办|开展)")),
     ("reference_room", re.compile(r"参考咨询室")),
+    ("free_opening", re.compile(r"免费开放(?:经费|资金|补助)")),
+    ("braille", re.compile(r"盲文")),
+    ("picture_books", re.compile(r"绘本(?!故事)")),
     ("minors", re.compile(r"未成年|少儿|儿童|青少年|少年|亲子|幼儿|中小学生|学生")),
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
     ("offline", re.compile(r"(?<![线上和与、])线下(?=活动|讲座|展览|培训|阅读推广|参与)")),

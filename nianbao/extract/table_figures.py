@@ -342,6 +342,12 @@ def _label_column(tb: _T) -> int | None:
     if lab_i is not None:
         return lab_i
     for i in range(len(tb.head)):
+        # a 年份 column of years: one row per year, the metrics are in the header
+        col = [_squash(r[i].text) for r in tb.rows if i < len(r)]
+        if tl.YEAR_COLUMN_HEAD.fullmatch(tb.head[i]) and col \
+                and sum(bool(tl.YEAR_ROW_LABEL.fullmatch(x)) for x in col) > len(col) / 2:
+            return i
+    for i in range(len(tb.head)):
         col = [r[i].text for r in tb.rows if i < len(r)]
         if col and sum(bool(_NUMERIC.match(x)) for x in col) < len(col) / 2 and "序号" not in tb.head[i]:
             return i

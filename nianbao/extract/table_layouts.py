@@ -7,7 +7,13 @@ Each recogniser reads the layout only, never the wording of one report:
   followed by exactly as many numbers, separated by spaces (a yearbook table).
   Lines without digits between rows (a translation, a footnote) are skipped.
   Also (`gap_columns`): a header of three or more short text heads and rows of a
-  label and numbers, the columns separated by runs of two or more spaces.
+  label and numbers, the columns separated by runs of two or more spaces; under a
+  年份 head the rows start with a year instead (years as rows, metrics in the header),
+  may come in groups separated by blank lines and may lose a trailing 备注 cell.
+* **level_columns**: a header line of aggregate levels only (``#省级 #县级``, a # head
+  being a part, so an unnamed total column may lead) over rows of a label with its unit
+  in brackets and one bare number per column; group lines without numbers and blank
+  lines may sit between rows, and a row labelled only ``(次)`` takes the line above.
 * **cell_stream**: one cell per line with a lone ``|`` line (or a blank line) between
   cells, the row ends lost; the width is the smallest one that makes every row after the header a
   label followed by numbers (trailing note cells are left out).
@@ -123,16 +129,24 @@ def _gap_header(text: str, ln) -> list[Cell] | None:
     return cells
 
 
-def _gap_row(text: str, ln, k: int, unit_i: int | None = None) -> list[Cell] | None:
+def _gap_row(text: str, ln, k: int, unit_i: int | None = None, year_rows: bool = False,
+             tail_optional: bool = False) -> list[Cell] | None:
     """k cells split at runs of spaces: a text label, then numbers (or empty dashes);
-    the cell under a 单位 head may be a unit."""
+    the cell under a 单位 head may be a unit. Under a 年份 head (`year_rows`) the label is a
+    year; a trailing 备注 column (`tail_optional`) may be missing (a row cut off at the end)."""
     cells = _gap_cells(text, ln)
-    if len(cells) != k or _numeric(cells[0].text):
+    cut = tail_optional and len(cells) == k - 1
+    if len(cells) != k and not cut:
+        return None
+    if year_rows:
+        if not tl.YEAR_ROW_LABEL.fullmatch(cells[0].text):
+            return None
+    elif _numeric(cells[0].text):
         return None
     if not all(_numeric(c.text) or (i == unit_i and len(c.text) <= 4 and not re.search(r"\d", c.text))
                for i, c in enumerate(cells) if i):
         return None
-    return cells
+    return cells + [_empty(ln.end)] if cut else cells
 
 
 def gap_columns(text: str, lines, taken) -> list[Block]:
@@ -150,13 +164,23 @@ def gap_columns(text: str, lines, taken) -> list[Block]:
             # (``      合计  市级  区县级`` over ``总藏量(万册)  2810  1230  1580``)
             head = [_empty(lines[i].start)] + head
         unit_i = next((k for k, c in enumerate(head) if k and tl.FORM_UNIT_HEAD.fullmatch(c.text)), None)
-        rows, j = [], i + 1
-        while j < n and not taken(j) and lines[j].kind == "prose":
-            row = _gap_row(text, lines[j], len(head), unit_i)
+        # a 年份 head over rows that start with a year: one row per year, metrics in the header;
+        # such rows may come in groups with blank lines between them
+        year_rows = bool(tl.YEAR_COLUMN_HEAD.fullmatch(head[0].text))
+        tail_optional = year_rows and bool(tl.OPTIONAL_TAIL_HEAD.fullmatch(head[-1].text))
+        rows, j, last = [], i + 1, i
+        while j < n and not taken(j):
+            if year_rows and lines[j].kind == "blank" and rows:
+                j += 1
+                continue
+            row = None if lines[j].kind != "prose" else \
+                _gap_row(text, lines[j], len(head), unit_i, year_rows, tail_optional)
             if row is None:
                 break
             rows.append(row)
+            last = j
             j += 1
+        j = last + 1
         if len(rows) >= 2:
             out.append(Block("space_columns", head, rows, lines[i].start, lines[j - 1].end, i, j - 1))
             i = j
@@ -232,6 +256,71 @@ def space_columns(text: str, lines, taken) -> list[Block]:
             j += 1
         if rows:
             out.append(Block("space_columns", lead + heads, rows, ln.start, lines[last].end, i, last))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+def _level_header(text: str, ln) -> list[Cell] | None:
+    """Heads of a line made only of aggregate levels (``#省级公共图书馆 #县级公共图书馆``)."""
+    toks = _tokens(text, ln.start, ln.end)
+    if len(toks) < 2 or len(ln.raw.strip()) > 60 or not all(tl.LEVEL_HEAD.fullmatch(t.text) for t in toks):
+        return None
+    return toks
+
+
+def _level_row(text: str, ln, widths: tuple[int, ...]) -> list[Cell] | None:
+    """[label, v1..vm] of a line ending in m numbers, m one of `widths`; the label holds Chinese
+    text or a bracketed unit."""
+    toks = _tokens(text, ln.start, ln.end)
+    for m in widths:
+        if len(toks) > m and all(_numeric(t.text) for t in toks[-m:]) and not _numeric(toks[-m - 1].text):
+            lab = _mk_cell(text, toks[0].start, toks[-m - 1].end)
+            if re.search(r"[\u4e00-\u9fff]", lab.text) and not tl.SENTENCE_END.search(lab.text):
+                return [lab] + toks[-m:]
+    return None
+
+
+def level_columns(text: str, lines, taken) -> list[Block]:
+    """A yearbook table whose columns are levels of an aggregate: a header line of level heads
+    (``#省级 #县级``; a head starting with # is a part, so an unnamed total column may lead),
+    then rows of a label (with its unit in brackets) and one number per column. Blank lines and
+    group lines without numbers (``图书流通情况``) may sit between rows; a row whose label is only
+    a unit (``(次) 8312 710 6409``) takes its words from the line above."""
+    out: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        heads = None if taken(i) or lines[i].kind != "prose" else _level_header(text, lines[i])
+        if heads is None:
+            i += 1
+            continue
+        k = len(heads)
+        widths: tuple[int, ...] = (k + 1, k) if heads[0].text[:1] in "#＃" else (k,)
+        rows, j, last, above = [], i + 1, i, None
+        while j < n and not taken(j):
+            ln = lines[j]
+            if ln.kind == "blank" or not ln.raw.strip(_WS):
+                j += 1
+                continue
+            if ln.kind != "prose":
+                break
+            row = _level_row(text, ln, widths)
+            if row is not None:
+                widths = (len(row) - 1,)
+                if tl.UNIT_ONLY_LABEL.fullmatch(row[0].text) and above is not None:
+                    row[0] = _mk_cell(text, above.start, row[0].end)
+                rows.append(row)
+                last, above = j, None
+            elif not re.search(r"\d", ln.raw) and len(ln.raw.strip(_WS)) <= 30:
+                above = ln                    # a group line, or the words of the next row's label
+            else:
+                break
+            j += 1
+        if len(rows) >= 2:
+            m = len(rows[0]) - 1
+            lead = [_empty(lines[i].start)] * (1 + m - k)
+            out.append(Block("level_columns", lead + heads, rows, lines[i].start, lines[last].end, i, last))
             i = last + 1
         else:
             i += 1
@@ -734,7 +823,8 @@ def find_blocks(text: str, lines, taken) -> list[Block]:
     def busy(k: int) -> bool:
         return taken(k) or k in own
 
-    for finder in (forms, pipe_forms, glued_columns, space_columns, gap_columns, cell_streams, row_blocks):
+    for finder in (forms, pipe_forms, glued_columns, space_columns, gap_columns, level_columns, cell_streams,
+                   row_blocks):
         for b in finder(text, lines, busy):
             out.append(b)
             own.update(range(b.first_line, b.last_line + 1))

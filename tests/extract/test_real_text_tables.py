@@ -609,3 +609,67 @@ def test_a_to_date_column_is_partial_and_a_full_year_column_is_not():
     text = "某馆2023年服务数据\n指标\t全年目标\t1-11月完成\t1-12月\t完成率\n进馆人次\t500000\t452000\t480000\t90.4%\n"
     _, fs = _figs(text)
     assert sorted((f.value, f.period) for f in fs) == [(452000, "partial"), (480000, "year"), (500000, "plan")]
+
+
+# ------------------------------------------------------------------ years as rows, levels as columns
+
+YEAR_ROWS = (
+    "表3 1960—1999年某馆借阅情况表\n"
+    "\n"
+    "      年份     到馆读者(万人次)       发放借书证(本)      外借图书(万册)        备注\n"
+    "      1961        0.45                 —                0.30          —\n"
+    "      1962        0.52                 —                 —            —\n"
+    "\n"
+    "      1988        4.10                820               2.25          —\n"
+    "      1989        3.96                 75               2.40 \n"
+)
+
+
+def test_a_year_column_with_metrics_in_the_header_gives_one_figure_per_year_and_column():
+    # 年份 head over rows that start with a year; blank lines between row groups; the
+    # last row cut before its 备注 cell; dashes are no figure; the scale comes from the head
+    _spans_hold(YEAR_ROWS)
+    got = _got(YEAR_ROWS)
+    assert ("visits.in_person", 1961, 4500.0) in got
+    assert ("visits.in_person", 1989, 39600.0) in got
+    assert ("circulation.loans", 1988, 22500.0) in got
+    assert ("circulation.loans", 1989, 24000.0) in got
+    assert ("users.registered_total", 1988, 820.0) in got      # 发放借书证 (realdev h015)
+    assert not any(m == "circulation.loans" and y == 1962 for m, y, _ in got)
+    assert not any(v in (1961.0, 1988.0) for _, _, v in got)     # a year is a label, not a value
+
+
+LEVEL_COLUMNS = (
+    "5-2  文化机构业务情况 (2011年)\n"
+    "       \n"
+    "#地市级公共图书馆 #县级公共图书馆\n"
+    "       \n"
+    " 总藏量      (万册、件) 8100 2300 4100\n"
+    " 书库面积      (万平方米) 210 60 120\n"
+    " 图书流通情况      \n"
+    "   总流通人次  (万人次) 6400 900 3300\n"
+    "       \n"
+    " 为读者服务举办各种活动      \n"
+    "               (次) 4050 330 2900\n"
+    " 总支出          (万元) 90200 21000 40500\n"
+)
+
+
+def test_level_columns_of_a_yearbook_table_each_give_a_figure_with_the_row_unit():
+    # a header of aggregate levels (# marks a part, so an unnamed total column leads), rows of
+    # a label with its unit in brackets and one bare number per column
+    tbs = _spans_hold(LEVEL_COLUMNS)
+    assert any(t.layout == "level_columns" for t in tbs)
+    got = _got(LEVEL_COLUMNS)
+    for v in (81_000_000.0, 23_000_000.0, 41_000_000.0):
+        assert ("collection.total", 2011, v) in got
+    assert ("visits.in_person", 2011, 9_000_000.0) in got
+    assert ("spending.total", 2011, 902_000_000.0) in got
+    # a row whose label is only its unit takes its words from the line above
+    assert ("activities.events", 2011, 4050.0) in got
+    assert not any(v in (210.0, 2_100_000.0) for _, _, v in got)   # floor area has no metric
+
+
+def test_a_line_of_level_words_without_numbers_below_is_no_table():
+    text = "#省级公共图书馆 #县级公共图书馆\n本年各馆继续开展阅读推广活动。\n"
+    assert not any(t.layout == "level_columns" for t in find_tables(text))

@@ -164,8 +164,8 @@ BRANCH_SITE = re.compile(r"(?<!总)分馆")
 TOTAL_ROW = re.compile(r"^(?:全年|年度|本年)?(?:合计|总计|累计|总数|共计)$")
 
 # words a table label may carry beyond those of the shared TABLE_LABEL_FILLER
-# (参观展览人次, 参加培训班人次: the verb of the attendance)
-TABLE_EXTRA_FILLER = re.compile(r"参观|参加|参与|观看|组织|举办|开展|各类")
+# (参观展览人次, 参加培训班人次: the verb of the attendance; 为读者服务举办各种活动: whom it serves)
+TABLE_EXTRA_FILLER = re.compile(r"参观|参加|参与|观看|组织|举办|开展|各类|为(?:读者)?服务|为读者")
 
 # an earmarked grant (income side: 购书专项经费) beside the spending itself (新增藏量购置费):
 # when one table states both for one metric, the spending is the figure
@@ -230,3 +230,18 @@ MONEY_CONTEXT = re.compile(r"经费|支出|金额|费用|拨款")
 MONEY_TOTAL_ROW = re.compile(r"\s*(?:合计|总计|小计|共计|支出合计|经费合计)\s*")
 # what a caption adds to the name of what it counts (流通人次统计 → 流通人次)
 TITLE_SUFFIX = re.compile(r"统计表?|情况表?|一览表?|汇总表?|明细表?|表$")
+
+# the head of a column of years, one row per year (年份 / 年度 / 年): a table with years as
+# ROWS and one metric per column (``年份  接待读者(万人次)  外借图书(万册)`` / ``1985  1.10  1.35``)
+YEAR_COLUMN_HEAD = re.compile(r"年份|年度|年|时间")
+# a row label that is a year (1985 / 1985年 / 1985年度)
+YEAR_ROW_LABEL = re.compile(r"(?:19|20)\d\d\s*(?:年度?)?")
+# a trailing column that may be left empty or cut off in the last printed row (备注)
+OPTIONAL_TAIL_HEAD = re.compile(r"备\s*注|说\s*明|附\s*注")
+
+# a column head naming one level of an aggregate (a statistical yearbook's 全国 / #省级 / #县级
+# columns, 合计 / 市级 / 区县级): a header line made only of such heads starts a level table
+LEVEL_HEAD = re.compile(r"[#＃]?(?:全[国省市区县]|合计|总计|[省市县区]级|地市级|地级|区县级|县区级|县级市|乡镇级?|街道)"
+                        r"(?:公共图书馆|图书馆)?")
+# a row label that is only a unit in brackets, its words on the line above (``(次) 8312 710``)
+UNIT_ONLY_LABEL = re.compile(r"[(（][^()（）\d]{1,8}[)）]")

@@ -239,13 +239,16 @@ def extract(working: Path, progress: bool = True) -> ExtractSummary:
 
 
 def _store_library_regions(con) -> None:
+    """Each library name in use with its region, kind and canonical name (one library, one name)."""
+    from nianbao.extract.libraries import canonical_library
     from nianbao.gazetteer import place_part, resolve_library
 
     rows = []
     for name in warehouse.library_names_in_use(con):
-        code = resolve_library(name)
+        canonical = canonical_library(name) or name
+        code = resolve_library(canonical) or resolve_library(name)
         kind = "library" if place_part(name) != name else "region"
-        rows.append((name, code, kind))
+        rows.append((name, code, kind, canonical))
     warehouse.store_libraries(con, rows)
 
 

@@ -250,7 +250,8 @@ RAW_DDL = {
         )""",
     "libraries": """
         create table if not exists raw.libraries (
-            library_name varchar primary key, region_code varchar, kind varchar
+            library_name varchar primary key, region_code varchar, kind varchar,
+            canonical_name varchar
         )""",
     # size and modification time of each loaded file when it was read: an unchanged file
     # is not read (nor hashed) again (`warehouse.unchanged_files`)

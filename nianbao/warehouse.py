@@ -278,9 +278,12 @@ def store_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[RegionRecord
     return len(frame)
 
 
-def store_libraries(con: duckdb.DuckDBPyConnection, rows: Iterable[tuple[str, str | None, str]]) -> int:
-    """(library_name, region_code or None, kind) for every library name the figures use."""
-    frame = pd.DataFrame(list(rows), columns=["library_name", "region_code", "kind"])
+def store_libraries(con: duckdb.DuckDBPyConnection,
+                    rows: Iterable[tuple[str, str | None, str] | tuple[str, str | None, str, str | None]]) -> int:
+    """(library_name, region_code or None, kind[, canonical_name]) for every library name the
+    figures use; names with one canonical name (如皋图书馆, 如皋市图书馆) are one library in dbt."""
+    rows = [tuple(r) + (None,) * (4 - len(r)) for r in rows]
+    frame = pd.DataFrame(rows, columns=["library_name", "region_code", "kind", "canonical_name"])
     con.execute("begin")
     con.execute("delete from raw.libraries")
     _insert(con, "raw.libraries", frame)

@@ -99,7 +99,19 @@ def extract_figures(text: str, mt: str | None = None, tables: list | None = None
         uniq.append(f)
     assign_groups(uniq, mt)
     at.attribute_figures(uniq, mt, library, year)  # who, which year, how sure (attribute.py)
-    return library, year, uniq
+    return library, year, _distinct_after_attribution(uniq)
+
+
+def _distinct_after_attribution(figs: list[Figure]) -> list[Figure]:
+    """One figure per span, metric, segment, scope and library: a statement read for two
+    subjects (甲和乙…) that attribution gives one library is one figure, not two."""
+    seen, out = set(), []
+    for f in figs:
+        k = (f.char_start, f.char_end, f.kind, f.metric, f.segment, f.scope, f.library_name)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
 
 
 def _per_document_caches() -> tuple:

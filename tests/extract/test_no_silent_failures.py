@@ -65,3 +65,15 @@ def test_pipeline_quarantines_the_document_with_the_message(monkeypatch, tmp_pat
     assert (status, reason) == ("quarantined", "extraction_error")
     assert "ValueError" in detail and "cannot read this table" in detail
     assert n_cand > 0  # the good document's candidates are stored
+
+
+def test_no_two_figures_share_a_figure_id_on_realdev():
+    """figure_id is unique per document (dbt's unique test on staging would stop the build)."""
+    from nianbao.extract import extract_document
+    from nianbao.schema import figure_id
+    from tests.paths import SHARED
+
+    for path in sorted((SHARED / "realdev" / "docs").glob("*.txt")):
+        figs = extract_document(path.read_text(encoding="utf-8")).figures
+        ids = [figure_id("d", f) for f in figs]
+        assert len(ids) == len(set(ids)), path.name

@@ -2,7 +2,8 @@
 -- library and the libraries figures and events are about — resolved to a region
 -- through raw.libraries (names only used by removed documents are left out), plus
 -- one explicit unknown member (library_key 'unknown')
--- for figures and events whose library is not known.
+-- for figures and events whose library is not known. Names with one canonical name
+-- (如皋图书馆, 如皋市图书馆) share one library_key.
 with documents as (
     select * from {{ ref('int_documents_loaded') }}
 ),
@@ -22,6 +23,7 @@ names as (
 resolved as (
     select
         names.library_name,
+        coalesce(libraries.canonical_name, names.library_name) as canonical_name,
         regions.region_code,
         coalesce(
             libraries.kind,
@@ -40,8 +42,9 @@ resolved as (
 )
 
 select
-    {{ library_key('library_name', 'region_code') }} as library_key,
+    {{ library_key('canonical_name', 'region_code') }} as library_key,
     library_name,
+    canonical_name,
     kind,
     region_code
 from resolved
@@ -51,5 +54,6 @@ union all
 select
     'unknown' as library_key,
     cast(null as varchar) as library_name,
+    cast(null as varchar) as canonical_name,
     'unknown' as kind,
     cast(null as varchar) as region_code

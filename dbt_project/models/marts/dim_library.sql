@@ -1,7 +1,19 @@
 -- One row per library (or region) that figures or events are attributed to, with its
 -- place in the gazetteer; one unknown member (library_key 'unknown', region '000000').
-with libraries as (
+with names as (
     select * from {{ ref('int_libraries_resolved') }}
+),
+
+-- names with one canonical name are one library (one row per library_key)
+libraries as (
+    select
+        library_key,
+        min(canonical_name) as library_name,
+        min(kind) as kind,
+        min(region_code) as region_code,
+        count(library_name) as n_names
+    from names
+    group by library_key
 ),
 
 regions as (

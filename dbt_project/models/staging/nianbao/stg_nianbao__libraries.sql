@@ -6,5 +6,6 @@ with source as (
 select
     library_name,
     nullif(trim(region_code), '') as region_code,
-    nullif(trim(kind), '') as kind
+    nullif(trim(kind), '') as kind,
+    coalesce(nullif(trim(canonical_name), ''), library_name) as canonical_name
 from source

@@ -236,6 +236,10 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
             # (送书下乡活动20次: the blocker names the kind of event the count is of)
             if d.metric == "activities.events" and b <= d.cue_start:
                 continue
+            # (通过接受捐赠、交换、购买的方式收藏…: the donation is one way the books were acquired)
+            means = lx.ACQUIRED_BY_MEANS.search(text, 0, d.cue_start) if d.metric == "collection.added" else None
+            if means and means.start() < a and b <= d.cue_start:
+                continue
             return None
     cs = left_start if clause_start is None else clause_start
     if _is_rate(text[cs:q.num_start]) and not lx.RATIO.search(left):
@@ -261,7 +265,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     # (partners listed with 等 before what they built with the library are not its subject)
     oi = [m for m in lx.OTHER_INSTITUTION.finditer(text[sentence[0]:q.num_start])
-          if not lx.PARTNER_LIST_END.match(text, sentence[0] + m.end())]
+          if not lx.PARTNER_LIST_END.match(text, sentence[0] + m.end())
+          and not lx.LIBRARY_AT_PLACE.search(text[sentence[0]:sentence[0] + m.start()])]
     if oi and not lx.LIBRARY_SUBJECT.search(text[sentence[0] + oi[-1].end():q.num_start]) \
             and not lx.LIBRARY_SUBJECT.search(text[sentence[0]:sentence[0] + oi[-1].start()][-6:]):
         return None

@@ -675,3 +675,14 @@ def test_more_wordings_of_books_added():
 def test_book_outlets_and_points_outside_the_building_are_service_points():
     assert figs("为9个图书网点轮流调换图书。") == [("network.service_points", 9)]
     assert figs("共设服务窗口6个,其中馆内4个、馆外2个。") == [("network.service_points", 2)]
+
+
+def test_books_acquired_by_means_that_include_donations_are_added():
+    got = [(f.metric, f.value, f.segment) for f in _doc("通过接受捐赠、购买等方式收藏地方文献8种25册。").figures]
+    assert got == [("collection.added", 25, "local_documents")]
+    assert figs("向社区书屋捐赠图书500册。") == []
+
+
+def test_another_institution_as_the_place_where_the_library_built_points():
+    assert figs("本年,图书馆在消防大队、某景区游客中心设立了3个流通服务点。") == [("network.service_points_added", 3)]
+    assert figs("县文化馆在游客中心设立了3个服务点。") == []

@@ -97,7 +97,7 @@ CUES: list[Cue] = [
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
     Cue("coll_added", r"新增(?:馆藏|藏量|藏书|图书|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加(?![到至为]))|入藏|"
                       r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
-                      r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
+                      r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|(?<=方式|途径)(?:收藏|入藏|征集)(?:地方)?(?:文献|图书|书刊|资料)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
     # 拥有超过510万册的丰富馆藏
     Cue("coll_total_r", r"(?:丰富|珍贵|各类)?(?:馆藏|藏书)(?!量|总量)", _m(VOLUMES, "collection.total"), side="R"),
@@ -183,6 +183,11 @@ FAMILY_BLOCKERS_RIGHT = {
 # 博物馆接待观众50万人次): its figures are not a library's
 OTHER_INSTITUTION = re.compile(r"群众文化机构|文化站|文艺团体|文化馆|群艺馆|群众艺术馆|博物馆|博物院|美术馆|纪念馆|档案馆|科技馆|剧院|剧团|景区|旅游|游客")
 LIBRARY_SUBJECT = re.compile(r"图书馆|本馆|我馆|分馆|总馆|书屋|图书室|阅览室")
+# another institution named as the place where the library did it (图书馆先后在…旅游中心、市民之家设立了…)
+LIBRARY_AT_PLACE = re.compile(r"(?:图书馆|本馆|我馆)[^。;,\d]{0,12}?在[^。;\d]{0,40}$")
+# books acquired by means listed before the verb (通过接受捐赠、交换、购买的方式收藏…): the donation
+# is one of the ways the library acquired them, not a gift it made
+ACQUIRED_BY_MEANS = re.compile(r"通过[^,;。\d]{0,20}?(?:方式|途径)$")
 # a span of several years (“十三五”期间累计…, 近五年来, 2016—2020年间, 建馆以来): not one year's figure
 MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:近|过去)[两二三四五六七八九十\d]+年(?:来|间|中|以来)?|"
                         r"(?:19|20)\d\d\s*年?\s*[-—至到~]\s*(?:19|20)\d\d\s*年(?:间|期间|以来)?(?=[^,，。]{0,12}累计|间|期间|以来)|"

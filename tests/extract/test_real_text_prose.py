@@ -686,3 +686,7 @@ def test_books_acquired_by_means_that_include_donations_are_added():
 def test_another_institution_as_the_place_where_the_library_built_points():
     assert figs("本年,图书馆在消防大队、某景区游客中心设立了3个流通服务点。") == [("network.service_points_added", 3)]
     assert figs("县文化馆在游客中心设立了3个服务点。") == []
+
+
+def test_a_reading_clubs_meetings_are_events():
+    assert figs("组织少年文学社活动季,文学社20场,书友会8场。") == [("activities.events", 8), ("activities.events", 20)]

@@ -78,7 +78,11 @@ def findings():
     try:
         proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT, env=env,
                               capture_output=True, text=True, timeout=900)
-        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+        if proc.returncode != 0:  # say which dbt node failed (the log goes with the temporary folder)
+            logs = sorted((wh.parent / "logs").glob("*.log"))
+            failed = [ln for p in logs for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()
+                      if " FAIL " in ln or " ERROR " in ln]
+            raise AssertionError("the realdev build failed:\n" + "\n".join(failed[-20:]) + "\n" + proc.stderr[-1500:])
         con = duckdb.connect(str(wh), read_only=True)
         try:
             rows = con.execute("""

@@ -536,6 +536,10 @@ def _apply_subject(f, subj, where: str) -> str:
         f.library_name = canonical_library(f.library_name)   # named by the extraction-time rule
         return "named" if is_placed(f.library_name) else "guessed"   # 市立图书馆: which one is a guess
     if subj.kind == REGION:
+        if subj.name is None and f.library_name and f.table_id is not None:
+            # a table column that names its own aggregate (table_figures: a level column)
+            f.library_name, f.scope = canonical_library(f.library_name), "region"
+            return "named"
         f.library_name, f.scope = subj.name, "region"
         if subj.name is None:
             return "none"      # the area's libraries, but which area is not said

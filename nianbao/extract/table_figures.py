@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..schema import Figure
 from . import attribute as at
 from . import lexicon as lx
+from .lexicon import attribution as la
 from .lexicon import tables as tl
 from .numbers import SCALES, parse_number
 from .segment import Sections
@@ -144,6 +145,8 @@ def _label_match(label: str, unit: str | None) -> LabelMatch | None:
     residual = re.sub(_UNIT_IN, "", residual)
     # a part word before a total cue qualifies the whole (图书总藏量), it does not cut it
     seg = part_segment(residual) if residual and "总" not in best[2] else None
+    if seg in tl.GENERIC_PARTS.get(metric, ()):
+        return LabelMatch(metric, best[2])
     if seg:
         return LabelMatch(metric, best[2], seg)
     if lx.TABLE_LABEL_BAD.search(residual):
@@ -618,6 +621,20 @@ def _scope(label: str, metric: str) -> str:
     return "library"
 
 
+def _level_library(p: _Pair, tb: _T) -> str | None:
+    """The aggregate a column of a level table counts: with a 省级 level among the heads the
+    table is national (the unnamed total column 全国公共图书馆, ``#县级公共图书馆`` → 全国县级公共图书馆);
+    otherwise the place is not known here (None)."""
+    heads = [re.sub(r"^[#＃]", "", h) for h in tb.head if h]
+    if not any(tl.NATION_WIDE_LEVEL.search(h) for h in heads):
+        return None
+    head = re.sub(r"^[#＃]", "", _squash(p.head or ""))
+    if not head or tl.TOTAL_ROW.fullmatch(head):
+        return la.NATIONAL
+    level = re.sub(r"(?:公共)?图书馆$", "", head)
+    return f"{tl.NATION_PREFIX}{level}公共图书馆" if not level.startswith("全") else f"{level}公共图书馆"
+
+
 def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Figure | None:
     """The Figure of one pair, or None when the cell holds no value."""
     metric = lm.metric
@@ -636,11 +653,15 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
     if p.site is not None and not metric.startswith("network"):
         scope = _site_scope(p) or scope
         evidence = f"{p.site.orig.strip()} {evidence}" if p.site is not p.label else evidence
+    library = None
+    if tb.layout == "level_columns":
+        # one column per level of an aggregate: each column is its own region
+        library, scope = _level_library(p, tb), "region"
     return Figure(
         metric=metric, value=v, qualifier=qual, scope=scope, segment=seg,
         period=p.period or ctx.period, year=_year(p, ctx.base_year), unit_raw=(unit or ""),
         evidence=evidence, char_start=p.value.start, char_end=p.value.end,
-        value_high=vh, table_id=tb.table_id,
+        value_high=vh, table_id=tb.table_id, library_name=library,
     )
 
 

@@ -673,3 +673,22 @@ def test_level_columns_of_a_yearbook_table_each_give_a_figure_with_the_row_unit(
 def test_a_line_of_level_words_without_numbers_below_is_no_table():
     text = "#省级公共图书馆 #县级公共图书馆\n本年各馆继续开展阅读推广活动。\n"
     assert not any(t.layout == "level_columns" for t in find_tables(text))
+
+
+def test_level_columns_with_a_provincial_level_are_national_aggregates_one_per_column():
+    # 省级 exists once per province, so a total over it is national: each column its own region
+    text = LEVEL_COLUMNS.replace("#地市级公共图书馆", "#省级公共图书馆")
+    _, fs = _figs(text)
+    names = {f.value: (f.library_name, f.scope) for f in fs if f.metric == "collection.total"}
+    assert names[81_000_000.0] == ("全国公共图书馆", "region")
+    assert names[23_000_000.0] == ("全国省级公共图书馆", "region")
+    assert names[41_000_000.0] == ("全国县级公共图书馆", "region")
+    # without a provincial level the place is not known: no national name is made up
+    _, fs = _figs(LEVEL_COLUMNS)
+    assert not any((f.library_name or "").startswith("全国") for f in fs)
+
+
+def test_books_in_a_loans_head_is_the_usual_wording_not_a_part():
+    # 外借图书 names loans as a whole (spec: 图书外借量), while 图书藏量 stays a part of holdings
+    _, fs = _figs(YEAR_ROWS)
+    assert {f.segment for f in fs if f.metric == "circulation.loans"} == {"all"}

@@ -245,3 +245,11 @@ LEVEL_HEAD = re.compile(r"[#＃]?(?:全[国省市区县]|合计|总计|[省市�
                         r"(?:公共图书馆|图书馆)?")
 # a row label that is only a unit in brackets, its words on the line above (``(次) 8312 710``)
 UNIT_ONLY_LABEL = re.compile(r"[(（][^()（）\d]{1,8}[)）]")
+# a level whose libraries exist once per province (省级): a total over it spans the whole
+# country, so the level columns of such a table are national (全国 / 全国省级 / 全国县级)
+NATION_WIDE_LEVEL = re.compile(r"省级")
+NATION_PREFIX = "全国"
+
+# part words that are the usual name of a whole metric, not a part of it: 外借图书 / 图书外借量
+# is how loans are named (spec wording), so 图书 there is no `books` segment
+GENERIC_PARTS = {"circulation.loans": frozenset({"books"})}

@@ -690,3 +690,9 @@ def test_another_institution_as_the_place_where_the_library_built_points():
 
 def test_a_reading_clubs_meetings_are_events():
     assert figs("组织少年文学社活动季,文学社20场,书友会8场。") == [("activities.events", 8), ("activities.events", 20)]
+
+
+def test_books_bought_through_procurement_and_their_newspapers_are_collections_spending():
+    t = "本年通过政府采购购置32000元的图书、报刊9800元、12000元的木质书架。"
+    assert figs(t) == [("spending.collections", 9800), ("spending.collections", 32000)]
+    assert figs("政府采购支出合计20万元。") == []

@@ -130,6 +130,9 @@ CUES: list[Cue] = [
     Cue("sp_coll_buy", r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)", _m(MONEY, "spending.collections")),
     # (43万元图书购置经费: the amount before its name)
     Cue("sp_coll_r", r"^\s*的?(?:图书|文献|书刊)(?:购置|采购)(?:费|经费|资金)", _m(MONEY, "spending.collections"), side="R"),
+    # (添置5万元的图书、报刊1.2万元: the books bought named after the amount; newspapers by their amount)
+    Cue("sp_coll_books_r", r"^\s*的(?:图书|书刊|新书|书籍)", _m(MONEY, "spending.collections"), side="R"),
+    Cue("sp_coll_papers", r"(?:党报)?(?:党刊|报刊|期刊|报纸)(?=\s*$)", _m(MONEY, "spending.collections")),
     Cue("sp_digital", r"数字化建设|网络维护|(?:文化信息资源)?共享工程[^,;。\d]{0,4}?(?:经费|资金)|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设|"
                         r"(?:信息化|数字化)?(?:软件|硬件|设备)(?:采购|购置)(?:费|经费)|信息化[^,;。\d]{0,4}?(?:经费|费用)",
         _m(MONEY + BARE, "spending.digital")),
@@ -172,12 +175,15 @@ FAMILY_BLOCKERS = {
     # new cards and renewals added together are neither (办证和续证量…)
     "users": re.compile(r"续证|换证|补证"),
     # sub-totals of other ledgers: government procurement, the "three public" expenses
-    "spending": re.compile(r"政府采购|采购支出|三公|公务接待|公务用车|因公出国"),
+    # (通过政府采购添置…图书: the way books were bought, not the procurement ledger)
+    "spending": re.compile(r"政府采购(?!添置|购置|购买|购进|方式)|采购支出|三公|公务接待|公务用车|因公出国"),
 }
 # the same for the words right after the number (…87家农家书屋配书工作)
 FAMILY_BLOCKERS_RIGHT = {
     # (另有5个分馆正在建设 / 12座在兴建、规划中: not standing yet)
     "network": re.compile(r"^[^,;。]{0,12}(?:配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回|正在建设|正在建|在建|建设中|筹建|在兴建|兴建中|规划中)"),
+    # (、15550元的钢制书架: money for a thing named after it that is not reading matter)
+    "spending": re.compile(r"^\s*的(?!图书|书刊|新书|书籍|文献|报刊|期刊|报纸|绘本|数字资源)[^,;。\d]{0,8}?(?:书架|设备|家具|桌椅|电脑|空调|装修|车)"),
 }
 # another kind of institution as the subject (a culture bureau's report: 市文化馆举办培训班120期,
 # 博物馆接待观众50万人次): its figures are not a library's

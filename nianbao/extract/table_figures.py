@@ -274,6 +274,16 @@ class _T:
         if self.unit_hint and self.unit_hint.startswith("萬"):
             self.unit_hint = "万" + self.unit_hint[1:]
         self.head = [_squash(c.text) for c in self.header]
+        self.unit_list = getattr(tb, "unit_list", None)
+
+    def column_units(self, lab_i: int) -> dict[int, str]:
+        """Column index → unit of a ``单位:万人次、万册`` line, when it names one unit per value
+        column (the columns other than the labels and a 备注/代码 column), else nothing."""
+        if not self.unit_list:
+            return {}
+        cols = [i for i in range(len(self.head)) if i != lab_i and not tl.OPTIONAL_TAIL_HEAD.fullmatch(self.head[i])
+                and not any(w in self.head[i] for w in _NON_VALUE_HEAD)]
+        return dict(zip(cols, self.unit_list)) if len(cols) == len(self.unit_list) else {}
 
     def col_index(self, *keywords: str) -> int | None:
         for kw in keywords:
@@ -366,6 +376,7 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
         col_metric.setdefault(i, m)
     if not col_metric or label_metric(tb.head[lab_i], None):
         return None
+    col_units = tb.column_units(lab_i)
     pairs = []
     for ri, r in enumerate(tb.rows):
         if lab_i >= len(r):
@@ -381,7 +392,8 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
             continue
         for i, m in col_metric.items():
             if i < len(r):
-                htxt = tb.header[i].text + (f"{ry.group(1)}年" if ry else "")
+                htxt = tb.header[i].text + (f"({col_units[i]})" if i in col_units else "") \
+                    + (f"{ry.group(1)}年" if ry else "")
                 pairs.append(_Pair(tb.header[i], r[i], htxt, "partial" if rp else None, m, ri,
                                    r[lab_i] if site or total else None))
     _mark_branches(pairs)

@@ -62,8 +62,10 @@ class Table:
     # title and the header (a merged "base" row such as 外借室持证读者:约15万).
     preamble: list[Cell] = field(default_factory=list)
     # 'cell_per_line', 'tab', 'pipe', 'label_value', and (table_layouts) 'space_columns',
-    # 'cell_stream', 'form', 'glued_columns'
+    # 'cell_stream', 'form', 'glued_columns', 'level_columns'
     layout: str = ""
+    # one unit per value column, in column order, from a ``单位:万人次、万册`` line above
+    unit_list: list[str] | None = None
 
     # -- small helpers for consumers --------------------------------------
     @property
@@ -213,6 +215,24 @@ def _unit_line_above(lines: list[_Line], raw: _Raw) -> str | None:
         m = tl.UNIT_LINE.search(for_matching(ln.raw))      # 單位:萬元 reads as 单位:万元
         if m:
             return m.group(1)
+    return None
+
+
+def _unit_list_above(lines: list[_Line], raw: _Raw) -> list[str] | None:
+    """The units of a ``单位:万人次、万册`` line among the four lines above the table, one
+    per value column in column order (None when the line names one unit or none)."""
+    from .normalize import for_matching
+
+    j, seen = raw.first_line - 1, 0
+    while j >= 0 and seen < 4:
+        ln = lines[j]
+        j -= 1
+        if not ln.raw.strip(_WS + "|"):
+            continue
+        seen += 1
+        m = tl.UNIT_LIST_LINE.search(for_matching(ln.raw))
+        if m:
+            return tl.UNIT_LIST_SEP.split(m.group("units").strip())
     return None
 
 
@@ -567,5 +587,6 @@ def find_tables(text: str) -> list[Table]:
             unit_hint=_unit_hint(title.text if title else None) or _unit_line_above(lines, raw),
             preamble=preamble,
             layout=layout,
+            unit_list=_unit_list_above(lines, raw),
         ))
     return out

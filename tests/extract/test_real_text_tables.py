@@ -692,3 +692,14 @@ def test_books_in_a_loans_head_is_the_usual_wording_not_a_part():
     # 外借图书 names loans as a whole (spec: 图书外借量), while 图书藏量 stays a part of holdings
     _, fs = _figs(YEAR_ROWS)
     assert {f.segment for f in fs if f.metric == "circulation.loans"} == {"all"}
+
+
+def test_a_unit_line_naming_one_unit_per_column_scales_each_column():
+    # ``单位:万人次、万册`` above a table whose heads carry no unit: the units go to the value
+    # columns in order (a count mismatch would leave them unset)
+    text = ("某馆历年服务情况\n单位:万人次、万册\n"
+            "年份  到馆人次  外借册次\n2001  1.2  0.8\n2002  1.5  0.9\n")
+    got = _got(text)
+    assert ("visits.in_person", 2001, 12000.0) in got
+    assert ("circulation.loans", 2002, 9000.0) in got
+    assert not any(v < 10 for _, _, v in got)

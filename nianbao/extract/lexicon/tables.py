@@ -253,3 +253,8 @@ NATION_PREFIX = "全国"
 # part words that are the usual name of a whole metric, not a part of it: 外借图书 / 图书外借量
 # is how loans are named (spec wording), so 图书 there is no `books` segment
 GENERIC_PARTS = {"circulation.loans": frozenset({"books"})}
+
+# a 单位 line listing one unit per value column, in column order (``单位:万人次、万册``)
+UNIT_LIST_LINE = re.compile(r"^[\s(（]*(?:计量)?单位\s*[:：]\s*(?P<units>[万千亿]?(?:元|人次|册次|册|人|个|次|场|本|件)"
+                            r"(?:\s*[、,，/;；]\s*[万千亿]?(?:元|人次|册次|册|人|个|次|场|本|件))+)\s*[)）]?[\s|]*$")
+UNIT_LIST_SEP = re.compile(r"\s*[、,，/;；]\s*")

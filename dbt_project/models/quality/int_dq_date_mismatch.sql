@@ -55,7 +55,7 @@ impossible_date as (
     select
         'impossible_date' as rule,
         c.candidate_id as key_id,
-        c.document_id, d.source_file, null::varchar as library_key, d.report_year as year, null::varchar as metric,
+        c.document_id, d.source_file, cast(null as varchar) as library_key, d.report_year as year, cast(null as varchar) as metric,
         try_cast(c.value as integer) as month,
         try_cast(regexp_extract(substr(d.text, c.char_end + 2, 3), '^([0-9]{1,2})日', 1) as integer) as day,
         c.candidate_id as figure_id

@@ -246,6 +246,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]):
         return None
+    if lx.EACH_OF.search(text[cs:q.num_start]):
+        return None   # (12个分馆均藏书5000册以上: what each has)
     # (a stock stands at one moment whatever span the sentence opened with: 建馆60年来,…现有藏书500万册)
     if _multi_year(text[sentence[0]:q.num_start]) and d.metric not in lx.STOCK_METRICS:
         return None

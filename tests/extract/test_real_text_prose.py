@@ -696,3 +696,8 @@ def test_books_bought_through_procurement_and_their_newspapers_are_collections_s
     t = "本年通过政府采购购置32000元的图书、报刊9800元、12000元的木质书架。"
     assert figs(t) == [("spending.collections", 9800), ("spending.collections", 32000)]
     assert figs("政府采购支出合计20万元。") == []
+
+
+def test_what_each_of_several_units_has_is_not_a_total():
+    assert figs("全区15所学校的图书室均藏书在2000册以上。") == []
+    assert figs("全年举办活动30场,均有读者1000人次参加。") == [("activities.attendance", 1000), ("activities.events", 30)]

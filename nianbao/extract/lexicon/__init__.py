@@ -235,6 +235,8 @@ DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|�
                    r"增长(?![为到至])|增加了|减少(?![为到至])|下降(?![为到至])|提高了|上升(?![为到至])")
 # a comparison right before the measure's verb (比去年多接待读者2万人次): the number is the change
 DELTA_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|同期|(?:19|20)\d\d\s*年)(?:同期)?\s*(?:多|少|新增|增加|减少)了?\s*$")
+# a count of units then 均 (21个文化站的图书室均藏书在1000册以上): what each one has, not a total
+EACH_OF = re.compile(r"\d+\s*[个所家座][^,;。\d]{0,12}?均[^,;。\d]{0,8}$")
 # a comparison before the cue and a change verb after it (比2024年收支预算总数增加10.45万元): a change
 COMPARED_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|(?:19|20)\d\d\s*年)(?:同期|度)?[^,;。\d]{0,4}$")
 CHANGE_AFTER_CUE = re.compile(r"\s*(?:增加|减少|增长|下降|提高|降低|上升|多|少)了?\s*")

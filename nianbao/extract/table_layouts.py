@@ -10,6 +10,8 @@ Each recogniser reads the layout only, never the wording of one report:
   label and numbers, the columns separated by runs of two or more spaces; under a
   年份 head the rows start with a year instead (years as rows, metrics in the header),
   may come in groups separated by blank lines and may lose a trailing 备注 cell.
+* **line_accounts**: a 决算 / 预算 table one cell per line with nothing between cells: a
+  ``单位:万元`` line, head lines (收入 / 项目 / 决算数), then a label line and a value line per row.
 * **level_columns**: a header line of aggregate levels only (``#省级 #县级``, a # head
   being a part, so an unnamed total column may lead) over rows of a label with its unit
   in brackets and one bare number per column; group lines without numbers and blank
@@ -321,6 +323,47 @@ def level_columns(text: str, lines, taken) -> list[Block]:
             m = len(rows[0]) - 1
             lead = [_empty(lines[i].start)] * (1 + m - k)
             out.append(Block("level_columns", lead + heads, rows, lines[i].start, lines[last].end, i, last))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+def line_accounts(text: str, lines, taken) -> list[Block]:
+    """A 决算 / 预算 table printed one cell per line with nothing between cells: a ``单位:万元``
+    line, two or more head lines (收入 / 支出 / 项目 / 决算数, side-by-side halves repeat them),
+    then rows of a label line followed by its value line (a line of spaces is an empty value).
+    The header becomes [项目, <value head>]; rows whose value is empty stay (no figure)."""
+    out: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if taken(i) or not tl.UNIT_LINE.search(lines[i].raw):
+            i += 1
+            continue
+        j, heads = i + 1, []
+        while j < n and not taken(j) and tl.ACCOUNT_HEAD_LINE.fullmatch(lines[j].raw.strip(_WS)):
+            heads.append(lines[j])
+            j += 1
+        lab_h = next((h for h in heads if tl.FORM_LABEL_HEAD.fullmatch(h.raw.strip(_WS))), None)
+        val_h = next((h for h in heads if tl.ACCOUNT_VALUE_HEAD.fullmatch(h.raw.strip(_WS))), None)
+        if len(heads) < 2 or lab_h is None or val_h is None:
+            i += 1
+            continue
+        rows, last = [], j - 1
+        while j + 1 < n and not taken(j) and not taken(j + 1):
+            lab, val = lines[j], lines[j + 1]
+            lt, vt = lab.raw.strip(_WS), val.raw.strip(_WS)
+            if not lt or re.search(r"\d", re.sub(tl.ITEM_NUMBER, "", lt)) or len(lt) > 40 \
+                    or not (vt == "" or _numeric(vt)) or lab.kind != "prose" or val.kind not in ("prose", "blank"):
+                break
+            vcell = _mk_cell(text, val.start, val.end) if vt else _empty(val.start)
+            rows.append([_mk_cell(text, lab.start, lab.end), vcell])
+            last = j + 1
+            j += 2
+        if sum(1 for r in rows if r[1].text) >= 1 and len(rows) >= 2:
+            head = [_mk_cell(text, lab_h.start, lab_h.end), _mk_cell(text, val_h.start, val_h.end)]
+            out.append(Block("line_accounts", head, rows, lines[heads[0].no].start, lines[last].end,
+                             heads[0].no, last))
             i = last + 1
         else:
             i += 1
@@ -823,8 +866,8 @@ def find_blocks(text: str, lines, taken) -> list[Block]:
     def busy(k: int) -> bool:
         return taken(k) or k in own
 
-    for finder in (forms, pipe_forms, glued_columns, space_columns, gap_columns, level_columns, cell_streams,
-                   row_blocks):
+    for finder in (forms, pipe_forms, glued_columns, space_columns, gap_columns, level_columns, line_accounts,
+                   cell_streams, row_blocks):
         for b in finder(text, lines, busy):
             out.append(b)
             own.update(range(b.first_line, b.last_line + 1))

@@ -703,3 +703,19 @@ def test_a_unit_line_naming_one_unit_per_column_scales_each_column():
     assert ("visits.in_person", 2001, 12000.0) in got
     assert ("circulation.loans", 2002, 9000.0) in got
     assert not any(v < 10 for _, _, v in got)
+
+
+def test_a_final_accounts_table_one_cell_per_line_pairs_each_label_with_the_next_line():
+    text = ("某馆2020年度决算表\n2020 年度收入支出决算总表\n单位:万元\n收入\n支出\n项目\n决算数\n项目\n决算数\n"
+            "一、财政拨款收入\n812.50\n一、文化旅游体育与传媒支出\n \n二、事业收入\n12.00\n")
+    tbs = _spans_hold(text)
+    assert [t.layout for t in tbs] == ["line_accounts"]
+    got = _got(text)
+    assert ("spending.total", 2020, 8_125_000.0) in got
+    assert len([g for g in got if g[2] == 8_125_000.0]) == 1
+    assert not any(v in (812.5, 2020.0) for _, _, v in got)
+
+
+def test_alternating_lines_without_a_unit_line_and_heads_are_no_accounts_table():
+    text = "一、财政拨款收入\n812.50\n二、事业收入\n12.00\n"
+    assert not any(t.layout == "line_accounts" for t in find_tables(text))

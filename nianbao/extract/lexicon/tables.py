@@ -258,3 +258,9 @@ GENERIC_PARTS = {"circulation.loans": frozenset({"books"})}
 UNIT_LIST_LINE = re.compile(r"^[\s(（]*(?:计量)?单位\s*[:：]\s*(?P<units>[万千亿]?(?:元|人次|册次|册|人|个|次|场|本|件)"
                             r"(?:\s*[、,，/;；]\s*[万千亿]?(?:元|人次|册次|册|人|个|次|场|本|件))+)\s*[)）]?[\s|]*$")
 UNIT_LIST_SEP = re.compile(r"\s*[、,，/;；]\s*")
+
+# a budget or final-accounts table printed one cell per line with no separator (a 决算 page):
+# a 单位 line, then head lines (收入 / 支出 / 项目 / 决算数), then a label line and a value line
+# for each row; `ACCOUNT_VALUE_HEAD` names the value column
+ACCOUNT_HEAD_LINE = re.compile(r"收\s*入|支\s*出|项\s*目|决算数|预算数|金\s*额|本年(?:决算|预算)?数?|全年数")
+ACCOUNT_VALUE_HEAD = re.compile(r"决算数|预算数|金\s*额|本年(?:决算|预算)?数?|全年数")

@@ -275,6 +275,10 @@ class _T:
             self.unit_hint = "万" + self.unit_hint[1:]
         self.head = [_squash(c.text) for c in self.header]
         self.unit_list = getattr(tb, "unit_list", None)
+        # every value column a level of an aggregate (合计 / 市级 / 区县级, #省级 / #县级)
+        levels = [h for h in self.head[1:] if h]
+        self.level_columns = self.layout == "level_columns" or \
+            (len(levels) >= 2 and all(tl.LEVEL_HEAD.fullmatch(h) for h in levels))
 
     def column_units(self, lab_i: int) -> dict[int, str]:
         """Column index → unit of a ``单位:万人次、万册`` line, when it names one unit per value
@@ -666,7 +670,7 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
         scope = _site_scope(p) or scope
         evidence = f"{p.site.orig.strip()} {evidence}" if p.site is not p.label else evidence
     library = None
-    if tb.layout == "level_columns":
+    if tb.level_columns:
         # one column per level of an aggregate: each column is its own region
         library, scope = _level_library(p, tb), "region"
     return Figure(

@@ -503,7 +503,7 @@ def test_a_bare_scale_in_a_column_head_and_a_head_named_by_its_unit():
     assert ("activities.events", 2022, 190) in got and ("spending.collections", 2021, 800000) in got
 
 
-def test_an_indented_header_has_an_empty_corner():
+def test_an_indented_header_has_an_empty_corner_and_its_level_columns_are_regions():
     text = ("公共图书馆基本情况\n                    合计        市级        区县级\n"
             "机构数(个)          42          3           39\n"
             "总藏量(万册)        2810        1230        1580\n"
@@ -511,6 +511,8 @@ def test_an_indented_header_has_an_empty_corner():
     got = _got(text)
     assert sorted(v for m, _, v in got if m == "collection.total") == [12300000, 15800000, 28100000]
     assert not any(v in (42, 3, 39) for _, _, v in got)
+    _, fs = _figs(text)
+    assert {f.scope for f in fs} == {"region"}          # 合计 / 市级 / 区县级: aggregates of many libraries
 
 
 # ------------------------------------------------------------------ sites of a library system as rows or columns

@@ -472,3 +472,14 @@ def test_a_count_of_branches_or_service_points_is_the_systems():
 def test_a_sector_of_the_nation_is_not_the_nations_libraries():
     _, f = _by_value("某馆简介\n开馆初期,有关部门组织全国出版界捐赠图书38万册。共有藏书69万册。\n")
     assert f[690_000].scope != "region"
+
+
+def test_a_library_the_report_works_with_is_not_the_subject():
+    """配合/协助 X图书馆 names a partner; the count after it is the report's own library's."""
+    from nianbao.extract import extract_document
+
+    text = ("博罗县图书馆2020年工作总结\n\n一、基本情况\n\n2020年,我馆全年接待读者5万人次。\n\n"
+            "完成亲子阅读基地挂牌工作,配合市图书馆推进城乡一体化建设,安装自助借还机,"
+            "完成 2 万册图书录入、上架工作;开展“总分馆业务培训”系列活动 12 多场次。")
+    figs = [f for f in extract_document(text).figures if f.metric == "activities.events"]
+    assert figs and all(f.library_name in (None, "博罗县图书馆") for f in figs), [f.library_name for f in figs]

@@ -106,7 +106,7 @@ CONFIDENCE_WEIGHTS = {
 # the report's own library
 OWN_MARKER = re.compile(r"本馆|我馆|该馆|馆内|总馆(?!藏|和|与|及|、)")
 # a place word used as a location, not as the subject (在全市设分馆, 面向全省读者, 活动在X图书馆举行)
-LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先|委托|邀请|"
+LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先|委托|邀请|配合|协助|协同|联合|携手|"
                              r"采用了?|按照|根据|参照|依照|服务|惠及)$")
 # a region-wide aggregate word: 全省, 全市…
 REGION_WORD = re.compile(r"全(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第|"

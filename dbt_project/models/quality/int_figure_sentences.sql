@@ -11,5 +11,7 @@ select
         length(regexp_replace(substr(d.text, 1, greatest(f.char_start, 0)), '[^。！？!?\n]', '', 'g'))
     end as sentence_no
 from {{ ref('int_figures_attributed') }} as f
-join {{ ref('stg_nianbao__documents') }} as d using (document_id)
+-- the loaded document only: a duplicate file has the same document_id (and the same text)
+join {{ ref('stg_nianbao__documents') }} as d
+    on d.document_id = f.document_id and d.status = 'loaded'
 where f.char_start is not null

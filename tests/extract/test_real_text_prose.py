@@ -701,3 +701,13 @@ def test_books_bought_through_procurement_and_their_newspapers_are_collections_s
 def test_what_each_of_several_units_has_is_not_a_total():
     assert figs("全区15所学校的图书室均藏书在2000册以上。") == []
     assert figs("全年举办活动30场,均有读者1000人次参加。") == [("activities.attendance", 1000), ("activities.events", 30)]
+
+
+def _segs(text: str):
+    return sorted((f.metric, f.value, f.segment) for f in _doc(text).figures if f.kind == "figure")
+
+
+def test_local_documents_named_with_a_kindred_material_are_a_part():
+    got = _segs("全年购进新书3000册;向社会征集地方文献及乡土资料8种60余册。")
+    assert ("collection.added", 60, "local_documents") in got
+    assert ("collection.added", 3000, "all") in got

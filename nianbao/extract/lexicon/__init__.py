@@ -351,7 +351,8 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("periodicals", re.compile(r"期刊|报刊")),
     # parts of the holdings named by their material (其中古籍1.2万册, 地方文献8000余册)
     ("ancient_books", re.compile(r"(?:古籍|线装古籍|善本)(?:图书|文献|藏书)?(?=\s*[\d约近超逾达为有共])")),
-    ("local_documents", re.compile(r"地方文献(?:藏量|馆藏)?(?=\s*[\d约近超逾达为有共])")),
+    # (征集地方文献和文史资料12种100余册: local documents named with a kindred material)
+    ("local_documents", re.compile(r"地方文献(?:藏量|馆藏)?(?:(?:和|及|与|、)[^\d,;。]{1,6})?(?=\s*[\d约近超逾达为有共])")),
     # the two parts of a budget's spending (基本支出 / 项目支出)
     ("basic", re.compile(r"基本支出")),
     ("project", re.compile(r"项目支出")),

@@ -711,3 +711,8 @@ def test_local_documents_named_with_a_kindred_material_are_a_part():
     got = _segs("全年购进新书3000册;向社会征集地方文献及乡土资料8种60余册。")
     assert ("collection.added", 60, "local_documents") in got
     assert ("collection.added", 3000, "all") in got
+
+
+def test_storytelling_sessions_are_their_own_part():
+    got = _segs("3月,举办《小熊回家》和《月亮船》故事会3场次。")
+    assert got == [("activities.events", 3, "storytelling")]

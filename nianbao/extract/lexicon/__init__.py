@@ -346,6 +346,7 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("braille", re.compile(r"盲文")),
     ("picture_books", re.compile(r"绘本(?!故事)")),
     ("minors", re.compile(r"未成年|少儿|儿童|青少年|少年|亲子|幼儿|中小学生|学生")),
+    ("storytelling", re.compile(r"故事会|讲故事|故事妈妈|故事屋")),
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
     ("offline", re.compile(r"(?<![线上和与、])线下(?=活动|讲座|展览|培训|阅读推广|参与)")),
     ("periodicals", re.compile(r"期刊|报刊")),

@@ -5,6 +5,7 @@ sensor skips while any run (the CLI included) holds it."""
 
 
 import hashlib
+import os
 
 from dagster import (
     AssetSelection,
@@ -36,13 +37,28 @@ def daily_build(_context):
     return RunRequest()
 
 
+def _raw_files(raw_dir):
+    """The files under the raw folder that a build reads: the warehouse folder (when it sits
+    inside the raw folder) is never part of it, and names need not be valid UTF-8."""
+    if not raw_dir.is_dir():
+        return []
+    warehouse_dir = os.path.realpath(config.warehouse_path().parent)
+    out = []
+    for path in raw_dir.rglob("*"):
+        real = os.path.realpath(path)
+        if real == warehouse_dir or real.startswith(warehouse_dir + os.sep):
+            continue
+        if path.is_file():
+            out.append(path)
+    return sorted(out)
+
+
 def raw_folder_fingerprint(raw_dir) -> str:
     """A hash of every file's path, size and modification time under the raw folder."""
     h = hashlib.sha256()
-    if raw_dir.is_dir():
-        for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
-            st = path.stat()
-            h.update(f"{path.relative_to(raw_dir)}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n".encode())
+    for path in _raw_files(raw_dir):
+        st = path.stat()
+        h.update(f"{path.relative_to(raw_dir)}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:16]
 
 
@@ -52,7 +68,7 @@ def changed_since_publish(raw_dir, published) -> bool:
     if not published.exists():
         return True
     built = published.stat().st_mtime_ns
-    return raw_dir.is_dir() and any(p.is_file() and p.stat().st_mtime_ns > built for p in raw_dir.rglob("*"))
+    return any(p.stat().st_mtime_ns > built for p in _raw_files(raw_dir))
 
 
 @sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=DefaultSensorStatus.RUNNING,

@@ -117,3 +117,24 @@ def test_dev_instance_runs_one_build_at_a_time(tmp_path):
     shutil.copy(PROJECT_ROOT / "orchestration" / "dagster.yaml", tmp_path / "dagster.yaml")
     with DagsterInstance.from_config(str(tmp_path)) as instance:
         assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 1
+
+
+def test_sensor_fingerprint_survives_odd_names_and_ignores_the_warehouse(tmp_path, monkeypatch):
+    """A GBK-encoded file name does not crash the sensor, and a warehouse folder inside the
+    raw folder (its logs, report, database) never re-triggers a build."""
+    import os
+
+    from orchestration.defs.automation import raw_folder_fingerprint
+
+    raw = tmp_path / "raw"
+    (raw / "warehouse").mkdir(parents=True)
+    monkeypatch.setenv("NIANBAO_RAW_DIR", str(raw))
+    monkeypatch.setenv("NIANBAO_WAREHOUSE", str(raw / "warehouse" / "nianbao.duckdb"))
+    with open(os.path.join(os.fsencode(raw), "图书馆年报.txt".encode("gbk")), "wb") as fh:
+        fh.write("2020年接待读者1万人次。".encode("gbk"))
+    before = raw_folder_fingerprint(raw)
+    (raw / "warehouse" / "last_run.log").write_text("a new log line")
+    (raw / "warehouse" / "nianbao.duckdb").write_bytes(b"x")
+    assert raw_folder_fingerprint(raw) == before
+    (raw / "b.txt").write_text("新增读者证100张")
+    assert raw_folder_fingerprint(raw) != before

@@ -716,3 +716,8 @@ def test_local_documents_named_with_a_kindred_material_are_a_part():
 def test_storytelling_sessions_are_their_own_part():
     got = _segs("3月,举办《小熊回家》和《月亮船》故事会3场次。")
     assert got == [("activities.events", 3, "storytelling")]
+
+
+def test_quoted_names_given_as_themes_do_not_make_the_count_a_part():
+    got = _segs("全年以“书香满城”和“快乐阅读”等为主题,举办了系列阅读活动共40场次。")
+    assert got == [("activities.events", 40, "all")]

@@ -58,7 +58,8 @@ def raw_folder_fingerprint(raw_dir) -> str:
     h = hashlib.sha256()
     for path in _raw_files(raw_dir):
         st = path.stat()
-        h.update(f"{path.relative_to(raw_dir)}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        line = f"{path.relative_to(raw_dir)}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n"
+        h.update(line.encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:16]
 
 

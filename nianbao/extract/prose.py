@@ -72,6 +72,10 @@ def _carried_period(mt: str, ss: int) -> str | None:
 def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     ctx = mt[left_start:ce] if left_start != cs else mt[cs:ce]
     seg = at.segment(ctx, metric, mt[ss:se])
+    if seg == "all":
+        cohort = _birth_cohort(mt[max(ss, q.num_start - lx.BIRTH_COHORT_WINDOW):q.num_start])
+        if cohort:
+            return cohort
     if seg != "all" or not metric.startswith("activities"):
         return seg
     # 各类活动 / 所有活动: the whole, whatever the clauses before it counted
@@ -99,6 +103,15 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
             not re.search(r"全年|全馆|共计|总", lx.QUOTED_NAME.sub("", mt[cs:q.num_start])):
         return "named_programmes"
     return seg
+
+
+def _birth_cohort(left: str) -> str | None:
+    """The last birth cohort named before the number (“70后”读者…达N人次 -> born_1970s)."""
+    ms = list(lx.BIRTH_COHORT.finditer(left))
+    if not ms:
+        return None
+    d = ms[-1].group(1)
+    return f"born_{'20' if d in ('00', '10') else '19'}{d}s"
 
 
 def _previous_sentence(mt: str, ss: int) -> tuple[int, int] | None:

@@ -721,3 +721,10 @@ def test_storytelling_sessions_are_their_own_part():
 def test_quoted_names_given_as_themes_do_not_make_the_count_a_part():
     got = _segs("全年以“书香满城”和“快乐阅读”等为主题,举办了系列阅读活动共40场次。")
     assert got == [("activities.events", 40, "all")]
+
+
+def test_figures_of_a_birth_cohort_are_a_part():
+    got = _segs("全年共有20000名读者借书。按年龄看,“90后”读者借阅人次最多,达5600人次;“00后”读者借阅人次居次,达4100人次。")
+    assert ("circulation.borrowers", 20000, "all") in got
+    assert ("circulation.borrowers", 5600, "born_1990s") in got
+    assert ("circulation.borrowers", 4100, "born_2000s") in got

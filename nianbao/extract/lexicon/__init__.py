@@ -365,6 +365,10 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
 # names given as the themes of a year's work (以“A”和“B”等为主题,举办…活动共57场次): not a named part
 THEME_SPAN = re.compile(r"以[^。;]{0,80}?为(?:主题|契机|主线|载体|抓手)")
+# a birth cohort of readers (“80后”借阅人次…达N人次): segment born_1980s; read in the
+# stretch of the sentence just before the number
+BIRTH_COHORT = re.compile(r"(?<![\d年.])([5-9]0|00|10)\s*后(?![\d天期])")
+BIRTH_COHORT_WINDOW = 30
 # words that make an activities count the whole (各类读者活动67次, 参与各类活动)
 WHOLE_WORDS = re.compile(r"各类|各项|所有|全部|总计|合计")
 # attendance summed over the event counts listed before it (…,共吸引2.1万人次参加)

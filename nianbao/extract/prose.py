@@ -76,6 +76,10 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         cohort = _birth_cohort(mt[max(ss, q.num_start - lx.BIRTH_COHORT_WINDOW):q.num_start])
         if cohort:
             return cohort
+        if metric.startswith("circulation"):
+            service = _service_part(mt[ss:q.num_start])
+            if service:
+                return service
     if seg != "all" or not metric.startswith("activities"):
         return seg
     # 各类活动 / 所有活动: the whole, whatever the clauses before it counted
@@ -112,6 +116,19 @@ def _birth_cohort(left: str) -> str | None:
         return None
     d = ms[-1].group(1)
     return f"born_{'20' if d in ('00', '10') else '19'}{d}s"
+
+
+def _service_part(left: str) -> str | None:
+    """The named service (送书上门, 预约借书) a loans figure is counted for, if the
+    sentence names one before the number with no whole word in between."""
+    best = None
+    for code, rx in lx.SERVICE_SEGMENTS:
+        for m in rx.finditer(left):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), code)
+    if best and not lx.SERVICE_WHOLE.search(left[best[0]:]):
+        return best[1]
+    return None
 
 
 def _previous_sentence(mt: str, ss: int) -> tuple[int, int] | None:

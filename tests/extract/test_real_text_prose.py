@@ -728,3 +728,16 @@ def test_figures_of_a_birth_cohort_are_a_part():
     assert ("circulation.borrowers", 20000, "all") in got
     assert ("circulation.borrowers", 5600, "born_1990s") in got
     assert ("circulation.borrowers", 4100, "born_2000s") in got
+
+
+def test_loans_through_a_named_service_are_a_part():
+    got = _segs("全年外借图书30万册。馆里推出送书上门的“书香快递”,该服务的图书外借量达到1.2万册。")
+    assert ("circulation.loans", 300000, "all") in got
+    assert ("circulation.loans", 12000, "delivery") in got
+    got = _segs("试点开通预约借书服务,完成订单900单,借出图书2100册。")
+    assert ("circulation.loans", 2100, "reservations") in got
+
+
+def test_a_whole_after_a_named_service_stays_the_whole():
+    got = _segs("开通预约借书服务后,全馆全年共外借图书30万册。")
+    assert got == [("circulation.loans", 300000, "all")]

@@ -369,6 +369,14 @@ THEME_SPAN = re.compile(r"以[^。;]{0,80}?为(?:主题|契机|主线|载体|抓
 # stretch of the sentence just before the number
 BIRTH_COHORT = re.compile(r"(?<![\d年.])([5-9]0|00|10)\s*后(?![\d天期])")
 BIRTH_COHORT_WINDOW = 30
+# loans made through a named service the sentence introduces (送书上门的…服务,外借量达N册;
+# 试点预约借书服务,…借出图书N册): a part; read before the number in its sentence, unless
+# a whole word stands between the service and the number
+SERVICE_SEGMENTS: list[tuple[str, re.Pattern]] = [
+    ("delivery", re.compile(r"送书上门|送书到家|快递到家|邮寄到家|图书快递|快递借(?:书|阅)|邮寄借(?:书|阅)")),
+    ("reservations", re.compile(r"预约借(?:书|阅)|预借")),
+]
+SERVICE_WHOLE = re.compile(r"全馆|全年|总|共计|合计|累计|全部")
 # words that make an activities count the whole (各类读者活动67次, 参与各类活动)
 WHOLE_WORDS = re.compile(r"各类|各项|所有|全部|总计|合计")
 # attendance summed over the event counts listed before it (…,共吸引2.1万人次参加)

@@ -603,6 +603,30 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
         except Exception as e:  # pragma: no cover - a bug here must not lose the document's figures
             warnings.warn(f"attribution failed at {f.char_start}: {e!r}", RuntimeWarning, stacklevel=2)
             f.confidence = la.CONFIDENCE_WEIGHTS["floor"]
+    _distribute_respectively([f for f in figs if f.table_id is None], mt)
+
+
+def _distribute_respectively(figs, mt: str) -> None:
+    """分别: the values after it go one by one to the places listed before it in the
+    same sentence (南通和无锡馆藏分别为1134万、1127万册), when the counts agree."""
+    from .segment import sentence_bounds
+    from .subjects import listed_places
+
+    by_sentence: dict[int, list] = {}
+    for f in figs:
+        ss, _ = sentence_bounds(mt, min(max(f.char_start, 0), max(len(mt) - 1, 0)))
+        by_sentence.setdefault(ss, []).append(f)
+    for ss, group in by_sentence.items():
+        first = min(f.char_start for f in group)
+        resp = [m for m in la.RESPECTIVELY.finditer(mt, ss, first)]
+        if not resp:
+            continue
+        names = listed_places(mt, ss, resp[-1].start())
+        after = sorted((f for f in group if f.char_start > resp[-1].end()), key=lambda f: f.char_start)
+        if len(names) < 2 or len(after) != len(names) or len({f.metric for f in after}) != 1:
+            continue
+        for f, name in zip(after, names):
+            f.library_name, f.scope = name, "region"
 
 
 def _attribute_one(f, doc: _Doc) -> None:

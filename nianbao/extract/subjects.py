@@ -324,6 +324,19 @@ def subject_at(text: str, pos: int, own: str | None) -> tuple[Mention | None, st
     return default_subject(text, own), "document"
 
 
+def listed_places(text: str, lo: int, hi: int) -> list[str]:
+    """The last run of two or more places joined by 和/、/与 in text[lo:hi] (南通和无锡次之,
+    馆藏分别为…), as region aggregate names, in order; [] when there is none."""
+    runs: list[list] = []
+    for a, b, p in find_places(text[lo:hi]):
+        if runs and la.LIST_JOINER.match(text[lo + runs[-1][-1][1]:lo + a]):
+            runs[-1].append((a, b, p))
+        else:
+            runs.append([(a, b, p)])
+    runs = [r for r in runs if len(r) >= 2 and not _located(text, lo + r[0][0])]   # 在A镇和B镇: places, not subjects
+    return [aggregate_name(p) for _, _, p in runs[-1]] if runs else []
+
+
 def branch_by_label(text: str, own: str | None, label: str) -> Mention | None:
     """A table row or label that starts with the stem of a branch the text names
     elsewhere (东总布外借册次 when 东总布分馆 is named): that branch."""

@@ -483,3 +483,19 @@ def test_a_library_the_report_works_with_is_not_the_subject():
             "完成 2 万册图书录入、上架工作;开展“总分馆业务培训”系列活动 12 多场次。")
     figs = [f for f in extract_document(text).figures if f.metric == "activities.events"]
     assert figs and all(f.library_name in (None, "博罗县图书馆") for f in figs), [f.library_name for f in figs]
+
+
+def test_respectively_gives_each_listed_place_its_own_value():
+    from nianbao.extract import extract_document
+    t = ("2022年四川省公共图书馆发布年度数据。全省公共图书馆总藏书量8000万册。其中,成都馆藏最多,为2100万册。"
+         "绵阳和德阳次之,馆藏分别为700万、650万册。")
+    got = {(f.value, f.library_name) for f in extract_document(t).figures if f.metric == "collection.total"}
+    assert (7000000, "绵阳市全市公共图书馆") in got
+    assert (6500000, "德阳市全市公共图书馆") in got
+
+
+def test_respectively_after_places_of_location_keeps_the_subject():
+    from nianbao.extract import extract_document
+    t = "2022年,本馆在绵阳和德阳分别建成服务点3个、2个。"
+    libs = {f.library_name for f in extract_document(t).figures}
+    assert not any(n and "绵阳" in n for n in libs)

@@ -253,3 +253,7 @@ LAST_PARTIAL_MONTH = 11
 STOCK_METRICS = re.compile(r"^(?:collection\.total|users\.registered_total|network\.branches|network\.service_points)$")
 # generic annual wording: a yearly figure even on an undated page (年接待读者, 每年, 年均)
 ANNUAL_WORDS = re.compile(r"每年|年均|全年|年度|(?<![\d今去明前上下当本])年(?:接待|外借|借阅|流通|服务|举办|开展|新增|入藏|购书|读者)")
+# 分别 distributes the values after it over the subjects listed before it (南通和无锡…分别为
+# 1134万、1127万册): the word, and what may join two listed places
+RESPECTIVELY = re.compile(r"分别")
+LIST_JOINER = re.compile(r"^\s*(?:和|与|及|以及|、|,)\s*$")

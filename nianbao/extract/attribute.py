@@ -604,6 +604,34 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
             warnings.warn(f"attribution failed at {f.char_start}: {e!r}", RuntimeWarning, stacklevel=2)
             f.confidence = la.CONFIDENCE_WEIGHTS["floor"]
     _distribute_respectively([f for f in figs if f.table_id is None], mt)
+    figs.extend(_shared_by_listed_places([f for f in figs if f.table_id is None], mt))
+
+
+def _shared_by_listed_places(figs, mt: str) -> list:
+    """A single value stated for listed places counted as a group (A和B两市…也在900万册
+    以上): the figure goes to the first place and a copy to each of the others."""
+    import dataclasses
+
+    from .segment import sentence_bounds
+    from .subjects import listed_place_runs
+
+    by_sentence: dict[int, list] = {}
+    for f in figs:
+        ss, _ = sentence_bounds(mt, min(max(f.char_start, 0), max(len(mt) - 1, 0)))
+        by_sentence.setdefault(ss, []).append(f)
+    extra = []
+    for ss, group in by_sentence.items():
+        start = group[0].char_start   # one number (read as one or more figures)
+        if any(f.char_start != start for f in group) or la.RESPECTIVELY.search(mt, ss, start):
+            continue
+        runs = [r for r in listed_place_runs(mt, ss, start) if la.SHARED_AFTER_LIST.match(mt, r[0])]
+        if not runs:
+            continue
+        names = runs[-1][1]
+        for f in group:
+            f.library_name, f.scope = names[0], "region"
+            extra += [dataclasses.replace(f, library_name=n) for n in names[1:]]
+    return extra
 
 
 def _distribute_respectively(figs, mt: str) -> None:

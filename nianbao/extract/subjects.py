@@ -324,17 +324,23 @@ def subject_at(text: str, pos: int, own: str | None) -> tuple[Mention | None, st
     return default_subject(text, own), "document"
 
 
-def listed_places(text: str, lo: int, hi: int) -> list[str]:
-    """The last run of two or more places joined by 和/、/与 in text[lo:hi] (南通和无锡次之,
-    馆藏分别为…), as region aggregate names, in order; [] when there is none."""
+def listed_place_runs(text: str, lo: int, hi: int) -> list[tuple[int, list[str]]]:
+    """Runs of two or more places joined by 和/、/与 in text[lo:hi] (南通和无锡次之…), each
+    as (end position in text, region aggregate names in order)."""
     runs: list[list] = []
     for a, b, p in find_places(text[lo:hi]):
         if runs and la.LIST_JOINER.match(text[lo + runs[-1][-1][1]:lo + a]):
             runs[-1].append((a, b, p))
         else:
             runs.append([(a, b, p)])
-    runs = [r for r in runs if len(r) >= 2 and not _located(text, lo + r[0][0])]   # 在A镇和B镇: places, not subjects
-    return [aggregate_name(p) for _, _, p in runs[-1]] if runs else []
+    return [(lo + r[-1][1], [aggregate_name(p) for _, _, p in r]) for r in runs
+            if len(r) >= 2 and not _located(text, lo + r[0][0])]   # 在A镇和B镇: places, not subjects
+
+
+def listed_places(text: str, lo: int, hi: int) -> list[str]:
+    """The last run of listed places in text[lo:hi] (分别为… goes to them), [] if none."""
+    runs = listed_place_runs(text, lo, hi)
+    return runs[-1][1] if runs else []
 
 
 def branch_by_label(text: str, own: str | None, label: str) -> Mention | None:

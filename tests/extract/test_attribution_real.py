@@ -499,3 +499,11 @@ def test_respectively_after_places_of_location_keeps_the_subject():
     t = "2022年,本馆在绵阳和德阳分别建成服务点3个、2个。"
     libs = {f.library_name for f in extract_document(t).figures}
     assert not any(n and "绵阳" in n for n in libs)
+
+
+def test_one_value_for_places_counted_as_a_group_goes_to_each():
+    from nianbao.extract import extract_document
+    t = ("2022年四川省公共图书馆发布年度数据。全省公共图书馆总藏书量8000万册。其中,成都馆藏最多,为2100万册。"
+         "此外,绵阳和德阳两市公共图书馆的馆藏也在600万册以上。")
+    got = sorted(f.library_name for f in extract_document(t).figures if f.value == 6000000)
+    assert got == ["德阳市全市公共图书馆", "绵阳市全市公共图书馆"]

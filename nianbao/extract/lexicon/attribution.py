@@ -257,3 +257,6 @@ ANNUAL_WORDS = re.compile(r"每年|年均|全年|年度|(?<![\d今去明前上�
 # 1134万、1127万册): the word, and what may join two listed places
 RESPECTIVELY = re.compile(r"分别")
 LIST_JOINER = re.compile(r"^\s*(?:和|与|及|以及|、|,)\s*$")
+# listed places counted as a group (南京和盐城两市公共图书馆的馆藏也在900万册以上): the one
+# value is stated for each of them
+SHARED_AFTER_LIST = re.compile(r"\s*(?:两|二|三|四|几)\s*(?:个)?[省市县区]")

@@ -741,3 +741,12 @@ def test_loans_through_a_named_service_are_a_part():
 def test_a_whole_after_a_named_service_stays_the_whole():
     got = _segs("开通预约借书服务后,全馆全年共外借图书30万册。")
     assert got == [("circulation.loans", 300000, "all")]
+
+
+def test_spending_named_as_what_it_is_is_not_a_budget_part():
+    """项目支出即购书经费N元: the figure is the book fund itself, not the project part of a budget."""
+    from nianbao.extract import extract_document
+
+    text = "2020年,本馆总支出200万元,其中项目支出即购书经费70万元。"
+    figs = [f for f in extract_document(text).figures if f.metric == "spending.collections"]
+    assert figs and all(f.segment == "all" for f in figs), [(f.metric, f.segment) for f in figs]

@@ -354,9 +354,10 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("ancient_books", re.compile(r"(?:古籍|线装古籍|善本)(?:图书|文献|藏书)?(?=\s*[\d约近超逾达为有共])")),
     # (征集地方文献和文史资料12种100余册: local documents named with a kindred material)
     ("local_documents", re.compile(r"地方文献(?:藏量|馆藏)?(?:(?:和|及|与|、)[^\d,;。]{1,6})?(?=\s*[\d约近超逾达为有共])")),
-    # the two parts of a budget's spending (基本支出 / 项目支出)
-    ("basic", re.compile(r"基本支出")),
-    ("project", re.compile(r"项目支出")),
+    # the two parts of a budget's spending (基本支出 / 项目支出); not when the text says
+    # what that spending is (项目支出即购书经费N元: the figure is the named spending itself)
+    ("basic", re.compile(r"基本支出(?!\s*即)")),
+    ("project", re.compile(r"项目支出(?!\s*即)")),
     ("audiovisual", re.compile(r"(?:视听|音像)(?:文献|资料)(?=\s*[\d约近超逾达为有共])")),
     ("open_shelf", re.compile(r"开架")),
     ("in_ils", re.compile(r"纳入")),   # (kept last: network figures read only this rule)

@@ -73,13 +73,13 @@ findings as (
         c.conflict_key,
         'conflict' as "check",
         'error' as severity,
-        any_value(c.document_id) as document_id,
+        any_value(c.document_id order by c.figure_id) as document_id,
         min(c.source_file) as source_file,
-        any_value(c.library_key) as library_key,
-        any_value(c.year) as year,
-        any_value(c.metric) as metric,
-        any_value(c.subject_text) || ' in ' || coalesce(cast(any_value(c.year) as varchar), 'an unknown year')
-            || case when any_value(c.is_plural) then ' are' else ' is' end
+        any_value(c.library_key order by c.figure_id) as library_key,
+        any_value(c.year order by c.figure_id) as year,
+        any_value(c.metric order by c.figure_id) as metric,
+        any_value(c.subject_text order by c.figure_id) || ' in ' || coalesce(cast(any_value(c.year order by c.figure_id) as varchar), 'an unknown year')
+            || case when any_value(c.is_plural order by c.figure_id) then ' are' else ' is' end
             || ' stated as ' || any_value(l.value_list) || '.' as message,
         'conflict|' || string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
     from candidates as c

@@ -17,10 +17,10 @@ event_tables as (
         document_id,
         table_id,
         any_value(source_file) as source_file,
-        mode(library_key) as library_key,
-        mode(year) as year,
-        coalesce(mode(table_segment), 'all') as segment,
-        coalesce(mode(table_title), table_id) as table_title,
+        mode(library_key order by library_key) as library_key,
+        mode(year order by year) as year,
+        coalesce(mode(table_segment order by table_segment), 'all') as segment,
+        coalesce(mode(table_title order by table_title), table_id) as table_title,
         count(*) as n_rows
     from events
     group by document_id, table_id
@@ -86,7 +86,7 @@ findings as (
         select
             document_id,
             table_id,
-            any_value(subject_text) as subject_text,
+            any_value(subject_text order by figure_id) as subject_text,
             string_agg(figure_id, ',' order by figure_id) as figure_ids
         from stated
         group by document_id, table_id

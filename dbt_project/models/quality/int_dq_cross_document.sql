@@ -45,7 +45,7 @@ candidates as (
 -- per document: "1227435 (h011.txt)"
 per_document as (
     select pair_key, source_file, document_id = doc1 as is_first,
-           string_agg(distinct display_text, ' and ') as values_text
+           string_agg(distinct display_text, ' and ' order by display_text) as values_text
     from candidates
     group by pair_key, source_file, document_id, doc1
 ),
@@ -60,13 +60,13 @@ documents_text as (
 findings as (
     select
         c.pair_key,
-        any_value(c.doc1) as document_id,
-        any_value(c.library_key) as library_key,
-        any_value(c.year) as year,
-        any_value(c.metric) as metric,
-        any_value(c.subject_text) || ' of ' || coalesce(any_value(c.library_name), any_value(c.library_key))
-            || ' in ' || coalesce(cast(any_value(c.year) as varchar), 'an unknown year')
-            || case when any_value(c.is_plural) then ' are' else ' is' end || ' stated as '
+        any_value(c.doc1 order by c.figure_id) as document_id,
+        any_value(c.library_key order by c.figure_id) as library_key,
+        any_value(c.year order by c.figure_id) as year,
+        any_value(c.metric order by c.figure_id) as metric,
+        any_value(c.subject_text order by c.figure_id) || ' of ' || coalesce(any_value(c.library_name order by c.figure_id), any_value(c.library_key order by c.figure_id))
+            || ' in ' || coalesce(cast(any_value(c.year order by c.figure_id) as varchar), 'an unknown year')
+            || case when any_value(c.is_plural order by c.figure_id) then ' are' else ' is' end || ' stated as '
             || any_value(t.text) || ': the two documents cannot both be right.' as message,
         'cross_document|' || string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
     from candidates as c

@@ -81,32 +81,32 @@ failing as (
 ),
 
 small_list as (
-    select rule_key, string_agg(distinct small_text, ' and ') as small_list from failing group by rule_key
+    select rule_key, string_agg(distinct small_text, ' and ' order by small_text) as small_list from failing group by rule_key
 ),
 
 big_list as (
-    select rule_key, string_agg(distinct big_text, ' and ') as big_list from failing group by rule_key
+    select rule_key, string_agg(distinct big_text, ' and ' order by big_text) as big_list from failing group by rule_key
 ),
 
 findings as (
     select
         f.rule_key,
-        any_value(f.document_id) as document_id,
-        any_value(f.source_file) as source_file,
-        any_value(f.library_key) as library_key,
-        any_value(f.year) as year,
-        any_value(f.small_metric) as metric,
-        any_value(f.small_subject) || ' in ' || coalesce(cast(any_value(f.year) as varchar), 'an unknown year')
-            || case when any_value(f.small_plural) then ' are' else ' is' end
+        any_value(f.document_id order by f.small_id, f.big_id) as document_id,
+        any_value(f.source_file order by f.small_id, f.big_id) as source_file,
+        any_value(f.library_key order by f.small_id, f.big_id) as library_key,
+        any_value(f.year order by f.small_id, f.big_id) as year,
+        any_value(f.small_metric order by f.small_id, f.big_id) as metric,
+        any_value(f.small_subject order by f.small_id, f.big_id) || ' in ' || coalesce(cast(any_value(f.year order by f.small_id, f.big_id) as varchar), 'an unknown year')
+            || case when any_value(f.small_plural order by f.small_id, f.big_id) then ' are' else ' is' end
             || ' stated as ' || any_value(s.small_list) || ', more than '
-            || case when any_value(f.bound) = 1 then 'the '
-                    else printf('%g', any_value(f.bound)) || ' × the ' end
-            || lower(any_value(f.big_subject)[1]) || any_value(f.big_subject)[2:]
+            || case when any_value(f.bound order by f.small_id, f.big_id) = 1 then 'the '
+                    else printf('%g', any_value(f.bound order by f.small_id, f.big_id)) || ' × the ' end
+            || lower(any_value(f.big_subject order by f.small_id, f.big_id)[1]) || any_value(f.big_subject order by f.small_id, f.big_id)[2:]
             || ' stated as ' || any_value(b.big_list)
-            || case when any_value(f.bound) <> 1
+            || case when any_value(f.bound order by f.small_id, f.big_id) <> 1
                     then ' (' || printf('%.3g', max(f.small_value) / nullif(min(f.big_value), 0)) || ' to 1, above the bound '
-                         || printf('%g', any_value(f.bound)) || ' of seeds/dq_thresholds.csv)' else '' end
-            || ': ' || any_value(f.why) || '.' as message
+                         || printf('%g', any_value(f.bound order by f.small_id, f.big_id)) || ' of seeds/dq_thresholds.csv)' else '' end
+            || ': ' || any_value(f.why order by f.small_id, f.big_id) || '.' as message
     from failing as f
     join small_list as s using (rule_key)
     join big_list as b using (rule_key)

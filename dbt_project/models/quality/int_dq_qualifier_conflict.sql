@@ -45,8 +45,8 @@ words as (
 clashes as (
     select
         t.span_id,
-        any_value(b.word) as before_word,
-        any_value(a.word) as after_word
+        min(b.word) as before_word,
+        min(a.word) as after_word
     from texts as t
     join words as b on b.position = 'before' and ends_with(t.before_text, b.word)
     join words as a on a.position = 'after' and a.qualifier <> b.qualifier

@@ -46,17 +46,17 @@ rounded as (
 described as (
     select
         r.key_id,
-        any_value(c.document_id) as document_id,
+        any_value(c.document_id order by c.figure_id) as document_id,
         min(c.source_file) as source_file,
-        any_value(c.library_key) as library_key,
-        any_value(c.year) as year,
-        any_value(c.metric) as metric,
-        any_value(c.subject_text) || ' in ' || coalesce(cast(any_value(c.year) as varchar), 'an unknown year')
-            || case when any_value(c.is_plural) then ' are' else ' is' end || ' stated as '
-            || string_agg(distinct c.value_text || ' and ' || f.value_text
+        any_value(c.library_key order by c.figure_id) as library_key,
+        any_value(c.year order by c.figure_id) as year,
+        any_value(c.metric order by c.figure_id) as metric,
+        any_value(c.subject_text order by c.figure_id) || ' in ' || coalesce(cast(any_value(c.year order by c.figure_id) as varchar), 'an unknown year')
+            || case when any_value(c.is_plural order by c.figure_id) then ' are' else ' is' end || ' stated as '
+            || array_to_string(list_sort(list(distinct c.value_text || ' and ' || f.value_text
                           || ' (' || f.value_text || ' rounded to the precision of ' || c.value_text
                           || ', ' || printf('%.15g', round(cast(c.rounding_unit as double), 6)) || ', is '
-                          || printf('%.15g', round(cast(round(f.value / c.rounding_unit) * c.rounding_unit as double), 6)) || ')', '; ')
+                          || printf('%.15g', round(cast(round(f.value / c.rounding_unit) * c.rounding_unit as double), 6)) || ')')), '; ')
             || ': a rounded restatement, not a contradiction.' as message,
         'rounded_restatement|' || string_agg(distinct r.coarse_id || '>' || r.fine_id, ',' order by r.coarse_id || '>' || r.fine_id) as id_basis
     from rounded as r

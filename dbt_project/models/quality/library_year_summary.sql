@@ -21,7 +21,7 @@ library_years as (
     select
         library_key,
         year,
-        mode(library_name) as library_name,
+        mode(library_name order by library_name) as library_name,
         count(distinct document_id) as n_documents,
         count(*) as n_figures
     from figures

@@ -4,12 +4,20 @@
 
 reads the published file read-only and writes, into `<warehouse folder>/export/`
 (or DIR), one `<table>.parquet` and one `<table>.csv` (UTF-8, header line, comma
-separated) per table of the `marts` schema, plus `manifest.json`:
+separated) per table of the `marts` schema, plus `manifest.json`.
+
+The CSV files start with a UTF-8 byte order mark (BOM) by default: Excel, opening a
+CSV by double-click, reads it as UTF-8 only when the BOM is there (without it the
+Chinese text shows as mojibake in the local ANSI code page); DuckDB, pandas
+(`encoding="utf-8-sig"`), LibreOffice and R read it either way. `--no-bom`
+(`export_marts(..., bom=False)`) writes plain UTF-8 for tools that keep the BOM as
+part of the first column name. The manifest gives each CSV's `encoding`
+(`utf-8-sig` with the BOM, `utf-8` without):
 
     {"warehouse": "nianbao.duckdb", "exported_at": "...Z", "storage_version": ...,
      "files": [{"table": "marts.fct_figures", "format": "parquet", "file": "fct_figures.parquet",
                 "rows": 96, "columns": [{"name": "figure_id", "type": "VARCHAR"}, ...],
-                "description": "...", "sha256": "..."}, ...]}
+                "description": "...", "sha256": "...", "encoding": null}, ...]}
 
 Rows are written in a fixed order (`order by all`), so an unchanged warehouse gives
 the same CSV bytes. The files are written to a staging folder beside the export
@@ -30,7 +38,7 @@ from pathlib import Path
 
 import duckdb
 
-__all__ = ["export_marts", "export_dir", "FORMATS", "SCHEMA", "MANIFEST"]
+__all__ = ["export_marts", "export_dir", "FORMATS", "SCHEMA", "MANIFEST", "UTF8_BOM"]
 
 SCHEMA = "marts"
 EXPORT_DIRNAME = "export"
@@ -40,6 +48,7 @@ FORMATS = {
     "parquet": (".parquet", "FORMAT parquet, COMPRESSION zstd"),
     "csv": (".csv", "FORMAT csv, HEADER true, DELIMITER ','"),
 }
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class ExportedFile:
     columns: list[dict[str, str]]
     description: str | None
     sha256: str
+    encoding: str | None = None  # text files only: utf-8-sig (with BOM) or utf-8
 
 
 def export_dir(published: Path) -> Path:
@@ -94,9 +104,19 @@ def _storage_version(published: Path) -> int:
     return int.from_bytes(head[12:20], "little") if head[8:12] == b"DUCK" else -1
 
 
-def export_marts(published: Path, out: Path | None = None) -> list[ExportedFile]:
+def _prepend_bom(path: Path) -> None:
+    """Rewrite `path` with the UTF-8 BOM in front (streamed: any file size)."""
+    tmp = path.with_name(path.name + ".bom")
+    with open(path, "rb") as src, open(tmp, "wb") as dst:
+        dst.write(UTF8_BOM)
+        shutil.copyfileobj(src, dst, 1 << 20)
+    os.replace(tmp, path)
+
+
+def export_marts(published: Path, out: Path | None = None, bom: bool = True) -> list[ExportedFile]:
     """Export every table of `marts` in `published`; returns what was written (also in
-    out/manifest.json). Raises FileNotFoundError when the warehouse does not exist."""
+    out/manifest.json). CSV files start with the UTF-8 BOM unless `bom` is False.
+    Raises FileNotFoundError when the warehouse does not exist."""
     published = Path(published)
     if not published.is_file():
         raise FileNotFoundError(f"no published warehouse at {published} (run `make run` first)")
@@ -115,8 +135,13 @@ def export_marts(published: Path, out: Path | None = None) -> list[ExportedFile]
                 target = staging / f"{table}{suffix}"
                 con.execute(f"COPY (select * from {SCHEMA}.{_quote(table)} order by all) "
                             f"TO {_literal(target)} ({options})")
+                encoding = None
+                if fmt == "csv":
+                    if bom:
+                        _prepend_bom(target)
+                    encoding = "utf-8-sig" if bom else "utf-8"
                 written.append(ExportedFile(f"{SCHEMA}.{table}", fmt, target.name, rows, columns,
-                                            description, _sha256(target)))
+                                            description, _sha256(target), encoding))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -148,10 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m nianbao.export", description=__doc__.splitlines()[0])
     ap.add_argument("--warehouse", type=Path, default=None, help="the published warehouse (default: NIANBAO_WAREHOUSE)")
     ap.add_argument("--out", type=Path, default=None, help="the export folder (default: export/ beside the warehouse)")
+    ap.add_argument("--no-bom", action="store_true",
+                    help="CSV without the UTF-8 byte order mark (default: with it, so Excel reads the Chinese text)")
     args = ap.parse_args(argv)
     published = args.warehouse or config.warehouse_path()
     try:
-        files = export_marts(published, args.out)
+        files = export_marts(published, args.out, bom=not args.no_bom)
     except FileNotFoundError as e:
         print(e, file=sys.stderr)
         return 1

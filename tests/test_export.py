@@ -99,3 +99,27 @@ def test_cli_and_missing_warehouse(published, tmp_path, capsys):
     assert (target / MANIFEST).exists()
     assert main(["--warehouse", str(tmp_path / "nope.duckdb")]) == 1
     assert "no published warehouse" in capsys.readouterr().err
+
+
+def test_csv_has_a_bom_for_excel_by_default(published, tmp_path):
+    """Excel reads a CSV as UTF-8 only with the byte order mark; the text after it is the
+    same UTF-8 as without it, and readers that know the BOM see no difference."""
+    import csv
+
+    export_marts(published)
+    with_bom = export_dir(published)
+    plain = tmp_path / "plain"
+    assert main(["--warehouse", str(published), "--out", str(plain), "--no-bom"]) == 0
+    a, b = (with_bom / "fct_figures.csv").read_bytes(), (plain / "fct_figures.csv").read_bytes()
+    assert a.startswith(b"\xef\xbb\xbf") and not b.startswith(b"\xef\xbb\xbf")
+    assert a[3:] == b
+    with open(with_bom / "fct_figures.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][0] == "figure_id"  # the BOM is not part of the first column name
+    assert ["f3", '乾县图书馆, "县馆"'] == rows[3][:2]
+    con = duckdb.connect()
+    assert con.execute("select count(*) from read_csv(?) where library_name = '如皋市图书馆'",
+                       [str(with_bom / "fct_figures.csv")]).fetchone()[0] == 2
+    enc = {(f["format"], f["file"]): f["encoding"] for f in _manifest(with_bom)["files"]}
+    assert enc[("csv", "fct_figures.csv")] == "utf-8-sig" and enc[("parquet", "fct_figures.parquet")] is None
+    assert {f["encoding"] for f in _manifest(plain)["files"] if f["format"] == "csv"} == {"utf-8"}

@@ -44,7 +44,7 @@ def build(published: Path | None = None) -> Path:
         link = tmp / "db" / name
         link.parent.mkdir()
         link.symlink_to(published.resolve())
-        env = dict(os.environ, **{DB_ENV: str(link)}, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+        env = config.child_env(**{DB_ENV: str(link)}, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
         dbt = Path(sys.executable).parent / "dbt"
         cmd = [str(dbt), "docs", "generate", "--static", "--target", DBT_TARGET,
                "--project-dir", str(config.DBT_PROJECT_DIR), "--profiles-dir", str(config.DBT_PROJECT_DIR),

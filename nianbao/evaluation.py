@@ -27,7 +27,6 @@ Gold comes from `../shared/seeds` next to the project (override with
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -251,7 +250,8 @@ def score_events(pred: pd.DataFrame, gold_events: pd.DataFrame) -> EventScore:
 # ------------------------------------------------------------------ inputs
 
 def gold_dir() -> Path:
-    return Path(os.environ.get("NIANBAO_GOLD_DIR") or config.PROJECT_ROOT.parent / "shared" / "seeds")
+    """NIANBAO_GOLD_DIR (`nianbao.config.Settings.gold_dir`)."""
+    return config.settings().gold_dir
 
 
 def load_gold(d: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:

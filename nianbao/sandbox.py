@@ -41,7 +41,7 @@ from pathlib import Path
 
 __all__ = ["run_in_child", "shutdown", "ChildTimeout", "ChildDied", "ChildError", "DEFAULT_MEMORY_MB"]
 
-DEFAULT_MEMORY_MB = 4096
+DEFAULT_MEMORY_MB = 4096  # the default of `nianbao.config.Settings.ingest_memory_mb`
 _LEN = struct.Struct(">Q")
 _CHUNK = 1 << 20
 _PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +65,9 @@ class ChildError(Exception):
 
 def default_memory_mb() -> int:
     """The child's address-space cap: `NIANBAO_INGEST_MEMORY_MB` (0: none), default 4096."""
-    return int(os.environ.get("NIANBAO_INGEST_MEMORY_MB", DEFAULT_MEMORY_MB))
+    from nianbao.config import settings
+
+    return settings().ingest_memory_mb
 
 
 # ---------------------------------------------------------------- parent side
@@ -74,14 +76,15 @@ class _Child:
     """One `python -m nianbao.sandbox` child."""
 
     def __init__(self, memory_mb: int, preload: tuple[str, ...], start_timeout_s: float = 120.0) -> None:
-        env = dict(os.environ)
+        from nianbao.config import child_env, settings
+
         # the parent's import path, so that the child finds every module-level function the parent can name
-        env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys([str(_PROJECT_ROOT), *(p for p in sys.path if p)]))
+        env = child_env(PYTHONPATH=os.pathsep.join(dict.fromkeys([str(_PROJECT_ROOT), *(p for p in sys.path if p)])))
         env.setdefault("PYTHONWARNINGS", "ignore")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "nianbao.sandbox", str(memory_mb), *preload],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=None if os.environ.get("NIANBAO_INGEST_DEBUG") else subprocess.DEVNULL,
+            stderr=None if settings().ingest_debug else subprocess.DEVNULL,
             env=env, close_fds=True, start_new_session=True,
         )
         self._buf = bytearray()

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -32,11 +31,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from nianbao.config import PROJECT_ROOT, raw_dir
+from nianbao.config import PROJECT_ROOT, child_env, raw_dir
 
 
 def _timed_run(raw: Path, wh: Path) -> float:
-    env = dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh))
+    env = child_env(NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh))
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT, env=env,
                           capture_output=True, text=True)

@@ -128,7 +128,7 @@ def _run_locked(published) -> int:
         # dbt's own event stream goes to this run's log beside the warehouse (NIANBAO_VERBOSE=1: to the
         # screen); progress lines ("nianbao: …") and progress bars go to stderr either way.
         log_path, log = _open_run_log(published)
-        verbose = os.environ.get("NIANBAO_VERBOSE", "") not in ("", "0")
+        verbose = config.settings().verbose
         with log, contextlib.redirect_stdout(sys.stdout if verbose else log), \
                 contextlib.redirect_stderr(sys.stderr if verbose else _Screen(sys.stderr, log)), \
                 home.instance(published) as instance:
@@ -136,7 +136,7 @@ def _run_locked(published) -> int:
                 instance=instance,
                 raise_on_error=False,
                 run_config={"loggers": {"console": {"config": {
-                    "log_level": os.environ.get("NIANBAO_LOG_LEVEL", "ERROR")}}}},
+                    "log_level": config.settings().log_level}}}},
             )
             home.prune_runs(instance, config.keep_runs())
         published_ok = any(
@@ -168,12 +168,10 @@ def _run_locked(published) -> int:
         return 128 + getattr(signal, stop.reason, signal.SIGTERM).value
 
 
-def _raw_folder_problem(allow_empty: bool) -> str | None:
+def _raw_folder_problem() -> str | None:
     """One line when the raw folder must not be ingested (missing, empty, the warehouse folder)."""
     from nianbao import config, pipeline
 
-    if allow_empty:
-        os.environ[pipeline.ALLOW_EMPTY_ENV] = "1"  # the ingest stage checks again, in the run
     return pipeline.raw_folder_problem(config.raw_dir(), config.warehouse_path())
 
 
@@ -185,10 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allow-empty", action="store_true",
                         help="publish even when the raw folder is empty (otherwise a non-empty warehouse is kept)")
     args = parser.parse_args(argv)
-    if problem := _raw_folder_problem(args.allow_empty):
-        print(f"nianbao: {problem}", file=sys.stderr)
-        return 2
-    return run(wait=args.wait)
+    from nianbao import config, pipeline
+
+    # --allow-empty: the ingest stage of the run checks again, so it is set for the whole run
+    with config.environment(**({pipeline.ALLOW_EMPTY_ENV: "1"} if args.allow_empty else {})):
+        if problem := _raw_folder_problem():
+            print(f"nianbao: {problem}", file=sys.stderr)
+            return 2
+        return run(wait=args.wait)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ Finished runs beyond `NIANBAO_KEEP_RUNS` are deleted after each `make run`
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -21,8 +20,7 @@ INSTANCE_SETTINGS = Path(__file__).with_name("dagster.yaml")
 
 def dagster_home(published: Path | None = None) -> Path:
     """The instance folder, ready to use (created, settings copied if missing)."""
-    env = os.environ.get("DAGSTER_HOME")
-    home = Path(env).resolve() if env else config.dagster_home_dir(published)
+    home = config.settings().dagster_home or config.dagster_home_dir(published)
     home.mkdir(parents=True, exist_ok=True)
     settings = home / "dagster.yaml"
     if not settings.exists():

@@ -1,12 +1,11 @@
 """Resources in one place: where the warehouse lives and how dbt is invoked.
 
-Paths are read from the environment when a run asks for them
-(NIANBAO_RAW_DIR, NIANBAO_WAREHOUSE), never at import time.
+Empty fields fall back to `nianbao.config.settings()` (NIANBAO_RAW_DIR,
+NIANBAO_WAREHOUSE) when a run asks for them, never at import time.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
@@ -48,8 +47,7 @@ class WarehouseResource(ConfigurableResource):
         return Path(self.warehouse).resolve() if self.warehouse else config.warehouse_path()
 
     def working_path(self) -> Path:
-        p = self.published_path()
-        return p.with_name(p.stem + ".build" + p.suffix)
+        return config.working_path(self.published_path())
 
     def report_dir(self) -> Path:
         return config.report_dir(self.published_path())
@@ -76,15 +74,10 @@ class WarehouseResource(ConfigurableResource):
         if not _PLAIN_PATH.match(str(working.parent)):
             (tmp / "wh").symlink_to(working.parent, target_is_directory=True)
             db_path = tmp / "wh" / working.name
-        previous = os.environ.get("NIANBAO_WORKING_DB")
-        os.environ["NIANBAO_WORKING_DB"] = str(db_path)
         try:
-            yield tmp / "target"
+            with config.environment(NIANBAO_WORKING_DB=str(db_path)):
+                yield tmp / "target"
         finally:
-            if previous is None:
-                os.environ.pop("NIANBAO_WORKING_DB", None)
-            else:
-                os.environ["NIANBAO_WORKING_DB"] = previous
             shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -8,6 +8,7 @@ may be missing or lack optional columns. It writes::
     out_dir/index.html                  totals, charts, library-year table
     out_dir/charts/*.svg                findings by check / by library, headline figures
     out_dir/ly/<library_code>-<year>.html   one page per library-year
+    out_dir/pages.json                  page fingerprints: unchanged pages are reused (nianbao.report.pages)
 
 Document text, when some table has a `text` column keyed by `document_id`
 (marts first, then any schema), gives line numbers and the source line;
@@ -26,6 +27,7 @@ from typing import Any
 
 from nianbao.report import charts
 from nianbao.report.highlight import evidence_segments, line_of, source_line
+from nianbao.report.pages import PageWriter, fingerprint
 
 SEVERITY_ORDER = {"error": 0, "warn": 1, "info": 2}
 ROLE_ORDER = {r: i for i, r in enumerate(
@@ -321,11 +323,7 @@ def build_views(m: Marts) -> dict:
         headline = headline_rows(srow, headline_cols) if srow else []
         fl = findings_by_ly.get(key, [])
         sev = Counter(f["severity"] for f in fl)
-        all_figs = sorted(
-            (figure_view(f, None, m.texts) for f in figs_by_ly.get(key, [])),
-            key=lambda x: (x["metric"] or "", x["source_file"] or "", x["char_start"] or 0,
-                           str(x["figure_id"])),
-        )
+        fig_rows = figs_by_ly.get(key, [])
         pages.append({
             "library_key": lk,
             "library_name": names.get(lk, str(lk)),
@@ -336,8 +334,8 @@ def build_views(m: Marts) -> dict:
             "n_error": sev.get("error", 0),
             "n_warn": sev.get("warn", 0),
             "n_info": sev.get("info", 0),
-            "n_figures": len(all_figs),
-            "figures": all_figs,
+            "n_figures": len(fig_rows),
+            "figure_rows": fig_rows,  # rendered one page at a time: `page_figures`
         })
 
     doc_status = Counter(d.get("status") or "unknown" for d in m.documents)
@@ -367,6 +365,15 @@ def build_views(m: Marts) -> dict:
         "missing": m.missing,
         "has_text": bool(m.texts),
     }
+
+
+def page_figures(page: dict, texts: dict[str, str]) -> list[dict]:
+    """The figure views of one library-year page (built when the page is rendered, so
+    only one page's views are held at a time)."""
+    return sorted(
+        (figure_view(f, None, texts) for f in page["figure_rows"]),
+        key=lambda x: (x["metric"] or "", x["source_file"] or "", x["char_start"] or 0, str(x["figure_id"])),
+    )
 
 
 # ---------------------------------------------------------------- charts
@@ -436,30 +443,38 @@ def _env():
     return env
 
 
-def build_report(db_path: Path, out_dir: Path, run: dict | None = None) -> Path:
+def build_report(db_path: Path, out_dir: Path, run: dict | None = None, previous: Path | None = None) -> Path:
     """Write the static quality report for the marts in `db_path` to `out_dir`;
-    return the path of index.html. Pages of a previous build are replaced.
+    return the path of index.html.
 
-    `run` ({"published", "time", "id"}) is shown in every page's header: the
+    `run` ({"published", "time", "id"}) is shown in the header of the index: the
     pipeline writes into an empty staging folder that `nianbao.publish` swaps in
-    with the published file, so the header names the build the report shows."""
+    with the published file, so the header names the build the report shows.
+    `previous` (the published report) lends every library-year page whose figures
+    and findings are unchanged (`nianbao.report.pages`: fingerprints in
+    `pages.json`); only new and changed pages are rendered, each with the run
+    that wrote it. Without `previous`, the pages already in `out_dir` are reused
+    the same way; pages of library-years no longer in the marts are removed."""
     db_path, out_dir = Path(db_path), Path(out_dir)
     m = load_marts(db_path)
     views = build_views(m)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    for sub in ("ly", "charts"):
-        if (out_dir / sub).is_dir():
-            shutil.rmtree(out_dir / sub)
-    (out_dir / "ly").mkdir()
+    if (out_dir / "charts").is_dir():
+        shutil.rmtree(out_dir / "charts")
+    writer = PageWriter(out_dir, previous if previous is not None else out_dir)
     chart_list = write_charts(out_dir, views, m)
 
     env = _env()
     page_tpl = env.get_template("library_year.html")
     for p in views["pages"]:
-        html = page_tpl.render(page=p, root="../", title=f"{p['library_name']} {p['year']}",
-                               has_text=views["has_text"], run=run)
-        (out_dir / p["file"]).write_text(html, encoding="utf-8")
+        page = {k: v for k, v in p.items() if k != "figure_rows"}
+        page["figures"] = page_figures(p, m.texts)
+        fp = fingerprint([page, views["has_text"]])
+        writer.write(p["file"], fp, lambda page=page: page_tpl.render(
+            page=page, root="../", title=f"{page['library_name']} {page['year']}",
+            has_text=views["has_text"], run=run, page_run=True))
+    writer.close()
     index = out_dir / "index.html"
     index.write_text(
         env.get_template("index.html").render(

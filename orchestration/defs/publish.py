@@ -33,7 +33,8 @@ def quality_report(context: AssetExecutionContext, warehouse: WarehouseResource)
     site = publishing.stage_site(published, _run_id(context))
     run = {"published": str(published), "id": _run_id(context),
            "time": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")}
-    index = build_report(warehouse.working_path(), site / "quality_report", run=run)
+    # pages of library-years unchanged since the published build are linked from its report, not rendered
+    index = build_report(warehouse.working_path(), site / "quality_report", run=run, previous=warehouse.report_dir())
     results = validate_marts(warehouse.working_path(), site / "data_docs",
                              store_dir=warehouse.gx_store_dir(),
                              banner=f"nianbao: published {run['published']} · {run['time']} · run {run['id']}")

@@ -72,6 +72,15 @@ class Settings:
         "NIANBAO_WORKING_DB", None, "internal: the working database dbt builds into (set by the run)")
     docs_db: Path | None = _setting(
         "NIANBAO_DOCS_DB", None, "internal: the published file `nianbao docs` reads (set by it)")
+    target: str = _setting(
+        "NIANBAO_TARGET", "duckdb", "the warehouse database: duckdb (a file) or postgres (a server, NIANBAO_PG_*)")
+    pg_host: str = _setting("NIANBAO_PG_HOST", "127.0.0.1", "PostgreSQL host (NIANBAO_TARGET=postgres)")
+    pg_port: int = _setting("NIANBAO_PG_PORT", 5432, "PostgreSQL port")
+    pg_user: str = _setting("NIANBAO_PG_USER", "nianbao", "PostgreSQL user that builds and publishes")
+    pg_password: str = _setting("NIANBAO_PG_PASSWORD", "", "its password")
+    pg_dbname: str = _setting("NIANBAO_PG_DBNAME", "nianbao", "PostgreSQL database")
+    marts_schema: str = _setting(
+        "NIANBAO_MARTS_SCHEMA", "marts", "internal: the schema dbt builds the marts into (set by the run)")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -97,6 +106,8 @@ def _parse(text: str, default):
         except ValueError:
             return default
         return value if value >= 0 else default
+    if isinstance(default, str):
+        return text
     return Path(text).resolve()
 
 
@@ -135,6 +146,20 @@ def environment(**values: str) -> Iterator[None]:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def storage_target() -> str:
+    """`NIANBAO_TARGET`: `duckdb` (default) or `postgres` (`nianbao.storage`)."""
+    return settings().target
+
+
+def pg_url() -> str:
+    """The SQLAlchemy URL (psycopg 3) of the PostgreSQL warehouse, from `NIANBAO_PG_*`."""
+    from sqlalchemy import URL
+
+    s = settings()
+    return URL.create("postgresql+psycopg", username=s.pg_user, password=s.pg_password or None,
+                      host=s.pg_host, port=s.pg_port, database=s.pg_dbname).render_as_string(hide_password=False)
 
 
 # ---------------------------------------------------------------- paths

@@ -69,7 +69,8 @@ class Storage(ABC):
         return {}
 
     def prepare_build(self) -> None:
-        """Before dbt runs: make the raw tables and an empty build place ready."""
+        """Before dbt runs: make the raw tables and an empty build place ready (DuckDB: they are)."""
+        return None
 
     def sql(self, text: str, which: str = LIVE) -> str:
         """`text` with `{marts}` replaced by the marts schema of `which`, in the driver's paramstyle."""

@@ -27,7 +27,7 @@ from . import attribute as at
 from .candidates import find_candidates
 from .events import extract_events
 from .groups import assign_groups
-from .normalize import for_matching
+from .normalize import arabic_years, for_matching
 from .prose import prose_figures, resolve_shares
 from .segment import Sections, is_junk, join_soft_wraps, lines
 from .table_figures import form_line_figures, table_figures
@@ -61,8 +61,9 @@ def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> lis
 
 
 def matching_text(text: str) -> str:
-    """The text the rules read: simplified characters, soft wraps joined (same offsets)."""
-    return join_soft_wraps(for_matching(text))
+    """The text the rules read: simplified characters, years in Arabic digits, soft wraps
+    joined (same offsets)."""
+    return join_soft_wraps(arabic_years(for_matching(text)))
 
 
 def extract_figures(text: str, mt: str | None = None, tables: list | None = None

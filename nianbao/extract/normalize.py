@@ -204,3 +204,46 @@ def compact(text: str) -> Compacted | None:
         dead[a:b] = b"\x01" * (b - a)
     index = [i for i in range(len(text)) if not dead[i]]
     return Compacted("".join(text[i] for i in index), index, len(text))
+
+
+# ------------------------------------------------------------------ years in Arabic digits
+# 二〇二一年 → 2021年, 民国二十五年 → ` 1936年` (lexicon.attribution.CN_NUMERAL_YEAR / REPUBLIC_YEAR):
+# the rules read years as four Arabic digits; both rewrites keep the length (a Republic year whose
+# words are shorter than four digits, 民国三年, is left as written).
+
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGIT.update({"零": "0", "○": "0", "Ｏ": "0"})
+
+
+def _small_cn_number(s: str) -> int | None:
+    """1–99 written in Chinese numerals (元 = 1, 十五, 二十五, 三十) or digits."""
+    if s.isdigit():
+        return int(s)
+    if s == "元":
+        return 1
+    if "十" not in s:
+        return int(_CN_DIGIT[s]) if len(s) == 1 and s in _CN_DIGIT else None
+    tens, _, ones = s.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _CN_DIGIT) or (ones and ones not in _CN_DIGIT):
+        return None
+    return int(_CN_DIGIT[tens] if tens else 1) * 10 + int(_CN_DIGIT[ones] if ones else 0)
+
+
+def arabic_years(text: str) -> str:
+    """`text` with its Chinese-numeral and Republic-era years in Arabic digits, same length."""
+    from .lexicon import attribution as la
+
+    if not any(c in text for c in "〇零○Ｏ民"):
+        return text
+    out = list(text)
+    for m in la.CN_NUMERAL_YEAR.finditer(text):
+        y = "".join(_CN_DIGIT[c] for c in m.group(0))
+        if y.startswith(("19", "20")):
+            out[m.start():m.end()] = y
+    for m in la.REPUBLIC_YEAR.finditer(text):
+        n = _small_cn_number(m.group("n"))
+        if n is None or not 1 <= n <= la.REPUBLIC_LAST or m.end() - m.start() < 4:
+            continue
+        y = str(n + la.REPUBLIC_OFFSET)
+        out[m.start():m.end()] = y.rjust(m.end() - m.start())
+    return "".join(out)

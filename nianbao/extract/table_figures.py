@@ -391,7 +391,7 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
         # a month or quarter row (1月, 十二月份, 第一季度, 上半年): a part of the year
         rp = MONTH_ROW.fullmatch(rl)
         total = tl.TOTAL_ROW.fullmatch(rl)
-        site = tl.SITE_NAME.fullmatch(rl) and not total
+        site = (tl.SITE_NAME.fullmatch(rl) or tl.LIBRARY_ROW.fullmatch(rl)) and not total
         if not (total or ry or rp or site):
             continue
         for i, m in col_metric.items():

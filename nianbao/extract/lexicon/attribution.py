@@ -243,6 +243,21 @@ BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\
 # figures with a Gregorian year (ROC_OFFSET / ROC_RANGE in lexicon.tables)
 ROC_PROSE_YEAR = re.compile(r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[(（]\s*(?P<b>\d{2,3})\s*[)）]\s*年|"
                             r"(?:^|(?<=[,，;；:：。!?！？\s(（]))(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))")
+# two-digit years (19年全馆…, ’21, 20年度工作报告): a year word only where it opens a clause
+# (after a line start, punctuation, a space or a preposition) and is not a duration (20年来, 近20年);
+# in a title line, before a report word (某馆20年度工作报告). SHORT_YEAR_PIVOT: below it 20xx, else 19xx
+SHORT_YEAR = re.compile(r"(?:(?:^|(?<=[\n,，;；:：。!?！？、\s(（\[【在于至到从自是])|(?<=截止|截至))(?P<a>\d{2})\s*年(?:度)?"
+                        r"(?!\s*(?:来|间|代|前|后|多|余|以|左右|之|的历史|里|内|中|半|时间|历程|华诞|风雨|发展|如一日|间隔))"
+                        r"|[’‘'](?P<b>\d{2})(?![\d.,])(?!\s*(?:年来|年间|年代)))")
+SHORT_TITLE_YEAR = re.compile(r"(?<![\d.])(?P<a>\d{2})\s*年度?(?=[^,，。;；\n]{0,8}(?:工作|报告|年报|总结|计划|统计|简报|要点))")
+SHORT_YEAR_PIVOT = 50
+# a Chinese-numeral year (二〇二一年) and a Republic-era year before 1949 (民国二十五年, 民国25年): the
+# matching text writes them in Arabic digits, same length (normalize.arabic_years); the ROC years of
+# Taiwan pages (民國105年) are left to ROC_PROSE_YEAR
+CN_NUMERAL_YEAR = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)")
+REPUBLIC_YEAR = re.compile(r"民[国國]\s*(?P<n>元|[一二三四五六七八九十]{1,3}|\d{1,2})(?=\s*年)")
+REPUBLIC_OFFSET = 1911
+REPUBLIC_LAST = 38          # 民国38年 = 1949: later ROC years are Taiwan's, read elsewhere
 # the level words that may follow a place in a library's own name (台北市立图书馆, 屏东县立总图书馆)
 OWN_NAME_TAIL = re.compile(r"(?:立总?|总)?图书馆$")
 # the year and month of a date-only line (2024-09-09, 2020/12/13 05:30)

@@ -160,6 +160,10 @@ SUB_ROW_MARK = re.compile(r"^\s*[#＃]")
 # a row or column named after one site of a library system: the central library, a branch
 SITE_NAME = re.compile(r"(?:总馆|本馆|主馆|中心馆|[^\d\s]{0,10}分馆)")
 BRANCH_SITE = re.compile(r"(?<!总)分馆")
+# a row named after a whole library (one row per library of an area: 甲县图书馆 / 乙区少儿图书馆),
+# not a service (数字图书馆) and not an aggregate (全市公共图书馆): its figures are that library's
+LIBRARY_ROW = re.compile(r"(?![^\n]*(?:数字|电子|网上|掌上|移动|智慧|自助|流动|虚拟|公共|各级|各类|全[省市区县国]))"
+                         r"[^\d\s]{1,16}?图书馆(?:[^\d\s]{1,10}?分馆)?")
 # rows that are a table's total (合计 / 总计)
 TOTAL_ROW = re.compile(r"^(?:全年|年度|本年)?(?:合计|总计|累计|总数|共计)$")
 

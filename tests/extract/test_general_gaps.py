@@ -1,0 +1,73 @@
+"""General gaps of issue 8 (years written other ways, tables whose rows are libraries,
+statistical tables with units in a header, noise inside sentences), on invented text."""
+
+import unicodedata
+
+from nianbao.extract import extract_document, matching_text
+from nianbao.extract.normalize import arabic_years
+
+
+def figs(text):
+    text = unicodedata.normalize("NFKC", text)
+    return sorted((f.metric, f.year, f.value) for f in extract_document(text).figures if f.kind == "figure")
+
+
+def rows(text):
+    text = unicodedata.normalize("NFKC", text)
+    return sorted((f.library_name or "", f.metric, f.value, f.scope)
+                  for f in extract_document(text).figures if f.kind == "figure")
+
+
+# ------------------------------------------------------------------ years
+
+
+def test_chinese_numeral_years_are_read_as_years():
+    t = "某县图书馆二〇二二年工作总结\n二〇二一年全馆接待读者8万人次，二零二二年接待读者9万人次。\n"
+    assert figs(t) == [("visits.in_person", 2021, 80000), ("visits.in_person", 2022, 90000)]
+
+
+def test_arabic_years_keeps_the_length():
+    for s in ("二〇一九年", "民国二十五年,", "民国三十年", "民國25年", "民国三年", "一二三四五"):
+        assert len(arabic_years(s)) == len(s)
+    assert arabic_years("二〇一九年") == "2019年"
+    assert arabic_years("民国三十年") == "1941年"
+    assert arabic_years("一二三四五") == "一二三四五"          # not followed by 年: not a year
+
+
+def test_republic_era_years_date_their_figures():
+    t = "某县图书馆沿革\n民国二十六年，馆藏图书2100余册。民国三十年藏书增至4000册。\n"
+    assert figs(t) == [("collection.total", 1937, 2100), ("collection.total", 1941, 4000)]
+
+
+def test_a_late_roc_year_is_not_rewritten():
+    assert arabic_years("民國108年") == "民國108年"
+
+
+def test_relative_years_against_the_documents_own_year():
+    t = "某县图书馆2021年工作总结\n去年全馆接待读者12.5万人次，今年接待读者15万人次。本年度共办理借书证2000个。\n"
+    assert figs(t) == [("users.new_registrations", 2021, 2000), ("visits.in_person", 2020, 125000),
+                       ("visits.in_person", 2021, 150000)]
+
+
+def test_matching_text_has_the_same_length():
+    t = "二〇二一年、民国二十五年及19年"
+    assert len(matching_text(t)) == len(t)
+
+
+# ------------------------------------------------------------------ tables whose rows are libraries
+
+
+def test_rows_named_after_libraries_go_to_those_libraries():
+    t = ("2022年南通市各公共图书馆主要业务指标\n馆名\t总藏量(万册)\t到馆人次(万人次)\n"
+         "如皋市图书馆\t120.5\t80.2\n海安市图书馆\t30.2\t25.0\n启东市少儿图书馆\t15.8\t12.1\n")
+    got = rows(t)
+    assert ("海安市图书馆", "collection.total", 302000, "library") in got
+    assert ("启东市少儿图书馆", "visits.in_person", 121000, "library") in got
+    assert len(got) == 6
+    # the first row is read as the document's own library (blank) or by its name, never another's
+    assert {f[0] for f in got if f[2] == 1205000} <= {"", "如皋市图书馆"}
+
+
+def test_a_service_or_aggregate_row_is_not_a_library_row():
+    t = ("2022年某县图书馆业务指标\n名称\t到馆人次(人次)\n数字图书馆\t5000\n全县公共图书馆\t90000\n")
+    assert figs(t) == []

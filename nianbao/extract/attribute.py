@@ -167,7 +167,26 @@ def title_year(text: str) -> int | None:
                       and not la.CLAUSE_AFTER.match(s, m.end())), None)
             if m:
                 return int(m.group(1))
+    for s in _title_lines(text):
+        # a two-digit year before a report word (某馆20年度工作报告), when no title line has four digits
+        m = la.SHORT_TITLE_YEAR.search(s) if len(s) <= 60 else None
+        if m and (lx.TITLE_WORDS.search(s) or "图书馆" in s):
+            return short_year(int(m.group("a")))
     return None
+
+
+def short_year(yy: int) -> int:
+    """The year of a two-digit year (19 → 2019, 98 → 1998; lexicon SHORT_YEAR_PIVOT)."""
+    return (2000 if yy < la.SHORT_YEAR_PIVOT else 1900) + yy
+
+
+def short_years(s: str) -> list[tuple[int, int, int]]:
+    """(start, end of the digits, year) of each two-digit year word in `s` (19年全馆…, ’21)."""
+    out = []
+    for m in la.SHORT_YEAR.finditer(s):
+        g = "a" if m.group("a") else "b"
+        out.append((m.start(g) - (g == "b"), m.end(g), short_year(int(m.group(g)))))
+    return out
 
 
 @functools.lru_cache(maxsize=8)
@@ -334,6 +353,9 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
     for m in lx.YEAR_RE.finditer(sentence_left):
         if ok(m.start(), m.end(1)):
             out.append((m.start(), "abs", int(m.group(1))))
+    for i, j, y in short_years(sentence_left):
+        if ok(i, j):
+            out.append((i, "abs", y))
     for m in lx.REL_YEAR_RE.finditer(sentence_left):
         if ok(m.start(), m.end()):
             out.append((m.start(), "rel", lx.REL_YEAR[m.group(0)]))

@@ -54,6 +54,25 @@ def test_matching_text_has_the_same_length():
     assert len(matching_text(t)) == len(t)
 
 
+def test_two_digit_years_in_the_body():
+    t = "某市图书馆工作总结\n19年全馆到馆读者20万人次。20年到馆读者18万人次。\n"
+    assert figs(t) == [("visits.in_person", 2019, 200000), ("visits.in_person", 2020, 180000)]
+
+
+def test_two_digit_year_in_a_title_is_the_report_year():
+    r = extract_document("某市图书馆20年度工作报告\n全年接待读者30万人次，举办活动120场。\n")
+    assert r.report_year == 2020
+    assert {f.year for f in r.figures if f.kind == "figure"} == {2020}
+
+
+def test_apostrophe_year_and_durations_are_told_apart():
+    t = "某县图书馆工作总结（2021）\n’19全年到馆读者20万人次。建馆60年来共接待读者300万人次。今年举办活动80场。\n"
+    got = figs(t)
+    assert ("visits.in_person", 2019, 200000) in got
+    assert ("activities.events", 2021, 80) in got
+    assert not any(y in (2060, 1960) for _, y, _ in got)
+
+
 # ------------------------------------------------------------------ tables whose rows are libraries
 
 

@@ -191,32 +191,58 @@ def _extract_one(text: str, source_file: str) -> ExtractionResult:
     return extract_document(text, source_file)
 
 
-def extract(working: Path, progress: bool = True) -> ExtractSummary:
+def extract_workers(todo: int | None = None) -> int:
+    """Worker processes for extraction: NIANBAO_EXTRACT_WORKERS (`nianbao.config.Settings.extract_workers`;
+    0, the default: the cores this process may use), never more than the `todo` documents."""
+    n = settings().extract_workers or _usable_cores()
+    return max(1, min(n, todo) if todo is not None else n)
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def extract(working: Path, progress: bool = True, workers: int | None = None) -> ExtractSummary:
     """Extract figures and events from every loaded document not yet extracted.
 
-    Each document runs in the sandbox child (`nianbao.sandbox.run_in_child`, as
-    ingest's parsers do) with a time limit and a memory cap; a document that
-    times out or crashes the extractor is quarantined with the reason, and the
-    run goes on.
+    Documents run on `workers` sandbox children side by side (default
+    `extract_workers()`; `nianbao.sandbox.Pool`), each with its own time limit
+    (NIANBAO_DOC_TIMEOUT) and the memory cap: a document that times out kills
+    only its own worker (restarted for the next document); one that times out
+    or crashes the extractor is quarantined with the reason, and the run goes
+    on. Results are stored in the order of the documents, whatever the number
+    of workers. A stop request (SIGTERM/SIGINT) kills every worker.
     """
+    from nianbao import stopping
+
     version = extractor_version()
     with warehouse.connect(working) as con:
         todo = warehouse.documents_to_extract(con, version)
         loaded = con.execute("select count(distinct document_id) from raw.documents where status='loaded'").fetchone()[0]
-    say(f"extracting {len(todo)} documents ({loaded - len(todo)} unchanged, kept from the last run)")
+    workers = extract_workers(len(todo)) if workers is None else max(1, min(workers, max(len(todo), 1)))
+    say(f"extracting {len(todo)} documents ({loaded - len(todo)} unchanged, kept from the last run)"
+        + (f" on {workers} workers" if workers > 1 else ""))
+    timeout = doc_timeout_s()
+    outcomes: dict[int, object] = {}
+    with sandbox.Pool(workers, preload=("nianbao.extract",)) as pool, \
+            tqdm(total=len(todo), desc="extract", unit="doc", disable=not progress or not todo, file=sys.stderr) as bar:
+        for i, outcome in pool.run(_extract_one, [(text, source_file) for _, source_file, text in todo], timeout):
+            outcomes[i] = outcome
+            bar.update(1)
+            stopping.check()
     results: list[tuple[str, ExtractionResult]] = []
-    failed: list[tuple[str, str, str]] = []  # (document_id, source_file, reason/detail)
-    try:
-        for document_id, source_file, text in tqdm(todo, desc="extract", unit="doc", disable=not progress or not todo, file=sys.stderr):
-            try:
-                results.append((document_id, sandbox.run_in_child(
-                    _extract_one, text, source_file, timeout=doc_timeout_s(), preload=("nianbao.extract",))))
-            except sandbox.ChildTimeout:
-                failed.append((document_id, source_file, "timeout", f"extraction took longer than {doc_timeout_s():.0f} s"))
-            except (sandbox.ChildError, sandbox.ChildDied) as exc:  # one bad report must not stop the run
-                failed.append((document_id, source_file, "extraction_error", str(exc)[:300]))
-    finally:
-        sandbox.shutdown()
+    failed: list[tuple[str, str, str, str]] = []  # (document_id, source_file, reason, detail)
+    for i, (document_id, source_file, _) in enumerate(todo):   # the documents' order: independent of `workers`
+        outcome = outcomes[i]
+        if isinstance(outcome, sandbox.ChildTimeout):
+            failed.append((document_id, source_file, "timeout", f"extraction took longer than {timeout:.0f} s"))
+        elif isinstance(outcome, (sandbox.ChildError, sandbox.ChildDied)):  # one bad report must not stop the run
+            failed.append((document_id, source_file, "extraction_error", str(outcome)[:300]))
+        else:
+            results.append((document_id, outcome))
     with warehouse.connect(working) as con:
         warehouse.store_extractions(con, results, version)   # in bulk: one insert per table per batch
         for document_id, source_file, reason, detail in failed:

@@ -22,8 +22,13 @@ stdin/stdout: 8-byte big-endian length + pickle; request `(fn, args)`, response
 ready frame once the `preload` modules are imported. Its own fd 1 is
 redirected to stderr so that a library printing to stdout cannot corrupt the
 protocol; it runs in its own session (a Ctrl-C reaches the parent only) and a
-watchdog thread exits it when its parent dies. Used by ingest (the parsers,
-`nianbao.ingest.reader`) and by extraction (`nianbao.pipeline.extract`).
+watchdog thread exits it when its parent dies.
+
+`Pool(workers)` runs many calls on `workers` such children side by side (one
+thread waiting on all of them with `select`), each call with its own time limit:
+an overrun kills only its own child. Used by ingest (the parsers,
+`nianbao.ingest.reader`, through `run_in_child`) and by extraction
+(`nianbao.pipeline.extract`, through a `Pool`).
 """
 
 from __future__ import annotations
@@ -37,11 +42,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["run_in_child", "shutdown", "ChildTimeout", "ChildDied", "ChildError", "DEFAULT_MEMORY_MB"]
+__all__ = ["run_in_child", "shutdown", "Pool", "ChildTimeout", "ChildDied", "ChildError", "DEFAULT_MEMORY_MB"]
 
 DEFAULT_MEMORY_MB = 4096  # the default of `nianbao.config.Settings.ingest_memory_mb`
+#: seconds a child may take to start and import its `preload` modules (not counted in a call's timeout)
+START_TIMEOUT_S = 120.0
 _LEN = struct.Struct(">Q")
 _CHUNK = 1 << 20
 _PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -75,7 +85,9 @@ def default_memory_mb() -> int:
 class _Child:
     """One `python -m nianbao.sandbox` child."""
 
-    def __init__(self, memory_mb: int, preload: tuple[str, ...], start_timeout_s: float = 120.0) -> None:
+    def __init__(self, memory_mb: int, preload: tuple[str, ...], start_timeout_s: float = START_TIMEOUT_S,
+                 wait: bool = True) -> None:
+        """Start the child; with `wait`, block until it is ready (else see `wait_ready`/`frame`)."""
         from nianbao.config import child_env, settings
 
         # the parent's import path, so that the child finds every module-level function the parent can name
@@ -88,8 +100,14 @@ class _Child:
             env=env, close_fds=True, start_new_session=True,
         )
         self._buf = bytearray()
+        self.fd = self.proc.stdout.fileno()
+        if wait:
+            self.wait_ready(time.monotonic() + start_timeout_s)
+
+    def wait_ready(self, deadline: float) -> None:
+        """Block until the ready frame (the preload modules are imported); ChildDied if it never comes."""
         try:
-            msg = self._recv(time.monotonic() + start_timeout_s)
+            msg = self._recv(deadline)
         except (TimeoutError, ChildDied) as e:
             self.kill()
             raise ChildDied(f"sandbox child did not start: {e}") from e
@@ -124,35 +142,54 @@ class _Child:
         else:
             self.proc.stdout.close()
 
+    def frame(self):
+        """The next complete message already received, or None."""
+        if len(self._buf) < _LEN.size:
+            return None
+        need = _LEN.unpack(self._buf[:_LEN.size])[0]
+        if len(self._buf) < _LEN.size + need:
+            return None
+        body = bytes(self._buf[_LEN.size:_LEN.size + need])
+        del self._buf[:_LEN.size + need]
+        return pickle.loads(body)
+
+    def feed(self) -> bool:
+        """Read what the child has written (call when its fd is readable); False at end of file."""
+        need = _LEN.unpack(self._buf[:_LEN.size])[0] if len(self._buf) >= _LEN.size else 0
+        chunk = os.read(self.fd, max(_CHUNK, need + _LEN.size - len(self._buf)))
+        self._buf += chunk
+        return bool(chunk)
+
+    def died(self) -> ChildDied:
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            pass
+        return ChildDied(f"child process exited with code {self.proc.returncode}")
+
     def _recv(self, deadline: float):
-        fd = self.proc.stdout.fileno()
-        need = None
         while True:
-            if need is None and len(self._buf) >= _LEN.size:
-                need = _LEN.unpack(self._buf[:_LEN.size])[0]
-            if need is not None and len(self._buf) >= _LEN.size + need:
-                body = bytes(self._buf[_LEN.size:_LEN.size + need])
-                del self._buf[:_LEN.size + need]
-                return pickle.loads(body)
+            msg = self.frame()
+            if msg is not None:
+                return msg
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
-            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
-            if ready:
-                chunk = os.read(fd, max(_CHUNK, (need or 0) + _LEN.size - len(self._buf)))
-                if not chunk:
-                    self.proc.wait(timeout=10)
-                    raise ChildDied(f"child process exited with code {self.proc.returncode}")
-                self._buf += chunk
+            ready, _, _ = select.select([self.fd], [], [], min(left, 1.0))
+            if ready and not self.feed():
+                raise self.died()
 
-    def call(self, fn, args: tuple, timeout: float):
+    def send(self, fn, args: tuple) -> None:
         payload = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
-        deadline = time.monotonic() + timeout
         try:
             self.proc.stdin.write(_LEN.pack(len(payload)) + payload)
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError) as e:
             raise ChildDied(f"child process gone: {e}") from e
+
+    def call(self, fn, args: tuple, timeout: float):
+        deadline = time.monotonic() + timeout
+        self.send(fn, args)
         return self._recv(deadline)
 
 
@@ -178,9 +215,17 @@ def run_in_child(fn, *args, timeout: float, memory_mb: int | None = None, preloa
             _children.pop(mb, None)
             child.kill()
             raise
+    return _outcome(reply, raise_error=True)
+
+
+def _outcome(reply: tuple, raise_error: bool = False):
+    """The result of an ("ok", result) reply; the ChildError of an ("error", type, message) one."""
     if reply[0] == "ok":
         return reply[1]
-    raise ChildError(reply[1], reply[2])
+    error = ChildError(reply[1], reply[2])
+    if raise_error:
+        raise error
+    return error
 
 
 def shutdown() -> None:
@@ -192,6 +237,144 @@ def shutdown() -> None:
 
 
 atexit.register(shutdown)
+
+
+# ---------------------------------------------------------------- a pool of children
+
+@dataclass
+class _Slot:
+    """One worker of a `Pool`: its child (None until needed), the call it runs and that call's deadline."""
+
+    child: _Child | None = None
+    ready: bool = False
+    job: int | None = None
+    args: tuple = ()
+    deadline: float = 0.0
+
+
+class Pool:
+    """`workers` sandbox children running calls side by side, each call with its own time limit.
+
+        with sandbox.Pool(2, preload=("nianbao.extract",)) as pool:
+            for i, outcome in pool.run(fn, [(a,), (b,), (c,)], timeout=120):
+                ...   # outcome: fn's result, or a ChildTimeout / ChildError / ChildDied instance
+
+    Children start on demand (their `preload` imports are not counted in a call's
+    timeout) and are reused call after call; a call that overruns its `timeout`
+    kills only its own child (the next call on that worker starts a new one), a
+    child that dies fails only its own call. Outcomes come back as they finish,
+    with the index of their arguments: sort on it for an order that does not
+    depend on the number of workers. One thread (the caller's) waits on every
+    child with `select`, so a stop request (SIGTERM/SIGINT raising in the main
+    thread) interrupts it; any exception out of `run`, and leaving the `with`
+    block by one, kills every child.
+    """
+
+    def __init__(self, workers: int, memory_mb: int | None = None, preload: tuple[str, ...] = (),
+                 start_timeout_s: float = START_TIMEOUT_S) -> None:
+        self.memory_mb = default_memory_mb() if memory_mb is None else memory_mb
+        self.preload = tuple(preload)
+        self.start_timeout_s = start_timeout_s
+        self._slots = [_Slot() for _ in range(max(1, int(workers)))]
+
+    @property
+    def workers(self) -> int:
+        return len(self._slots)
+
+    def pids(self) -> list[int]:
+        """Process ids of the children alive now."""
+        return [s.child.proc.pid for s in self._slots if s.child is not None and s.child.alive()]
+
+    def run(self, fn, calls, timeout: float) -> Iterator[tuple[int, object]]:
+        """`fn(*args)` for every `args` of `calls`, yielding (index, outcome) as each finishes."""
+        pending = deque(enumerate(calls))
+        try:
+            while True:
+                for slot in self._slots:
+                    if slot.job is None and pending:
+                        slot.job, slot.args = pending.popleft()
+                        if slot.child is None:
+                            slot.child = _Child(self.memory_mb, self.preload, wait=False)
+                            slot.ready, slot.deadline = False, time.monotonic() + self.start_timeout_s
+                        else:
+                            yield from self._send(slot, fn, timeout)
+                busy = [s for s in self._slots if s.job is not None]
+                if not busy:
+                    return
+                wait = min(s.deadline for s in busy) - time.monotonic()
+                readable, _, _ = select.select([s.child.fd for s in busy], [], [], max(0.0, min(wait, 1.0)))
+                for slot in busy:
+                    yield from self._collect(slot, fn, timeout, slot.child.fd in readable)
+        except BaseException:
+            self.kill()
+            raise
+
+    def _send(self, slot: _Slot, fn, timeout: float):
+        """Give the slot's call to its (ready) child; yields the call's ChildDied if it cannot."""
+        slot.deadline = time.monotonic() + timeout
+        try:
+            slot.child.send(fn, slot.args)
+        except ChildDied as e:
+            yield self._finish(slot, e, kill=True)
+
+    def _collect(self, slot: _Slot, fn, timeout: float, readable: bool):
+        """What the slot's child has to say: its ready frame (then the call is sent), the call's
+        outcome, its death, or nothing yet (then the deadline is checked)."""
+        eof = readable and not slot.child.feed()
+        msg = slot.child.frame()
+        if msg is not None and not slot.ready:
+            if msg != ("ready",):
+                yield self._finish(slot, ChildDied("sandbox child did not start"), kill=True)
+                return
+            slot.ready = True
+            yield from self._send(slot, fn, timeout)
+        elif msg is not None:
+            yield self._finish(slot, _outcome(msg), kill=eof)
+        elif eof:
+            died = slot.child.died()
+            yield self._finish(slot, died if slot.ready else ChildDied(f"sandbox child did not start: {died}"),
+                               kill=True)
+        elif time.monotonic() > slot.deadline:
+            if slot.ready:
+                outcome = ChildTimeout(f"took longer than {timeout:g} s; stopped")
+            else:
+                outcome = ChildDied(f"sandbox child did not start within {self.start_timeout_s:g} s")
+            yield self._finish(slot, outcome, kill=True)
+
+    def _finish(self, slot: _Slot, outcome, kill: bool) -> tuple[int, object]:
+        """The slot's call is over: free the slot (killing its child when its state is unknown)."""
+        job = slot.job
+        slot.job, slot.args = None, ()
+        if kill:
+            slot.child.kill()
+            slot.child, slot.ready = None, False
+        return job, outcome
+
+    def kill(self) -> None:
+        """Kill every child now (a stop request, an error)."""
+        for slot in self._slots:
+            if slot.child is not None:
+                slot.child.kill()
+            slot.child, slot.ready, slot.job, slot.args = None, False, None, ()
+
+    def close(self) -> None:
+        """Let every idle child exit (closing its stdin); kill those still busy."""
+        for slot in self._slots:
+            if slot.child is not None:
+                if slot.job is None:
+                    slot.child.close()
+                else:
+                    slot.child.kill()
+            slot.child, slot.ready, slot.job, slot.args = None, False, None, ()
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.kill()
 
 
 # ---------------------------------------------------------------- child side

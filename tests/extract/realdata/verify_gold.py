@@ -84,8 +84,8 @@ def numbers(s):
     if re.search(r'(?<![\d.])[亿億]', s):          # 破亿 = 1亿
         yield 1.0
     yield from chinese_numbers(s)
-    for m in re.finditer(r'(\d+)[万萬] ?(\d{1,4})(?![\d.])', s):  # mixed: 25萬7134, 94萬 866 (C2)
-        yield float(int(m.group(1)) * 10**4 + int(m.group(2)))
+    for m in re.finditer(r'(\d+)[万萬] ?(\d,\d{3}|\d{1,4})(?![\d.,])', s):  # mixed: 25萬7134, 94萬 866, 505萬9,547
+        yield float(int(m.group(1)) * 10**4 + int(m.group(2).replace(',', '')))
     joined = re.sub(r'(?<=\d) (?=\d{3}(?!\d))', '', s)  # "4 960" -> "4960"
     for text in {s, joined}:
         for m in re.finditer(r'\d[\d,]*(?:\.\d+)?', text):

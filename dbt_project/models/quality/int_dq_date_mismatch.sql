@@ -9,10 +9,15 @@
   * impossible_date: a month the extractor kept as a date candidate (raw.candidates,
     reason 'date') followed by a day that month never has: 2月30日, 4月31日, 13月2日
     (the finding links the candidate's id; February is allowed 29 days).
-  Not covered, because the extractor keeps no such data: dates written in Chinese
-  numerals (二月三十日) and figures stated for a year after
-  the document's own date (a document has no publication date; its report_year is the
-  year it is about, and the first year of a multi-year table, so it cannot stand in).
+  * own_dates: the dates a document gives itself (seeds/dq_document_dates.csv: a page's
+    time stamp 2023-04-24, a form's 报出日期 2020/5/8, a 年月日 date alone on a header
+    line) in its first document_header_chars characters (seeds/dq_thresholds.csv) are
+    more than a day apart: "2021年9月29日 星期三 … 时间:2023-04-24" (site chrome vs the
+    article), "发布时间:2020-01-10 … 实际报出日期2020/5/8" (published before it was
+    reported). Links the date candidates (raw.candidates at the date's first character).
+  * after_own_date: a document with one own date states full-year figures for a later
+    year than that date's (a report dated 2021-09-29 cannot state 2022's totals).
+  Not covered: dates written in Chinese numerals (二月三十日).
 -#}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
@@ -80,7 +85,85 @@ impossible as (
         or day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]
 ),
 
+-- the dates a document gives itself: the patterns of seeds/dq_document_dates.csv, matched
+-- in its first document_header_chars characters
+own_date_text as (
+    select
+        d.document_id, d.source_file, d.report_year, d.text,
+        trim(unnest(regexp_extract_all(substr(d.text, 1, cast(t.document_header_chars as integer)), p.pattern))) as written
+    from {{ ref('stg_nianbao__documents') }} as d
+    cross join {{ ref('dq_document_dates') }} as p
+    cross join {{ ref('int_dq_thresholds') }} as t
+),
+
+own_dates as (
+    select distinct
+        o.document_id, o.source_file, o.report_year, o.written,
+        strpos(o.text, o.written) - 1 as char_start,
+        try_cast(regexp_extract(o.written, '^[^0-9]*((19|20)[0-9]{2})', 1) || '-'
+            || lpad(regexp_extract(o.written, '^[^0-9]*(19|20)[0-9]{2}[^0-9]+([0-9]{1,2})', 2), 2, '0') || '-'
+            || lpad(regexp_extract(o.written, '^[^0-9]*(19|20)[0-9]{2}[^0-9]+[0-9]{1,2}[^0-9]+([0-9]{1,2})', 2), 2, '0')
+            as date) as own_date
+    from own_date_text as o
+),
+
+own_dates_linked as (
+    select
+        o.*,
+        min(coalesce(c.candidate_id, 'date:' || o.document_id || ':' || cast(o.char_start as varchar))) as figure_id
+    from own_dates as o
+    left join {{ ref('stg_nianbao__candidates') }} as c
+        on c.document_id = o.document_id and c.char_start = o.char_start
+    where o.own_date is not null
+    group by all
+),
+
+own_date_span as (
+    select
+        document_id,
+        min(own_date) as first_date,
+        max(own_date) as last_date,
+        string_agg(written, ', ' order by char_start, written) as dates_written
+    from own_dates_linked
+    group by document_id
+),
+
+own_dates_apart as (
+    select
+        'own_dates' as rule,
+        s.document_id as key_id,
+        o.document_id, o.source_file, cast(null as varchar) as library_key, o.report_year as year,
+        cast(null as varchar) as metric,
+        'The document gives itself dates ' || cast(date_diff('day', s.first_date, s.last_date) as varchar)
+            || ' days apart in its first lines (' || s.dates_written || '): they cannot all be its date; one is wrong or belongs to something else.' as message,
+        o.figure_id
+    from own_date_span as s
+    join own_dates_linked as o using (document_id)
+    where date_diff('day', s.first_date, s.last_date) > 1
+),
+
+after_own_date as (
+    select
+        'after_own_date' as rule,
+        f.document_id || '|' || cast(f.year as varchar) as key_id,
+        f.document_id, f.source_file, cast(null as varchar) as library_key, f.year, cast(null as varchar) as metric,
+        'The document is dated ' || strftime(s.first_date, '%Y-%m-%d') || ' (' || s.dates_written
+            || ') but states full-year figures for ' || cast(f.year as varchar)
+            || ', a year that had not ended then.' as message,
+        f.figure_id
+    from {{ ref('int_figure_ranges') }} as f
+    join own_date_span as s using (document_id)
+    where date_diff('day', s.first_date, s.last_date) <= 1
+        and f.kind = 'figure' and coalesce(f.is_trusted, true)
+        and f.period = 'year'
+        and f.year > year(s.first_date)
+),
+
 links as (
+    select rule, key_id, document_id, source_file, library_key, year, metric, message, figure_id from own_dates_apart
+    union all
+    select rule, key_id, document_id, source_file, library_key, year, metric, message, figure_id from after_own_date
+    union all
     select rule, key_id, document_id, source_file, library_key, year, metric, message, figure_id from series_break
     union all
     select rule, key_id, document_id, source_file, library_key, year, metric, message, prev_id from series_break

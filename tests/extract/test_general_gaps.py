@@ -90,3 +90,35 @@ def test_rows_named_after_libraries_go_to_those_libraries():
 def test_a_service_or_aggregate_row_is_not_a_library_row():
     t = ("2022年某县图书馆业务指标\n名称\t到馆人次(人次)\n数字图书馆\t5000\n全县公共图书馆\t90000\n")
     assert figs(t) == []
+
+
+def test_a_library_row_inside_a_branch_table_keeps_its_own_name():
+    t = ("海门区图书馆2022年工作总结\n各馆2022年数据：\n名称\t藏书(册)\t接待读者(人次)\n"
+         "城东分馆\t12000\t35000\n如皋市图书馆\t8000\t21000\n")
+    got = rows(t)
+    assert ("如皋市图书馆", "collection.total", 8000, "library") in got
+    assert any(lib.endswith("城东分馆") and scope == "branches" for lib, _, _, scope in got)
+
+
+# ------------------------------------------------------------------ statistical tables, units in a header
+
+
+def test_years_as_rows_with_single_spaces_and_bare_cells():
+    t = ("某县图书馆历年业务统计表\n年度 藏书总量 借书证 接待读者 外借图书\n"
+         "1978 20100 1200 35000 41000\n1979 22300 1350 38000 45000\n")
+    got = figs(t)
+    assert ("users.registered_total", 1978, 1200) in got       # a card count, not loans
+    assert ("circulation.loans", 1979, 45000) in got
+    assert ("visits.in_person", 1978, 35000) in got
+    assert len(got) == 8
+
+
+def test_a_unit_in_the_title_scales_year_columns():
+    t = "表3 某市图书馆主要指标（单位：千册、千人次）\n指标 2015年 2016年\n总藏量 1520 1602\n总流通人次 2603 2970\n"
+    assert figs(t) == [("collection.total", 2015, 1520000), ("collection.total", 2016, 1602000),
+                       ("visits.in_person", 2015, 2603000), ("visits.in_person", 2016, 2970000)]
+
+
+def test_a_unit_line_above_the_table_scales_bare_cells():
+    t = "某县图书馆历年统计\n单位：万册\n项目\t2019\t2020\n总藏量\t52.5\t54.1\n"
+    assert figs(t) == [("collection.total", 2019, 525000), ("collection.total", 2020, 541000)]

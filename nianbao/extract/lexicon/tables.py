@@ -122,6 +122,8 @@ FORM_LABEL_METRICS: list[tuple[re.Pattern, str]] = [
 ]
 # count labels whose cues tie in the prose lexicon (新购 / 藏量: 本年新购藏量 is what was added)
 TABLE_LABEL_METRICS: list[tuple[re.Pattern, str]] = [
+    # a bare 借书证 / 读者证 column or row: the cards held (a stock), not loans
+    (re.compile(r"^(?:读者|借书|借阅)证(?:数|总数|数量)?$"), "users.registered_total"),
     (re.compile(r"^(?:本年|全年|当年|年)?(?:新购|新增|入藏)(?:藏量|藏书|馆藏)(?:数|量|总量)?$"), "collection.added"),
 ]
 

@@ -70,7 +70,7 @@ bench: manifest
 ## (DAGSTER_HOME, default dagster_home/ beside the warehouse: orchestration/home.py)
 dev: manifest
 	DAGSTER_HOME="$$($(PY) -m orchestration.home)" && export DAGSTER_HOME && \
-	$(VENV)/bin/dagster dev -m orchestration.definitions
+	$(VENV)/bin/dg dev
 
 clean:
 	rm -rf warehouse dbt_project/target dbt_project/logs .dagster_home

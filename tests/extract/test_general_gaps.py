@@ -122,3 +122,24 @@ def test_a_unit_in_the_title_scales_year_columns():
 def test_a_unit_line_above_the_table_scales_bare_cells():
     t = "某县图书馆历年统计\n单位：万册\n项目\t2019\t2020\n总藏量\t52.5\t54.1\n"
     assert figs(t) == [("collection.total", 2019, 525000), ("collection.total", 2020, 541000)]
+
+
+# ------------------------------------------------------------------ spam inside sentences
+
+
+def test_spam_spliced_into_a_quantity_is_read_through():
+    t = ("某县图书馆2022年工作总结\n全年共计接待读者【点击领取优惠】12.5万人次，外借图书8.6万www.abc123.com册次，"
+         "新增藏书2.1《最新彩票app下载》万册。\n")
+    assert figs(t) == [("circulation.loans", 2022, 86000), ("collection.added", 2022, 21000),
+                       ("visits.in_person", 2022, 125000)]
+
+
+def test_spam_evidence_keeps_the_text_as_written():
+    t = "某县图书馆2022年工作总结\n外借图书8.6万www.abc123.com册次。\n"
+    f = next(f for f in extract_document(t).figures if f.kind == "figure")
+    assert t[f.char_start:f.char_end] == "8.6万www.abc123.com册次"
+
+
+def test_an_ordinary_bracket_is_not_spam():
+    from nianbao.extract.normalize import compact
+    assert compact("全年接待读者(含少儿读者)12万人次") is None

@@ -423,6 +423,14 @@ JUNK_LINE = re.compile(r"发布时间|发布日期|更新时间|来源[:：]|作
                        r"访问量[:：]|字号|打印本页|关闭窗口|分享到|首页|当前位置|上一篇|下一篇|版权所有|ICP备|联系电话|电话[:：]|"
                        r"地址[:：]|邮编|【打印】|【关闭】|返回顶部|扫一扫")
 BREADCRUMB = re.compile(r"首页|当前位置")
+# spam spliced into a sentence, read through like pinyin (normalize.compact): a web address, an
+# advert in 《》/【】/() brackets (创历史新《某某app最新版下载》高, 12.5万【点击领取】人次)
+_AD = r"(?:app|APP|App|彩票|下载|下戴|官网|官方|手机版|娱乐|棋牌|注册送|点击|领取|优惠|扫码|加微信|客服|广告|开户|投注|平台)"
+SPAM_FRAGMENT = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9./?=&_%#\-]+|(?<![A-Za-z0-9@])[A-Za-z0-9\-]{2,}\.(?:com|cn|net|org|cc|top|xyz|vip)"
+    r"(?:/[A-Za-z0-9./?=&_%#\-]*)?(?![A-Za-z0-9])|"
+    rf"《[^《》\n]{{0,30}}{_AD}[^《》\n]{{0,30}}》|【[^【】\n]{{0,20}}{_AD}[^【】\n]{{0,20}}】|"
+    rf"[(（][^()（）\n]{{0,12}}{_AD}[^()（）\n]{{0,12}}[)）]")
 # a figure as a title states it (…总流通破亿人次, …2600万读者走进图书馆)
 TITLE_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿]?\s*(?:人次|册|场|次|元|个|家|读者)|破(?:千万|百万|亿|万)")
 DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")

@@ -148,8 +148,9 @@ def _run_locked(published) -> int:
             publishing.discard_site(published)
             failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
             for event in failures:
-                error = event.event_specific_data.error
-                message = (error.message if error else "failed").strip().splitlines()[0]
+                data = event.event_specific_data  # a Failure raised on purpose (the GX gate) has its own line
+                failure = data.user_failure_data.description if data.user_failure_data else None
+                message = (failure or (data.error.message if data.error else "") or "failed").strip().splitlines()[0]
                 print(f"nianbao: step {event.step_key} failed: {message}", file=sys.stderr)
             print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
                   f"dbt's log: {log_path}", file=sys.stderr)

@@ -37,28 +37,27 @@ def daily_build(_context):
     return RunRequest()
 
 
-def _raw_files(raw_dir):
-    """The files under the raw folder that a build reads: the warehouse folder (when it sits
-    inside the raw folder) is never part of it, and names need not be valid UTF-8."""
+def _raw_files(raw_dir) -> list[tuple[str, os.stat_result]]:
+    """(source_file, stat) of every file a build reads under the raw folder (`nianbao.ingest.scan`:
+    the warehouse folder, when it sits inside the raw folder, is never part of it)."""
+    from nianbao.ingest.scan import scan_folder
+
     if not raw_dir.is_dir():
         return []
-    warehouse_dir = os.path.realpath(config.warehouse_path().parent)
     out = []
-    for path in raw_dir.rglob("*"):
-        real = os.path.realpath(path)
-        if real == warehouse_dir or real.startswith(warehouse_dir + os.sep):
+    for entry in scan_folder(raw_dir, exclude=[config.warehouse_path().parent]).entries:
+        try:
+            out.append((entry.source_file, entry.path.stat()))
+        except OSError:  # a dangling link, a file removed meanwhile: ingest reports it
             continue
-        if path.is_file():
-            out.append(path)
-    return sorted(out)
+    return out
 
 
 def raw_folder_fingerprint(raw_dir) -> str:
     """A hash of every file's path, size and modification time under the raw folder."""
     h = hashlib.sha256()
-    for path in _raw_files(raw_dir):
-        st = path.stat()
-        line = f"{path.relative_to(raw_dir)}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n"
+    for source_file, st in _raw_files(raw_dir):
+        line = f"{source_file}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n"
         h.update(line.encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:16]
 
@@ -69,7 +68,7 @@ def changed_since_publish(raw_dir, published) -> bool:
     if not published.exists():
         return True
     built = published.stat().st_mtime_ns
-    return any(p.stat().st_mtime_ns > built for p in _raw_files(raw_dir))
+    return any(st.st_mtime_ns > built for _, st in _raw_files(raw_dir))
 
 
 @sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=DefaultSensorStatus.RUNNING,

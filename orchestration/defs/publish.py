@@ -1,16 +1,21 @@
-"""The quality report, the GX Data Docs and the atomic publish of the working database.
+"""Validation, the quality report, the GX Data Docs and the atomic publish of the working database.
 
+`gx_validation` runs the Great Expectations suites on the working build before
+anything is published: a failing suite fails the step, so the publish never runs
+and the last published warehouse stays, with one line saying which suites failed.
 The report and Data Docs of a build are written into a staging folder
 (`nianbao.publish.stage_site`) and swapped in by the publish, right after the
 database: readers never see a half-written report, nor one of an unpublished build.
 """
 
+import shutil
 from datetime import UTC, datetime
 
-from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
+from dagster import AssetExecutionContext, AssetKey, Failure, MaterializeResult, asset
 
 from nianbao import pipeline, stopping
 from nianbao import publish as publishing
+from orchestration.defs.quality import gx_gate_message
 from orchestration.resources import WarehouseResource
 
 MART_KEYS = [AssetKey(["marts", t.split(".", 1)[1]]) for t in pipeline.REQUIRED_MARTS]
@@ -21,29 +26,50 @@ def _run_id(context: AssetExecutionContext) -> str:
     return context.run_id.split("-")[0]
 
 
+def _run(context: AssetExecutionContext, warehouse: WarehouseResource) -> dict:
+    """What the report header and the Data Docs banner say about this build."""
+    return {"published": str(warehouse.published_path()), "id": _run_id(context),
+            "time": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")}
+
+
 @asset(group_name="publish", deps=MART_KEYS,
-       description="Static HTML quality report (one page per library-year, charts) and GX Data Docs of the "
-                   "build, staged next to the warehouse; the publish swaps them in with the database.")
-def quality_report(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+       description="Great Expectations suites (expectations/) validated on the working build, Data Docs staged; "
+                   "blocking: a failing suite stops the run before the publish, the last warehouse stays.")
+def gx_validation(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     from nianbao.expectations import save_results, validate_marts
-    from nianbao.report import build_report
 
     stopping.check()
-    published = warehouse.published_path()
-    site = publishing.stage_site(published, _run_id(context))
-    run = {"published": str(published), "id": _run_id(context),
-           "time": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")}
-    # pages of library-years unchanged since the published build are linked from its report, not rendered
-    index = build_report(warehouse.working_path(), site / "quality_report", run=run, previous=warehouse.report_dir())
+    run = _run(context, warehouse)
+    site = publishing.stage_site(warehouse.published_path(), run["id"])
     results = validate_marts(warehouse.working_path(), site / "data_docs",
                              store_dir=warehouse.gx_store_dir(),
                              banner=f"nianbao: published {run['published']} · {run['time']} · run {run['id']}")
     save_results(results, site / GX_RESULTS)
+    metadata = {"suites": len(results), "suites_failed": sum(not r.success for r in results)}
+    if message := gx_gate_message(results):
+        raise Failure(description=message, metadata=metadata)
+    return MaterializeResult(metadata=metadata)
+
+
+@asset(group_name="publish", deps=[*MART_KEYS, gx_validation],
+       description="Static HTML quality report (one page per library-year, charts) of the validated build, "
+                   "staged next to the warehouse with its Data Docs; the publish swaps them in with the database.")
+def quality_report(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+    from nianbao.report import build_report
+
+    stopping.check()
+    run = _run(context, warehouse)
+    site = publishing.staging_path(warehouse.published_path(), run["id"])
+    out = site / "quality_report"
+    if out.exists():
+        shutil.rmtree(out)  # a step retried in the same run starts over
+    # pages of library-years unchanged since the published build are linked from its report, not rendered
+    index = build_report(warehouse.working_path(), out, run=run, previous=warehouse.report_dir())
     pipeline.say(f"quality report staged: {index}")
     return MaterializeResult(metadata={"staged": str(site)})
 
 
-@asset(group_name="publish", deps=[*MART_KEYS, quality_report],
+@asset(group_name="publish", deps=[*MART_KEYS, gx_validation, quality_report],
        description="The published warehouse analysts open read-only: the working build, validated and renamed into "
                    "place atomically, then its report and Data Docs swapped in.")
 def warehouse_snapshot(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:

@@ -2,8 +2,10 @@
 
 The rules themselves live in dbt (models/quality); these checks only read
 their results: one check per check code on marts.dq_findings (error findings
-fail the check, warn findings make it a warning), and one check that runs the
-GX suites of expectations/ on the published warehouse.
+fail the check, warn findings make it a warning), and one check that reports the
+GX suites of expectations/ on the published warehouse. The GX suites themselves
+run on the working build before the publish (`orchestration.defs.publish.gx_validation`),
+which `gx_gate_message` stops when a suite fails.
 """
 
 
@@ -57,6 +59,20 @@ def _make_dq_check(check: str):
 
 
 DQ_CHECKS = [_make_dq_check(code) for code in CHECK_CODES]
+
+
+def gx_gate_message(results) -> str | None:
+    """One line naming the failed suites and their first failed expectation (None when all
+    passed): why the build is not published."""
+    failed = [r for r in results if not r.success]
+    if not failed:
+        return None
+    what = "; ".join(f"{r.suite} ({len(r.failed)} failed: {r.failed[0] if r.failed else 'not validated'})"
+                     for r in failed)
+    what = " ".join(what.split())  # one line, whatever the expectation's text holds
+    if len(what) > 400:
+        what = what[:399] + "…"
+    return f"Great Expectations: {len(failed)} of {len(results)} suites failed on the build: {what}"
 
 
 @asset_check(asset=AssetKey("warehouse_snapshot"), name="great_expectations",

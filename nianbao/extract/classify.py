@@ -91,7 +91,7 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
     if d is None:
         return None
     between = text[d.cue_end:q.num_start]
-    if re.fullmatch(r"[\s:为达是共计总合累约近超逾首破量已]*", between):
+    if lx.BARE_BETWEEN.fullmatch(between):
         return d
     # the first of two levels with its scale written (到馆人次从2019年的30万降至…)
     if re.search(r"[万亿]", q.text) and lx.FROM_LEVEL.fullmatch(between) and lx.FROM_TO_RIGHT.match(text, q.end):

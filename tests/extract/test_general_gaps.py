@@ -143,3 +143,8 @@ def test_spam_evidence_keeps_the_text_as_written():
 def test_an_ordinary_bracket_is_not_spam():
     from nianbao.extract.normalize import compact
     assert compact("全年接待读者(含少儿读者)12万人次") is None
+
+
+def test_a_cue_with_its_unit_then_a_bare_scaled_number():
+    t = "某县图书馆2022年工作总结\n全年流通人次达到28万，到馆人数22万。\n"
+    assert figs(t) == [("visits.in_person", 2022, 220000), ("visits.in_person", 2022, 280000)]

@@ -275,6 +275,8 @@ MATERIAL_PART = re.compile(r"[\s,、;:]*(?:\d{1,2}\s*[、.]\s*)?[^\d,;。:()]{0,
                            r"(?:\([^()\d]{1,20}\))?\s*\(?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*")
 # the second level of a change stated as two levels (从32座增至42座): both are levels
 FROM_TO_RIGHT = re.compile(r"\s*(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*[\d一二三四五六七八九十两]")
+# what may stand between a cue and a bare number it names (流通人次达到28万, 持证读者:1.2万)
+BARE_BETWEEN = re.compile(r"[\s:为达到是共计总合累约近超逾首破量已有了]*")
 FROM_LEVEL = re.compile(r"\s*(?:从|由)\s*(?:(?:(?:19|20)\d\d\s*年(?:底|末)?|去年|上年)\s*的)?\s*")
 TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的)?")
 # a value compared with another month's (已超过6月份的83354人次): the same measure for that month

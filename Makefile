@@ -5,9 +5,10 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 VENV := .venv
 PY := $(VENV)/bin/python
 DBT := $(VENV)/bin/dbt
+NIANBAO := $(VENV)/bin/nianbao
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
 
-.PHONY: run test lint eval eval-real bench dev env manifest browser clean docs
+.PHONY: run test lint eval eval-real bench dev env manifest browser clean docs validate
 
 ## env: create .venv from the lock file (installs uv with pip when missing)
 env: $(VENV)/.synced
@@ -26,7 +27,7 @@ dbt_project/target/manifest.json: $(VENV)/.synced $(shell find dbt_project -name
 
 ## run: ingest raw/, extract, build the dbt models, check, publish
 run: manifest
-	$(PY) -m orchestration.cli run
+	$(NIANBAO) run
 
 ## test: the whole suite (installs headless Chromium for the report test when missing)
 test: manifest browser
@@ -46,25 +47,29 @@ browser:
 
 ## export: every mart of the published warehouse as Parquet and CSV, with manifest.json, in export/ beside it
 export: env
-	$(PY) -m nianbao.export
+	$(NIANBAO) export
 
 ## docs: the dbt docs site of the published warehouse (dbt docs generate --static, read-only) in dbt_docs/
 ## beside it, then served on http://127.0.0.1:8080 (Ctrl-C stops); `make docs SERVE=0` only builds it
 docs: manifest
-	$(PY) -m nianbao.dbt_docs $(if $(filter 0,$(SERVE)),,--serve)
+	$(NIANBAO) docs $(if $(filter 0,$(SERVE)),,--serve)
 
 ## eval: score marts.fct_figures against ../shared/seeds/gold.csv; `make eval GOLD=<dir>` scores the
 ## extractor on any gold set laid out like ../shared/realdev (docs/ + gold.csv)
 eval: env
-	$(PY) -m nianbao.evaluation $(if $(GOLD),--set $(GOLD))
+	$(NIANBAO) eval $(if $(GOLD),--set $(GOLD))
 
 ## eval-real: ../shared/realdev and every tests/extract/realdata/batch*/, per set and all together
 eval-real: env
-	$(PY) -m nianbao.evaluation --real
+	$(NIANBAO) eval --real
+
+## validate: the Great Expectations suites on the published warehouse (`make validate DB=<file>`: any build)
+validate: env
+	$(NIANBAO) validate --no-docs $(if $(DB),--db $(DB))
 
 ## bench: timings (not asserted in tests)
 bench: manifest
-	$(PY) -m orchestration.bench
+	$(NIANBAO) bench
 
 ## dev: the Dagster UI on http://127.0.0.1:3000, on the instance `make run` records its runs in
 ## (DAGSTER_HOME, default dagster_home/ beside the warehouse: orchestration/home.py)

@@ -12,6 +12,7 @@
 -- depends_on: {{ ref('int_dq_partial_exceeds_year') }}
 -- depends_on: {{ ref('int_dq_sum_mismatch') }}
 -- depends_on: {{ ref('int_dq_ratio_mismatch') }}
+-- depends_on: {{ ref('int_dq_ratio_growth') }}
 -- depends_on: {{ ref('int_dq_invalid_value') }}
 -- depends_on: {{ ref('int_dq_qualifier_conflict') }}
 -- depends_on: {{ ref('int_dq_date_mismatch') }}

@@ -1,0 +1,173 @@
+{{ config(materialized='view', tags=['dq_rule']) }}
+{#-
+  ratio_mismatch (error), for a stated growth: "2022年总馆藏达1.177亿册,较2012年翻了2.15倍",
+  "总藏量达4912.44万册,同比增长7%". The growth is a number the extractor keeps as a candidate
+  (not a figure) followed by % or 倍, with a growth or fall verb right before it
+  (seeds/dq_growth_words.csv: 增长, 翻了, 下降…; a qualifier in between, 增长超过315%,
+  leaves it alone). It is about the nearest figure before it in the same sentence (the
+  current figure, trusted), against the base year the words between them name (较2012年,
+  or 同比 / 较上年: the year before). The base is the trusted figure of the same
+  document, library, metric, scope, segment and period for that year, nearest in the text.
+  Stated factor: N% -> 1 ± N/100; N倍 -> 1 + N (增长了N倍, 翻了N倍: N times *more*);
+  widened by half a unit of the stated number's last digit. Recomputed factor: the
+  current figure's rounding interval over the base's (int_figure_ranges p_lo / p_hi).
+  A finding when the two intervals do not meet; it links the growth candidate (stated),
+  the current figure (numerator) and the base (denominator).
+-#}
+with words as (
+    select * from {{ ref('dq_growth_words') }}
+),
+
+patterns as (
+    select
+        '(' || string_agg(case when role in ('more', 'less') then word end, '|' order by word) || ')了?$' as verb_pattern,
+        -- what may stand between the current figure and the growth number: punctuation,
+        -- the base (较2012年 / 同比), 相比, the verb; any other word (a noun naming another
+        -- measure) or number leaves the growth alone
+        '^[ ,，、]*((' || string_agg(case when role = 'base_year' then word end, '|' order by length(word) desc, word)
+            || ')(19|20)[0-9]{2}年|' || string_agg(case when role = 'previous_year' then word end, '|' order by length(word) desc, word)
+            || ')?(相比)?[ ,，、]*(' || string_agg(case when role in ('more', 'less') then word end, '|' order by length(word) desc, word)
+            || ')了?$' as between_pattern
+    from words
+),
+
+figures as (
+    select * from {{ ref('int_figure_ranges') }}
+    where kind = 'figure'
+),
+
+-- numbers followed by % or 倍 that are not figures, with the words right before them
+growth_numbers as (
+    select
+        c.candidate_id, c.document_id, c.char_start, c.char_end, d.source_file, d.text,
+        regexp_extract(substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1),
+                       '^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)', 1) as number_text,
+        regexp_extract(substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1),
+                       '^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)', 3) as unit,
+        substr(d.text, greatest(c.char_start - 5, 1), least(c.char_start, 6)) as before_text
+    from {{ ref('stg_nianbao__candidates') }} as c
+    join {{ ref('stg_nianbao__documents') }} as d using (document_id)
+    where c.fate <> 'figure' and c.char_start is not null and c.char_end is not null
+),
+
+stated as (
+    select
+        g.*,
+        w.role as reading,
+        w.word as verb,
+        cast(g.number_text as double) as n,
+        -- half a unit of the stated number's last digit
+        0.5 * power(10, -(case when strpos(g.number_text, '.') > 0
+                               then length(g.number_text) - strpos(g.number_text, '.') else 0 end)) as half_step,
+        p.between_pattern
+    from growth_numbers as g
+    cross join patterns as p
+    join words as w
+        on w.role in ('more', 'less')
+        and w.word = regexp_extract(g.before_text, p.verb_pattern, 1)
+    where g.number_text <> ''
+        and not (g.unit = '倍' and w.role = 'less')
+),
+
+factors as (
+    select
+        *,
+        case when unit = '倍' then 1 + n
+             when reading = 'more' then 1 + n / 100
+             else 1 - n / 100 end as stated_factor,
+        case when unit = '倍' then 1 + n - half_step
+             when reading = 'more' then 1 + (n - half_step) / 100
+             else 1 - (n + half_step) / 100 end as stated_lo,
+        case when unit = '倍' then 1 + n + half_step
+             when reading = 'more' then 1 + (n + half_step) / 100
+             else 1 - (n - half_step) / 100 end as stated_hi
+    from stated
+),
+
+-- the figure right before the growth number, in the same sentence
+current_figure as (
+    select
+        s.*,
+        f.figure_id as current_id,
+        f.is_trusted as current_trusted,
+        f.library_key, f.year, f.metric, f.scope, f.segment, f.period,
+        f.value as current_value, f.p_lo as current_lo, f.p_hi as current_hi,
+        f.display_text as current_text, f.subject_text, f.is_plural,
+        substr(s.text, f.char_end + 1, s.char_start - f.char_end) as between_text
+    from factors as s
+    join figures as f
+        on f.document_id = s.document_id
+        and f.char_end <= s.char_start
+        and s.char_start - f.char_end <= 40
+    qualify row_number() over (partition by s.candidate_id order by f.char_end desc, f.figure_id) = 1
+),
+
+based as (
+    select
+        *,
+        -- 较2012年: that year; 同比 / 较上年 (no year written): the year before
+        case when regexp_matches(between_text, '(19|20)[0-9]{2}年')
+                 then try_cast(regexp_extract(between_text, '((19|20)[0-9]{2})年', 1) as integer)
+             when regexp_extract(between_text, between_pattern, 1) <> '' then year - 1
+        end as base_year
+    from current_figure
+    where coalesce(current_trusted, true)
+        and regexp_matches(between_text, between_pattern)
+),
+
+with_base as (
+    select
+        b.*,
+        f.figure_id as base_id,
+        f.value as base_value, f.p_lo as base_lo, f.p_hi as base_hi,
+        f.display_text as base_text,
+        b.current_lo / f.p_hi as recomputed_lo,
+        b.current_hi / nullif(f.p_lo, 0) as recomputed_hi,
+        b.current_value / f.value as recomputed
+    from based as b
+    join figures as f
+        on f.document_id = b.document_id
+        and f.library_key is not distinct from b.library_key
+        and f.metric = b.metric
+        and f.scope is not distinct from b.scope
+        and f.segment is not distinct from b.segment
+        and f.period is not distinct from b.period
+        and f.year = b.base_year
+        and coalesce(f.is_trusted, true)
+        and f.value > 0 and f.p_hi > 0
+    where b.base_year is not null and b.base_year <> b.year
+    qualify row_number() over (partition by b.candidate_id order by abs(f.char_start - b.char_start), f.figure_id) = 1
+),
+
+findings as (
+    select
+        substr(md5('ratio_mismatch|growth|' || candidate_id || '|' || current_id || '|' || base_id), 1, 16) as finding_id,
+        'ratio_mismatch' as "check",
+        'error' as severity,
+        document_id, source_file, library_key, year, metric,
+        subject_text || ' in ' || cast(year as varchar) || case when is_plural then ' are' else ' is' end
+            || ' stated as ' || current_text
+            || ', "' || verb || number_text || unit || '" against ' || cast(base_year as varchar) || '''s '
+            || base_text || ': that makes it ' || printf('%.15g', round(stated_factor, 6))
+            || ' times the base, but ' || current_text || ' / ' || base_text || ' = '
+            || printf('%.4g', recomputed) || ' times'
+            || case when unit = '倍' then ' (' || verb || printf('%.3g', recomputed - 1) || '倍 read literally)'
+                    else ' (' || printf('%+.3g', (recomputed - 1) * 100) || '%)' end
+            || '.' as message,
+        candidate_id, current_id, base_id
+    from with_base
+    where stated_hi < recomputed_lo - 1e-9
+        or (recomputed_hi is not null and stated_lo > recomputed_hi + 1e-9)
+)
+
+select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
+       candidate_id as figure_id, 'stated' as role
+from findings
+union all
+select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
+       current_id, 'numerator'
+from findings
+union all
+select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
+       base_id, 'denominator'
+from findings

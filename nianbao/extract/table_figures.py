@@ -599,7 +599,10 @@ def _title_match(tb: _T) -> LabelMatch | None:
     if not tb.title:
         return None
     t = tl.TITLE_SUFFIX.sub("", _squash(tb.title))
-    return _label_match(t, None)
+    m = _label_match(t, None)
+    tail = tl.TITLE_SUBJECT.sub("", t)
+    # 某市各县(市、区)图书馆到馆人次: the metric after the subject the title names
+    return m or (_label_match(tail, None) if tail != t and len(tail) >= 2 else None)
 
 
 # ------------------------------------------------------------------ figures

@@ -148,3 +148,11 @@ def test_an_ordinary_bracket_is_not_spam():
 def test_a_cue_with_its_unit_then_a_bare_scaled_number():
     t = "某县图书馆2022年工作总结\n全年流通人次达到28万，到馆人数22万。\n"
     assert figs(t) == [("visits.in_person", 2022, 220000), ("visits.in_person", 2022, 280000)]
+
+
+def test_a_caption_naming_its_subject_then_the_metric_gives_the_rows_their_metric():
+    t = ("南通市各县（市、区）图书馆到馆人次统计（万人次）\n馆名\t2021年\t2022年\n"
+         "如皋市图书馆\t80.2\t85.1\n海安市图书馆\t25.0\t27.3\n")
+    got = rows(t)
+    assert ("海安市图书馆", "visits.in_person", 273000, "library") in got
+    assert len([g for g in got if g[1] == "visits.in_person"]) == 4

@@ -234,6 +234,8 @@ CODE_COLUMN_HEADS = ("代码", "行次", "编码", "编号", "栏次")
 MONEY_CONTEXT = re.compile(r"经费|支出|金额|费用|拨款")
 # the total row of a money table
 MONEY_TOTAL_ROW = re.compile(r"\s*(?:合计|总计|小计|共计|支出合计|经费合计)\s*")
+# the subject a caption opens with (2022年某市各县(区)公共图书馆…): everything up to its last 图书馆
+TITLE_SUBJECT = re.compile(r"^.*图书馆")
 # what a caption adds to the name of what it counts (流通人次统计 → 流通人次)
 TITLE_SUFFIX = re.compile(r"统计表?|情况表?|一览表?|汇总表?|明细表?|表$")
 

@@ -194,11 +194,12 @@ def _extract_one(text: str, source_file: str) -> ExtractionResult:
 def extract_workers(todo: int | None = None) -> int:
     """Worker processes for extraction: NIANBAO_EXTRACT_WORKERS (`nianbao.config.Settings.extract_workers`;
     0, the default: the cores this process may use), never more than the `todo` documents."""
-    n = settings().extract_workers or _usable_cores()
+    n = settings().extract_workers or usable_cores()
     return max(1, min(n, todo) if todo is not None else n)
 
 
-def _usable_cores() -> int:
+def usable_cores() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):  # not Linux

@@ -17,13 +17,17 @@ for 200 and 2,000 synthetic library-years (skip with `--no-stages`).
 Then it builds a temporary raw folder of N documents (the repo's raw/ reports,
 each copied with a different trailing line so that every copy is a distinct
 document) and times `python -m orchestration.cli run` twice (skip with
-`--no-build`). Timings are printed, never asserted.
+`--no-build`). `--workers-only` times the extraction stage alone
+(`nianbao.pipeline.extract`) on 2,000 such documents with 1 and with 2 worker
+processes (wall time; the machine's load average is printed with it). Timings
+are printed, never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -199,12 +203,67 @@ def print_stage_bench() -> None:
         print(f"report charts for {n} library-years: {time_charts(n):.1f} s (wall)")
 
 
+def write_copies(folder: Path, n_docs: int) -> int:
+    """`n_docs` documents in `folder`: the raw/ reports in turn, each copy with its own trailing line
+    (so that every copy is a distinct document); returns how many were written."""
+    sources = sorted(p for p in raw_dir().iterdir() if p.is_file())
+    for k in range(n_docs):
+        p, i = sources[k % len(sources)], k // len(sources)
+        (folder / f"{p.stem}_{i}{p.suffix}").write_bytes(p.read_bytes() + f"\n(copy {i})\n".encode())
+    return n_docs
+
+
+def _load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def time_extract_workers(n_docs: int = 2000, workers: tuple[int, ...] = (1, 2)) -> dict[int, float]:
+    """Wall seconds of the extraction stage (`nianbao.pipeline.extract`: sandbox workers, bulk store)
+    on `n_docs` synthetic documents, once per worker count, each on a fresh copy of one ingested
+    working database."""
+    import shutil
+
+    from nianbao import pipeline
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        raw, base = Path(tmp) / "raw", Path(tmp) / "wh" / "base.build.duckdb"
+        raw.mkdir()
+        base.parent.mkdir()
+        write_copies(raw, n_docs)
+        pipeline.ingest(raw, base, progress=False)
+        for n in workers:
+            working = base.with_name(f"w{n}.build.duckdb")
+            shutil.copyfile(base, working)
+            print(f"  load average before {n} worker(s): {_load_average()}", flush=True)
+            start = time.perf_counter()
+            summary = pipeline.extract(working, progress=False, workers=n)
+            out[n] = time.perf_counter() - start
+            print(f"  {n} worker(s): {summary.extracted} documents extracted ({len(summary.failed)} failed) "
+                  f"in {out[n]:.1f} s wall", flush=True)
+    return out
+
+
+def print_workers_bench(n_docs: int = 2000) -> None:
+    from nianbao.pipeline import usable_cores
+
+    print(f"extraction stage on {n_docs} synthetic documents, 1 and 2 worker processes ({usable_cores()} cores usable):")
+    t = time_extract_workers(n_docs)
+    print(f"  2 workers / 1 worker: {t[2] / t[1]:.2f}× the time (load average now {_load_average()})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=10, help="copies of each raw report (default 10)")
     parser.add_argument("--no-build", action="store_true", help="time the extractor only, no full build")
     parser.add_argument("--no-stages", action="store_true", help="skip the raw-load and report-chart timings")
+    parser.add_argument("--workers-only", action="store_true",
+                        help="only the extraction stage on 2,000 synthetic documents, on 1 and on 2 workers")
+    parser.add_argument("--docs", type=int, default=2000, help="documents for --workers-only (default 2000)")
     args = parser.parse_args(argv)
+    if args.workers_only:
+        print_workers_bench(args.docs)
+        return 0
     from nianbao.extract import extract_document
     from nianbao.ingest import read_text
 
@@ -227,11 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         raw, wh = Path(tmp) / "raw", Path(tmp) / "wh" / "nianbao.duckdb"
         raw.mkdir()
-        for i in range(args.copies):
-            for p in sources:
-                data = p.read_bytes() + f"\n(copy {i})\n".encode()
-                (raw / f"{p.stem}_{i}{p.suffix}").write_bytes(data)
-        n = len(list(raw.iterdir()))
+        n = write_copies(raw, args.copies * len(sources))
         cold = _timed_run(raw, wh)
         warm = _timed_run(raw, wh)
     print(f"full build, {n} documents: cold {cold:.1f} s, warm (unchanged input) {warm:.1f} s")

@@ -109,4 +109,4 @@ def test_the_number_of_workers_is_a_setting_bounded_by_the_documents(monkeypatch
     assert pipeline.extract_workers(todo=2) == 2
     assert pipeline.extract_workers(todo=0) == 1
     monkeypatch.setenv("NIANBAO_EXTRACT_WORKERS", "0")
-    assert pipeline.extract_workers() == pipeline._usable_cores() >= 1
+    assert pipeline.extract_workers() == pipeline.usable_cores() >= 1

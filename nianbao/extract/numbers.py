@@ -148,7 +148,7 @@ def _core_value(core: str) -> tuple[float | None, bool]:
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(万|亿|千|百)", core)
     if m:
         return round(float(m.group(1)) * SCALES[m.group(2)], 6), inner_least
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)万(\d+)(千)?", core)  # 3万5000, 2万5千
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)万零?(\d+)(千)?", core)  # 3万5000, 2万5千, 8万零500
     if m:
         return float(m.group(1)) * 1e4 + float(m.group(2)) * (1e3 if m.group(3) else 1), inner_least
     v = cn_to_number(core)
@@ -193,7 +193,7 @@ _CN_NUM = f"[{CN_CHARS}]+"
 # space-separated table columns such as `416 290 293` stay apart)
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=[\u4e00-\u9fff])|\d+(?:\.\d+)?"
 _ONE = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?: ?\d{{1,4}}(?!\d)千?|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余)|(?<=[破超逾过近])(?:千万|百万|亿|万))"
+_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?: ?零?(?:\d,\d{{3}}|\d{{1,4}})(?![\d,])千?|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余)|(?<=[破超逾过近])(?:千万|百万|亿|万))"
 _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
 
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are

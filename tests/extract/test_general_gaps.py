@@ -156,3 +156,11 @@ def test_a_caption_naming_its_subject_then_the_metric_gives_the_rows_their_metri
     got = rows(t)
     assert ("海安市图书馆", "visits.in_person", 273000, "library") in got
     assert len([g for g in got if g[1] == "visits.in_person"]) == 4
+
+
+def test_mixed_wan_notation_with_zero_or_grouped_digits():
+    from nianbao.extract.numbers import parse_number
+    assert parse_number("8万零500").value == 80500
+    assert parse_number("505万9,547").value == 5059547
+    t = "某县图书馆2019年年报\n全年外借图书8万零500册次。\n"
+    assert figs(t) == [("circulation.loans", 2019, 80500)]

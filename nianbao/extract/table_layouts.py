@@ -10,8 +10,9 @@ Each recogniser reads the layout only, never the wording of one report:
   label and numbers, the columns separated by runs of two or more spaces; under a
   年份 head the rows start with a year instead (years as rows, metrics in the header),
   may come in groups separated by blank lines and may lose a trailing 备注 cell.
-* **year_rows**: years as rows with single spaces between cells (``年度 藏书 借书证`` over
-  ``1978 20100 1200``): a 年份 head and short text heads, rows of a year and as many numbers.
+* **single_space_columns**: single spaces between cells (``年度 藏书 借书证`` over ``1978 20100 1200``,
+  ``馆名 总藏量(万册)`` over ``某县图书馆 12.5``): three or more short text heads, then rows of a label
+  (a year under a 年份 head, after a row number under a 序号 head) and as many numbers.
 * **line_accounts**: a 决算 / 预算 table one cell per line with nothing between cells: a
   ``单位:万元`` line, head lines (收入 / 项目 / 决算数), then a label line and a value line per row.
 * **level_columns**: a header line of aggregate levels only (``#省级 #县级``, a # head
@@ -193,33 +194,42 @@ def gap_columns(text: str, lines, taken) -> list[Block]:
     return out
 
 
-def _year_row_tokens(text: str, ln, k: int) -> list[Cell] | None:
-    """k single-space tokens: a year, then numbers (or dashes for nothing)."""
+def _single_space_row(text: str, ln, k: int, years: bool, numbered: bool) -> list[Cell] | None:
+    """k single-space tokens: a label (a year under a 年份 head; after a row number under a
+    序号 head), then numbers (or dashes for nothing)."""
     toks = _tokens(text, ln.start, ln.end)
-    if len(toks) != k or not tl.YEAR_ROW_LABEL.fullmatch(toks[0].text):
+    if len(toks) != k:
         return None
-    return toks if all(_numeric(c.text) for c in toks[1:]) else None
+    lab = 1 if numbered else 0
+    if numbered and not toks[0].text.isdigit():
+        return None
+    label = toks[lab].text
+    if not (tl.YEAR_ROW_LABEL.fullmatch(label) if years else not re.search(r"\d", label)):
+        return None
+    return toks if all(_numeric(c.text) for c in toks[lab + 1:]) else None
 
 
-def year_rows(text: str, lines, taken) -> list[Block]:
-    """Years as rows with single spaces between the cells (``年度 藏书 借书证 接待读者`` over
-    ``1978 20100 1200 35000``): a header of a 年份 head and two or more short text heads, then
-    two or more rows of a year and exactly as many numbers."""
+def single_space_columns(text: str, lines, taken) -> list[Block]:
+    """Columns with single spaces between the cells: a header of three or more short text
+    heads (``年度 藏书 借书证 接待读者`` / ``馆名 总藏量(万册) 到馆人次(万人次)``), then two or
+    more rows of a label (a year under a 年份 head) and exactly as many numbers."""
     out: list[Block] = []
     i, n = 0, len(lines)
     while i < n:
         head = None
         if not taken(i) and lines[i].kind == "prose":
             toks = _tokens(text, lines[i].start, lines[i].end)
-            if len(toks) >= 3 and tl.YEAR_COLUMN_HEAD.fullmatch(toks[0].text) and \
-                    not any(_numeric(c.text) or len(c.text) > 12 or re.search(r"\d", c.text) for c in toks):
+            if len(toks) >= 3 and not any(_numeric(c.text) or len(c.text) > 12 or re.search(r"\d", c.text)
+                                          for c in toks):
                 head = toks
         if head is None:
             i += 1
             continue
+        years = bool(tl.YEAR_COLUMN_HEAD.fullmatch(head[0].text))
+        numbered = tl.ROW_NUMBER_HEAD.fullmatch(head[0].text) is not None
         rows, j = [], i + 1
         while j < n and not taken(j) and lines[j].kind == "prose":
-            row = _year_row_tokens(text, lines[j], len(head))
+            row = _single_space_row(text, lines[j], len(head), years, numbered)
             if row is None:
                 break
             rows.append(row)
@@ -907,7 +917,7 @@ def find_blocks(text: str, lines, taken) -> list[Block]:
     def busy(k: int) -> bool:
         return taken(k) or k in own
 
-    for finder in (forms, pipe_forms, glued_columns, space_columns, gap_columns, year_rows, level_columns,
+    for finder in (forms, pipe_forms, glued_columns, space_columns, gap_columns, single_space_columns, level_columns,
                    line_accounts, cell_streams, row_blocks):
         for b in finder(text, lines, busy):
             out.append(b)

@@ -164,3 +164,16 @@ def test_mixed_wan_notation_with_zero_or_grouped_digits():
     assert parse_number("505万9,547").value == 5059547
     t = "某县图书馆2019年年报\n全年外借图书8万零500册次。\n"
     assert figs(t) == [("circulation.loans", 2019, 80500)]
+
+
+def test_single_space_table_of_libraries_with_row_numbers():
+    t = ("2022年各县图书馆主要业务指标\n序号 馆名 总藏量(万册) 到馆人次(万人次)\n"
+         "1 如皋市图书馆 120.5 80.2\n2 海安市图书馆 30.2 25.0\n")
+    got = rows(t)
+    assert ("海安市图书馆", "visits.in_person", 250000, "library") in got
+    assert len(got) == 4
+
+
+def test_a_sentence_with_spaces_is_not_a_single_space_table():
+    t = "某县图书馆2022年工作总结\n今年 我们 继续 努力\n全年 接待 读者 12万人次\n"
+    assert figs(t) == [("visits.in_person", 2022, 120000)]

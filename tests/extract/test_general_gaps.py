@@ -177,3 +177,8 @@ def test_single_space_table_of_libraries_with_row_numbers():
 def test_a_sentence_with_spaces_is_not_a_single_space_table():
     t = "某县图书馆2022年工作总结\n今年 我们 继续 努力\n全年 接待 读者 12万人次\n"
     assert figs(t) == [("visits.in_person", 2022, 120000)]
+
+
+def test_near_synonyms_of_spam_rewriters():
+    t = "某县图书馆2022年工作总结\n全年招待读者12万人次，新添藏书5000册。\n"
+    assert figs(t) == [("collection.added", 2022, 5000), ("visits.in_person", 2022, 120000)]

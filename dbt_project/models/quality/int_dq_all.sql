@@ -13,6 +13,7 @@
 -- depends_on: {{ ref('int_dq_sum_mismatch') }}
 -- depends_on: {{ ref('int_dq_ratio_mismatch') }}
 -- depends_on: {{ ref('int_dq_ratio_growth') }}
+-- depends_on: {{ ref('int_dq_ratio_share') }}
 -- depends_on: {{ ref('int_dq_invalid_value') }}
 -- depends_on: {{ ref('int_dq_qualifier_conflict') }}
 -- depends_on: {{ ref('int_dq_date_mismatch') }}

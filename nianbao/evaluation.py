@@ -494,20 +494,12 @@ def fp_causes(s: FigureScore, ex: Extracted, multi_set: bool) -> pd.Series:
     return pd.Series(out, dtype=object)
 
 
-def _library_key(name, place):
-    """Canonical library key (attribute.canonical_library when present, else the simplified name)."""
+def _library_key(name):
+    """The library name as compared for agreement: NFKC, simplified, trimmed."""
     if not isinstance(name, str) or not name.strip():
         return None
-    try:
-        from nianbao.extract.attribute import canonical_library
-    except ImportError:
-        canonical_library = None
-    if canonical_library is not None:
-        try:
-            return canonical_library(name, place)
-        except TypeError:
-            return canonical_library(name)
     from nianbao.extract.normalize import for_matching
+
     return for_matching(unicodedata.normalize("NFKC", name)).strip()
 
 
@@ -533,8 +525,7 @@ def attribute_agreement(s: FigureScore, relaxed: FigureScore, libraries: dict | 
         for g, q in pairs:
             a, b = gold.at[g, col], pred.at[q, pcol]
             if col == "library":
-                place = pred.at[q, "report_library"] if "report_library" in pred.columns else None
-                a, b = _library_key(a, place), _library_key(b, place)
+                a, b = _library_key(a), _library_key(b)
             agree += str(a) == str(b)
         out[col] = agree / len(pairs)
     return out

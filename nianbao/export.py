@@ -33,7 +33,7 @@ import os
 import shutil
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -149,7 +149,7 @@ def export_marts(published: Path, out: Path | None = None, bom: bool = True) -> 
         con.close()
     manifest = {
         "warehouse": published.name,
-        "exported_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "storage_version": _storage_version(published),
         "files": [f.__dict__ for f in written],
     }

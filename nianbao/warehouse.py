@@ -9,11 +9,11 @@ and close it (DuckDB allows one writing process).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import duckdb
 import pandas as pd
@@ -75,7 +75,7 @@ def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str, ddl: str) -
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -119,7 +119,8 @@ def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRec
     _insert(con, "raw.documents", pd.DataFrame(rows))
     removed = [f for f in previous if f not in seen]
     con.execute(
-        "update raw.documents set status = 'removed', reason = null, detail = 'file no longer in the raw folder', text = null "
+        "update raw.documents set status = 'removed', reason = null, "
+        "detail = 'file no longer in the raw folder', text = null "
         "where source_file in (select unnest(?::varchar[]))",
         [removed],
     )

@@ -10,9 +10,9 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from dagster import ConfigurableResource, InitResourceContext
 from dagster_dbt import DbtCliResource, DbtProject
@@ -36,7 +36,7 @@ class WarehouseResource(ConfigurableResource):
     warehouse: str = ""
 
     @contextmanager
-    def yield_for_execution(self, context: InitResourceContext) -> Iterator["WarehouseResource"]:
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseResource]:
         with run_lock(config.lock_path(self.published_path())):
             yield self
 

@@ -2,7 +2,7 @@
 
 `build_report(db_path, out_dir)` reads (read-only) `marts.fct_figures`,
 `marts.dq_findings`, `marts.dq_finding_figures`, `marts.library_year_summary`,
-`marts.dim_library` and `marts.dim_document` (or `marts.documents`); any of them
+`marts.dim_library` and `marts.dim_document`; any of them
 may be missing or lack optional columns. It writes::
 
     out_dir/index.html                  totals, charts, library-year table
@@ -109,11 +109,10 @@ def load_marts(db_path: Path) -> Marts:
         m.links, _ = load("dq_finding_figures")
         m.summary, m.summary_columns = load("library_year_summary")
         m.libraries, _ = load("dim_library")
-        doc_table = "dim_document" if has("dim_document") else "documents"
-        if has(doc_table):
-            cols = cols_by_table[("marts", doc_table)] - {"text"}
+        if has("dim_document"):
+            cols = cols_by_table[("marts", "dim_document")] - {"text"}
             sel = ", ".join(f'"{c}"' for c in sorted(cols))
-            m.documents, _ = _rows(con, f'select {sel} from "{cat}".marts."{doc_table}"')
+            m.documents, _ = _rows(con, f'select {sel} from "{cat}".marts.dim_document')
         else:
             m.missing.append("marts.dim_document")
 

@@ -17,8 +17,8 @@ import hashlib
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 SEVERITY_COLORS = {"error": "#c0392b", "warn": "#e67e22", "info": "#2980b9"}
 #: most bars one panel draws (the largest; see `top_categories`, `top_values`)

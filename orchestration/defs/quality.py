@@ -51,7 +51,9 @@ def dq_check_result(check: str, counts: dict[str, int]) -> AssetCheckResult:
 
 
 def _make_dq_check(check: str):
-    @asset_check(asset=DQ_FINDINGS, name=f"dq_{check}", description=f"Findings of the '{check}' check ({CHECK_CODES[check].replace('|', ' or ')}).")
+    severities = CHECK_CODES[check].replace("|", " or ")
+
+    @asset_check(asset=DQ_FINDINGS, name=f"dq_{check}", description=f"Findings of the '{check}' check ({severities}).")
     def _check(warehouse: WarehouseResource) -> AssetCheckResult:
         return dq_check_result(check, finding_counts(warehouse.working_path(), check))
 
@@ -76,7 +78,8 @@ def gx_gate_message(results) -> str | None:
 
 
 @asset_check(asset=AssetKey("warehouse_snapshot"), name="great_expectations",
-             description="Great Expectations suites (expectations/) validated on the published marts; Data Docs built next to the warehouse.")
+             description="Great Expectations suites (expectations/) of the published marts: the results of "
+                         "`gx_validation` on the build before its publish; Data Docs next to the warehouse.")
 def great_expectations_check(warehouse: WarehouseResource) -> AssetCheckResult:
     from nianbao.expectations import published_results
 

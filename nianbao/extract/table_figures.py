@@ -620,6 +620,9 @@ def _year(p: _Pair, base_year: int | None) -> int | None:
     roc = _roc(tl.ROC_YEAR_HEAD.fullmatch(head))          # 105年 / 民國105年 (Taiwan)
     if roc:
         return roc
+    short = tl.SHORT_YEAR_HEAD.fullmatch(head)            # 19年 / 20年度 (outside the ROC range)
+    if short:
+        return at.short_year(int(short.group(1)))
     if base_year is not None:
         # a column named relative to the report year: 本年 / 上年 / 去年同期
         rel = REL_COL.match(_squash(p.head or ""))

@@ -182,3 +182,8 @@ def test_a_sentence_with_spaces_is_not_a_single_space_table():
 def test_near_synonyms_of_spam_rewriters():
     t = "某县图书馆2022年工作总结\n全年招待读者12万人次，新添藏书5000册。\n"
     assert figs(t) == [("collection.added", 2022, 5000), ("visits.in_person", 2022, 120000)]
+
+
+def test_two_digit_year_column_heads():
+    t = "某市图书馆主要业务数据\n指标\t19年\t20年\n到馆人次(万人次)\t85.3\t40.2\n"
+    assert figs(t) == [("visits.in_person", 2019, 853000), ("visits.in_person", 2020, 402000)]

@@ -25,6 +25,8 @@ YEAR_HEAD = re.compile(r"((?:19|20)\d\d)\s*年?(?:度|末|底)?")
 # a Republic-of-China year (Taiwan): 民國105年 anywhere (a title), or a bare 105年 as a column
 # or row head; the Gregorian year is ROC + ROC_OFFSET, read only inside ROC_RANGE (1991–2041)
 ROC_YEAR = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
+# a two-digit year head (19年 / 20年度), read when it is no ROC year
+SHORT_YEAR_HEAD = re.compile(r"(\d{2})\s*年(?:度|末|底)?")
 ROC_YEAR_HEAD = re.compile(r"(?:民[國国]\s*)?(\d{2,3})\s*年(?:度|末|底)?")
 ROC_OFFSET = 1911
 ROC_RANGE = (80, 130)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from nianbao import config
 from tests.paths import REALDEV, SEEDS
 
 
@@ -31,3 +32,14 @@ def gold_dir(seeds_dir) -> Path:
 def realdev_dir() -> Path:
     """../shared/realdev: real documents (docs/) with gold.csv and checks.csv."""
     return _present(REALDEV, "gold.csv")
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch) -> config.Settings:
+    """The Settings of a run confined to `tmp_path`: raw folder `raw/` (created), warehouse
+    `wh/nianbao.duckdb`, its own Dagster instance; nothing lands in the checkout."""
+    (tmp_path / "raw").mkdir(exist_ok=True)
+    monkeypatch.setenv("NIANBAO_RAW_DIR", str(tmp_path / "raw"))
+    monkeypatch.setenv("NIANBAO_WAREHOUSE", str(tmp_path / "wh" / "nianbao.duckdb"))
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    return config.settings()

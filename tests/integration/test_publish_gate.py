@@ -32,15 +32,11 @@ def _bad_frames():
 
 
 @pytest.fixture
-def warehouse(tmp_path, monkeypatch):
-    """A published warehouse (valid) and a working build beside it; the settings point at them."""
-    (tmp_path / "raw").mkdir()
-    published = tmp_path / "wh" / "nianbao.duckdb"
+def warehouse(settings, monkeypatch):
+    """A published warehouse (valid) where the settings point; the tests write the working build."""
+    published = settings.warehouse
     published.parent.mkdir()
     write_db(published)
-    monkeypatch.setenv("NIANBAO_WAREHOUSE", str(published))
-    monkeypatch.setenv("NIANBAO_RAW_DIR", str(tmp_path / "raw"))
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
     # the invented marts hold the tables the report and the suites read, not every mart of a real build
     monkeypatch.setattr(pipeline, "REQUIRED_MARTS", [f"marts.{name}" for name in frames()])
     return published

@@ -262,6 +262,13 @@ class _C:
         self.orig = text[c.start:c.end] if text[c.start:c.end].strip() else c.text
 
 
+def _is_unit_row(row: list[_C]) -> bool:
+    """A row of units only ((万册) / 万人次 / 单位:册), one or more, no numbers."""
+    cells = [c.text.strip() for c in row if c.text.strip()]
+    units = [tl.UNIT_ROW_CELL.fullmatch(_squash(c)) for c in cells]
+    return all(units) and sum(bool(u.group("unit")) for u in units) >= 1
+
+
 class _T:
     """A table with its cells seen through the matching text."""
 
@@ -269,6 +276,14 @@ class _T:
         self.table_id, self.start, self.end, self.layout = tb.table_id, tb.start, tb.end, tb.layout
         self.header = [_C(c, mt, text) for c in tb.header]
         self.rows = [[_C(c, mt, text) for c in r] for r in tb.rows]
+        if self.rows and _is_unit_row(self.rows[0]):
+            # a row of units under the heads ((万册) (万人次)): each unit joins its column's head
+            # (a row shorter than the heads lost its empty corner: its units sit under the last heads)
+            for h, c in zip(self.header[max(0, len(self.header) - len(self.rows[0])):], self.rows[0]):
+                u = tl.UNIT_ROW_CELL.fullmatch(_squash(c.text))
+                if u and u.group("unit"):
+                    h.text = f"{h.text}({u.group('unit')})"
+            self.rows = self.rows[1:]
         self.title = mt[tb.title_span[0]:tb.title_span[1]] if tb.title_span else tb.title
         self.unit_hint = tb.unit_hint or _unit_of(self.title)
         if self.unit_hint and self.unit_hint.startswith("萬"):

@@ -187,3 +187,16 @@ def test_near_synonyms_of_spam_rewriters():
 def test_two_digit_year_column_heads():
     t = "某市图书馆主要业务数据\n指标\t19年\t20年\n到馆人次(万人次)\t85.3\t40.2\n"
     assert figs(t) == [("visits.in_person", 2019, 853000), ("visits.in_person", 2020, 402000)]
+
+
+def test_a_row_of_units_under_the_heads_scales_the_columns():
+    t = ("某县图书馆历年统计\n年份\t总藏量\t总流通人次\n\t(万册)\t(万人次)\n"
+         "2019\t25.1\t30.2\n2020\t26.3\t15.4\n")
+    assert figs(t) == [("collection.total", 2019, 251000), ("collection.total", 2020, 263000),
+                       ("visits.in_person", 2019, 302000), ("visits.in_person", 2020, 154000)]
+
+
+def test_a_unit_row_labelled_unit():
+    t = "某县图书馆历年统计\n年份\t总藏量\t总流通人次\n单位\t万册\t万人次\n2019\t25.1\t30.2\n2020\t26.3\t15.4\n"
+    assert ("visits.in_person", 2020, 154000) in figs(t)
+    assert len(figs(t)) == 4

@@ -197,6 +197,8 @@ FORM_LINE = re.compile(
 UNIT_WORD = r"(?:[万亿千]?(?:册次|人次|场次|册件|件次|元|册|人|场|次|个|家|处|张|件|份|所|座|期|本|名)|%|[万亿千])"
 # (万册、件): the first of two units joined by 、 is the unit ((人次/天) is a rate, not a unit)
 UNIT_IN_BRACKETS = re.compile(rf"[(（](?:单位[:：])?\s*({UNIT_WORD})(?:\s*、\s*[^()（）\d/]{{1,3}})?\s*[)）]|单位[:：]\s*({UNIT_WORD})")
+# a cell of a row of units under the heads: (万册) / 万人次 / 单位:册, or the row's 单位 label
+UNIT_ROW_CELL = re.compile(rf"[(（]?(?:单位[:：])?(?P<unit>{UNIT_WORD})[)）]?|(?:计量)?单位")
 # a value cell that writes its unit: 52.3万人次 / 300余场 / 320万元 / 约15万 (number, then unit)
 VALUE_UNIT_CELL = re.compile(rf"^\s*(?P<num>(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:余|多)?)\s*(?P<unit>{UNIT_WORD})\s*$")
 # a value cell: 1,234 / 约12.5万 / 300余

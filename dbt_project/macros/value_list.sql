@@ -27,8 +27,8 @@ from (
     from (
         select {{ key_list }}, {{ value_col }}, {{ text_col }}, count(*) as times
         from {{ source }}
-        group by all
-    )
-)
+        group by {{ key_list }}, {{ value_col }}, {{ text_col }}
+    ) as distinct_values
+) as numbered
 group by {{ key_list }}
 {%- endmacro %}

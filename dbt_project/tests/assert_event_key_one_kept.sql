@@ -4,4 +4,4 @@ select event_key, count(*) filter (where not is_duplicate) as n_kept
 from {{ ref('fct_activities') }}
 where grain = 'event'
 group by event_key
-having n_kept != 1 or bool_or(is_preferred = is_duplicate)
+having count(*) filter (where not is_duplicate) != 1 or bool_or(is_preferred = is_duplicate)

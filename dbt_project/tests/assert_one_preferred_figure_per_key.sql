@@ -6,4 +6,5 @@ select
     count(*) filter (where period != 'plan') as n_actual
 from {{ ref('fct_figures') }}
 group by library_key, year, metric, scope, segment
-having n_preferred != case when n_actual > 0 then 1 else 0 end
+having count(*) filter (where is_preferred)
+    != case when count(*) filter (where period != 'plan') > 0 then 1 else 0 end

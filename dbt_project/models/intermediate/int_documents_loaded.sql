@@ -1,15 +1,21 @@
 -- One row per loaded document (content hash) with the file it was loaded from and
 -- the report's own library and year. Duplicates share the document_id of their
 -- loaded twin and are not listed; removed and quarantined files contribute nothing.
-with loaded as (
+with loaded_files as (
     select
         document_id,
         source_file,
         library_name,
-        report_year
+        report_year,
+        row_number() over (partition by document_id order by source_file) as file_rank
     from {{ ref('stg_nianbao__documents') }}
     where status = 'loaded'
-    qualify row_number() over (partition by document_id order by source_file) = 1
+),
+
+loaded as (
+    select document_id, source_file, library_name, report_year
+    from loaded_files
+    where file_rank = 1
 ),
 
 extractions as (

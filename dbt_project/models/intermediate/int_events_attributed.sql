@@ -1,7 +1,10 @@
 -- Events of loaded documents, attributed to a library (null = the report's own) and a
 -- year (the year of event_date, else the report year). library_key is never null.
 with attributed as (
-    {{ attributed_to_library(ref('stg_nianbao__events')) }}
+    {{ attributed_to_library(ref('stg_nianbao__events'), [
+        'activity_id', 'document_id', 'seq', 'table_id', 'table_title', 'table_segment', 'event_date',
+        'date_precision', 'end_date', 'title', 'location', 'attendance', 'attendance_unit', 'evidence',
+        'char_start', 'char_end']) }}
 )
 
 select
@@ -10,7 +13,7 @@ select
     attributed.source_file,
     attributed.library_name,
     attributed.library_key,
-    coalesce(cast(year(attributed.event_date) as integer), attributed.report_year) as year,
+    coalesce(cast(extract(year from attributed.event_date) as integer), attributed.report_year) as year,
     attributed.event_date,
     attributed.date_precision,
     attributed.end_date,

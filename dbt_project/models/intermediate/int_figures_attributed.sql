@@ -3,7 +3,11 @@
 -- Figures of duplicates appear once (under the loaded twin's source_file); figures of
 -- quarantined or removed files never appear. library_key is never null ('unknown').
 with attributed as (
-    {{ attributed_to_library(ref('stg_nianbao__figures')) }}
+    {{ attributed_to_library(ref('stg_nianbao__figures'), [
+        'figure_id', 'document_id', 'kind', 'metric', 'value', 'value_high', 'qualifier', 'scope',
+        'segment', 'period', 'year', 'unit_raw', 'evidence', 'char_start', 'char_end', 'group_id',
+        'group_role', 'group_complete', 'ratio_numerator', 'ratio_denominator', 'ratio_scale',
+        'table_id', 'confidence']) }}
 )
 
 select

@@ -48,9 +48,9 @@ scored as (
         end as qualifier_rank,
         -- trailing zeros of a whole value (a rounded figure is less precise); 0 for fractions
         case
-            when figures.value is null or figures.value = 0 or figures.value != round(figures.value) then 0
-            else length(cast(cast(abs(figures.value) as hugeint) as varchar))
-                - length(rtrim(cast(cast(abs(figures.value) as hugeint) as varchar), '0'))
+            when figures.value is null or figures.value = 0 or figures.value != {{ round_to('figures.value') }} then 0
+            else length(cast(cast(abs(figures.value) as decimal(38, 0)) as varchar))
+                - length(rtrim(cast(cast(abs(figures.value) as decimal(38, 0)) as varchar), '0'))
         end as trailing_zeros,
         coalesce(figures.confidence, 0) as confidence,
         figures.source_file,
@@ -59,21 +59,33 @@ scored as (
     left join invalid using (figure_id)
 ),
 
+-- distinct full-year values per key (a grouped count: PostgreSQL has no distinct window aggregate)
+year_values as (
+    select library_key, year, metric, scope, segment, count(distinct value) as n_year_values
+    from scored
+    where period = 'year'
+    group by library_key, year, metric, scope, segment
+),
+
 ranked as (
     select
-        *,
+        scored.*,
+        coalesce(year_values.n_year_values, 0) as n_year_values,
         row_number() over (
-            partition by library_key, year, metric, scope, segment
+            partition by scored.library_key, scored.year, scored.metric, scored.scope, scored.segment
             order by period_rank, invalid_rank, source_rank, qualifier_rank, trailing_zeros,
                 confidence desc, source_file, char_start, figure_id
         ) as preference_rank,
         count(*) filter (where period != 'plan') over (
-            partition by library_key, year, metric, scope, segment
-        ) as n_candidates,
-        count(distinct value) filter (where period = 'year') over (
-            partition by library_key, year, metric, scope, segment
-        ) as n_year_values
+            partition by scored.library_key, scored.year, scored.metric, scored.scope, scored.segment
+        ) as n_candidates
     from scored
+    left join year_values
+        on year_values.library_key = scored.library_key
+        and year_values.year is not distinct from scored.year
+        and year_values.metric = scored.metric
+        and year_values.scope is not distinct from scored.scope
+        and year_values.segment is not distinct from scored.segment
 )
 
 select

@@ -28,7 +28,7 @@ resolved as (
         coalesce(
             libraries.kind,
             case
-                when regexp_matches(names.library_name, '各级|全省|全市|全县|全区|全州|全盟')
+                when {{ regexp_test('names.library_name', "'各级|全省|全市|全县|全区|全州|全盟'") }}
                     then 'region'
                 else 'library'
             end

@@ -14,16 +14,13 @@ with figures as (
 figure_status as (
     select
         figure_id,
-        arg_max(
-            status,
-            case status
+        {{ arg_max_of('status', "case status
                 when 'conflicting' then 4
                 when 'invalid' then 3
                 when 'suspicious' then 2
                 when 'reported' then 1
                 else 0
-            end
-        ) as status
+            end") }} as status
     from {{ ref('int_figure_status') }}
     where figure_id is not null
     group by figure_id

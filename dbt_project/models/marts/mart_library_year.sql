@@ -33,7 +33,7 @@ library_years as (
     select
         library_key,
         year,
-        mode(library_name order by library_name) as library_name,
+        {{ mode_smallest('library_name') }} as library_name,
         count(distinct document_id) as n_documents,
         count(*) filter (where grain = 'figure') as n_figures,
         count(*) filter (where status = 'conflicting') as n_conflicting,
@@ -45,25 +45,31 @@ library_years as (
         union all
         select 'event', library_key, year, library_name, document_id, null, is_duplicate
         from events
-    )
+    ) as rows_of_year
     group by library_key, year
 ),
 
 -- the preferred full-year total of each headline metric: scope library, else system
-headline as (
+headline_ranked as (
     select
         metric,
         library_key,
         year,
         value,
         scope,
-        status
+        status,
+        row_number() over (
+            partition by library_key, year, metric
+            order by case scope when 'library' then 0 else 1 end
+        ) as scope_rank
     from figures
     where is_preferred and period = 'year' and segment = 'all' and scope in ('library', 'system')
-    qualify row_number() over (
-        partition by library_key, year, metric
-        order by case scope when 'library' then 0 else 1 end
-    ) = 1
+),
+
+headline as (
+    select metric, library_key, year, value, scope, status
+    from headline_ranked
+    where scope_rank = 1
 )
 
 select

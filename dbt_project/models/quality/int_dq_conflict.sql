@@ -73,14 +73,14 @@ findings as (
         c.conflict_key,
         'conflict' as "check",
         'error' as severity,
-        any_value(c.document_id order by c.figure_id) as document_id,
+        {{ any_value_ordered("c.document_id", "c.figure_id") }} as document_id,
         min(c.source_file) as source_file,
-        any_value(c.library_key order by c.figure_id) as library_key,
-        any_value(c.year order by c.figure_id) as year,
-        any_value(c.metric order by c.figure_id) as metric,
-        any_value(c.subject_text order by c.figure_id) || ' in ' || coalesce(cast(any_value(c.year order by c.figure_id) as varchar), 'an unknown year')
-            || case when any_value(c.is_plural order by c.figure_id) then ' are' else ' is' end
-            || ' stated as ' || any_value(l.value_list) || '.' as message,
+        {{ any_value_ordered("c.library_key", "c.figure_id") }} as library_key,
+        {{ any_value_ordered("c.year", "c.figure_id") }} as year,
+        {{ any_value_ordered("c.metric", "c.figure_id") }} as metric,
+        {{ any_value_ordered("c.subject_text", "c.figure_id") }} || ' in ' || coalesce(cast({{ any_value_ordered("c.year", "c.figure_id") }} as varchar), 'an unknown year')
+            || case when {{ any_value_ordered("c.is_plural", "c.figure_id") }} then ' are' else ' is' end
+            || ' stated as ' || {{ any_value_ordered("l.value_list") }} || '.' as message,
         'conflict|' || string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
     from candidates as c
     join listed as l using (conflict_key)

@@ -16,11 +16,11 @@ event_tables as (
     select
         document_id,
         table_id,
-        any_value(source_file) as source_file,
-        mode(library_key order by library_key) as library_key,
-        mode(year order by year) as year,
-        coalesce(mode(table_segment order by table_segment), 'all') as segment,
-        coalesce(mode(table_title order by table_title), table_id) as table_title,
+        {{ any_value_ordered("source_file") }} as source_file,
+        {{ mode_smallest("library_key") }} as library_key,
+        {{ mode_smallest("year") }} as year,
+        coalesce({{ mode_smallest("table_segment") }}, 'all') as segment,
+        coalesce({{ mode_smallest("table_title") }}, table_id) as table_title,
         count(*) as n_rows
     from events
     group by document_id, table_id
@@ -77,7 +77,7 @@ findings as (
         t.year,
         'activities.events' as metric,
         'The table “' || t.table_title || '” lists ' || t.n_rows || ' events, but '
-            || lower(s.subject_text[1]) || s.subject_text[2:] || ' in ' || coalesce(cast(t.year as varchar), 'an unknown year')
+            || lower(substr(s.subject_text, 1, 1)) || substr(s.subject_text, 2) || ' in ' || coalesce(cast(t.year as varchar), 'an unknown year')
             || ' are stated as ' || l.value_list || '.' as message,
         t.table_id
     from event_tables as t
@@ -86,7 +86,7 @@ findings as (
         select
             document_id,
             table_id,
-            any_value(subject_text order by figure_id) as subject_text,
+            {{ any_value_ordered("subject_text", "figure_id") }} as subject_text,
             string_agg(figure_id, ',' order by figure_id) as figure_ids
         from stated
         group by document_id, table_id

@@ -60,14 +60,14 @@ documents_text as (
 findings as (
     select
         c.pair_key,
-        any_value(c.doc1 order by c.figure_id) as document_id,
-        any_value(c.library_key order by c.figure_id) as library_key,
-        any_value(c.year order by c.figure_id) as year,
-        any_value(c.metric order by c.figure_id) as metric,
-        any_value(c.subject_text order by c.figure_id) || ' of ' || coalesce(any_value(c.library_name order by c.figure_id), any_value(c.library_key order by c.figure_id))
-            || ' in ' || coalesce(cast(any_value(c.year order by c.figure_id) as varchar), 'an unknown year')
-            || case when any_value(c.is_plural order by c.figure_id) then ' are' else ' is' end || ' stated as '
-            || any_value(t.text) || ': the two documents cannot both be right.' as message,
+        {{ any_value_ordered("c.doc1", "c.figure_id") }} as document_id,
+        {{ any_value_ordered("c.library_key", "c.figure_id") }} as library_key,
+        {{ any_value_ordered("c.year", "c.figure_id") }} as year,
+        {{ any_value_ordered("c.metric", "c.figure_id") }} as metric,
+        {{ any_value_ordered("c.subject_text", "c.figure_id") }} || ' of ' || coalesce({{ any_value_ordered("c.library_name", "c.figure_id") }}, {{ any_value_ordered("c.library_key", "c.figure_id") }})
+            || ' in ' || coalesce(cast({{ any_value_ordered("c.year", "c.figure_id") }} as varchar), 'an unknown year')
+            || case when {{ any_value_ordered("c.is_plural", "c.figure_id") }} then ' are' else ' is' end || ' stated as '
+            || {{ any_value_ordered("t.text") }} || ': the two documents cannot both be right.' as message,
         'cross_document|' || string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
     from candidates as c
     join documents_text as t using (pair_key)

@@ -91,22 +91,22 @@ big_list as (
 findings as (
     select
         f.rule_key,
-        any_value(f.document_id order by f.small_id, f.big_id) as document_id,
-        any_value(f.source_file order by f.small_id, f.big_id) as source_file,
-        any_value(f.library_key order by f.small_id, f.big_id) as library_key,
-        any_value(f.year order by f.small_id, f.big_id) as year,
-        any_value(f.small_metric order by f.small_id, f.big_id) as metric,
-        any_value(f.small_subject order by f.small_id, f.big_id) || ' in ' || coalesce(cast(any_value(f.year order by f.small_id, f.big_id) as varchar), 'an unknown year')
-            || case when any_value(f.small_plural order by f.small_id, f.big_id) then ' are' else ' is' end
-            || ' stated as ' || any_value(s.small_list) || ', more than '
-            || case when any_value(f.bound order by f.small_id, f.big_id) = 1 then 'the '
-                    else printf('%g', any_value(f.bound order by f.small_id, f.big_id)) || ' × the ' end
-            || lower(any_value(f.big_subject order by f.small_id, f.big_id)[1]) || any_value(f.big_subject order by f.small_id, f.big_id)[2:]
-            || ' stated as ' || any_value(b.big_list)
-            || case when any_value(f.bound order by f.small_id, f.big_id) <> 1
-                    then ' (' || printf('%.3g', max(f.small_value) / nullif(min(f.big_value), 0)) || ' to 1, above the bound '
-                         || printf('%g', any_value(f.bound order by f.small_id, f.big_id)) || ' of seeds/dq_thresholds.csv)' else '' end
-            || ': ' || any_value(f.why order by f.small_id, f.big_id) || '.' as message
+        {{ any_value_ordered("f.document_id", "f.small_id, f.big_id") }} as document_id,
+        {{ any_value_ordered("f.source_file", "f.small_id, f.big_id") }} as source_file,
+        {{ any_value_ordered("f.library_key", "f.small_id, f.big_id") }} as library_key,
+        {{ any_value_ordered("f.year", "f.small_id, f.big_id") }} as year,
+        {{ any_value_ordered("f.small_metric", "f.small_id, f.big_id") }} as metric,
+        {{ any_value_ordered("f.small_subject", "f.small_id, f.big_id") }} || ' in ' || coalesce(cast({{ any_value_ordered("f.year", "f.small_id, f.big_id") }} as varchar), 'an unknown year')
+            || case when {{ any_value_ordered("f.small_plural", "f.small_id, f.big_id") }} then ' are' else ' is' end
+            || ' stated as ' || {{ any_value_ordered("s.small_list") }} || ', more than '
+            || case when {{ any_value_ordered("f.bound", "f.small_id, f.big_id") }} = 1 then 'the '
+                    else {{ format_g(any_value_ordered("f.bound", "f.small_id, f.big_id")) }} || ' × the ' end
+            || lower(substr({{ any_value_ordered("f.big_subject", "f.small_id, f.big_id") }}, 1, 1)) || substr({{ any_value_ordered("f.big_subject", "f.small_id, f.big_id") }}, 2)
+            || ' stated as ' || {{ any_value_ordered("b.big_list") }}
+            || case when {{ any_value_ordered("f.bound", "f.small_id, f.big_id") }} <> 1
+                    then ' (' || {{ format_g("max(f.small_value) / nullif(min(f.big_value), 0)", 3) }} || ' to 1, above the bound '
+                         || {{ format_g(any_value_ordered("f.bound", "f.small_id, f.big_id")) }} || ' of seeds/dq_thresholds.csv)' else '' end
+            || ': ' || {{ any_value_ordered("f.why", "f.small_id, f.big_id") }} || '.' as message
     from failing as f
     join small_list as s using (rule_key)
     join big_list as b using (rule_key)

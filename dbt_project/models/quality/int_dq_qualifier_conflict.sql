@@ -48,9 +48,9 @@ clashes as (
         min(b.word) as before_word,
         min(a.word) as after_word
     from texts as t
-    join words as b on b.position = 'before' and ends_with(t.before_text, b.word)
+    join words as b on b.position = 'before' and right(t.before_text, length(b.word)) = b.word
     join words as a on a.position = 'after' and a.qualifier <> b.qualifier
-        and regexp_matches(t.after_text, '^[0-9.,，万亿千百十]*' || a.word)
+        and {{ regexp_test('t.after_text', "'^[0-9.,，万亿千百十]*' || a.word") }}
     group by t.span_id
 )
 

@@ -27,8 +27,18 @@ inputs as (
 ),
 
 -- the best candidate input for each side of each ratio
-inputs_chosen as (
-    select r.figure_id as ratio_id, s.side, i.*
+inputs_ranked as (
+    select
+        r.figure_id as ratio_id,
+        s.side,
+        i.*,
+        row_number() over (
+            partition by r.figure_id, s.side
+            order by (i.segment is not distinct from r.segment) desc,
+                     (i.period is not distinct from r.period) desc,
+                     (i.scope is not distinct from r.scope) desc,
+                     abs(i.char_start - r.char_start), i.figure_id
+        ) as input_rank
     from ratios as r
     cross join (values ('numerator'), ('denominator')) as s (side)
     join inputs as i
@@ -36,21 +46,18 @@ inputs_chosen as (
         and i.library_key is not distinct from r.library_key
         and i.year is not distinct from r.year
         and i.metric = case s.side when 'numerator' then r.ratio_numerator else r.ratio_denominator end
-    qualify row_number() over (
-        partition by r.figure_id, s.side
-        order by (i.segment is not distinct from r.segment) desc,
-                 (i.period is not distinct from r.period) desc,
-                 (i.scope is not distinct from r.scope) desc,
-                 abs(i.char_start - r.char_start), i.figure_id
-    ) = 1
+),
+
+inputs_chosen as (
+    select * from inputs_ranked where input_rank = 1
 ),
 
 numerators as (
-    select * exclude (side) from inputs_chosen where side = 'numerator'
+    select * from inputs_chosen where side = 'numerator'
 ),
 
 denominators as (
-    select * exclude (side) from inputs_chosen where side = 'denominator'
+    select * from inputs_chosen where side = 'denominator'
 ),
 
 recomputed as (
@@ -66,8 +73,8 @@ recomputed as (
         n.p_lo / d.p_hi * r.ratio_scale as recomputed_lo,
         n.p_hi / nullif(d.p_lo, 0) * r.ratio_scale as recomputed_hi,
         -- decimals of the stated ratio, to show the recomputed value at that precision
-        coalesce(length(rtrim(cast(cast(round(r.value, 6) as decimal(38, 6)) as varchar), '0'))
-                 - strpos(cast(cast(round(r.value, 6) as decimal(38, 6)) as varchar), '.'), 0) as stated_decimals
+        coalesce(length(rtrim(cast(cast({{ round_to('r.value', 6) }} as decimal(38, 6)) as varchar), '0'))
+                 - strpos(cast(cast({{ round_to('r.value', 6) }} as decimal(38, 6)) as varchar), '.'), 0) as stated_decimals
     from ratios as r
     join numerators as n on n.ratio_id = r.figure_id
     join denominators as d on d.ratio_id = r.figure_id
@@ -90,9 +97,9 @@ findings as (
             || ', but recomputed from ' || numerator_metric || ' ' || numerator_text
             || ' and ' || denominator_metric || ' ' || denominator_text
             || ' it is ' || numerator_text || ' / ' || denominator_text
-            || case when ratio_scale <> 1 then ' × ' || printf('%.15g', round(cast(ratio_scale as double), 6)) else '' end
-            || ' = ' || printf('%.15g', round(cast(round(recomputed_value, 4) as double), 6))
-            || ' (' || printf('%.15g', round(cast(round(recomputed_value, cast(stated_decimals as integer)) as double), 6)) || ' at the stated precision).' as message,
+            || case when ratio_scale <> 1 then ' × ' || {{ number_text("ratio_scale") }} else '' end
+            || ' = ' || {{ number_text(round_to('recomputed_value', 4)) }}
+            || ' (' || {{ number_text(round_to('recomputed_value', 'cast(stated_decimals as integer)')) }} || ' at the stated precision).' as message,
         figure_id as ratio_id,
         numerator_id,
         denominator_id

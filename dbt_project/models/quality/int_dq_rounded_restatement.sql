@@ -6,6 +6,12 @@
   rounds the body's figure, not a contradiction. One finding per key, only when no
   pair of the key is a real conflict (then the conflict finding lists every statement).
 -#}
+{%- set restated -%}
+c.value_text || ' and ' || f.value_text
+    || ' (' || f.value_text || ' rounded to the precision of ' || c.value_text
+    || ', ' || {{ number_text("c.rounding_unit") }} || ', is '
+    || {{ number_text(round_to('f.value / c.rounding_unit') ~ ' * c.rounding_unit') }} || ')'
+{%- endset %}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
 ),
@@ -46,17 +52,14 @@ rounded as (
 described as (
     select
         r.key_id,
-        any_value(c.document_id order by c.figure_id) as document_id,
+        {{ any_value_ordered("c.document_id", "c.figure_id") }} as document_id,
         min(c.source_file) as source_file,
-        any_value(c.library_key order by c.figure_id) as library_key,
-        any_value(c.year order by c.figure_id) as year,
-        any_value(c.metric order by c.figure_id) as metric,
-        any_value(c.subject_text order by c.figure_id) || ' in ' || coalesce(cast(any_value(c.year order by c.figure_id) as varchar), 'an unknown year')
-            || case when any_value(c.is_plural order by c.figure_id) then ' are' else ' is' end || ' stated as '
-            || array_to_string(list_sort(list(distinct c.value_text || ' and ' || f.value_text
-                          || ' (' || f.value_text || ' rounded to the precision of ' || c.value_text
-                          || ', ' || printf('%.15g', round(cast(c.rounding_unit as double), 6)) || ', is '
-                          || printf('%.15g', round(cast(round(f.value / c.rounding_unit) * c.rounding_unit as double), 6)) || ')')), '; ')
+        {{ any_value_ordered("c.library_key", "c.figure_id") }} as library_key,
+        {{ any_value_ordered("c.year", "c.figure_id") }} as year,
+        {{ any_value_ordered("c.metric", "c.figure_id") }} as metric,
+        {{ any_value_ordered("c.subject_text", "c.figure_id") }} || ' in ' || coalesce(cast({{ any_value_ordered("c.year", "c.figure_id") }} as varchar), 'an unknown year')
+            || case when {{ any_value_ordered("c.is_plural", "c.figure_id") }} then ' are' else ' is' end || ' stated as '
+            || string_agg(distinct {{ restated }}, '; ' order by {{ restated }})
             || ': a rounded restatement, not a contradiction.' as message,
         'rounded_restatement|' || string_agg(distinct r.coarse_id || '>' || r.fine_id, ',' order by r.coarse_id || '>' || r.fine_id) as id_basis
     from rounded as r

@@ -27,10 +27,10 @@ groups as (
     select
         document_id,
         group_id,
-        any_value(library_key order by figure_id) as library_key,
-        mode(year order by year) as year,
-        mode(scope order by scope) as scope,
-        mode(period order by period) as period,
+        {{ any_value_ordered("library_key", "figure_id") }} as library_key,
+        {{ mode_smallest("year") }} as year,
+        {{ mode_smallest("scope") }} as scope,
+        {{ mode_smallest("period") }} as period,
         min(char_start) as char_start,
         count(*) as n_parts,
         coalesce(bool_and(group_complete), false) as is_complete,
@@ -50,8 +50,15 @@ group_totals as (
 ),
 
 -- a spending list with no total: the nearest spending.total of the same key
-spending_totals as (
-    select g.document_id, g.group_id, t.figure_id as total_id
+spending_totals_ranked as (
+    select
+        g.document_id,
+        g.group_id,
+        t.figure_id as total_id,
+        row_number() over (
+            partition by g.document_id, g.group_id
+            order by abs(t.char_start - g.char_start), t.figure_id
+        ) as total_rank
     from groups as g
     join figures as t
         on t.document_id = g.document_id
@@ -68,10 +75,10 @@ spending_totals as (
             select 1 from group_totals gt
             where gt.document_id = g.document_id and gt.group_id = g.group_id
         )
-    qualify row_number() over (
-        partition by g.document_id, g.group_id
-        order by abs(t.char_start - g.char_start), t.figure_id
-    ) = 1
+),
+
+spending_totals as (
+    select document_id, group_id, total_id from spending_totals_ranked where total_rank = 1
 ),
 
 comparisons as (
@@ -128,15 +135,15 @@ findings as (
         library_key,
         year,
         metric,
-        'The items listed for ' || lower(metric_label[1]) || metric_label[2:] || ' (' || metric || ') in '
+        'The items listed for ' || lower(substr(metric_label, 1, 1)) || substr(metric_label, 2) || ' (' || metric || ') in '
             || coalesce(cast(year as varchar), 'an unknown year') || ' add up to ' || parts_text || ' = '
-            || printf('%.15g', round(cast(parts_value as double), 6)) || case when is_spending then ' yuan (' || printf('%.15g', round(cast(parts_value as double) / 10000, 6)) || '万元)' else '' end || ', '
+            || {{ number_text("parts_value") }} || case when is_spending then ' yuan (' || {{ number_text("cast(parts_value as float8) / 10000") }} || '万元)' else '' end || ', '
             || case when severity = 'error'
                     then 'more than the stated total of ' || total_text || ' by '
-                         || printf('%.15g', round(cast((parts_value - total_value) as double), 6)) || case when is_spending then ' yuan (' || printf('%.15g', round(cast((parts_value - total_value) as double) / 10000, 6)) || '万元)' else '' end || '.'
+                         || {{ number_text("(parts_value - total_value)") }} || case when is_spending then ' yuan (' || {{ number_text("cast((parts_value - total_value) as float8) / 10000") }} || '万元)' else '' end || '.'
                     else 'less than the stated total of ' || total_text
                          || ' although the list claims to be complete; '
-                         || printf('%.15g', round(cast((total_value - parts_value) as double), 6)) || case when is_spending then ' yuan (' || printf('%.15g', round(cast((total_value - parts_value) as double) / 10000, 6)) || '万元)' else '' end || ' is not accounted for.'
+                         || {{ number_text("(total_value - parts_value)") }} || case when is_spending then ' yuan (' || {{ number_text("cast((total_value - parts_value) as float8) / 10000") }} || '万元)' else '' end || ' is not accounted for.'
                end as message,
         document_id as _document_id,
         group_id,

@@ -31,13 +31,18 @@ entities as (
     from figures
 ),
 
-yearly as (
-    select *
+yearly_ranked as (
+    select
+        *,
+        row_number() over (
+            partition by entity, metric, scope, segment, year
+            order by coalesce(confidence, 1.0) desc, source_file, char_start, figure_id
+        ) as year_rank
     from entities
-    qualify row_number() over (
-        partition by entity, metric, scope, segment, year
-        order by coalesce(confidence, 1.0) desc, source_file, char_start, figure_id
-    ) = 1
+),
+
+yearly as (
+    select * from yearly_ranked where year_rank = 1
 ),
 
 jumps as (
@@ -56,9 +61,9 @@ jumps as (
             || cur.display_text || ' in ' || cast(cur.year as varchar) || ' (' || cur.source_file || ')'
             || ' against ' || prev.display_text || ' in ' || cast(prev.year as varchar) || ' (' || prev.source_file || '): '
             || case when cur.value >= prev.value
-                    then printf('%.3g', cur.value / prev.value) || ' times'
-                    else '1/' || printf('%.3g', prev.value / cur.value) end
-            || ' the previous year, beyond the factor ' || printf('%g', t.yoy_factor)
+                    then {{ format_g("cur.value / prev.value", 3) }} || ' times'
+                    else '1/' || {{ format_g("prev.value / cur.value", 3) }} end
+            || ' the previous year, beyond the factor ' || {{ format_g("t.yoy_factor") }}
             || ' of the year-over-year screen (seeds/dq_thresholds.csv).' as message
     from yearly as cur
     join yearly as prev

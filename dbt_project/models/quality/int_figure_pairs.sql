@@ -40,9 +40,9 @@ pairs as (
             and a.value <> b.value
             and (
                 (a.rounding_unit > coalesce(b.rounding_unit, 0)
-                 and abs(round(b.value / a.rounding_unit) * a.rounding_unit - a.value) < 1e-6 * greatest(abs(a.value), 1))
+                 and abs({{ round_to('b.value / a.rounding_unit') }} * a.rounding_unit - a.value) < 1e-6 * greatest(abs(a.value), 1))
                 or (b.rounding_unit > coalesce(a.rounding_unit, 0)
-                 and abs(round(a.value / b.rounding_unit) * b.rounding_unit - b.value) < 1e-6 * greatest(abs(b.value), 1))
+                 and abs({{ round_to('a.value / b.rounding_unit') }} * b.rounding_unit - b.value) < 1e-6 * greatest(abs(b.value), 1))
             ) as is_rounding
     from figures as a
     join figures as b

@@ -41,13 +41,13 @@ digits as (
         value is not null and value = trunc(value) as is_integer,
         -- trailing zeros of an integer value (0 for 0)
         case when value is not null and value = trunc(value) and value <> 0 then
-            length(cast(cast(abs(value) as hugeint) as varchar))
-            - length(rtrim(cast(cast(abs(value) as hugeint) as varchar), '0'))
+            length(cast(cast(abs(value) as decimal(38, 0)) as varchar))
+            - length(rtrim(cast(cast(abs(value) as decimal(38, 0)) as varchar), '0'))
         end as trailing_zeros,
         -- decimals of a non-integer value
         case when value is not null and value <> trunc(value) then
-            length(rtrim(cast(cast(round(abs(value), 6) as decimal(38, 6)) as varchar), '0'))
-            - strpos(cast(cast(round(abs(value), 6) as decimal(38, 6)) as varchar), '.')
+            length(rtrim(cast(cast({{ round_to('abs(value)', 6) }} as decimal(38, 6)) as varchar), '0'))
+            - strpos(cast(cast({{ round_to('abs(value)', 6) }} as decimal(38, 6)) as varchar), '.')
         end as decimals
     from figures
 ),
@@ -61,7 +61,7 @@ steps as (
             when kind = 'ratio' then
                 case when is_integer then 1.0 else power(10, -coalesce(decimals, 0)) end
             when not is_integer then power(10, -coalesce(decimals, 0))
-            when coalesce(unit_raw, '') similar to '.*[万亿千].*'
+            when {{ regexp_test("coalesce(unit_raw, '')", "'[万亿千]'") }}
                  or (coalesce(unit_raw, '') = '' and coalesce(trailing_zeros, 0) >= 3)
                 then power(10, coalesce(trailing_zeros, 0))
             else 0.0
@@ -105,7 +105,7 @@ select
     rounding_unit,
     case when coalesce(qualifier, 'exact') = 'exact' then value - rounding_unit / 2 else lo end as p_lo,
     case when coalesce(qualifier, 'exact') = 'exact' then value + rounding_unit / 2 else hi end as p_hi,
-    printf('%.15g', round(cast(value as double), 6)) as value_text,
+    {{ number_text("value") }} as value_text,
     coalesce(labels.label, ranges.metric) as metric_label,
     coalesce(labels.is_plural, true) as is_plural,
     coalesce(labels.is_flow, false) as is_flow,
@@ -118,22 +118,22 @@ select
     -- how the figure reads in a message: 22454 / ≥ 206000 (20.6万余) / about 150000 / ≤ 200 / 2–3;
     -- spending in yuan with its 万元 reading
     case coalesce(qualifier, 'exact')
-        when 'at_least' then '≥ ' || printf('%.15g', round(cast(value as double), 6))
-        when 'approx'   then 'about ' || printf('%.15g', round(cast(value as double), 6))
-        when 'at_most'  then '≤ ' || printf('%.15g', round(cast(value as double), 6))
-        when 'range'    then printf('%.15g', round(cast(value as double), 6)) || '–' || coalesce(printf('%.15g', round(cast(value_high as double), 6)), '?')
-        else printf('%.15g', round(cast(value as double), 6))
+        when 'at_least' then '≥ ' || {{ number_text("value") }}
+        when 'approx'   then 'about ' || {{ number_text("value") }}
+        when 'at_most'  then '≤ ' || {{ number_text("value") }}
+        when 'range'    then {{ number_text("value") }} || '–' || coalesce({{ number_text("value_high") }}, '?')
+        else {{ number_text("value") }}
     end
     || case
         when kind = 'figure' and ranges.metric like 'spending.%'
-            then ' yuan (' || printf('%.15g', round(cast(value / 10000 as double), 6)) || '万元'
+            then ' yuan (' || {{ number_text("value / 10000") }} || '万元'
                  || case qualifier when 'at_least' then '余' else '' end || ')'
         when qualifier = 'at_least' and value >= 10000
-            then ' (' || printf('%.15g', round(cast(value / 10000 as double), 6)) || '万余)'
+            then ' (' || {{ number_text("value / 10000") }} || '万余)'
         when qualifier = 'at_least'
-            then ' (' || printf('%.15g', round(cast(value as double), 6)) || '余)'
+            then ' (' || {{ number_text("value") }} || '余)'
         when qualifier = 'approx' and value >= 10000
-            then ' (约' || printf('%.15g', round(cast(value / 10000 as double), 6)) || '万)'
+            then ' (约' || {{ number_text("value / 10000") }} || '万)'
         else ''
     end as display_text
 from ranges

@@ -21,7 +21,7 @@ library_years as (
     select
         library_key,
         year,
-        mode(library_name order by library_name) as library_name,
+        {{ mode_smallest("library_name") }} as library_name,
         count(distinct document_id) as n_documents,
         count(*) as n_figures
     from figures
@@ -56,8 +56,13 @@ value_counts as (
 
 representative as (
     select library_key, year, headline, value
-    from value_counts
-    qualify row_number() over (partition by library_key, year, headline order by times desc, value desc) = 1
+    from (
+        select
+            *,
+            row_number() over (partition by library_key, year, headline order by times desc, value desc) as value_rank
+        from value_counts
+    ) as ranked_values
+    where value_rank = 1
 ),
 
 headline_stats as (
@@ -96,10 +101,10 @@ select
     coalesce(max(case when s.headline = '{{ name }}' then s.n_candidates end), 0) as {{ name }}_candidates,
     coalesce(bool_or(case when s.headline = '{{ name }}' then s.has_conflict end), false) as {{ name }}_conflict,
     {%- endfor %}
-    coalesce(any_value(fc.n_errors), 0) as n_errors,
-    coalesce(any_value(fc.n_warnings), 0) as n_warnings,
-    coalesce(any_value(fc.n_infos), 0) as n_infos,
-    coalesce(any_value(fc.n_findings), 0) as n_findings
+    coalesce({{ any_value_ordered("fc.n_errors") }}, 0) as n_errors,
+    coalesce({{ any_value_ordered("fc.n_warnings") }}, 0) as n_warnings,
+    coalesce({{ any_value_ordered("fc.n_infos") }}, 0) as n_infos,
+    coalesce({{ any_value_ordered("fc.n_findings") }}, 0) as n_findings
 from library_years as ly
 left join representative as r using (library_key, year)
 left join headline_stats as s using (library_key, year)

@@ -3,4 +3,4 @@
 select f.finding_id, f."check", f.severity, c.severity as allowed
 from {{ ref('dq_findings') }} as f
 join {{ ref('dq_checks') }} as c on c."check" = f."check"
-where not list_contains(string_split(c.severity, '|'), f.severity)
+where '|' || c.severity || '|' not like '%|' || f.severity || '|%'

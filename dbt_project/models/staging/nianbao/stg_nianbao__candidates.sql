@@ -10,7 +10,7 @@ select
     cast(char_start as integer) as char_start,
     cast(char_end as integer) as char_end,
     text,
-    cast(value as double) as value,
+    cast(value as float8) as value,
     nullif(trim(unit), '') as unit,
     fate,
     reason,

@@ -15,7 +15,7 @@ select
     cast(end_date as date) as end_date,
     title,
     location,
-    cast(attendance as double) as attendance,
+    cast(attendance as float8) as attendance,
     attendance_unit,
     nullif(trim(library_name), '') as library_name,
     evidence,

@@ -8,8 +8,8 @@ select
     document_id,
     kind,
     metric,
-    cast(value as double) as value,
-    cast(value_high as double) as value_high,
+    cast(value as float8) as value,
+    cast(value_high as float8) as value_high,
     qualifier,
     scope,
     segment,
@@ -25,7 +25,7 @@ select
     group_complete,
     ratio_numerator,
     ratio_denominator,
-    cast(ratio_scale as double) as ratio_scale,
+    cast(ratio_scale as float8) as ratio_scale,
     table_id,
-    cast(coalesce(confidence, 1.0) as double) as confidence
+    cast(coalesce(confidence, 1.0) as float8) as confidence
 from source

@@ -8,7 +8,7 @@ DBT := $(VENV)/bin/dbt
 NIANBAO := $(VENV)/bin/nianbao
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
 
-.PHONY: run test lint eval eval-real bench dev env manifest browser clean docs validate
+.PHONY: run test lint eval eval-real bench dev env manifest browser postgres clean docs validate
 
 ## env: create .venv from the lock file (installs uv with pip when missing)
 env: $(VENV)/.synced
@@ -29,8 +29,9 @@ dbt_project/target/manifest.json: $(VENV)/.synced $(shell find dbt_project -name
 run: manifest
 	$(NIANBAO) run
 
-## test: the whole suite (installs headless Chromium for the report test when missing)
-test: manifest browser
+## test: the whole suite (installs headless Chromium for the report test and the PostgreSQL server for the
+## parity test when missing)
+test: manifest browser postgres
 	$(PY) -m pytest
 
 ## lint: ruff (Python: pycodestyle, pyflakes, import order, bugbear, pyupgrade; pyproject.toml) and
@@ -44,6 +45,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . || { \
 	  echo "installing chromium and a CJK font (apt-get)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
+
+## postgres: Debian's PostgreSQL server, for the tests that build the warehouse on the postgres target
+## (tests/pg.py starts a throwaway cluster on 127.0.0.1 in a temporary folder; nothing runs as a service)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing postgresql (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 
 ## export: every mart of the published warehouse as Parquet and CSV, with manifest.json, in export/ beside it
 export: env

@@ -19,6 +19,7 @@
 -- depends_on: {{ ref('int_dq_date_mismatch') }}
 -- depends_on: {{ ref('int_dq_implausible') }}
 -- depends_on: {{ ref('int_dq_count_mismatch') }}
+-- depends_on: {{ ref('int_dq_count_restated') }}
 -- depends_on: {{ ref('int_dq_year_over_year') }}
 {%- set rules = [] %}
 {%- if execute %}

@@ -216,7 +216,7 @@ def compact(text: str) -> Compacted | None:
 # words are shorter than four digits, 民国三年, is left as written).
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGIT.update({"零": "0", "○": "0", "Ｏ": "0"})
+_CN_DIGIT.update({"零": "0", "○": "0", "Ｏ": "0", "0": "0"})
 
 
 def _small_cn_number(s: str) -> int | None:
@@ -237,7 +237,7 @@ def arabic_years(text: str) -> str:
     """`text` with its Chinese-numeral and Republic-era years in Arabic digits, same length."""
     from .lexicon import attribution as la
 
-    if not any(c in text for c in "〇零○Ｏ民"):
+    if not any(c in text for c in "〇零○Ｏ0民"):
         return text
     out = list(text)
     for m in la.CN_NUMERAL_YEAR.finditer(text):

@@ -200,3 +200,8 @@ def test_a_unit_row_labelled_unit():
     t = "某县图书馆历年统计\n年份\t总藏量\t总流通人次\n单位\t万册\t万人次\n2019\t25.1\t30.2\n2020\t26.3\t15.4\n"
     assert ("visits.in_person", 2020, 154000) in figs(t)
     assert len(figs(t)) == 4
+
+
+def test_a_year_mixing_chinese_numerals_and_a_zero_digit():
+    assert arabic_years("二0二一年") == "2021年"
+    assert arabic_years("十二〇二一年") == "十二〇二一年"     # part of a longer numeral: left alone

@@ -251,10 +251,10 @@ SHORT_YEAR = re.compile(r"(?:(?:^|(?<=[\n,，;；:：。!?！？、\s(（\[【�
                         r"|[’‘'](?P<b>\d{2})(?![\d.,])(?!\s*(?:年来|年间|年代)))")
 SHORT_TITLE_YEAR = re.compile(r"(?<![\d.])(?P<a>\d{2})\s*年度?(?=[^,，。;；\n]{0,8}(?:工作|报告|年报|总结|计划|统计|简报|要点))")
 SHORT_YEAR_PIVOT = 50
-# a Chinese-numeral year (二〇二一年) and a Republic-era year before 1949 (民国二十五年, 民国25年): the
+# a Chinese-numeral year (二〇二一年, 二0二一年) and a Republic-era year before 1949 (民国二十五年, 民国25年): the
 # matching text writes them in Arabic digits, same length (normalize.arabic_years); the ROC years of
 # Taiwan pages (民國105年) are left to ROC_PROSE_YEAR
-CN_NUMERAL_YEAR = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)")
+CN_NUMERAL_YEAR = re.compile(r"(?<![\d一二三四五六七八九十〇零○])[〇零○Ｏ0一二三四五六七八九]{4}(?=\s*年)")
 REPUBLIC_YEAR = re.compile(r"民[国國]\s*(?P<n>元|[一二三四五六七八九十]{1,3}|\d{1,2})(?=\s*年)")
 REPUBLIC_OFFSET = 1911
 REPUBLIC_LAST = 38          # 民国38年 = 1949: later ROC years are Taiwan's, read elsewhere

@@ -45,6 +45,7 @@ SITE_NAME = "local_site"
 
 # Code lists from the contracts (shared/spec/metrics.md, quality.md): one source, nianbao.schema.
 from nianbao.schema import METRICS, PERIODS, QUALIFIERS, SCOPES, _seed_column  # noqa: E402
+from nianbao.storage import View, frame_of, read  # noqa: E402
 
 FIGURE_STATUSES = ("reported", "conflicting", "suspicious", "invalid")
 # check code -> its severities (one, or several: sum_mismatch is error or warn), from the
@@ -315,30 +316,26 @@ def init_context(project_root: Path | None = None) -> list[str]:
 # ---------------------------------------------------------------- validation
 
 
-def load_marts(db_path: Path) -> dict[str, Any]:
-    """Read the validated marts tables into pandas (read-only). A table that does
-    not exist maps to None under its suite name."""
-    import duckdb
-
+def load_marts(db_path: Path | View) -> dict[str, Any]:
+    """Read the validated marts tables into pandas (read-only) from a DuckDB file or a
+    storage's view (`nianbao.storage`). A table that does not exist maps to None under
+    its suite name."""
     frames: dict[str, Any] = {}
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
+    with read(db_path) as (con, marts):
         # qualify with the catalog: a file named marts.duckdb makes `marts` ambiguous
         cat = con.execute("select current_database()").fetchone()[0].replace('"', '""')
         existing = {r[0] for r in con.execute(
             "select table_name from information_schema.tables "
-            "where table_schema = 'marts' and table_catalog = current_database()"
+            f"where table_schema = '{marts}' and table_catalog = current_database()"
         ).fetchall()}
         for suite, candidates in SUITE_TABLES.items():
             frames[suite] = None
             for table in candidates:
                 if table in existing:
-                    df = con.execute(f'select * from "{cat}".marts."{table}"').df()
+                    df = frame_of(con.execute(f'select * from "{cat}"."{marts}"."{table}"'))
                     df.attrs["table"] = table
                     frames[suite] = df
                     break
-    finally:
-        con.close()
     return frames
 
 
@@ -467,7 +464,7 @@ def validate_frames(
 
 
 def validate_marts(
-    db_path: Path,
+    db_path: Path | View,
     build_docs_to: Path | None = None,
     *,
     build_docs: bool = True,
@@ -479,9 +476,11 @@ def validate_marts(
     suites stored in the GX file context; results are kept in `store_dir`
     (default: `gx/` next to `db_path`); build Data Docs to `build_docs_to`
     (default `config.data_docs_dir()`) unless `build_docs` is False."""
-    frames = load_marts(Path(db_path))
+    db_path = db_path if isinstance(db_path, View) else Path(db_path)
+    frames = load_marts(db_path)
+    beside = db_path.storage.published if isinstance(db_path, View) else db_path
     return validate_frames(frames, build_docs_to, build_docs=build_docs, project_root=project_root,
-                           store_dir=store_dir or (None if project_root else config.gx_store_dir(Path(db_path))),
+                           store_dir=store_dir or (None if project_root else config.gx_store_dir(beside)),
                            banner=banner)
 
 

@@ -23,20 +23,18 @@ import sys
 import warnings
 from datetime import UTC, datetime
 
-import duckdb
+from nianbao.storage import open_storage, read
 
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the warehouse; try again later
 
 
 def _summary(published) -> str:
-    con = duckdb.connect(str(published), read_only=True)
-    try:
-        docs = dict(con.execute("select status, count(*) from marts.dim_document group by 1").fetchall())
-        figures = con.execute("select count(*) from marts.fct_figures").fetchone()[0]
-        events = con.execute("select count(*) from marts.fct_activities where grain = 'event'").fetchone()[0]
-        findings = dict(con.execute("select severity, count(*) from marts.dq_findings group by 1").fetchall())
-    finally:
-        con.close()
+    """Counts of the live warehouse: `published` (a DuckDB file) or a storage's live view."""
+    with read(published) as (con, marts):
+        docs = dict(con.execute(f"select status, count(*) from {marts}.dim_document group by 1").fetchall())
+        figures = con.execute(f"select count(*) from {marts}.fct_figures").fetchone()[0]
+        events = con.execute(f"select count(*) from {marts}.fct_activities where grain = 'event'").fetchone()[0]
+        findings = dict(con.execute(f"select severity, count(*) from {marts}.dq_findings group by 1").fetchall())
     return (
         f"documents: {docs.get('loaded', 0)} loaded, {docs.get('duplicate', 0)} duplicate, "
         f"{docs.get('quarantined', 0)} quarantined, {docs.get('removed', 0)} removed\n"
@@ -155,8 +153,9 @@ def _run_locked(published) -> int:
             print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
                   f"dbt's log: {log_path}", file=sys.stderr)
             return 1
-        print(_summary(published))
-        print(f"warehouse: {published}")
+        storage = open_storage(published)
+        print(_summary(storage.view()))
+        print(f"warehouse: {storage.describe()}")
         print(f"quality report: {config.report_dir(published) / 'index.html'}")
         print(f"data docs: {config.data_docs_dir(published)}")
         print(f"run log: {log_path}")

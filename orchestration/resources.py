@@ -49,6 +49,12 @@ class WarehouseResource(ConfigurableResource):
     def working_path(self) -> Path:
         return config.working_path(self.published_path())
 
+    def storage(self):
+        """The warehouse database of the settings' target (`nianbao.storage`: DuckDB or PostgreSQL)."""
+        from nianbao.storage import open_storage
+
+        return open_storage(self.published_path(), self.working_path())
+
     def report_dir(self) -> Path:
         return config.report_dir(self.published_path())
 
@@ -75,7 +81,7 @@ class WarehouseResource(ConfigurableResource):
             (tmp / "wh").symlink_to(working.parent, target_is_directory=True)
             db_path = tmp / "wh" / working.name
         try:
-            with config.environment(NIANBAO_WORKING_DB=str(db_path)):
+            with config.environment(NIANBAO_WORKING_DB=str(db_path), **self.storage().dbt_env()):
                 yield tmp / "target"
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

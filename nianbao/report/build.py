@@ -28,6 +28,7 @@ from typing import Any
 from nianbao.report import charts
 from nianbao.report.highlight import evidence_segments, line_of, source_line
 from nianbao.report.pages import PageWriter, fingerprint
+from nianbao.storage import View, read, source_name
 
 SEVERITY_ORDER = {"error": 0, "warn": 1, "info": 2}
 ROLE_ORDER = {r: i for i, r in enumerate(
@@ -80,12 +81,10 @@ def _rows(con, sql: str) -> tuple[list[dict], list[str]]:
     return [{c: _clean(v) for c, v in zip(cols, row)} for row in cur.fetchall()], cols
 
 
-def load_marts(db_path: Path) -> Marts:
-    import duckdb
-
+def load_marts(db_path: Path | View) -> Marts:
+    """The report's tables from `db_path`: a DuckDB file, or a storage's view (`nianbao.storage`)."""
     m = Marts()
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
+    with read(db_path) as (con, marts):
         # qualify with the catalog: a file named marts.duckdb makes `marts` ambiguous
         cat = con.execute("select current_database()").fetchone()[0].replace('"', '""')
         cols_by_table: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -96,13 +95,13 @@ def load_marts(db_path: Path) -> Marts:
             cols_by_table[(schema, table)].add(col)
 
         def has(table: str) -> bool:
-            return ("marts", table) in cols_by_table
+            return (marts, table) in cols_by_table
 
         def load(table: str) -> tuple[list[dict], list[str]]:
             if not has(table):
                 m.missing.append(f"marts.{table}")
                 return [], []
-            return _rows(con, f'select * from "{cat}".marts."{table}"')
+            return _rows(con, f'select * from "{cat}"."{marts}"."{table}"')
 
         m.figures, _ = load("fct_figures")
         m.findings, _ = load("dq_findings")
@@ -110,9 +109,9 @@ def load_marts(db_path: Path) -> Marts:
         m.summary, m.summary_columns = load("library_year_summary")
         m.libraries, _ = load("dim_library")
         if has("dim_document"):
-            cols = cols_by_table[("marts", "dim_document")] - {"text"}
+            cols = cols_by_table[(marts, "dim_document")] - {"text"}
             sel = ", ".join(f'"{c}"' for c in sorted(cols))
-            m.documents, _ = _rows(con, f'select {sel} from "{cat}".marts.dim_document')
+            m.documents, _ = _rows(con, f'select {sel} from "{cat}"."{marts}".dim_document')
         else:
             m.missing.append("marts.dim_document")
 
@@ -120,7 +119,7 @@ def load_marts(db_path: Path) -> Marts:
         wanted = {f.get("document_id") for f in m.figures if f.get("document_id")}
         sources = sorted(
             (k for k, c in cols_by_table.items() if {"document_id", "text"} <= c),
-            key=lambda k: (k[0] != "marts", k[1] not in ("dim_document", "documents"), k),
+            key=lambda k: (k[0] != marts, k[1] not in ("dim_document", "documents"), k),
         )
         for schema, table in sources:
             if not wanted - set(m.texts):
@@ -130,8 +129,6 @@ def load_marts(db_path: Path) -> Marts:
             ).fetchall():
                 if doc_id in wanted and doc_id not in m.texts and isinstance(text, str):
                     m.texts[doc_id] = text
-    finally:
-        con.close()
     return m
 
 
@@ -442,7 +439,7 @@ def _env():
     return env
 
 
-def build_report(db_path: Path, out_dir: Path, run: dict | None = None, previous: Path | None = None) -> Path:
+def build_report(db_path: Path | View, out_dir: Path, run: dict | None = None, previous: Path | None = None) -> Path:
     """Write the static quality report for the marts in `db_path` to `out_dir`;
     return the path of index.html.
 
@@ -454,7 +451,8 @@ def build_report(db_path: Path, out_dir: Path, run: dict | None = None, previous
     `pages.json`); only new and changed pages are rendered, each with the run
     that wrote it. Without `previous`, the pages already in `out_dir` are reused
     the same way; pages of library-years no longer in the marts are removed."""
-    db_path, out_dir = Path(db_path), Path(out_dir)
+    db_path = db_path if isinstance(db_path, View) else Path(db_path)
+    out_dir = Path(out_dir)
     m = load_marts(db_path)
     views = build_views(m)
 
@@ -478,7 +476,7 @@ def build_report(db_path: Path, out_dir: Path, run: dict | None = None, previous
     index.write_text(
         env.get_template("index.html").render(
             v=views, charts=chart_list, root="", title="年报数据质量报告 · nianbao quality report",
-            db_name=db_path.name, run=run,
+            db_name=source_name(db_path), run=run,
         ),
         encoding="utf-8",
     )

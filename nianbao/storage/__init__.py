@@ -20,8 +20,9 @@ marts schema as `{marts}` (`marts` on DuckDB; `marts` or `marts_build` on Postgr
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -60,6 +61,10 @@ class Storage(ABC):
         exist and scan; then swap in the staged report `site`. Raises
         `nianbao.publish.PublishError` (nothing changed) when a check fails."""
 
+    @abstractmethod
+    def describe(self) -> str:
+        """Where the live warehouse is, for people (never a password)."""
+
     def dbt_args(self) -> list[str]:
         """Extra `dbt build` arguments for this storage (its profile target)."""
         return []
@@ -84,11 +89,78 @@ class Storage(ABC):
         with self.reader(which) as con:
             return _frame(con.execute(self.sql(text, which), list(params)))
 
+    def view(self, which: str = LIVE) -> View:
+        """The live warehouse or this run's build, for readers that take a source (`read`)."""
+        return View(self, which)
+
     def mart_tables(self, which: str = LIVE) -> list[str]:
         """The tables of the marts schema, sorted."""
         return [r[0] for r in self.rows(
             "select table_name from information_schema.tables where table_schema = ? "
             "and table_catalog = current_database() order by 1", [self.marts_schema(which)], which)]
+
+
+@dataclass(frozen=True)
+class View:
+    """One database of a storage (LIVE or BUILD), as the source a reader opens."""
+
+    storage: Storage
+    which: str = LIVE
+
+    @property
+    def name(self) -> str:
+        return f"{self.storage.target}:{self.storage.marts_schema(self.which)}"
+
+    def rows(self, text: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.storage.rows(text, params, self.which)
+
+    def frame(self, text: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        return self.storage.frame(text, params, self.which)
+
+
+def as_view(source: Path | str | View) -> View:
+    """`source` as a View: a DuckDB file (what readers took before the seam) is read as it is."""
+    if isinstance(source, View):
+        return source
+    from nianbao.storage.duckdb_file import DuckDBStorage
+
+    return DuckDBStorage(Path(source), Path(source)).view(LIVE)
+
+
+@contextmanager
+def read(source: Path | str | View) -> Iterator[tuple[Any, str]]:
+    """(read-only DB-API connection, marts schema) of `source`: a DuckDB file (what the
+    readers took before the seam: tests and the CLIs pass one) or a `View` of a storage."""
+    if isinstance(source, View):
+        with source.storage.reader(source.which) as con:
+            yield con, source.storage.marts_schema(source.which)
+        return
+    import duckdb
+
+    con = duckdb.connect(str(source), read_only=True)
+    try:
+        yield con, "marts"
+    finally:
+        con.close()
+
+
+def errors_of(source: Path | str | View) -> tuple[type[BaseException], ...]:
+    """The driver errors a query on `source` may raise."""
+    if isinstance(source, View):
+        return source.storage.errors
+    import duckdb
+
+    return (duckdb.Error,)
+
+
+def source_name(source: Path | str | View) -> str:
+    """What a report calls its source: the file name, or `postgres:marts_build`."""
+    return source.name if isinstance(source, View) else Path(source).name
+
+
+def frame_of(cursor) -> pd.DataFrame:
+    """The result of `cursor` as a DataFrame (DuckDB's own conversion when it is DuckDB's)."""
+    return cursor.df() if hasattr(cursor, "df") else _frame(cursor)
 
 
 def _frame(cursor) -> pd.DataFrame:

@@ -28,6 +28,9 @@ class DuckDBStorage(Storage):
             raise ValueError(f"which must be {LIVE!r} or {BUILD!r}, not {which!r}")
         return self.published if which == LIVE else self.working
 
+    def describe(self) -> str:
+        return str(self.published)
+
     def marts_schema(self, which: str = LIVE) -> str:
         return "marts"
 

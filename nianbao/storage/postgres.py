@@ -68,6 +68,9 @@ class PostgresStorage(Storage):
         self.engine = sqlalchemy.create_engine(url, poolclass=sqlalchemy.pool.NullPool)
         type(self).errors = (psycopg.Error, sqlalchemy.exc.DBAPIError)
 
+    def describe(self) -> str:
+        return f"{self.engine.url.render_as_string(hide_password=True)} (schema {LIVE_SCHEMA})"
+
     def marts_schema(self, which: str = LIVE) -> str:
         if which not in (LIVE, BUILD):
             raise ValueError(f"which must be {LIVE!r} or {BUILD!r}, not {which!r}")

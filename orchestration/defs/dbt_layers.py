@@ -15,6 +15,8 @@ from typing import Any
 
 from dagster_dbt import DagsterDbtTranslator
 
+from nianbao.storage import View, errors_of, read
+
 LAYERS = ("staging", "intermediate", "marts", "quality")
 SEED_LAYER = "staging"
 ROW_COUNT_KEY = "dagster/row_count"
@@ -44,28 +46,23 @@ def _relation(node: Mapping[str, Any]) -> str | None:
     return f'"{node["schema"]}"."{name}"'
 
 
-def row_counts(db: Path, nodes: Iterable[Mapping[str, Any]]) -> dict[str, int]:
-    """unique_id → rows of each table node, read from `db` (read-only); nodes whose
-    relation is missing or unreadable are left out."""
-    import duckdb
-
+def row_counts(db: Path | View, nodes: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """unique_id → rows of each table node, read from `db` (a DuckDB file or a storage's
+    build, read-only); nodes whose relation is missing or unreadable are left out."""
     relations = {n["unique_id"]: rel for n in nodes if (rel := _relation(n))}
     counts: dict[str, int] = {}
-    if not relations or not Path(db).exists():
+    if not relations or (not isinstance(db, View) and not Path(db).exists()):
         return counts
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with read(db) as (con, _):
         for unique_id, rel in relations.items():
             try:
                 counts[unique_id] = con.execute(f"select count(*) from {rel}").fetchone()[0]
-            except duckdb.Error:
+            except errors_of(db):
                 continue
-    finally:
-        con.close()
     return counts
 
 
-def with_row_counts(events: list, manifest: Mapping[str, Any], db: Path) -> list:
+def with_row_counts(events: list, manifest: Mapping[str, Any], db: Path | View) -> list:
     """The events, each Output/AssetMaterialization of a table model carrying its row count."""
     nodes = manifest.get("nodes", {})
 

@@ -15,6 +15,7 @@ from dagster import AssetExecutionContext, AssetKey, Failure, MaterializeResult,
 
 from nianbao import pipeline, stopping
 from nianbao import publish as publishing
+from nianbao.storage import BUILD
 from orchestration.defs.quality import gx_gate_message
 from orchestration.resources import WarehouseResource
 
@@ -41,7 +42,8 @@ def gx_validation(context: AssetExecutionContext, warehouse: WarehouseResource) 
     stopping.check()
     run = _run(context, warehouse)
     site = publishing.stage_site(warehouse.published_path(), run["id"])
-    results = validate_marts(warehouse.working_path(), site / "data_docs",
+    build = warehouse.storage().view(BUILD)  # the working DuckDB file, or PostgreSQL's build schema
+    results = validate_marts(build, site / "data_docs",
                              store_dir=warehouse.gx_store_dir(),
                              banner=f"nianbao: published {run['published']} · {run['time']} · run {run['id']}")
     save_results(results, site / GX_RESULTS)
@@ -64,7 +66,8 @@ def quality_report(context: AssetExecutionContext, warehouse: WarehouseResource)
     if out.exists():
         shutil.rmtree(out)  # a step retried in the same run starts over
     # pages of library-years unchanged since the published build are linked from its report, not rendered
-    index = build_report(warehouse.working_path(), out, run=run, previous=warehouse.report_dir())
+    build = warehouse.storage().view(BUILD)  # the working DuckDB file, or PostgreSQL's build schema
+    index = build_report(build, out, run=run, previous=warehouse.report_dir())
     pipeline.say(f"quality report staged: {index}")
     return MaterializeResult(metadata={"staged": str(site)})
 
@@ -75,11 +78,12 @@ def quality_report(context: AssetExecutionContext, warehouse: WarehouseResource)
 def warehouse_snapshot(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     published = warehouse.published_path()
     site = publishing.staging_path(published, _run_id(context))
+    storage = warehouse.storage()
     try:
-        publishing.publish(warehouse.working_path(), published, required_tables=pipeline.REQUIRED_MARTS,
-                           site=site if site.is_dir() else None)
+        storage.publish(pipeline.REQUIRED_MARTS, site=site if site.is_dir() else None)
     except BaseException:
         publishing.discard_site(published)  # the staged report of a build that was not published
         raise
-    pipeline.say(f"published {published}")
-    return MaterializeResult(metadata={"path": str(published), "report": str(warehouse.report_dir() / "index.html")})
+    pipeline.say(f"published {storage.describe()}")
+    return MaterializeResult(metadata={"path": storage.describe(),
+                                       "report": str(warehouse.report_dir() / "index.html")})

@@ -9,10 +9,10 @@ which `gx_gate_message` stops when a suite fails.
 """
 
 
-import duckdb
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
 
 from nianbao.schema import _seed_column
+from nianbao.storage import BUILD, as_view
 from orchestration.resources import WarehouseResource
 
 DQ_FINDINGS = AssetKey(["marts", "dq_findings"])
@@ -22,16 +22,11 @@ CHECK_CODES = dict(zip(_seed_column("dq_checks", "check"), _seed_column("dq_chec
 
 
 def finding_counts(db_path, check: str) -> dict[str, int]:
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        rows = con.execute(
-            'select severity, count(*) from marts.dq_findings where "check" = ? group by severity', [check]
-        ).fetchall()
-        libs = con.execute(
-            'select count(distinct library_key) from marts.dq_findings where "check" = ?', [check]
-        ).fetchone()[0]
-    finally:
-        con.close()
+    """Findings of `check` by severity, and the libraries affected, in `db_path` (a DuckDB
+    file or a storage's build, `nianbao.storage.View`)."""
+    db = as_view(db_path)
+    rows = db.rows('select severity, count(*) from {marts}.dq_findings where "check" = ? group by severity', [check])
+    libs = db.rows('select count(distinct library_key) from {marts}.dq_findings where "check" = ?', [check])[0][0]
     counts = {sev: n for sev, n in rows}
     counts["libraries"] = libs
     return counts
@@ -55,7 +50,7 @@ def _make_dq_check(check: str):
 
     @asset_check(asset=DQ_FINDINGS, name=f"dq_{check}", description=f"Findings of the '{check}' check ({severities}).")
     def _check(warehouse: WarehouseResource) -> AssetCheckResult:
-        return dq_check_result(check, finding_counts(warehouse.working_path(), check))
+        return dq_check_result(check, finding_counts(warehouse.storage().view(BUILD), check))
 
     return _check
 

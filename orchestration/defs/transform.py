@@ -9,6 +9,7 @@ from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from nianbao import stopping
 from nianbao.pipeline import say
+from nianbao.storage import BUILD
 from orchestration.defs.dbt_layers import LayeredTranslator, with_row_counts
 from orchestration.resources import DBT_PROJECT, WarehouseResource
 
@@ -21,7 +22,10 @@ def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: 
     # dbt's target and logs go to a temporary folder (removed afterwards), never into the checkout
     with warehouse.dbt_environment() as target_path:
         say("building dbt models (staging → intermediate → marts → quality)")
-        invocation = dbt.cli(["build"], context=context, raise_on_error=True, target_path=target_path)
+        storage = warehouse.storage()
+        storage.prepare_build()  # PostgreSQL: the raw tables copied in, an empty build schema
+        invocation = dbt.cli(["build", *storage.dbt_args()], context=context, raise_on_error=True,
+                             target_path=target_path)
         events = []  # held until dbt exits: the row counts need the file dbt writes
         try:
             try:
@@ -36,7 +40,7 @@ def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: 
             if invocation.process.poll() is None:
                 invocation.process.kill()
                 invocation.process.wait()
-        yield from with_row_counts(events, invocation.manifest, warehouse.working_path())
+        yield from with_row_counts(events, invocation.manifest, storage.view(BUILD))
         n = sum(1 for r in invocation.get_artifact("run_results.json").get("results", []) if r.get("unique_id", "").startswith("model."))
         say(f"built {n} dbt models")
     stopping.check()

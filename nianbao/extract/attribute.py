@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .lexicon import attribution as la
 from .lexicon import tables as tl
-from .libraries import is_placed, name_start, place_of
+from .libraries import generic_level, generic_library, is_placed, name_start, place_of
 from .libraries import canonical_library, is_aggregate, library_key  # noqa: F401  (re-exported)
 from .segment import is_junk, lines
 
@@ -81,27 +81,38 @@ def _trim(nm: str | None, text: str) -> str | None:
     st = name_start(nm[:i])
     if st is not None:
         return nm[st:]
-    if la.GENERIC_LEVEL.match(nm) or not la.UNPLACED_NAME.fullmatch(nm[:i]):
+    if generic_level(nm) or not la.UNPLACED_NAME.fullmatch(nm[:i]):
         return None
     return nm
 
 
 def library_name(text: str) -> str | None:
     """The report's own library: the name on a title line, else the most frequent
-    plausible name near the top; trimmed to start at its place."""
+    plausible name near the top (a short placed name counts: 日照图书馆); trimmed to start at
+    its place. A bare 市图书馆 (据市图书馆) with no placed name: the library of the place the
+    first lines name at that level."""
     nm = _library_name(text)
-    if nm is None or la.GENERIC_LEVEL.match(nm):
+    if nm is None or generic_level(nm):
         m = la.PLACEHOLDER_LIBRARY.search(text[:3000])
         if m:
             return m.group(0)   # an anonymised name is still the report's own
     trimmed = _trim(nm, text)
-    if trimmed and (place_of(trimmed) or any(trimmed in t and lx.TITLE_WORDS.search(t) for t in _title_lines(text))) \
-            or not nm:
+    if trimmed and (place_of(trimmed) or any(trimmed in t and lx.TITLE_WORDS.search(t) for t in _title_lines(text))):
         return trimmed
     # the title's name was not a library, or has no known place: a placed name near the top wins
+    # (with no name at all, _library_name has counted those already)
     cnt = Counter(t for t in (_trim(p, text) for p in (_plausible(m.group(1)) for m in lx.LIBRARY_NAME_RE.finditer(text[:3000])) if p)
-                  if t and place_of(t))
-    return cnt.most_common(1)[0][0] if cnt else trimmed
+                  if t and place_of(t)) if nm else Counter()
+    if not cnt:
+        # a short placed name on a headline (日照图书馆开馆满月): in the body it is too often
+        # another library or an older name
+        heads = "\n".join(t for t in _title_lines(text, la.SHORT_NAME_TITLE_LINES) if len(t) <= la.HEADLINE_MAX_CHARS)
+        cnt = Counter(t for t in (_trim(m.group(1), heads) for m in lx.LIBRARY_NAME_RE.finditer(heads))
+                      if t and place_of(t) and not la.NOT_OWN_NAME.search(t))
+    if cnt or trimmed:
+        return cnt.most_common(1)[0][0] if cnt else trimmed
+    lvl = nm and (generic_level(nm) or generic_level(la.LEAD_WORDS.sub("", nm)))
+    return generic_library(lvl, text) if lvl else None
 
 
 def _library_name(text: str) -> str | None:

@@ -28,7 +28,7 @@ from .lexicon import attribution as la
 from .normalize import for_matching, nfkc
 
 __all__ = ["Place", "canonical_library", "name_start", "place_ending_at", "library_key", "is_aggregate", "find_places", "place_of",
-           "aggregate_name"]
+           "aggregate_name", "generic_level", "generic_library"]
 
 _LEVEL_RANK = {"province": 3, "prefecture": 2, "county": 1}
 
@@ -248,6 +248,33 @@ def _proper_name(prefix: str) -> tuple[int, str] | None:
                 return None   # 疫情让深圳市民访问图书馆: a sentence, not a name
             return a, prefix[a:] + la.INSTITUTION
     return None
+
+
+def generic_level(name: str | None) -> str | None:
+    """The level word of a generic own name (市图书馆, 本市图书馆, 据市图书馆: one character of
+    the sentence before a bare level is no place), else None."""
+    if not name:
+        return None
+    s = clean(name)
+    m = la.GENERIC_LEVEL.match(s) or la.LEAD_CHAR_GENERIC.match(s)
+    return m.group(1) if m else None
+
+
+def generic_library(level: str, text: str) -> str | None:
+    """The library a generic 市图书馆 / 县图书馆 names in a document that does not name it:
+    the place its first lines name most often, taken to that level (梧州日报… 市图书馆 →
+    梧州市图书馆; a county's 市图书馆 is its prefecture's). None when no place is named or
+    the place has no such level."""
+    from collections import Counter
+
+    head = "\n".join(text.splitlines()[:la.OWN_PLACE_LINES])
+    cnt = Counter(p for _, _, p in find_places(clean(head)))
+    if not cnt:
+        return None
+    best = max(cnt.items(), key=lambda kv: (kv[1], -_LEVEL_RANK[kv[0].level]))[0]
+    up = {"省": "province", "市": "prefecture"}.get(level)
+    place = best if best.name.endswith(level) or up is None else best.up(up)
+    return place.name + la.INSTITUTION if place.name.endswith(level) else None
 
 
 def aggregate_name(place: Place | None, level_word: str | None = None, qualifier: str | None = None) -> str:

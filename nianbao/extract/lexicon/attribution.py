@@ -30,6 +30,17 @@ NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|�
 # (no function words: 你去过市图书馆 is a sentence, not a name)
 UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"
                            r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)(?:立总?)?|[\u4e00-\u9fff]{2,4})")
+# a bare level name behind one character of the sentence (据市图书馆, 而市图书馆): that
+# character is no place, the name is the generic 市图书馆 (the document's own library).
+# No 市 or 省 has a one-character name; counties do (a one-character county the gazetteer
+# misses after simplification), so before 县/区/旗 only a function word is a lead
+LEAD_CHAR_GENERIC = re.compile(r"^(?:[\u4e00-\u9fff](?=[省市])|[据而在由向与和是的将把从对为被让经及或但到去了至即后称说](?=[区县旗]))"
+                               r"(省|市|区|县|旗)(?:少儿|少年儿童)?图书馆$")
+# the first lines searched for the place a generic own name (市图书馆) stands for
+OWN_PLACE_LINES = 15
+# the headline lines whose short placed library name (日照图书馆) may be the document's own
+SHORT_NAME_TITLE_LINES = 3
+HEADLINE_MAX_CHARS = 40   # longer lines are paragraphs, not headlines
 # an anonymised library name in a shared document (XX县图书馆, ××市图书馆, 某某县图书馆)
 PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省|市|县|区|旗)图书馆")
 # an unplaced name: the last few characters before 图书馆, lead words dropped

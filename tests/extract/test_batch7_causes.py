@@ -1,0 +1,72 @@
+"""General causes the held-out batch 7 first read exposed (issue 8), on invented sentences:
+library-name boundaries (a one-character or function-word lead before a bare 市图书馆 is no
+place), since-opening and first-weeks figures, year-on-year differences, daily rates,
+去年 in a dated news item, 万 with no unit after it, holdings breakdowns."""
+
+from __future__ import annotations
+
+from nianbao.extract import attribute as at
+from nianbao.extract import matching_text
+from nianbao.extract.libraries import generic_level, generic_library
+
+
+def _own(text: str) -> str | None:
+    return at.library_name(matching_text(text))
+
+
+# ------------------------------------------------------------------ 1. library-name boundaries
+
+def test_one_character_lead_is_not_a_place():
+    assert generic_level("据市图书馆") == "市"
+    assert generic_level("而市圖書館") == "市"
+    assert generic_level("市图书馆") == "市"
+    # a one-character county is a county (no function word before 县)
+    assert generic_level("沛县图书馆") is None
+    assert generic_level("柳州市图书馆") is None
+
+
+def test_function_word_before_county_level_is_not_a_place():
+    assert generic_level("在县图书馆") == "县"
+    assert generic_level("据区图书馆") == "区"
+
+
+def test_bare_city_library_takes_the_place_the_page_names():
+    text = ("首页 新闻 本地\n柳州晚报 >> 文化 >> 正文\n读者盈门\n2019-02-11 08:00 柳州晚报\n"
+            "本报讯 据市图书馆统计,2018年共接待读者120000人次。\n")
+    assert _own(text) == "柳州市图书馆"
+
+
+def test_bare_city_library_of_a_county_page_is_its_prefecture():
+    text = "灵川县融媒体中心讯\n而市图书馆去年接待读者5万人次。\n"
+    assert _own(text) == "桂林市图书馆"
+
+
+def test_bare_library_with_no_place_stays_unnamed():
+    assert _own("本报讯 据市图书馆统计,去年共接待读者8万人次。\n") is None
+
+
+def test_placed_name_in_the_body_beats_a_lead_character_name():
+    text = ("“一百天”对一座新馆很重要,而市图书馆迎来了这一天。\n"
+            "柳州市图书馆开馆后的第100天,共接待读者30万人次。\n")
+    assert _own(text) == "柳州市图书馆"
+
+
+def test_short_placed_name_on_the_headline_beats_an_unknown_place():
+    text = ("柳州图书馆开馆满月 读者突破10万人次\n"
+            "据了解,城纳市图书馆自开馆以来,已办理借阅证1万多个。\n")
+    got = _own(text)
+    assert got == "柳州图书馆"
+    assert at.canonical_library(got) == "柳州市图书馆"
+
+
+def test_short_name_in_a_body_paragraph_is_not_the_own_library():
+    body = ("疫情之下,读者走进桂林图书馆的次数少了很多,全年进馆人次比上年下降了三成,"
+            "但移动端访问量同比增长了将近一半,线上活动也吸引了大量读者参与。\n")
+    assert _own("进馆人次下降 线上访问增长\n" + body) is None
+    assert _own("桂林图书馆进馆人次下降\n" + body) == "桂林图书馆"
+
+
+def test_generic_library_picks_the_most_named_place():
+    text = "桂林日报\n来源:桂林日报 桂林\n广西新闻\n"
+    assert generic_library("市", text) == "桂林市图书馆"
+    assert generic_library("县", text) is None

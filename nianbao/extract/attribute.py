@@ -606,11 +606,17 @@ class _Doc:
     writing_year: int | None
     mixed: bool              # names several other libraries / regions
     own_titled: bool         # its own library is named on a title line
-    partial: bool            # a 1–11月 / monthly title: the figures are to date
+    partial: bool            # a 1–11月 / monthly title, a new library's first days: the figures are to date
     dated_title: bool        # a title line dates the report (2021年工作总结)
     roc: bool = False        # years written the ROC way only (105年总借阅册数…)
     page_date: tuple[int, int] | None = None   # (year, month) the page was written
     undated: bool = False    # no year dates a figure (a profile page): its stocks are as of its day
+
+
+def _opening_window(mt: str) -> bool:
+    """The first lines are about a new library's first days or month (开馆后的第100天, 开馆满月):
+    its figures are partial, whatever year they fall in."""
+    return any(la.OPENING_WINDOW.search(t) for t in _title_lines(mt, la.OPENING_WINDOW_LINES))
 
 
 def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -> None:
@@ -625,7 +631,7 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     title = (_title_lines(mt, 1) or [""])[0]
     doc = _Doc(mt, own, own_key, writing_year(mt, report_year), _is_mixed(mt, own_key),
                bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt)),
-               len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)),
+               len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)) or _opening_window(mt),
                any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60 for t in _title_lines(mt, 6)),
                not data_years(mt) and bool(roc_data_years(mt)))
     doc.page_date = page_date(mt)
@@ -690,6 +696,23 @@ def _distribute_respectively(figs, mt: str) -> None:
             f.library_name, f.scope = name, "region"
 
 
+def _table_library(f, doc: _Doc) -> str | None:
+    """A table row or column named after a library (table_figures: 海安市图书馆 | 30.2): that
+    library, whatever the sentence around says; the library evidence kind, else None."""
+    from .normalize import for_matching
+
+    name = f.library_name
+    if f.table_id is None or not name or not tl.LIBRARY_ROW.fullmatch(name) or \
+            not re.sub(r"\s+", "", for_matching(f.evidence)).startswith(name):
+        return None
+    key = canonical_library(name)
+    if doc.own_key and key == doc.own_key:
+        f.library_name = None
+        return "own"
+    f.library_name = key
+    return "named" if is_placed(key) else "guessed"
+
+
 def _attribute_one(f, doc: _Doc) -> None:
     from .confidence import Evidence, confidence
     from .segment import clause_bounds, sentence_bounds
@@ -701,7 +724,7 @@ def _attribute_one(f, doc: _Doc) -> None:
     if f.table_id is not None and (subj is None or subj.kind == "own"):
         b = branch_by_label(mt, doc.own_key, f.evidence)   # a row labelled with a branch's name
         subj, where = (b, "label") if b else (subj, where)
-    lib_kind = _apply_subject(f, subj, where)
+    lib_kind = _table_library(f, doc) or _apply_subject(f, subj, where)
     if lib_kind == "own" and not doc.own:
         lib_kind = "none"
     elif lib_kind == "own" and where == "document" and \

@@ -6,7 +6,7 @@ place), since-opening and first-weeks figures, year-on-year differences, daily r
 from __future__ import annotations
 
 from nianbao.extract import attribute as at
-from nianbao.extract import matching_text
+from nianbao.extract import extract_document, matching_text
 from nianbao.extract.libraries import generic_level, generic_library
 
 
@@ -70,3 +70,29 @@ def test_generic_library_picks_the_most_named_place():
     text = "桂林日报\n来源:桂林日报 桂林\n广西新闻\n"
     assert generic_library("市", text) == "桂林市图书馆"
     assert generic_library("县", text) is None
+
+
+# ------------------------------------------------------------------ 2. period of a new library's first days
+
+def _figs(text: str) -> list:
+    return [f for f in extract_document(text).figures if f.kind == "figure"]
+
+
+def test_first_hundred_days_of_a_new_library_are_partial():
+    text = ("新馆迎来开馆后的第100天\n"
+            "在这100天里,图书馆共接待读者42万人次,办理借阅证2.1万个。\n")
+    figs = _figs(text)
+    assert {f.metric for f in figs} >= {"visits.in_person", "users.new_registrations"}
+    assert all(f.period == "partial" for f in figs)
+
+
+def test_first_month_headline_makes_the_figures_partial():
+    figs = _figs("图书馆开馆满月 到馆读者突破9万人次\n一个月来,读者共借出图书3万多册。\n")
+    assert figs and all(f.period == "partial" for f in figs)
+
+
+def test_annual_report_mentioning_an_opening_later_stays_year():
+    text = ("2019年度工作总结\n2019年全年接待读者42万人次。\n借阅图书12万册次。\n"
+            "分馆于5月开馆,开馆后的第100天举办了读者见面会。\n")
+    figs = _figs(text)
+    assert figs and all(f.period == "year" for f in figs)

@@ -189,6 +189,11 @@ EXPLICIT_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:度)?(?!\s*\d{1,2}\s*月|\s*[
 # (2019年某馆(6月)数据统计: one month)
 PARTIAL_TITLE = re.compile(r"(?<!\d)1\s*[-—至到~]\s*(?:[2-9]|1[01])\s*月|上半年|前三季度|第[一二三]季度|"
                            r"(?<![\d\-—至到~])(?:[1-9]|1[0-2])\s*月\s*(?:份)?\s*[)）]?\s*(?:数据|统计|工作|简报|报表|情况|月报)")
+# a new library's first days or first month, named on the first lines (开馆后的第100天, 开馆满月,
+# 试运行首月, 在这100天里): the document's figures are of that window, not of a full year
+OPENING_WINDOW = re.compile(r"(?:开馆|开放|启用|试运行|运行|落成)(?:后|以来)?的?(?:第\s*)?(?:\d+|[一二三四五六七八九十百]+)\s*(?:天|日)(?!\s*[起至到])|"
+                            r"(?:开馆|开放|启用|试运行|运行)[^,;。\d]{0,2}?(?:满月|首月|一个月|百日|百天)|这\s*\d+\s*天里")
+OPENING_WINDOW_LINES = 3
 # a stock as of the day the text was written (现有藏书…, 已拥有…, 目前…)
 TO_DATE_WORDS = re.compile(r"现有|现存|现藏|现馆藏|已拥有|拥有|目前|迄今|至今|截[止至]目前")
 # words that still make a figure of such a document a full-year one

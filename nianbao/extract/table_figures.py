@@ -470,7 +470,8 @@ def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
                 # a target column (2023年目标 / 全年计划 / 预算数): the figures below it are plans
                 period = "plan" if tl.PLAN_HEAD.search(head) and not tl.DONE_HEAD.search(head) else period
                 # a column per site (总馆 / 分馆 / 合计)
-                site = tb.header[i] if i < len(tb.header) and (tl.SITE_NAME.fullmatch(head) or tl.TOTAL_ROW.fullmatch(head)) else None
+                site = tb.header[i] if i < len(tb.header) and (tl.SITE_NAME.fullmatch(head) or tl.TOTAL_ROW.fullmatch(head)
+                                                               or tl.LIBRARY_ROW.fullmatch(head)) else None
                 pairs.append(_Pair(r[lab_i], r[i], htxt, period, None, ri, site))
     _mark_branches(pairs)
     return pairs
@@ -691,6 +692,9 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
         scope = _site_scope(p) or scope
         evidence = f"{p.site.orig.strip()} {evidence}" if p.site is not p.label else evidence
     library = None
+    site = _squash(p.site.text) if p.site is not None else ""
+    if site and tl.LIBRARY_ROW.fullmatch(site) and not metric.startswith("network"):
+        library = site       # a row or column named after a library: that library's (attribute._table_library)
     if tb.level_columns:
         # one column per level of an aggregate: each column is its own region
         library, scope = _level_library(p, tb), "region"

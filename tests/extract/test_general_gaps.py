@@ -205,3 +205,17 @@ def test_a_unit_row_labelled_unit():
 def test_a_year_mixing_chinese_numerals_and_a_zero_digit():
     assert arabic_years("二0二一年") == "2021年"
     assert arabic_years("十二〇二一年") == "十二〇二一年"     # part of a longer numeral: left alone
+
+
+def test_columns_named_after_libraries_go_to_those_libraries():
+    t = ("2022年南通市公共图书馆主要指标对比\n指标\t如皋市图书馆\t海安市图书馆\n"
+         "总藏量(万册)\t120.5\t30.2\n到馆人次(万人次)\t80.2\t25.0\n")
+    got = rows(t)
+    assert ("海安市图书馆", "visits.in_person", 250000, "library") in got
+    assert not any(scope == "region" for *_, scope in got)       # not the caption's area
+
+
+def test_rows_named_after_unplaced_libraries_keep_their_names():
+    t = "某市2022年公共图书馆主要业务指标\n馆名\t总藏量(万册)\n甲市图书馆\t120.5\n乙区图书馆\t30.2\n"
+    got = rows(t)
+    assert ("乙区图书馆", "collection.total", 302000, "library") in got

@@ -11,6 +11,7 @@ from nianbao import stopping
 from nianbao.pipeline import say
 from nianbao.storage import BUILD
 from orchestration.defs.dbt_layers import LayeredTranslator, with_row_counts
+from orchestration.defs.dbt_state import partial_parse, state_dir
 from orchestration.resources import DBT_PROJECT, WarehouseResource
 
 # asset groups by layer (staging, intermediate, marts, quality): orchestration/defs/dbt_layers.py
@@ -19,8 +20,9 @@ TRANSLATOR = LayeredTranslator(settings=DagsterDbtTranslatorSettings(enable_sour
 
 @dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT, dagster_dbt_translator=TRANSLATOR, name="nianbao_dbt")
 def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    # dbt's target and logs go to a temporary folder (removed afterwards), never into the checkout
-    with warehouse.dbt_environment() as target_path:
+    # dbt's target and logs go to a temporary folder (removed afterwards), never into the checkout;
+    # dbt's parse state is kept beside the warehouse between runs (partial parsing: defs/dbt_state.py)
+    with warehouse.dbt_environment() as target_path, partial_parse(target_path, state_dir(warehouse.published_path())):
         say("building dbt models (staging → intermediate → marts → quality)")
         storage = warehouse.storage()
         storage.prepare_build()  # PostgreSQL: the raw tables copied in, an empty build schema

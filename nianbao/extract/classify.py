@@ -13,6 +13,7 @@ for flows, cumulative-since-opening flows, e-books beside holdings);
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -170,6 +171,25 @@ def _cumulative_run(text: str, ss: int, pos: int) -> bool:
     return bool(ms) and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos)
 
 
+@functools.lru_cache(maxsize=4)
+def _first_anniversary(text: str) -> bool:
+    """The first lines mark a new library's first anniversary (启用一周年)."""
+    from .segment import is_junk, lines
+
+    heads = [ln.text for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)][:lx.FIRST_ANNIVERSARY_LINES]
+    return any(lx.FIRST_ANNIVERSARY.search(t) for t in heads)
+
+
+def _since_opening_year(text: str, ss: int, pos: int, metric: str) -> bool:
+    """A flow (or new cards) summed (累计) in a first-anniversary text with no calendar period
+    of its own: the sum since opening (截至<day> ends that window, it names no year of the
+    figure). Without 累计 such a figure is read as the part of the year it falls in."""
+    if metric.split(".")[0] not in lx.FLOW_FAMILIES and metric != "users.new_registrations":
+        return False
+    left = lx.AS_OF_DAY.sub("", text[ss:pos])
+    return lx.SUMMED.search(left) is not None and _first_anniversary(text) and not lx.OWN_PERIOD.search(left)
+
+
 def _multi_year(before: str) -> bool:
     """A multi-year span before the number, not followed by a single year of its own
     (近十年来…,2022年总馆藏达1.177亿册 states 2022)."""
@@ -215,6 +235,8 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
         if d.cue_start >= left_start and lx.CHANGE_AFTER_CUE.fullmatch(between) \
                 and lx.COMPARED_BEFORE_CUE.search(text[left_start:d.cue_start]):
             return None
+        if d.metric.startswith("spending") and lx.MONEY_CHANGE_AFTER_CUE.fullmatch(between):
+            return None
     if d.metric == "collection.total" and lx.EBOOKS.search(left):
         return None
     return vet(text, q, d, left_start, clause_end, sentence, clause_start)
@@ -254,6 +276,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     # flows counted since a facility opened (新馆建成累计接待…, 已建成26家,…累计接待…)
     if d.metric.split(".")[0] in lx.FLOW_FAMILIES and (lx.CUMULATIVE_SINCE.search(text[sentence[0]:q.num_start])
                                                        or _cumulative_run(text, sentence[0], q.num_start)):
+        return None
+    if _since_opening_year(text, sentence[0], q.num_start, d.metric):
         return None
     # a threshold inside a noun phrase (新增藏量超10万册的图书馆达22家): not a figure
     # (…、193.99万份电子文献: the noun after the number names e-books, listed beside the holdings)

@@ -96,3 +96,49 @@ def test_annual_report_mentioning_an_opening_later_stays_year():
             "分馆于5月开馆,开馆后的第100天举办了读者见面会。\n")
     figs = _figs(text)
     assert figs and all(f.period == "year" for f in figs)
+
+
+def test_first_anniversary_sums_are_not_a_year():
+    text = ("新馆启用一周年 小读者最爱这些书\n"
+            "2023年9月1日,新馆正式启用。\n"
+            "截至2024年8月31日,图书馆累计接待读者近80万人次,累计新办证6500人。\n")
+    assert not [f for f in _figs(text) if f.value in (800000, 6500)]
+
+
+def test_first_anniversary_figure_without_a_sum_word_stays():
+    text = "新馆开馆一周年\n开馆至今,图书馆到馆读者5.2万余人次,共计办证1800张。\n"
+    assert {f.value for f in _figs(text)} >= {52000, 1800}
+
+
+def test_a_year_in_an_anniversary_text_is_kept():
+    text = "新馆启用一周年\n2024年全年累计接待读者60万人次。\n"
+    assert [f.value for f in _figs(text)] == [600000]
+
+
+# ------------------------------------------------------------------ 2. differences and daily rates
+
+def test_money_changed_by_is_not_money_spent():
+    text = ("2021年度部门决算说明\n本年支出总计500.12万元。主要原因一是人员经费增加20.5万元,"
+            "二是项目支出净增加31.4万元。\n")
+    vals = {f.value for f in _figs(text)}
+    assert 5001200 in vals
+    assert not vals & {205000, 314000}
+    reasons = {c.value: c.reason for c in extract_document(text).candidates}
+    assert reasons[205000] == reasons[314000] == "change"
+
+
+def test_money_raised_to_a_level_stays():
+    text = "2021年工作总结\n全年购书经费增加到80万元。\n"
+    assert 800000 in {f.value for f in _figs(text)}
+
+
+def test_a_daily_level_is_a_rate_not_a_total():
+    text = "2010年5月6日讯\n免费开放首日办证800张。此前图书馆日办证量是30张左右。\n"
+    vals = {f.value for f in _figs(text)}
+    assert 800 in vals and 30 not in vals
+
+
+def test_service_windows_are_not_cards():
+    text = "2010年5月6日讯\n免费开放首日办证800张,办证处从原来2个窗口临时增加到了4个。\n"
+    vals = {f.value for f in _figs(text)}
+    assert 800 in vals and not vals & {2, 4}

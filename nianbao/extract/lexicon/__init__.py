@@ -157,7 +157,9 @@ BLOCKERS = re.compile(
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 # (完成不少于12个…建设 / 建成不少于…: a construction target, kept as a plan)
 TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|新增|实现)(?:了)?[^,;。\d]{0,10}?(?:不少于|不低于|至少)")
-RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均")
+RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均|"
+                        # a per-day level (日办证量是20张左右, 日接待量): a rate, not a total
+                        r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)")
 # one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册): not a library statistic
 INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|个人|(?<![\d万千百十])一(?:名|个)?读者")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
@@ -184,6 +186,8 @@ FAMILY_BLOCKERS_RIGHT = {
     "network": re.compile(r"^[^,;。]{0,12}(?:配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回|正在建设|正在建|在建|建设中|筹建|在兴建|兴建中|规划中)"),
     # (、15550元的钢制书架: money for a thing named after it that is not reading matter)
     "spending": re.compile(r"^\s*的(?!图书|书刊|新书|书籍|文献|报刊|期刊|报纸|绘本|数字资源)[^,;。\d]{0,8}?(?:书架|设备|家具|桌椅|电脑|空调|装修|车)"),
+    # (办证处从原来1个窗口增加到3个: the number counts service windows, not cards)
+    "users": re.compile(r"^\s*(?:窗口|柜台|服务台|工位|台(?:机器|设备|办证机)?$)"),
 }
 # another kind of institution as the subject (a culture bureau's report: 市文化馆举办培训班120期,
 # 博物馆接待观众50万人次): its figures are not a library's
@@ -217,6 +221,13 @@ BUDGET_TITLE = re.compile(r"^(?!.*决算).{0,40}(?:部门预算|预算(?:公开|
 PEOPLE_BEFORE = re.compile(r"(?:读者|群众|市民|观众|听众)\s*(?:超过?|破|逾|突破|达|近)?\s*$")
 # one statement about two places (A和B两市公共图书馆的馆藏也在900万册以上): one figure for each
 JOINT_SUBJECTS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:和|与|及|、)([\u4e00-\u9fff]{2,3}?)两(市|县|区|省)((?:的)?(?:公共)?图书馆)?")
+# a new library's first anniversary on the first lines (少儿图书馆启用一周年, 开馆1周年): its flows
+# summed (累计) are since it opened, twelve months across two calendar years, none a year's figure
+FIRST_ANNIVERSARY = re.compile(r"(?:开馆|启用|开放|运行|落成|建成)[^,;。\d]{0,4}?(?:一|1)\s*周年")
+FIRST_ANNIVERSARY_LINES = 5
+SUMMED = re.compile(r"累计")
+# the day such a window ends (截至2025年7月7日): not a year of the figure's own
+AS_OF_DAY = re.compile(r"截[止至]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?")
 # a year or period of a figure's own, ending a run of cumulative figures
 OWN_PERIOD = re.compile(r"(?:19|20)\d\d\s*年|今年|去年|全年|本年|当年|年度|(?<!\d)\d{1,2}\s*月|上半年|下半年|季度")
 # a decade (50年代藏书仅为9万余册, 三十年代): no single year
@@ -240,6 +251,9 @@ EACH_OF = re.compile(r"\d+\s*[个所家座][^,;。\d]{0,12}?均[^,;。\d]{0,8}$"
 # a comparison before the cue and a change verb after it (比2024年收支预算总数增加10.45万元): a change
 COMPARED_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|(?:19|20)\d\d\s*年)(?:同期|度)?[^,;。\d]{0,4}$")
 CHANGE_AFTER_CUE = re.compile(r"\s*(?:增加|减少|增长|下降|提高|降低|上升|多|少)了?\s*")
+# money changing by an amount right after its cue (人员经费增加20.17万元, 项目支出净增加…): a
+# year-on-year difference, not what was spent (增加到/增至 a level has 到/至 and stays)
+MONEY_CHANGE_AFTER_CUE = re.compile(r"\s*净?(?:增加|减少|增长|下降|增|减)了?\s*")
 # e-books are listed beside the holdings, not in them (电子图书藏量约9.5万册); as a part
 # after 其中 of a total that includes them they do count (prose part rule)
 EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)")   # (含电子书 / 不含电子文献 state the scope)

@@ -100,6 +100,7 @@ REASON_RULES: list[ReasonRule] = [
     ReasonRule("cumulative", left=r"累计(?!办证|发放|办理)|总计[^,;。]{0,4}(?:年|届)"),
     ReasonRule("change", left=_P(DELTA)),
     ReasonRule("change", right=r"^\s*(?:的增长|的增幅|增幅|增长率)"),
+    ReasonRule("change", unit=r"^(?:元|万元|亿元|千元)$", left=r"净?(?:增加|减少|增长|下降)了?\s*$"),
     ReasonRule("ordinal", before=r"第$|[第No.#№]\s*$"),
     ReasonRule("ordinal", left=r"(?:排名|位列|名列|位居|列|第)\s*$"),
     ReasonRule("ordinal", line_left=r"^\s*[(（]?\s*$", after=r"^\s*[)）、．]|^\.(?!\d)"),

@@ -298,6 +298,12 @@ def _historic(t: str, m: re.Match) -> bool:
                 la.HISTORY_AFTER.match(t, m.end(1)) or la.NOT_A_YEAR_AFTER.match(t[m.end(1):]))
 
 
+def _dated_title_line(t: str) -> bool:
+    """A short line naming a report and a year (2021年工作总结); a sentence of a news item
+    (…据市图书馆统计,2017年共接待读者…。) is no title, whatever words it holds."""
+    return bool(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60 and not la.SENTENCE_END.search(t))
+
+
 def writing_year(text: str, report_year: int | None = None) -> int | None:
     """The year a news item about a released report was written in, or None when the
     text is not such a news item (a report's own 今年 is its report year).
@@ -314,8 +320,7 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
         y = int(m.group("y") or m.group("y2"))
         return (report_year if report_year and report_year <= y else y) + 1
     # a news page's own date (发布时间:2022-12-05, a dateline), unless the text is a report with a dated title
-    dated_title = any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60
-                      for t in _title_lines(text, 6) if not la.PUB_DATE.search(t))
+    dated_title = any(_dated_title_line(t) for t in _title_lines(text, 6) if not la.PUB_DATE.search(t))
     y = page_year(text)
     if y and not dated_title:
         return y
@@ -632,7 +637,7 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     doc = _Doc(mt, own, own_key, writing_year(mt, report_year), _is_mixed(mt, own_key),
                bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt)),
                len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)) or _opening_window(mt),
-               any(lx.TITLE_WORDS.search(t) and lx.YEAR_RE.search(t) and len(t) <= 60 for t in _title_lines(mt, 6)),
+               any(_dated_title_line(t) for t in _title_lines(mt, 6)),
                not data_years(mt) and bool(roc_data_years(mt)))
     doc.page_date = page_date(mt)
     doc.undated = not doc.dated_title and not doc.roc and not data_years(mt) and not title_year(mt)

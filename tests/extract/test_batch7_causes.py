@@ -142,3 +142,20 @@ def test_service_windows_are_not_cards():
     text = "2010年5月6日讯\n免费开放首日办证800张,办证处从原来2个窗口临时增加到了4个。\n"
     vals = {f.value for f in _figs(text)}
     assert 800 in vals and not vals & {2, 4}
+
+
+# ------------------------------------------------------------------ 3. 去年 in a dated news item
+
+def test_last_year_in_a_news_item_is_the_year_before_its_date():
+    text = ("文化新闻\n去年市图书馆接待读者20多万人次\n2019-01-20 08:30    晚报   记者 王五\n"
+            "本报讯 据市图书馆统计,2018年共接待读者201234人次。\n"
+            "去年,市图书馆开展讲座活动36场。\n")
+    years = {f.value: f.year for f in _figs(text)}
+    assert years[201234] == 2018
+    assert years[36] == 2018
+    assert years[200000] == 2018
+
+
+def test_a_short_dated_title_still_dates_a_report():
+    text = "2018年度工作总结\n去年同期相比,全年接待读者30万人次。\n"
+    assert {f.year for f in _figs(text)} == {2018}

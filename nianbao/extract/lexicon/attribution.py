@@ -168,6 +168,8 @@ GENERIC_LIBRARY = re.compile(r"(?P<lvl>省|市|区|县|旗)(?P<mid>少儿|少年
 RELEASE = re.compile(r"(?:发布|公布|发表|出炉|揭晓)(?:了)?[^。\n]{0,30}?(?P<y>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书|统计)|"
                      r"(?P<y2>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书)[^。\n]{0,12}?(?:发布|公布|出炉|揭晓)")
 # a page's publication date (发布时间:2022-12-05, 时间:2023-04-24 12:20:06)
+# the full stop that ends a sentence: a line holding one is prose, not a title
+SENTENCE_END = re.compile(r"[。！？]")
 PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}")
 # 过去的2021年, 刚刚过去的2021年: written in the year after
 PAST_YEAR = re.compile(r"过去的\s*(?P<y>(?:19|20)\d\d)\s*年")

@@ -219,3 +219,9 @@ def test_rows_named_after_unplaced_libraries_keep_their_names():
     t = "某市2022年公共图书馆主要业务指标\n馆名\t总藏量(万册)\n甲市图书馆\t120.5\n乙区图书馆\t30.2\n"
     got = rows(t)
     assert ("乙区图书馆", "collection.total", 302000, "library") in got
+
+
+def test_money_named_by_the_purchase_after_it():
+    t = "某县图书馆2022年工作总结\n全年投入资金15万元购置图书6000册。财政安排10万元用于采购新书。\n"
+    assert figs(t) == [("collection.added", 2022, 6000), ("spending.collections", 2022, 100000),
+                       ("spending.collections", 2022, 150000)]

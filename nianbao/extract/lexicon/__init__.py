@@ -130,6 +130,9 @@ CUES: list[Cue] = [
     Cue("sp_coll_buy", r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)", _m(MONEY, "spending.collections")),
     # (43万元图书购置经费: the amount before its name)
     Cue("sp_coll_r", r"^\s*的?(?:图书|文献|书刊)(?:购置|采购)(?:费|经费|资金)", _m(MONEY, "spending.collections"), side="R"),
+    # (投入资金15万元购置图书6000册 / 10万元用于采购新书: the purchase named right after the amount)
+    Cue("sp_coll_use_r", r"^\s*(?:用于|专门用于|用来)?(?:购置|采购|购买|添置|购进)了?[^,;。\d]{0,6}?(?:图书|绘本|书刊|书籍|新书|文献)",
+        _m(MONEY, "spending.collections"), side="R"),
     # (添置5万元的图书、报刊1.2万元: the books bought named after the amount; newspapers by their amount)
     Cue("sp_coll_books_r", r"^\s*的(?:图书|书刊|新书|书籍)", _m(MONEY, "spending.collections"), side="R"),
     Cue("sp_coll_papers", r"(?:党报)?(?:党刊|报刊|期刊|报纸)(?=\s*$)", _m(MONEY, "spending.collections")),

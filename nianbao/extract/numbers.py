@@ -199,7 +199,7 @@ _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are
 # recognised only so that their numbers are not mistaken for bare numbers.
 METRIC_UNITS = ("人次", "册次", "场次", "册件", "件次", "项次", "篇次", "元", "册", "件", "场", "次", "个",
-                "家", "处", "张", "份", "所", "座", "期", "节", "人", "名", "本", "读者", "项", "台", "TB", "GB", "%")
+                "家", "处", "张", "份", "所", "座", "期", "节", "堂", "人", "名", "本", "读者", "项", "台", "TB", "GB", "%")
 # a unit written with an alternative in brackets (15840.60万篇(册)次): read as the first one
 _UNIT_ALT = re.compile(r"篇\s*\((?:册|件)\)\s*次")
 OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭", "篇", "户", "位",

@@ -225,3 +225,9 @@ def test_money_named_by_the_purchase_after_it():
     t = "某县图书馆2022年工作总结\n全年投入资金15万元购置图书6000册。财政安排10万元用于采购新书。\n"
     assert figs(t) == [("collection.added", 2022, 6000), ("spending.collections", 2022, 100000),
                        ("spending.collections", 2022, 150000)]
+
+
+def test_sessions_in_tang_and_reader_cards():
+    t = "某县图书馆2022年工作总结\n全年举办公益讲座24堂。新办读者卡2000张，持卡读者累计1.5万人。\n"
+    assert figs(t) == [("activities.events", 2022, 24), ("users.new_registrations", 2022, 2000),
+                       ("users.registered_total", 2022, 15000)]

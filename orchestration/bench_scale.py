@@ -196,8 +196,10 @@ def _commit(cwd: Path) -> str:
     return head + (" (+ uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
-def measure(n: int, srcs: list[Source], counties: list[str], cwd: Path = PROJECT_ROOT) -> dict:
-    """Every scenario for a corpus of `n` reports (a temporary folder, removed afterwards)."""
+def measure(n: int, srcs: list[Source], counties: list[str], cwd: Path = PROJECT_ROOT,
+            on_progress=lambda result: None) -> dict:
+    """Every scenario for a corpus of `n` reports (a temporary folder, removed afterwards);
+    `on_progress(result)` after each scenario (a long run keeps what it has measured)."""
     result: dict = {"n": n, "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "commit": _commit(cwd),
                     "cores": os.cpu_count(), "load_before": _load()}
     with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as tmp:
@@ -207,7 +209,7 @@ def measure(n: int, srcs: list[Source], counties: list[str], cwd: Path = PROJECT
         env.pop("NIANBAO_SETTINGS", None)
         write_corpus(raw, 0, n, srcs, counties)
         result["floor"] = floor_seconds(raw)
-        runs = {}
+        runs = result["runs"] = {}
         for scenario in SCENARIOS:
             if scenario == "add_one":
                 write_corpus(raw, n, n + 1, srcs, counties)
@@ -218,8 +220,8 @@ def measure(n: int, srcs: list[Source], counties: list[str], cwd: Path = PROJECT
             runs[scenario] = asdict(r := timed_run(env, cwd))
             print(f"bench: {n} reports, {SCENARIO_LABELS[scenario]}: {r.wall_s:.1f} s, peak RSS {r.peak_rss_mb:.0f} MB"
                   + ("" if r.ok else " (FAILED)"), file=sys.stderr, flush=True)
-        result["runs"] = runs
-    result["load_after"] = _load()
+            result["load_after"] = _load()
+            on_progress(result)
     return result
 
 
@@ -245,7 +247,7 @@ def render(results: dict[str, dict]) -> str:
            "|---:|---:|---:|---:|---:|---:|---:|---|---|---|"]
     for r in rows:
         runs = r.get("runs", {})
-        wall = {s: (runs[s]["wall_s"] if runs.get(s, {}).get("ok") else None) for s in SCENARIOS}
+        wall = {s: (runs[s]["wall_s"] if runs.get(s, {}).get("ok") else None) for s in SCENARIOS}  # — not measured
         rss = "/".join(f"{runs[s]['peak_rss_mb'] / 1024:.2f}" for s in ("full", "add_one") if s in runs)
         fl = r.get("floor", {})
         out.append(f"| {r['n']:,} | {fl.get('python', 0):.2f} s / {fl.get('duckdb', 0):.2f} s | "
@@ -289,10 +291,14 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     srcs, counties = sources(), _counties()
     results = read_results(args.out)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+
+    def save(result: dict) -> None:  # after every scenario: a long run keeps what it has measured
+        results[str(result["n"])] = result
+        args.out.write_text(render(results), encoding="utf-8")
+
     for n in sizes:
-        results[str(n)] = measure(n, srcs, counties)
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(render(results), encoding="utf-8")  # after every size: a long run keeps what it has
+        measure(n, srcs, counties, on_progress=save)
     print(args.out)
     return 0 if all(r["ok"] for n in sizes for r in results[str(n)]["runs"].values()) else 1
 

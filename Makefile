@@ -75,9 +75,10 @@ eval-real: env
 validate: env
 	$(NIANBAO) validate --no-docs $(if $(DB),--db $(DB))
 
-## bench: timings (not asserted in tests)
+## bench: timings (not asserted in tests); `make bench SIZES=100,2000,10000`: the build scaling
+## table (full, +1 report, 1 changed, unchanged, floor, peak RSS, stage times) in docs/performance.md
 bench: manifest
-	$(NIANBAO) bench
+	$(NIANBAO) bench $(if $(SIZES),--sizes $(SIZES))
 
 ## dev: the Dagster UI on http://127.0.0.1:3000, on the instance `make run` records its runs in
 ## (DAGSTER_HOME, default dagster_home/ beside the warehouse: orchestration/home.py)

@@ -268,7 +268,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers-only", action="store_true",
                         help="only the extraction stage on 2,000 synthetic documents, on 1 and on 2 workers")
     parser.add_argument("--docs", type=int, default=2000, help="documents for --workers-only (default 2000)")
+    parser.add_argument("--sizes", default=None,
+                        help="only the build scaling (orchestration/bench_scale.py) for these corpus sizes, e.g. "
+                             "100,2000,10000: full, +1, 1 changed, unchanged, floor, peak RSS, stage times "
+                             "-> docs/performance.md")
     args = parser.parse_args(argv)
+    if args.sizes:
+        from orchestration import bench_scale
+
+        return bench_scale.main(["--sizes", args.sizes])
     if args.workers_only:
         print_workers_bench(args.docs)
         return 0

@@ -261,7 +261,9 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
         prev_end_in_clause[cs] = q.end
         bare = q.unit is None
         d = classify(mt, q, left_start, ce, (ss, se), bare=bare, clause_start=cs)
-        if d is None and bare and lx.SCALE_ONLY.fullmatch(q.text) and lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]):
+        if d is None and bare and (lx.SCALE_ONLY.fullmatch(q.text) or lx.SCALED_ONLY.fullmatch(q.text)
+                                   and lx.SCALED_PASSED.search(mt[left_start:q.num_start])) \
+                and lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]):
             # a headline's round figure with no unit (外借图书破千万): the clause's cue, as for a unit;
             # people named right before it are its unit (…,直接普惠读者超百万)
             if lx.PEOPLE_BEFORE.search(mt[left_start:q.num_start]):

@@ -159,3 +159,26 @@ def test_last_year_in_a_news_item_is_the_year_before_its_date():
 def test_a_short_dated_title_still_dates_a_report():
     text = "2018年度工作总结\n去年同期相比,全年接待读者30万人次。\n"
     assert {f.year for f in _figs(text)} == {2018}
+
+
+# ------------------------------------------------------------------ 4. 万 with no unit, uses, holdings breakdowns
+
+def test_scaled_number_passed_with_no_unit_takes_the_clause_cue():
+    figs = _figs("2020年图书馆利用人次突破1500万,创历年新高\n")
+    assert [(f.metric, f.value, f.qualifier) for f in figs] == [("visits.in_person", 15000000, "at_least")]
+
+
+def test_scaled_number_with_no_unit_and_no_passing_word_is_not_read():
+    assert not [f for f in _figs("2002年全县人口仅43万。\n") if f.value == 430000]
+
+
+def test_library_uses_are_visits():
+    figs = _figs("2020年读者利用图书馆人次达1,234万人次。\n")
+    assert [(f.metric, f.value) for f in figs] == [("visits.in_person", 12340000)]
+
+
+def test_holdings_breakdown_inside_the_whole():
+    text = ("2022年全国公共图书馆统计\n在5000.5万册的图书总藏量中,有图书4000万册(含盲文图书10万册)、"
+            "古籍200万册(含善本20万册)、报刊300万册、视听文献100万册、缩微制品50万册、其他350.5万册。\n")
+    vals = sorted(f.value for f in _figs(text) if f.metric == "collection.total")
+    assert vals == sorted([50005000, 40000000, 100000, 2000000, 200000, 3000000, 1000000, 500000, 3505000])

@@ -47,7 +47,7 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
+    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)(?:各类|到馆|进馆)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
@@ -101,6 +101,8 @@ CUES: list[Cue] = [
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
     # 拥有超过510万册的丰富馆藏
     Cue("coll_total_r", r"(?:丰富|珍贵|各类)?(?:馆藏|藏书)(?!量|总量)", _m(VOLUMES, "collection.total"), side="R"),
+    # 在135959.18万册的图书总藏量中,…: the whole its parts are then listed in
+    Cue("coll_whole_r", r"^\s*的(?:图书|文献|书刊)?(?:总藏量|馆藏总量|藏书总量)(?=中)", _m(VOLUMES, "collection.total"), side="R"),
     # ---- activities
     Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
                     r"公益课|体验课|课堂|(?:文学|读书|书友)社|书友会|(?:图片|摄影|书画|美术|主题|专题)展(?!览|出|示|开)|研学|夏令营|冬令营|阅读推广",
@@ -215,6 +217,9 @@ CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落
 # (a new library's first week or days, 开幕后一周以来累计…, is a part of the year, not a sum of years)
 # a round figure written as its scale alone after 破/超/逾 (破千万, 超百万): no unit follows
 SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")
+# …or a number with its scale and no unit at the end of its clause, passed (利用人次破2000万,创新高)
+SCALED_ONLY = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:千万|百万|亿|万)\s*")
+SCALED_PASSED = re.compile(r"(?:破|超过?|逾|突破)\s*$")
 # one event narrated (…举行了“读书日”宣传活动暨书法作品展,参与人次达5000): its attendance
 # is an event's, not a reported total, when the sentence counts no events and names no whole
 SINGLE_EVENT = re.compile(r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^”]{1,30}”|《[^》]{1,30}》)[^,;。\d]{0,30}?(?:活动|展览?|讲座|比赛|仪式|开幕式|闭幕式|启动式|首发式|典礼|晚会)")
@@ -278,7 +283,7 @@ CLAUSE_TAIL = re.compile(r"\s*(?:以上|左右|之多)?\s*(?:\([^)]{0,12}\))?\s*
 # a clause pointing back at the figure just stated (2012年,这一数据为2484.51万人)
 ANAPHORIC_FIGURE = re.compile(r"\s*(?:这一|这个|该|此|上述)(?:数据|数字|指标|数值|数)(?:则|仅|只)?(?:为|是|有|达|仅有|只有)?\s*")
 # a part named after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍…): a short noun phrase
-PART_NOUN = re.compile(r"[\s,、:]*(?:其中[\s,:]*|\(\s*(?:含|包括|包含|其中)[\s:]*)?[^\d,;。:()]{0,12}?[\s]*(?:\([^()\d]{1,20}\))?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:累计|共计|共|合计|总计|就)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*")
+PART_NOUN = re.compile(r"[\s,、:]*(?:\)[\s,、]*)?(?:其中[\s,:]*|\(\s*(?:含|包括|包含|其中)[\s:]*)?[^\d,;。:()]{0,12}?[\s]*(?:\([^()\d]{1,20}\))?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:累计|共计|共|合计|总计|就)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*")
 # units that name their measure when no cue does, with the sentence context they need
 UNIT_FIRST = [
     ("册次", re.compile(r"借阅|外借|借出|流通|借书"), "circulation.loans"),
@@ -301,7 +306,8 @@ OTHER_MONTH = re.compile(r"\s*(?:已|还|也)?(?:超过|高于|低于|多于|少
 # a line that opens a list of parts (…总藏书量近130万册,其中:⏎)
 PARTS_FOLLOW = re.compile(r"其中\s*[::]?\s*$")
 # a sentence opening that names the whole its parts belong to (在外借书刊中, / 总藏书量中,)
-AMONG = re.compile(r"\s*在?([^,;。]{2,16}?)中\s*[,:]")
+# (在135959.18万册的图书总藏量中,有图书…、古籍…: the whole stated inside the opening)
+AMONG = re.compile(r"\s*在?([^,;。]{2,16}?|[\d.]+\s*[万亿]?\s*[^\d,;。]{1,3}的[^\d,;。]{2,10}?)中\s*[,:]")
 # …but not a clause with a verb of its own (its measure is another one)
 PART_NOUN_BAD = re.compile(r"开展|举办|接待|借(?!阅?[部室区处])|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每")
 # libraries and service points counted together in one facility total

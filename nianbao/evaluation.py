@@ -494,13 +494,14 @@ def fp_causes(s: FigureScore, ex: Extracted, multi_set: bool) -> pd.Series:
     return pd.Series(out, dtype=object)
 
 
-def _library_key(name):
-    """The library name as compared for agreement: NFKC, simplified, trimmed."""
+def _library_key(name, place):
+    """The library as compared for agreement: its canonical name (`libraries.canonical_library`,
+    aggregates placed by the report's own library `place`), so that 市图书馆 and 某市图书馆 agree."""
     if not isinstance(name, str) or not name.strip():
         return None
-    from nianbao.extract.normalize import for_matching
+    from nianbao.extract.libraries import canonical_library
 
-    return for_matching(unicodedata.normalize("NFKC", name)).strip()
+    return canonical_library(name, place)
 
 
 def attribute_agreement(s: FigureScore, relaxed: FigureScore, libraries: dict | None = None,
@@ -525,7 +526,8 @@ def attribute_agreement(s: FigureScore, relaxed: FigureScore, libraries: dict | 
         for g, q in pairs:
             a, b = gold.at[g, col], pred.at[q, pcol]
             if col == "library":
-                a, b = _library_key(a), _library_key(b)
+                place = pred.at[q, "report_library"] if "report_library" in pred.columns else None
+                a, b = _library_key(a, place), _library_key(b, place)
             agree += str(a) == str(b)
         out[col] = agree / len(pairs)
     return out

@@ -105,8 +105,12 @@ def test_sets_are_scored_apart_and_together(sets):
 
 def test_library_agreement_compares_canonical_keys():
     # traditional characters and the same name → the same library
-    assert ev._library_key("某縣圖書館") == ev._library_key("某县图书馆")
-    assert ev._library_key("某县图书馆") != ev._library_key("某市图书馆")
+    assert ev._library_key("某縣圖書館", None) == ev._library_key("某县图书馆", None)
+    assert ev._library_key("某县图书馆", None) != ev._library_key("某市图书馆", None)
+    # canonical, not raw, names: a city's library with or without 市, and an aggregate that names no
+    # place, placed by the report's own library (a raw-name comparison fails both)
+    assert ev._library_key("杭州圖書館", None) == ev._library_key("杭州市图书馆", None)
+    assert ev._library_key("全市公共图书馆", "杭州市图书馆") == ev._library_key("杭州市全市公共图书馆", None)
 
 
 def test_cli_scores_a_set_and_reports_missing_gold(sets, tmp_path, capsys):

@@ -182,3 +182,14 @@ def test_holdings_breakdown_inside_the_whole():
             "古籍200万册(含善本20万册)、报刊300万册、视听文献100万册、缩微制品50万册、其他350.5万册。\n")
     vals = sorted(f.value for f in _figs(text) if f.metric == "collection.total")
     assert vals == sorted([50005000, 40000000, 100000, 2000000, 200000, 3000000, 1000000, 500000, 3505000])
+
+
+def test_the_busiest_day_is_a_record_not_a_total():
+    text = "2020年工作总结\n全年接待读者52万人次,最多的一天接待读者1.2万余人次。\n"
+    vals = {f.value for f in _figs(text)}
+    assert 520000 in vals and 12000 not in vals
+
+
+def test_books_chosen_and_bought_are_additions():
+    figs = _figs("2017年工作总结\n全年选购新书3120种、7650册。\n")
+    assert [(f.metric, f.value) for f in figs] == [("collection.added", 7650)]

@@ -96,7 +96,7 @@ CUES: list[Cue] = [
                       r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
     Cue("coll_added", r"(?:新增|新添|增添)(?:馆藏|藏量|藏书|图书|书籍|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加(?![到至为]))|入藏|"
-                      r"新购(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
+                      r"(?:新购|选购)(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
                       r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|(?<=方式|途径)(?:收藏|入藏|征集)(?:地方)?(?:文献|图书|书刊|资料)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
     # 拥有超过510万册的丰富馆藏
@@ -168,7 +168,9 @@ RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一�
 # one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册): not a library statistic
 INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|个人|(?<![\d万千百十])一(?:名|个)?读者")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
-RANKING = re.compile(r"排名|排行|之最")
+RANKING = re.compile(r"排名|排行|之最|"
+                     # the busiest day (最高一天接待…, 最多的一天): a record, not a total
+                     r"最(?:高|多)的?[^,;。\d]{0,4}?(?:一天|一日)")
 # per-metric-family blockers (anywhere in the clause before the number)
 FAMILY_BLOCKERS = {
     "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"),

@@ -193,3 +193,13 @@ def test_the_busiest_day_is_a_record_not_a_total():
 def test_books_chosen_and_bought_are_additions():
     figs = _figs("2017年工作总结\n全年选购新书3120种、7650册。\n")
     assert [(f.metric, f.value) for f in figs] == [("collection.added", 7650)]
+
+
+def test_cards_of_every_kind_issued_are_new_registrations():
+    figs = _figs("2019年工作总结\n全年已办理各类借阅证3万多个。\n")
+    assert [(f.metric, f.value) for f in figs] == [("users.new_registrations", 30000)]
+
+
+def test_library_cards_handed_out_are_cards_held():
+    figs = _figs("2018年工作总结\n图书馆现有藏书15万册,发放图书证2万余张。\n")
+    assert ("users.registered_total", 20000) in [(f.metric, f.value) for f in figs]

@@ -222,7 +222,8 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
     version = extractor_version()
     with warehouse.connect(working) as con:
         todo = warehouse.documents_to_extract(con, version)
-        loaded = con.execute("select count(distinct document_id) from raw.documents where status='loaded'").fetchone()[0]
+        loaded = con.execute(
+            "select count(distinct document_id) from raw.documents where status='loaded'").fetchone()[0]
     workers = extract_workers(len(todo)) if workers is None else max(1, min(workers, max(len(todo), 1)))
     say(f"extracting {len(todo)} documents ({loaded - len(todo)} unchanged, kept from the last run)"
         + (f" on {workers} workers" if workers > 1 else ""))
@@ -249,19 +250,22 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
         for document_id, source_file, reason, detail in failed:
             say(f"quarantined {source_file}: {reason} ({detail})")
             con.execute(
-                "update raw.documents set status='quarantined', reason=?, detail=?, text=null where document_id=? and status='loaded'",
+                "update raw.documents set status='quarantined', reason=?, detail=?, text=null "
+                "where document_id=? and status='loaded'",
                 [reason, detail, document_id],
             )
         pruned = warehouse.prune_orphans(con)
         _store_library_regions(con)
-        n_fig, n_ev = con.execute("select (select count(*) from raw.figures), (select count(*) from raw.events)").fetchone()
+        n_fig, n_ev = con.execute(
+            "select (select count(*) from raw.figures), (select count(*) from raw.events)").fetchone()
     summary = ExtractSummary(
         extracted=len(results), skipped_unchanged=loaded - len(todo), failed=[(f, r) for _, f, r, _ in failed],
         figures=n_fig, events=n_ev, pruned=pruned,
     )
     found = [f for _, r in results for f in r.figures]
     ratios = sum(1 for f in found if f.kind == "ratio")
-    say(f"found {len(found) - ratios} figures, {ratios} stated ratios and {sum(len(r.events) for _, r in results)} events "
+    n_events = sum(len(r.events) for _, r in results)
+    say(f"found {len(found) - ratios} figures, {ratios} stated ratios and {n_events} events "
         f"in {len(results)} documents; the raw tables hold {n_fig} figures and ratios, {n_ev} events")
     return summary
 

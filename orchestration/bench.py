@@ -134,7 +134,8 @@ def print_extractor_bench() -> dict[str, dict]:
                 f"{now['chars_per_s'] / 1000:.0f}k chars/s")
         if base:
             ratio = now["mean_ms_per_doc"] / base["mean_ms_per_doc"] if base["mean_ms_per_doc"] else float("nan")
-            line += (f"   | baseline mean {base['mean_ms_per_doc']:.2f} ms/doc, {base['chars_per_s'] / 1000:.0f}k chars/s"
+            line += (f"   | baseline mean {base['mean_ms_per_doc']:.2f} ms/doc, "
+                     f"{base['chars_per_s'] / 1000:.0f}k chars/s"
                      f" → {ratio:.2f}× the time")
         print(line)
     from nianbao.evaluation import read_texts
@@ -255,7 +256,8 @@ def time_extract_workers(n_docs: int = 2000, workers: tuple[int, ...] = (1, 2)) 
 def print_workers_bench(n_docs: int = 2000) -> None:
     from nianbao.pipeline import usable_cores
 
-    print(f"extraction stage on {n_docs} synthetic documents, 1 and 2 worker processes ({usable_cores()} cores usable):")
+    print(f"extraction stage on {n_docs} synthetic documents, 1 and 2 worker processes "
+          f"({usable_cores()} cores usable):")
     t = time_extract_workers(n_docs)
     print(f"  2 workers / 1 worker: {t[2] / t[1]:.2f}× the time (load average now {_load_average()})")
 

@@ -18,7 +18,8 @@ from orchestration.resources import DBT_PROJECT, WarehouseResource
 TRANSLATOR = LayeredTranslator(settings=DagsterDbtTranslatorSettings(enable_source_tests_as_checks=True))
 
 
-@dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT, dagster_dbt_translator=TRANSLATOR, name="nianbao_dbt")
+@dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT, dagster_dbt_translator=TRANSLATOR,
+            name="nianbao_dbt")
 def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     # dbt's target and logs go to a temporary folder (removed afterwards), never into the checkout;
     # dbt's parse state is kept beside the warehouse between runs (partial parsing: defs/dbt_state.py)
@@ -43,6 +44,7 @@ def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: 
                 invocation.process.kill()
                 invocation.process.wait()
         yield from with_row_counts(events, invocation.manifest, storage.view(BUILD))
-        n = sum(1 for r in invocation.get_artifact("run_results.json").get("results", []) if r.get("unique_id", "").startswith("model."))
+        run_results = invocation.get_artifact("run_results.json").get("results", [])
+        n = sum(1 for r in run_results if r.get("unique_id", "").startswith("model."))
         say(f"built {n} dbt models")
     stopping.check()

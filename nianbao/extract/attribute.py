@@ -680,7 +680,8 @@ def _shared_by_listed_places(figs, mt: str) -> list:
 
 def _distribute_respectively(figs, mt: str) -> None:
     """分别: the values after it go one by one to the places listed before it in the
-    same sentence (南通和无锡馆藏分别为1134万、1127万册), when the counts agree."""
+    same sentence (南通和无锡馆藏分别为1134万、1127万册), or to the years of a span
+    (1999-2002年…分别为…), when the counts agree."""
     from .segment import sentence_bounds
     from .subjects import listed_places
 
@@ -695,6 +696,14 @@ def _distribute_respectively(figs, mt: str) -> None:
             continue
         names = listed_places(mt, ss, resp[-1].start())
         after = sorted((f for f in group if f.char_start > resp[-1].end()), key=lambda f: f.char_start)
+        span = list(la.YEAR_SPAN.finditer(mt, ss, resp[-1].start()))
+        if span and not names and after:
+            a, b = int(span[-1].group("a")), int(span[-1].group("b"))
+            listed = [f for f in after if f.metric == after[0].metric][:b - a + 1]
+            if b - a + 1 == len(listed) and a < b:
+                for f, y in zip(listed, range(a, b + 1)):
+                    f.year = y   # 1999-2002年逐年增加的馆藏量分别为:95580册、…: one year each, in order
+            continue
         if len(names) < 2 or len(after) != len(names) or len({f.metric for f in after}) != 1:
             continue
         for f, name in zip(after, names):

@@ -469,7 +469,9 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
                 return d
     # the next number of a list (分别为1134万、1127万册): the measure of the one before
     to_level = lx.TO_LEVEL.fullmatch(left.strip()) is not None
-    if left_start != cs and (left.strip() in ("、", "和", "及", "与") or to_level) \
+    # (95580册(件)、91009册(件): the unit's alternative in brackets closes the item before)
+    joiner = lx.UNIT_ALTERNATIVE.sub("", left.strip())
+    if left_start != cs and (joiner in ("、", "和", "及", "与") or to_level) \
             and in_sentence and (not bare or to_level):
         p = in_sentence[-1]
         # (a bare second level continues a bare first one: …从30万降至2020年的12万)

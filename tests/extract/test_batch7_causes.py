@@ -203,3 +203,11 @@ def test_cards_of_every_kind_issued_are_new_registrations():
 def test_library_cards_handed_out_are_cards_held():
     figs = _figs("2018年工作总结\n图书馆现有藏书15万册,发放图书证2万余张。\n")
     assert ("users.registered_total", 20000) in [(f.metric, f.value) for f in figs]
+
+
+def test_yearly_additions_listed_respectively_take_the_span_years_in_order():
+    text = ("馆藏发展研究\n某馆2005-2007年逐年增加的馆藏量分别为:61200册(件)、70350册(件)、80400册(件),"
+            "至2007年累积增加馆藏量211950册(件)。\n")
+    figs = _figs(text)
+    assert sorted((f.year, f.metric, f.value) for f in figs) == [
+        (2005, "collection.added", 61200), (2006, "collection.added", 70350), (2007, "collection.added", 80400)]

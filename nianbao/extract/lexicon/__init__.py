@@ -95,7 +95,7 @@ CUES: list[Cue] = [
                       r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
                       r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
-    Cue("coll_added", r"(?:新增|新添|增添)(?:馆藏|藏量|藏书|图书|书籍|文献|书刊|纸质图书|纸质文献)|馆藏(?:图书|文献|书刊)?(?:新增|增加(?![到至为]))|入藏|"
+    Cue("coll_added", r"(?:新增|新添|增添)(?:馆藏|藏量|藏书|图书|书籍|文献|书刊|纸质图书|纸质文献)|增加的(?:馆藏|藏书)(?:量)?|馆藏(?:图书|文献|书刊)?(?:新增|增加(?![到至为]))|入藏|"
                       r"(?:新购|选购)(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
                       r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|(?<=方式|途径)(?:收藏|入藏|征集)(?:地方)?(?:文献|图书|书刊|资料)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
@@ -236,6 +236,8 @@ JOINT_SUBJECTS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:和|与|及|、)([\u4e00
 FIRST_ANNIVERSARY = re.compile(r"(?:开馆|启用|开放|运行|落成|建成)[^,;。\d]{0,4}?(?:一|1)\s*周年")
 FIRST_ANNIVERSARY_LINES = 5
 SUMMED = re.compile(r"累计")
+# additions summed before a holdings cue (累积增加馆藏量…): a sum of flows, not a stock
+ADDED_SUM_BEFORE = re.compile(r"累[计积](?:增加|新增|增长)")
 # the day such a window ends (截至2025年7月7日): not a year of the figure's own
 AS_OF_DAY = re.compile(r"截[止至]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?")
 # a year or period of a figure's own, ending a run of cumulative figures
@@ -291,6 +293,8 @@ UNIT_FIRST = [
     ("册次", re.compile(r"借阅|外借|借出|流通|借书"), "circulation.loans"),
     ("场次", re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|放映|演出"), "activities.events"),
 ]
+# a unit's alternative in brackets after a value (95580册(件)), before the next item of a list
+UNIT_ALTERNATIVE = re.compile(r"^[(（][^()（）\d]{1,3}[)）]")
 # a stock right after the flow that adds to it, in the same list (新建…43家、总数达114家)
 LIST_STOCK = re.compile(r"\s*、\s*(?:总数|总量|累计|共计|共有|现有|共)\s*(?:达到?|为|有)?\s*")
 # a part of the holdings named by its material, listed after the whole without 其中

@@ -289,6 +289,8 @@ ANNUAL_WORDS = re.compile(r"每年|年均|全年|年度|(?<![\d今去明前上�
 # 分别 distributes the values after it over the subjects listed before it (南通和无锡…分别为
 # 1134万、1127万册): the word, and what may join two listed places
 RESPECTIVELY = re.compile(r"分别")
+# a span of years before 分别 (1999-2002年): its years in order
+YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*[-—至到~]\s*(?P<b>(?:19|20)\d\d)\s*年")
 LIST_JOINER = re.compile(r"^\s*(?:和|与|及|以及|、|,)\s*$")
 # listed places counted as a group (南京和盐城两市公共图书馆的馆藏也在900万册以上): the one
 # value is stated for each of them

@@ -42,7 +42,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from nianbao.config import PROJECT_ROOT, raw_dir
+from nianbao.config import PROJECT_ROOT, child_env, raw_dir
 
 SIZES = (100, 2000, 10000)
 DEFAULT_OUT = PROJECT_ROOT / "docs" / "performance.md"
@@ -204,8 +204,8 @@ def measure(n: int, srcs: list[Source], counties: list[str], cwd: Path = PROJECT
                     "cores": os.cpu_count(), "load_before": _load()}
     with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as tmp:
         raw, wh = Path(tmp) / "raw", Path(tmp) / "wh"
-        env = dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh / "nianbao.duckdb"),
-                   DAGSTER_HOME=str(Path(tmp) / "dagster_home"))
+        env = child_env(NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh / "nianbao.duckdb"),
+                        DAGSTER_HOME=str(Path(tmp) / "dagster_home"))
         env.pop("NIANBAO_SETTINGS", None)
         write_corpus(raw, 0, n, srcs, counties)
         result["floor"] = floor_seconds(raw)

@@ -155,6 +155,14 @@ def classify_elliptic(text: str, q: Quantity, prev_clause: tuple[int, int], clau
     return vet(text, q, d, clause_start, clause_end, sentence, clause_start)
 
 
+def _without_definitions(text: str, a: int, b: int) -> str:
+    """`text` with the definitions in brackets between a and b blanked, same length
+    (总流通人次(指…参加各类活动等)78970万人次: a definition holds no cue or blocker of its own)."""
+    if not lx.DEFINITION_ASIDE.search(text, a, b):
+        return text
+    return text[:a] + lx.DEFINITION_ASIDE.sub(lambda m: " " * len(m.group(0)), text[a:b]) + text[b:]
+
+
 def _is_rate(left: str) -> bool:
     """A standing norm or rate (每月…, 不少于…); a plain 每年 states a typical year and stays."""
     targets = [(m.start(), m.end()) for m in lx.TARGET_MIN.finditer(left)]
@@ -206,6 +214,7 @@ multi_year = _multi_year   # (prose: a flow of facilities added over a multi-yea
 def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence: tuple[int, int],
              bare: bool = False, clause_start: int | None = None) -> Decision | None:
     """Decide the metric of quantity `q`; `left_start` is where its left context starts."""
+    text = _without_definitions(text, left_start, q.num_start)
     left = text[left_start:q.num_start]
     right = text[q.end:clause_end]
     sent = text[sentence[0]:sentence[1]]
@@ -247,6 +256,7 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     """The checks every metric decision must pass, whatever found its cue: blockers,
     rates, one reader's record, multi-year spans, thresholds, other institutions,
     per-family blockers, staff training, single narrated events."""
+    text = _without_definitions(text, min(left_start, sentence[0]), q.num_start)
     left = text[left_start:q.num_start]
     right = text[q.end:clause_end]
     if lx.BLOCKERS.search(left):

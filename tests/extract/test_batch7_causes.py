@@ -211,3 +211,9 @@ def test_yearly_additions_listed_respectively_take_the_span_years_in_order():
     figs = _figs(text)
     assert sorted((f.year, f.metric, f.value) for f in figs) == [
         (2005, "collection.added", 61200), (2006, "collection.added", 70350), (2007, "collection.added", 80400)]
+
+
+def test_a_definition_in_brackets_holds_no_cue():
+    text = ("2022年统计\n全国公共图书馆总流通人次(指本年度内到图书馆借阅书刊、咨询问题以及参加各类活动等)"
+            "78970万人次,比上年增长5.8%。\n")
+    assert [(f.metric, f.value) for f in _figs(text)] == [("visits.in_person", 789700000)]

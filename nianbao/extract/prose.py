@@ -325,7 +325,7 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
         # its 明年 is the section's year, not the year after it
         rel_base = report_year if (flavour == "plan" and report_year and sec_year and sec_year > report_year) else None
         year = at.figure_year(mt[ss:q.num_start], sec_year, rel_base)
-        if OTHER_YEAR.fullmatch(mt[cs:q.num_start]):
+        if OTHER_YEAR.fullmatch(mt[cs:q.num_start]) or lx.COMPARED_LEVEL.search(mt[cs:q.num_start]):
             # 较2019年的25万人次: the comparison year is this value's year
             year = at.figure_year(re.sub(r"^\s*(?:较|比|与|而)", "", mt[cs:q.num_start]), sec_year)
         ctx = mt[cs:ce]
@@ -453,6 +453,11 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
         pf = same_line[-1].fig
         return vet(mt, q, Decision(pf.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
     in_sentence = [p for p in same_line if p.sent_start == ss]
+    # 比2021年(126178万册/件)增长7.8%: the compared year's level of the measure just stated
+    if not bare and lx.COMPARED_LEVEL.search(clause_left) and in_sentence:
+        p = in_sentence[-1]
+        if _unit_means(q.unit, p.fig.metric, p.unit):
+            return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
     pc = previous_clause(mt, cs)
     # (the number must close its clause: in 开展…活动,3次前往医院… it counts trips, not events)
     closes = lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]) is not None \

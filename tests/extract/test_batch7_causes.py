@@ -217,3 +217,9 @@ def test_a_definition_in_brackets_holds_no_cue():
     text = ("2022年统计\n全国公共图书馆总流通人次(指本年度内到图书馆借阅书刊、咨询问题以及参加各类活动等)"
             "78970万人次,比上年增长5.8%。\n")
     assert [(f.metric, f.value) for f in _figs(text)] == [("visits.in_person", 789700000)]
+
+
+def test_a_compared_years_level_in_brackets_is_that_years_figure():
+    text = "2022年统计\n全国公共图书馆总藏量13.5亿册,比2021年(12.6亿册)增长7.1%。\n"
+    got = sorted((f.year, f.value) for f in _figs(text) if f.metric == "collection.total")
+    assert got == [(2021, 1260000000), (2022, 1350000000)]

@@ -236,6 +236,8 @@ JOINT_SUBJECTS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:和|与|及|、)([\u4e00
 FIRST_ANNIVERSARY = re.compile(r"(?:开馆|启用|开放|运行|落成|建成)[^,;。\d]{0,4}?(?:一|1)\s*周年")
 FIRST_ANNIVERSARY_LINES = 5
 SUMMED = re.compile(r"累计")
+# the level of a compared year in brackets (比2021年(126178万册/件)增长7.8%)
+COMPARED_LEVEL = re.compile(r"^\s*(?:比|较|与)\s*(?:19|20)\d\d\s*年\s*[(（]\s*$")
 # a definition in brackets after a label (总流通人次(指本年度内到图书馆借阅…以及参加各类活动等))
 DEFINITION_ASIDE = re.compile(r"[(（]\s*(?:指|即)[^()（）]{2,80}[)）]")
 # additions summed before a holdings cue (累积增加馆藏量…): a sum of flows, not a stock

@@ -223,3 +223,8 @@ def test_a_compared_years_level_in_brackets_is_that_years_figure():
     text = "2022年统计\n全国公共图书馆总藏量13.5亿册,比2021年(12.6亿册)增长7.1%。\n"
     got = sorted((f.year, f.value) for f in _figs(text) if f.metric == "collection.total")
     assert got == [(2021, 1260000000), (2022, 1350000000)]
+
+
+def test_persons_who_borrowed_are_borrowers():
+    figs = _figs("2019年工作总结\n全年借出图书8万多册,其中借书读者21400人。\n")
+    assert ("circulation.borrowers", 21400) in [(f.metric, f.value) for f in figs]

@@ -71,7 +71,8 @@ CUES: list[Cue] = [
     Cue("downloads", r"下载(?:量|次数|数|总量)", _m(PERSON_TIMES + ("次",) + VOLUMES + VOLUME_TIMES + BARE, "visits.online")),
     # ---- circulation
     Cue("loans", r"外借|借阅|借书|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
-        {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers"}),
+        {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers",
+         "人": "circulation.borrowers"}),   # (其中借书21449人: the persons who borrowed)
     # 图书流通65.82万册次: circulation counted in item-times is loans
     Cue("circulation_items", r"流通(?:量|总量)?", _m(VOLUME_TIMES, "circulation.loans")),
     Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)|有(?:外借|借阅|借书)记录的读者(?:数量|人数|数)?", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),

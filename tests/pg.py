@@ -5,7 +5,8 @@ port of 127.0.0.1 in a temporary folder and yields the NIANBAO_PG_* settings the
 profile reads (dbt_project/profiles.yml, target `postgres`). As root it runs the server
 as the unprivileged `postgres` user (created by the package; else `nobody`), since
 PostgreSQL refuses to run as root. The cluster is UTF-8 with the C.UTF-8 locale, so text
-sorts by code point as in DuckDB. A missing installation is a failure, not a skip:
+sorts by code point as in DuckDB, and without JIT compilation (see
+dbt_project/macros/cross_db/session_settings.sql). A missing installation is a failure, not a skip:
 `make postgres` (a dependency of `make test`) installs it.
 
     python -m tests.pg      # start a cluster, print its settings, stop it on Enter
@@ -83,7 +84,7 @@ def pg_cluster() -> Iterator[dict[str, str]]:
         run(str(bin_dir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "--encoding=UTF8",
             "--locale=C.UTF-8", "--no-sync")
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-w", "-t", "60",
-            "-o", f"-h 127.0.0.1 -p {port} -k {base} -F", "start")
+            "-o", f"-h 127.0.0.1 -p {port} -k {base} -F -c jit=off", "start")
         try:
             run(str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", USER, DBNAME)
             yield {"NIANBAO_PG_HOST": "127.0.0.1", "NIANBAO_PG_PORT": str(port), "NIANBAO_PG_USER": USER,

@@ -3,8 +3,10 @@
   in the syntax both engines read (RE2 on DuckDB, ARE on PostgreSQL).
   regexp_test(text, pattern): true when pattern matches somewhere in text (not `similar to`,
     which PostgreSQL reads with SQL wildcards and silently answers false).
-  regexp_group(text, pattern, group): the group-th parenthesised group of the first match
-    (DuckDB `regexp_extract`; callers test the match first: no match is '' there, null here).
+  regexp_group(text, pattern, group): the group-th parenthesised group of the first match,
+    '' when there is none (DuckDB `regexp_extract`), null for a null text.
+  regexp_all_matches(text, pattern): every match, one row each (a set-returning select item:
+    DuckDB `unnest(regexp_extract_all(...))`).
   strip_punctuation(text): text without white space, punctuation and symbols (DuckDB
     \p{P}\p{S}; PostgreSQL [:punct:], which under a UTF-8 locale covers both).
 -#}
@@ -29,7 +31,20 @@
 {%- endmacro %}
 
 {% macro postgres__regexp_group(text, pattern, group) -%}
-    (regexp_match({{ text }}, {{ pattern }}))[{{ group }}]
+    case when ({{ text }}) is not null then coalesce((regexp_match({{ text }}, {{ pattern }}))[{{ group }}], '') end
+{%- endmacro %}
+
+{% macro regexp_all_matches(text, pattern) -%}
+    {{ return(adapter.dispatch('regexp_all_matches', 'nianbao')(text, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_all_matches(text, pattern) -%}
+    unnest(regexp_extract_all({{ text }}, {{ pattern }}))
+{%- endmacro %}
+
+{#- the whole match as group 1: the pattern in parentheses, after its embedded options ((?m)) -#}
+{% macro postgres__regexp_all_matches(text, pattern) -%}
+    (regexp_matches({{ text }}, regexp_replace({{ pattern }}, '^(\(\?[a-z]+\))?(.*)$', '\1(\2)'), 'g'))[1]
 {%- endmacro %}
 
 {% macro strip_punctuation(text) -%}

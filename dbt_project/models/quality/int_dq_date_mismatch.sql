@@ -61,14 +61,14 @@ impossible_date as (
         'impossible_date' as rule,
         c.candidate_id as key_id,
         c.document_id, d.source_file, cast(null as varchar) as library_key, d.report_year as year, cast(null as varchar) as metric,
-        try_cast(c.value as integer) as month,
-        try_cast(regexp_extract(substr(d.text, c.char_end + 2, 3), '^([0-9]{1,2})日', 1) as integer) as day,
+        {{ try_cast_integer("c.value") }} as month,
+        {{ try_cast_integer(regexp_group("substr(d.text, c.char_end + 2, 3)", "'^([0-9]{1,2})日'", 1)) }} as day,
         c.candidate_id as figure_id
     from {{ ref('stg_nianbao__candidates') }} as c
     join {{ ref('stg_nianbao__documents') }} as d using (document_id)
     where c.reason = 'date' and c.unit = '月' and c.value is not null
         and substr(d.text, c.char_end + 1, 1) = '月'
-        and regexp_matches(substr(d.text, c.char_end + 2, 3), '^[0-9]{1,2}日')
+        and {{ regexp_test("substr(d.text, c.char_end + 2, 3)", "'^[0-9]{1,2}日'") }}
 ),
 
 impossible as (
@@ -77,12 +77,12 @@ impossible as (
         'The date ' || cast(month as varchar) || '月' || cast(day as varchar) || '日 does not exist: '
             || case when month not between 1 and 12 then 'there is no month ' || cast(month as varchar)
                     else cast(month as varchar) || '月 has at most '
-                         || cast([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month] as varchar) || ' days' end
+                         || cast((array[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[month] as varchar) || ' days' end
             || '.' as message
     from impossible_date
     where month not between 1 and 12
         or day < 1
-        or day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]
+        or day > (array[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[month]
 ),
 
 -- the dates a document gives itself: the patterns of seeds/dq_document_dates.csv, matched
@@ -90,7 +90,7 @@ impossible as (
 own_date_text as (
     select
         d.document_id, d.source_file, d.report_year, d.text,
-        trim(unnest(regexp_extract_all(substr(d.text, 1, cast(t.document_header_chars as integer)), p.pattern))) as written
+        trim({{ regexp_all_matches("substr(d.text, 1, cast(t.document_header_chars as integer))", "p.pattern") }}) as written
     from {{ ref('stg_nianbao__documents') }} as d
     cross join {{ ref('dq_document_dates') }} as p
     cross join {{ ref('int_dq_thresholds') }} as t
@@ -100,22 +100,19 @@ own_dates as (
     select distinct
         o.document_id, o.source_file, o.report_year, o.written,
         strpos(o.text, o.written) - 1 as char_start,
-        try_cast(regexp_extract(o.written, '^[^0-9]*((19|20)[0-9]{2})', 1) || '-'
-            || lpad(regexp_extract(o.written, '^[^0-9]*(19|20)[0-9]{2}[^0-9]+([0-9]{1,2})', 2), 2, '0') || '-'
-            || lpad(regexp_extract(o.written, '^[^0-9]*(19|20)[0-9]{2}[^0-9]+[0-9]{1,2}[^0-9]+([0-9]{1,2})', 2), 2, '0')
-            as date) as own_date
+        {{ try_cast_date(regexp_group("o.written", "'^[^0-9]*((19|20)[0-9]{2})'", 1) ~ " || '-' || lpad(" ~ regexp_group("o.written", "'^[^0-9]*(19|20)[0-9]{2}[^0-9]+([0-9]{1,2})'", 2) ~ ", 2, '0') || '-' || lpad(" ~ regexp_group("o.written", "'^[^0-9]*(19|20)[0-9]{2}[^0-9]+[0-9]{1,2}[^0-9]+([0-9]{1,2})'", 2) ~ ", 2, '0')") }} as own_date
     from own_date_text as o
 ),
 
 own_dates_linked as (
     select
-        o.*,
+        o.document_id, o.source_file, o.report_year, o.written, o.char_start, o.own_date,
         min(coalesce(c.candidate_id, 'date:' || o.document_id || ':' || cast(o.char_start as varchar))) as figure_id
     from own_dates as o
     left join {{ ref('stg_nianbao__candidates') }} as c
         on c.document_id = o.document_id and c.char_start = o.char_start
     where o.own_date is not null
-    group by all
+    group by o.document_id, o.source_file, o.report_year, o.written, o.char_start, o.own_date
 ),
 
 own_date_span as (
@@ -134,12 +131,12 @@ own_dates_apart as (
         s.document_id as key_id,
         o.document_id, o.source_file, cast(null as varchar) as library_key, o.report_year as year,
         cast(null as varchar) as metric,
-        'The document gives itself dates ' || cast(date_diff('day', s.first_date, s.last_date) as varchar)
+        'The document gives itself dates ' || cast((s.last_date - s.first_date) as varchar)
             || ' days apart in its first lines (' || s.dates_written || '): they cannot all be its date; one is wrong or belongs to something else.' as message,
         o.figure_id
     from own_date_span as s
     join own_dates_linked as o using (document_id)
-    where date_diff('day', s.first_date, s.last_date) > 1
+    where (s.last_date - s.first_date) > 1
 ),
 
 after_own_date as (
@@ -147,16 +144,16 @@ after_own_date as (
         'after_own_date' as rule,
         f.document_id || '|' || cast(f.year as varchar) as key_id,
         f.document_id, f.source_file, cast(null as varchar) as library_key, f.year, cast(null as varchar) as metric,
-        'The document is dated ' || strftime(s.first_date, '%Y-%m-%d') || ' (' || s.dates_written
+        'The document is dated ' || cast(s.first_date as varchar) || ' (' || s.dates_written
             || ') but states full-year figures for ' || cast(f.year as varchar)
             || ', a year that had not ended then.' as message,
         f.figure_id
     from {{ ref('int_figure_ranges') }} as f
     join own_date_span as s using (document_id)
-    where date_diff('day', s.first_date, s.last_date) <= 1
+    where (s.last_date - s.first_date) <= 1
         and f.kind = 'figure' and coalesce(f.is_trusted, true)
         and f.period = 'year'
-        and f.year > year(s.first_date)
+        and f.year > extract(year from s.first_date)
 ),
 
 links as (

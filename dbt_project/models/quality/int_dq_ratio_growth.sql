@@ -40,10 +40,8 @@ figures as (
 growth_numbers as (
     select
         c.candidate_id, c.document_id, c.char_start, c.char_end, d.source_file, d.text,
-        regexp_extract(substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1),
-                       '^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)', 1) as number_text,
-        regexp_extract(substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1),
-                       '^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)', 3) as unit,
+        {{ regexp_group("substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1)", "'^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)'", 1) }} as number_text,
+        {{ regexp_group("substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1)", "'^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)'", 3) }} as unit,
         substr(d.text, greatest(c.char_start - 5, 1), least(c.char_start, 6)) as before_text
     from {{ ref('stg_nianbao__candidates') }} as c
     join {{ ref('stg_nianbao__documents') }} as d using (document_id)
@@ -55,7 +53,7 @@ stated as (
         g.*,
         w.role as reading,
         w.word as verb,
-        cast(g.number_text as double) as n,
+        cast(g.number_text as float8) as n,
         -- half a unit of the stated number's last digit
         0.5 * power(10, -(case when strpos(g.number_text, '.') > 0
                                then length(g.number_text) - strpos(g.number_text, '.') else 0 end)) as half_step,
@@ -64,7 +62,7 @@ stated as (
     cross join patterns as p
     join words as w
         on w.role in ('more', 'less')
-        and w.word = regexp_extract(g.before_text, p.verb_pattern, 1)
+        and w.word = {{ regexp_group("g.before_text", "p.verb_pattern", 1) }}
     where g.number_text <> ''
         and not (g.unit = '倍' and w.role = 'less')
 ),
@@ -85,9 +83,10 @@ factors as (
 ),
 
 -- the figure right before the growth number, in the same sentence
-current_figure as (
+current_figure_ranked as (
     select
         s.*,
+        row_number() over (partition by s.candidate_id order by f.char_end desc, f.figure_id) as current_rank,
         f.figure_id as current_id,
         f.is_trusted as current_trusted,
         f.library_key, f.year, f.metric, f.scope, f.segment, f.period,
@@ -99,25 +98,29 @@ current_figure as (
         on f.document_id = s.document_id
         and f.char_end <= s.char_start
         and s.char_start - f.char_end <= 40
-    qualify row_number() over (partition by s.candidate_id order by f.char_end desc, f.figure_id) = 1
+),
+
+current_figure as (
+    select * from current_figure_ranked where current_rank = 1
 ),
 
 based as (
     select
         *,
         -- 较2012年: that year; 同比 / 较上年 (no year written): the year before
-        case when regexp_matches(between_text, '(19|20)[0-9]{2}年')
-                 then try_cast(regexp_extract(between_text, '((19|20)[0-9]{2})年', 1) as integer)
-             when regexp_extract(between_text, between_pattern, 1) <> '' then year - 1
+        case when {{ regexp_test("between_text", "'(19|20)[0-9]{2}年'") }}
+                 then {{ try_cast_integer(regexp_group("between_text", "'((19|20)[0-9]{2})年'", 1)) }}
+             when {{ regexp_group("between_text", "between_pattern", 1) }} <> '' then year - 1
         end as base_year
     from current_figure
     where coalesce(current_trusted, true)
-        and regexp_matches(between_text, between_pattern)
+        and {{ regexp_test("between_text", "between_pattern") }}
 ),
 
-with_base as (
+with_base_ranked as (
     select
         b.*,
+        row_number() over (partition by b.candidate_id order by abs(f.char_start - b.char_start), f.figure_id) as base_rank,
         f.figure_id as base_id,
         f.value as base_value, f.p_lo as base_lo, f.p_hi as base_hi,
         f.display_text as base_text,
@@ -136,7 +139,10 @@ with_base as (
         and coalesce(f.is_trusted, true)
         and f.value > 0 and f.p_hi > 0
     where b.base_year is not null and b.base_year <> b.year
-    qualify row_number() over (partition by b.candidate_id order by abs(f.char_start - b.char_start), f.figure_id) = 1
+),
+
+with_base as (
+    select * from with_base_ranked where base_rank = 1
 ),
 
 findings as (
@@ -148,11 +154,11 @@ findings as (
         subject_text || ' in ' || cast(year as varchar) || case when is_plural then ' are' else ' is' end
             || ' stated as ' || current_text
             || ', "' || verb || number_text || unit || '" against ' || cast(base_year as varchar) || '''s '
-            || base_text || ': that makes it ' || printf('%.15g', round(stated_factor, 6))
+            || base_text || ': that makes it ' || {{ format_g(round_to("stated_factor", "6"), 15) }}
             || ' times the base, but ' || current_text || ' / ' || base_text || ' = '
-            || printf('%.4g', recomputed) || ' times'
-            || case when unit = '倍' then ' (' || verb || printf('%.3g', recomputed - 1) || '倍 read literally)'
-                    else ' (' || printf('%+.3g', (recomputed - 1) * 100) || '%)' end
+            || {{ format_g("recomputed", 4) }} || ' times'
+            || case when unit = '倍' then ' (' || verb || {{ format_g("recomputed - 1", 3) }} || '倍 read literally)'
+                    else ' (' || {{ format_g("(recomputed - 1) * 100", 3, sign=true) }} || '%)' end
             || '.' as message,
         candidate_id, current_id, base_id
     from with_base

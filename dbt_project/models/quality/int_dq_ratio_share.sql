@@ -26,7 +26,7 @@ metric_words as (
 phrases as (
     select
         d.document_id, d.source_file, d.text,
-        unnest(regexp_extract_all(d.text, p.pattern)) as written,
+        {{ regexp_all_matches("d.text", "p.pattern") }} as written,
         p.pattern
     from {{ ref('stg_nianbao__documents') }} as d
     cross join phrase as p
@@ -36,10 +36,10 @@ parsed as (
     select distinct
         document_id, source_file, written,
         strpos(text, written) - 1 as char_start,
-        try_cast(regexp_extract(written, pattern, 1) as double) as n,
-        try_cast(regexp_extract(written, pattern, 3) as double) as m,
-        regexp_extract(written, pattern, 2) as whole_words,
-        regexp_extract(written, pattern, 4) as part_words
+        {{ try_cast_double(regexp_group("written", "pattern", 1)) }} as n,
+        {{ try_cast_double(regexp_group("written", "pattern", 3)) }} as m,
+        {{ regexp_group("written", "pattern", 2) }} as whole_words,
+        {{ regexp_group("written", "pattern", 4) }} as part_words
     from phrases
 ),
 
@@ -95,11 +95,11 @@ findings as (
         'ratio_mismatch' as "check",
         'error' as severity,
         document_id, source_file, library_key, year, numerator_metric as metric,
-        '"' || written || '" states 1 in ' || printf('%.15g', round(n / m, 6)) || ', but ' || numerator_subject
+        '"' || written || '" states 1 in ' || {{ format_g(round_to("n / m", "6"), 15) }} || ', but ' || numerator_subject
             || ' ' || numerator_text || ' out of ' || lower(substr(denominator_subject, 1, 1)) || substr(denominator_subject, 2)
             || ' ' || denominator_text
-            || ' in ' || cast(year as varchar) || ' is 1 in ' || printf('%.3g', denominator_value / numerator_value)
-            || ' (' || printf('%.3g', 100 * numerator_value / denominator_value) || '%).' as message,
+            || ' in ' || cast(year as varchar) || ' is 1 in ' || {{ format_g("denominator_value / numerator_value", 3) }}
+            || ' (' || {{ format_g("100 * numerator_value / denominator_value", 3) }} || '%).' as message,
         numerator_id, denominator_id
     from judged
     where not any_fits and pick = 1

@@ -228,3 +228,9 @@ def test_a_compared_years_level_in_brackets_is_that_years_figure():
 def test_persons_who_borrowed_are_borrowers():
     figs = _figs("2019年工作总结\n全年借出图书8万多册,其中借书读者21400人。\n")
     assert ("circulation.borrowers", 21400) in [(f.metric, f.value) for f in figs]
+
+
+def test_a_publisher_named_after_a_library_is_not_the_documents_library():
+    text = ("2022年全国公共图书馆总藏书13.6亿册\n"
+            "本报讯 近日,由文化和旅游部编、国家图书馆出版社出版的统计年鉴发行。\n")
+    assert _own(text) is None

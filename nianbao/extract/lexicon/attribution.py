@@ -25,7 +25,7 @@ GENERIC_LEVEL = re.compile(r"^(?:本|我|该)?(省|市|区|县|旗|自治区)(?:
 # pinyin or other latin glosses inserted after characters: 图书馆(guǎn)
 LATIN_GLOSS = re.compile(r"\([A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}\)|（[A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}）")
 # 图书馆 as part of another thing's name (图书馆学会, 图书馆之城, 图书馆界)
-NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|行业|服务宣传周|工作者)")
+NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|行业|服务宣传周|工作者|出版社)")
 # a library name whose place the gazetteer does not know (XX县, 某某县, a short proper name)
 # (no function words: 你去过市图书馆 is a sentence, not a name)
 UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"

@@ -36,7 +36,7 @@ totals as (
     select c.*
     from counted as c
     cross join total_pattern as p
-    where regexp_matches(substr(c.text, greatest(c.char_start - 11, 1), least(c.char_start, 12)), p.pattern)
+    where {{ regexp_test("substr(c.text, greatest(c.char_start - 11, 1), least(c.char_start, 12))", "p.pattern") }}
 ),
 
 restated as (
@@ -44,16 +44,17 @@ restated as (
     from counted as c
     where exists (
         select 1 from words as w
-        where w.role = 'restated' and ends_with(c.before_text, w.word)
+        where w.role = 'restated' and (right(c.before_text, length(w.word)) = w.word)
     )
         -- a plain number: no 余/多/以上 after its digits
-        and regexp_matches(c.span_text, '^[0-9]+[^0-9余多]')
-        and not regexp_matches(substr(c.text, c.char_end + 1, 2), '^(余|多|以上|左右)')
+        and {{ regexp_test("c.span_text", "'^[0-9]+[^0-9余多]'") }}
+        and not {{ regexp_test("substr(c.text, c.char_end + 1, 2)", "'^(余|多|以上|左右)'") }}
 ),
 
-pairs as (
+pairs_ranked as (
     select
         r.candidate_id as restated_id, t.candidate_id as total_id,
+        row_number() over (partition by r.candidate_id order by t.char_end desc) as total_rank,
         r.document_id, r.source_file, r.report_year,
         t.value as total_value, r.value as restated_value,
         substr(t.text, t.char_start + 1, t.char_end - t.char_start) as total_text,
@@ -64,7 +65,10 @@ pairs as (
         on t.document_id = r.document_id
         and t.char_end <= r.char_start
         and r.char_start - t.char_end <= 60
-    qualify row_number() over (partition by r.candidate_id order by t.char_end desc) = 1
+),
+
+pairs as (
+    select * from pairs_ranked where total_rank = 1
 ),
 
 findings as (
@@ -74,12 +78,12 @@ findings as (
         'warn' as severity,
         document_id, source_file, cast(null as varchar) as library_key, report_year as year,
         cast(null as varchar) as metric,
-        'A total of ' || total_text || ' (' || printf('%.15g', total_value) || ') is referred to a few words later as '
-            || restated_text || ' (' || printf('%.15g', restated_value) || '): the same count is stated as two numbers.' as message,
+        'A total of ' || total_text || ' (' || {{ format_g("total_value", 15) }} || ') is referred to a few words later as '
+            || restated_text || ' (' || {{ format_g("restated_value", 15) }} || '): the same count is stated as two numbers.' as message,
         total_id, restated_id
     from pairs
     where total_value <> restated_value
-        and not regexp_matches(between_text, '\n')
+        and not {{ regexp_test("between_text", "'\\n'") }}
 )
 
 select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,

@@ -234,3 +234,8 @@ def test_a_publisher_named_after_a_library_is_not_the_documents_library():
     text = ("2022年全国公共图书馆总藏书13.6亿册\n"
             "本报讯 近日,由文化和旅游部编、国家图书馆出版社出版的统计年鉴发行。\n")
     assert _own(text) is None
+
+
+def test_service_points_built_during_the_period_are_added():
+    figs = _figs("2019年工作总结\n全年与企业共建了3处“阅读驿站”。\n")
+    assert [(f.metric, f.value) for f in figs] == [("network.service_points_added", 3)]

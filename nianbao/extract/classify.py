@@ -290,7 +290,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     if _since_opening_year(text, sentence[0], q.num_start, d.metric):
         return None
     # (至2002年累积增加馆藏量496846册: the additions of several years summed, not the holdings)
-    if d.metric == "collection.total" and lx.ADDED_SUM_BEFORE.search(text[max(cs, min(d.cue_start, q.num_start) - 8):q.num_start]):
+    if d.metric == "collection.total" and \
+            lx.ADDED_SUM_BEFORE.search(text[max(cs, min(d.cue_start, q.num_start) - 8):q.num_start]):
         return None
     # a threshold inside a noun phrase (新增藏量超10万册的图书馆达22家): not a figure
     # (…、193.99万份电子文献: the noun after the number names e-books, listed beside the holdings)

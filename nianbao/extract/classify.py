@@ -319,6 +319,9 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     fbr = lx.FAMILY_BLOCKERS_RIGHT.get(d.metric.split(".")[0])
     if fbr and fbr.search(right):
         return None
+    # (借阅图书40万余册次,其中借书22.5万册次,还回17.5万册次: loans and returns added together)
+    if d.metric == "circulation.loans" and lx.LOANS_WITH_RETURNS_AFTER.match(text, q.end, sentence[1]):
+        return None
     # rates / ratios
     rm = lx.RATIO.search(left)
     if rm:

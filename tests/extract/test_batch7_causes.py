@@ -239,3 +239,9 @@ def test_a_publisher_named_after_a_library_is_not_the_documents_library():
 def test_service_points_built_during_the_period_are_added():
     figs = _figs("2019年工作总结\n全年与企业共建了3处“阅读驿站”。\n")
     assert [(f.metric, f.value) for f in figs] == [("network.service_points_added", 3)]
+
+
+def test_a_lending_total_with_returns_among_its_parts_is_not_loans():
+    text = "2019年工作总结\n全年借阅图书30万余册次,其中借书18万册次,还回12万册次。\n"
+    loans = sorted(f.value for f in _figs(text) if f.metric == "circulation.loans")
+    assert loans == [180000]

@@ -205,6 +205,8 @@ _UNIT_ALT = re.compile(r"篇\s*\((?:册|件)\)\s*次")
 OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭", "篇", "户", "位",
                "种", "部", "天", "箱", "年", "月", "日", "号", "岁", "条", "类", "届",
                "批", "层", "米", "公里", "万元")
+# 个 then these is a duration (一个月, 三个星期)
+DURATION_AFTER_GE = ("月", "星期", "钟头", "小时", "工作日")
 _UNIT = _UNIT_ALT.pattern + "|" + "|".join(sorted(set(METRIC_UNITS + ("万元", "千元", "亿元")), key=len, reverse=True))
 
 # a bare scale is a number only after these (破亿, 超千万, 逾百万, 近万)
@@ -252,6 +254,8 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         if prev and prev in ".-/:~" and prev2.isdigit():  # 9:30, 2022-08-26, 1.5.3
             continue
         unit = m.group("unit")
+        if unit == "个" and text.startswith(DURATION_AFTER_GE, m.end("unit")):
+            continue   # 一个月, 3个星期: a duration, not a count
         nxt = text[m.end("num"):m.end("num") + 3].lstrip(" \t")
         if unit is None and not bare:
             continue

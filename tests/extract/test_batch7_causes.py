@@ -245,3 +245,11 @@ def test_a_lending_total_with_returns_among_its_parts_is_not_loans():
     text = "2019年工作总结\n全年借阅图书30万余册次,其中借书18万册次,还回12万册次。\n"
     loans = sorted(f.value for f in _figs(text) if f.metric == "circulation.loans")
     assert loans == [180000]
+
+
+def test_a_month_is_a_duration_not_a_count():
+    from nianbao.extract.numbers import find_quantities
+
+    assert not [q for q in find_quantities("一个月的大书房时间,3个月来", bare=True) if q.unit == "个"]
+    assert [q.value for q in find_quantities("新建3个小区书屋、5个工作站", bare=True)] == [3, 5]
+    assert not _figs("2019年讯\n“一个月的大书房时间,读者很满意。”\n")

@@ -6,7 +6,9 @@ temporary DuckDB file; dbt builds that file (target `working`), the raw tables a
 into a throwaway PostgreSQL cluster (tests/pg.py) through the storage seam's raw writer,
 and dbt builds them there (`--target postgres`). Every dbt node (models, seeds, data tests,
 unit tests) must pass on both, and every mart must hold the same rows (sorted; doubles
-compared at 9 significant digits).
+compared at 9 significant digits). Two quick static checks keep new SQL portable: no
+DuckDB-only spelling outside dbt_project/macros/cross_db/, and no unit test name longer than
+PostgreSQL's 63-character relation names.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 
 from nianbao import pipeline
 from nianbao.config import DBT_PROJECT_DIR, PROJECT_ROOT
@@ -31,6 +35,20 @@ from tests.pg import pg_env  # noqa: F401  (the session fixture)
 pytestmark = pytest.mark.slow
 
 SEEDS = sorted((PROJECT_ROOT / "raw").glob("*.txt"))
+
+#: DuckDB-only spellings and what to write instead (macros/cross_db/, or portable SQL)
+DUCKDB_ONLY = {
+    r"\bqualify\b": "a row_number() column and a where on it",
+    r"\*\s*exclude\b": "the columns by name",
+    r"\bby\s+name\b": "one column list for both sides",
+    r"\bgroup\s+by\s+all\b": "the grouped columns by name",
+    r"\bsimilar\s+to\b": "regexp_test()",
+    r"\bhugeint\b": "decimal(38, 0)",
+    r"\bas\s+double\b": "float8",
+    r"(?<![\w.])(regexp_matches|regexp_extract|regexp_extract_all|printf|any_value|mode|arg_max|arg_min|try_cast|"
+    r"ends_with|strftime|date_diff|year|list|list_\w+|string_split)\(": "a macro of macros/cross_db/",
+    r"\w\[\d*:?\d*\]": "substr()",
+}
 
 
 def _dbt_build(env: dict[str, str], out: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
@@ -155,3 +173,33 @@ def test_every_mart_has_identical_rows(builds):
                 differences.append(f"{t}: {len(want_rows)} rows on DuckDB, {len(rows)} on PostgreSQL; "
                                    f"DuckDB only {only_duck}; PostgreSQL only {only_pg}")
     assert not differences, "\n".join(differences)
+
+
+def _sql_code(text: str) -> str:
+    """SQL without jinja comments, string literals and -- comments (what the patterns scan)."""
+    text = re.sub(r"\{#.*?#\}", " ", text, flags=re.S)
+    text = re.sub(r"'(?:[^']|'')*'", "''", text)
+    text = re.sub(r'"[^"\n]*"', '""', text)
+    return re.sub(r"--[^\n]*", " ", text)
+
+
+def test_sql_has_no_duckdb_only_spelling():
+    found = []
+    for path in sorted(DBT_PROJECT_DIR.glob("**/*.sql")):
+        rel = path.relative_to(DBT_PROJECT_DIR)
+        if rel.parts[0] in ("target", "logs", "dbt_packages") or rel.parts[:2] == ("macros", "cross_db"):
+            continue
+        code = _sql_code(path.read_text(encoding="utf-8"))
+        for pattern, instead in DUCKDB_ONLY.items():
+            for m in re.finditer(pattern, code, flags=re.I):
+                found.append(f"{rel}: {m.group(0)!r} (PostgreSQL cannot run it; write {instead})")
+    assert not found, "\n".join(found)
+
+
+def test_unit_test_names_fit_postgres_relation_names():
+    too_long = []
+    for path in sorted(DBT_PROJECT_DIR.glob("models/**/*.yml")):
+        for test in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("unit_tests") or []:
+            if len(test["name"]) > 63:
+                too_long.append(f"{path.name}: {test['name']} ({len(test['name'])} characters)")
+    assert not too_long, "\n".join(too_long)

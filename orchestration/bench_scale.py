@@ -253,6 +253,13 @@ def render(results: dict[str, dict]) -> str:
         out.append(f"| {r['n']:,} | {fl.get('python', 0):.2f} s / {fl.get('duckdb', 0):.2f} s | "
                    + " | ".join(_s(wall[s]) for s in SCENARIOS)
                    + f" | {rss} GB | {r['date']} | {r['commit']} | {r['load_before']} → {r.get('load_after', '?')} |")
+    missing = [f"{n:,}" for n in SIZES if str(n) not in results]
+    partial = [f"{r['n']:,}" for r in rows if set(r.get("runs", {})) != set(SCENARIOS)]
+    if missing or partial:
+        out += ["", "Not measured yet: " + "; ".join(
+            ([f"sizes {', '.join(missing)}"] if missing else [])
+            + ([f"some runs at {', '.join(partial)} (— in the table)"] if partial else []))
+            + " (`make bench SIZES=…` adds them to this file)."]
     out += ["", "Time per stage (seconds; a stage ends with the progress line that reports it):", "",
             "| reports | run | " + " | ".join(STAGES) + " | total |",
             "|---:|---|" + "---:|" * (len(STAGES) + 1)]

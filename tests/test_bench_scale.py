@@ -80,4 +80,7 @@ def test_table_keeps_earlier_sizes(tmp_path):
     assert rows[1].startswith("| 2,000 |") and "120.0 s" in rows[1] and "abc1234" in rows[1]
     assert sum(1 for ln in rows if "| full build |" in ln) == 2  # stage table: one row per size and run
     assert set(read_results(out)) == {"100", "2000"}
+    assert "Not measured yet: sizes 10,000 (" in text
+    del results["2000"]["runs"]["unchanged"]
+    assert "some runs at 2,000 (— in the table)" in render(results)
     assert read_results(tmp_path / "none.md") == {}

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import psycopg
+import sqlalchemy
 
 from nianbao.storage import BUILD, LIVE, Storage
 
@@ -55,18 +57,15 @@ def _qualified(name: str, schema: str) -> str:
 
 class PostgresStorage(Storage):
     target = "postgres"
+    errors = (psycopg.Error,)
 
     def __init__(self, url: str, published: Path, working: Path):
         """`url`: SQLAlchemy URL (`postgresql+psycopg://…`); `published`: the warehouse path
         whose folder holds the run's files (lock, logs, report site); `working`: the local
         working DuckDB file the Python stages write."""
-        import psycopg
-        import sqlalchemy
-
         self.url = url
         self.published, self.working = Path(published), Path(working)
         self.engine = sqlalchemy.create_engine(url, poolclass=sqlalchemy.pool.NullPool)
-        type(self).errors = (psycopg.Error, sqlalchemy.exc.DBAPIError)
 
     def describe(self) -> str:
         return f"{self.engine.url.render_as_string(hide_password=True)} (schema {LIVE_SCHEMA})"

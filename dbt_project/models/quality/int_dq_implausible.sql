@@ -4,7 +4,8 @@
   document, library, year, scope and period (the full year, or a plan; not 'partial',
   which does not say which part of the year) fail. Each rule names the figure that
   should be the smaller one (`small`), the one that should be the larger one (`big`)
-  and a bound: flagged when small's range lies entirely above bound × big's range.
+  and a bound: flagged when small's range lies entirely above bound × big's range, for
+  every statement of big of that key (one that fits means the others are misread).
   * borrowers_above_visits: borrowers (circulation.borrowers, 外借人次) ≤ 1 × in-person
     visits (visits.in_person), both segment 'all';
   * events_above_attendance: activities (activities.events) ≤ 1 × attendance
@@ -46,8 +47,8 @@ thresholds as (
     select * from {{ ref('int_dq_thresholds') }}
 ),
 
--- pairs where `small` lies entirely above bound × `big`
-failing as (
+-- pairs of `small` and `big` statements; fails: small lies entirely above bound × big
+pairs as (
 {%- for r in rules %}
     select
         '{{ r.code }}' as rule,
@@ -58,6 +59,7 @@ failing as (
         small.subject_text as small_subject, small.metric as small_metric, small.is_plural as small_plural,
         big.figure_id as big_id, big.value as big_value, big.display_text as big_text,
         big.subject_text as big_subject, big.metric as big_metric,
+        coalesce(small.lo > big.hi * {{ r.bound }} or (small.lo = big.hi * {{ r.bound }} and not big.hi_closed), false) as fails,
         md5(concat_ws('|', '{{ r.code }}', small.document_id, coalesce(small.library_key, ''),
                       coalesce(cast(small.year as varchar), ''), coalesce(small.scope, ''),
                       coalesce(small.segment, ''), coalesce(small.period, ''), small.metric)) as rule_key
@@ -73,11 +75,22 @@ failing as (
         and big.metric = {{ r.big }}
         and {{ r.segments }}
         and {{ r.bound }} is not null
-        and (small.lo > big.hi * {{ r.bound }} or (small.lo = big.hi * {{ r.bound }} and not big.hi_closed))
     {%- if not loop.last %}
     union all
     {%- endif %}
 {%- endfor %}
+),
+
+-- a relation that holds against some statement of the larger figure is no finding: the
+-- other statement is a misread one (a month's visits read as the year's), not a contradiction
+failing as (
+    select p.*
+    from pairs as p
+    where p.fails
+        and not exists (
+            select 1 from pairs as q
+            where q.rule = p.rule and q.small_id = p.small_id and not q.fails
+        )
 ),
 
 small_list as (

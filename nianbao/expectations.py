@@ -44,7 +44,7 @@ BATCH_DEFINITION = "whole"
 SITE_NAME = "local_site"
 
 # Code lists from the contracts (shared/spec/metrics.md, quality.md): one source, nianbao.schema.
-from nianbao.schema import METRICS, PERIODS, QUALIFIERS, SCOPES, _seed_column  # noqa: E402
+from nianbao.schema import METRICS, PERIODS, QUALIFIERS, SCOPES, YEAR_BOUNDS, _seed_column  # noqa: E402
 from nianbao.storage import View, frame_of, read  # noqa: E402
 
 FIGURE_STATUSES = ("reported", "conflicting", "suspicious", "invalid")
@@ -122,7 +122,7 @@ def suite_definitions() -> dict[str, list[Any]]:
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="char_end", column_B="char_start", or_equal=False,
             meta={"notes": "char_start < char_end"}),
-        gxe.ExpectColumnValuesToBeBetween(column="year", min_value=1949, max_value=2100),
+        gxe.ExpectColumnValuesToBeBetween(column="year", min_value=YEAR_BOUNDS[0], max_value=YEAR_BOUNDS[1]),
         gxe.ExpectColumnValuesToNotBeNull(column="document_id"),
         gxe.ExpectColumnValuesToNotBeNull(column="evidence"),
     ]

@@ -66,6 +66,9 @@ METRICS = _seed_column("metrics", "metric")   # the indicator vocabulary of the 
 QUALIFIERS = ("exact", "at_least", "approx", "at_most", "range")
 SCOPES = ("library", "system", "branches", "service_points", "region", "unknown")
 PERIODS = ("year", "partial", "plan")
+#: the years a figure may describe: the extractor reads years from 1900 (民国 years of county
+#: gazetteers included) and the checks of the published marts accept the same range
+YEAR_BOUNDS = (1900, 2100)
 KINDS = ("figure", "ratio")
 
 

@@ -114,3 +114,14 @@ def test_validate_marts_from_duckdb_builds_data_docs(gx_root, tmp_path):
     assert list((docs / "validations").rglob("*.html")), "no validation result pages"
     # a normal run writes nothing but git-ignored files into the context
     assert _committed_files(gx_root) == before
+
+
+def test_years_of_republic_era_gazetteers_pass_and_impossible_years_fail(gx_root):
+    # the extractor reads 民国26年 as 1937 (nianbao.schema.YEAR_BOUNDS): the published checks accept
+    # what the extractor may rightly produce, and still reject a year no report can describe
+    t = frames()
+    t["fct_figures"].loc[0, "year"] = 1937
+    assert _validate(t, gx_root)["fct_figures"].success
+    t["fct_figures"].loc[1, "year"] = 1850
+    failed = _validate(t, gx_root)["fct_figures"].failed
+    assert any(f.startswith("expect_column_values_to_be_between(column='year'") and "1850" in f for f in failed), failed

@@ -1,6 +1,6 @@
 {{ config(materialized='view', tags=['dq_rule']) }}
 {#-
-  conflict (error): trusted figures that agree on document, library, year, metric, scope,
+  conflict (error; warn when every smaller figure may be a part, see maybe_part): trusted figures that agree on document, library, year, metric, scope,
   segment and period but whose qualifier ranges (int_figure_ranges) do not overlap, in
   two different sentences, where rounding cannot explain the difference (pairs that
   rounding explains are rounded_restatement; see int_figure_pairs).
@@ -52,9 +52,35 @@ whole_of_parts_keys as (
         and abs(sum(p.value) - w.value) <= (coalesce(w.rounding_unit, 0) + sum(coalesce(p.rounding_unit, 0))) / 2 + 1e-6 * w.value
 ),
 
+-- a figure that may be a part of a larger one of its metric: its sentence names a part
+-- (其中, 新购: seeds/dq_part_words.csv) or lists another value of the same metric (parts whose
+-- segments were not told apart: 汉文图书…册，外文图书…册). quality.md: when in doubt, warn.
+part_words as (
+    select word from {{ ref('dq_part_words') }}
+),
+
+maybe_part as (
+    select f.figure_id
+    from figures as f
+    where exists (select 1 from part_words as w where strpos(f.evidence, w.word) > 0)
+        or exists (
+            select 1 from figures as o
+            where o.document_id = f.document_id and o.sentence_no = f.sentence_no
+                and o.metric = f.metric and o.figure_id <> f.figure_id and o.value <> f.value
+        )
+),
+
+-- a key is an error when one of its disjoint pairs has a smaller figure that is no possible part
 conflicting_keys as (
-    select distinct conflict_key from disjoint_pairs
-    where conflict_key not in (select conflict_key from whole_of_parts_keys)
+    select
+        d.conflict_key,
+        bool_or(m.figure_id is null) as is_certain
+    from disjoint_pairs as d
+    join keyed as a on a.figure_id = d.a_id
+    join keyed as b on b.figure_id = d.b_id
+    left join maybe_part as m on m.figure_id = case when a.value <= b.value then a.figure_id else b.figure_id end
+    where d.conflict_key not in (select conflict_key from whole_of_parts_keys)
+    group by d.conflict_key
 ),
 
 candidates as (
@@ -72,7 +98,7 @@ findings as (
     select
         c.conflict_key,
         'conflict' as "check",
-        'error' as severity,
+        case when bool_or(k.is_certain) then 'error' else 'warn' end as severity,
         {{ any_value_ordered("c.document_id", "c.figure_id") }} as document_id,
         min(c.source_file) as source_file,
         {{ any_value_ordered("c.library_key", "c.figure_id") }} as library_key,
@@ -84,6 +110,7 @@ findings as (
         'conflict|' || string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
     from candidates as c
     join listed as l using (conflict_key)
+    join conflicting_keys as k using (conflict_key)
     group by c.conflict_key
 )
 

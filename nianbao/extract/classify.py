@@ -198,6 +198,21 @@ def _since_opening_year(text: str, ss: int, pos: int, metric: str) -> bool:
     return lx.SUMMED.search(left) is not None and _first_anniversary(text) and not lx.OWN_PERIOD.search(left)
 
 
+def _village_rooms(text: str, q: Quantity, d: Decision, cs: int, right: str, sentence: tuple[int, int]) -> bool:
+    """The number counts village / grassland reading rooms, or books bought for them: the rooms'
+    name right after the number, or between the last number before the cue and the cue's end
+    (农家(社区)书屋、分馆280家; not 13个草原书屋、27个图书流动站), and the library does not
+    take them into its own lending (纳入…通借通还)."""
+    if lx.VILLAGE_ROOMS_JOINED.search(text, sentence[0], sentence[1]):
+        return False
+    if lx.VILLAGE_ROOMS_RIGHT.match(right):
+        return True
+    end = max(d.cue_end, q.num_start) if d.cue_start < q.num_start else q.num_start
+    start = max(cs, min(d.cue_start, q.num_start) - lx.VILLAGE_ROOMS_REACH)
+    seg = re.split(r"\d", text[start:end])[-1]
+    return lx.VILLAGE_ROOMS.search(seg) is not None
+
+
 def _multi_year(before: str) -> bool:
     """A multi-year span before the number, not followed by a single year of its own
     (近十年来…,2022年总馆藏达1.177亿册 states 2022)."""
@@ -299,6 +314,17 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     # (…人次的市民在这里读书: a cue on the right says what the number counts)
     if lx.THRESHOLD_RIGHT.match(right) and d.cue_start < q.end:
+        return None
+    # readers grouped by books borrowed (借书超过200册的有10人): the threshold and the persons
+    if lx.BRACKET_THRESHOLD_RIGHT.match(right) or lx.BRACKET_COUNT_LEFT.search(text[cs:q.num_start]) \
+            or lx.GROUP_BOUND_RIGHT.match(right):
+        return None
+    # village / grassland reading rooms (为110家农家书屋采购图书5.32万册) are not the library's
+    if d.metric in lx.VILLAGE_ROOM_METRICS and _village_rooms(text, q, d, cs, right, sentence):
+        return None
+    # a budget's base and its increase (在90万元的…经费基础上新增150万元)
+    if d.metric.startswith("spending") and (lx.BUDGET_BASE_RIGHT.match(right)
+                                            or lx.INCREASE_ON_BASE.search(text[cs:q.num_start])):
         return None
     # a decade (50年代藏书仅为9万余册) names no year the figure could belong to
     if lx.DECADE.search(text[cs:q.num_start]):

@@ -209,6 +209,8 @@ ACQUIRED_BY_MEANS = re.compile(r"通过[^,;。\d]{0,20}?(?:方式|途径)$")
 # a span of several years (“十三五”期间累计…, 近五年来, 2016—2020年间, 建馆以来): not one year's figure
 MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:近|过去)[两二三四五六七八九十\d]+年(?:来|间|中|以来)?|"
                         r"(?:19|20)\d\d\s*年?\s*[-—至到~]\s*(?:19|20)\d\d\s*年(?:间|期间|以来)?(?=[^,，。]{0,12}累计|间|期间|以来)|"
+                        # (“十三五”前四年: the first years of a plan period summed)
+                        r"十[一二三四五六七八九]五[”\"」]?前[两二三四五六七八九]年|"
                         r"建馆以来|开馆以来|多年来|历年来|历年累计|(?<![\d年])(?:[两二三四五六七八九十]{1,3}|\d{1,2})年(?:来|间|以来)")
 # a flow summed since something opened or was built, not one year's (新馆建成累计接待…,
 # 现已累计…, 开放以来累计…); 今年以来 is part of a year and stays
@@ -278,6 +280,24 @@ MONEY_CHANGE_AFTER_CUE = re.compile(r"\s*净?(?:增加|减少|增长|下降|增|
 EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)")   # (含电子书 / 不含电子文献 state the scope)
 # a number inside a noun phrase naming things by a threshold (…超10万册的公共图书馆, 借书100册以上的读者)
 THRESHOLD_RIGHT = re.compile(r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆(?!藏)|单位|机构|地区|城市|县|市|区|读者|用户|家庭)")
+# readers grouped by how many books they borrowed (借书超过200册的有10人): the bracket's threshold
+# (the number before 的有) and the persons in it (the number after) are neither a library total
+BRACKET_THRESHOLD_RIGHT = re.compile(r"^\s*(?:册次|册|本|次)?\s*(?:以上|以下)?\s*的\s*(?:读者|人)?\s*(?:有|为|共有|达)\s*\d")
+BRACKET_COUNT_LEFT = re.compile(r"\d\s*(?:册次|册|本|次)\s*(?:以上|以下)?\s*的\s*(?:读者|人)?\s*(?:有|为|共有|达)\s*$")
+# the bound of a ranking group (人口四十万人以上组别): a class of places, not a figure
+GROUP_BOUND_RIGHT = re.compile(r"^\s*(?:人|册|人次)?\s*(?:以上|以下|至[^,;。]{0,8}?)\s*(?:的)?\s*组(?:别)?")
+# village, grassland and workers' reading rooms (农家书屋, 草原书屋, 职工书屋): another system's rooms,
+# so their counts are not the library's service points and books bought for them are not its additions
+VILLAGE_ROOMS = re.compile(r"农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库")
+VILLAGE_ROOMS_RIGHT = re.compile(r"^\s*[家个座所间]?\s*(?:农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库)")
+VILLAGE_ROOM_METRICS = ("network.branches", "network.service_points", "collection.added")
+# …unless the library takes them into its own lending (纳入12家农家书屋通借通还): then they are its points
+VILLAGE_ROOMS_JOINED = re.compile(r"纳入|通借通还|统借统还")
+# how far before the cue (or the number) the room's name may sit (为110家农家书屋采购图书…)
+VILLAGE_ROOMS_REACH = 12
+# a budget's base and its increase (在90万元的图书采购经费基础上新增150万元): neither is what is spent
+BUDGET_BASE_RIGHT = re.compile(r"^\s*的[^,;。\d]{0,16}?基础上")
+INCREASE_ON_BASE = re.compile(r"基础上[^,;。\d]{0,4}?(?:新增|增加|追加|增长|再增)了?\s*$")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before

@@ -1,0 +1,71 @@
+"""General false-positive causes the held-out batch 8 first read exposed (issue 8), on invented
+sentences: readers grouped by books borrowed, village / grassland reading rooms, the first years
+of a plan period summed, the bound of a ranking group, a budget's base and its increase.
+Each test also keeps the library's own figure of the same text, so a rule that drops
+everything fails."""
+
+from __future__ import annotations
+
+from nianbao.extract import extract_document
+
+
+def _figs(text: str) -> dict[tuple[str, float], object]:
+    return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
+
+
+# ------------------------------------------------------------------ 1. readers by books borrowed
+
+def test_readers_grouped_by_books_borrowed_are_no_loans_or_borrowers():
+    text = ("某县图书馆2021年工作总结\n"
+            "2021年,某县图书馆外借图书35万册次。读者中全年借书超过150册的有8人,"
+            "超过40册的有930人,借书10册以上的读者有5120人。\n")
+    figs = _figs(text)
+    assert ("circulation.loans", 350000) in figs
+    for v in (150, 8, 40, 930, 10, 5120):
+        assert not [k for k in figs if k[1] == v], (v, sorted(figs))
+
+
+# ------------------------------------------------------------------ 2. village reading rooms
+
+def test_village_reading_rooms_are_not_service_points_nor_additions():
+    text = ("某市图书馆2020年工作总结\n"
+            "2020年,某市图书馆新增图书2.4万册,现有服务点15个。"
+            "全年为86家农家书屋采购图书3.1万册,另有草原书屋21个。各项工作顺利完成。\n")
+    figs = _figs(text)
+    assert ("collection.added", 24000) in figs
+    assert ("network.service_points", 15) in figs
+    for v in (86, 31000, 21):
+        assert not [k for k in figs if k[1] == v], (v, sorted(figs))
+
+
+# ------------------------------------------------------------------ 3. first years of a plan period
+
+def test_first_years_of_a_plan_period_are_cumulative():
+    text = ("某省图书馆事业发展情况\n"
+            "2021年某省图书馆外借图书120万册次。“十四五”前三年,全省公共图书馆借阅图书3600万余册。\n")
+    figs = _figs(text)
+    assert ("circulation.loans", 1200000) in figs
+    assert ("circulation.loans", 36000000) not in figs
+
+
+# ------------------------------------------------------------------ 4. ranking groups, budget base
+
+def test_bound_of_a_ranking_group_is_not_a_population():
+    text = ("某县图书馆2023年接待读者20万人次。某县于县市人口五十万人以上组别获评阅读表现优良城市。\n")
+    figs = _figs(text)
+    assert ("visits.in_person", 200000) in figs
+    assert not [k for k in figs if k[1] == 500000], sorted(figs)
+
+
+def test_budget_base_and_increase_are_not_spending():
+    text = ("某市图书馆2019年预算说明\n"
+            "2019年,某市图书馆在60万元的图书采购经费基础上新增80万元,其中130万元用于购买纸质图书。\n")
+    figs = _figs(text)
+    assert ("spending.collections", 600000) not in figs
+    assert ("spending.collections", 800000) not in figs
+
+
+def test_village_rooms_taken_into_the_library_lending_stay_service_points():
+    text = ("某县图书馆2020年工作总结\n"
+            "2020年,某县图书馆纳入35家农家书屋通借通还,全年外借图书8万册次。\n")
+    assert ("network.service_points", 35) in _figs(text)

@@ -213,6 +213,15 @@ def _village_rooms(text: str, q: Quantity, d: Decision, cs: int, right: str, sen
     return lx.VILLAGE_ROOMS.search(seg) is not None
 
 
+def _issued_since(text: str, d: Decision, ss: int, pos: int) -> bool:
+    """Cards issued (the cue's verb issues them) since a system was introduced, with no
+    year or period of the figure's own after that span: a sum of years."""
+    if not lx.ISSUING_CUE.search(text[d.cue_start:d.cue_end]):
+        return False
+    ms = list(lx.SINCE_UNDERTAKING.finditer(text, ss, pos))
+    return bool(ms) and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos)
+
+
 def _multi_year(before: str) -> bool:
     """A multi-year span before the number, not followed by a single year of its own
     (近十年来…,2022年总馆藏达1.177亿册 states 2022)."""
@@ -317,7 +326,13 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     # readers grouped by books borrowed (借书超过200册的有10人): the threshold and the persons
     if lx.BRACKET_THRESHOLD_RIGHT.match(right) or lx.BRACKET_COUNT_LEFT.search(text[cs:q.num_start]) \
-            or lx.GROUP_BOUND_RIGHT.match(right):
+            or lx.GROUP_BOUND_RIGHT.match(right) or lx.THRESHOLD_BOOKS_RIGHT.match(right):
+        return None
+    # a time slot of the day (半夜12时至第二天5时期间入馆的读者…)
+    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and lx.TIME_SLOT.search(text[cs:q.num_start]):
+        return None
+    # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个)
+    if d.metric.startswith("users.") and _issued_since(text, d, sentence[0], q.num_start):
         return None
     # village / grassland reading rooms (为110家农家书屋采购图书5.32万册) are not the library's
     if d.metric in lx.VILLAGE_ROOM_METRICS and _village_rooms(text, q, d, cs, right, sentence):

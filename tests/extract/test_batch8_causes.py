@@ -69,3 +69,27 @@ def test_village_rooms_taken_into_the_library_lending_stay_service_points():
     text = ("某县图书馆2020年工作总结\n"
             "2020年,某县图书馆纳入35家农家书屋通借通还,全年外借图书8万册次。\n")
     assert ("network.service_points", 35) in _figs(text)
+
+
+# ------------------------------------------------------------------ 5. thresholds, time slots, cards since
+
+def test_books_per_visit_condition_is_not_loans():
+    text = ("某市图书馆2022年外借图书60万册次。活动期间,读者每次借阅3本以上的书籍即可获得一枚印章。\n")
+    figs = _figs(text)
+    assert ("circulation.loans", 600000) in figs
+    assert ("circulation.loans", 3) not in figs
+
+
+def test_time_slot_of_the_day_is_not_visits():
+    text = ("某市图书馆2023年接待读者80万人次。其中在晚上10时至次日6时期间入馆的读者有300多人次。\n")
+    figs = _figs(text)
+    assert ("visits.in_person", 800000) in figs
+    assert not [k for k in figs if k[1] == 300], sorted(figs)
+
+
+def test_cards_issued_since_a_system_began_are_cumulative():
+    text = ("某市图书馆2019年工作总结\n"
+            "2019年某市图书馆新办借书证3000个。实行总分馆制以来,某市图书馆共向各分馆发放借书证27000个。\n")
+    figs = _figs(text)
+    assert ("users.new_registrations", 3000) in figs
+    assert not [k for k in figs if k[1] == 27000], sorted(figs)

@@ -286,11 +286,20 @@ BRACKET_THRESHOLD_RIGHT = re.compile(r"^\s*(?:册次|册|本|次)?\s*(?:以上|�
 BRACKET_COUNT_LEFT = re.compile(r"\d\s*(?:册次|册|本|次)\s*(?:以上|以下)?\s*的\s*(?:读者|人)?\s*(?:有|为|共有|达)\s*$")
 # the bound of a ranking group (人口四十万人以上组别): a class of places, not a figure
 GROUP_BOUND_RIGHT = re.compile(r"^\s*(?:人|册|人次)?\s*(?:以上|以下|至[^,;。]{0,8}?)\s*(?:的)?\s*组(?:别)?")
+# a condition on how many books one borrows (每次借阅5本以上的书籍即可…): a threshold, not loans
+THRESHOLD_BOOKS_RIGHT = re.compile(r"^\s*(?:本|册)?\s*(?:以上|以下)\s*的\s*(?:书籍|图书|书)")
+# a time slot of the day (在半夜12时至第二天5时期间入馆的读者…): a count of those hours, not the year's
+TIME_SLOT = re.compile(r"\d{1,2}\s*[时点]\s*(?:至|到|—|-|~)[^,;。\d]{0,6}?\d{1,2}\s*[时点]")
+# cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个): a sum of
+# years, though the card cue is a stock's; the issuing verb in the cue marks it as a flow
+SINCE_UNDERTAKING = re.compile(r"(?:实行|实施|推行|建立|启动|开展)[^,;。\d]{0,12}?以来")
+ISSUING_CUE = re.compile(r"发放|办理|新办|办证")
 # village, grassland and workers' reading rooms (农家书屋, 草原书屋, 职工书屋): another system's rooms,
 # so their counts are not the library's service points and books bought for them are not its additions
 VILLAGE_ROOMS = re.compile(r"农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库")
-VILLAGE_ROOMS_RIGHT = re.compile(r"^\s*[家个座所间]?\s*(?:农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库)")
-VILLAGE_ROOM_METRICS = ("network.branches", "network.service_points", "collection.added")
+VILLAGE_ROOMS_RIGHT = re.compile(r"^\s*[家个座所间]?\s*(?:点\s*)?(?:农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库)")
+VILLAGE_ROOM_METRICS = ("network.branches", "network.service_points", "network.service_points_added",
+                        "collection.added")
 # …unless the library takes them into its own lending (纳入12家农家书屋通借通还): then they are its points
 VILLAGE_ROOMS_JOINED = re.compile(r"纳入|通借通还|统借统还")
 # how far before the cue (or the number) the room's name may sit (为110家农家书屋采购图书…)

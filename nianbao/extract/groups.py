@@ -20,11 +20,29 @@ from collections import defaultdict
 from itertools import combinations
 
 from ..schema import Figure
-from .segment import sentence_bounds
+from . import lexicon as lx
+from .segment import clause_bounds, sentence_bounds
 
 
 def _family(metric: str) -> str:
     return metric.split(".")[0]
+
+
+def _qizhong_span(mt: str, at: int, rest: list[Figure]) -> list[Figure]:
+    """The figures a 其中 at `at` can list: up to the bracket that closes it ((其中A12场)吸引…,
+    组织…73场: the group ends at the bracket), and before the first figure whose clause
+    opens a new whole (各类活动73场)."""
+    out = []
+    if re.search(r"[(（]\s*$", mt[max(0, at - 3):at]):
+        ends = [i for i in (mt.find(")", at), mt.find("）", at)) if i >= 0]
+        close = min(ends) if ends else len(mt)
+        rest = [f for f in rest if f.char_start < close]
+    for f in rest:
+        cs, _ = clause_bounds(mt, f.char_start)
+        if out and lx.WHOLE_WORDS.search(mt[cs:f.char_start]):
+            break
+        out.append(f)
+    return out
 
 
 RATIO_DENOMINATOR = "population.served"
@@ -103,6 +121,7 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
             between = mt[tot.char_end:rest[0].char_start]
             if "其中" not in between:
                 continue
+            rest = _qizhong_span(mt, tot.char_end + between.find("其中"), rest)
             parts = [f for f in rest if _family(f.metric) == _family(tot.metric) and f.metric == tot.metric
                      or (tot.metric == "spending.total" and f.metric.startswith("spending."))]
             if not parts:

@@ -70,6 +70,10 @@ def _carried_period(mt: str, ss: int) -> str | None:
 
 
 def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
+    if metric.startswith(("collection", "circulation")):
+        part = listed_part(mt, ss, cs, q.num_start)
+        if part:
+            return part
     ctx = mt[left_start:ce] if left_start != cs else mt[cs:ce]
     seg = at.segment(ctx, metric, mt[ss:se])
     if seg == "all":
@@ -107,6 +111,31 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
             not re.search(r"全年|全馆|共计|总", lx.QUOTED_NAME.sub("", mt[cs:q.num_start])):
         return "named_programmes"
     return seg
+
+
+def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:
+    """The part a holdings or loans figure counts when it is listed after its whole: the label
+    between the last list mark and the number is only a part word (…,其中古籍N册,图书N册;
+    民文图书(…)1.5万种10万余册) or the clause names a subject class (文学类借阅量N册)."""
+    left = mt[cs:num_start]
+    m = lx.SUBJECT_CLASS.search(left)
+    if m:
+        return lx.SUBJECT_CLASS_CODES[m.group(1)]
+    # a part follows its whole: an earlier number in the sentence (or a 其中 label)
+    if not lx.LISTED_PART_WHOLE_BEFORE.search(mt[ss:cs]) and "其中" not in left:
+        return None
+    lab = re.sub(r"[(（][^)）]{0,30}[)）]", "", left)
+    lab = re.sub(r"(?:连续)?种数|[\d.,万千百]+\s*种", "", lab).strip(" 、:：")
+    lab = lx.LISTED_PART_LEAD.sub("", lab).strip(" 、")
+    pieces = lab.rsplit("、", 1)
+    # the last list item only when the item before it had its own number (图书N册、报刊N份),
+    # not a pair of words counted together (图书、报刊N册)
+    last = pieces[-1].strip() if len(pieces) == 2 and re.search(r"\d", pieces[0]) else ""
+    for cand in (lab, last):
+        for code, rx in lx.LISTED_PARTS:
+            if cand and rx.fullmatch(cand):
+                return code
+    return None
 
 
 def _birth_cohort(left: str) -> str | None:

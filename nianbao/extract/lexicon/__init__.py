@@ -429,6 +429,41 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("open_shelf", re.compile(r"开架")),
     ("in_ils", re.compile(r"纳入")),   # (kept last: network figures read only this rule)
 ]
+# parts of holdings or loans listed by name after their whole (总藏书量N,其中古籍…,图书N册,报刊N份;
+# 汉文图书N册、民文图书N册): the label between the last list mark and the number names only the
+# part, by material, language or subject class; read by prose.listed_part (fullmatch, first wins)
+LISTED_PART_LEAD = re.compile(r"^(?:其中|另有|包括|含有?)[:：]?")
+# the clause before the parts names their whole (总藏书量中,外文图书N册)
+LISTED_PART_WHOLE_BEFORE = re.compile(r"\d|中\s*[,，:：]\s*$")
+LISTED_PARTS: list[tuple[str, re.Pattern]] = [
+    ("foreign_languages", re.compile(r"外文(?:图书|书刊|报刊|期刊|报纸|文献)?(?:(?:、|和|及)(?:图书|书刊|报刊|期刊|报纸))*")),
+    ("minority_languages", re.compile(r"(?:民文|少数民族文字?|民族文字)(?:图书|书刊|文献)?")),
+    ("chinese_books", re.compile(r"(?:汉文|中文)(?:普通)?图书")),
+    ("minors", re.compile(r"(?:少儿|儿童|少年儿童)(?:图书|读物|书刊|文献)")),
+    ("ancient_books", re.compile(r"(?:古籍|善本|线装古籍)(?:图书|文献)?")),
+    ("books", re.compile(r"(?:普通|纸质)?图书")),
+    ("newspapers", re.compile(r"(?:中文|汉文)?报纸")),
+    ("periodicals", re.compile(r"(?:中文|汉文)?(?:期刊|报刊|杂志)")),
+    ("microforms", re.compile(r"缩微(?:制品|胶片|文献|资料)")),
+    ("audiovisual", re.compile(r"(?:视听|音像)(?:文献|资料|制品)")),
+    ("other", re.compile(r"其他|其它")),
+    # subject classes of the loans or holdings (哲学类N册次, 社会科学类…): 中图法 main groups
+    ("philosophy", re.compile(r"(?:马列主义、?)?哲学(?:类|类图书|类书刊)")),
+    ("social_sciences", re.compile(r"社会科学(?:类|类图书|类书刊)")),
+    ("literature_arts", re.compile(r"文学艺术(?:类|类图书|类书刊)")),
+    ("literature", re.compile(r"文学(?:类|类图书|类书刊)")),
+    ("natural_sciences", re.compile(r"自然科学(?:类|类图书|类书刊)")),
+    ("general", re.compile(r"综合性?(?:书刊|图书|类)")),
+]
+# a subject class named anywhere before the number of its clause (2011年文学类借阅量达N册):
+# the loans or holdings of that class only
+SUBJECT_CLASS = re.compile(r"(?<![各此该这那门分种两几])(哲学|社会科学|文学艺术|文学|艺术|自然科学|历史|经济|"
+                           r"政治|法律|军事|教育|医药卫生|工业技术|农业科学)类")
+SUBJECT_CLASS_CODES = {"哲学": "philosophy", "社会科学": "social_sciences", "文学艺术": "literature_arts",
+                       "文学": "literature", "艺术": "arts", "自然科学": "natural_sciences",
+                       "历史": "history", "经济": "economics", "政治": "politics", "法律": "law",
+                       "军事": "military", "教育": "education", "医药卫生": "medicine",
+                       "工业技术": "technology", "农业科学": "agriculture"}
 # quoted names (programme titles, book titles): their words never set a segment
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
 # names given as the themes of a year's work (以“A”和“B”等为主题,举办…活动共57场次): not a named part

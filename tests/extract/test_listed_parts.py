@@ -1,0 +1,93 @@
+"""Parts listed after their whole keep their part's segment (issues 8 and 9).
+
+Invented sentences: a holdings total followed by its parts by material, by language, loans by
+subject class, a bracketed 其中 group that must not swallow the figures after the bracket, and
+village bookrooms that are not the library's new service points.
+"""
+
+from nianbao.extract import extract_document
+
+
+def _figs(text: str, metric: str) -> dict[float, object]:
+    return {f.value: f for f in extract_document(text).figures if f.metric == metric}
+
+
+def test_material_parts_after_a_holdings_total():
+    text = ("2020年工作总结\n2020年,本馆总藏书量52.4万册(件),其中古籍1.2万册,图书40.1万册,"
+            "报刊9.6万份,缩微制品320件,其他1.05万件。")
+    figs = _figs(text, "collection.total")
+    assert figs[524000].segment == "all"
+    assert figs[12000].segment == "ancient_books"
+    assert figs[401000].segment == "books"
+    assert figs[96000].segment == "periodicals"
+    assert figs[320].segment == "microforms"
+    assert figs[10500].segment == "other"
+
+
+def test_language_parts_in_a_list_with_glosses_and_title_counts():
+    text = ("2018年工作总结\n截止2018年底,共有藏书86万余册,其中汉文图书12.1万种60万余册,"
+            "民文图书(维、哈等文)0.9万种8万余册,外文图书(英、日文)1.2万种7万余册,中文期刊连续种数3100种、3万余册,"
+            "中文报纸连续种数210种、5万余册。")
+    figs = _figs(text, "collection.total")
+    assert figs[860000].segment == "all"
+    assert figs[600000].segment == "chinese_books"
+    assert figs[80000].segment == "minority_languages"
+    assert figs[70000].segment == "foreign_languages"
+    assert figs[30000].segment == "periodicals"
+    assert figs[50000].segment == "newspapers"
+
+
+def test_items_of_a_list_separated_by_enumeration_commas():
+    text = ("2016年,本馆总藏书量近90万册,其中:\n1、纸型文献资源(80余万件册);汉文普通图书50万册、民文图书9万册、"
+            "外文图书16万册。")
+    figs = _figs(text, "collection.total")
+    assert figs[900000].segment == "all"
+    assert figs[500000].segment == "chinese_books"
+    assert figs[90000].segment == "minority_languages"
+    assert figs[160000].segment == "foreign_languages"
+
+
+def test_two_words_counted_together_are_no_part():
+    # 图书、报刊 counted together as one figure: the whole year's additions, not periodicals
+    figs = _figs("2021年工作总结\n2021年,年增图书、报刊3400余册,办理借书证500个。", "collection.added")
+    assert figs[3400].segment == "all"
+
+
+def test_loans_by_subject_class():
+    text = ("2019年工作总结\n全年书刊外借共63.5万册次。在外借书刊中,哲学类1.2万册次,社会科学类30.4万册次,"
+            "自然科学类9.9万册次,综合性书刊2.1万册次。")
+    figs = _figs(text, "circulation.loans")
+    assert figs[635000].segment == "all"
+    assert figs[12000].segment == "philosophy"
+    assert figs[304000].segment == "social_sciences"
+    assert figs[99000].segment == "natural_sciences"
+    assert figs[21000].segment == "general"
+
+
+def test_subject_class_named_before_its_loans():
+    figs = _figs("2017年工作总结\n2017年全馆外借图书达520万册,2017年文学类借阅量高达1873420册。", "circulation.loans")
+    assert figs[5200000].segment == "all"
+    assert figs[1873420].segment == "literature"
+
+
+def test_a_part_word_alone_is_no_part_without_a_whole_before_it():
+    figs = _figs("2022年工作总结\n图书31万册。", "collection.total")
+    assert all(f.segment == "all" for f in figs.values())
+
+
+def test_bracketed_qizhong_group_ends_at_the_bracket():
+    text = ("2019年工作总结\n2019年举办公益讲座20场(其中“周末讲堂”15场)吸引听众900人次,"
+            "组织各类阅读推广活动48场,举办图片展5期。")
+    figs = _figs(text, "activities.events")
+    total, part = figs[20], figs[15]
+    assert total.group_role == "total" and part.group_role == "part" and part.group_id == total.group_id
+    assert figs[48].group_id != total.group_id
+    assert figs[5].group_id != total.group_id
+
+
+def test_village_bookrooms_are_not_new_service_points():
+    text = ("2015年工作总结\n乡镇基层服务点建设工作共完成4个。图书馆抽调业务骨干两人负责全县15个点农家书屋建设工作,"
+            "配送图书到位。")
+    figs = _figs(text, "network.service_points_added")
+    assert 4 in figs
+    assert 15 not in figs

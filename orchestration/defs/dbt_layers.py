@@ -1,4 +1,5 @@
-"""How the dbt models look in Dagster: one asset group per layer, row counts on tables.
+"""How the dbt models look in Dagster: one asset group per layer, row counts and column
+schemas (names, database types, the YAML descriptions) on tables.
 
 The layer is the model's folder under `dbt_project/models/` (staging, intermediate,
 marts, quality); seeds (the metric vocabulary) sit with staging. Row counts are read
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from dagster import MetadataValue, TableColumn, TableSchema
 from dagster_dbt import DagsterDbtTranslator
 
 from nianbao.storage import View, errors_of, read
@@ -20,6 +22,7 @@ from nianbao.storage import View, errors_of, read
 LAYERS = ("staging", "intermediate", "marts", "quality")
 SEED_LAYER = "staging"
 ROW_COUNT_KEY = "dagster/row_count"
+COLUMN_SCHEMA_KEY = "dagster/column_schema"
 
 
 def layer_of(dbt_resource_props: Mapping[str, Any]) -> str | None:
@@ -46,24 +49,49 @@ def _relation(node: Mapping[str, Any]) -> str | None:
     return f'"{node["schema"]}"."{name}"'
 
 
-def row_counts(db: Path | View, nodes: Iterable[Mapping[str, Any]]) -> dict[str, int]:
-    """unique_id → rows of each table node, read from `db` (a DuckDB file or a storage's
-    build, read-only); nodes whose relation is missing or unreadable are left out."""
-    relations = {n["unique_id"]: rel for n in nodes if (rel := _relation(n))}
-    counts: dict[str, int] = {}
-    if not relations or (not isinstance(db, View) and not Path(db).exists()):
-        return counts
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def table_facts(db: Path | View, nodes: Iterable[Mapping[str, Any]]) -> dict[str, tuple[int, list[tuple[str, str]]]]:
+    """unique_id → (rows, [(column, database type), …]) of each table node, read from `db` (a
+    DuckDB file or a storage's build, read-only); nodes whose relation is missing or unreadable
+    are left out."""
+    tables = {n["unique_id"]: (rel, n) for n in nodes if (rel := _relation(n))}
+    facts: dict[str, tuple[int, list[tuple[str, str]]]] = {}
+    if not tables or (not isinstance(db, View) and not Path(db).exists()):
+        return facts
     with read(db) as (con, _):
-        for unique_id, rel in relations.items():
+        for unique_id, (rel, node) in tables.items():
             try:
-                counts[unique_id] = con.execute(f"select count(*) from {rel}").fetchone()[0]
+                count = con.execute(f"select count(*) from {rel}").fetchone()[0]
+                columns = con.execute(
+                    "select column_name, data_type from information_schema.columns "
+                    f"where table_schema = {_literal(node['schema'])} "
+                    f"and table_name = {_literal(node.get('alias') or node['name'])} "
+                    "order by ordinal_position").fetchall()
             except errors_of(db):
                 continue
-    return counts
+            facts[unique_id] = (count, [(str(c), str(t)) for c, t in columns])
+    return facts
+
+
+def row_counts(db: Path | View, nodes: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """unique_id → rows of each table node (`table_facts` without the columns)."""
+    return {u: count for u, (count, _) in table_facts(db, nodes).items()}
+
+
+def column_schema(node: Mapping[str, Any], columns: list[tuple[str, str]]) -> TableSchema:
+    """The table's columns as Dagster shows them: name, database type and the column's
+    description from the dbt YAML (empty when it has none)."""
+    described = {name.lower(): (c.get("description") or "") for name, c in (node.get("columns") or {}).items()}
+    return TableSchema(columns=[TableColumn(name=name, type=kind, description=described.get(name.lower()) or None)
+                                for name, kind in columns])
 
 
 def with_row_counts(events: list, manifest: Mapping[str, Any], db: Path | View) -> list:
-    """The events, each Output/AssetMaterialization of a table model carrying its row count."""
+    """The events, each Output/AssetMaterialization of a table model carrying its row count and
+    its column schema."""
     nodes = manifest.get("nodes", {})
 
     def uid(event) -> str | None:
@@ -71,11 +99,13 @@ def with_row_counts(events: list, manifest: Mapping[str, Any], db: Path | View) 
         return getattr(value, "text", value)
 
     wanted = [nodes[u] for e in events if (u := uid(e)) in nodes]
-    counts = row_counts(db, wanted)
+    facts = table_facts(db, wanted)
     out = []
     for event in events:
         u = uid(event)
-        if u in counts and hasattr(event, "with_metadata"):
-            event = event.with_metadata({**event.metadata, ROW_COUNT_KEY: counts[u]})
+        if u in facts and hasattr(event, "with_metadata"):
+            count, columns = facts[u]
+            schema = MetadataValue.table_schema(column_schema(nodes[u], columns))
+            event = event.with_metadata({**event.metadata, ROW_COUNT_KEY: count, COLUMN_SCHEMA_KEY: schema})
         out.append(event)
     return out

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from dagster import AssetKey, Output, RunRequest, SkipReason, build_sensor_context
 
-from orchestration.defs.dbt_layers import LAYERS, ROW_COUNT_KEY, with_row_counts
+from orchestration.defs.dbt_layers import COLUMN_SCHEMA_KEY, LAYERS, ROW_COUNT_KEY, with_row_counts
 
 
 @pytest.fixture(scope="module")
@@ -36,16 +36,17 @@ def test_dbt_models_are_grouped_by_layer(graph):
     assert "default" not in {graph.get(k).group_name for k in graph.get_all_asset_keys()}
 
 
-def test_row_counts_on_tables_only(tmp_path):
+def test_row_counts_and_column_schemas_on_tables_only(tmp_path):
     db = tmp_path / "w.duckdb"
     con = duckdb.connect(str(db))
     con.execute("create schema marts")
-    con.execute("create table marts.fct_x as select * from range(3)")
+    con.execute("create table marts.fct_x as select range as n, 'a' as label from range(3)")
     con.execute("create view marts.v_x as select * from marts.fct_x")
     con.close()
     manifest = {"nodes": {
         "model.p.fct_x": {"unique_id": "model.p.fct_x", "resource_type": "model", "schema": "marts",
-                          "name": "fct_x", "alias": "fct_x", "config": {"materialized": "table"}},
+                          "name": "fct_x", "alias": "fct_x", "config": {"materialized": "table"},
+                          "columns": {"n": {"name": "n", "description": "A number."}}},
         "model.p.v_x": {"unique_id": "model.p.v_x", "resource_type": "model", "schema": "marts",
                         "name": "v_x", "alias": "v_x", "config": {"materialized": "view"}},
         "model.p.gone": {"unique_id": "model.p.gone", "resource_type": "model", "schema": "marts",
@@ -56,6 +57,10 @@ def test_row_counts_on_tables_only(tmp_path):
     assert [e.output_name for e in out] == ["fct_x", "v_x", "gone"]
     assert out[0].metadata[ROW_COUNT_KEY].value == 3
     assert ROW_COUNT_KEY not in out[1].metadata and ROW_COUNT_KEY not in out[2].metadata
+    # the column schema: names and types from the database, descriptions from the dbt YAML
+    columns = out[0].metadata[COLUMN_SCHEMA_KEY].value.columns
+    assert [(c.name, c.type, c.description) for c in columns] == [("n", "BIGINT", "A number."), ("label", "VARCHAR", None)]
+    assert COLUMN_SCHEMA_KEY not in out[1].metadata
     assert "unique_id" in out[0].metadata
 
 

@@ -93,3 +93,29 @@ def test_cards_issued_since_a_system_began_are_cumulative():
     figs = _figs(text)
     assert ("users.new_registrations", 3000) in figs
     assert not [k for k in figs if k[1] == 27000], sorted(figs)
+
+
+# ------------------------------------------------------------------ 6. cue words the first read missed
+
+def test_readers_reading_count_in_person_times_is_visits():
+    text = ("某市图书馆2018年工作总结\n2018年,某市图书馆读者阅读量达到520.3万人次。各项工作顺利完成。\n")
+    assert ("visits.in_person", 5203000) in _figs(text)
+
+
+def test_paper_resources_count_as_holdings():
+    text = ("某县图书馆2019年工作总结\n2019年,某县图书馆拥有各类纸质文献资源45万册。各项工作顺利完成。\n")
+    assert ("collection.total", 450000) in _figs(text)
+
+
+def test_newly_registered_readers_are_new_registrations():
+    text = ("某市图书馆2021年工作总结\n2021年,某市图书馆新注册读者1.2万人。各项工作顺利完成。\n")
+    figs = _figs(text)
+    assert ("users.new_registrations", 12000) in figs
+    assert ("users.registered_total", 12000) not in figs
+
+
+def test_social_media_readership_is_not_visits():
+    text = ("某省图书馆2020年工作总结\n2020年,某省图书馆接待读者65万人次。公众号粉丝达31万人,阅读量达815.7万人次。各项工作顺利完成。\n")
+    figs = _figs(text)
+    assert ("visits.in_person", 650000) in figs
+    assert ("visits.in_person", 8157000) not in figs

@@ -375,6 +375,10 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
     for m in lx.REL_YEAR_RE.finditer(sentence_left):
         if ok(m.start(), m.end()):
             out.append((m.start(), "rel", lx.REL_YEAR[m.group(0)]))
+    for rx, y in la.ERA_YEARS:
+        for m in rx.finditer(sentence_left):
+            if m.start() > cut:      # in the number's own clause (至解放时藏书…N册)
+                out.append((m.start(), "abs", y))
     return sorted(out)
 
 

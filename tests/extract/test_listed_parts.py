@@ -91,3 +91,11 @@ def test_village_bookrooms_are_not_new_service_points():
     figs = _figs(text, "network.service_points_added")
     assert 4 in figs
     assert 15 not in figs
+
+
+def test_a_moment_of_national_history_dates_its_figure():
+    text = ("2010年工作总结\n截止2010年底,本馆共有藏书64万余册。本馆成立于三十年代,至解放时藏书仅一万二千余册,"
+            "后因故损失。")
+    figs = _figs(text, "collection.total")
+    assert figs[640000].year == 2010
+    assert figs[12000].year == 1949

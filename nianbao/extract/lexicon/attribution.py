@@ -213,6 +213,12 @@ HISTORY_BEFORE = re.compile(r"(?:始建|创建|创办|建于|成立|始于|开�
 HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|获|荣获|起|以来|至今|前后|"
                            r"被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估)")
 
+# a moment of national history that dates a figure (至解放时藏书仅一万八千余册, 建国初藏书…):
+# the year it names, not the report's; only moments (时/初), never spans (以来) or anniversaries
+ERA_YEARS: list[tuple[re.Pattern, int]] = [
+    (re.compile(r"(?:解放|建国|新中国成立|中华人民共和国成立)(?:时|之时|初期|初|前夕|当年)"), 1949),
+]
+
 # ------------------------------------------------------------------ data years (which year a page reports on)
 
 # a figure a year word can govern: a number with a metric unit later in the year's sentence

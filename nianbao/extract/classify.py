@@ -213,6 +213,13 @@ def _village_rooms(text: str, q: Quantity, d: Decision, cs: int, right: str, sen
     return lx.VILLAGE_ROOMS.search(seg) is not None
 
 
+def _cross_year_window(text: str, ss: int, pos: int) -> bool:
+    """The sentence before the number states a window from one year into another, and no
+    year or period of the figure's own follows it."""
+    ms = list(lx.CROSS_YEAR_WINDOW.finditer(text, ss, pos))
+    return bool(ms) and ms[-1].group(1) != ms[-1].group(2) and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos)
+
+
 def _issued_since(text: str, d: Decision, ss: int, pos: int) -> bool:
     """Cards issued (the cue's verb issues them) since a system was introduced, with no
     year or period of the figure's own after that span: a sum of years."""
@@ -327,6 +334,10 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     # readers grouped by books borrowed (借书超过200册的有10人): the threshold and the persons
     if lx.BRACKET_THRESHOLD_RIGHT.match(right) or lx.BRACKET_COUNT_LEFT.search(text[cs:q.num_start]) \
             or lx.GROUP_BOUND_RIGHT.match(right) or lx.THRESHOLD_BOOKS_RIGHT.match(right):
+        return None
+    # flows of a window across two calendar years (2017年4月18日至2018年4月18日,…接待读者…)
+    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
+            and _cross_year_window(text, sentence[0], q.num_start):
         return None
     # a time slot of the day (半夜12时至第二天5时期间入馆的读者…)
     if d.metric.split(".")[0] in lx.FLOW_FAMILIES and lx.TIME_SLOT.search(text[cs:q.num_start]):

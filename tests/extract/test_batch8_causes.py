@@ -119,3 +119,19 @@ def test_social_media_readership_is_not_visits():
     figs = _figs(text)
     assert ("visits.in_person", 650000) in figs
     assert ("visits.in_person", 8157000) not in figs
+
+
+# ------------------------------------------------------------------ 7. windows across calendar years
+
+def test_flows_of_a_window_across_two_years_have_no_calendar_year():
+    text = ("某县图书馆发布阅读报告\n2019年,某县图书馆接待读者50万人次。"
+            "2020年4月10日至2021年4月10日,某县图书馆共接待读者61.2万人次,借阅图书40.5万册次。\n")
+    figs = _figs(text)
+    assert ("visits.in_person", 500000) in figs
+    assert ("visits.in_person", 612000) not in figs
+    assert ("circulation.loans", 405000) not in figs
+
+
+def test_a_window_inside_one_year_keeps_its_flows():
+    text = ("某县图书馆发布阅读报告\n2020年1月1日至2020年12月31日,某县图书馆共接待读者61.2万人次。各项工作顺利完成。\n")
+    assert ("visits.in_person", 612000) in _figs(text)

@@ -297,6 +297,10 @@ TIME_SLOT = re.compile(r"\d{1,2}\s*[时点]\s*(?:至|到|—|-|~)[^,;。\d]{0,6}
 # years, though the card cue is a stock's; the issuing verb in the cue marks it as a flow
 SINCE_UNDERTAKING = re.compile(r"(?:实行|实施|推行|建立|启动|开展)[^,;。\d]{0,12}?以来")
 ISSUING_CUE = re.compile(r"发放|办理|新办|办证")
+# a window from a day of one year to a day of another (2017年4月18日至2018年4月18日): its flows
+# belong to no calendar year (groups 1 and 2: the two years)
+CROSS_YEAR_WINDOW = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:至|到|—+|-|~|～)\s*"
+                               r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?")
 # village, grassland and workers' reading rooms (农家书屋, 草原书屋, 职工书屋): another system's rooms,
 # so their counts are not the library's service points and books bought for them are not its additions
 VILLAGE_ROOMS = re.compile(r"农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库")

@@ -135,3 +135,8 @@ def test_flows_of_a_window_across_two_years_have_no_calendar_year():
 def test_a_window_inside_one_year_keeps_its_flows():
     text = ("某县图书馆发布阅读报告\n2020年1月1日至2020年12月31日,某县图书馆共接待读者61.2万人次。各项工作顺利完成。\n")
     assert ("visits.in_person", 612000) in _figs(text)
+
+
+def test_internet_users_received_are_visits():
+    text = ("某县图书馆2017年工作总结\n2017年,某县图书馆电子阅览室接待上网读者5210人次。各项工作顺利完成。\n")
+    assert ("visits.in_person", 5210) in _figs(text)

@@ -212,7 +212,7 @@ def data_years(text: str) -> Counter:
             continue
         for m in lx.YEAR_RE.finditer(t):
             if _strict_historic(t, m) or la.NOT_A_YEAR_AFTER.match(t[m.end(1):]) or \
-                    la.HISTORY_AFTER.match(t, m.end(1)):
+                    la.HISTORY_AFTER.match(t, m.end(1)) or la.OPENED_ON_DAY_AFTER.match(t, m.end(1)):
                 continue
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
             if la.DATA_FIGURE.search(t, m.end(), end):
@@ -354,7 +354,8 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
         if any(a <= i < b for a, b in cmp_spans):
             return False
         if la.HISTORY_STRICT_BEFORE.search(sentence_left[max(0, i - 6):i]) or \
-                la.HISTORY_STRICT_AFTER.match(sentence_left, j) or la.HONOUR_AFTER.match(sentence_left, j):
+                la.HISTORY_STRICT_AFTER.match(sentence_left, j) or la.HONOUR_AFTER.match(sentence_left, j) or \
+                la.OPENED_ON_DAY_AFTER.match(sentence_left, j):
             return False   # 始建于1952年的某馆有藏书…: the history year does not date the figure
         if la.NOT_A_YEAR_AFTER.match(sentence_left[j:]):
             return False

@@ -140,3 +140,14 @@ def test_a_window_inside_one_year_keeps_its_flows():
 def test_internet_users_received_are_visits():
     text = ("某县图书馆2017年工作总结\n2017年,某县图书馆电子阅览室接待上网读者5210人次。各项工作顺利完成。\n")
     assert ("visits.in_person", 5210) in _figs(text)
+
+
+# ------------------------------------------------------------------ 8. a profile's opening day
+
+def test_opening_day_of_a_profile_does_not_date_its_figures():
+    text = ("书香飘满小镇\n\n发布时间:2019-05-06 09:40:45丨来源:某网\n\n"
+            "某县图书馆于2010年6月1日正式建成并投入使用,建筑面积2000平方米,馆藏文献达8万册。"
+            "某县图书馆全年对外免费开放,年接待读者量2.5万人次。\n")
+    figs = _figs(text)
+    assert figs[("collection.total", 80000)].year == 2019
+    assert figs[("visits.in_person", 25000)].year == 2019

@@ -231,6 +231,10 @@ DATA_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:余|多)?\s*(?:万|亿)
 HISTORY_STRICT_BEFORE = re.compile(r"(?:始建|创建|创办|建于|建立于|成立于|始于|筹建于|诞生于|前身为|前身是)\s*$")
 HISTORY_STRICT_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:的)?\s*"
                                   r"(?:始建|创建|创办|设立的|成立的|建立的|筹建|诞生|建馆)")
+# the day a library was opened (于2012年8月15日正式建成并投入使用): a date of its history, not of
+# the figures the profile gives after it (a page date written later dates those)
+OPENED_ON_DAY_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:正式)?(?:建成|落成|竣工)\s*(?:并|並)?\s*"
+                                 r"(?:投入使用|开放|对外开放|开馆|启用)")
 # a page header with the weekday is the day the page was viewed, not written (2023年11月23日 星期四)
 VIEWING_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]")
 # a line opening with the page's date: with a time or its source (2017-07-27 08:50:00 来源:…,

@@ -151,3 +151,10 @@ def test_opening_day_of_a_profile_does_not_date_its_figures():
     figs = _figs(text)
     assert figs[("collection.total", 80000)].year == 2019
     assert figs[("visits.in_person", 25000)].year == 2019
+
+
+def test_branches_commended_are_not_the_branch_count():
+    text = ("某市图书馆2019年工作总结\n2019年,某市图书馆现有分馆25个。会上对工作成绩突出的七个分馆进行表彰。各项工作顺利完成。\n")
+    figs = _figs(text)
+    assert ("network.branches", 25) in figs
+    assert ("network.branches", 7) not in figs

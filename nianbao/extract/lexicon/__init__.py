@@ -194,7 +194,8 @@ FAMILY_BLOCKERS = {
 # the same for the words right after the number (…87家农家书屋配书工作)
 FAMILY_BLOCKERS_RIGHT = {
     # (另有5个分馆正在建设 / 12座在兴建、规划中: not standing yet)
-    "network": re.compile(r"^[^,;。]{0,12}(?:配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回|正在建设|正在建|在建|建设中|筹建|在兴建|兴建中|规划中)"),
+    # (对…成绩突出的九个分馆进行表彰: the branches commended, not all of them)
+    "network": re.compile(r"^[^,;。]{0,12}(?:表彰|表扬|嘉奖|配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回|正在建设|正在建|在建|建设中|筹建|在兴建|兴建中|规划中)"),
     # (、15550元的钢制书架: money for a thing named after it that is not reading matter)
     "spending": re.compile(r"^\s*的(?!图书|书刊|新书|书籍|文献|报刊|期刊|报纸|绘本|数字资源)[^,;。\d]{0,8}?(?:书架|设备|家具|桌椅|电脑|空调|装修|车)"),
     # (办证处从原来1个窗口增加到3个: the number counts service windows, not cards)

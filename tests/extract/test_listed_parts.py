@@ -99,3 +99,9 @@ def test_a_moment_of_national_history_dates_its_figure():
     figs = _figs(text, "collection.total")
     assert figs[640000].year == 2010
     assert figs[12000].year == 1949
+
+
+def test_a_department_counted_on_its_own_is_a_part():
+    figs = _figs("2015年工作总结\n一年来共接待读者2.1万人次,电子阅览室接待读者8650人次。", "visits.in_person")
+    assert figs[21000].segment == "all"
+    assert figs[8650].segment == "e_reading_room"

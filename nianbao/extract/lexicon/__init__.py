@@ -417,6 +417,8 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("alliance", re.compile(r"联盟")),
     ("self_organized", re.compile(r"自主(?:活动|举办|开展)")),
     ("reference_room", re.compile(r"参考咨询室")),
+    # a department counted on its own (电子阅览室接待读者N人次): its part of the visits
+    ("e_reading_room", re.compile(r"电子阅览室")),
     ("free_opening", re.compile(r"免费开放(?:经费|资金|补助)")),
     ("braille", re.compile(r"盲文")),
     ("picture_books", re.compile(r"绘本(?!故事)")),

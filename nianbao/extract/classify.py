@@ -387,6 +387,9 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     # the attendance of one narrated event (举行了“…”活动,参与人次达5000) is not a reported total
     if d.metric == "activities.attendance":
         before = text[sentence[0]:q.num_start]
+        # (活动现场吸引了130余名读者: the audience at one event's scene)
+        if lx.EVENT_SCENE.search(text[cs:q.num_start]) and not lx.WHOLE_WORDS.search(before):
+            return None
         if lx.SINGLE_EVENT.search(before) and not lx.WHOLE_WORDS.search(before) and \
                 not re.search(r"共|累计|全年|系列|\d\s*(?:场|次|期|项)", before):
             return None

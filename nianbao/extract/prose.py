@@ -84,6 +84,9 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
             service = _service_part(mt[ss:q.num_start])
             if service:
                 return service
+        inherited = _subject_part(mt, q, metric, cs, prev)
+        if inherited:
+            return inherited
     if seg != "all" or not metric.startswith("activities"):
         return seg
     # 各类活动 / 所有活动: the whole, whatever the clauses before it counted
@@ -136,6 +139,20 @@ def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:
             if cand and rx.fullmatch(cand):
                 return code
     return None
+
+
+def _subject_part(mt, q, metric, cs, prev) -> str | None:
+    """The part named by the clause just before, for a clause with no subject of its own
+    (成人馆藏书籍N册,流通量有M册次: M is the adults' loans too): the previous figure of the
+    sentence, of another metric, sits in the previous clause and has a part segment."""
+    if not prev or metric.startswith("activities") or prev[1].metric == metric or prev[1].segment == "all":
+        return None
+    pc = previous_clause(mt, cs)
+    if not pc or not (pc[0] <= prev[1].char_start < pc[1]):
+        return None
+    if not lx.ELLIPTIC_CLAUSE.match(mt[cs:q.num_start]):
+        return None
+    return prev[1].segment
 
 
 def _birth_cohort(left: str) -> str | None:

@@ -158,3 +158,11 @@ def test_branches_commended_are_not_the_branch_count():
     figs = _figs(text)
     assert ("network.branches", 25) in figs
     assert ("network.branches", 7) not in figs
+
+
+def test_audience_at_one_event_scene_is_not_attendance():
+    text = ("某区图书馆2024年工作总结\n2024年,某区图书馆举办活动300场,参与读者5.2万人次。"
+            "读书节当天,活动现场吸引了150余名读者热情参与。各项工作顺利完成。\n")
+    figs = _figs(text)
+    assert ("activities.attendance", 52000) in figs
+    assert ("activities.attendance", 150) not in figs

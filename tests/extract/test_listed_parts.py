@@ -105,3 +105,13 @@ def test_a_department_counted_on_its_own_is_a_part():
     figs = _figs("2015年工作总结\n一年来共接待读者2.1万人次,电子阅览室接待读者8650人次。", "visits.in_person")
     assert figs[21000].segment == "all"
     assert figs[8650].segment == "e_reading_room"
+
+
+def test_a_clause_with_no_subject_counts_the_part_named_before_it():
+    text = "2016年工作总结\n2016年,本馆成人馆藏书籍90万余册,流通量有50万余册次;少儿部藏书15万余册,但其流通量竟高达40万余册次。"
+    loans = _figs(text, "circulation.loans")
+    assert loans[500000].segment == "adults"
+    assert loans[400000].segment == "minors"
+    # a clause with its own subject keeps its own segment (none here: the whole)
+    whole = _figs("2016年工作总结\n2016年,本馆成人馆藏书籍90万余册,全馆外借图书60万册次。", "circulation.loans")
+    assert whole[600000].segment == "all"

@@ -423,6 +423,7 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("braille", re.compile(r"盲文")),
     ("picture_books", re.compile(r"绘本(?!故事)")),
     ("minors", re.compile(r"未成年|少儿|儿童|青少年|少年|亲子|幼儿|中小学生|学生")),
+    ("adults", re.compile(r"成人(?!礼|教育|高考|仪式)")),
     ("storytelling", re.compile(r"故事会|讲故事|故事妈妈|故事屋")),
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
     ("offline", re.compile(r"(?<![线上和与、])线下(?=活动|讲座|展览|培训|阅读推广|参与)")),
@@ -474,6 +475,10 @@ SUBJECT_CLASS_CODES = {"哲学": "philosophy", "社会科学": "social_sciences"
                        "历史": "history", "经济": "economics", "政治": "politics", "法律": "law",
                        "军事": "military", "教育": "education", "医药卫生": "medicine",
                        "工业技术": "technology", "农业科学": "agriculture"}
+# a clause with no subject of its own, only the metric word (…,流通量有N册次 / 但其流通量竟高达N册次):
+# its figure counts the part named by the clause before
+ELLIPTIC_CLAUSE = re.compile(r"^\s*(?:但|而)?\s*(?:其|它的|它们的)?\s*(?:流通量|借阅量|外借量|借阅|外借|流通|接待读者|到馆)"
+                             r"[^,;。\d]{0,6}$")
 # quoted names (programme titles, book titles): their words never set a segment
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
 # names given as the themes of a year's work (以“A”和“B”等为主题,举办…活动共57场次): not a named part

@@ -200,20 +200,25 @@ def _unit_hint(title: str | None) -> str | None:
     return None
 
 
-def _unit_line_above(lines: list[_Line], raw: _Raw) -> str | None:
-    """The unit of a ``单位:万元`` line among the four lines above the table (a caption,
-    a 收入/支出 band between them)."""
+def _texts_above(lines: list[_Line], raw: _Raw, most: int = 4):
+    """The non-blank lines above the table, nearest first, at most `most` of them (a caption,
+    a 收入/支出 band between them), as matched: 單位:萬元 reads as 单位:万元."""
+    from .normalize import for_matching
+
     j, seen = raw.first_line - 1, 0
-    while j >= 0 and seen < 4:
+    while j >= 0 and seen < most:
         ln = lines[j]
         j -= 1
         if not ln.raw.strip(_WS + "|"):
             continue
         seen += 1
-        from .normalize import for_matching
+        yield for_matching(ln.raw)
 
-        m = tl.UNIT_LINE.search(for_matching(ln.raw))      # 單位:萬元 reads as 单位:万元
-        if m:
+
+def _unit_line_above(lines: list[_Line], raw: _Raw) -> str | None:
+    """The unit of a ``单位:万元`` line among the four lines above the table."""
+    for text in _texts_above(lines, raw):
+        if m := tl.UNIT_LINE.search(text):
             return m.group(1)
     return None
 
@@ -221,17 +226,8 @@ def _unit_line_above(lines: list[_Line], raw: _Raw) -> str | None:
 def _unit_list_above(lines: list[_Line], raw: _Raw) -> list[str] | None:
     """The units of a ``单位:万人次、万册`` line among the four lines above the table, one
     per value column in column order (None when the line names one unit or none)."""
-    from .normalize import for_matching
-
-    j, seen = raw.first_line - 1, 0
-    while j >= 0 and seen < 4:
-        ln = lines[j]
-        j -= 1
-        if not ln.raw.strip(_WS + "|"):
-            continue
-        seen += 1
-        m = tl.UNIT_LIST_LINE.search(for_matching(ln.raw))
-        if m:
+    for text in _texts_above(lines, raw):
+        if m := tl.UNIT_LIST_LINE.search(text):
             return tl.UNIT_LIST_SEP.split(m.group("units").strip())
     return None
 

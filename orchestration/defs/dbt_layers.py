@@ -76,11 +76,6 @@ def table_facts(db: Path | View, nodes: Iterable[Mapping[str, Any]]) -> dict[str
     return facts
 
 
-def row_counts(db: Path | View, nodes: Iterable[Mapping[str, Any]]) -> dict[str, int]:
-    """unique_id → rows of each table node (`table_facts` without the columns)."""
-    return {u: count for u, (count, _) in table_facts(db, nodes).items()}
-
-
 def column_schema(node: Mapping[str, Any], columns: list[tuple[str, str]]) -> TableSchema:
     """The table's columns as Dagster shows them: name, database type and the column's
     description from the dbt YAML (empty when it has none)."""
@@ -89,7 +84,7 @@ def column_schema(node: Mapping[str, Any], columns: list[tuple[str, str]]) -> Ta
                                 for name, kind in columns])
 
 
-def with_row_counts(events: list, manifest: Mapping[str, Any], db: Path | View) -> list:
+def with_table_metadata(events: list, manifest: Mapping[str, Any], db: Path | View) -> list:
     """The events, each Output/AssetMaterialization of a table model carrying its row count and
     its column schema."""
     nodes = manifest.get("nodes", {})

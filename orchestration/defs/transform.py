@@ -10,7 +10,7 @@ from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 from nianbao import stopping
 from nianbao.pipeline import say
 from nianbao.storage import BUILD
-from orchestration.defs.dbt_layers import LayeredTranslator, with_row_counts
+from orchestration.defs.dbt_layers import LayeredTranslator, with_table_metadata
 from orchestration.defs.dbt_state import partial_parse, state_dir
 from orchestration.resources import DBT_PROJECT, WarehouseResource
 
@@ -43,7 +43,7 @@ def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: 
             if invocation.process.poll() is None:
                 invocation.process.kill()
                 invocation.process.wait()
-        yield from with_row_counts(events, invocation.manifest, storage.view(BUILD))
+        yield from with_table_metadata(events, invocation.manifest, storage.view(BUILD))
         run_results = invocation.get_artifact("run_results.json").get("results", [])
         n = sum(1 for r in run_results if r.get("unique_id", "").startswith("model."))
         say(f"built {n} dbt models")

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from dagster import AssetKey, Output, RunRequest, SkipReason, build_sensor_context
 
-from orchestration.defs.dbt_layers import COLUMN_SCHEMA_KEY, LAYERS, ROW_COUNT_KEY, with_row_counts
+from orchestration.defs.dbt_layers import COLUMN_SCHEMA_KEY, LAYERS, ROW_COUNT_KEY, with_table_metadata
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_row_counts_and_column_schemas_on_tables_only(tmp_path):
                          "name": "gone", "alias": "gone", "config": {"materialized": "table"}},
     }}
     events = [Output(None, output_name=n, metadata={"unique_id": f"model.p.{n}"}) for n in ("fct_x", "v_x", "gone")]
-    out = with_row_counts(events, manifest, db)
+    out = with_table_metadata(events, manifest, db)
     assert [e.output_name for e in out] == ["fct_x", "v_x", "gone"]
     assert out[0].metadata[ROW_COUNT_KEY].value == 3
     assert ROW_COUNT_KEY not in out[1].metadata and ROW_COUNT_KEY not in out[2].metadata

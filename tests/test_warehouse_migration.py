@@ -1,18 +1,17 @@
 """A raw table made by an older version gains the columns the current DDL adds."""
 
-import duckdb
-
 from nianbao import warehouse
 from nianbao.schema import RAW_DDL
+from tests.support.db import duckdb_file
 
 
 def test_old_raw_figures_table_gains_new_columns(tmp_path):
-    db = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(db))
-    con.execute("create schema raw")
-    con.execute("create table raw.figures (figure_id varchar, document_id varchar, value double)")
-    con.execute("insert into raw.figures values ('f1', 'd1', 3.0)")
-    con.close()
+    db = duckdb_file(
+        tmp_path / "old.duckdb",
+        "create schema raw",
+        "create table raw.figures (figure_id varchar, document_id varchar, value double)",
+        "insert into raw.figures values ('f1', 'd1', 3.0)",
+    )
 
     with warehouse.connect(db) as con:
         cols = {r[0] for r in con.execute(

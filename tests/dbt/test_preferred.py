@@ -27,6 +27,18 @@ FACTS = ["fct_figures", "fct_visits", "fct_circulation", "fct_spending", "fct_re
          "fct_collection", "fct_network", "fct_activities"]
 
 
+# (table_id, table_title, table_segment) of the two event tables of the invented report
+MINORS_TABLE = ("t1", "未成年人活动一览表", "minors")
+ALL_TABLE = ("t2", "各类读者活动统计表", "all")
+
+
+def _event(table: tuple[str, str, str], seq: int, title: str, day: date, span: tuple[int, int], evidence: str) -> Event:
+    """One event dated to the day, row `seq` of `table`, at characters `span` of the document."""
+    table_id, table_title, table_segment = table
+    return Event(title=title, event_date=day, date_precision="day", char_start=span[0], char_end=span[1],
+                 evidence=evidence, seq=seq, table_id=table_id, table_title=table_title, table_segment=table_segment)
+
+
 def _result() -> ExtractionResult:
     f = make_figure
     figures = [
@@ -55,25 +67,15 @@ def _result() -> ExtractionResult:
         f("network.branches", 38, scope="branches", start=250),
     ]
     events = [
-        Event(title="闹花灯,迎新春——宫廷花灯制作", event_date=date(2020, 1, 12), date_precision="day",
-              char_start=300, char_end=320, evidence="1月12日 闹花灯", seq=1, table_id="t1",
-              table_title="未成年人活动一览表", table_segment="minors"),
-        Event(title="读书分享会", event_date=date(2020, 1, 20), date_precision="day",
-              char_start=330, char_end=340, evidence="1月20日 读书分享会", seq=2, table_id="t1",
-              table_title="未成年人活动一览表", table_segment="minors"),
+        _event(MINORS_TABLE, 1, "闹花灯,迎新春——宫廷花灯制作", date(2020, 1, 12), (300, 320), "1月12日 闹花灯"),
+        _event(MINORS_TABLE, 2, "读书分享会", date(2020, 1, 20), (330, 340), "1月20日 读书分享会"),
         # the same event in the second table: other punctuation and spacing
-        Event(title="闹花灯，迎新春—宫廷花灯制作 ", event_date=date(2020, 1, 12), date_precision="day",
-              char_start=500, char_end=520, evidence="2020.1.12 闹花灯", seq=1, table_id="t2",
-              table_title="各类读者活动统计表", table_segment="all"),
+        _event(ALL_TABLE, 1, "闹花灯，迎新春—宫廷花灯制作 ", date(2020, 1, 12), (500, 520), "2020.1.12 闹花灯"),
         # the same title on another day is another event
-        Event(title="闹花灯,迎新春——宫廷花灯制作", event_date=date(2020, 2, 9), date_precision="day",
-              char_start=540, char_end=560, evidence="2月9日 闹花灯", seq=2, table_id="t2",
-              table_title="各类读者活动统计表", table_segment="all"),
+        _event(ALL_TABLE, 2, "闹花灯,迎新春——宫廷花灯制作", date(2020, 2, 9), (540, 560), "2月9日 闹花灯"),
         # two untitled events on one day are two events
-        Event(title="", event_date=date(2020, 3, 5), date_precision="day", char_start=600, char_end=610,
-              evidence="3月5日 讲座", seq=3, table_id="t2", table_title="各类读者活动统计表", table_segment="all"),
-        Event(title="—", event_date=date(2020, 3, 5), date_precision="day", char_start=620, char_end=630,
-              evidence="3月5日 展览", seq=4, table_id="t2", table_title="各类读者活动统计表", table_segment="all"),
+        _event(ALL_TABLE, 3, "", date(2020, 3, 5), (600, 610), "3月5日 讲座"),
+        _event(ALL_TABLE, 4, "—", date(2020, 3, 5), (620, 630), "3月5日 展览"),
     ]
     return ExtractionResult(library_name=OWN, report_year=2020, figures=figures, events=events)
 

@@ -291,21 +291,10 @@ EXPECTED_GRID = [("circulation.loans", 2021, 33000), ("users.new_registrations",
 
 
 def test_a_docx_table_reaches_the_extractor_as_a_grid():
-    import io
+    from tests.ingest.corpus import docx_table_bytes
 
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("2021年某县图书馆工作报告")
-    d.add_paragraph("表1 主要业务数据")
-    t = d.add_table(rows=len(GRID), cols=3)
-    for r, row in enumerate(GRID):
-        for c, v in enumerate(row):
-            t.cell(r, c).text = v
-    d.add_paragraph("全年举办活动120场。")
-    buf = io.BytesIO()
-    d.save(buf)
-    got, tbs = _extract_file(buf.getvalue(), "r.docx")
+    data = docx_table_bytes(["2021年某县图书馆工作报告", "表1 主要业务数据"], GRID, ["全年举办活动120场。"])
+    got, tbs = _extract_file(data, "r.docx")
     assert [(tb.layout, len(tb.rows)) for tb in tbs] == [("row_blocks", 3)]
     assert tbs[0].rows[1][1].text == ""                          # the empty cell keeps its column
     assert [g for g in got if g[0] != "activities.events"] == EXPECTED_GRID

@@ -62,21 +62,31 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-def docx_bytes() -> bytes:
+def docx_table_bytes(before: list[str], cells: list[list[str]], after: list[str], heading: str | None = None) -> bytes:
+    """A .docx: an optional level-1 `heading`, the paragraphs `before`, one table of `cells` (rows of
+    equal length), the paragraphs `after`."""
     import docx
 
     d = docx.Document()
-    d.add_heading("2020年金湖县图书馆年报", level=1)
-    d.add_paragraph("全年接待读者21.2万余人次，外借图书5.6万册次。")
-    t = d.add_table(rows=3, cols=3)
-    cells = [["序号", "活动名称", "参与人数"], ["1", "书香金湖读书节", "2600"], ["2", "少儿绘本阅读", "１８０"]]
+    if heading is not None:
+        d.add_heading(heading, level=1)
+    for text in before:
+        d.add_paragraph(text)
+    t = d.add_table(rows=len(cells), cols=len(cells[0]))
     for r, row in enumerate(cells):
         for c, v in enumerate(row):
             t.cell(r, c).text = v
-    d.add_paragraph("表后的段落：全年新增馆藏图书12,580册。")
+    for text in after:
+        d.add_paragraph(text)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def docx_bytes() -> bytes:
+    cells = [["序号", "活动名称", "参与人数"], ["1", "书香金湖读书节", "2600"], ["2", "少儿绘本阅读", "１８０"]]
+    return docx_table_bytes(["全年接待读者21.2万余人次，外借图书5.6万册次。"], cells,
+                            ["表后的段落：全年新增馆藏图书12,580册。"], heading="2020年金湖县图书馆年报")
 
 
 DOCX_TEXT = ("2020年金湖县图书馆年报\n全年接待读者21.2万余人次,外借图书5.6万册次。\n\n"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 import time
 
-import duckdb
 import pytest
 from dagster import AssetKey, Output, RunRequest, SkipReason, build_sensor_context
 
 from orchestration.defs.dbt_layers import COLUMN_SCHEMA_KEY, LAYERS, ROW_COUNT_KEY, with_table_metadata
+from tests.support.db import duckdb_file
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +37,12 @@ def test_dbt_models_are_grouped_by_layer(graph):
 
 
 def test_row_counts_and_column_schemas_on_tables_only(tmp_path):
-    db = tmp_path / "w.duckdb"
-    con = duckdb.connect(str(db))
-    con.execute("create schema marts")
-    con.execute("create table marts.fct_x as select range as n, 'a' as label from range(3)")
-    con.execute("create view marts.v_x as select * from marts.fct_x")
-    con.close()
+    db = duckdb_file(
+        tmp_path / "w.duckdb",
+        "create schema marts",
+        "create table marts.fct_x as select range as n, 'a' as label from range(3)",
+        "create view marts.v_x as select * from marts.fct_x",
+    )
     manifest = {"nodes": {
         "model.p.fct_x": {"unique_id": "model.p.fct_x", "resource_type": "model", "schema": "marts",
                           "name": "fct_x", "alias": "fct_x", "config": {"materialized": "table"},

@@ -23,6 +23,23 @@ def warehouse(tmp_path, monkeypatch):
     return published
 
 
+@pytest.fixture
+def stand_in_build(monkeypatch):
+    """The build job replaced by a stand-in of one op that does nothing (the real one is tested end to end)."""
+    from orchestration import definitions
+
+    @op
+    def nothing():
+        return None
+
+    @job(name="stand_in_build")
+    def stand_in():
+        nothing()
+
+    monkeypatch.setattr(definitions.defs, "resolve_job_def", lambda name: stand_in)
+    return stand_in
+
+
 def test_home_is_beside_the_warehouse_with_the_instance_settings(warehouse):
     path = home.dagster_home()
     assert path == config.dagster_home_dir(warehouse) == warehouse.parent / "dagster_home"
@@ -37,20 +54,11 @@ def test_dagster_home_in_the_environment_wins(warehouse, tmp_path, monkeypatch):
     assert not config.dagster_home_dir(warehouse).exists()
 
 
-def test_a_cli_run_is_recorded_in_the_shared_instance(warehouse, monkeypatch, capsys):
+def test_a_cli_run_is_recorded_in_the_shared_instance(warehouse, stand_in_build, capsys):
     """`make run` (orchestration.cli) executes in the persistent instance `make dev` opens,
     so its runs show in the UI (a stand-in job: the real one is tested end to end)."""
-    from orchestration import cli, definitions
+    from orchestration import cli
 
-    @op
-    def nothing():
-        return None
-
-    @job(name="stand_in_build")
-    def stand_in():
-        nothing()
-
-    monkeypatch.setattr(definitions.defs, "resolve_job_def", lambda name: stand_in)
     assert cli._run_locked(warehouse) == 1  # nothing published by the stand-in
     with home.instance(warehouse) as instance:
         runs = instance.get_runs()
@@ -78,19 +86,10 @@ def test_every_mart_and_only_the_marts_carry_the_daily_freshness_policy():
     assert policy.lower_bound_delta == timedelta(hours=24)
 
 
-def test_finished_runs_beyond_keep_runs_are_deleted(warehouse, monkeypatch):
+def test_finished_runs_beyond_keep_runs_are_deleted(warehouse, stand_in_build, monkeypatch):
     """Each `make run` keeps the newest NIANBAO_KEEP_RUNS finished runs in the instance."""
-    from orchestration import cli, definitions
+    from orchestration import cli
 
-    @op
-    def nothing():
-        return None
-
-    @job(name="stand_in_build")
-    def stand_in():
-        nothing()
-
-    monkeypatch.setattr(definitions.defs, "resolve_job_def", lambda name: stand_in)
     monkeypatch.setenv("NIANBAO_KEEP_RUNS", "2")
     for _ in range(3):
         cli._run_locked(warehouse)

@@ -5,6 +5,8 @@ subject class, a bracketed 其中 group that must not swallow the figures after 
 village bookrooms that are not the library's new service points.
 """
 
+import pytest
+
 from nianbao.extract import extract_document
 
 
@@ -12,62 +14,57 @@ def _figs(text: str, metric: str) -> dict[float, object]:
     return {f.value: f for f in extract_document(text).figures if f.metric == metric}
 
 
-def test_material_parts_after_a_holdings_total():
-    text = ("2020年工作总结\n2020年,本馆总藏书量52.4万册(件),其中古籍1.2万册,图书40.1万册,"
-            "报刊9.6万份,缩微制品320件,其他1.05万件。")
-    figs = _figs(text, "collection.total")
-    assert figs[524000].segment == "all"
-    assert figs[12000].segment == "ancient_books"
-    assert figs[401000].segment == "books"
-    assert figs[96000].segment == "periodicals"
-    assert figs[320].segment == "microforms"
-    assert figs[10500].segment == "other"
-
-
-def test_language_parts_in_a_list_with_glosses_and_title_counts():
-    text = ("2018年工作总结\n截止2018年底,共有藏书86万余册,其中汉文图书12.1万种60万余册,"
-            "民文图书(维、哈等文)0.9万种8万余册,外文图书(英、日文)1.2万种7万余册,中文期刊连续种数3100种、3万余册,"
-            "中文报纸连续种数210种、5万余册。")
-    figs = _figs(text, "collection.total")
-    assert figs[860000].segment == "all"
-    assert figs[600000].segment == "chinese_books"
-    assert figs[80000].segment == "minority_languages"
-    assert figs[70000].segment == "foreign_languages"
-    assert figs[30000].segment == "periodicals"
-    assert figs[50000].segment == "newspapers"
-
-
-def test_items_of_a_list_separated_by_enumeration_commas():
-    text = ("2016年,本馆总藏书量近90万册,其中:\n1、纸型文献资源(80余万件册);汉文普通图书50万册、民文图书9万册、"
-            "外文图书16万册。")
-    figs = _figs(text, "collection.total")
-    assert figs[900000].segment == "all"
-    assert figs[500000].segment == "chinese_books"
-    assert figs[90000].segment == "minority_languages"
-    assert figs[160000].segment == "foreign_languages"
-
-
-def test_two_words_counted_together_are_no_part():
+# (text, metric, {value: segment}): each value's figure of that metric has that segment
+SEGMENT_CASES = {
+    "material_parts_after_a_holdings_total": (
+        "2020年工作总结\n2020年,本馆总藏书量52.4万册(件),其中古籍1.2万册,图书40.1万册,"
+        "报刊9.6万份,缩微制品320件,其他1.05万件。",
+        "collection.total",
+        {524000: "all", 12000: "ancient_books", 401000: "books", 96000: "periodicals", 320: "microforms",
+         10500: "other"},
+    ),
+    "language_parts_in_a_list_with_glosses_and_title_counts": (
+        "2018年工作总结\n截止2018年底,共有藏书86万余册,其中汉文图书12.1万种60万余册,"
+        "民文图书(维、哈等文)0.9万种8万余册,外文图书(英、日文)1.2万种7万余册,中文期刊连续种数3100种、3万余册,"
+        "中文报纸连续种数210种、5万余册。",
+        "collection.total",
+        {860000: "all", 600000: "chinese_books", 80000: "minority_languages", 70000: "foreign_languages",
+         30000: "periodicals", 50000: "newspapers"},
+    ),
+    "items_of_a_list_separated_by_enumeration_commas": (
+        "2016年,本馆总藏书量近90万册,其中:\n1、纸型文献资源(80余万件册);汉文普通图书50万册、民文图书9万册、"
+        "外文图书16万册。",
+        "collection.total",
+        {900000: "all", 500000: "chinese_books", 90000: "minority_languages", 160000: "foreign_languages"},
+    ),
     # 图书、报刊 counted together as one figure: the whole year's additions, not periodicals
-    figs = _figs("2021年工作总结\n2021年,年增图书、报刊3400余册,办理借书证500个。", "collection.added")
-    assert figs[3400].segment == "all"
+    "two_words_counted_together_are_no_part": (
+        "2021年工作总结\n2021年,年增图书、报刊3400余册,办理借书证500个。", "collection.added", {3400: "all"},
+    ),
+    "loans_by_subject_class": (
+        "2019年工作总结\n全年书刊外借共63.5万册次。在外借书刊中,哲学类1.2万册次,社会科学类30.4万册次,"
+        "自然科学类9.9万册次,综合性书刊2.1万册次。",
+        "circulation.loans",
+        {635000: "all", 12000: "philosophy", 304000: "social_sciences", 99000: "natural_sciences", 21000: "general"},
+    ),
+    "subject_class_named_before_its_loans": (
+        "2017年工作总结\n2017年全馆外借图书达520万册,2017年文学类借阅量高达1873420册。",
+        "circulation.loans",
+        {5200000: "all", 1873420: "literature"},
+    ),
+    "a_department_counted_on_its_own_is_a_part": (
+        "2015年工作总结\n一年来共接待读者2.1万人次,电子阅览室接待读者8650人次。",
+        "visits.in_person",
+        {21000: "all", 8650: "e_reading_room"},
+    ),
+}
 
 
-def test_loans_by_subject_class():
-    text = ("2019年工作总结\n全年书刊外借共63.5万册次。在外借书刊中,哲学类1.2万册次,社会科学类30.4万册次,"
-            "自然科学类9.9万册次,综合性书刊2.1万册次。")
-    figs = _figs(text, "circulation.loans")
-    assert figs[635000].segment == "all"
-    assert figs[12000].segment == "philosophy"
-    assert figs[304000].segment == "social_sciences"
-    assert figs[99000].segment == "natural_sciences"
-    assert figs[21000].segment == "general"
-
-
-def test_subject_class_named_before_its_loans():
-    figs = _figs("2017年工作总结\n2017年全馆外借图书达520万册,2017年文学类借阅量高达1873420册。", "circulation.loans")
-    assert figs[5200000].segment == "all"
-    assert figs[1873420].segment == "literature"
+@pytest.mark.parametrize("text, metric, segments", SEGMENT_CASES.values(), ids=SEGMENT_CASES.keys())
+def test_each_listed_value_has_its_segment(text, metric, segments):
+    figs = _figs(text, metric)
+    for value, segment in segments.items():
+        assert figs[value].segment == segment, value
 
 
 def test_a_part_word_alone_is_no_part_without_a_whole_before_it():
@@ -99,12 +96,6 @@ def test_a_moment_of_national_history_dates_its_figure():
     figs = _figs(text, "collection.total")
     assert figs[640000].year == 2010
     assert figs[12000].year == 1949
-
-
-def test_a_department_counted_on_its_own_is_a_part():
-    figs = _figs("2015年工作总结\n一年来共接待读者2.1万人次,电子阅览室接待读者8650人次。", "visits.in_person")
-    assert figs[21000].segment == "all"
-    assert figs[8650].segment == "e_reading_room"
 
 
 def test_a_clause_with_no_subject_counts_the_part_named_before_it():

@@ -73,6 +73,9 @@ def _right_cue(right: str, unit, base: int) -> Decision | None:
             continue
         # the noun must follow closely: only quotes/names in between (no numbers, no verbs)
         gap = right[: m.start()]
+        # (9个镇(街)、社区基层分馆: the kinds of place the facilities stand in may sit between)
+        if unit in lx.FACILITY_UNITS and lx.FACILITY_PLACE_GAP.fullmatch(gap):
+            gap = ""
         # (in 3个行政区广设服务据点 the count is of districts: a verb sits in the gap)
         if len(gap) > 12 or re.search(r"\d|、|开展|举办|组织|参加|参与|和|及|与|设|建|覆盖|遍布|分布", gap):
             continue
@@ -307,7 +310,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     cs = left_start if clause_start is None else clause_start
     if _is_rate(text[cs:q.num_start]) and not lx.RATIO.search(left):
         return None
-    if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]):
+    if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]) \
+            or lx.TOP_N.search(text[sentence[0]:q.num_start]) or lx.LIST_ITEMS_RIGHT.match(right):
         return None
     if lx.EACH_OF.search(text[cs:q.num_start]):
         return None   # (12个分馆均藏书5000册以上: what each has)

@@ -47,7 +47,7 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
+    Cue("visits", r"(?:进馆|到馆|入馆)[^,;。\d]{0,8}?的(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)?|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     # readers' use counted in person-times (读者阅读量1110.8万人次): service visits (a bare 阅读量
@@ -66,6 +66,11 @@ CUES: list[Cue] = [
     # 2600万读者走进图书馆
     Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?(?:图书馆|阅读阵地)",
         _m(PERSON_TIMES + PERSONS, "visits.in_person"), side="R"),
+    # borrowing through the web counted in items (网上借阅量…万册次): loans of the library's books
+    Cue("online_loans", r"(?:线上|在线|网上|网络)(?:借阅|借书|外借)(?:量|总量|册次)?", _m(VOLUMES + VOLUME_TIMES, "circulation.loans")),
+    # the use of e-resources, whatever its unit (电子图书借阅…万册次, 电子期刊阅读…人次): online use
+    Cue("e_use", r"(?:电子|数字)(?:图书|书|文献|期刊|报纸|资源)(?:的)?(?:借阅|阅读|使用|浏览)(?:量|总量|册次|人次|次数)?",
+        _m(PERSON_TIMES + ("次",) + VOLUME_TIMES + BARE, "visits.online")),
     Cue("online", r"点击(?:量|次数|数)|(?:网站|官网|门户网站|主页|网页)?访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
                   r"(?<=线上服务|在线服务|网络服务|网上服务)(?:人次|量)|新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|数字图书馆(?:总)?(?:使用|访问|服务)(?:量|人次)|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
         _m(PERSON_TIMES + ("次",) + PERSONS + VOLUME_TIMES + BARE, "visits.online")),
@@ -88,7 +93,7 @@ CUES: list[Cue] = [
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users
     Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?(?:证|卡)|办理(?:各类)?(?:新|读者|借阅|借书|图书|少儿){0,2}(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
-                   r"新增持证(?:读者|人员|用户)?|新注册|注册新读者|新增办证|新办证",
+                   r"新增持证(?:读者|人员|用户)?|新注册(?:的)?(?:读者|用户)?|注册新读者|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
     Cue("registered", r"持(?:证|卡)(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|(?<!新)注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:全年)?发放(?:读者|借阅|借书|图书)?证(?:数)?|有效读者(?:证)?",
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
@@ -137,7 +142,7 @@ CUES: list[Cue] = [
     # (43万元图书购置经费: the amount before its name)
     Cue("sp_coll_r", r"^\s*的?(?:图书|文献|书刊)(?:购置|采购)(?:费|经费|资金)", _m(MONEY, "spending.collections"), side="R"),
     # (投入资金15万元购置图书6000册 / 10万元用于采购新书: the purchase named right after the amount)
-    Cue("sp_coll_use_r", r"^\s*(?:用于|专门用于|用来)?(?:购置|采购|购买|添置|购进)了?[^,;。\d]{0,6}?(?:图书|绘本|书刊|书籍|新书|文献)",
+    Cue("sp_coll_use_r", r"^\s*(?:用于|专门用于|用来)?(?:追加|集中|统一|专项)?(?:购置|采购|购买|添置|购进)了?[^,;。\d]{0,10}?(?:图书|绘本|书刊|书籍|新书|文献)",
         _m(MONEY, "spending.collections"), side="R"),
     # (添置5万元的图书、报刊1.2万元: the books bought named after the amount; newspapers by their amount)
     Cue("sp_coll_books_r", r"^\s*的(?:图书|书刊|新书|书籍)", _m(MONEY, "spending.collections"), side="R"),
@@ -152,7 +157,7 @@ CUES: list[Cue] = [
     # self-service kiosks counted by the machine (各类自助图书馆302台)
     Cue("kiosks", r"自助(?:图书馆|借还机|借书机|图书柜)|书香亭|图书自助机", _m(("台",), "network.service_points")),
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
-    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:图书)?网点|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站",
+    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:图书)?网点|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站|(?:城市|社区|共享|街区|公共|智慧)自习室",
         _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 
@@ -170,7 +175,14 @@ RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一�
                         # a per-day level (日办证量是20张左右, 日接待量): a rate, not a total
                         r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)")
 # one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册): not a library statistic
-INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|个人|(?<![\d万千百十])一(?:名|个)?读者")
+INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|个人|(?<![\d万千百十])一(?:名|个)?读者|"
+                        # (一名刘姓居民成为借阅最多的读者,全年借阅图书1320册: one person, named by kind)
+                        r"(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)|"
+                        r"最多的(?:读者|市民|居民|学生|用户|人)")
+# the members of a top-N group (借阅量前3名的分馆加起来,合计…): their sum is no library total
+TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)")
+# a count of the items of a list of criteria or aspects (等七项指标, 三个方面): no figure
+LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
 RANKING = re.compile(r"排名|排行|之最|"
                      # the busiest day (最高一天接待…, 最多的一天): a record, not a total
@@ -317,6 +329,8 @@ VILLAGE_ROOMS_REACH = 12
 # a budget's base and its increase (在90万元的图书采购经费基础上新增150万元): neither is what is spent
 BUDGET_BASE_RIGHT = re.compile(r"^\s*的[^,;。\d]{0,16}?基础上")
 INCREASE_ON_BASE = re.compile(r"基础上[^,;。\d]{0,4}?(?:新增|增加|追加|增长|再增)了?\s*$")
+# kinds of place named between a facility count and its noun (9个镇(街)、社区基层分馆)
+FACILITY_PLACE_GAP = re.compile(r"(?:(?:[县市区镇乡村街]|街道|乡镇|社区)(?:[(（](?:[县市区镇乡村街]|街道|乡镇|社区)[)）])?[、和及]?)+(?:基层|城乡)?")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before

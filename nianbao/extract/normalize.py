@@ -8,14 +8,22 @@ it is also an offset into the original text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 try:
     from opencc import OpenCC
+
     _CC = OpenCC("t2s")
 except Exception:  # pragma: no cover - opencc is a declared dependency
     _CC = None
+
+# the dictionaries of opencc's t2s conversion (its config/t2s.json), phrases first
+_T2S_DICTIONARIES = ("TSPhrases.txt", "TSCharacters.txt")
 
 
 def nfkc(text: str) -> str:
@@ -28,15 +36,28 @@ def _char(c: str) -> str:
     return out if len(out) == 1 else c
 
 
-def _changing_chars(cc) -> frozenset[str]:
-    """At least one character of every entry of `cc` that changes its text (the value is
-    the first of several, as the converter takes it): those that differ from their value
-    in an entry of the same length; for an entry whose value has another length, its
-    characters that change on their own, or all of them. A changing entry matches only where all its
-    characters are, so a piece of text without any of these matches only entries that
-    map to themselves: the converter would return it unchanged."""
-    entries = [(k, v) for group in cc._dict_chain_data for _max, _min, table in group
-               for k, v in ((k, v.split(" ")[0]) for k, v in table.items()) if k != v]  # the first of several
+def _entries() -> list[tuple[str, str]]:
+    """The entries of the t2s dictionaries that change their text, read from opencc's files
+    (key, value; the first value of several, as the converter takes it)."""
+    folder = resources.files("opencc") / "dictionary"
+    out: list[tuple[str, str]] = []
+    for name in _T2S_DICTIONARIES:
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key, _, value = line.strip().partition("\t")
+            value = value.split(" ")[0]
+            if key and key != value:
+                out.append((key, value))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _changing_chars() -> frozenset[str]:
+    """At least one character of every dictionary entry that changes its text: those that
+    differ from their value in an entry of the same length; for an entry whose value has
+    another length, its characters that change on their own, or all of them. A changing
+    entry matches only where all its characters are, so a line without any of these
+    matches only entries that map to themselves: the converter would return it unchanged."""
+    entries = _entries()
     alone = {k for k, v in entries if len(k) == 1}
     out: set[str] = set()
     for k, v in entries:
@@ -47,78 +68,12 @@ def _changing_chars(cc) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict, dict[str, tuple[int, ...]], dict] | None:
-    """(phrases, phrase lengths by first character (longest first), characters) when the
-    converter's chain is one group of a phrase table and a one-character table (t2s)."""
-    chain = _CC._dict_chain_data
-    if len(chain) != 1 or len(chain[0]) != 2 or chain[0][1][0] != 1:
-        return None
-    # several values: the converter takes the first
-    phrases, chars = ({k: v.split(" ")[0] for k, v in t[2].items()} for t in chain[0])
-    lengths: dict[str, set[int]] = {}
-    for k in phrases:
-        lengths.setdefault(k[0], set()).add(len(k))
-    return phrases, {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}, chars
-
-
-@lru_cache(maxsize=8192)
-def _convert_piece(piece: str) -> str:
-    """What the converter makes of one piece, computed the same way without its trees:
-    the longest phrase (leftmost of the longest) is replaced and the text left and right
-    of it converted alike, with phrases no longer than it; what no phrase covers is
-    converted character by character."""
-    tables = _tables()
-    if tables is None:  # pragma: no cover - another conversion chain
-        return _CC._convert(piece, _CC._dict_chain_data)
-    phrases, lengths, chars = tables
-    n = len(piece)
-    at = [[ln for ln in lengths.get(piece[i], ()) if i + ln <= n and piece[i:i + ln] in phrases]
-          for i in range(n)]
-    out: list[str] = []
-
-    def walk(a: int, b: int, hint: int) -> None:
-        best, where = 0, -1
-        for i in range(a, b):
-            for ln in at[i]:
-                if ln <= hint and i + ln <= b:
-                    if ln > best:
-                        best, where = ln, i
-                    break
-        if not best:
-            out.append("".join(chars.get(c, c) for c in piece[a:b]))
-            return
-        if a < where:
-            walk(a, where, best)
-        out.append(phrases[piece[where:where + best]])
-        if where + best < b:
-            walk(where + best, b, best)
-
-    if n:
-        walk(0, n, n)
-    return "".join(out)
-
-
-_CHANGING: frozenset[str] | None = None
-
-
 def _convert(text: str) -> str:
-    """`_CC.convert(text)`, exactly: the converter converts the pieces between its
-    separators one by one; pieces that cannot change are kept without the (slow,
-    pure-Python) dictionary walk, and converted pieces are cached."""
-    global _CHANGING
-    try:
-        if _CHANGING is None:
-            _CHANGING = _changing_chars(_CC)
-        parts = _CC.split_chars_re.split(text)
-    except AttributeError:  # pragma: no cover - another opencc implementation
-        return _CC.convert(text)
-    changing = _CHANGING
-    for i in range(0, len(parts), 2):
-        p = parts[i]
-        if p and not changing.isdisjoint(p):
-            parts[i] = _convert_piece(p)
-    return "".join(parts)
+    """`_CC.convert(text)`, exactly, line by line: a line break is one of the converter's
+    separators (no dictionary entry spans it), and a line without a changing character is
+    kept as it is without the (slow, pure-Python) dictionary walk."""
+    changing = _changing_chars()
+    return "\n".join(_CC.convert(ln) if not changing.isdisjoint(ln) else ln for ln in text.split("\n"))
 
 
 @lru_cache(maxsize=8192)
@@ -130,7 +85,7 @@ def for_matching(text: str) -> str:
     if _CC is None or not text:
         return text
     if len(text) <= 64:
-        return _short(text)   # names and labels recur: cached
+        return _short(text)  # names and labels recur: cached
     return _for_matching(text)
 
 
@@ -154,24 +109,20 @@ def _for_matching(text: str) -> str:
 # in the compacted copy are mapped back with `Compacted.orig`/`orig_end`, so
 # every reported span still points into the (length-preserved) normalised text.
 
-import re as _re
-from bisect import bisect_left as _bisect_left
-from dataclasses import dataclass as _dataclass
-
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # a pinyin syllable (toned or plain, 1-6 letters) in brackets right after a CJK character,
 # possibly repeated (以上(shang)(shang))
-PINYIN_FRAGMENT = _re.compile(rf"(?<=[\u4e00-\u9fff)])\((?:[a-z{_TONED}]{{1,6}})\)")
+PINYIN_FRAGMENT = re.compile(rf"(?<=[\u4e00-\u9fff)])\((?:[a-z{_TONED}]{{1,6}})\)")
 # a run of clause punctuation: keep the strongest mark of the run
-_PUNCT_RUN = _re.compile(r"[,;。、,;]{2,}")
-_STRENGTH = {"。": 3, ";": 2, ";": 2, "、": 1.5, ",": 1, ",": 1}
+_PUNCT_RUN = re.compile(r"[,;。、,;]{2,}")
+_STRENGTH = {"。": 3, ";": 2, "、": 1.5, ",": 1}
 
 
-@_dataclass
+@dataclass
 class Compacted:
     text: str
-    index: list[int]      # compacted offset -> original offset
-    length: int           # length of the original text
+    index: list[int]  # compacted offset -> original offset
+    length: int  # length of the original text
 
     def orig(self, i: int) -> int:
         """Original offset of compacted start offset `i`."""
@@ -183,7 +134,7 @@ class Compacted:
 
     def to_compact(self, j: int) -> int:
         """Compacted offset of original offset `j` (the next kept character)."""
-        return _bisect_left(self.index, j)
+        return bisect_left(self.index, j)
 
     def take(self, other: str) -> str:
         """The same characters taken out of another text of the original's length."""
@@ -243,11 +194,11 @@ def arabic_years(text: str) -> str:
     for m in la.CN_NUMERAL_YEAR.finditer(text):
         y = "".join(_CN_DIGIT[c] for c in m.group(0))
         if y.startswith(("19", "20")):
-            out[m.start():m.end()] = y
+            out[m.start() : m.end()] = y
     for m in la.REPUBLIC_YEAR.finditer(text):
         n = _small_cn_number(m.group("n"))
         if n is None or not 1 <= n <= la.REPUBLIC_LAST or m.end() - m.start() < 4:
             continue
         y = str(n + la.REPUBLIC_OFFSET)
-        out[m.start():m.end()] = y.rjust(m.end() - m.start())
+        out[m.start() : m.end()] = y.rjust(m.end() - m.start())
     return "".join(out)

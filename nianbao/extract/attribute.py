@@ -31,15 +31,23 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .lexicon import attribution as la
 from .lexicon import tables as tl
-from .libraries import generic_level, generic_library, is_placed, name_start, place_of
-from .libraries import canonical_library, is_aggregate, library_key  # noqa: F401  (re-exported)
+from .libraries import (  # noqa: F401  (re-exported)
+    canonical_library,
+    generic_level,
+    generic_library,
+    is_aggregate,
+    is_placed,
+    library_key,
+    name_start,
+    place_of,
+)
 from .segment import is_junk, lines
 
 
 def _title_lines(text: str, n: int = 15) -> list[str]:
     out = []
     for ln in lines(text):
-        s = la.LATIN_GLOSS.sub("", ln.text).strip()   # 台(tai)北市立图书馆: the name without its glosses
+        s = la.LATIN_GLOSS.sub("", ln.text).strip()  # 台(tai)北市立图书馆: the name without its glosses
         if not s or is_junk(s):
             continue
         out.append(s)
@@ -54,9 +62,13 @@ def _clean_name(name: str) -> str:
     return name
 
 
-_PLAUSIBLE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:省|市|县|区|旗|州|盟|镇)[\u4e00-\u9fff]{0,8}?图书馆$|^(?:国家|首都)图书馆$")
+_PLAUSIBLE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}(?:省|市|县|区|旗|州|盟|镇)[\u4e00-\u9fff]{0,8}?图书馆$|^(?:国家|首都)图书馆$"
+)
 _NOT_A_NAME = re.compile(r"全省|全市|全区|全县|全国|公共图书馆|各级|各地")
-_LEAD = re.compile(r"^.*?(?:但|而|与|和|向|为|对|在|由|从|是|将|把|让|现将|关于|配合|协助|联合|完成|开展|举办|参观|走进|进入|的)(?=[\u4e00-\u9fff]{2})")
+_LEAD = re.compile(
+    r"^.*?(?:但|而|与|和|向|为|对|在|由|从|是|将|把|让|现将|关于|配合|协助|联合|完成|开展|举办|参观|走进|进入|的)(?=[\u4e00-\u9fff]{2})"
+)
 
 
 def _plausible(nm: str) -> str | None:
@@ -75,7 +87,7 @@ def _trim(nm: str | None, text: str) -> str | None:
     if not nm:
         return nm
     i = nm.rfind("图书馆")
-    after = text[text.find(nm) + len(nm):][:4] if nm in text else ""
+    after = text[text.find(nm) + len(nm) :][:4] if nm in text else ""
     if la.NOT_A_LIBRARY_AFTER.match(after):
         return None
     st = name_start(nm[:i])
@@ -95,20 +107,32 @@ def library_name(text: str) -> str | None:
     if nm is None or generic_level(nm):
         m = la.PLACEHOLDER_LIBRARY.search(text[:3000])
         if m:
-            return m.group(0)   # an anonymised name is still the report's own
+            return m.group(0)  # an anonymised name is still the report's own
     trimmed = _trim(nm, text)
     if trimmed and (place_of(trimmed) or any(trimmed in t and lx.TITLE_WORDS.search(t) for t in _title_lines(text))):
         return trimmed
     # the title's name was not a library, or has no known place: a placed name near the top wins
     # (with no name at all, _library_name has counted those already)
-    cnt = Counter(t for t in (_trim(p, text) for p in (_plausible(m.group(1)) for m in lx.LIBRARY_NAME_RE.finditer(text[:3000])) if p)
-                  if t and place_of(t)) if nm else Counter()
+    cnt = (
+        Counter(
+            t
+            for t in (
+                _trim(p, text) for p in (_plausible(m.group(1)) for m in lx.LIBRARY_NAME_RE.finditer(text[:3000])) if p
+            )
+            if t and place_of(t)
+        )
+        if nm
+        else Counter()
+    )
     if not cnt:
         # a short placed name on a headline (日照图书馆开馆满月): in the body it is too often
         # another library or an older name
         heads = "\n".join(t for t in _title_lines(text, la.SHORT_NAME_TITLE_LINES) if len(t) <= la.HEADLINE_MAX_CHARS)
-        cnt = Counter(t for t in (_trim(m.group(1), heads) for m in lx.LIBRARY_NAME_RE.finditer(heads))
-                      if t and place_of(t) and not la.NOT_OWN_NAME.search(t))
+        cnt = Counter(
+            t
+            for t in (_trim(m.group(1), heads) for m in lx.LIBRARY_NAME_RE.finditer(heads))
+            if t and place_of(t) and not la.NOT_OWN_NAME.search(t)
+        )
     if cnt or trimmed:
         return cnt.most_common(1)[0][0] if cnt else trimmed
     lvl = nm and (generic_level(nm) or generic_level(la.LEAD_WORDS.sub("", nm)))
@@ -129,9 +153,13 @@ def _library_name(text: str) -> str | None:
             if not nm and lx.TITLE_WORDS.search(s):
                 # a title may use the short name (丰都图书馆)
                 short = re.sub(r"^[年月日度号期届]+", "", _clean_name(raw_nm))
-                if re.fullmatch(r"[\u4e00-\u9fff]{2,6}图书馆", short) and not lx.GENERIC_LIBRARY.match(short) \
-                        and not _NOT_A_NAME.search(short) and not _LEAD.sub("", short) != short \
-                        and not la.NOT_OWN_NAME.search(short):
+                if (
+                    re.fullmatch(r"[\u4e00-\u9fff]{2,6}图书馆", short)
+                    and not lx.GENERIC_LIBRARY.match(short)
+                    and not _NOT_A_NAME.search(short)
+                    and not _LEAD.sub("", short) != short
+                    and not la.NOT_OWN_NAME.search(short)
+                ):
                     nm = short
             if not nm:
                 continue
@@ -173,9 +201,17 @@ def title_year(text: str) -> int | None:
         if len(s) > 60:
             continue
         if lx.TITLE_WORDS.search(s) or "图书馆" in s:
-            m = next((m for m in lx.YEAR_RE.finditer(s) if not _historic(s, m) and not _strict_historic(s, m)
-                      and not _in_span(s, m)
-                      and not la.CLAUSE_AFTER.match(s, m.end())), None)
+            m = next(
+                (
+                    m
+                    for m in lx.YEAR_RE.finditer(s)
+                    if not _historic(s, m)
+                    and not _strict_historic(s, m)
+                    and not _in_span(s, m)
+                    and not la.CLAUSE_AFTER.match(s, m.end())
+                ),
+                None,
+            )
             if m:
                 return int(m.group(1))
     for s in _title_lines(text):
@@ -211,8 +247,12 @@ def data_years(text: str) -> Counter:
         if is_junk(t) or la.VIEWING_DATE.search(t):
             continue
         for m in lx.YEAR_RE.finditer(t):
-            if _strict_historic(t, m) or la.NOT_A_YEAR_AFTER.match(t[m.end(1):]) or \
-                    la.HISTORY_AFTER.match(t, m.end(1)) or la.OPENED_ON_DAY_AFTER.match(t, m.end(1)):
+            if (
+                _strict_historic(t, m)
+                or la.NOT_A_YEAR_AFTER.match(t[m.end(1) :])
+                or la.HISTORY_AFTER.match(t, m.end(1))
+                or la.OPENED_ON_DAY_AFTER.match(t, m.end(1))
+            ):
                 continue
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
             if la.DATA_FIGURE.search(t, m.end(), end):
@@ -244,13 +284,17 @@ def roc_data_years(text: str) -> Counter:
 
 def _in_span(t: str, m: re.Match) -> bool:
     """A year of a span (1980年至2011年): the span is history, not the year a page reports on."""
-    return bool(la.YEAR_SPAN_AFTER.match(t, m.end(1)) or la.YEAR_SPAN_BEFORE.search(t[max(0, m.start() - 8):m.start()]))
+    return bool(
+        la.YEAR_SPAN_AFTER.match(t, m.end(1)) or la.YEAR_SPAN_BEFORE.search(t[max(0, m.start() - 8) : m.start()])
+    )
 
 
 def _strict_historic(t: str, m: re.Match) -> bool:
     """A year of the library's history even when a figure follows (始建于1952年的…有藏书…)."""
-    return bool(la.HISTORY_STRICT_BEFORE.search(t[max(0, m.start() - 6):m.start()]) or
-                la.HISTORY_STRICT_AFTER.match(t, m.end(1)))
+    return bool(
+        la.HISTORY_STRICT_BEFORE.search(t[max(0, m.start() - 6) : m.start()])
+        or la.HISTORY_STRICT_AFTER.match(t, m.end(1))
+    )
 
 
 def page_year(text: str) -> int | None:
@@ -264,6 +308,7 @@ def page_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the page's own date: 发布时间:2024-03-05, a dateline with a time or
     a source, a byline, a date-only line at the top, a directory page's information date, a
     signature date at the end."""
+
     def ym(m: re.Match) -> tuple[int, int]:
         return int(m.group("y")), int(m.group("m"))
 
@@ -294,8 +339,11 @@ def page_date(text: str) -> tuple[int, int] | None:
 
 def _historic(t: str, m: re.Match) -> bool:
     """A year of the library's history (始建于1952年, 1985年成立), or a count (2000余册)."""
-    return bool(la.HISTORY_BEFORE.search(t[max(0, m.start() - 6):m.start()]) or
-                la.HISTORY_AFTER.match(t, m.end(1)) or la.NOT_A_YEAR_AFTER.match(t[m.end(1):]))
+    return bool(
+        la.HISTORY_BEFORE.search(t[max(0, m.start() - 6) : m.start()])
+        or la.HISTORY_AFTER.match(t, m.end(1))
+        or la.NOT_A_YEAR_AFTER.match(t[m.end(1) :])
+    )
 
 
 def _dated_title_line(t: str) -> bool:
@@ -333,10 +381,13 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
 
 def _says_last_year(text: str) -> bool:
     """去年/上年 used as a figure's year, not in a comparison (比去年, 去年同期)."""
-    cmp_spans = [(m.start(), m.end()) for rx in (lx.COMPARISON_YEAR, la.COMPARISON_YEAR_EXTRA)
-                 for m in rx.finditer(text)]
-    return any(lx.REL_YEAR[m.group(0)] == -1 and not any(a <= m.start() < b for a, b in cmp_spans)
-               for m in lx.REL_YEAR_RE.finditer(text))
+    cmp_spans = [
+        (m.start(), m.end()) for rx in (lx.COMPARISON_YEAR, la.COMPARISON_YEAR_EXTRA) for m in rx.finditer(text)
+    ]
+    return any(
+        lx.REL_YEAR[m.group(0)] == -1 and not any(a <= m.start() < b for a, b in cmp_spans)
+        for m in lx.REL_YEAR_RE.finditer(text)
+    )
 
 
 def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
@@ -344,8 +395,11 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
     year: not comparisons (比去年, 是2018年的2.6倍), not counts (2000余册), and not
     from an earlier clause that names several years (完成2021年图书、2022年报刊采购工作,…,
     新增图书…) unless the year opens that clause."""
-    cmp_spans = [(m.start(), m.end()) for rx in (lx.COMPARISON_YEAR, la.COMPARISON_YEAR_EXTRA)
-                 for m in rx.finditer(sentence_left)]
+    cmp_spans = [
+        (m.start(), m.end())
+        for rx in (lx.COMPARISON_YEAR, la.COMPARISON_YEAR_EXTRA)
+        for m in rx.finditer(sentence_left)
+    ]
     seps = ",;:，；："
     cut = max(sentence_left.rfind(c) for c in seps)
     out = []
@@ -353,14 +407,17 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
     def ok(i: int, j: int) -> bool:
         if any(a <= i < b for a, b in cmp_spans):
             return False
-        if la.HISTORY_STRICT_BEFORE.search(sentence_left[max(0, i - 6):i]) or \
-                la.HISTORY_STRICT_AFTER.match(sentence_left, j) or la.HONOUR_AFTER.match(sentence_left, j) or \
-                la.OPENED_ON_DAY_AFTER.match(sentence_left, j):
-            return False   # 始建于1952年的某馆有藏书…: the history year does not date the figure
+        if (
+            la.HISTORY_STRICT_BEFORE.search(sentence_left[max(0, i - 6) : i])
+            or la.HISTORY_STRICT_AFTER.match(sentence_left, j)
+            or la.HONOUR_AFTER.match(sentence_left, j)
+            or la.OPENED_ON_DAY_AFTER.match(sentence_left, j)
+        ):
+            return False  # 始建于1952年的某馆有藏书…: the history year does not date the figure
         if la.NOT_A_YEAR_AFTER.match(sentence_left[j:]):
             return False
         if i > cut:
-            return True   # the number's own clause
+            return True  # the number's own clause
         cs = max(sentence_left.rfind(c, 0, i) for c in seps) + 1
         ce = min([k for k in (sentence_left.find(c, i) for c in seps) if k >= 0] or [len(sentence_left)])
         years = {m.group(1) for m in lx.YEAR_RE.finditer(sentence_left[cs:ce])}
@@ -378,7 +435,7 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
             out.append((m.start(), "rel", lx.REL_YEAR[m.group(0)]))
     for rx, y in la.ERA_YEARS:
         for m in rx.finditer(sentence_left):
-            if m.start() > cut:      # in the number's own clause (至解放时藏书…N册)
+            if m.start() > cut:  # in the number's own clause (至解放时藏书…N册)
                 out.append((m.start(), "abs", y))
     return sorted(out)
 
@@ -400,7 +457,7 @@ def figure_year(sentence_left: str, base_year: int | None, rel_base: int | None 
 
 def scope(context: str, metric: str) -> str:
     if metric.startswith("network."):
-        return "system"   # a count of the library's branches or points is its whole network's
+        return "system"  # a count of the library's branches or points is its whole network's
     # a bracket right at the start belongs to the number before (111.9万册 (含农家书屋) 2022年…)
     context = la.LEADING_BRACKET.sub("", context)
     if la.INCLUDES_BRANCHES.search(context):
@@ -426,8 +483,13 @@ def segment(context: str, metric: str, sentence: str) -> str:
         # a list of named events (“A”、“儿童节日乐趣体验”、…): words inside one name do not
         # describe the whole list; a single quoted name is the clause's subject and counts
         context = lx.QUOTED_NAME.sub("", context)
-    if metric.startswith("circulation") and re.search(r"图书", context) and re.search(r"期刊|报刊", sentence) \
-            and not re.search(r"期刊|报刊", context) and not _total_before_parts(context, sentence):
+    if (
+        metric.startswith("circulation")
+        and re.search(r"图书", context)
+        and re.search(r"期刊|报刊", sentence)
+        and not re.search(r"期刊|报刊", context)
+        and not _total_before_parts(context, sentence)
+    ):
         return "books"
     for name, rx in lx.SEGMENT_RULES:
         if name == "periodicals" and not metric.startswith("circulation"):
@@ -453,17 +515,23 @@ def _in_programme_name(text: str, m: re.Match) -> bool:
     return bool(la.PROGRAMME_NAME_AFTER.match(text, m.end()) or la.PROGRAMME_NAME_BEFORE.search(text, 0, m.start()))
 
 
-def period(sentence_left: str, section_flavour: str | None, clause_left: str = "",
-           inherited: str | None = None) -> str:
+def period(sentence_left: str, section_flavour: str | None, clause_left: str = "", inherited: str | None = None) -> str:
     """Nearest period word before the number in its sentence; weak plan words (推进, 将)
     count only inside the number's own clause; else the period carried over from the
     previous sentence of the paragraph, else the section's flavour, else 'year'."""
     best_pos, best = -1, None
-    for name, rx in (("partial", lx.PERIOD_PARTIAL), ("partial", la.PARTIAL_EXTRA), ("plan", lx.PERIOD_PLAN),
-                     ("year", lx.PERIOD_YEAR)):
+    for name, rx in (
+        ("partial", lx.PERIOD_PARTIAL),
+        ("partial", la.PARTIAL_EXTRA),
+        ("plan", lx.PERIOD_PLAN),
+        ("year", lx.PERIOD_YEAR),
+    ):
         for m in rx.finditer(sentence_left):
-            if name == "plan" and lx.WEAK_PLAN.fullmatch(m.group(0)) and \
-                    m.start() < len(sentence_left) - len(clause_left):
+            if (
+                name == "plan"
+                and lx.WEAK_PLAN.fullmatch(m.group(0))
+                and m.start() < len(sentence_left) - len(clause_left)
+            ):
                 continue
             if name == "plan" and _in_programme_name(sentence_left, m):
                 continue
@@ -472,12 +540,12 @@ def period(sentence_left: str, section_flavour: str | None, clause_left: str = "
     # a target word anywhere before the number in the sentence makes it a plan
     # (力争全年接待读者35万人次), unless the sentence then reports what was done
     sp = [m for m in lx.STRONG_PLAN.finditer(sentence_left) if not _in_programme_name(sentence_left, m)]
-    if sp and not re.search(r"实际|已经|已|完成了|实现了", sentence_left[sp[-1].end():]):
+    if sp and not re.search(r"实际|已经|已|完成了|实现了", sentence_left[sp[-1].end() :]):
         return "plan"
     if best == "year" and section_flavour == "plan":
         return "plan"
     if best == "partial" and any(m.start() > best_pos for m in la.EXPLICIT_YEAR.finditer(sentence_left)):
-        return "year"   # 截至目前…, 2022年总流通人次…: the year named after the to-date word
+        return "year"  # 截至目前…, 2022年总流通人次…: the year named after the to-date word
     if best:
         return best
     return inherited or section_flavour or "year"
@@ -517,11 +585,11 @@ def _core(name: str) -> str:
 
 # ------------------------------------------------------------------ the figure-level pass
 
+
 def _strong_cue(clause: str, metric: str) -> bool:
     """A cue word in the clause that can mean this metric (not a mere context word)."""
     base = metric.replace("_added", "")
-    return any(not cue.need_activity_ctx and base in cue.units.values() and cue.regex.search(clause)
-               for cue in lx.CUES)
+    return any(not cue.need_activity_ctx and base in cue.units.values() and cue.regex.search(clause) for cue in lx.CUES)
 
 
 def _as_of_page_day(f, doc: _Doc, words: list) -> bool:
@@ -534,8 +602,12 @@ def _as_of_page_day(f, doc: _Doc, words: list) -> bool:
     if doc.undated and not words and la.STOCK_METRICS.match(f.metric):
         return True
     pd_ = doc.page_date
-    return bool(pd_ and f.year == pd_[0] and pd_[1] <= la.LAST_PARTIAL_MONTH and
-                not (words and words[-1][1] == "abs" and not doc.writing_year))
+    return bool(
+        pd_
+        and f.year == pd_[0]
+        and pd_[1] <= la.LAST_PARTIAL_MONTH
+        and not (words and words[-1][1] == "abs" and not doc.writing_year)
+    )
 
 
 def paragraph_year(mt: str, sent_start: int) -> int | None:
@@ -552,7 +624,7 @@ def paragraph_year(mt: str, sent_start: int) -> int | None:
     if found is not None or para.strip():
         return found
     prev_end = ls - 1
-    prev = mt[mt.rfind("\n", 0, max(prev_end, 0)) + 1:max(prev_end, 0)].rstrip()
+    prev = mt[mt.rfind("\n", 0, max(prev_end, 0)) + 1 : max(prev_end, 0)].rstrip()
     if not prev.endswith((":", "：")):
         return None
     ps = max(prev.rfind(c) for c in "。!?！？") + 1
@@ -571,13 +643,13 @@ def _year_kind(sentence_left: str, f_year: int | None) -> str:
 
 def _apply_subject(f, subj, where: str) -> str:
     """Set library_name/scope from the subject; returns the library evidence kind."""
-    from .subjects import LIBRARY, OWN, REGION
+    from .subjects import LIBRARY, REGION
 
     if subj is None:
         if f.library_name is None:
             return "none"
-        f.library_name = canonical_library(f.library_name)   # named by the extraction-time rule
-        return "named" if is_placed(f.library_name) else "guessed"   # 市立图书馆: which one is a guess
+        f.library_name = canonical_library(f.library_name)  # named by the extraction-time rule
+        return "named" if is_placed(f.library_name) else "guessed"  # 市立图书馆: which one is a guess
     if subj.kind == REGION:
         if subj.name is None and f.library_name and f.table_id is not None:
             # a table column that names its own aggregate (table_figures: a level column)
@@ -585,7 +657,7 @@ def _apply_subject(f, subj, where: str) -> str:
             return "named"
         f.library_name, f.scope = subj.name, "region"
         if subj.name is None:
-            return "none"      # the area's libraries, but which area is not said
+            return "none"  # the area's libraries, but which area is not said
         return {"sentence": "named", "paragraph": "nearby"}.get(where, "guessed")
     if subj.scope and where in ("sentence", "paragraph", "label") and not f.metric.startswith("network."):
         f.scope = subj.scope
@@ -594,7 +666,7 @@ def _apply_subject(f, subj, where: str) -> str:
     if subj.kind == LIBRARY:
         f.library_name = subj.name
         if not is_placed(subj.name) and not la.PLACEHOLDER_LIBRARY.search(subj.name or ""):
-            return "guessed"   # a name the gazetteer cannot place (an old county's name): unsure
+            return "guessed"  # a name the gazetteer cannot place (an old county's name): unsure
         return {"sentence": "named", "label": "named", "paragraph": "nearby"}.get(where, "guessed")
     # the report's own library
     f.library_name = None
@@ -604,23 +676,25 @@ def _apply_subject(f, subj, where: str) -> str:
 def _is_mixed(mt: str, own_m: str | None) -> bool:
     """A text about several subjects (two or more other libraries or regions named)."""
     from .subjects import OWN, mentions
+
     return len({m.name for m in mentions(mt, own_m) if m.kind != OWN and m.name}) >= 2
 
 
 @dataclass
 class _Doc:
     """What the figure-level pass knows about the whole document."""
+
     mt: str
-    own: str | None          # the report's own library as extracted
-    own_key: str | None      # its canonical name
+    own: str | None  # the report's own library as extracted
+    own_key: str | None  # its canonical name
     writing_year: int | None
-    mixed: bool              # names several other libraries / regions
-    own_titled: bool         # its own library is named on a title line
-    partial: bool            # a 1–11月 / monthly title, a new library's first days: the figures are to date
-    dated_title: bool        # a title line dates the report (2021年工作总结)
-    roc: bool = False        # years written the ROC way only (105年总借阅册数…)
-    page_date: tuple[int, int] | None = None   # (year, month) the page was written
-    undated: bool = False    # no year dates a figure (a profile page): its stocks are as of its day
+    mixed: bool  # names several other libraries / regions
+    own_titled: bool  # its own library is named on a title line
+    partial: bool  # a 1–11月 / monthly title, a new library's first days: the figures are to date
+    dated_title: bool  # a title line dates the report (2021年工作总结)
+    roc: bool = False  # years written the ROC way only (105年总借阅册数…)
+    page_date: tuple[int, int] | None = None  # (year, month) the page was written
+    undated: bool = False  # no year dates a figure (a profile page): its stocks are as of its day
 
 
 def _opening_window(mt: str) -> bool:
@@ -639,11 +713,17 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     the floor confidence (a warning says why)."""
     own_key = canonical_library(own) if own else None
     title = (_title_lines(mt, 1) or [""])[0]
-    doc = _Doc(mt, own, own_key, writing_year(mt, report_year), _is_mixed(mt, own_key),
-               bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt)),
-               len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)) or _opening_window(mt),
-               any(_dated_title_line(t) for t in _title_lines(mt, 6)),
-               not data_years(mt) and bool(roc_data_years(mt)))
+    doc = _Doc(
+        mt,
+        own,
+        own_key,
+        writing_year(mt, report_year),
+        _is_mixed(mt, own_key),
+        bool(own) and any(own in t and lx.TITLE_WORDS.search(t) for t in _title_lines(mt)),
+        len(title) <= 50 and bool(la.PARTIAL_TITLE.search(title)) or _opening_window(mt),
+        any(_dated_title_line(t) for t in _title_lines(mt, 6)),
+        not data_years(mt) and bool(roc_data_years(mt)),
+    )
     doc.page_date = page_date(mt)
     doc.undated = not doc.dated_title and not doc.roc and not data_years(mt) and not title_year(mt)
     for f in figs:
@@ -670,7 +750,7 @@ def _shared_by_listed_places(figs, mt: str) -> list:
         by_sentence.setdefault(ss, []).append(f)
     extra = []
     for ss, group in by_sentence.items():
-        start = group[0].char_start   # one number (read as one or more figures)
+        start = group[0].char_start  # one number (read as one or more figures)
         if any(f.char_start != start for f in group) or la.RESPECTIVELY.search(mt, ss, start):
             continue
         runs = [r for r in listed_place_runs(mt, ss, start) if la.SHARED_AFTER_LIST.match(mt, r[0])]
@@ -704,10 +784,10 @@ def _distribute_respectively(figs, mt: str) -> None:
         span = list(la.YEAR_SPAN.finditer(mt, ss, resp[-1].start()))
         if span and not names and after:
             a, b = int(span[-1].group("a")), int(span[-1].group("b"))
-            listed = [f for f in after if f.metric == after[0].metric][:b - a + 1]
+            listed = [f for f in after if f.metric == after[0].metric][: b - a + 1]
             if b - a + 1 == len(listed) and a < b:
                 for f, y in zip(listed, range(a, b + 1)):
-                    f.year = y   # 1999-2002年逐年增加的馆藏量分别为:95580册、…: one year each, in order
+                    f.year = y  # 1999-2002年逐年增加的馆藏量分别为:95580册、…: one year each, in order
             continue
         if len(names) < 2 or len(after) != len(names) or len({f.metric for f in after}) != 1:
             continue
@@ -721,8 +801,12 @@ def _table_library(f, doc: _Doc) -> str | None:
     from .normalize import for_matching
 
     name = f.library_name
-    if f.table_id is None or not name or not tl.LIBRARY_ROW.fullmatch(name) or \
-            not re.sub(r"\s+", "", for_matching(f.evidence)).startswith(name):
+    if (
+        f.table_id is None
+        or not name
+        or not tl.LIBRARY_ROW.fullmatch(name)
+        or not re.sub(r"\s+", "", for_matching(f.evidence)).startswith(name)
+    ):
         return None
     key = canonical_library(name)
     if doc.own_key and key == doc.own_key:
@@ -741,14 +825,17 @@ def _attribute_one(f, doc: _Doc) -> None:
     pos = min(max(f.char_start, 0), max(len(mt) - 1, 0))
     subj, where = subject_at(mt, pos, doc.own_key)
     if f.table_id is not None and (subj is None or subj.kind == "own"):
-        b = branch_by_label(mt, doc.own_key, f.evidence)   # a row labelled with a branch's name
+        b = branch_by_label(mt, doc.own_key, f.evidence)  # a row labelled with a branch's name
         subj, where = (b, "label") if b else (subj, where)
     lib_kind = _table_library(f, doc) or _apply_subject(f, subj, where)
     if lib_kind == "own" and not doc.own:
         lib_kind = "none"
-    elif lib_kind == "own" and where == "document" and \
-            (doc.own_key and not place_of(doc.own_key) or not doc.own_titled and doc.mixed):
-        lib_kind = "guessed"   # an unplaced name, or a text about several subjects whose title names none
+    elif (
+        lib_kind == "own"
+        and where == "document"
+        and (doc.own_key and not place_of(doc.own_key) or not doc.own_titled and doc.mixed)
+    ):
+        lib_kind = "guessed"  # an unplaced name, or a text about several subjects whose title names none
     ss, _ = sentence_bounds(mt, pos)
     left = mt[ss:pos]
     words = _year_words(left)
@@ -761,30 +848,37 @@ def _attribute_one(f, doc: _Doc) -> None:
     if doc.roc and not words and f.table_id is None:
         rocs = [y for y in (roc_year(m) for m in la.ROC_PROSE_YEAR.finditer(left)) if y]
         if rocs:
-            f.year = rocs[-1]   # 105年总借阅册数…: the ROC year of the sentence
+            f.year = rocs[-1]  # 105年总借阅册数…: the ROC year of the sentence
     if f.period == "plan" and not words and doc.writing_year and f.year and f.year < doc.writing_year:
-        f.year = doc.writing_year   # a plan is never for a year before the text was written
+        f.year = doc.writing_year  # a plan is never for a year before the text was written
     bd = la.BRACKET_DATE_AFTER.match(mt, f.char_end) if f.table_id is None else None
     if bd:
         f.year = int(bd.group("y"))
         if bd.group("m") and int(bd.group("m")) != 12 and f.period == "year":
             f.period = "partial"
     if bd:
-        pass   # the bracketed date said which day the figure is of
+        pass  # the bracketed date said which day the figure is of
     elif doc.partial and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):
-        f.period = "partial"   # a 1–11月 progress report: its stocks and counts are to date
-    elif not doc.dated_title and f.period == "year" and la.TO_DATE_WORDS.search(left) and \
-            not la.FULL_YEAR_WORDS.search(left) and not words:
-        f.period = "partial"   # 现有藏书… on an undated page: as of the page's day, not a year end
+        f.period = "partial"  # a 1–11月 progress report: its stocks and counts are to date
+    elif (
+        not doc.dated_title
+        and f.period == "year"
+        and la.TO_DATE_WORDS.search(left)
+        and not la.FULL_YEAR_WORDS.search(left)
+        and not words
+    ):
+        f.period = "partial"  # 现有藏书… on an undated page: as of the page's day, not a year end
     elif f.period == "year" and not la.FULL_YEAR_WORDS.search(left) and _as_of_page_day(f, doc, words):
         f.period = "partial"
     cs, ce = clause_bounds(mt, pos)
     in_table = f.table_id is not None
     e = Evidence(
-        bare_number=not f.unit_raw and not in_table,   # a table's unit is in its header or label
+        bare_number=not f.unit_raw and not in_table,  # a table's unit is in its header or label
         crowded=not in_table and len(la.QUANTITY.findall(mt[cs:ce])) >= la.CROWDED,
-        weak_cue=not _strong_cue(mt[max(ss, cs - 40):ce] + ("\n" + f.evidence if in_table else ""), f.metric),
+        weak_cue=not _strong_cue(mt[max(ss, cs - 40) : ce] + ("\n" + f.evidence if in_table else ""), f.metric),
         year=("explicit" if bd else _year_kind(left, f.year)) if not in_table else ("explicit" if f.year else "none"),
-        library=lib_kind, scope=f.scope, period=f.period,
+        library=lib_kind,
+        scope=f.scope,
+        period=f.period,
     )
     f.confidence = confidence(e)

@@ -97,6 +97,9 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
     between = text[d.cue_end:q.num_start]
     if lx.BARE_BETWEEN.fullmatch(between):
         return d
+    # a scaled number right after its cue and the noun it counts (外借图书52万, 新增读者1.2万)
+    if re.search(r"[万亿]", q.text) and lx.BARE_NOUN_BETWEEN.fullmatch(between):
+        return d
     # the first of two levels with its scale written (到馆人次从2019年的30万降至…)
     if re.search(r"[万亿]", q.text) and lx.FROM_LEVEL.fullmatch(between) and lx.FROM_TO_RIGHT.match(text, q.end):
         return d
@@ -220,7 +223,10 @@ def _cross_year_window(text: str, ss: int, pos: int) -> bool:
     """The sentence before the number states a window from one year into another, and no
     year or period of the figure's own follows it."""
     ms = list(lx.CROSS_YEAR_WINDOW.finditer(text, ss, pos))
-    return bool(ms) and ms[-1].group(1) != ms[-1].group(2) and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos)
+    if not ms:
+        return False
+    a, b = (lx.SAME_YEAR_WORD.get(g, g) for g in ms[-1].groups())
+    return a != b and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos)
 
 
 def _issued_since(text: str, d: Decision, ss: int, pos: int) -> bool:

@@ -512,7 +512,9 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
         prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
         if prev_in_pc:
             p = prev_in_pc[-1]
-            if (p.unit is None if bare else _unit_means(q.unit, p.fig.metric, p.unit)):
+            # (a bare scaled number passed, 首次突破800万, restates the figure before in its unit)
+            passed = bare and lx.SCALED_PASSED.search(clause_left) is not None
+            if (p.unit is None or passed if bare else _unit_means(q.unit, p.fig.metric, p.unit)):
                 return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
         elif not bare:
             d = classify_elliptic(mt, q, pc, cs, ce, (ss, se))

@@ -76,6 +76,25 @@ CASES = {
         [],
         set(),
     ),
+    "scaled number after its cue and the noun it counts": (
+        "某市图书馆2023年工作总结\n2023年,某市图书馆接待读者98万人次,外借图书52万,新增读者1.2万。\n",
+        [("visits.in_person", 980000), ("circulation.loans", 520000), ("users.new_registrations", 12000)],
+        [],
+        set(),
+    ),
+    "a window from last year's month to this year's": (
+        "某市图书馆2023年工作总结\n去年4月至今年4月,某市图书馆接待读者60万人次,外借图书30万册次。"
+        "2023年全年某市图书馆接待读者150万人次。\n",
+        [("visits.in_person", 1500000)],
+        [],
+        {600000, 300000},
+    ),
+    "a round threshold restated after the figure": (
+        "某市图书馆2023年工作总结\n2023年某市图书馆读者阅读量820.5万人次,首次突破800万。\n",
+        [("visits.in_person", 8205000), ("visits.in_person", 8000000)],
+        [],
+        set(),
+    ),
 }
 
 

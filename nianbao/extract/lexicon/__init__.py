@@ -314,8 +314,11 @@ SINCE_UNDERTAKING = re.compile(r"(?:实行|实施|推行|建立|启动|开展)[^
 ISSUING_CUE = re.compile(r"发放|办理|新办|办证")
 # a window from a day of one year to a day of another (2017年4月18日至2018年4月18日): its flows
 # belong to no calendar year (groups 1 and 2: the two years)
-CROSS_YEAR_WINDOW = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:至|到|—+|-|~|～)\s*"
-                               r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?")
+# (or by words: 去年4月至今年4月)
+CROSS_YEAR_WINDOW = re.compile(r"((?:19|20)\d\d|去|上|前|今|本)\s*年\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?\s*(?:至|到|—+|-|~|～)\s*"
+                               r"((?:19|20)\d\d|去|上|今|本)\s*年\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?")
+# year words of such a window that name the same year (本年 = 今年, 上年 = 去年)
+SAME_YEAR_WORD = {"本": "今", "上": "去"}
 # village, grassland and workers' reading rooms (农家书屋, 草原书屋, 职工书屋): another system's rooms,
 # so their counts are not the library's service points and books bought for them are not its additions
 VILLAGE_ROOMS = re.compile(r"农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库")
@@ -365,6 +368,8 @@ MATERIAL_PART = re.compile(r"[\s,、;:]*(?:\d{1,2}\s*[、.]\s*)?[^\d,;。:()]{0,
 FROM_TO_RIGHT = re.compile(r"\s*(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*[\d一二三四五六七八九十两]")
 # what may stand between a cue and a bare number it names (流通人次达到28万, 持证读者:1.2万)
 BARE_BETWEEN = re.compile(r"[\s:为达到是共计总合累约近超逾首破量已有了]*")
+# …or the noun the cue counts, when the number's scale is written (外借图书52万, 到访读者12万)
+BARE_NOUN_BETWEEN = re.compile(r"\s*(?:的)?(?:图书|书刊|文献|资料|书籍|读者|用户|市民)" + BARE_BETWEEN.pattern)
 FROM_LEVEL = re.compile(r"\s*(?:从|由)\s*(?:(?:(?:19|20)\d\d\s*年(?:底|末)?|去年|上年)\s*的)?\s*")
 TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的)?")
 # a value compared with another month's (已超过6月份的83354人次): the same measure for that month

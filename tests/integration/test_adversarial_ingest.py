@@ -12,37 +12,20 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from nianbao.config import PROJECT_ROOT
 from nianbao.ingest.scan import escape_name, unescape_name
+from tests.support.cli import SEEDS, q, run_cli
 
 pytestmark = pytest.mark.slow
 
-SEEDS = sorted((PROJECT_ROOT / "raw").glob("*.txt"))
 SECRET_TOKEN = "口令XYZZY-7731"
 SECRET = f"2020年某市图书馆年报\n全年接待读者876543人次，外借图书765432册次。{SECRET_TOKEN}\n"
 GBK_NAME = "图书馆年报.txt".encode("gbk")
 GBK_REPORT = "2021年某县图书馆年报\n全年接待读者23456人次。\n"
-
-
-def run_cli(raw: Path, wh: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh))
-    return subprocess.run([sys.executable, "-m", "orchestration.cli", "run", *args], cwd=PROJECT_ROOT,
-                          env=env, capture_output=True, text=True, timeout=900)
-
-
-def q(wh: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(wh), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def every_cell(wh: Path):

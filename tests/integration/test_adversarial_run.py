@@ -11,12 +11,10 @@ Each CLI run takes ~30 s on a small machine: the number of runs is kept small.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -25,20 +23,9 @@ import duckdb
 import pytest
 
 from nianbao.config import PROJECT_ROOT
+from tests.support.cli import CLI, SEEDS, env_for, run_cli, seeded_warehouse
 
 pytestmark = pytest.mark.slow
-
-SEEDS = sorted((PROJECT_ROOT / "raw").glob("*.txt"))
-CLI = [sys.executable, "-m", "orchestration.cli", "run"]
-
-
-def env_for(raw: Path, wh: Path, **extra: str) -> dict:
-    return dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh), **extra)
-
-
-def run_cli(raw: Path, wh: Path, *args: str, **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *args], cwd=PROJECT_ROOT, env=env_for(raw, wh, **extra),
-                          capture_output=True, text=True, timeout=900)
 
 
 class Background:
@@ -84,13 +71,7 @@ def debris(folder: Path) -> list[str]:
 
 @pytest.fixture
 def seeded(tmp_path):
-    raw, wh = tmp_path / "raw", tmp_path / "wh" / "nianbao.duckdb"
-    raw.mkdir()
-    for p in SEEDS:
-        shutil.copy(p, raw / p.name)
-    first = run_cli(raw, wh)
-    assert first.returncode == 0, first.stderr[-3000:]
-    return raw, wh
+    return seeded_warehouse(tmp_path)
 
 
 def test_one_run_per_warehouse_and_sigterm_during_dbt(seeded):

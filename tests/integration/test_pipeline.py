@@ -8,37 +8,19 @@ file changed (their old figures gone).
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from nianbao.config import PROJECT_ROOT
+from tests.support.cli import SEEDS, q, run_cli
 
 pytestmark = pytest.mark.slow
 
-SEEDS = sorted((PROJECT_ROOT / "raw").glob("*.txt"))
 MARTS = ["fct_figures", "fct_visits", "fct_circulation", "fct_activities", "fct_spending",
          "dim_library", "dim_region", "dim_year", "dim_document", "dq_findings",
          "dq_finding_figures", "library_year_summary"]
-
-
-def run_cli(raw: Path, wh: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh))
-    return subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=900)
-
-
-def q(wh: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(wh), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def mart_fingerprints(wh: Path) -> dict[str, str]:

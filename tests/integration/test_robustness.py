@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,40 +20,24 @@ import duckdb
 import pytest
 
 from nianbao.config import PROJECT_ROOT
+from tests.support import cli
 
 pytestmark = pytest.mark.slow
 
-SEEDS = sorted((PROJECT_ROOT / "raw").glob("*.txt"))
-
-
-def env_for(raw: Path, wh: Path) -> dict:
-    return dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh), NIANBAO_LOCK_WAIT="120")
+LOCK_WAIT = {"NIANBAO_LOCK_WAIT": "120"}  # every run here waits for the lock rather than exiting
 
 
 def run_cli(raw: Path, wh: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT,
-                          env=env_for(raw, wh), capture_output=True, text=True, timeout=900)
+    return cli.run_cli(raw, wh, **LOCK_WAIT)
 
 
 def published_state(wh: Path) -> tuple[int, int]:
-    con = duckdb.connect(str(wh), read_only=True)
-    try:
-        return con.execute(
-            "select (select count(*) from marts.fct_figures), (select count(*) from marts.dim_document)"
-        ).fetchone()
-    finally:
-        con.close()
+    return cli.q(wh, "select (select count(*) from marts.fct_figures), (select count(*) from marts.dim_document)")[0]
 
 
 @pytest.fixture
 def seeded(tmp_path):
-    raw, wh = tmp_path / "raw", tmp_path / "wh" / "nianbao.duckdb"
-    raw.mkdir()
-    for p in SEEDS:
-        shutil.copy(p, raw / p.name)
-    first = run_cli(raw, wh)
-    assert first.returncode == 0, first.stderr[-3000:]
-    return raw, wh
+    return cli.seeded_warehouse(tmp_path, **LOCK_WAIT)
 
 
 def test_kill_minus_nine_at_random_moments(seeded):
@@ -64,8 +47,8 @@ def test_kill_minus_nine_at_random_moments(seeded):
     for i in range(4):
         # change the input so that every stage has work to do
         (raw / f"extra_{i}.txt").write_text(f"2020年某县图书馆年报\n全年接待读者{1000 + i}人次。\n", encoding="utf-8")
-        proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT,
-                                env=env_for(raw, wh), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        proc = subprocess.Popen(cli.CLI, cwd=PROJECT_ROOT,
+                                env=cli.env_for(raw, wh, **LOCK_WAIT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
         time.sleep(rng.uniform(0.5, 25.0))
         try:
@@ -79,7 +62,7 @@ def test_kill_minus_nine_at_random_moments(seeded):
     final = run_cli(raw, wh)
     assert final.returncode == 0, final.stderr[-3000:]
     figures, documents = published_state(wh)
-    assert documents == len(SEEDS) + 4
+    assert documents == len(cli.SEEDS) + 4
     leftovers = [p.name for p in wh.parent.iterdir() if p.name.endswith(".tmp")]
     assert not leftovers, leftovers
 

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
 from nianbao.extract.dates import DateMatch, find_dates
 from nianbao.extract.tables import Cell, Table, find_tables, norm_label
@@ -60,21 +61,32 @@ __all__ = ["extract_events", "event_tables", "NON_EVENT_PREDICATES", "same_event
 NON_EVENT_PREDICATES: tuple[tuple[str, str], ...] = (
     # the building opens/closes/moves/is completed
     # (a first opening, 新馆正式对外开放, is left an event)
-    ("facility", r"(?:恢复|重新|全面|部分)[^,]{0,8}开放|暂停开放|闭馆"
-                 r"|迁址|搬迁|建成(?!区)|竣工"),
+    (
+        "facility",
+        r"(?:恢复|重新|全面|部分)[^,]{0,8}开放|暂停开放|闭馆"
+        r"|迁址|搬迁|建成(?!区)|竣工",
+    ),
     # equipment bought, installed, upgraded, replaced in numbers
-    ("equipment", r"新购|购置|添置|安装|优化升级|升级改造|改造升级"
-                  r"|(?:更换|更新)了?\s*[\d一二三四五六七八九十两]+\s*(?:台|套|块|部)"),
+    (
+        "equipment",
+        r"新购|购置|添置|安装|优化升级|升级改造|改造升级"
+        r"|(?:更换|更新)了?\s*[\d一二三四五六七八九十两]+\s*(?:台|套|块|部)",
+    ),
     # party membership (admissions, probationers made full members)
     ("membership", r"(?:吸收|发展|接收)[^,]{0,10}预备党员|转为?正式党员|按期转正"),
     # results announced by others (an award list published, winners revealed)
-    ("announcement", r"(?:评选|评审|评比)?结果[^,]{0,4}(?:发布|公布|揭晓)"
-                     r"|获奖[^,]{0,8}(?:揭晓|公布)|名单[^,]{0,4}(?:发布|公布|揭晓)"),
+    (
+        "announcement",
+        r"(?:评选|评审|评比)?结果[^,]{0,4}(?:发布|公布|揭晓)"
+        r"|获奖[^,]{0,8}(?:揭晓|公布)|名单[^,]{0,4}(?:发布|公布|揭晓)",
+    ),
 )
 # A title that names an activity is kept whatever its predicate
 # (…展览正式对外开放, 新馆落成仪式, 安装调试培训).
-ACTIVITY_NOUNS = (r"活动|讲座|讲堂|(?<![开发进拓扩施])展|培训|比赛|竞赛|仪式|典礼|会议|大会|故事会"
-                  r"|读书会|沙龙|揭牌|授牌|挂牌|演出|讲解|参观")
+ACTIVITY_NOUNS = (
+    r"活动|讲座|讲堂|(?<![开发进拓扩施])展|培训|比赛|竞赛|仪式|典礼|会议|大会|故事会"
+    r"|读书会|沙龙|揭牌|授牌|挂牌|演出|讲解|参观"
+)
 # Verbs of report-writing chores: two such subject-less clauses in a row
 # ('总结X,提交Y') are one item.
 WORK_VERBS = r"总结|提交|上报|报送|制定|制订|撰写|编制|编写|整理|汇编|梳理|修订|起草|填报"
@@ -142,7 +154,7 @@ def _clean(c: Cell | None) -> tuple[str, int, int] | None:
     s, a, b = c.text, c.start, c.end
     m = _ARTEFACT.match(s)
     while m:
-        s, a = s[m.end():], a + m.end()
+        s, a = s[m.end() :], a + m.end()
         m = _ARTEFACT.match(s)
     s2 = _ARTEFACT.sub("", s)
     return (s2.strip(), a, b) if s2.strip() else None
@@ -167,14 +179,16 @@ def _segment(title: str | None) -> str:
     return "minors" if title and any(w in title for w in _MINORS) else "all"
 
 
-def _table_events(text: str, t: Table, cols: dict, report_year: int | None,
-                  library_name: str | None) -> list[Event]:
+def _row_cell(row: list[Cell], cols: dict, key: str) -> Cell | None:
+    """The cell of `row` in the column found for `key` (None when there is none)."""
+    k = cols[key]
+    return row[k] if k is not None and k < len(row) else None
+
+
+def _table_events(text: str, t: Table, cols: dict, report_year: int | None, library_name: str | None) -> list[Event]:
     out: list[Event] = []
     for i, row in enumerate(t.rows):
-        def cell(key: str) -> Cell | None:
-            k = cols[key]
-            return row[k] if k is not None and k < len(row) else None
-
+        cell = partial(_row_cell, row, cols)
         title = _clean(cell("title"))
         if title is None:
             continue
@@ -189,23 +203,27 @@ def _table_events(text: str, t: Table, cols: dict, report_year: int | None,
         att, unit = parse_attendance(att_cell.text if att_cell is not None else None)
         seq_c = cell("seq")
         seq = int(seq_c.text) if seq_c is not None and seq_c.text.strip().isdigit() else i + 1
-        out.append(Event(
-            title=title[0],
-            event_date=d,
-            date_precision=prec,
-            char_start=title[1],
-            char_end=title[1] + len(title[0]) if text[title[1]:title[1] + len(title[0])] == title[0] else title[2],
-            evidence=" | ".join(c.text for c in row),
-            end_date=end,
-            location=loc[0] if loc else None,
-            attendance=att,
-            attendance_unit=unit,
-            seq=seq,
-            table_id=t.table_id,
-            table_title=t.title,
-            table_segment=_segment(t.title),
-            library_name=library_name,
-        ))
+        out.append(
+            Event(
+                title=title[0],
+                event_date=d,
+                date_precision=prec,
+                char_start=title[1],
+                char_end=title[1] + len(title[0])
+                if text[title[1] : title[1] + len(title[0])] == title[0]
+                else title[2],
+                evidence=" | ".join(c.text for c in row),
+                end_date=end,
+                location=loc[0] if loc else None,
+                attendance=att,
+                attendance_unit=unit,
+                seq=seq,
+                table_id=t.table_id,
+                table_title=t.title,
+                table_segment=_segment(t.title),
+                library_name=library_name,
+            )
+        )
     return out
 
 
@@ -218,8 +236,11 @@ _LEAD_OK = re.compile(r"(?:^|[。;!?\n,:、)】\s]|\d+\.|\d+、|\(\d+\)|[一二�
 _AFTER_BAD = re.compile(r"^\s*(?:以来|起|前|后|之前|之后|底|初|末|中旬|上旬|下旬|至今|期间|间|以前|以后|的)")
 _BEFORE_BAD = re.compile(r"(?:截止|截至|至|到|自|从|截止到|截至到)\s*$")
 _TIME_PREFIX = re.compile(
-    r"[\s,:]*(?:(?:上午|下午|晚上|晚间|晚|早上|早晨|中午|凌晨|傍晚)?\s*(?:\d{1,2}:\d{2})?)[\s,:]*")
-_FRAMING = re.compile(r"^(?:为了?|根据|按照|依据|响应|针对|受|随着|应|经|结合|围绕|在[^,]{0,20}(?:下|中|期间|之际)$|利用)")
+    r"[\s,:]*(?:(?:上午|下午|晚上|晚间|晚|早上|早晨|中午|凌晨|傍晚)?\s*(?:\d{1,2}:\d{2})?)[\s,:]*"
+)
+_FRAMING = re.compile(
+    r"^(?:为了?|根据|按照|依据|响应|针对|受|随着|应|经|结合|围绕|在[^,]{0,20}(?:下|中|期间|之际)$|利用)"
+)
 _STRONG = re.compile(r"(?:参加|收看|观看|举行|举办|开讲|开播)(?=[^,]{2})|开讲|开播")
 # A place: a run of CJK characters ending in an administrative suffix (the
 # run may hold several glued names, 东坡镇李家村). Places in a list are
@@ -272,10 +293,10 @@ def _item_dates(text: str, report_year: int | None, skip: list[tuple[int, int]])
             continue
         if d.year_given and report_year is not None and d.date and d.date.year != report_year:
             continue
-        before = text[max(0, d.start - 8):d.start]
+        before = text[max(0, d.start - 8) : d.start]
         if not _LEAD_OK.search(before) or _BEFORE_BAD.search(before):
             continue
-        after = text[d.end:d.end + 6]
+        after = text[d.end : d.end + 6]
         if _AFTER_BAD.match(after):
             continue
         if d.precision == "month" and re.match(r"\s*[和与及、]", after):
@@ -306,7 +327,7 @@ def _cut_title(clause: str) -> tuple[int, int]:
         a = m.end()
     m = re.search(r"带领", clause[a:])
     if m:
-        m2 = re.search(r"下乡|去|到|赴|前往|来|参加|对|深入", clause[a + m.end():])
+        m2 = re.search(r"下乡|去|到|赴|前往|来|参加|对|深入", clause[a + m.end() :])
         if m2:
             a = a + m.end() + m2.start()
     # 去/赴 <place> <verb>: drop the travel part
@@ -408,8 +429,9 @@ def _rebase(dm: DateMatch, year: int | None, report_year: int | None) -> DateMat
         return dm
     shift = year - (dm.date.year if dm.date else year)
     end = dm.end_date.replace(year=dm.end_date.year + shift) if dm.end_date and dm.date else dm.end_date
-    return DateMatch(dm.start, dm.end, dm.text, _with_year(dm.date, year), dm.precision,
-                     end, dm.is_period, dm.year_given)
+    return DateMatch(
+        dm.start, dm.end, dm.text, _with_year(dm.date, year), dm.precision, end, dm.is_period, dm.year_given
+    )
 
 
 _NON_EVENT = [(kind, re.compile(p)) for kind, p in NON_EVENT_PREDICATES]
@@ -428,11 +450,14 @@ def _non_event(title: str) -> str | None:
     return None
 
 
-def _prose_events(text: str, report_year: int | None, skip: list[tuple[int, int]],
-                  library_name: str | None) -> list[Event]:
+def _prose_events(
+    text: str, report_year: int | None, skip: list[tuple[int, int]], library_name: str | None
+) -> list[Event]:
     headings = _heading_years(text)
-    dates = [_rebase(d, _context_year(d.start, report_year, headings), report_year)
-             for d in _item_dates(text, report_year, skip)]
+    dates = [
+        _rebase(d, _context_year(d.start, report_year, headings), report_year)
+        for d in _item_dates(text, report_year, skip)
+    ]
     out: list[Event] = []
     for k, d in enumerate(dates):
         # the item: from the date to the end of its sentence (or the next item)
@@ -467,10 +492,15 @@ def _prose_events(text: str, report_year: int | None, skip: list[tuple[int, int]
         ta, tb = _cut_title(c)
         # '总结X,提交Y': two subject-less chores ending the sentence are one item
         k_main = clauses.index(main)
-        if (k_main == len(clauses) - 2 and tb == len(c) and _WORK_START.match(c[ta:])
-                and _WORK_START.match(clauses[-1][0]) and len(c) - ta + len(clauses[-1][0]) <= 30):
+        if (
+            k_main == len(clauses) - 2
+            and tb == len(c)
+            and _WORK_START.match(c[ta:])
+            and _WORK_START.match(clauses[-1][0])
+            and len(c) - ta + len(clauses[-1][0]) <= 30
+        ):
             nxt, na = clauses[-1]
-            c, tb = text[a:na + len(nxt)], na + len(nxt) - a
+            c, tb = text[a : na + len(nxt)], na + len(nxt) - a
         title = _strip_trailing(c[ta:tb])
         title = title.strip(" ,:、")
         if len(title) < 2 or _non_event(title):
@@ -480,28 +510,34 @@ def _prose_events(text: str, report_year: int | None, skip: list[tuple[int, int]
             continue
         item = text[body_start:limit]
         loc = _location(item)
-        loc_text = item[loc[0]:loc[1]] if loc else None
+        loc_text = item[loc[0] : loc[1]] if loc else None
         att = unit = None
-        ma = re.search(r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(人次|人|组家庭|名)(?:读者|群众|学生|家长|儿童|小读者)?(?:参加|参与|到场|观看|聆听)", item)
+        ma = re.search(
+            r"(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(人次|人|组家庭|名)"
+            r"(?:读者|群众|学生|家长|儿童|小读者)?(?:参加|参与|到场|观看|聆听)",
+            item,
+        )
         if ma:
             att, unit = float(ma.group(1)), ma.group(2)
-        out.append(Event(
-            title=title,
-            event_date=d.date,
-            date_precision=d.precision,
-            char_start=t_start,
-            char_end=t_start + len(title),
-            evidence=text[d.start:limit + 1 if limit < len(text) else limit].strip(),
-            end_date=d.end_date,
-            location=loc_text,
-            attendance=att,
-            attendance_unit=unit,
-            seq=len(out) + 1,
-            table_id=None,
-            table_title=None,
-            table_segment=None,
-            library_name=library_name,
-        ))
+        out.append(
+            Event(
+                title=title,
+                event_date=d.date,
+                date_precision=d.precision,
+                char_start=t_start,
+                char_end=t_start + len(title),
+                evidence=text[d.start : limit + 1 if limit < len(text) else limit].strip(),
+                end_date=d.end_date,
+                location=loc_text,
+                attendance=att,
+                attendance_unit=unit,
+                seq=len(out) + 1,
+                table_id=None,
+                table_title=None,
+                table_segment=None,
+                library_name=library_name,
+            )
+        )
     return out
 
 
@@ -528,8 +564,8 @@ def same_event_title(a: str, b: str) -> bool:
         short, long_ = sorted((x, y), key=len)
         if len(short) >= 4 and short in long_:
             return True
-    ba = {ka[i:i + 2] for i in range(len(ka) - 1)}
-    bb = {kb[i:i + 2] for i in range(len(kb) - 1)}
+    ba = {ka[i : i + 2] for i in range(len(ka) - 1)}
+    bb = {kb[i : i + 2] for i in range(len(kb) - 1)}
     if not ba or not bb:
         return False
     shared = len(ba & bb)
@@ -537,8 +573,12 @@ def same_event_title(a: str, b: str) -> bool:
 
 
 def _same_event(p: Event, q: Event) -> bool:
-    return (p.event_date is not None and p.event_date == q.event_date
-            and p.date_precision == q.date_precision and same_event_title(p.title, q.title))
+    return (
+        p.event_date is not None
+        and p.event_date == q.event_date
+        and p.date_precision == q.date_precision
+        and same_event_title(p.title, q.title)
+    )
 
 
 def _dedupe_prose(table: list[Event], prose: list[Event]) -> list[Event]:
@@ -554,8 +594,9 @@ def _dedupe_prose(table: list[Event], prose: list[Event]) -> list[Event]:
     return kept
 
 
-def extract_events(text: str, report_year: int | None, library_name: str | None = None,
-                   tables: list[Table] | None = None) -> list[Event]:
+def extract_events(
+    text: str, report_year: int | None, library_name: str | None = None, tables: list[Table] | None = None
+) -> list[Event]:
     """Event-table rows (in table order) followed by dated prose items; a prose
     item repeating a table row or an earlier prose item is dropped. `tables` is
     `find_tables(text)` when the caller has it already."""

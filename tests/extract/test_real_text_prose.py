@@ -3,9 +3,12 @@ each on an INVENTED snippet (no sentence is copied from the development document
 
 import unicodedata
 
+import pytest
+
 from nianbao.extract import extract_document
 from nianbao.extract.normalize import compact, for_matching
 from nianbao.extract.numbers import find_quantities
+from tests.support.figures import pairs
 
 
 def _doc(text: str):
@@ -29,9 +32,143 @@ def test_pinyin_fragments_are_read_through_and_spans_stay_in_the_text():
         assert "(" in f.evidence   # evidence as written
 
 
-def test_mojibake_pinyin_inside_traditional_words():
-    t = "紙質(zhì)文獻(xiàn)總藏量達(dá)120.5萬冊(cè)。"
-    assert figs(t) == [("collection.total", 1205000)]
+# (text, its figures as `metric=value` items, see tests/support/figures.py), by the sections of this file
+FIGURE_CASES = [
+    # -- normalisation
+    pytest.param("紙質(zhì)文獻(xiàn)總藏量達(dá)120.5萬冊(cè)。", "collection.total=1205000", id="mojibake_pinyin_inside_traditional_words"),
+    # -- cues
+    pytest.param("2022年,全县共有58.3万读者走进图书馆。", "visits.in_person=583000", id="readers_walking_into_the_library_are_visits-1"),
+    pytest.param("全年进入市图书馆的读者达312456人次。", "visits.in_person=312456", id="readers_walking_into_the_library_are_visits-2"),
+    pytest.param("一读者全年借书412册,成为年度借阅达人。", "", id="one_reader_is_not_a_count"),
+    pytest.param("2021年,本馆有52310名读者借书,外借图书30.2万册次。", "circulation.borrowers=52310 circulation.loans=302000", id="persons_who_borrowed_are_borrowers"),
+    pytest.param("本馆数字资源下载量为8.6万次。", "visits.online=86000", id="download_count_only_when_no_visit_count-1"),
+    pytest.param("数字资源访问量达52万人次,下载量达9.1万次。", "visits.online=520000", id="download_count_only_when_no_visit_count-2"),
+    pytest.param("全市公共图书馆藏书总量上升为845.2万册。", "collection.total=8452000", id="level_reached_is_not_a_change-1"),
+    pytest.param("馆藏总量比上年增长12万册。", "", id="level_reached_is_not_a_change-2"),
+    pytest.param("全省新增藏量超5万册的县级图书馆达9家。", "", id="threshold_in_a_noun_phrase_is_not_a_figure"),
+    pytest.param("新馆设计藏书容量150万册,阅览座位900个。", "", id="capacity_is_not_holdings"),
+    pytest.param("全省群众文化机构共开展各类文化活动3.2万场次。", "", id="other_culture_institutions_are_not_libraries"),
+    pytest.param("十年来累计外借图书1200万册次。", "", id="ten_years_running_total_is_not_one_year"),
+    pytest.param("近五年来藏书稳步增长,2022年全市总馆藏达650万册。", "collection.total=6500000", id="a_year_after_a_span_states_that_year"),
+    pytest.param("馆内每年接待读者3万人次以上。", "visits.in_person=30000", id="every_year_states_a_typical_year_but_norms_do_not-1"),
+    pytest.param("每年开展阅读活动不少于12场。", "", id="every_year_states_a_typical_year_but_norms_do_not-2"),
+    pytest.param("截至年底,城市书房数量全市共86个。", "network.service_points=86", id="facility_count_after_a_region_word"),
+    # -- clauses that lean on the one before
+    pytest.param("本馆电子资源点击量逐年攀升,2023年高达86万次。", "visits.online=860000", id="elliptic_clause_takes_the_measure_of_the_clause_before-1"),
+    pytest.param("全市进馆人次同比下降12.5%,降到310.2万人次。", "visits.in_person=3102000", id="elliptic_clause_takes_the_measure_of_the_clause_before-2"),
+    pytest.param("组织馆员开展“书香进社区”活动,4次前往社区为老人送去图书200余册。", "", id="elliptic_clause_needs_the_number_to_close_it"),
+    pytest.param("2023年底全省持证读者达512万人。2015年,这一数据为168万人。", "users.registered_total=1680000 users.registered_total=5120000", id="this_figure_points_back"),
+    pytest.param("截至年底,馆藏总量达86万余册,其中图书72万余册,古籍1.2万余册,视听资料5000余件。", "collection.total=5000 collection.total=12000 collection.total=720000 collection.total=860000", id="parts_listed_after_qizhong_take_the_measure_of_the_whole"),
+    pytest.param("全年经费支出300万元,其中购书经费60万元,物业费45万元。", "spending.collections=600000 spending.total=3000000", id="money_items_without_a_cue_are_not_parts"),
+    pytest.param("两市图书馆馆藏分别为310万、295万册。", "collection.total=2950000 collection.total=3100000", id="next_number_of_a_list"),
+    pytest.param("全年外借图书2210人次5630册次。", "circulation.borrowers=2210 circulation.loans=5630", id="glued_values_share_the_cue"),
+    pytest.param("开展送书下乡活动,走进东村、西村等14场次。", "activities.events=14", id="event_count_whose_verb_is_in_the_clause_before"),
+    pytest.param("“城市书房”是全区推广阅读的新举措,目前已建成18座。", "network.service_points=18", id="stock_reached_is_a_stock_after_the_noun_clause"),
+    # -- facilities
+    pytest.param("全市实现通借通还的公共图书馆(分馆)、服务点、自助图书馆共412个。", "", id="libraries_and_points_counted_together_are_no_network_figure"),
+    # -- page furniture
+    pytest.param("首页 新闻动态 2022年全市公共图书馆总流通破千万人次\n正文略。", "visits.in_person=10_000_000", id="breadcrumb_ending_in_a_title_with_a_figure_is_read"),
+    pytest.param("当前位置:首页 > 关于我们 > 年度报告\n", "", id="menu_breadcrumb_stays_junk"),
+    # -- more wordings
+    pytest.param("全年办理读者借阅卡2318张。", "users.new_registrations=2318", id="cards_issued_as_ka"),
+    pytest.param("2023年财政拨款支出420万元。其中:基本支出300万元,项目支出120万元。", "spending.total=1_200_000 spending.total=3_000_000 spending.total=4_200_000", id="basic_and_project_spending_only_beside_a_stated_total-1"),
+    pytest.param("2023年本馆基本支出300万元。", "", id="basic_and_project_spending_only_beside_a_stated_total-2"),
+    pytest.param("本年度机关运行安排经费8万元。", "spending.operations=80000", id="office_running_money_is_operations"),
+    pytest.param("市数字图书馆总使用量为52.3万人次。", "visits.online=523000", id="digital_library_use_is_online"),
+    pytest.param("该馆收藏文献达120余万册。", "collection.total=1_200_000", id="holdings_worded_as_kept_or_owned-1"),
+    pytest.param("作为区域中心馆,拥有超过86万册的丰富馆藏。", "collection.total=860000", id="holdings_worded_as_kept_or_owned-2"),
+    pytest.param("本馆现藏书量达45万余册、电子图书藏量约12万册。", "collection.total=450000", id="ebooks_beside_holdings_are_not_holdings-1"),
+    pytest.param("馆藏各类文献(含电子书)88.6万册。", "collection.total=886000", id="ebooks_beside_holdings_are_not_holdings-2"),
+    pytest.param("目前逾期未归还的图书已达600余册。", "", id="overdue_renewed_planned_and_capacity_words_block-1"),
+    pytest.param("全年办证和续证量上升至2.1万张。", "", id="overdue_renewed_planned_and_capacity_words_block-2"),
+    pytest.param("新馆规划总藏书量200万册。", "", id="overdue_renewed_planned_and_capacity_words_block-3"),
+    pytest.param("日接待读者量可达5000人次以上。", "", id="overdue_renewed_planned_and_capacity_words_block-4"),
+    # (the open-shelf books are a stock of the holdings, never loans: realdata convention)
+    pytest.param("对开架借阅的6.2万册图书进行了清点。", "collection.total=62000", id="a_cue_modifying_the_counted_noun_is_not_the_measure"),
+    pytest.param("在5个街道设立服务点。", "", id="a_verb_between_count_and_facility_noun"),
+    pytest.param("全年图书流通12.6万册次。", "circulation.loans=126000", id="circulation_in_item_times_is_loans"),
+    pytest.param("全年全省公共图书馆发放借书证312万个。", "users.registered_total=3_120_000", id="cards_issued_in_national_statistics_are_cards_in_force"),
+    pytest.param("1990年馆藏图书达5万多册, 读者8万多人次,图书流通9万册次。", "circulation.loans=90000 collection.total=50000 visits.in_person=80000", id="a_clause_of_readers_and_person_times_is_visits"),
+    pytest.param("在外借图书中,文学类3.2万册次,占40%;历史类1.1万册次,占14%。", "circulation.loans=11000 circulation.loans=32000", id="parts_after_an_opening_that_names_the_whole"),
+    pytest.param("至1990年馆藏图书增加到52000多册。", "collection.total=52000", id="holdings_grown_to_a_level_are_a_stock"),
+    pytest.param("建馆五十年来,该馆现有藏书近300万册。", "collection.total=3_000_000", id="a_stock_after_a_multi_year_opening_stands-1"),
+    pytest.param("建馆五十年来,该馆累计外借图书900万册次。", "", id="a_stock_after_a_multi_year_opening_stands-2"),
+    pytest.param("在42万册古籍藏书中,善本约3万册。", "collection.total=30000 collection.total=420000", id="parts_of_a_whole_stated_inside_the_opening"),
+    pytest.param("共有藏书80万余册,其中中文图书9.5万种52万余册,外文图书1.1万种6万余册。", "collection.total=60000 collection.total=520000 collection.total=800000", id="titles_counted_before_volumes_in_a_part"),
+    pytest.param("全市共有各类自助图书馆85台。", "network.service_points=85", id="kiosks_counted_by_the_machine_and_breakdowns_in_brackets-1"),
+    pytest.param("全区共有服务点40个(街道服务点30个,社区服务点10个)。", "network.service_points=40", id="kiosks_counted_by_the_machine_and_breakdowns_in_brackets-2"),
+    pytest.param("全市公共图书馆12家(含8个城市书房)。", "network.service_points=8", id="kiosks_counted_by_the_machine_and_breakdowns_in_brackets-3"),
+    pytest.param("全市共有计算机120台。", "", id="kiosks_counted_by_the_machine_and_breakdowns_in_brackets-4"),
+    pytest.param("读者借阅热情不减,各分馆合计完成8.2万册次。", "circulation.loans=82000", id="unit_family_names_the_measure_when_no_cue_does-1"),
+    pytest.param("各类阅读推广活动走进校园和社区,全县学校和社区合计完成320场次。", "activities.events=320", id="unit_family_names_the_measure_when_no_cue_does-2"),
+    pytest.param("外借量比上年增加1.2万册次。", "", id="unit_family_names_the_measure_when_no_cue_does-3"),
+    pytest.param("县里将陆续添购2万册新书。", "collection.added=20000", id="books_bought_in_addition_are_added"),
+    pytest.param("全年市民进馆借书阅读的人次有320万人次。", "visits.in_person=3_200_000", id="visits_to_borrow_are_visits"),
+    pytest.param("因闭馆未能提供读者借阅者约1万册。", "", id="unmet_demand_and_the_rest_of_a_list_are_no_figures-1"),
+    pytest.param("其他6家城市书房分别位于各街道。", "", id="unmet_demand_and_the_rest_of_a_list_are_no_figures-2"),
+    pytest.param("全年推出5大系列42项阅读活动。", "activities.events=42", id="activities_counted_in_xiang-1"),
+    pytest.param("获得省级以上奖项5项。", "", id="activities_counted_in_xiang-2"),
+    pytest.param("全年新建城乡书房12家、总数达58家。", "network.service_points=58 network.service_points_added=12", id="stock_after_its_flow_in_a_list"),
+    pytest.param("全年超六百万人走进公共文化阅读阵地。", "visits.in_person=6_000_000", id="people_walking_into_reading_places_are_visits"),
+    # -- unseen real text (batch-level rules, X6)
+    pytest.param("新馆开放一周以来累计接待读者3万人次,借阅人次逾4千人次。", "circulation.borrowers=4000 visits.in_person=30000", id="a_new_librarys_first_week_is_not_a_multi_year_sum-1"),
+    pytest.param("新馆建成以来累计接待读者30万人次。", "", id="a_new_librarys_first_week_is_not_a_multi_year_sum-2"),
+    pytest.param("该馆在六十年代藏书仅为5万余册,如今藏书已达80万册。", "collection.total=800000", id="a_decade_names_no_year_for_a_figure"),
+    pytest.param("全市共有36家春风书房。", "network.service_points=36", id="any_brand_of_study_room_is_a_service_point-1"),
+    pytest.param("另建有微书房9个。", "", id="any_brand_of_study_room_is_a_service_point-2"),
+    pytest.param("全市共有36家春风书房。春风书房湖滨街道分馆位于城东。", "network.branches=36", id="study_rooms_the_report_names_as_branches_are_branches"),
+    pytest.param("现有微型图书馆(以下简称微馆)5座。", "network.service_points=5", id="mini_libraries_with_an_aside_and_the_work_done-1"),
+    pytest.param("乡镇服务点建设工作共完成4个。", "network.service_points_added=4", id="mini_libraries_with_an_aside_and_the_work_done-2"),
+    pytest.param("去年全市图书馆的使用人次高达900万人次。", "visits.in_person=9_000_000", id="use_counts_of_the_library_and_people_reading_here_are_visits-1"),
+    pytest.param("暑假里,超过8万人次的市民在这里读书学习。", "visits.in_person=80000", id="use_counts_of_the_library_and_people_reading_here_are_visits-2"),
+    pytest.param("有借阅记录的读者数量为3200人。", "circulation.borrowers=3200", id="readers_with_a_loan_record_are_borrowers"),
+    pytest.param("有效读者证2万张(含少儿证5000张)。", "users.registered_total=5000 users.registered_total=20000", id="a_part_in_brackets_after_han"),
+    pytest.param("7月到馆人次达5万人次,已超过6月份的4万人次。", "visits.in_person=40000 visits.in_person=50000", id="the_same_measure_compared_with_another_month"),
+    pytest.param("近年增建图书分馆,从12座增至20座。", "network.branches=12 network.branches=20", id="a_change_stated_as_two_levels"),
+    pytest.param("馆内藏书量达10万册,各类报刊3万册,工具书2000余册。", "collection.total=100000", id="items_listed_beside_a_whole_are_not_its_parts"),
+    pytest.param("新馆建成累计接待读者20万人次。持证人数3000人,线上服务约9万人次。", "users.registered_total=3000", id="flows_after_a_cumulative_since_opening_statement_are_the_same_sum-1"),
+    pytest.param("新馆建成累计接待读者20万人次。2023年线上服务约9万人次。", "visits.online=90000", id="flows_after_a_cumulative_since_opening_statement_are_the_same_sum-2"),
+    pytest.param("新馆开放满月迎3.2万人到馆", "visits.in_person=32000", id="persons_who_came_to_the_library-1"),
+    pytest.param("3万人到馆参加活动", "", id="persons_who_came_to_the_library-2"),
+    pytest.param("全市人口52万人,人均藏书1.2册。", "population.served=520000", id="the_population_a_library_serves"),
+    pytest.param("在广场举行了“世界读书日”宣传活动暨书画作品展,参与人次达5000", "", id="the_attendance_of_one_narrated_event_is_no_total-1"),
+    pytest.param("全年举办“悦读”系列活动40场,参与人次达5000。", "activities.attendance=5000 activities.events=40", id="the_attendance_of_one_narrated_event_is_no_total-2"),
+    pytest.param("暑期30万余人次赴书香之约", "visits.in_person=300000", id="a_headlines_visitors_going_to_the_librarys_reading"),
+    pytest.param("春风书房已在全市建成26家。", "network.service_points=26", id="rooms_already_built_somewhere_are_a_stock"),
+    pytest.param("2023年,全市新增8处春风书房,圆满完成了一期50家春风书房的建设目标。", "network.service_points=50 network.service_points_added=8", id="completing_a_target_of_rooms_is_the_stock_reached"),
+    pytest.param("截至9月底,全市各城市书房累计接待读者12万余人次,举办阅读活动130场次。", "", id="what_a_network_of_rooms_accumulated_is_no_years_figure-1"),
+    pytest.param("截至9月底,本馆累计接待读者12万余人次。", "visits.in_person=120000", id="what_a_network_of_rooms_accumulated_is_no_years_figure-2"),
+    pytest.param("全市共有12家春风书房。部分春风书房设在分馆内。", "network.service_points=12", id="rooms_placed_in_a_branch_are_still_rooms"),
+    pytest.param("4月23日举办“书香满城”读书节开幕式,参与人数达800人。", "", id="the_attendance_of_one_opening_ceremony_is_no_total"),
+    pytest.param("全年开展送书下乡活动20次,送书5000册。", "activities.events=20", id="an_event_kind_named_by_a_blocker_word_is_still_counted"),
+    pytest.param("线上服务人次达150万。", "visits.online=1_500_000", id="online_service_person_times_as_a_label"),
+    pytest.param("新馆开幕后一周以来累计涌入8万人次。", "visits.in_person=80000", id="people_pouring_in_are_visits"),
+    pytest.param("比去年多接待读者2万人次。", "", id="a_comparison_right_before_the_verb_makes_a_change-1"),
+    pytest.param("全年接待读者20万人次,比去年多2万人次。", "visits.in_person=200000", id="a_comparison_right_before_the_verb_makes_a_change-2"),
+    pytest.param("目前全区共有分馆15个,另有5个分馆正在建设。", "network.branches=15", id="facilities_under_construction_are_no_stock"),
+    pytest.param("“十四五”期间累计新建分馆20个。", "", id="facilities_added_over_several_years_are_no_years_flow-1"),
+    pytest.param("2023年新建分馆3个。", "network.branches_added=3", id="facilities_added_over_several_years_are_no_years_flow-2"),
+    pytest.param("圖書館共有分館42座、智慧圖書館5座。", "network.branches=42 network.service_points=5", id="smart_libraries_are_service_points"),
+    pytest.param("馆藏图书35万册、20万册电子图书。", "collection.total=350000", id="e_books_named_after_the_number_are_beside_the_holdings"),
+    pytest.param("受疫情影响,到馆人次从2019年的30万降至2020年的12万。", "visits.in_person=120000 visits.in_person=300000", id="two_bare_levels_with_their_scale"),
+    pytest.param("新华书店书房3家。", "", id="a_bookshops_rooms_are_not_the_librarys"),
+    # -- held-out batches 5/6: general wordings
+    pytest.param("本馆2026年收支预算总数120.3万元,比2025年收支预算总数减少4.2万元。", "spending.total=1203000", id="a_budget_compared_with_last_years_is_a_change"),
+    pytest.param("为9个图书网点轮流调换图书。", "network.service_points=9", id="book_outlets_and_points_outside_the_building_are_service_points-1"),
+    pytest.param("共设服务窗口6个,其中馆内4个、馆外2个。", "network.service_points=2", id="book_outlets_and_points_outside_the_building_are_service_points-2"),
+    pytest.param("本年,图书馆在消防大队、某景区游客中心设立了3个流通服务点。", "network.service_points_added=3", id="another_institution_as_the_place_where_the_library_built_points-1"),
+    pytest.param("县文化馆在游客中心设立了3个服务点。", "", id="another_institution_as_the_place_where_the_library_built_points-2"),
+    pytest.param("组织少年文学社活动季,文学社20场,书友会8场。", "activities.events=8 activities.events=20", id="a_reading_clubs_meetings_are_events"),
+    pytest.param("本年通过政府采购购置32000元的图书、报刊9800元、12000元的木质书架。", "spending.collections=9800 spending.collections=32000", id="books_bought_through_procurement_and_their_newspapers_are_collections_spending-1"),
+    pytest.param("政府采购支出合计20万元。", "", id="books_bought_through_procurement_and_their_newspapers_are_collections_spending-2"),
+    pytest.param("全区15所学校的图书室均藏书在2000册以上。", "", id="what_each_of_several_units_has_is_not_a_total-1"),
+    pytest.param("全年举办活动30场,均有读者1000人次参加。", "activities.attendance=1000 activities.events=30", id="what_each_of_several_units_has_is_not_a_total-2"),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIGURE_CASES)
+def test_figures_of_a_text(text, expected):
+    assert figs(text) == pairs(expected)
 
 
 def test_compaction_keeps_an_index_back_into_the_original():
@@ -64,86 +201,13 @@ def test_unit_with_bracketed_alternative():
 # ------------------------------------------------------------------ cues
 
 
-def test_readers_walking_into_the_library_are_visits():
-    assert figs("2022年,全县共有58.3万读者走进图书馆。") == [("visits.in_person", 583000)]
-    assert figs("全年进入市图书馆的读者达312456人次。") == [("visits.in_person", 312456)]
-
-
-def test_one_reader_is_not_a_count():
-    assert figs("一读者全年借书412册,成为年度借阅达人。") == []
-
-
-def test_persons_who_borrowed_are_borrowers():
-    assert figs("2021年,本馆有52310名读者借书,外借图书30.2万册次。") == [
-        ("circulation.borrowers", 52310), ("circulation.loans", 302000)]
-
-
-def test_download_count_only_when_no_visit_count():
-    assert figs("本馆数字资源下载量为8.6万次。") == [("visits.online", 86000)]
-    assert figs("数字资源访问量达52万人次,下载量达9.1万次。") == [("visits.online", 520000)]
-
-
-def test_level_reached_is_not_a_change():
-    assert figs("全市公共图书馆藏书总量上升为845.2万册。") == [("collection.total", 8452000)]
-    assert figs("馆藏总量比上年增长12万册。") == []
-
-
-def test_threshold_in_a_noun_phrase_is_not_a_figure():
-    assert figs("全省新增藏量超5万册的县级图书馆达9家。") == []
-
-
-def test_capacity_is_not_holdings():
-    assert figs("新馆设计藏书容量150万册,阅览座位900个。") == []
-
-
-def test_other_culture_institutions_are_not_libraries():
-    assert figs("全省群众文化机构共开展各类文化活动3.2万场次。") == []
-
-
-def test_ten_years_running_total_is_not_one_year():
-    assert figs("十年来累计外借图书1200万册次。") == []
-
-
-def test_a_year_after_a_span_states_that_year():
-    assert figs("近五年来藏书稳步增长,2022年全市总馆藏达650万册。") == [("collection.total", 6500000)]
-
-
-def test_every_year_states_a_typical_year_but_norms_do_not():
-    assert figs("馆内每年接待读者3万人次以上。") == [("visits.in_person", 30000)]
-    assert figs("每年开展阅读活动不少于12场。") == []
-
-
 def test_spending_items_for_periodicals_and_it():
     got = figs("本年财政拨款收入512万元,其中期刊订购费8.2万元,信息化硬件采购经费15万元,软件采购经费6万元。")
     assert ("spending.collections", 82000) in got
     assert ("spending.digital", 150000) in got and ("spending.digital", 60000) in got
 
 
-def test_facility_count_after_a_region_word():
-    assert figs("截至年底,城市书房数量全市共86个。") == [("network.service_points", 86)]
-
-
 # ------------------------------------------------------------------ clauses that lean on the one before
-
-
-def test_elliptic_clause_takes_the_measure_of_the_clause_before():
-    assert figs("本馆电子资源点击量逐年攀升,2023年高达86万次。") == [("visits.online", 860000)]
-    assert figs("全市进馆人次同比下降12.5%,降到310.2万人次。") == [("visits.in_person", 3102000)]
-
-
-def test_elliptic_clause_needs_the_number_to_close_it():
-    assert figs("组织馆员开展“书香进社区”活动,4次前往社区为老人送去图书200余册。") == []
-
-
-def test_this_figure_points_back():
-    assert figs("2023年底全省持证读者达512万人。2015年,这一数据为168万人。") == [
-        ("users.registered_total", 1680000), ("users.registered_total", 5120000)]
-
-
-def test_parts_listed_after_qizhong_take_the_measure_of_the_whole():
-    got = figs("截至年底,馆藏总量达86万余册,其中图书72万余册,古籍1.2万余册,视听资料5000余件。")
-    assert got == [("collection.total", 5000), ("collection.total", 12000), ("collection.total", 720000),
-                   ("collection.total", 860000)]
 
 
 def test_parts_never_exceed_their_whole():
@@ -151,33 +215,7 @@ def test_parts_never_exceed_their_whole():
     assert ("activities.events", 60) not in got and ("activities.events", 80) in got
 
 
-def test_money_items_without_a_cue_are_not_parts():
-    assert figs("全年经费支出300万元,其中购书经费60万元,物业费45万元。") == [
-        ("spending.collections", 600000), ("spending.total", 3000000)]
-
-
-def test_next_number_of_a_list():
-    got = figs("两市图书馆馆藏分别为310万、295万册。")
-    assert got == [("collection.total", 2950000), ("collection.total", 3100000)]
-
-
-def test_glued_values_share_the_cue():
-    assert figs("全年外借图书2210人次5630册次。") == [("circulation.borrowers", 2210), ("circulation.loans", 5630)]
-
-
-def test_event_count_whose_verb_is_in_the_clause_before():
-    assert figs("开展送书下乡活动,走进东村、西村等14场次。") == [("activities.events", 14)]
-
-
-def test_stock_reached_is_a_stock_after_the_noun_clause():
-    assert figs("“城市书房”是全区推广阅读的新举措,目前已建成18座。") == [("network.service_points", 18)]
-
-
 # ------------------------------------------------------------------ facilities
-
-
-def test_libraries_and_points_counted_together_are_no_network_figure():
-    assert figs("全市实现通借通还的公共图书馆(分馆)、服务点、自助图书馆共412个。") == []
 
 
 def test_flow_after_a_coverage_clause():
@@ -195,15 +233,6 @@ def test_stock_date_does_not_reach_across_an_unpunctuated_run():
 # ------------------------------------------------------------------ page furniture
 
 
-def test_breadcrumb_ending_in_a_title_with_a_figure_is_read():
-    t = "首页 新闻动态 2022年全市公共图书馆总流通破千万人次\n正文略。"
-    assert figs(t) == [("visits.in_person", 10_000_000)]
-
-
-def test_menu_breadcrumb_stays_junk():
-    assert figs("当前位置:首页 > 关于我们 > 年度报告\n") == []
-
-
 # ------------------------------------------------------------------ more wordings
 
 
@@ -213,121 +242,14 @@ def test_bare_scale_after_a_qualifier():
     assert find_quantities("走进千家万户", bare=True) == []
 
 
-def test_cards_issued_as_ka():
-    assert figs("全年办理读者借阅卡2318张。") == [("users.new_registrations", 2318)]
-
-
-def test_basic_and_project_spending_only_beside_a_stated_total():
-    got = figs("2023年财政拨款支出420万元。其中:基本支出300万元,项目支出120万元。")
-    assert got == [("spending.total", 1_200_000), ("spending.total", 3_000_000), ("spending.total", 4_200_000)]
-    assert figs("2023年本馆基本支出300万元。") == []
-
-
-def test_office_running_money_is_operations():
-    assert figs("本年度机关运行安排经费8万元。") == [("spending.operations", 80000)]
-
-
-def test_digital_library_use_is_online():
-    assert figs("市数字图书馆总使用量为52.3万人次。") == [("visits.online", 523000)]
-
-
-def test_holdings_worded_as_kept_or_owned():
-    assert figs("该馆收藏文献达120余万册。") == [("collection.total", 1_200_000)]
-    assert figs("作为区域中心馆,拥有超过86万册的丰富馆藏。") == [("collection.total", 860000)]
-
-
-def test_ebooks_beside_holdings_are_not_holdings():
-    assert figs("本馆现藏书量达45万余册、电子图书藏量约12万册。") == [("collection.total", 450000)]
-    assert figs("馆藏各类文献(含电子书)88.6万册。") == [("collection.total", 886000)]
-
-
-def test_overdue_renewed_planned_and_capacity_words_block():
-    assert figs("目前逾期未归还的图书已达600余册。") == []
-    assert figs("全年办证和续证量上升至2.1万张。") == []
-    assert figs("新馆规划总藏书量200万册。") == []
-    assert figs("日接待读者量可达5000人次以上。") == []
-
-
-def test_a_cue_modifying_the_counted_noun_is_not_the_measure():
-    # (the open-shelf books are a stock of the holdings, never loans: realdata convention)
-    assert figs("对开架借阅的6.2万册图书进行了清点。") == [("collection.total", 62000)]
-
-
-def test_a_verb_between_count_and_facility_noun():
-    assert figs("在5个街道设立服务点。") == []
-
-
-def test_circulation_in_item_times_is_loans():
-    assert figs("全年图书流通12.6万册次。") == [("circulation.loans", 126000)]
-
-
-def test_cards_issued_in_national_statistics_are_cards_in_force():
-    assert figs("全年全省公共图书馆发放借书证312万个。") == [("users.registered_total", 3_120_000)]
-
-
-def test_a_clause_of_readers_and_person_times_is_visits():
-    assert figs("1990年馆藏图书达5万多册, 读者8万多人次,图书流通9万册次。") == [
-        ("circulation.loans", 90000), ("collection.total", 50000), ("visits.in_person", 80000)]
-
-
-def test_parts_after_an_opening_that_names_the_whole():
-    got = figs("在外借图书中,文学类3.2万册次,占40%;历史类1.1万册次,占14%。")
-    assert got == [("circulation.loans", 11000), ("circulation.loans", 32000)]
-
-
 def test_parts_in_copies_of_a_holdings_total():
     got = figs("总藏量85万余册(件),其中图书60万册,报刊12万份。")
     assert ("collection.total", 120000) in got
 
 
-def test_holdings_grown_to_a_level_are_a_stock():
-    assert figs("至1990年馆藏图书增加到52000多册。") == [("collection.total", 52000)]
-
-
-def test_a_stock_after_a_multi_year_opening_stands():
-    assert figs("建馆五十年来,该馆现有藏书近300万册。") == [("collection.total", 3_000_000)]
-    assert figs("建馆五十年来,该馆累计外借图书900万册次。") == []
-
-
-def test_parts_of_a_whole_stated_inside_the_opening():
-    assert figs("在42万册古籍藏书中,善本约3万册。") == [("collection.total", 30000), ("collection.total", 420000)]
-
-
-def test_titles_counted_before_volumes_in_a_part():
-    got = figs("共有藏书80万余册,其中中文图书9.5万种52万余册,外文图书1.1万种6万余册。")
-    assert got == [("collection.total", 60000), ("collection.total", 520000), ("collection.total", 800000)]
-
-
 def test_items_counted_as_xiang():
     assert figs("全馆共有书籍 85 万册和多媒体资料 12 万项。全年共外借资料 310 万项。")[0] == ("circulation.loans", 3_100_000)
     assert figs("全年完成重点工作12项。") == []
-
-
-def test_kiosks_counted_by_the_machine_and_breakdowns_in_brackets():
-    assert figs("全市共有各类自助图书馆85台。") == [("network.service_points", 85)]
-    got = figs("全区共有服务点40个(街道服务点30个,社区服务点10个)。")
-    assert got == [("network.service_points", 40)]
-    assert figs("全市公共图书馆12家(含8个城市书房)。") == [("network.service_points", 8)]
-    assert figs("全市共有计算机120台。") == []
-
-
-def test_unit_family_names_the_measure_when_no_cue_does():
-    assert figs("读者借阅热情不减,各分馆合计完成8.2万册次。") == [("circulation.loans", 82000)]
-    assert figs("各类阅读推广活动走进校园和社区,全县学校和社区合计完成320场次。") == [("activities.events", 320)]
-    assert figs("外借量比上年增加1.2万册次。") == []
-
-
-def test_books_bought_in_addition_are_added():
-    assert figs("县里将陆续添购2万册新书。") == [("collection.added", 20000)]
-
-
-def test_visits_to_borrow_are_visits():
-    assert figs("全年市民进馆借书阅读的人次有320万人次。") == [("visits.in_person", 3_200_000)]
-
-
-def test_unmet_demand_and_the_rest_of_a_list_are_no_figures():
-    assert figs("因闭馆未能提供读者借阅者约1万册。") == []
-    assert figs("其他6家城市书房分别位于各街道。") == []
 
 
 def test_bare_value_continues_a_bare_figure_for_another_year():
@@ -341,20 +263,6 @@ def test_attendance_summed_over_listed_event_kinds_is_the_whole():
     assert [(f.value, f.segment) for f in att] == [(16000, "all")]
 
 
-def test_activities_counted_in_xiang():
-    assert figs("全年推出5大系列42项阅读活动。") == [("activities.events", 42)]
-    assert figs("获得省级以上奖项5项。") == []
-
-
-def test_stock_after_its_flow_in_a_list():
-    assert figs("全年新建城乡书房12家、总数达58家。") == [
-        ("network.service_points", 58), ("network.service_points_added", 12)]
-
-
-def test_people_walking_into_reading_places_are_visits():
-    assert figs("全年超六百万人走进公共文化阅读阵地。") == [("visits.in_person", 6_000_000)]
-
-
 def test_readers_as_unit_only_when_glued_to_the_number():
     assert [q.unit for q in find_quantities("2019\t读者活动", bare=True)] == [None]
 
@@ -366,62 +274,14 @@ def _one(text: str, metric: str):
     return [(f.value, f.period, f.segment) for f in _doc(text).figures if f.kind == "figure" and f.metric == metric]
 
 
-def test_a_new_librarys_first_week_is_not_a_multi_year_sum():
-    assert figs("新馆开放一周以来累计接待读者3万人次,借阅人次逾4千人次。") == [
-        ("circulation.borrowers", 4000), ("visits.in_person", 30000)]
-    assert figs("新馆建成以来累计接待读者30万人次。") == []
-
-
-def test_a_decade_names_no_year_for_a_figure():
-    assert figs("该馆在六十年代藏书仅为5万余册,如今藏书已达80万册。") == [("collection.total", 800000)]
-
-
 def test_partners_listed_with_deng_are_not_the_subject():
     got = figs("联合机关、学校、医院和旅游景区等建成基层阅读空间120个。")
     assert [v for m, v in got if m.startswith("network.service_points")] == [120]
 
 
-def test_any_brand_of_study_room_is_a_service_point():
-    assert figs("全市共有36家春风书房。") == [("network.service_points", 36)]
-    assert figs("另建有微书房9个。") == []
-
-
-def test_study_rooms_the_report_names_as_branches_are_branches():
-    t = "全市共有36家春风书房。春风书房湖滨街道分馆位于城东。"
-    assert figs(t) == [("network.branches", 36)]
-
-
-def test_mini_libraries_with_an_aside_and_the_work_done():
-    assert figs("现有微型图书馆(以下简称微馆)5座。") == [("network.service_points", 5)]
-    assert figs("乡镇服务点建设工作共完成4个。") == [("network.service_points_added", 4)]
-
-
 def test_a_construction_target_with_bu_shao_yu_is_a_plan():
     assert _one("年内完成不少于10个“城市书房”建设。", "network.service_points_added") == [(10, "plan", "all")]
     assert figs("每年开展活动不少于6次。") == []
-
-
-def test_use_counts_of_the_library_and_people_reading_here_are_visits():
-    assert figs("去年全市图书馆的使用人次高达900万人次。") == [("visits.in_person", 9_000_000)]
-    assert figs("暑假里,超过8万人次的市民在这里读书学习。") == [("visits.in_person", 80000)]
-
-
-def test_readers_with_a_loan_record_are_borrowers():
-    assert figs("有借阅记录的读者数量为3200人。") == [("circulation.borrowers", 3200)]
-
-
-def test_a_part_in_brackets_after_han():
-    assert figs("有效读者证2万张(含少儿证5000张)。") == [
-        ("users.registered_total", 5000), ("users.registered_total", 20000)]
-
-
-def test_the_same_measure_compared_with_another_month():
-    assert figs("7月到馆人次达5万人次,已超过6月份的4万人次。") == [
-        ("visits.in_person", 40000), ("visits.in_person", 50000)]
-
-
-def test_a_change_stated_as_two_levels():
-    assert figs("近年增建图书分馆,从12座增至20座。") == [("network.branches", 12), ("network.branches", 20)]
 
 
 def test_year_to_date_and_forecast_clauses_continue_the_measure():
@@ -441,20 +301,9 @@ def test_a_part_may_carry_a_note_in_brackets_and_a_title_count():
     assert sorted(v for m, v in figs(t) if m == "collection.total") == [60000, 300000, 500000]
 
 
-def test_items_listed_beside_a_whole_are_not_its_parts():
-    assert figs("馆内藏书量达10万册,各类报刊3万册,工具书2000余册。") == [("collection.total", 100000)]
-
-
 def test_open_shelf_and_current_holdings():
     assert [(v, s) for v, _, s in _one("实行开架管理,开架文献数量达20万册。", "collection.total")] == [(200000, "open_shelf")]
     assert figs("馆内现有纸质文献资源 12万册。") == [("collection.total", 120000)]
-
-
-def test_flows_after_a_cumulative_since_opening_statement_are_the_same_sum():
-    t = "新馆建成累计接待读者20万人次。持证人数3000人,线上服务约9万人次。"
-    assert figs(t) == [("users.registered_total", 3000)]
-    t2 = "新馆建成累计接待读者20万人次。2023年线上服务约9万人次。"
-    assert figs(t2) == [("visits.online", 90000)]
 
 
 def test_one_statement_about_two_places_is_one_figure_for_each():
@@ -468,21 +317,6 @@ def test_a_headline_round_figure_without_unit():
     assert figs("获奖作品破千万。") == []
 
 
-def test_persons_who_came_to_the_library():
-    assert figs("新馆开放满月迎3.2万人到馆") == [("visits.in_person", 32000)]
-    assert figs("3万人到馆参加活动") == []
-
-
-def test_the_population_a_library_serves():
-    assert figs("全市人口52万人,人均藏书1.2册。") == [("population.served", 520000)]
-
-
-def test_the_attendance_of_one_narrated_event_is_no_total():
-    assert figs("在广场举行了“世界读书日”宣传活动暨书画作品展,参与人次达5000") == []
-    assert figs("全年举办“悦读”系列活动40场,参与人次达5000。") == [
-        ("activities.attendance", 5000), ("activities.events", 40)]
-
-
 def test_a_budget_disclosures_money_is_a_plan():
     t = "2023年县图书馆部门预算公开说明\n\n一、收支预算\n2023年财政拨款收入120.5万元,其中基本支出100万元。"
     got = sorted((f.metric, f.value, f.period) for f in _doc(t).figures if f.kind == "figure")
@@ -492,38 +326,11 @@ def test_a_budget_disclosures_money_is_a_plan():
     assert [(f.metric, f.period) for f in _doc(t2).figures] == [("spending.total", "year")]
 
 
-def test_a_headlines_visitors_going_to_the_librarys_reading():
-    assert figs("暑期30万余人次赴书香之约") == [("visits.in_person", 300000)]
-
-
-def test_rooms_already_built_somewhere_are_a_stock():
-    assert figs("春风书房已在全市建成26家。") == [("network.service_points", 26)]
-
-
-def test_completing_a_target_of_rooms_is_the_stock_reached():
-    t = "2023年,全市新增8处春风书房,圆满完成了一期50家春风书房的建设目标。"
-    assert figs(t) == [("network.service_points", 50), ("network.service_points_added", 8)]
-
-
-def test_what_a_network_of_rooms_accumulated_is_no_years_figure():
-    t = "截至9月底,全市各城市书房累计接待读者12万余人次,举办阅读活动130场次。"
-    assert figs(t) == []
-    assert figs("截至9月底,本馆累计接待读者12万余人次。") == [("visits.in_person", 120000)]
-
-
-def test_rooms_placed_in_a_branch_are_still_rooms():
-    assert figs("全市共有12家春风书房。部分春风书房设在分馆内。") == [("network.service_points", 12)]
-
-
 def test_a_budgets_appropriation_and_expenditure_total():
     t = ("2024年县图书馆预算情况说明\n\n(一)收入预算:2024年年初预算数300万元,其中:一般公共预算拨款300万元。\n\n"
          "(二)支出预算:2024年年初预算数300万元,其中:一般公共支出250万元。")
     got = [(f.metric, f.value, f.period) for f in _doc(t).figures if f.kind == "figure"]
     assert got == [("spending.total", 3_000_000, "plan")] * 2
-
-
-def test_the_attendance_of_one_opening_ceremony_is_no_total():
-    assert figs("4月23日举办“书香满城”读书节开幕式,参与人数达800人。") == []
 
 
 def test_rooms_to_be_built_by_a_year_end_are_the_stock_aimed_at():
@@ -535,10 +342,6 @@ def test_rooms_to_be_built_by_a_year_end_are_the_stock_aimed_at():
 def test_two_levels_with_their_years():
     got = sorted((f.metric, f.value, f.year) for f in _doc("馆藏图书由2020年的30万册增加到2023年的42万册。").figures)
     assert got == [("collection.total", 300000, 2020), ("collection.total", 420000, 2023)]
-
-
-def test_an_event_kind_named_by_a_blocker_word_is_still_counted():
-    assert figs("全年开展送书下乡活动20次,送书5000册。") == [("activities.events", 20)]
 
 
 def test_a_target_with_the_minimum_after_the_noun():
@@ -554,37 +357,6 @@ def test_offline_events_are_a_segment():
 def test_approx_before_a_linking_verb():
     got = [(f.metric, f.value, f.qualifier) for f in _doc("去年到馆读者约为25万人次。").figures]
     assert got == [("visits.in_person", 250000, "approx")]
-
-
-def test_online_service_person_times_as_a_label():
-    assert figs("线上服务人次达150万。") == [("visits.online", 1_500_000)]
-
-
-
-def test_people_pouring_in_are_visits():
-    assert figs("新馆开幕后一周以来累计涌入8万人次。") == [("visits.in_person", 80000)]
-
-
-def test_a_comparison_right_before_the_verb_makes_a_change():
-    assert figs("比去年多接待读者2万人次。") == []
-    assert figs("全年接待读者20万人次,比去年多2万人次。") == [("visits.in_person", 200000)]
-
-
-def test_facilities_under_construction_are_no_stock():
-    assert figs("目前全区共有分馆15个,另有5个分馆正在建设。") == [("network.branches", 15)]
-
-
-def test_facilities_added_over_several_years_are_no_years_flow():
-    assert figs("“十四五”期间累计新建分馆20个。") == []
-    assert figs("2023年新建分馆3个。") == [("network.branches_added", 3)]
-
-
-def test_smart_libraries_are_service_points():
-    assert figs("圖書館共有分館42座、智慧圖書館5座。") == [("network.branches", 42), ("network.service_points", 5)]
-
-
-def test_e_books_named_after_the_number_are_beside_the_holdings():
-    assert figs("馆藏图书35万册、20万册电子图书。") == [("collection.total", 350000)]
 
 
 def test_people_named_before_a_round_figure_are_its_unit():
@@ -616,15 +388,6 @@ def test_budget_parts_are_basic_and_project_segments():
     assert got == [(500000, "project"), (2_500_000, "basic"), (3_000_000, "all")]
 
 
-def test_two_bare_levels_with_their_scale():
-    assert figs("受疫情影响,到馆人次从2019年的30万降至2020年的12万。") == [
-        ("visits.in_person", 120000), ("visits.in_person", 300000)]
-
-
-def test_a_bookshops_rooms_are_not_the_librarys():
-    assert figs("新华书店书房3家。") == []
-
-
 def test_a_minimum_makes_a_plan_only_in_its_own_clause():
     got = [(f.metric, f.period) for f in _doc("全年共开展活动不少于120场,接待读者30万人次。").figures]
     assert got == [("visits.in_person", "year")]
@@ -644,10 +407,6 @@ def test_a_years_budget_is_planned_total_spending():
     for t in ("县图书馆2024年财政预算指标88.5万元。", "本馆2026年收支预算总数120.3万元。"):
         got = [(f.metric, f.period) for f in _doc(t).figures]
         assert got == [("spending.total", "plan")], t
-
-
-def test_a_budget_compared_with_last_years_is_a_change():
-    assert figs("本馆2026年收支预算总数120.3万元,比2025年收支预算总数减少4.2万元。") == [("spending.total", 1203000)]
 
 
 def test_free_opening_grant_and_sharing_project_money():
@@ -672,35 +431,10 @@ def test_more_wordings_of_books_added():
                    ("collection.added", 3000, "all")]
 
 
-def test_book_outlets_and_points_outside_the_building_are_service_points():
-    assert figs("为9个图书网点轮流调换图书。") == [("network.service_points", 9)]
-    assert figs("共设服务窗口6个,其中馆内4个、馆外2个。") == [("network.service_points", 2)]
-
-
 def test_books_acquired_by_means_that_include_donations_are_added():
     got = [(f.metric, f.value, f.segment) for f in _doc("通过接受捐赠、购买等方式收藏地方文献8种25册。").figures]
     assert got == [("collection.added", 25, "local_documents")]
     assert figs("向社区书屋捐赠图书500册。") == []
-
-
-def test_another_institution_as_the_place_where_the_library_built_points():
-    assert figs("本年,图书馆在消防大队、某景区游客中心设立了3个流通服务点。") == [("network.service_points_added", 3)]
-    assert figs("县文化馆在游客中心设立了3个服务点。") == []
-
-
-def test_a_reading_clubs_meetings_are_events():
-    assert figs("组织少年文学社活动季,文学社20场,书友会8场。") == [("activities.events", 8), ("activities.events", 20)]
-
-
-def test_books_bought_through_procurement_and_their_newspapers_are_collections_spending():
-    t = "本年通过政府采购购置32000元的图书、报刊9800元、12000元的木质书架。"
-    assert figs(t) == [("spending.collections", 9800), ("spending.collections", 32000)]
-    assert figs("政府采购支出合计20万元。") == []
-
-
-def test_what_each_of_several_units_has_is_not_a_total():
-    assert figs("全区15所学校的图书室均藏书在2000册以上。") == []
-    assert figs("全年举办活动30场,均有读者1000人次参加。") == [("activities.attendance", 1000), ("activities.events", 30)]
 
 
 def _segs(text: str):

@@ -27,21 +27,32 @@ from dataclasses import dataclass
 from .lexicon import attribution as la
 from .normalize import for_matching, nfkc
 
-__all__ = ["Place", "canonical_library", "name_start", "place_ending_at", "library_key", "is_aggregate", "find_places", "place_of",
-           "aggregate_name", "generic_level", "generic_library"]
+__all__ = [
+    "Place",
+    "canonical_library",
+    "name_start",
+    "place_ending_at",
+    "library_key",
+    "is_aggregate",
+    "find_places",
+    "place_of",
+    "aggregate_name",
+    "generic_level",
+    "generic_library",
+]
 
 _LEVEL_RANK = {"province": 3, "prefecture": 2, "county": 1}
 
 
 @dataclass(frozen=True)
 class Place:
-    name: str       # the gazetteer's full name (如皋市)
-    level: str      # province / prefecture / county
+    name: str  # the gazetteer's full name (如皋市)
+    level: str  # province / prefecture / county
     code: str
     province_code: str = ""
     prefecture_code: str | None = None
 
-    def up(self, level: str) -> "Place":
+    def up(self, level: str) -> Place:
         """The place itself or the province / prefecture it lies in."""
         code = {"province": self.province_code, "prefecture": self.prefecture_code}.get(level)
         if _LEVEL_RANK[self.level] >= _LEVEL_RANK[level] or not code:
@@ -123,12 +134,12 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
         if m is None:
             break
         i = m.start()
-        if text[i:i + 2] not in two:
+        if text[i : i + 2] not in two:
             i += 1
             continue
         hit = None
         for n in firsts.get(text[i], ()):
-            w = text[i:i + n]
+            w = text[i : i + n]
             if len(w) == n and w in idx:
                 hit = (i, i + n, _lookup(w))
                 break
@@ -144,7 +155,7 @@ def place_ending_at(text: str, end: int) -> tuple[int, Place] | None:
     """The longest place name that ends at `end`."""
     idx, longest = _place_index()
     for n in range(min(longest, end), 1, -1):
-        w = text[end - n:end]
+        w = text[end - n : end]
         if w in idx:
             if _tail_of_longer(text, end - n, end, idx):
                 return None
@@ -156,13 +167,18 @@ def _tail_of_longer(text: str, start: int, end: int, idx) -> bool:
     """The place at start:end is the tail of an older or unknown place name: the character
     before it and the place without its level suffix form a known place (遵义县 read as
     义县: 遵义 is a place, so 遵义县 is 遵义's old county, not 义县)."""
-    return start > 0 and end - start >= 2 and text[end - 1] in la.LEVEL_SUFFIXES and \
-        text[start - 1:end - 1] in idx and "\u4e00" <= text[start - 1] <= "\u9fff"
+    return (
+        start > 0
+        and end - start >= 2
+        and text[end - 1] in la.LEVEL_SUFFIXES
+        and text[start - 1 : end - 1] in idx
+        and "\u4e00" <= text[start - 1] <= "\u9fff"
+    )
 
 
 def _middle_ending_at(text: str, end: int) -> int | None:
     best = None
-    for m in la.NAME_MIDDLE.finditer(text[max(0, end - 6):end]):
+    for m in la.NAME_MIDDLE.finditer(text[max(0, end - 6) : end]):
         if max(0, end - 6) + m.end() == end:
             s = max(0, end - 6) + m.start()
             best = s if best is None else min(best, s)
@@ -184,7 +200,7 @@ def is_placed(name: str | None) -> bool:
         return False
     if la.NATIONAL_LIBRARY.match(name):
         return True
-    prefix = clean(name[:name.find(la.INSTITUTION)])
+    prefix = clean(name[: name.find(la.INSTITUTION)])
     end = len(prefix)
     while end > 0:
         mid = _middle_ending_at(prefix, end)
@@ -203,7 +219,7 @@ def _library(prefix: str) -> str | None:
 def _walk(prefix: str) -> tuple[int, str] | None:
     """Walk back over middle words and places from the end of `prefix`."""
     end = len(prefix)
-    parts: list[tuple[str, object]] = []   # ('place', Place) | ('mid', str), right to left
+    parts: list[tuple[str, object]] = []  # ('place', Place) | ('mid', str), right to left
     while end > 0:
         pl = place_ending_at(prefix, end)
         mid = _middle_ending_at(prefix, end)
@@ -241,11 +257,11 @@ def _proper_name(prefix: str) -> tuple[int, str] | None:
         a, b, _ = ps[k]
         rest = prefix[b:]
         if la.PROPER_NAME.fullmatch(rest):
-            while k > 0 and ps[k - 1][1] == a:   # the chain of places it ends (陕西省榆林市…)
+            while k > 0 and ps[k - 1][1] == a:  # the chain of places it ends (陕西省榆林市…)
                 k -= 1
                 a = ps[k][0]
-            if not la.PROPER_NAME_LEAD.search(prefix[max(0, a - 2):a]):
-                return None   # 疫情让深圳市民访问图书馆: a sentence, not a name
+            if not la.PROPER_NAME_LEAD.search(prefix[max(0, a - 2) : a]):
+                return None  # 疫情让深圳市民访问图书馆: a sentence, not a name
             return a, prefix[a:] + la.INSTITUTION
     return None
 
@@ -267,7 +283,7 @@ def generic_library(level: str, text: str) -> str | None:
     the place has no such level."""
     from collections import Counter
 
-    head = "\n".join(text.splitlines()[:la.OWN_PLACE_LINES])
+    head = "\n".join(text.splitlines()[: la.OWN_PLACE_LINES])
     cnt = Counter(p for _, _, p in find_places(clean(head)))
     if not cnt:
         return None
@@ -296,12 +312,11 @@ def aggregate_name(place: Place | None, level_word: str | None = None, qualifier
 
 
 def _aggregate(s: str, default_place: Place | None) -> str | None:
-    m = None
-    for m in la.AGGREGATE.finditer(s):
-        pass
-    if m is None:
+    matches = list(la.AGGREGATE.finditer(s))
+    if not matches:
         return None
-    before = s[:m.start()]
+    m = matches[-1]  # the last aggregate of the text
+    before = s[: m.start()]
     places = find_places(before)
     # the place must sit right before the aggregate words (四川全省…, 江苏省公共图书馆)
     place = None
@@ -370,7 +385,7 @@ def canonical_library(name: str | None, default_place: str | None = None) -> str
     i = s.rfind(la.INSTITUTION)
     if i < 0:
         return s
-    tail = la.SYSTEM_TAIL.sub("", s[i + len(la.INSTITUTION):])   # 白云区图书馆总分馆: the library
+    tail = la.SYSTEM_TAIL.sub("", s[i + len(la.INSTITUTION) :])  # 白云区图书馆总分馆: the library
     prefix = s[:i]
     lib = _library(prefix)
     if lib:

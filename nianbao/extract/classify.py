@@ -74,8 +74,10 @@ def _right_cue(right: str, unit, base: int) -> Decision | None:
         # the noun must follow closely: only quotes/names in between (no numbers, no verbs)
         gap = right[: m.start()]
         # (9个镇(街)、社区基层分馆: the kinds of place the facilities stand in may sit between)
-        if unit in lx.FACILITY_UNITS and lx.FACILITY_PLACE_GAP.fullmatch(gap):
-            gap = ""
+        if unit in lx.FACILITY_UNITS:
+            gap = lx.FACILITY_GAP_ASIDE.sub("", gap)   # (3个提供24小时服务的自助图书站)
+            if lx.FACILITY_PLACE_GAP.fullmatch(gap):
+                gap = ""
         # (in 3个行政区广设服务据点 the count is of districts: a verb sits in the gap)
         if len(gap) > 12 or re.search(r"\d|、|开展|举办|组织|参加|参与|和|及|与|设|建|覆盖|遍布|分布", gap):
             continue
@@ -132,6 +134,11 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
             d = None
     if d is None and not facility:
         d = _right_cue(right, unit, q.end)
+    if d is None and unit in lx.HELD_UNITS and lx.HOLDING_VERB_LEFT.search(left):
+        # what a place has, counted by volume and named after the number (有近2000册图书): its holdings
+        m = lx.HELD_MATERIAL_RIGHT.match(right)
+        if m:
+            d = Decision("collection.total", m.group(0), q.end + m.start(), q.end + m.end())
     if d is None and unit in ("场", "场次") and lx.EVENT_VERBS.search(left) and lx.ACTIVITY_CTX.search(sent) \
             and not lx.DELTA.search(left):
         m = list(lx.EVENT_VERBS.finditer(left))[-1]
@@ -213,6 +220,8 @@ def _village_rooms(text: str, q: Quantity, d: Decision, cs: int, right: str, sen
         return False
     if lx.VILLAGE_ROOMS_RIGHT.match(right):
         return True
+    if d.cue_start >= q.end:
+        return False   # the noun after the number names what it counts (13个草原书屋、27个图书流动站: 27 stations)
     end = max(d.cue_end, q.num_start) if d.cue_start < q.num_start else q.num_start
     start = max(cs, min(d.cue_start, q.num_start) - lx.VILLAGE_ROOMS_REACH)
     seg = re.split(r"\d", text[start:end])[-1]

@@ -212,6 +212,8 @@ FAMILY_BLOCKERS_RIGHT = {
     "spending": re.compile(r"^\s*的(?!图书|书刊|新书|书籍|文献|报刊|期刊|报纸|绘本|数字资源)[^,;。\d]{0,8}?(?:书架|设备|家具|桌椅|电脑|空调|装修|车)"),
     # (办证处从原来1个窗口增加到3个: the number counts service windows, not cards)
     "users": re.compile(r"^\s*(?:窗口|柜台|服务台|工位|台(?:机器|设备|办证机)?$)"),
+    # (按照城区常住人口72万来算: the base of a calculation, not the population the library serves)
+    "population": re.compile(r"^\s*(?:人)?\s*(?:来算|来计算|计算|测算|为基数|为基准|算)"),
 }
 # another kind of institution as the subject (a culture bureau's report: 市文化馆举办培训班120期,
 # 博物馆接待观众50万人次): its figures are not a library's
@@ -334,6 +336,13 @@ BUDGET_BASE_RIGHT = re.compile(r"^\s*的[^,;。\d]{0,16}?基础上")
 INCREASE_ON_BASE = re.compile(r"基础上[^,;。\d]{0,4}?(?:新增|增加|追加|增长|再增)了?\s*$")
 # kinds of place named between a facility count and its noun (9个镇(街)、社区基层分馆)
 FACILITY_PLACE_GAP = re.compile(r"(?:(?:[县市区镇乡村街]|街道|乡镇|社区)(?:[(（](?:[县市区镇乡村街]|街道|乡镇|社区)[)）])?[、和及]?)+(?:基层|城乡)?")
+# an opening-hours aside between a facility count and its noun (3个提供24小时服务的自助图书站)
+FACILITY_GAP_ASIDE = re.compile(r"(?:提供)?24\s*小时(?:开放|服务|自助)?(?:的|嘅)?")
+# what a place has, counted by volume, with the material named after the number (有近2000册图书,
+# 共藏有65.64万份实体文献): its holdings; the verb of having ends the text before the number
+HELD_UNITS = ("册", "本", "册件", "份")
+HOLDING_VERB_LEFT = re.compile(r"(?:拥有|藏有|现有|存有|共有|(?<![没还另])有)\s*(?:各类|各种)?\s*(?:近|约|超过?|逾|达)?\s*$")
+HELD_MATERIAL_RIGHT = re.compile(r"^\s*(?:\([^()]{1,3}\))?\s*(?:的)?(?:各类|各种|实体|纸质|中外文)?(?:图书|书籍|藏书|文献|书刊)(?!馆|室|证|卡)")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before

@@ -171,20 +171,31 @@ def store_file_stats(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int,
     return len(rows)
 
 
-def documents_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[tuple[str, str, str]]:
-    """(document_id, source_file, text) of loaded documents not yet extracted with this version."""
-    return con.execute(
-        """
-        select d.document_id, min(d.source_file), any_value(d.text)
+#: loaded documents not yet extracted with the extractor version given as the parameter
+_NOT_EXTRACTED = """
         from raw.documents d
         left join raw.extractions x
           on x.document_id = d.document_id and x.extractor_version = ?
         where d.status = 'loaded' and x.document_id is null
-        group by d.document_id
-        order by 2
-        """,
-        [extractor_version],
+"""
+
+
+def documents_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str,
+                         document_id: str | None = None) -> list[tuple[str, str, str]]:
+    """(document_id, source_file, text) of loaded documents not yet extracted with this version
+    (only `document_id`'s, when given)."""
+    only = " and d.document_id = ?" if document_id is not None else ""
+    return con.execute(
+        f"select d.document_id, min(d.source_file), any_value(d.text) {_NOT_EXTRACTED}{only} "
+        "group by d.document_id order by 2",
+        [extractor_version] + ([document_id] if document_id is not None else []),
     ).fetchall()
+
+
+def document_ids_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[str]:
+    """The ids of `documents_to_extract` (without their text), sorted."""
+    return [r[0] for r in con.execute(
+        f"select distinct d.document_id {_NOT_EXTRACTED} order by 1", [extractor_version]).fetchall()]
 
 
 def store_extraction(

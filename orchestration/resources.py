@@ -30,13 +30,20 @@ class WarehouseResource(ConfigurableResource):
     A run that uses it holds the warehouse's run lock (`nianbao.runlock`) from
     start to end: a second run on the same warehouse fails at once naming the
     holder (the `make run` CLI takes the same lock first, re-entrantly).
+    With `hold_run_lock` off (the server target: steps in separate processes,
+    runs side by side) the steps that write wait for the instance's writer pool
+    instead (`orchestration/defs/pools.py`).
     """
 
     raw_dir: str = ""
     warehouse: str = ""
+    hold_run_lock: bool = True
 
     @contextmanager
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseResource]:
+        if not self.hold_run_lock:
+            yield self
+            return
         with run_lock(config.lock_path(self.published_path())):
             yield self
 
@@ -90,9 +97,10 @@ class WarehouseResource(ConfigurableResource):
 _PLAIN_PATH = re.compile(r"^[\w./-]+$", re.ASCII)
 
 
-def build_resources() -> dict:
+def build_resources(hold_run_lock: bool = True) -> dict:
+    """The resources of the definitions (`hold_run_lock`: `WarehouseResource.hold_run_lock`)."""
     return {
-        "warehouse": WarehouseResource(),
+        "warehouse": WarehouseResource(hold_run_lock=hold_run_lock),
         # the dbt of this environment, whether or not .venv/bin is on PATH
         "dbt": DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=str(Path(sys.executable).parent / "dbt")),
     }

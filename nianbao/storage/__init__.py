@@ -77,6 +77,12 @@ class Storage(ABC):
         """Before dbt runs: make the raw tables and an empty build place ready (DuckDB: they are)."""
         return None
 
+    def write_document(self, document_id: str, frames: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+        """Replace one document's rows of each `raw.<name>` with its frame, in one transaction (a
+        document extracted on its own: `nianbao.document_extraction`). DuckDB: nothing to do, the
+        working file the extraction was stored into is the raw store. Returns rows written per table."""
+        return {}
+
     def sql(self, text: str, which: str = LIVE) -> str:
         """`text` with `{marts}` replaced by the marts schema of `which`, in the driver's paramstyle."""
         return text.replace(MARTS_PLACEHOLDER, self.marts_schema(which))

@@ -108,11 +108,22 @@ class PostgresStorage(Storage):
                 for name, frame in frames.items():
                     con.execute(f"drop table if exists {RAW_SCHEMA}.{_quote(name)}")
                     con.execute(pg_ddl(RAW_DDL[name]))
-                    types = dict(con.execute(
-                        "select column_name, data_type from information_schema.columns "
-                        "where table_schema = %s and table_name = %s", [RAW_SCHEMA, name]).fetchall())
-                    cols = [c for c in frame.columns if c in types]
-                    counts[name] = _copy(con, name, frame[cols], [types[c] for c in cols])
+                    counts[name] = _copy_frame(con, name, frame)
+        return counts
+
+    def write_document(self, document_id: str, frames: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+        """Delete one document's rows of each `raw.<name>` (made from its DDL when missing) and COPY
+        its frame in; one transaction. The next build's `prepare_build` copies every raw table again."""
+        from nianbao.schema import RAW_DDL
+
+        counts = {}
+        with self._driver(autocommit=False) as con:
+            with con.transaction():
+                con.execute(f"create schema if not exists {RAW_SCHEMA}")
+                for name, frame in frames.items():
+                    con.execute(pg_ddl(RAW_DDL[name]))
+                    con.execute(f"delete from {RAW_SCHEMA}.{_quote(name)} where document_id = %s", [document_id])
+                    counts[name] = _copy_frame(con, name, frame)
         return counts
 
     def prepare_build(self) -> None:
@@ -188,6 +199,15 @@ def _value(v: Any, pg_type: str) -> Any:
     if isinstance(v, str) and "\x00" in v:
         return v.replace("\x00", "\ufffd")   # PostgreSQL text cannot hold NUL
     return v
+
+
+def _copy_frame(con, name: str, frame: pd.DataFrame) -> int:
+    """COPY the columns of `frame` that `raw.<name>` has into it; returns the rows written."""
+    types = dict(con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = %s and table_name = %s", [RAW_SCHEMA, name]).fetchall())
+    cols = [c for c in frame.columns if c in types]
+    return _copy(con, name, frame[cols], [types[c] for c in cols])
 
 
 def _copy(con, table: str, frame: pd.DataFrame, types: list[str]) -> int:

@@ -3,7 +3,6 @@
 The job's runs take the warehouse's run lock through `WarehouseResource`; the
 sensor skips while any run (the CLI included) holds it."""
 
-
 import hashlib
 import os
 
@@ -11,6 +10,7 @@ from dagster import (
     AssetSelection,
     DefaultScheduleStatus,
     DefaultSensorStatus,
+    ExecutorDefinition,
     RunRequest,
     SensorEvaluationContext,
     SkipReason,
@@ -23,18 +23,37 @@ from dagster import (
 from nianbao import config
 from nianbao.runlock import holder
 
-build_warehouse = define_asset_job(
-    "build_warehouse",
-    selection=AssetSelection.all(),
-    executor_def=in_process_executor,  # DuckDB has one writer: every step runs in this process, in order
-    description="Ingest raw/, extract, build the dbt models and checks, write the report, publish.",
-)
+BUILD_JOB = "build_warehouse"
 
 
-@schedule(job=build_warehouse, cron_schedule="0 3 * * *", execution_timezone="Asia/Shanghai",
-          default_status=DefaultScheduleStatus.RUNNING)
-def daily_build(_context):
-    return RunRequest()
+def build_job(selection: AssetSelection | None = None, executor_def: ExecutorDefinition = in_process_executor):
+    """The job that builds everything in `selection` (default: all; the server target leaves the
+    document partitions out)."""
+    return define_asset_job(
+        BUILD_JOB,
+        selection=selection or AssetSelection.all(),
+        executor_def=executor_def,
+        description="Ingest raw/, extract, build the dbt models and checks, write the report, publish.",
+    )
+
+
+def daily_schedule(job):
+    @schedule(
+        job=job,
+        cron_schedule="0 3 * * *",
+        execution_timezone="Asia/Shanghai",
+        default_status=DefaultScheduleStatus.RUNNING,
+        name="daily_build",
+    )
+    def daily_build(_context):
+        return RunRequest()
+
+    return daily_build
+
+
+# DuckDB has one writer: every step runs in this process, in order
+build_warehouse = build_job()
+daily_build = daily_schedule(build_warehouse)
 
 
 def _raw_files(raw_dir) -> list[tuple[str, os.stat_result]]:
@@ -71,9 +90,7 @@ def changed_since_publish(raw_dir, published) -> bool:
     return any(st.st_mtime_ns > built for _, st in _raw_files(raw_dir))
 
 
-@sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=DefaultSensorStatus.RUNNING,
-        description="Starts a build when files in the raw folder are added, changed or removed.")
-def raw_folder_sensor(context: SensorEvaluationContext):
+def _raw_folder_sensor(context: SensorEvaluationContext):
     # a run (the CLI, or a Dagster run) holds this warehouse: skip, and look again next time
     # (the cursor is not moved, so the change is still seen once the run is over)
     who = holder(config.lock_path())
@@ -89,3 +106,17 @@ def raw_folder_sensor(context: SensorEvaluationContext):
         return SkipReason("first look at the raw folder: nothing changed since the last publish")
     context.update_cursor(fingerprint)
     return RunRequest(run_key=fingerprint)
+
+
+def folder_sensor(job, description: str = "Starts a build when files in the raw folder are added, changed or removed."):
+    """The raw-folder sensor, starting `job` (the build; on the server target, the ingest)."""
+    return sensor(
+        job=job,
+        minimum_interval_seconds=60,
+        default_status=DefaultSensorStatus.RUNNING,
+        description=description,
+        name="raw_folder_sensor",
+    )(_raw_folder_sensor)
+
+
+raw_folder_sensor = folder_sensor(build_warehouse)

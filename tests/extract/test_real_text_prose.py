@@ -8,7 +8,7 @@ import pytest
 from nianbao.extract import extract_document
 from nianbao.extract.normalize import compact, for_matching
 from nianbao.extract.numbers import find_quantities
-from tests.support.figures import pairs
+from tests.support.figures import check_figures, tuples
 
 
 def _doc(text: str):
@@ -17,6 +17,16 @@ def _doc(text: str):
 
 def figs(text: str):
     return sorted((f.metric, f.value) for f in _doc(text).figures if f.kind == "figure")
+
+
+def _all_segments(text: str):
+    """(metric, value, segment) of every figure of `text`, of every kind, sorted."""
+    return sorted((f.metric, f.value, f.segment) for f in _doc(text).figures)
+
+
+def _segs(text: str):
+    """(metric, value, segment) of the figures of kind `figure` of `text`, sorted."""
+    return sorted((f.metric, f.value, f.segment) for f in _doc(text).figures if f.kind == "figure")
 
 
 # ------------------------------------------------------------------ normalisation
@@ -168,7 +178,7 @@ FIGURE_CASES = [
 
 @pytest.mark.parametrize("text, expected", FIGURE_CASES)
 def test_figures_of_a_text(text, expected):
-    assert figs(text) == pairs(expected)
+    assert figs(text) == tuples(expected)
 
 
 def test_compaction_keeps_an_index_back_into_the_original():
@@ -396,24 +406,32 @@ def test_a_minimum_makes_a_plan_only_in_its_own_clause():
 # ------------------------------------------------------------------ held-out batches 5/6: general wordings
 
 
-def test_money_spent_buying_books_is_collections_spending():
-    t = "今年安排28万元图书购置经费,其中:\n1、采购少儿类图书6万元。\n2、添置各类绘本3万元。"
-    got = sorted((f.metric, f.value, f.segment) for f in _doc(t).figures)
-    assert got == [("spending.collections", 30000, "picture_books"), ("spending.collections", 60000, "minors"),
-                   ("spending.collections", 280000, "all")]
+# (read, text, expected): `read` turns the text into sorted (metric, value, segment) triples
+SEGMENT_CASES = [
+    # -- every figure, of every kind
+    pytest.param(_all_segments, "今年安排28万元图书购置经费,其中:\n1、采购少儿类图书6万元。\n2、添置各类绘本3万元。", "spending.collections=30000:picture_books spending.collections=60000:minors spending.collections=280000:all", id="money_spent_buying_books_is_collections_spending"),
+    pytest.param(_all_segments, "全年事业经费80万元,其中免费开放经费15万元;文化信息资源共享工程运行经费6万元。", "spending.digital=60000:all spending.total=150000:free_opening spending.total=800000:all", id="free_opening_grant_and_sharing_project_money"),
+    pytest.param(_all_segments, "全年购进盲文图书35册,購回新書3000冊,收集地方文献12种60册。", "collection.added=35:braille collection.added=60:local_documents collection.added=3000:all", id="more_wordings_of_books_added"),
+    # -- figures of the kind `figure` only
+    pytest.param(_segs, "全年购进新书3000册;向社会征集地方文献及乡土资料8种60余册。", "collection.added=60:local_documents collection.added=3000:all ...", id="local_documents_named_with_a_kindred_material_are_a_part"),
+    pytest.param(_segs, "3月,举办《小熊回家》和《月亮船》故事会3场次。", "activities.events=3:storytelling", id="storytelling_sessions_are_their_own_part"),
+    pytest.param(_segs, "全年以“书香满城”和“快乐阅读”等为主题,举办了系列阅读活动共40场次。", "activities.events=40:all", id="quoted_names_given_as_themes_do_not_make_the_count_a_part"),
+    pytest.param(_segs, "全年共有20000名读者借书。按年龄看,“90后”读者借阅人次最多,达5600人次;“00后”读者借阅人次居次,达4100人次。", "circulation.borrowers=20000:all circulation.borrowers=5600:born_1990s circulation.borrowers=4100:born_2000s ...", id="figures_of_a_birth_cohort_are_a_part"),
+    pytest.param(_segs, "全年外借图书30万册。馆里推出送书上门的“书香快递”,该服务的图书外借量达到1.2万册。", "circulation.loans=300000:all circulation.loans=12000:delivery ...", id="loans_through_a_named_service_are_a_part-1"),
+    pytest.param(_segs, "试点开通预约借书服务,完成订单900单,借出图书2100册。", "circulation.loans=2100:reservations ...", id="loans_through_a_named_service_are_a_part-2"),
+    pytest.param(_segs, "开通预约借书服务后,全馆全年共外借图书30万册。", "circulation.loans=300000:all", id="a_whole_after_a_named_service_stays_the_whole"),
+]
+
+
+@pytest.mark.parametrize("read, text, expected", SEGMENT_CASES)
+def test_segments_of_the_figures(read, text, expected):
+    check_figures(read(text), expected)
 
 
 def test_a_years_budget_is_planned_total_spending():
     for t in ("县图书馆2024年财政预算指标88.5万元。", "本馆2026年收支预算总数120.3万元。"):
         got = [(f.metric, f.period) for f in _doc(t).figures]
         assert got == [("spending.total", "plan")], t
-
-
-def test_free_opening_grant_and_sharing_project_money():
-    t = "全年事业经费80万元,其中免费开放经费15万元;文化信息资源共享工程运行经费6万元。"
-    got = sorted((f.metric, f.value, f.segment) for f in _doc(t).figures)
-    assert got == [("spending.digital", 60000, "all"), ("spending.total", 150000, "free_opening"),
-                   ("spending.total", 800000, "all")]
 
 
 def test_class_sessions_and_picture_shows_are_events_and_kinds_of_persons_attend():
@@ -424,57 +442,10 @@ def test_class_sessions_and_picture_shows_are_events_and_kinds_of_persons_attend
     assert figs("有30名志愿者参加了活动。") == []
 
 
-def test_more_wordings_of_books_added():
-    t = "全年购进盲文图书35册,購回新書3000冊,收集地方文献12种60册。"
-    got = sorted((f.metric, f.value, f.segment) for f in _doc(t).figures)
-    assert got == [("collection.added", 35, "braille"), ("collection.added", 60, "local_documents"),
-                   ("collection.added", 3000, "all")]
-
-
 def test_books_acquired_by_means_that_include_donations_are_added():
     got = [(f.metric, f.value, f.segment) for f in _doc("通过接受捐赠、购买等方式收藏地方文献8种25册。").figures]
     assert got == [("collection.added", 25, "local_documents")]
     assert figs("向社区书屋捐赠图书500册。") == []
-
-
-def _segs(text: str):
-    return sorted((f.metric, f.value, f.segment) for f in _doc(text).figures if f.kind == "figure")
-
-
-def test_local_documents_named_with_a_kindred_material_are_a_part():
-    got = _segs("全年购进新书3000册;向社会征集地方文献及乡土资料8种60余册。")
-    assert ("collection.added", 60, "local_documents") in got
-    assert ("collection.added", 3000, "all") in got
-
-
-def test_storytelling_sessions_are_their_own_part():
-    got = _segs("3月,举办《小熊回家》和《月亮船》故事会3场次。")
-    assert got == [("activities.events", 3, "storytelling")]
-
-
-def test_quoted_names_given_as_themes_do_not_make_the_count_a_part():
-    got = _segs("全年以“书香满城”和“快乐阅读”等为主题,举办了系列阅读活动共40场次。")
-    assert got == [("activities.events", 40, "all")]
-
-
-def test_figures_of_a_birth_cohort_are_a_part():
-    got = _segs("全年共有20000名读者借书。按年龄看,“90后”读者借阅人次最多,达5600人次;“00后”读者借阅人次居次,达4100人次。")
-    assert ("circulation.borrowers", 20000, "all") in got
-    assert ("circulation.borrowers", 5600, "born_1990s") in got
-    assert ("circulation.borrowers", 4100, "born_2000s") in got
-
-
-def test_loans_through_a_named_service_are_a_part():
-    got = _segs("全年外借图书30万册。馆里推出送书上门的“书香快递”,该服务的图书外借量达到1.2万册。")
-    assert ("circulation.loans", 300000, "all") in got
-    assert ("circulation.loans", 12000, "delivery") in got
-    got = _segs("试点开通预约借书服务,完成订单900单,借出图书2100册。")
-    assert ("circulation.loans", 2100, "reservations") in got
-
-
-def test_a_whole_after_a_named_service_stays_the_whole():
-    got = _segs("开通预约借书服务后,全馆全年共外借图书30万册。")
-    assert got == [("circulation.loans", 300000, "all")]
 
 
 def test_spending_named_as_what_it_is_is_not_a_budget_part():

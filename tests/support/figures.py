@@ -1,5 +1,9 @@
-"""The expected figures of a test case written on one line: `"visits.in_person=583000 collection.total=5_000"`
-is `[("visits.in_person", 583000), ("collection.total", 5000)]`, in that order; `""` is no figure."""
+"""Expected figures of a test case written on one line, space-separated items in order:
+`metric=value` is the pair (metric, value) and `metric=value:extra` the triple (metric, value, extra),
+where extra is a segment, a period or a year (an int when it is digits). `""` is no figure:
+`"visits.in_person=583000 collection.added=60:local_documents"` is
+`[("visits.in_person", 583000), ("collection.added", 60, "local_documents")]`; ending in ` ...`, the
+list names figures that must be among the others (`check_figures`)."""
 
 from __future__ import annotations
 
@@ -12,12 +16,26 @@ def number(text: str) -> int | float:
         return float(text)
 
 
-def pairs(spec: str) -> list[tuple[str, int | float]]:
-    """The (metric, value) pairs `spec` lists as space-separated `metric=value` items."""
+def tuples(spec: str) -> list[tuple]:
+    """The (metric, value) pairs and (metric, value, extra) triples `spec` lists."""
     out = []
     for item in spec.split():
-        metric, sep, value = item.partition("=")
-        if not sep or not metric:
-            raise ValueError(f"not metric=value: {item!r}")
-        out.append((metric, number(value)))
+        metric, sep, rest = item.partition("=")
+        if not sep or not metric or not rest:
+            raise ValueError(f"not metric=value[:extra]: {item!r}")
+        value, colon, extra = rest.partition(":")
+        if not colon:
+            out.append((metric, number(value)))
+        else:
+            out.append((metric, number(value), int(extra) if extra.isdigit() else extra))
     return out
+
+
+def check_figures(got: list[tuple], spec: str) -> None:
+    """`got` is exactly the figures `spec` lists, in its order; a `spec` ending in ` ...` lists figures
+    `got` must include, among others."""
+    if spec == "..." or spec.endswith(" ..."):
+        for item in tuples(spec[: -len("...")]):
+            assert item in got, (item, got)
+    else:
+        assert got == tuples(spec)

@@ -29,8 +29,9 @@ CN_DIGITS = "零〇一二两三四五六七八九"
 CN_UNITS = "十百千"
 CN_CHARS = CN_DIGITS + CN_UNITS + "壹贰叁肆伍陆柒捌玖拾佰仟"
 _CN_DIGIT_VAL = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_CN_DIGIT_VAL.update({"〇": 0, "两": 2, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
-                      "陆": 6, "柒": 7, "捌": 8, "玖": 9})
+_CN_DIGIT_VAL.update(
+    {"〇": 0, "两": 2, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+)
 _CN_UNIT_VAL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 SCALES = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 
@@ -57,18 +58,29 @@ def _cn_int(s: str) -> float | None:
         if len(s) == 1:
             return float(_CN_DIGIT_VAL[s])
         return float("".join(str(_CN_DIGIT_VAL[c]) for c in s))
-    total, cur = 0, None
+    return cn_positional(s, _CN_DIGIT_VAL, _CN_UNIT_VAL)
+
+
+def cn_positional(
+    s: str, digits: dict[str, int], units: dict[str, int], scales: dict[str, int] | None = None
+) -> float | None:
+    """A Chinese numeral read place by place (一千四百 → 1400; with `scales` 万/亿 too: 一千四百万 →
+    14000000, 百万 → 1000000): a digit before a unit multiplies it (alone, the unit counts
+    once), a scale multiplies what precedes it; None at a character of none of the tables."""
+    total, section, digit = 0, 0, None
     for c in s:
-        if c in _CN_DIGIT_VAL:
-            cur = _CN_DIGIT_VAL[c]
-        elif c in _CN_UNIT_VAL:
-            total += (1 if cur is None else cur) * _CN_UNIT_VAL[c]
-            cur = None
+        if c in digits:
+            digit = digits[c]
+        elif c in units:
+            section += (1 if digit is None else digit) * units[c]
+            digit = None
+        elif scales and c in scales:
+            section += digit or 0
+            total += (section or 1) * scales[c]
+            section, digit = 0, None
         else:
             return None
-    if cur is not None:
-        total += cur
-    return float(total)
+    return float(total + section + (digit or 0))
 
 
 def cn_to_number(s: str) -> float | None:
@@ -111,15 +123,15 @@ def _strip_affixes(s: str) -> tuple[str, str]:
     s = s.strip()
     for w in AT_LEAST_PRE:
         if s.startswith(w):
-            return s[len(w):].strip(), "at_least"
+            return s[len(w) :].strip(), "at_least"
     for w in APPROX_PRE:
         if s.startswith(w):
-            s, q = s[len(w):].strip(), "approx"
+            s, q = s[len(w) :].strip(), "approx"
             break
     else:
         for w in AT_MOST_PRE:
             if s.startswith(w):
-                s, q = s[len(w):].strip(), "at_most"
+                s, q = s[len(w) :].strip(), "at_most"
                 break
     for ws, qq in ((AT_LEAST_POST, "at_least"), (APPROX_POST, "approx"), (AT_MOST_POST, "at_most")):
         for w in ws:
@@ -193,18 +205,80 @@ _CN_NUM = f"[{CN_CHARS}]+"
 # space-separated table columns such as `416 290 293` stay apart)
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=[\u4e00-\u9fff])|\d+(?:\.\d+)?"
 _ONE = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_NUM_CORE = rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*(?:万(?: ?零?(?:\d,\d{{3}}|\d{{1,4}})(?![\d,])千?|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?|(?<![{CN_CHARS}\d])(?:万|千)(?=余)|(?<=[破超逾过近])(?:千万|百万|亿|万))"
+_NUM_CORE = (
+    rf"(?:{_ONE}[ \t]*(?:余|多)?[ \t]*"
+    rf"(?:万(?: ?零?(?:\d,\d{{3}}|\d{{1,4}})(?![\d,])千?"
+    rf"|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?"
+    rf"|(?<![{CN_CHARS}\d])(?:万|千)(?=余)"
+    rf"|(?<=[破超逾过近])(?:千万|百万|亿|万))"
+)
 _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
 
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are
 # recognised only so that their numbers are not mistaken for bare numbers.
-METRIC_UNITS = ("人次", "册次", "场次", "册件", "件次", "项次", "篇次", "元", "册", "件", "场", "次", "个",
-                "家", "处", "张", "份", "所", "座", "期", "节", "堂", "人", "名", "本", "读者", "项", "台", "TB", "GB", "%")
+METRIC_UNITS = (
+    "人次",
+    "册次",
+    "场次",
+    "册件",
+    "件次",
+    "项次",
+    "篇次",
+    "元",
+    "册",
+    "件",
+    "场",
+    "次",
+    "个",
+    "家",
+    "处",
+    "张",
+    "份",
+    "所",
+    "座",
+    "期",
+    "节",
+    "堂",
+    "人",
+    "名",
+    "本",
+    "读者",
+    "项",
+    "台",
+    "TB",
+    "GB",
+    "%",
+)
 # a unit written with an alternative in brackets (15840.60万篇(册)次): read as the first one
 _UNIT_ALT = re.compile(r"篇\s*\((?:册|件)\)\s*次")
-OTHER_UNITS = ("平方米", "分钟", "小时", "周年", "课时", "组家庭", "篇", "户", "位",
-               "种", "部", "天", "箱", "年", "月", "日", "号", "岁", "条", "类", "届",
-               "批", "层", "米", "公里", "万元")
+OTHER_UNITS = (
+    "平方米",
+    "分钟",
+    "小时",
+    "周年",
+    "课时",
+    "组家庭",
+    "篇",
+    "户",
+    "位",
+    "种",
+    "部",
+    "天",
+    "箱",
+    "年",
+    "月",
+    "日",
+    "号",
+    "岁",
+    "条",
+    "类",
+    "届",
+    "批",
+    "层",
+    "米",
+    "公里",
+    "万元",
+)
 # 个 then these is a duration (一个月, 三个星期)
 DURATION_AFTER_GE = ("月", "星期", "钟头", "小时", "工作日")
 _UNIT = _UNIT_ALT.pattern + "|" + "|".join(sorted(set(METRIC_UNITS + ("万元", "千元", "亿元")), key=len, reverse=True))
@@ -221,14 +295,14 @@ QUANTITY_RE = re.compile(
 
 @dataclass
 class Quantity:
-    start: int          # span of number + unit (qualifier prefix excluded)
+    start: int  # span of number + unit (qualifier prefix excluded)
     end: int
     num_start: int
     value: float
     value_high: float | None
     qualifier: str
-    unit: str | None    # unit as written ('万元' when scale+元); None if bare
-    scale_unit: str     # scale+unit as written (万人次, 万元, 册 ...)
+    unit: str | None  # unit as written ('万元' when scale+元); None if bare
+    scale_unit: str  # scale+unit as written (万人次, 万元, 册 ...)
     text: str
 
 
@@ -255,8 +329,8 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
             continue
         unit = m.group("unit")
         if unit == "个" and text.startswith(DURATION_AFTER_GE, m.end("unit")):
-            continue   # 一个月, 3个星期: a duration, not a count
-        nxt = text[m.end("num"):m.end("num") + 3].lstrip(" \t")
+            continue  # 一个月, 3个星期: a duration, not a count
+        nxt = text[m.end("num") : m.end("num") + 3].lstrip(" \t")
         if unit is None and not bare:
             continue
         core = num.strip()
@@ -267,7 +341,8 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         if unit == "读者" and num != num.rstrip():
             unit = None  # `2019\t读者活动`: a column, not a count of readers
         if core in ("千", "百", "万", "十", "千万", "百万") and not (
-                core in ("万", "千万", "百万") and m.group("pre") in _SCALE_ONLY_PRE):
+            core in ("万", "千万", "百万") and m.group("pre") in _SCALE_ONLY_PRE
+        ):
             continue  # 千家万户, 百姓: words, not numbers (破万 is 10000, 超千万 10 million)
         # Chinese-numeral units that are really words: 一期 in 一期工程 is fine to keep
         if unit is None:
@@ -288,29 +363,40 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         if mm:
             scale_unit = mm.group(1)
         if unit_text in ("万元", "千元", "亿元"):
-            p = Parsed(_clean(p.value * SCALES[unit_text[0]]),
-                       None if p.value_high is None else _clean(p.value_high * SCALES[unit_text[0]]),
-                       p.qualifier)
+            p = Parsed(
+                _clean(p.value * SCALES[unit_text[0]]),
+                None if p.value_high is None else _clean(p.value_high * SCALES[unit_text[0]]),
+                p.qualifier,
+            )
             scale_unit, unit_text = unit_text, "元"
         else:
             scale_unit = scale_unit + unit_text
         end = m.end("unit") if unit else m.end("num")
         if post and post in ("多", "余"):
             end = m.end("post")
-        out.append(Quantity(start=ns, end=end, num_start=ns, value=p.value,
-                            value_high=p.value_high, qualifier=p.qualifier,
-                            unit=unit_text or None, scale_unit=scale_unit or unit_text,
-                            text=text[ns:end]))
+        out.append(
+            Quantity(
+                start=ns,
+                end=end,
+                num_start=ns,
+                value=p.value,
+                value_high=p.value_high,
+                qualifier=p.qualifier,
+                unit=unit_text or None,
+                scale_unit=scale_unit or unit_text,
+                text=text[ns:end],
+            )
+        )
     return _shared_units(text, out)
 
 
 def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     """A listed number takes the unit of the next one (分别为1134万、1127万册)."""
     for a, b in zip(qs, qs[1:]):
-        if a.unit is not None or b.unit is None or text[a.end:b.num_start] not in ("、", "和", "及", "与"):
+        if a.unit is not None or b.unit is None or text[a.end : b.num_start] not in ("、", "和", "及", "与"):
             continue
         a_scale = re.search(r"(万|亿|千)$", a.text.strip())
-        b_scale = b.scale_unit[:-len(b.unit)] if b.scale_unit.endswith(b.unit) else ""
+        b_scale = b.scale_unit[: -len(b.unit)] if b.scale_unit.endswith(b.unit) else ""
         if b.unit == "元" or (a_scale.group(1) if a_scale else "") != b_scale:
             continue
         a.unit, a.scale_unit = b.unit, b.scale_unit

@@ -238,6 +238,23 @@ def _cross_year_window(text: str, ss: int, pos: int) -> bool:
     return a != b and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos)
 
 
+@functools.lru_cache(maxsize=4)
+def _report_year(text: str) -> int | None:
+    from .attribute import report_year
+
+    return report_year(text)
+
+
+def _since_earlier_year(text: str, ss: int, pos: int) -> bool:
+    """The sentence sums a flow since a year other than the report's (新馆自2019年启用以来共接待…
+    in a 2022 report), with no year or period of the figure's own after that span: a sum of years.
+    (Since the report's own year, 自2022年5月开馆以来, it is the part of that year.)"""
+    ms = list(lx.SINCE_YEAR.finditer(text, ss, pos))
+    if not ms or lx.OWN_PERIOD.search(text, ms[-1].end(), pos):
+        return False
+    return int(ms[-1].group(1)) != _report_year(text)
+
+
 def _issued_since(text: str, d: Decision, ss: int, pos: int) -> bool:
     """Cards issued (the cue's verb issues them) since a system was introduced, with no
     year or period of the figure's own after that span: a sum of years."""
@@ -338,6 +355,9 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
                                                        or _cumulative_run(text, sentence[0], q.num_start)):
         return None
     if _since_opening_year(text, sentence[0], q.num_start, d.metric):
+        return None
+    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
+            and _since_earlier_year(text, sentence[0], q.num_start):
         return None
     # (至2002年累积增加馆藏量496846册: the additions of several years summed, not the holdings)
     if d.metric == "collection.total" and \

@@ -313,6 +313,8 @@ TIME_SLOT = re.compile(r"\d{1,2}\s*[时点]\s*(?:至|到|—|-|~)[^,;。\d]{0,6}
 # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个): a sum of
 # years, though the card cue is a stock's; the issuing verb in the cue marks it as a flow
 SINCE_UNDERTAKING = re.compile(r"(?:实行|实施|推行|建立|启动|开展)[^,;。\d]{0,12}?以来")
+# a span from a year to now (自2019年启用以来, 自2016年至今): group 1 is its first year
+SINCE_YEAR = re.compile(r"自\s*((?:19|20)\d\d)\s*年[^,;。]{0,16}?(?:以来|至今)")
 ISSUING_CUE = re.compile(r"发放|办理|新办|办证")
 # a window from a day of one year to a day of another (2017年4月18日至2018年4月18日): its flows
 # belong to no calendar year (groups 1 and 2: the two years)

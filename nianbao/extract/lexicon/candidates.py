@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import DELTA, INDIVIDUAL, MULTI_YEAR, OTHER_INSTITUTION, RATE_WORDS, RATIO
+from . import DELTA, INDIVIDUAL, MULTI_YEAR, OTHER_INSTITUTION, RATE_WORDS, RATIO, SINCE_YEAR
 
 
 @dataclass
@@ -97,6 +97,7 @@ REASON_RULES: list[ReasonRule] = [
     ReasonRule("average", left=r"(?:[日月周年]均|平均|每天|每日|每月|每周|每场|每次|每期)[^,;。]{0,10}$"),
     ReasonRule("rate_norm", left=_P(RATE_WORDS)),
     ReasonRule("cumulative", left=_P(MULTI_YEAR)),
+    ReasonRule("cumulative", left=_P(SINCE_YEAR)),
     ReasonRule("cumulative", left=r"累计(?!办证|发放|办理)|总计[^,;。]{0,4}(?:年|届)"),
     ReasonRule("change", left=_P(DELTA)),
     ReasonRule("change", right=r"^\s*(?:的增长|的增幅|增幅|增长率)"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from _figure_helpers import figs, one, run
 
+from tests.support.figures import tuples
+
 Y = "2020年某某县图书馆工作总结\n"
 
 
@@ -84,7 +86,8 @@ def test_fraction_kept():
     assert f.value == 9876.5
 
 
-@pytest.mark.parametrize("text", [
+# sentences of a report that state no figure (after the title line Y)
+NOT_FIGURES = [
     "共入户调查332户，跟踪监测重点人员3人，捐赠84消毒液55箱。",
     "采用相关宣传稿件125篇，用稿120多篇。",
     "发布微信56次，报送舆情信息12期。",
@@ -98,14 +101,45 @@ def test_fraction_kept():
     "完成23万册图书录入、上架工作。",
     "数字资源新增2TB。",
     "退役军人阅读书屋面积130平方米。",
-])
+    # more wordings that name no figure
+    "开展主题党日活动12次。",
+    "组织党员志愿服务活动20场。",
+    "接待读者咨询3000人次。",
+    "推动分馆服务走进千家万户。",
+    "每月开展至少1次少儿阅读实践活动。",
+    # from real reports
+    "评选出星级农家书屋71家。",
+    "完成向全区87家农家书屋配书工作，共配送图书2871册。",
+    "为15个流通点轮换图书3000册。",
+    "开展消防演练活动2次。",
+    "今日访问量:33 总访问量:133,161",
+    # rates and individual records
+    "月均10万多人次入馆。",
+    "平均每月有10228人次进入图书馆。",
+    "图书借阅冠军全年借书327册。",
+    "借阅第一名的读者是一位老年读者,全年借阅图书986册。",
+    "每5名到馆读者中就有1名会选择图书外借。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_figures(text):
     assert figs(Y + text) == []
 
 
-def test_change_is_not_a_level_and_comparison_does_not_set_year():
-    t = Y + "全年接待读者28.5万人次，比去年增长12%，比上年增加2.3万人次；外借图书15.3万册次。"
-    assert sorted(figs(t)) == [("circulation.loans", 153000, 2020), ("visits.in_person", 285000, 2020)]
+DATED_FIGURES = [
+    pytest.param("全年接待读者28.5万人次，比去年增长12%，比上年增加2.3万人次；外借图书15.3万册次。", "circulation.loans=153000:2020 visits.in_person=285000:2020", id="change_is_not_a_level_and_comparison_does_not_set_year"),
+    pytest.param("我馆2020年间共开展读者活动48次，年均参加图书馆\n读者活动总人次为9876.5人。", "activities.attendance=9876.5:2020 activities.events=48:2020", id="line_break_inside_sentence"),
+    pytest.param("总流通28万人次。全年支出320万元。疫情期间开展线上活动30场，吸引2万人次参与。", "activities.attendance=20000:2020 activities.events=30:2020 spending.total=3200000:2020 visits.in_person=280000:2020", id="more_wordings"),
+    pytest.param("总流通人次(万人次)  36.5\n书刊外借册次(万册次) 22.1 23.0 25.2\n总支出(万元):320\n", "spending.total=3200000:2020 visits.in_person=365000:2020", id="label_with_unit_in_brackets_single_value_only"),
+    pytest.param("2020年接待读者30万人次,2019年为25万人次。", "visits.in_person=250000:2019 visits.in_person=300000:2020", id="same_measure_for_another_year"),
+    pytest.param("全年接待读者30万人次,较2019年的25万人次增长20%。", "visits.in_person=250000:2019 visits.in_person=300000:2020", id="comparison_value_for_the_previous_year"),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATED_FIGURES)
+def test_figures_with_their_years(text, expected):
+    assert sorted(figs(Y + text)) == tuples(expected)
 
 
 def test_years_from_text_and_relative_words():
@@ -208,28 +242,6 @@ def test_excerpt_cut_mid_sentence():
     assert ("activities.events", 20) in got
 
 
-def test_line_break_inside_sentence():
-    t = Y + "我馆2020年间共开展读者活动48次，年均参加图书馆\n读者活动总人次为9876.5人。"
-    assert sorted(figs(t)) == [("activities.attendance", 9876.5, 2020), ("activities.events", 48, 2020)]
-
-
-@pytest.mark.parametrize("text", [
-    "开展主题党日活动12次。",
-    "组织党员志愿服务活动20场。",
-    "接待读者咨询3000人次。",
-    "推动分馆服务走进千家万户。",
-    "每月开展至少1次少儿阅读实践活动。",
-])
-def test_not_figures_more(text):
-    assert figs(Y + text) == []
-
-
-def test_more_wordings():
-    t = Y + "总流通28万人次。全年支出320万元。疫情期间开展线上活动30场，吸引2万人次参与。"
-    assert sorted(figs(t)) == [("activities.attendance", 20000, 2020), ("activities.events", 30, 2020),
-                               ("spending.total", 3200000, 2020), ("visits.in_person", 280000, 2020)]
-
-
 def test_part_clause_with_segment():
     _, r = run(Y + "全年接待读者25万人次，其中少儿读者8万人次。")
     got = sorted((f.value, f.segment) for f in r.figures)
@@ -245,32 +257,11 @@ def test_more_real_world_wordings():
                    ("users.registered_total", 32000), ("visits.in_person", 10000)]
 
 
-@pytest.mark.parametrize("text", [
-    "评选出星级农家书屋71家。",
-    "完成向全区87家农家书屋配书工作，共配送图书2871册。",
-    "为15个流通点轮换图书3000册。",
-    "开展消防演练活动2次。",
-    "今日访问量:33 总访问量:133,161",
-])
-def test_not_figures_real_world(text):
-    assert figs(Y + text) == []
-
-
 def test_region_sentence_carries_to_later_clauses():
     t = Y + "2020年全省公共图书馆共206家，纸质文献总藏量达4456.2万册，2020年新增268.6万册。"
     _, r = run(t)
     got = sorted((f.metric, f.value, f.scope) for f in r.figures)
     assert got == [("collection.added", 2686000, "region"), ("collection.total", 44562000, "region")]
-
-
-def test_label_with_unit_in_brackets_single_value_only():
-    t = Y + "总流通人次(万人次)  36.5\n书刊外借册次(万册次) 22.1 23.0 25.2\n总支出(万元):320\n"
-    assert sorted(figs(t)) == [("spending.total", 3200000, 2020), ("visits.in_person", 365000, 2020)]
-
-
-def test_same_measure_for_another_year():
-    t = Y + "2020年接待读者30万人次,2019年为25万人次。"
-    assert sorted(figs(t)) == [("visits.in_person", 250000, 2019), ("visits.in_person", 300000, 2020)]
 
 
 def test_month_is_partial_and_full_range_is_year():
@@ -318,22 +309,6 @@ def test_more_units(text, metric, value, unit):
 def test_facility_count_of_another_noun_is_not_a_network_figure():
     assert figs(Y + "分馆覆盖全县12个乡镇。") == []
     assert figs(Y + "全县分馆数量达到20个。") == [("network.branches", 20, 2020)]
-
-
-def test_comparison_value_for_the_previous_year():
-    t = Y + "全年接待读者30万人次,较2019年的25万人次增长20%。"
-    assert sorted(figs(t)) == [("visits.in_person", 250000, 2019), ("visits.in_person", 300000, 2020)]
-
-
-@pytest.mark.parametrize("text", [
-    "月均10万多人次入馆。",
-    "平均每月有10228人次进入图书馆。",
-    "图书借阅冠军全年借书327册。",
-    "借阅第一名的读者是一位老年读者,全年借阅图书986册。",
-    "每5名到馆读者中就有1名会选择图书外借。",
-])
-def test_rates_and_individual_records_are_not_figures(text):
-    assert figs(Y + text) == []
 
 
 def test_enumeration_ending_in_deng_is_an_incomplete_list_of_parts():

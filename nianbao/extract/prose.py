@@ -39,11 +39,17 @@ from .normalize import Compacted, compact
 from .numbers import Quantity, find_quantities
 from .segment import Sections, clause_bounds, previous_clause, sentence_bounds
 
-PART_WORDS = re.compile(r"^[\s其中另、]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
-                        r"城区|农村|乡镇|男性?|女性?|老年|残疾)(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$")
-REGION = re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆)")
+PART_WORDS = re.compile(
+    r"^[\s其中另、]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
+    r"城区|农村|乡镇|男性?|女性?|老年|残疾)(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$"
+)
+REGION = re.compile(
+    r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆)"
+)
 # 2020年接待读者30万人次,2019年为25万人次: the same measure for another year
-OTHER_YEAR = re.compile(r"\s*(?:较|比|与|而)?\s*(?:(?:19|20)\d\d\s*年(?:度)?|去年|上年|上一年|前年)(?:同期)?\s*(?:的|为|是|达|有|共|仅)?\s*(?:约|近|超|逾)?\s*")
+OTHER_YEAR = re.compile(
+    r"\s*(?:较|比|与|而)?\s*(?:(?:19|20)\d\d\s*年(?:度)?|去年|上年|上一年|前年)(?:同期)?\s*(?:的|为|是|达|有|共|仅)?\s*(?:约|近|超|逾)?\s*"
+)
 CONNECTOR = re.compile(r"^\s*(?:以及|及|和|并|另|还|同时)")
 
 
@@ -61,9 +67,12 @@ def _carried_period(mt: str, ss: int) -> str | None:
     ls = mt.rfind("\n", 0, ss) + 1
     if ls >= ss:
         return None
-    para = mt[max(ls, ss - 600):ss]
+    para = mt[max(ls, ss - 600) : ss]
     for sent in re.split(r"(?<=。)", para):
-        m = re.match(r"\s*(截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月[底末]?)|上半年|今年以来|前三季度|1\s*[-至到~]\s*(?:[1-9]|1[01])月)\s*,", sent)
+        m = re.match(
+            r"\s*(截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月[底末]?)|上半年|今年以来|前三季度|1\s*[-至到~]\s*(?:[1-9]|1[01])月)\s*,",
+            sent,
+        )
         if m:
             return "partial"
     return None
@@ -77,11 +86,11 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     ctx = mt[left_start:ce] if left_start != cs else mt[cs:ce]
     seg = at.segment(ctx, metric, mt[ss:se])
     if seg == "all":
-        cohort = _birth_cohort(mt[max(ss, q.num_start - lx.BIRTH_COHORT_WINDOW):q.num_start])
+        cohort = _birth_cohort(mt[max(ss, q.num_start - lx.BIRTH_COHORT_WINDOW) : q.num_start])
         if cohort:
             return cohort
         if metric.startswith("circulation"):
-            service = _service_part(mt[ss:q.num_start])
+            service = _service_part(mt[ss : q.num_start])
             if service:
                 return service
         inherited = _subject_part(mt, q, metric, cs, prev)
@@ -95,23 +104,24 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     # attendance right after an events count of the same sentence: the same activities
     if prev and metric == "activities.attendance" and prev[1].metric == "activities.events":
         # (…讲座36场,展览22场,培训班18期,共吸引2.1万人次参加: all of them)
-        if lx.WHOLE_AFTER_LIST.search(mt[prev[1].char_end:q.num_start]):
+        if lx.WHOLE_AFTER_LIST.search(mt[prev[1].char_end : q.num_start]):
             return "all"
         return prev[1].segment
     # an elliptic clause (共开展8场) or one pointing back (相关主题活动): the sentence names the
     # subset, or for a pointer, the sentence before it in the same paragraph
     pointer = lx.ANAPHORA.search(ctx)
     if pointer or not lx.ACTIVITY_CTX.search(ctx):
-        seg2 = at.segment(mt[ss:q.num_start], metric, mt[ss:se])
+        seg2 = at.segment(mt[ss : q.num_start], metric, mt[ss:se])
         if seg2 == "all" and pointer:
             ps = _previous_sentence(mt, ss)
             if ps:
-                seg2 = at.segment(mt[ps[0]:ps[1]], metric, mt[ps[0]:ps[1]])
+                seg2 = at.segment(mt[ps[0] : ps[1]], metric, mt[ps[0] : ps[1]])
         if seg2 in ("minors", "online", "alliance", "self_organized"):
             return seg2
     # a count of named programmes (“A”、“B”…共举办活动20余场次) is a part, not the whole
-    if lx.QUOTED_NAME.search(lx.THEME_SPAN.sub("", mt[ss:q.num_start])) and \
-            not re.search(r"全年|全馆|共计|总", lx.QUOTED_NAME.sub("", mt[cs:q.num_start])):
+    if lx.QUOTED_NAME.search(lx.THEME_SPAN.sub("", mt[ss : q.num_start])) and not re.search(
+        r"全年|全馆|共计|总", lx.QUOTED_NAME.sub("", mt[cs : q.num_start])
+    ):
         return "named_programmes"
     return seg
 
@@ -150,7 +160,7 @@ def _subject_part(mt, q, metric, cs, prev) -> str | None:
     pc = previous_clause(mt, cs)
     if not pc or not (pc[0] <= prev[1].char_start < pc[1]):
         return None
-    if not lx.ELLIPTIC_CLAUSE.match(mt[cs:q.num_start]):
+    if not lx.ELLIPTIC_CLAUSE.match(mt[cs : q.num_start]):
         return None
     return prev[1].segment
 
@@ -172,7 +182,7 @@ def _service_part(left: str) -> str | None:
         for m in rx.finditer(left):
             if best is None or m.end() > best[0]:
                 best = (m.end(), code)
-    if best and not lx.SERVICE_WHOLE.search(left[best[0]:]):
+    if best and not lx.SERVICE_WHOLE.search(left[best[0] :]):
         return best[1]
     return None
 
@@ -192,7 +202,7 @@ def _in_brackets(mt: str, ss: int, pos: int) -> bool:
     before = mt[ss:pos]
     if before.count("(") <= before.count(")"):
         return False
-    return not re.match(r"\s*(?:含|包括|包含|其中)", before[before.rfind("(") + 1:])
+    return not re.match(r"\s*(?:含|包括|包含|其中)", before[before.rfind("(") + 1 :])
 
 
 def _in_spans(pos: int, spans) -> bool:
@@ -201,7 +211,9 @@ def _in_spans(pos: int, spans) -> bool:
 
 # a stock date opening the sentence (截至2022年底, 截止目前): 建成 there is what stands, not what was added
 # (a target date too: 到2025年底将建成…70家 is the stock aimed at)
-STOCK_DATE = re.compile(r"(?:到|至)\s*\d{4}\s*年(?:底|末)|\d{4}\s*年(?:底|末)(?=[^。;]{0,20}?将)|截[止至]\s*(?:目前|当前|\d{4}\s*年(?:底|末|\d{1,2}月(?:底|末|\d{1,2}日)?)?|年底|年末|\d{1,2}月(?:底|末|\d{1,2}日)?)")
+STOCK_DATE = re.compile(
+    r"(?:到|至)\s*\d{4}\s*年(?:底|末)|\d{4}\s*年(?:底|末)(?=[^。;]{0,20}?将)|截[止至]\s*(?:目前|当前|\d{4}\s*年(?:底|末|\d{1,2}月(?:底|末|\d{1,2}日)?)?|年底|年末|\d{1,2}月(?:底|末|\d{1,2}日)?)"
+)
 SYSTEM_LIST = re.compile(r"[\d一两二三四五六七八九十]+\s*[个家所座处]\s*总馆|全覆盖")
 
 
@@ -213,22 +225,24 @@ NEW_WORDS = re.compile(r"新增|新建|新设|新开|增设|新落成|新挂牌|
 
 
 def _is_flow(mt: str, q: Quantity, cs: int, ce: int) -> bool:
-    left = mt[cs:q.num_start]
-    right = mt[q.end:ce]
+    left = mt[cs : q.num_start]
+    right = mt[q.end : ce]
     ss, _ = sentence_bounds(mt, q.num_start)
     # (a stock date far back in an unpunctuated run of items — an infographic transcript — does
     # not reach this one)
     sd = list(STOCK_DATE.finditer(mt, ss, q.num_start))
-    if sd and not NEW_WORDS.search(mt[ss:q.num_start]) and (
-            q.num_start - sd[-1].end() <= 40 or re.search(r"[,;、]", mt[sd[-1].end():q.num_start])):
+    if (
+        sd
+        and not NEW_WORDS.search(mt[ss : q.num_start])
+        and (q.num_start - sd[-1].end() <= 40 or re.search(r"[,;、]", mt[sd[-1].end() : q.num_start]))
+    ):
         return False
     # 建成1个总馆、15个乡镇分馆、120个村级服务点(实现全覆盖): a description of the whole system
     # (the clauses before this one may set the scene: 在实现…全覆盖基础上,建成…分馆3个)
-    if SYSTEM_LIST.search(mt[cs:se_of(mt, q.num_start)]) and not NEW_WORDS.search(mt[ss:q.num_start]):
+    if SYSTEM_LIST.search(mt[cs : se_of(mt, q.num_start)]) and not NEW_WORDS.search(mt[ss : q.num_start]):
         return False
     stock_spans = [(m.start(), m.end()) for m in lx.STOCK_WORDS.finditer(left)]
-    flows = [m for m in lx.FLOW_WORDS.finditer(left)
-             if not any(a <= m.start() < b for a, b in stock_spans)]
+    flows = [m for m in lx.FLOW_WORDS.finditer(left) if not any(a <= m.start() < b for a, b in stock_spans)]
     if flows:
         # a stock word after the last flow word wins (新建…,现有…)
         last_flow = flows[-1].start()
@@ -240,7 +254,7 @@ def _is_flow(mt: str, q: Quantity, cs: int, ce: int) -> bool:
     if CONNECTOR.match(left) or bare_list:
         prev = previous_clause(mt, cs)
         if prev:
-            pl = mt[prev[0]:prev[1]]
+            pl = mt[prev[0] : prev[1]]
             fl = [m for m in lx.FLOW_WORDS.finditer(pl)]
             st = list(lx.STOCK_WORDS.finditer(pl))
             if fl and not st:
@@ -259,8 +273,9 @@ class _MappedSections:
         return self._s.at(self._c.orig(pos))
 
 
-def prose_figures(text: str, mt: str, library: str | None, report_year: int | None,
-                  sections: Sections, skip: list[tuple[int, int]]) -> tuple[list[Figure], list[ShareCandidate]]:
+def prose_figures(
+    text: str, mt: str, library: str | None, report_year: int | None, sections: Sections, skip: list[tuple[int, int]]
+) -> tuple[list[Figure], list[ShareCandidate]]:
     """Figures of the running text. Pinyin fragments and doubled punctuation
     (數(shù)字, ,,) are read through: the rules run on a compacted copy and every
     span is mapped back to `text`/`mt` offsets (evidence as written)."""
@@ -270,27 +285,44 @@ def prose_figures(text: str, mt: str, library: str | None, report_year: int | No
     ctext = comp.take(text)
 
     def evidence(a: int, b: int) -> str:
-        return text[comp.orig(a):comp.orig_end(b)].strip()
+        return text[comp.orig(a) : comp.orig_end(b)].strip()
 
     cskip = [(comp.to_compact(a), comp.to_compact(b)) for a, b in skip]
-    figs, shares = _prose_figures(ctext, comp.text, library, report_year, _MappedSections(sections, comp),
-                                  cskip, evidence)
+    figs, shares = _prose_figures(
+        ctext, comp.text, library, report_year, _MappedSections(sections, comp), cskip, evidence
+    )
     for f in figs:
         f.char_start, f.char_end = comp.orig(f.char_start), comp.orig_end(f.char_end)
 
     def q_back(q: Quantity) -> Quantity:
         return replace(q, start=comp.orig(q.start), end=comp.orig_end(q.end), num_start=comp.orig(q.num_start))
 
-    shares = [replace(sc, q=q_back(sc.q), sent=(comp.orig(sc.sent[0]), comp.orig_end(sc.sent[1])),
-                      clause=(comp.orig(sc.clause[0]), comp.orig_end(sc.clause[1]))) for sc in shares]
+    shares = [
+        replace(
+            sc,
+            q=q_back(sc.q),
+            sent=(comp.orig(sc.sent[0]), comp.orig_end(sc.sent[1])),
+            clause=(comp.orig(sc.clause[0]), comp.orig_end(sc.clause[1])),
+        )
+        for sc in shares
+    ]
     return figs, shares
 
 
-def _prose_figures(text: str, mt: str, library: str | None, report_year: int | None,
-                   sections, skip: list[tuple[int, int]], evidence=None) -> tuple[list[Figure], list[ShareCandidate]]:
+def _prose_figures(
+    text: str,
+    mt: str,
+    library: str | None,
+    report_year: int | None,
+    sections,
+    skip: list[tuple[int, int]],
+    evidence=None,
+) -> tuple[list[Figure], list[ShareCandidate]]:
     if evidence is None:
+
         def evidence(a: int, b: int) -> str:
             return text[a:b].strip()
+
     figs: list[Figure] = []
     shares: list[ShareCandidate] = []
     quants = find_quantities(mt, bare=True)
@@ -307,33 +339,53 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
         prev_end_in_clause[cs] = q.end
         bare = q.unit is None
         d = classify(mt, q, left_start, ce, (ss, se), bare=bare, clause_start=cs)
-        if d is None and bare and (lx.SCALE_ONLY.fullmatch(q.text) or lx.SCALED_ONLY.fullmatch(q.text)
-                                   and lx.SCALED_PASSED.search(mt[left_start:q.num_start])) \
-                and lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]):
+        if (
+            d is None
+            and bare
+            and (
+                lx.SCALE_ONLY.fullmatch(q.text)
+                or lx.SCALED_ONLY.fullmatch(q.text)
+                and lx.SCALED_PASSED.search(mt[left_start : q.num_start])
+            )
+            and lx.CLAUSE_TAIL.fullmatch(mt[q.end : ce])
+        ):
             # a headline's round figure with no unit (外借图书破千万): the clause's cue, as for a unit;
             # people named right before it are its unit (…,直接普惠读者超百万)
-            if lx.PEOPLE_BEFORE.search(mt[left_start:q.num_start]):
+            if lx.PEOPLE_BEFORE.search(mt[left_start : q.num_start]):
                 q = replace(q, unit="人")
             d = classify(mt, q, left_start, ce, (ss, se), bare=False, clause_start=cs)
         if d is None and not bare:
             # elliptic part: 分馆5096张 after 办理新证2988张
             prev = last_unit_by_sentence.get(ss)
             # (also the next item of a list of parts: …,其中少儿图书5.2万册、期刊1.1万册)
-            listed = left_start != cs and mt[left_start:q.num_start].lstrip().startswith("、")
-            if prev and prev[0] == q.unit and (left_start == cs or listed) and (
-                    PART_WORDS.match(mt[left_start:q.num_start]) or OTHER_YEAR.fullmatch(mt[cs:q.num_start])
-                    or lx.OTHER_MONTH.fullmatch(mt[cs:q.num_start])):
+            listed = left_start != cs and mt[left_start : q.num_start].lstrip().startswith("、")
+            if (
+                prev
+                and prev[0] == q.unit
+                and (left_start == cs or listed)
+                and (
+                    PART_WORDS.match(mt[left_start : q.num_start])
+                    or OTHER_YEAR.fullmatch(mt[cs : q.num_start])
+                    or lx.OTHER_MONTH.fullmatch(mt[cs : q.num_start])
+                )
+            ):
                 pf = prev[1]
-                d = Decision(pf.metric, mt[cs:q.num_start].strip(), cs, q.num_start)
+                d = Decision(pf.metric, mt[cs : q.num_start].strip(), cs, q.num_start)
         if d is None and not bare:
             # 新增268.6万册 right after a stock (总藏量达4456.2万册): the flow of that stock
             prev = last_unit_by_sentence.get(ss)
-            if prev and prev[0] == q.unit and left_start == cs and \
-                    re.fullmatch(r"\s*(?:\d{4}\s*年)?(?:全年|当年|本年|今年)?(?:共|累计)?(?:新增|新建|增加)(?:了)?[\s达为共计约近超逾]*",
-                                 mt[cs:q.num_start]):
+            if (
+                prev
+                and prev[0] == q.unit
+                and left_start == cs
+                and re.fullmatch(
+                    r"\s*(?:\d{4}\s*年)?(?:全年|当年|本年|今年)?(?:共|累计)?(?:新增|新建|增加)(?:了)?[\s达为共计约近超逾]*",
+                    mt[cs : q.num_start],
+                )
+            ):
                 fm = {**FLOW_OF, **lx.ADDED}.get(prev[1].metric)
                 if fm:
-                    d = Decision(fm, mt[cs:q.num_start].strip(), cs, q.num_start)
+                    d = Decision(fm, mt[cs : q.num_start].strip(), cs, q.num_start)
         if d is None:
             d = _inherited(mt, q, bare, left_start, cs, ce, ss, se, placed)
         if d is None and not bare:
@@ -342,64 +394,79 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
             if not bare and q.unit in lx.PERSONS:
                 pc = previous_clause(mt, cs)
                 if pc:
-                    m = re.search(r"(?:占(?:比)?[^,;。\d]{0,6}|^\s*(?:达|为|约)?)(\d+(?:\.\d+)?)%\s*$", mt[pc[0]:pc[1]])
-                    if m and not re.search("占", mt[pc[0]:pc[1]]):
+                    m = re.search(
+                        r"(?:占(?:比)?[^,;。\d]{0,6}|^\s*(?:达|为|约)?)(\d+(?:\.\d+)?)%\s*$", mt[pc[0] : pc[1]]
+                    )
+                    if m and not re.search("占", mt[pc[0] : pc[1]]):
                         pc2 = previous_clause(mt, pc[0])
-                        if not (pc2 and "占" in mt[pc2[0]:pc2[1]]):
+                        if not (pc2 and "占" in mt[pc2[0] : pc2[1]]):
                             m = None
                         else:
                             pc = (pc2[0], pc[1])
-                    if m and re.fullmatch(r"[\s约近达为共计]*", mt[cs:q.num_start]):
-                        shares.append(ShareCandidate(q, float(m.group(1)), mt[pc[0]:pc[1]], (ss, se), (cs, ce)))
+                    if m and re.fullmatch(r"[\s约近达为共计]*", mt[cs : q.num_start]):
+                        shares.append(ShareCandidate(q, float(m.group(1)), mt[pc[0] : pc[1]], (ss, se), (cs, ce)))
             continue
         if d.unit_hint:
             mult = {"万": 10_000, "千": 1_000}.get(d.unit_hint[0], 1) if d.unit_hint not in ("千元", "万元") else 1
             if d.unit_hint in ("万元", "千元"):
                 mult = 10_000 if d.unit_hint == "万元" else 1_000
-            q = Quantity(q.start, q.end, q.num_start, round(q.value * mult, 6),
-                         None if q.value_high is None else round(q.value_high * mult, 6),
-                         q.qualifier, q.unit, d.unit_hint, q.text)
+            q = Quantity(
+                q.start,
+                q.end,
+                q.num_start,
+                round(q.value * mult, 6),
+                None if q.value_high is None else round(q.value_high * mult, 6),
+                q.qualifier,
+                q.unit,
+                d.unit_hint,
+                q.text,
+            )
         metric = d.metric
         if metric == "network.service_points" and d.cue.endswith("书房") and lx.ROOMS_AS_BRANCHES.search(mt):
-            metric = "network.branches"   # the report names its study rooms as branches (X书房…分馆)
+            metric = "network.branches"  # the report names its study rooms as branches (X书房…分馆)
         if metric in lx.ADDED and metric not in lx.ADDED.values() and _is_flow(mt, q, cs, ce):
             metric = lx.ADDED[metric]
-            if multi_year(mt[ss:q.num_start]):
-                continue   # (“十四五”期间累计新建分馆20个: added over several years, no year's flow)
+            if multi_year(mt[ss : q.num_start]):
+                continue  # (“十四五”期间累计新建分馆20个: added over several years, no year's flow)
         sec_year, flavour = sections.at(q.num_start)
         # a plan section for a later year (2024年工作计划) is written in the report year:
         # its 明年 is the section's year, not the year after it
         rel_base = report_year if (flavour == "plan" and report_year and sec_year and sec_year > report_year) else None
-        year = at.figure_year(mt[ss:q.num_start], sec_year, rel_base)
-        if OTHER_YEAR.fullmatch(mt[cs:q.num_start]) or lx.COMPARED_LEVEL.search(mt[cs:q.num_start]):
+        year = at.figure_year(mt[ss : q.num_start], sec_year, rel_base)
+        if OTHER_YEAR.fullmatch(mt[cs : q.num_start]) or lx.COMPARED_LEVEL.search(mt[cs : q.num_start]):
             # 较2019年的25万人次: the comparison year is this value's year
-            year = at.figure_year(re.sub(r"^\s*(?:较|比|与|而)", "", mt[cs:q.num_start]), sec_year)
+            year = at.figure_year(re.sub(r"^\s*(?:较|比|与|而)", "", mt[cs : q.num_start]), sec_year)
         ctx = mt[cs:ce]
         f = Figure(
-            metric=metric, value=q.value, qualifier=q.qualifier,
+            metric=metric,
+            value=q.value,
+            qualifier=q.qualifier,
             scope=at.scope(mt[left_start:ce] if not metric.startswith("network") else ctx, metric),
             segment=_segment(mt, q, metric, left_start, cs, ce, ss, se, last_unit_by_sentence.get(ss)),
-            period=at.period(mt[ss:q.num_start], flavour, mt[cs:q.num_start], _carried_period(mt, ss)),
-            year=year, unit_raw=q.scale_unit or "", evidence=evidence(cs, ce),
-            char_start=q.start, char_end=q.end,
+            period=at.period(mt[ss : q.num_start], flavour, mt[cs : q.num_start], _carried_period(mt, ss)),
+            year=year,
+            unit_raw=q.scale_unit or "",
+            evidence=evidence(cs, ce),
+            char_start=q.start,
+            char_end=q.end,
             value_high=q.value_high,
-            library_name=at.other_library(mt[cs:q.num_start], library),
+            library_name=at.other_library(mt[cs : q.num_start], library),
         )
         if metric.startswith("spending.") and (budget or lx.BUDGET_CUE.search(d.cue)):
-            f.period = "plan"   # a budget's money is what is planned for its year (财政预算指标…)
+            f.period = "plan"  # a budget's money is what is planned for its year (财政预算指标…)
         if d.ratio_scale is not None:
             as_ratio(f, d.ratio_scale)
         if f.scope == "library" and f.library_name is None:
             # a region-wide aggregate named earlier in the same sentence (全省公共图书馆…,纸质文献总藏量…)
-            regs = list(REGION.finditer(mt[ss:q.num_start]))
-            if regs and not re.search(r"其中|本馆|我馆|图书馆", mt[ss + regs[-1].end():q.num_start]):
+            regs = list(REGION.finditer(mt[ss : q.num_start]))
+            if regs and not re.search(r"其中|本馆|我馆|图书馆", mt[ss + regs[-1].end() : q.num_start]):
                 f.scope, f.library_name = "region", regs[-1].group(0)
-        if metric.startswith("network") and lx.MIXED_FACILITIES.search(mt[cs:q.num_start]):
-            continue   # 公共图书馆(分馆)、服务点、自助图书馆共694个: libraries and points counted together
+        if metric.startswith("network") and lx.MIXED_FACILITIES.search(mt[cs : q.num_start]):
+            continue  # 公共图书馆(分馆)、服务点、自助图书馆共694个: libraries and points counted together
         if metric.startswith("network") and _in_brackets(mt, ss, q.num_start):
-            continue   # …302台自助图书馆(街区自助图书馆235台,书香亭67个): a breakdown, not the stock
+            continue  # …302台自助图书馆(街区自助图书馆235台,书香亭67个): a breakdown, not the stock
         figs.append(f)
-        joint = lx.JOINT_SUBJECTS.search(mt[cs:q.num_start])
+        joint = lx.JOINT_SUBJECTS.search(mt[cs : q.num_start])
         if joint and f.kind == "figure":
             # (南京和盐城两市…: the same statement for each place; the first place takes `f`)
             kind, tail = joint.group(3), (joint.group(4) or "").lstrip("的")
@@ -407,9 +474,17 @@ def _prose_figures(text: str, mt: str, library: str | None, report_year: int | N
             figs.append(replace(f, library_name=f"{joint.group(2)}{kind}{tail}"))
         if f.kind == "figure":
             last_unit_by_sentence[ss] = (q.unit, f)
-            placed.append(_Placed(f, q.unit, ss, cs, download=bool(re.search("下载", d.cue)),
-                                  budget_part=bool(lx.BUDGET_PART.fullmatch(d.cue)),
-                                  line_start=mt.rfind("\n", 0, q.num_start) + 1))
+            placed.append(
+                _Placed(
+                    f,
+                    q.unit,
+                    ss,
+                    cs,
+                    download=bool(re.search("下载", d.cue)),
+                    budget_part=bool(lx.BUDGET_PART.fullmatch(d.cue)),
+                    line_start=mt.rfind("\n", 0, q.num_start) + 1,
+                )
+            )
     return _drop_unsupported_parts(_drop_secondary_downloads(figs, placed), placed), shares
 
 
@@ -422,6 +497,7 @@ def _is_budget(mt: str) -> bool:
 @dataclass
 class _Placed:
     """A figure found so far, with what the follow-up rules need to know about it."""
+
     fig: Figure
     unit: str | None
     sent_start: int
@@ -469,24 +545,25 @@ def _by_unit(mt: str, q: Quantity, left_start: int, cs: int, ce: int, ss: int, s
     """Units that say what they count when no cue does (unit family first): 册次 in a sentence about
     lending is loans, 场次 in a sentence about activities is events."""
     for unit, ctx, metric in lx.UNIT_FIRST:
-        if q.unit == unit and ctx.search(mt[ss:se]) and not lx.DELTA.search(mt[cs:q.num_start]):
+        if q.unit == unit and ctx.search(mt[ss:se]) and not lx.DELTA.search(mt[cs : q.num_start]):
             return vet(mt, q, Decision(metric, q.unit, q.num_start, q.end), left_start, ce, (ss, se), cs)
     return None
 
 
-def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: int, ss: int, se: int,
-               placed: list[_Placed]) -> Decision | None:
+def _inherited(
+    mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: int, ss: int, se: int, placed: list[_Placed]
+) -> Decision | None:
     """Numbers whose clause does not name the measure, read from what precedes them:
     glued values (外借文献1576人次3898册次), 这一数据为…, elliptic clauses (…,2022年达671万册次),
     parts listed after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍藏于…),
     and event counts whose verb sits in the clause before (举办…活动,走进…等20场次)."""
-    left = mt[left_start:q.num_start]
+    left = mt[left_start : q.num_start]
     # glued to the number before it in the same clause: that number's cue, this unit
     if left_start != cs and not left.strip() and not bare:
         d = classify(mt, q, cs, ce, (ss, se), clause_start=cs)
         if d is not None:
             return d
-    clause_left = mt[cs:q.num_start]
+    clause_left = mt[cs : q.num_start]
     # a bare number only continues a bare figure, and only with its scale written
     # (进馆人次为32万,2021年为28万); a bare 2020 after a figure is no figure
     if bare and not re.search(r"[万亿]", q.text):
@@ -494,8 +571,13 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
     line_start = mt.rfind("\n", 0, ss) + 1
     same_line = _on_line(placed, line_start, q.num_start)
     # 这一数据为2484.51万人: the measure of the figure just stated
-    if not bare and lx.ANAPHORIC_FIGURE.fullmatch(clause_left) and same_line and same_line[-1].fig.char_end <= cs \
-            and lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]):
+    if (
+        not bare
+        and lx.ANAPHORIC_FIGURE.fullmatch(clause_left)
+        and same_line
+        and same_line[-1].fig.char_end <= cs
+        and lx.CLAUSE_TAIL.fullmatch(mt[q.end : ce])
+    ):
         pf = same_line[-1].fig
         return vet(mt, q, Decision(pf.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
     in_sentence = [p for p in same_line if p.sent_start == ss]
@@ -506,15 +588,16 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
             return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
     pc = previous_clause(mt, cs)
     # (the number must close its clause: in 开展…活动,3次前往医院… it counts trips, not events)
-    closes = lx.CLAUSE_TAIL.fullmatch(mt[q.end:ce]) is not None \
-        or (re.fullmatch(r"\s*(?:从|由)\s*", clause_left) is not None and lx.FROM_TO_RIGHT.match(mt[q.end:ce]) is not None)
+    closes = lx.CLAUSE_TAIL.fullmatch(mt[q.end : ce]) is not None or (
+        re.fullmatch(r"\s*(?:从|由)\s*", clause_left) is not None and lx.FROM_TO_RIGHT.match(mt[q.end : ce]) is not None
+    )
     if left_start == cs and closes and lx.ELLIPTIC_LEFT.fullmatch(clause_left) and pc:
         prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
         if prev_in_pc:
             p = prev_in_pc[-1]
             # (a bare scaled number passed, 首次突破800万, restates the figure before in its unit)
             passed = bare and lx.SCALED_PASSED.search(clause_left) is not None
-            if (p.unit is None or passed if bare else _unit_means(q.unit, p.fig.metric, p.unit)):
+            if p.unit is None or passed if bare else _unit_means(q.unit, p.fig.metric, p.unit):
                 return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
         elif not bare:
             d = classify_elliptic(mt, q, pc, cs, ce, (ss, se))
@@ -524,12 +607,13 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
     to_level = lx.TO_LEVEL.fullmatch(left.strip()) is not None
     # (95580册(件)、91009册(件): the unit's alternative in brackets closes the item before)
     joiner = lx.UNIT_ALTERNATIVE.sub("", left.strip())
-    if left_start != cs and (joiner in ("、", "和", "及", "与") or to_level) \
-            and in_sentence and (not bare or to_level):
+    if left_start != cs and (joiner in ("、", "和", "及", "与") or to_level) and in_sentence and (not bare or to_level):
         p = in_sentence[-1]
         # (a bare second level continues a bare first one: …从30万降至2020年的12万)
         if p.clause_start == cs and p.unit == q.unit and (not bare or re.search(r"[万亿]", q.text)):
-            return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
+            return vet(
+                mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs
+            )
     # …新建城乡书房43家、总数达114家: the stock the flow before it adds to
     if left_start != cs and lx.LIST_STOCK.fullmatch(left) and in_sentence and not bare:
         p = in_sentence[-1]
@@ -541,11 +625,11 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
     # are other ledgers, not parts: 其中…购置费…,馆舍改造费9.31万元)
     k = mt.rfind("其中", ss, q.num_start)
     opens_with_part = k >= 0 and not mt[ss:k].strip()
-    incl = list(re.finditer(r"\((?:含|包括|包含)", mt[ss:q.num_start]))   # 144775张(含阅览卡35818张)
+    incl = list(re.finditer(r"\((?:含|包括|包含)", mt[ss : q.num_start]))  # 144775张(含阅览卡35818张)
     if incl and ss + incl[-1].start() > k:
         k, opens_with_part = ss + incl[-1].start(), False
-    if k >= 0 and re.search(r"[;;]", mt[k:q.num_start]):
-        k = -1   # a semicolon closes the list of parts (…其中古籍1.5万函;电子图书30万册 is beside it)
+    if k >= 0 and re.search(r"[;;]", mt[k : q.num_start]):
+        k = -1  # a semicolon closes the list of parts (…其中古籍1.5万函;电子图书30万册 is beside it)
     if k < 0:
         whole = []
     elif opens_with_part:
@@ -555,32 +639,55 @@ def _inherited(mt: str, q: Quantity, bare: bool, left_start: int, cs: int, ce: i
     if whole and not bare and q.unit != "元":
         p = whole[-1]
         # parts never add up to more than their whole (…其中联盟活动4次,自主活动63次,发布微信56次)
-        parts = sum(o.fig.value for o in same_line if o.fig.char_start > k and o.fig.metric == p.fig.metric
-                    and o.unit == q.unit and o.fig.kind == "figure")
-        if _unit_means(q.unit, p.fig.metric, p.unit) and lx.PART_NOUN.fullmatch(left) and parts + q.value <= p.fig.value * 1.001 \
-                and not lx.PART_NOUN_BAD.search(left):
-            return vet(mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
+        parts = sum(
+            o.fig.value
+            for o in same_line
+            if o.fig.char_start > k and o.fig.metric == p.fig.metric and o.unit == q.unit and o.fig.kind == "figure"
+        )
+        if (
+            _unit_means(q.unit, p.fig.metric, p.unit)
+            and lx.PART_NOUN.fullmatch(left)
+            and parts + q.value <= p.fig.value * 1.001
+            and not lx.PART_NOUN_BAD.search(left)
+        ):
+            return vet(
+                mt, q, Decision(p.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs
+            )
     d = _material_part(mt, q, bare, left, left_start, cs, ce, ss, se, in_sentence, same_line, line_start, placed)
     if d is not None:
         return d
     # a sentence opened by 在外借书刊中, / 总藏书量中,: every part it lists has that measure
     among = lx.AMONG.match(mt[ss:se])
-    if among and not bare and q.num_start > ss + among.end() and lx.PART_NOUN.fullmatch(left) and not lx.PART_NOUN_BAD.search(left):
+    if (
+        among
+        and not bare
+        and q.num_start > ss + among.end()
+        and lx.PART_NOUN.fullmatch(left)
+        and not lx.PART_NOUN_BAD.search(left)
+    ):
         d = left_cue(among.group(1), q.unit, mt[ss:se], ss + among.start(1))
         if d is not None:
             return vet(mt, q, Decision(d.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
     # 举办百场文化下乡活动,走进…等20场次: the event verb is in the clause before
     if q.unit in ("场次", "场") and pc and left_start == cs and closes and not lx.DELTA.search(clause_left):
-        pl = mt[pc[0]:pc[1]]
+        pl = mt[pc[0] : pc[1]]
         if lx.EVENT_VERBS.search(pl) and lx.ACTIVITY_CTX.search(pl) and not re.search(r"\d", pl):
             m = list(lx.EVENT_VERBS.finditer(pl))[-1]
-            return vet(mt, q, Decision("activities.events", m.group(0), pc[0] + m.start(), pc[0] + m.end()),
-                       cs, ce, (ss, se), cs)
+            return vet(
+                mt,
+                q,
+                Decision("activities.events", m.group(0), pc[0] + m.start(), pc[0] + m.end()),
+                cs,
+                ce,
+                (ss, se),
+                cs,
+            )
     return None
 
 
-def _material_part(mt, q, bare, left, left_start, cs, ce, ss, se, in_sentence, same_line, line_start,
-                   placed) -> Decision | None:
+def _material_part(
+    mt, q, bare, left, left_start, cs, ce, ss, se, in_sentence, same_line, line_start, placed
+) -> Decision | None:
     """A part of the holdings named by its material on the line after one that ends 其中:
     (…总藏书量近130万册,其中:⏎1、纸型文献(110余万件);汉文图书70万册、…). Items listed
     after a whole without 其中 stand beside it (电子图书, 报刊), never in it. The parts since
@@ -591,22 +698,28 @@ def _material_part(mt, q, bare, left, left_start, cs, ce, ss, se, in_sentence, s
     if line_start > 0:
         prev_line_start = mt.rfind("\n", 0, line_start - 1) + 1
         if lx.PARTS_FOLLOW.search(mt[prev_line_start:line_start].rstrip("\n")):
-            wholes = [p for p in _on_line(placed, prev_line_start, line_start) if p.fig.metric == "collection.total"][-1:]
+            wholes = [p for p in _on_line(placed, prev_line_start, line_start) if p.fig.metric == "collection.total"][
+                -1:
+            ]
     if not wholes:
         return None
     whole = max(wholes, key=lambda p: p.fig.value)
     if not _unit_means(q.unit, whole.fig.metric, whole.unit):
         return None
     start = max(whole.fig.char_end, mt.rfind(";", 0, q.num_start))
-    parts = sum(p.fig.value for p in same_line if p.fig.char_start > start and p.fig.metric == whole.fig.metric
-                and p.fig.kind == "figure")
+    parts = sum(
+        p.fig.value
+        for p in same_line
+        if p.fig.char_start > start and p.fig.metric == whole.fig.metric and p.fig.kind == "figure"
+    )
     if parts + q.value > whole.fig.value * 1.001:
         return None
     return vet(mt, q, Decision(whole.fig.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
 
 
-def resolve_shares(shares: list[ShareCandidate], figs: list[Figure], mt: str, text: str,
-                   sections: Sections) -> list[Figure]:
+def resolve_shares(
+    shares: list[ShareCandidate], figs: list[Figure], mt: str, text: str, sections: Sections
+) -> list[Figure]:
     """Counts given as shares of a base (本科及以上占比30%,约4.5万人) take the
     metric of the stated base they are a share of (约15万 active readers), when
     count / share reproduces that base within 3 %."""
@@ -627,18 +740,30 @@ def resolve_shares(shares: list[ShareCandidate], figs: list[Figure], mt: str, te
         sec_year, flavour = sections.at(sc.q.num_start)
         label = re.sub(r"^[\s,其中]*", "", sc.label)
         seg = re.sub(r"(?:的)?(?:持证|活跃)?(?:人员|读者|人群)?占(?:比)?.*$", "", label).strip() or "part"
-        out.append(Figure(
-            metric=best.metric, value=sc.q.value, qualifier=sc.q.qualifier, scope=best.scope,
-            segment=_seg_code(seg), period=best.period,
-            year=at.figure_year(mt[sc.sent[0]:sc.q.num_start], sec_year), unit_raw=sc.q.scale_unit or "",
-            evidence=text[sc.clause[0] - len(sc.label) - 1:sc.clause[1]].strip(),
-            char_start=sc.q.start, char_end=sc.q.end, library_name=best.library_name,
-        ))
+        out.append(
+            Figure(
+                metric=best.metric,
+                value=sc.q.value,
+                qualifier=sc.q.qualifier,
+                scope=best.scope,
+                segment=_seg_code(seg),
+                period=best.period,
+                year=at.figure_year(mt[sc.sent[0] : sc.q.num_start], sec_year),
+                unit_raw=sc.q.scale_unit or "",
+                evidence=text[sc.clause[0] - len(sc.label) - 1 : sc.clause[1]].strip(),
+                char_start=sc.q.start,
+                char_end=sc.q.end,
+                library_name=best.library_name,
+            )
+        )
     return out
 
 
-_SEG_MAP = [(r"本科及以上|大学|本科", "edu_bachelor_plus"), (r"高中及以上", "edu_high_school_plus"),
-            (r"高中以下|初中", "edu_below_high_school")]
+_SEG_MAP = [
+    (r"本科及以上|大学|本科", "edu_bachelor_plus"),
+    (r"高中及以上", "edu_high_school_plus"),
+    (r"高中以下|初中", "edu_below_high_school"),
+]
 
 
 def _seg_code(label: str) -> str:

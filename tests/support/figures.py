@@ -1,6 +1,6 @@
 """Expected figures of a test case written on one line, space-separated items in order:
-`metric=value` is the pair (metric, value) and `metric=value:extra` the triple (metric, value, extra),
-where extra is a segment, a period or a year (an int when it is digits). `""` is no figure:
+`metric=value` is the pair (metric, value) and `metric=value:a:b` the tuple (metric, value, a, b), where
+each extra field is a segment, a period or a year (an int when it is digits). `""` is no figure:
 `"visits.in_person=583000 collection.added=60:local_documents"` is
 `[("visits.in_person", 583000), ("collection.added", 60, "local_documents")]`; ending in ` ...`, the
 list names figures that must be among the others (`check_figures`)."""
@@ -17,17 +17,14 @@ def number(text: str) -> int | float:
 
 
 def tuples(spec: str) -> list[tuple]:
-    """The (metric, value) pairs and (metric, value, extra) triples `spec` lists."""
+    """The (metric, value, *extra) tuples `spec` lists."""
     out = []
     for item in spec.split():
         metric, sep, rest = item.partition("=")
         if not sep or not metric or not rest:
-            raise ValueError(f"not metric=value[:extra]: {item!r}")
-        value, colon, extra = rest.partition(":")
-        if not colon:
-            out.append((metric, number(value)))
-        else:
-            out.append((metric, number(value), int(extra) if extra.isdigit() else extra))
+            raise ValueError(f"not metric=value[:extra...]: {item!r}")
+        value, *extra = rest.split(":")
+        out.append((metric, number(value), *(int(x) if x.isdigit() else x for x in extra)))
     return out
 
 

@@ -247,7 +247,8 @@ SCALED_PASSED = re.compile(r"(?:破|超过?|逾|突破)\s*$")
 # is an event's, not a reported total, when the sentence counts no events and names no whole
 SINGLE_EVENT = re.compile(r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^”]{1,30}”|《[^》]{1,30}》)[^,;。\d]{0,30}?(?:活动|展览?|讲座|比赛|仪式|开幕式|闭幕式|启动式|首发式|典礼|晚会)")
 # the scene of one event (活动现场吸引了130余名读者参与): that event's audience, not a total
-EVENT_SCENE = re.compile(r"(?:活动|讲座|比赛|展览|仪式)?现场")
+# (读书节当天吸引读者500余人次: the audience of the event's one day)
+EVENT_SCENE = re.compile(r"(?:活动|讲座|比赛|展览|仪式)?现场|(?<!截至)(?<!截止)(?:当天|当日)")
 # a budget disclosure (2018年部门预算公开说明, 2022年预算情况说明): its money is planned, not spent
 BUDGET_TITLE = re.compile(r"^(?!.*决算).{0,40}(?:部门预算|预算(?:公开|情况|编制)?说明|预算公开)")
 # people named right before such a round figure are what it counts (普惠读者超百万)

@@ -3,13 +3,17 @@ statistical tables with units in a header, noise inside sentences), on invented 
 
 import unicodedata
 
+import pytest
+
 from nianbao.extract import extract_document, matching_text
 from nianbao.extract.normalize import arabic_years
+from tests.support.figures import tuples
 
 
 def figs(text):
+    """(metric, value, year) of the figures of kind `figure` of `text` (NFKC), sorted."""
     text = unicodedata.normalize("NFKC", text)
-    return sorted((f.metric, f.year, f.value) for f in extract_document(text).figures if f.kind == "figure")
+    return sorted((f.metric, f.value, f.year) for f in extract_document(text).figures if f.kind == "figure")
 
 
 def rows(text):
@@ -21,9 +25,33 @@ def rows(text):
 # ------------------------------------------------------------------ years
 
 
-def test_chinese_numeral_years_are_read_as_years():
-    t = "某县图书馆二〇二二年工作总结\n二〇二一年全馆接待读者8万人次，二零二二年接待读者9万人次。\n"
-    assert figs(t) == [("visits.in_person", 2021, 80000), ("visits.in_person", 2022, 90000)]
+# (text, its figures as metric=value:year items, see tests/support/figures.py)
+CASES = [
+    # -- years
+    pytest.param("某县图书馆二〇二二年工作总结\n二〇二一年全馆接待读者8万人次，二零二二年接待读者9万人次。\n", "visits.in_person=80000:2021 visits.in_person=90000:2022", id="chinese_numeral_years_are_read_as_years"),
+    pytest.param("某县图书馆沿革\n民国二十六年，馆藏图书2100余册。民国三十年藏书增至4000册。\n", "collection.total=2100:1937 collection.total=4000:1941", id="republic_era_years_date_their_figures"),
+    pytest.param("某县图书馆2021年工作总结\n去年全馆接待读者12.5万人次，今年接待读者15万人次。本年度共办理借书证2000个。\n", "users.new_registrations=2000:2021 visits.in_person=125000:2020 visits.in_person=150000:2021", id="relative_years_against_the_documents_own_year"),
+    pytest.param("某市图书馆工作总结\n19年全馆到馆读者20万人次。20年到馆读者18万人次。\n", "visits.in_person=180000:2020 visits.in_person=200000:2019", id="two_digit_years_in_the_body"),
+    # -- tables whose rows are libraries
+    pytest.param("2022年某县图书馆业务指标\n名称\t到馆人次(人次)\n数字图书馆\t5000\n全县公共图书馆\t90000\n", "", id="a_service_or_aggregate_row_is_not_a_library_row"),
+    # -- statistical tables, units in a header
+    pytest.param("表3 某市图书馆主要指标（单位：千册、千人次）\n指标 2015年 2016年\n总藏量 1520 1602\n总流通人次 2603 2970\n", "collection.total=1520000:2015 collection.total=1602000:2016 visits.in_person=2603000:2015 visits.in_person=2970000:2016", id="a_unit_in_the_title_scales_year_columns"),
+    pytest.param("某县图书馆历年统计\n单位：万册\n项目\t2019\t2020\n总藏量\t52.5\t54.1\n", "collection.total=525000:2019 collection.total=541000:2020", id="a_unit_line_above_the_table_scales_bare_cells"),
+    # -- spam inside sentences
+    pytest.param("某县图书馆2022年工作总结\n全年共计接待读者【点击领取优惠】12.5万人次，外借图书8.6万www.abc123.com册次，新增藏书2.1《最新彩票app下载》万册。\n", "circulation.loans=86000:2022 collection.added=21000:2022 visits.in_person=125000:2022", id="spam_spliced_into_a_quantity_is_read_through"),
+    pytest.param("某县图书馆2022年工作总结\n全年流通人次达到28万，到馆人数22万。\n", "visits.in_person=220000:2022 visits.in_person=280000:2022", id="a_cue_with_its_unit_then_a_bare_scaled_number"),
+    pytest.param("某县图书馆2022年工作总结\n今年 我们 继续 努力\n全年 接待 读者 12万人次\n", "visits.in_person=120000:2022", id="a_sentence_with_spaces_is_not_a_single_space_table"),
+    pytest.param("某县图书馆2022年工作总结\n全年招待读者12万人次，新添藏书5000册。\n", "collection.added=5000:2022 visits.in_person=120000:2022", id="near_synonyms_of_spam_rewriters"),
+    pytest.param("某市图书馆主要业务数据\n指标\t19年\t20年\n到馆人次(万人次)\t85.3\t40.2\n", "visits.in_person=402000:2020 visits.in_person=853000:2019", id="two_digit_year_column_heads"),
+    pytest.param("某县图书馆历年统计\n年份\t总藏量\t总流通人次\n\t(万册)\t(万人次)\n2019\t25.1\t30.2\n2020\t26.3\t15.4\n", "collection.total=251000:2019 collection.total=263000:2020 visits.in_person=154000:2020 visits.in_person=302000:2019", id="a_row_of_units_under_the_heads_scales_the_columns"),
+    pytest.param("某县图书馆2022年工作总结\n全年投入资金15万元购置图书6000册。财政安排10万元用于采购新书。\n", "collection.added=6000:2022 spending.collections=100000:2022 spending.collections=150000:2022", id="money_named_by_the_purchase_after_it"),
+    pytest.param("某县图书馆2022年工作总结\n全年举办公益讲座24堂。新办读者卡2000张，持卡读者累计1.5万人。\n", "activities.events=24:2022 users.new_registrations=2000:2022 users.registered_total=15000:2022", id="sessions_in_tang_and_reader_cards"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_figures_with_their_years(text, expected):
+    assert figs(text) == tuples(expected)
 
 
 def test_arabic_years_keeps_the_length():
@@ -34,29 +62,13 @@ def test_arabic_years_keeps_the_length():
     assert arabic_years("一二三四五") == "一二三四五"          # not followed by 年: not a year
 
 
-def test_republic_era_years_date_their_figures():
-    t = "某县图书馆沿革\n民国二十六年，馆藏图书2100余册。民国三十年藏书增至4000册。\n"
-    assert figs(t) == [("collection.total", 1937, 2100), ("collection.total", 1941, 4000)]
-
-
 def test_a_late_roc_year_is_not_rewritten():
     assert arabic_years("民國108年") == "民國108年"
-
-
-def test_relative_years_against_the_documents_own_year():
-    t = "某县图书馆2021年工作总结\n去年全馆接待读者12.5万人次，今年接待读者15万人次。本年度共办理借书证2000个。\n"
-    assert figs(t) == [("users.new_registrations", 2021, 2000), ("visits.in_person", 2020, 125000),
-                       ("visits.in_person", 2021, 150000)]
 
 
 def test_matching_text_has_the_same_length():
     t = "二〇二一年、民国二十五年及19年"
     assert len(matching_text(t)) == len(t)
-
-
-def test_two_digit_years_in_the_body():
-    t = "某市图书馆工作总结\n19年全馆到馆读者20万人次。20年到馆读者18万人次。\n"
-    assert figs(t) == [("visits.in_person", 2019, 200000), ("visits.in_person", 2020, 180000)]
 
 
 def test_two_digit_year_in_a_title_is_the_report_year():
@@ -68,9 +80,9 @@ def test_two_digit_year_in_a_title_is_the_report_year():
 def test_apostrophe_year_and_durations_are_told_apart():
     t = "某县图书馆工作总结（2021）\n’19全年到馆读者20万人次。建馆60年来共接待读者300万人次。今年举办活动80场。\n"
     got = figs(t)
-    assert ("visits.in_person", 2019, 200000) in got
-    assert ("activities.events", 2021, 80) in got
-    assert not any(y in (2060, 1960) for _, y, _ in got)
+    assert ("visits.in_person", 200000, 2019) in got
+    assert ("activities.events", 80, 2021) in got
+    assert not any(y in (2060, 1960) for _, _, y in got)
 
 
 # ------------------------------------------------------------------ tables whose rows are libraries
@@ -85,11 +97,6 @@ def test_rows_named_after_libraries_go_to_those_libraries():
     assert len(got) == 6
     # the first row is read as the document's own library (blank) or by its name, never another's
     assert {f[0] for f in got if f[2] == 1205000} <= {"", "如皋市图书馆"}
-
-
-def test_a_service_or_aggregate_row_is_not_a_library_row():
-    t = ("2022年某县图书馆业务指标\n名称\t到馆人次(人次)\n数字图书馆\t5000\n全县公共图书馆\t90000\n")
-    assert figs(t) == []
 
 
 def test_a_library_row_inside_a_branch_table_keeps_its_own_name():
@@ -107,31 +114,13 @@ def test_years_as_rows_with_single_spaces_and_bare_cells():
     t = ("某县图书馆历年业务统计表\n年度 藏书总量 借书证 接待读者 外借图书\n"
          "1978 20100 1200 35000 41000\n1979 22300 1350 38000 45000\n")
     got = figs(t)
-    assert ("users.registered_total", 1978, 1200) in got       # a card count, not loans
-    assert ("circulation.loans", 1979, 45000) in got
-    assert ("visits.in_person", 1978, 35000) in got
+    assert ("users.registered_total", 1200, 1978) in got       # a card count, not loans
+    assert ("circulation.loans", 45000, 1979) in got
+    assert ("visits.in_person", 35000, 1978) in got
     assert len(got) == 8
 
 
-def test_a_unit_in_the_title_scales_year_columns():
-    t = "表3 某市图书馆主要指标（单位：千册、千人次）\n指标 2015年 2016年\n总藏量 1520 1602\n总流通人次 2603 2970\n"
-    assert figs(t) == [("collection.total", 2015, 1520000), ("collection.total", 2016, 1602000),
-                       ("visits.in_person", 2015, 2603000), ("visits.in_person", 2016, 2970000)]
-
-
-def test_a_unit_line_above_the_table_scales_bare_cells():
-    t = "某县图书馆历年统计\n单位：万册\n项目\t2019\t2020\n总藏量\t52.5\t54.1\n"
-    assert figs(t) == [("collection.total", 2019, 525000), ("collection.total", 2020, 541000)]
-
-
 # ------------------------------------------------------------------ spam inside sentences
-
-
-def test_spam_spliced_into_a_quantity_is_read_through():
-    t = ("某县图书馆2022年工作总结\n全年共计接待读者【点击领取优惠】12.5万人次，外借图书8.6万www.abc123.com册次，"
-         "新增藏书2.1《最新彩票app下载》万册。\n")
-    assert figs(t) == [("circulation.loans", 2022, 86000), ("collection.added", 2022, 21000),
-                       ("visits.in_person", 2022, 125000)]
 
 
 def test_spam_evidence_keeps_the_text_as_written():
@@ -143,11 +132,6 @@ def test_spam_evidence_keeps_the_text_as_written():
 def test_an_ordinary_bracket_is_not_spam():
     from nianbao.extract.normalize import compact
     assert compact("全年接待读者(含少儿读者)12万人次") is None
-
-
-def test_a_cue_with_its_unit_then_a_bare_scaled_number():
-    t = "某县图书馆2022年工作总结\n全年流通人次达到28万，到馆人数22万。\n"
-    assert figs(t) == [("visits.in_person", 2022, 220000), ("visits.in_person", 2022, 280000)]
 
 
 def test_a_caption_naming_its_subject_then_the_metric_gives_the_rows_their_metric():
@@ -163,7 +147,7 @@ def test_mixed_wan_notation_with_zero_or_grouped_digits():
     assert parse_number("8万零500").value == 80500
     assert parse_number("505万9,547").value == 5059547
     t = "某县图书馆2019年年报\n全年外借图书8万零500册次。\n"
-    assert figs(t) == [("circulation.loans", 2019, 80500)]
+    assert figs(t) == [("circulation.loans", 80500, 2019)]
 
 
 def test_single_space_table_of_libraries_with_row_numbers():
@@ -174,31 +158,9 @@ def test_single_space_table_of_libraries_with_row_numbers():
     assert len(got) == 4
 
 
-def test_a_sentence_with_spaces_is_not_a_single_space_table():
-    t = "某县图书馆2022年工作总结\n今年 我们 继续 努力\n全年 接待 读者 12万人次\n"
-    assert figs(t) == [("visits.in_person", 2022, 120000)]
-
-
-def test_near_synonyms_of_spam_rewriters():
-    t = "某县图书馆2022年工作总结\n全年招待读者12万人次，新添藏书5000册。\n"
-    assert figs(t) == [("collection.added", 2022, 5000), ("visits.in_person", 2022, 120000)]
-
-
-def test_two_digit_year_column_heads():
-    t = "某市图书馆主要业务数据\n指标\t19年\t20年\n到馆人次(万人次)\t85.3\t40.2\n"
-    assert figs(t) == [("visits.in_person", 2019, 853000), ("visits.in_person", 2020, 402000)]
-
-
-def test_a_row_of_units_under_the_heads_scales_the_columns():
-    t = ("某县图书馆历年统计\n年份\t总藏量\t总流通人次\n\t(万册)\t(万人次)\n"
-         "2019\t25.1\t30.2\n2020\t26.3\t15.4\n")
-    assert figs(t) == [("collection.total", 2019, 251000), ("collection.total", 2020, 263000),
-                       ("visits.in_person", 2019, 302000), ("visits.in_person", 2020, 154000)]
-
-
 def test_a_unit_row_labelled_unit():
     t = "某县图书馆历年统计\n年份\t总藏量\t总流通人次\n单位\t万册\t万人次\n2019\t25.1\t30.2\n2020\t26.3\t15.4\n"
-    assert ("visits.in_person", 2020, 154000) in figs(t)
+    assert ("visits.in_person", 154000, 2020) in figs(t)
     assert len(figs(t)) == 4
 
 
@@ -220,14 +182,3 @@ def test_rows_named_after_unplaced_libraries_keep_their_names():
     got = rows(t)
     assert ("乙区图书馆", "collection.total", 302000, "library") in got
 
-
-def test_money_named_by_the_purchase_after_it():
-    t = "某县图书馆2022年工作总结\n全年投入资金15万元购置图书6000册。财政安排10万元用于采购新书。\n"
-    assert figs(t) == [("collection.added", 2022, 6000), ("spending.collections", 2022, 100000),
-                       ("spending.collections", 2022, 150000)]
-
-
-def test_sessions_in_tang_and_reader_cards():
-    t = "某县图书馆2022年工作总结\n全年举办公益讲座24堂。新办读者卡2000张，持卡读者累计1.5万人。\n"
-    assert figs(t) == [("activities.events", 2022, 24), ("users.new_registrations", 2022, 2000),
-                       ("users.registered_total", 2022, 15000)]

@@ -46,7 +46,7 @@ def _bounds(text: str, pos: int, ends: str, lo: int = 0, hi: int | None = None) 
     lo = max(lo, pos - MAX_SPAN)
     hi = min(hi, pos + MAX_SPAN)
     s = max([lo] + [text.rfind(c, lo, pos) + 1 for c in ends])
-    while s > lo and _thousands_comma(text, s - 1):     # 113,000: a digit group, not a clause end
+    while s > lo and _thousands_comma(text, s - 1):  # 113,000: a digit group, not a clause end
         s = max([lo] + [text.rfind(c, lo, s - 1) + 1 for c in ends])
     found = [i for i in (text.find(c, pos, hi) for c in ends) if i >= 0]
     e = min(found) if found else hi
@@ -71,7 +71,7 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=8192)
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    return _bounds(text, pos, CLAUSE_END)   # cached: every pass over a document asks again
+    return _bounds(text, pos, CLAUSE_END)  # cached: every pass over a document asks again
 
 
 def previous_clause(text: str, clause_start: int) -> tuple[int, int] | None:
@@ -104,9 +104,12 @@ def is_junk(line: str) -> bool:
     if not ms or len(s) > 80:
         return False
     # a breadcrumb ending in the article's title (首页 各地动态 2021年…总流通破亿人次) states its figure
-    tail = s[ms[-1].end():]
-    if lx.BREADCRUMB.fullmatch(ms[-1].group(0)) and len(re.findall(r"[\u4e00-\u9fff]", tail)) >= 10 \
-            and lx.TITLE_FIGURE.search(tail):
+    tail = s[ms[-1].end() :]
+    if (
+        lx.BREADCRUMB.fullmatch(ms[-1].group(0))
+        and len(re.findall(r"[\u4e00-\u9fff]", tail)) >= 10
+        and lx.TITLE_FIGURE.search(tail)
+    ):
         return False
     return True
 
@@ -128,27 +131,34 @@ class Sections:
                 continue
             # a table caption (表1 …) or a span of years (2022—2023年) describes a table or a
             # comparison, not the year of the prose below it
-            if re.match(r"\s*(?:附)?表\s*[\d一二三四五六七八九十]", ln.text) or \
-                    re.search(r"(?:19|20)\d\d\s*年?\s*(?:-|—|–|~|至|到)\s*(?:19|20)\d\d", ln.text):
+            if re.match(r"\s*(?:附)?表\s*[\d一二三四五六七八九十]", ln.text) or re.search(
+                r"(?:19|20)\d\d\s*年?\s*(?:-|—|–|~|至|到)\s*(?:19|20)\d\d", ln.text
+            ):
                 continue
             # a full date (2023年11月23日 星期四, (2021年11月7日)) is a dateline, and a line going on
             # in clauses after its year (1998年,某馆通过评估…) is wrapped prose, not a heading
             # (a bare 2026 with no 年 is a name: 2026世界杯)
-            if re.match(r"\s*年?\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}|(?!\s*年)", ln.text[m.end(1):]) or \
-                    re.search(r"[,，;；]", ln.text[m.end():]):
+            if re.match(r"\s*年?\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}|(?!\s*年)", ln.text[m.end(1) :]) or re.search(
+                r"[,，;；]", ln.text[m.end() :]
+            ):
                 continue
             y = int(m.group(1))
             if report_year and abs(y - report_year) > 2:
                 continue
             flav = None
-            if re.search(r"计划|打算|设想|思路|规划|展望|目标", ln.text) and not re.search(r"总结|回顾|情况|完成|汇报|报告", ln.text):
+            if re.search(r"计划|打算|设想|思路|规划|展望|目标", ln.text) and not re.search(
+                r"总结|回顾|情况|完成|汇报|报告", ln.text
+            ):
                 flav = "plan"
             elif re.search(r"上半年|半年|季度", ln.text):
                 flav = "partial"
             # a heading may mislabel its section (a "plan" that is really a half-year summary):
             # the first lines under it say what it is (现将2021年上半年工作总结如下)
-            below = text[ln.end:ln.end + 400]
-            m2 = re.search(r"现将[^。\n]{0,20}?(上半年|1\s*[-至到~]\s*\d{1,2}月|全年|一年来)[^。\n]{0,12}?(?:总结|汇报|报告)", below)
+            below = text[ln.end : ln.end + 400]
+            m2 = re.search(
+                r"现将[^。\n]{0,20}?(上半年|1\s*[-至到~]\s*\d{1,2}月|全年|一年来)[^。\n]{0,12}?(?:总结|汇报|报告)",
+                below,
+            )
             if m2:
                 flav = "year" if m2.group(1) in ("全年", "一年来") else "partial"
             self.starts.append(ln.start)
@@ -166,8 +176,10 @@ class Sections:
 
 # a line that goes on from the line above (a PDF or e-mail soft wrap): it opens with a number and
 # a metric unit (23.6万人次,…) or with a bare unit (册次,… / 人。), and the line above ends mid-sentence
-_CONT = re.compile(r"^(?:[\d.,]+\s*(?:万|亿)?\s*(?:余|多)?\s*(?:人次|册次|场次|件次|万册|册|场|次|人|张|个|家|处|元|万元)"
-                   r"|(?:人次|册次|场次|件次|册|人|张|元|万元)(?=[,，;；。、]|$))")
+_CONT = re.compile(
+    r"^(?:[\d.,]+\s*(?:万|亿)?\s*(?:余|多)?\s*(?:人次|册次|场次|件次|万册|册|场|次|人|张|个|家|处|元|万元)"
+    r"|(?:人次|册次|场次|件次|册|人|张|元|万元)(?=[,，;；。、]|$))"
+)
 _OPEN_END = re.compile(r"[\u4e00-\u9fff\d.万]$")
 
 

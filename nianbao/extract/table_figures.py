@@ -88,9 +88,10 @@ def _english_match(label: str) -> tuple[LabelMatch, str | None] | None:
 @dataclass
 class LabelMatch:
     """What a label (or head, or title) says: metric, the cue that said it, a part's segment."""
+
     metric: str
     cue: str
-    segment: str | None = None      # a part word in the label (报刊藏量 → periodicals)
+    segment: str | None = None  # a part word in the label (报刊藏量 → periodicals)
 
 
 def _clean_label(label: str) -> str:
@@ -127,7 +128,7 @@ def _best_cue(lab: str, unit: str | None):
 def _label_match(label: str, unit: str | None) -> LabelMatch | None:
     """Metric of a table label (and the cue that matched), or None."""
     lab = _clean_label(label)
-    for rx, metric in (tl.FORM_LABEL_METRICS if unit == "元" else tl.TABLE_LABEL_METRICS):
+    for rx, metric in tl.FORM_LABEL_METRICS if unit == "元" else tl.TABLE_LABEL_METRICS:
         if rx.fullmatch(lab):
             return LabelMatch(metric, lab)
     lab = tl.LABEL_SUBJECT.sub("", lab)
@@ -186,13 +187,13 @@ def _head_match(head: str) -> LabelMatch | None:
         for rx, seg in tl.HEAD_SEGMENTS:
             pm = rx.match(lab)
             if pm:
-                m = _label_match(lab[pm.end():], u)
+                m = _label_match(lab[pm.end() :], u)
                 if m:
                     return LabelMatch(m.metric, m.cue, seg)
     return None
 
 
-_NAMED_UNIT = "named_unit"       # LabelMatch.segment of a head named after a site (东区外借册次)
+_NAMED_UNIT = "named_unit"  # LabelMatch.segment of a head named after a site (东区外借册次)
 
 
 def _shared_cue_heads(heads: list[str]) -> dict[int, LabelMatch]:
@@ -201,7 +202,7 @@ def _shared_cue_heads(heads: list[str]) -> dict[int, LabelMatch]:
     found: dict[int, tuple[str, LabelMatch]] = {}
     for i, h in enumerate(heads):
         lab = _clean_label(re.sub(_UNIT_IN, "", h))
-        for k in range(min(4, len(lab) - 2), 0, -1):       # the shortest tail that names a metric
+        for k in range(min(4, len(lab) - 2), 0, -1):  # the shortest tail that names a metric
             m = _label_match(lab[k:], None)
             if m:
                 found[i] = (lab[k:], m)
@@ -220,7 +221,7 @@ def _scale(unit: str | None) -> tuple[float, str | None]:
     if unit and len(unit) > 1 and unit[0] in ("万", "亿", "千") and unit[1:] != "元":
         return SCALES[unit[0]], unit[1:]
     if unit in ("万", "亿", "千"):
-        return SCALES[unit], None          # (万): a scale with no unit word
+        return SCALES[unit], None  # (万): a scale with no unit word
     return 1.0, unit
 
 
@@ -234,7 +235,7 @@ def _value(cell_text: str, unit: str | None):
     """(value, value_high, qualifier, base unit) of a numeric cell, or None."""
     t, own = _cell_unit(cell_text.strip())
     if own == "%":
-        return None                        # a share, never a level
+        return None  # a share, never a level
     unit = own or unit
     t = t.strip()
     if not _NUMERIC.match(t):
@@ -258,8 +259,8 @@ class _C:
 
     def __init__(self, c, mt: str, text: str):
         self.start, self.end = c.start, c.end
-        self.text = mt[c.start:c.end] if mt[c.start:c.end].strip() or not c.text else c.text
-        self.orig = text[c.start:c.end] if text[c.start:c.end].strip() else c.text
+        self.text = mt[c.start : c.end] if mt[c.start : c.end].strip() or not c.text else c.text
+        self.orig = text[c.start : c.end] if text[c.start : c.end].strip() else c.text
 
 
 def _is_unit_row(row: list[_C]) -> bool:
@@ -279,12 +280,12 @@ class _T:
         if self.rows and _is_unit_row(self.rows[0]):
             # a row of units under the heads ((万册) (万人次)): each unit joins its column's head
             # (a row shorter than the heads lost its empty corner: its units sit under the last heads)
-            for h, c in zip(self.header[max(0, len(self.header) - len(self.rows[0])):], self.rows[0]):
+            for h, c in zip(self.header[max(0, len(self.header) - len(self.rows[0])) :], self.rows[0]):
                 u = tl.UNIT_ROW_CELL.fullmatch(_squash(c.text))
                 if u and u.group("unit"):
                     h.text = f"{h.text}({u.group('unit')})"
             self.rows = self.rows[1:]
-        self.title = mt[tb.title_span[0]:tb.title_span[1]] if tb.title_span else tb.title
+        self.title = mt[tb.title_span[0] : tb.title_span[1]] if tb.title_span else tb.title
         self.unit_hint = tb.unit_hint or _unit_of(self.title)
         if self.unit_hint and self.unit_hint.startswith("萬"):
             self.unit_hint = "万" + self.unit_hint[1:]
@@ -292,16 +293,22 @@ class _T:
         self.unit_list = getattr(tb, "unit_list", None)
         # every value column a level of an aggregate (合计 / 市级 / 区县级, #省级 / #县级)
         levels = [h for h in self.head[1:] if h]
-        self.level_columns = self.layout == "level_columns" or \
-            (len(levels) >= 2 and all(tl.LEVEL_HEAD.fullmatch(h) for h in levels))
+        self.level_columns = self.layout == "level_columns" or (
+            len(levels) >= 2 and all(tl.LEVEL_HEAD.fullmatch(h) for h in levels)
+        )
 
     def column_units(self, lab_i: int) -> dict[int, str]:
         """Column index → unit of a ``单位:万人次、万册`` line, when it names one unit per value
         column (the columns other than the labels and a 备注/代码 column), else nothing."""
         if not self.unit_list:
             return {}
-        cols = [i for i in range(len(self.head)) if i != lab_i and not tl.OPTIONAL_TAIL_HEAD.fullmatch(self.head[i])
-                and not any(w in self.head[i] for w in _NON_VALUE_HEAD)]
+        cols = [
+            i
+            for i in range(len(self.head))
+            if i != lab_i
+            and not tl.OPTIONAL_TAIL_HEAD.fullmatch(self.head[i])
+            and not any(w in self.head[i] for w in _NON_VALUE_HEAD)
+        ]
         return dict(zip(cols, self.unit_list)) if len(cols) == len(self.unit_list) else {}
 
     def col_index(self, *keywords: str) -> int | None:
@@ -319,19 +326,21 @@ class _T:
 @dataclass
 class _Pair:
     """One value cell, the cell that names it, and what is known about it."""
+
     label: _C
     value: _C
-    head: str = ""                     # column head (+ the row's unit cell)
+    head: str = ""  # column head (+ the row's unit cell)
     period: str | None = None
-    match: LabelMatch | None = None    # set when the metric is known before the label is read
+    match: LabelMatch | None = None  # set when the metric is known before the label is read
     row: int = -1
-    site: _C | None = None             # the row or column naming a site (总馆 / 城东分馆 / 合计)
-    branches: bool = False             # the table also has 分馆 rows or columns
+    site: _C | None = None  # the row or column naming a site (总馆 / 城东分馆 / 合计)
+    branches: bool = False  # the table also has 分馆 rows or columns
 
 
 @dataclass
 class _Ctx:
     """What holds for every cell of a table: base year, period, unit, title."""
+
     base_year: int | None
     period: str
     unit: str | None
@@ -361,8 +370,11 @@ def _context(tb: _T, sections: Sections) -> _Ctx:
 
 def _label_value_pairs(tb: _T) -> list[_Pair] | None:
     """One row of labels over one row of values (人员支出 公用经费 … / 301.45 120.8 …)."""
-    single_numeric_row = (len(tb.rows) == 1 and all(_NUMERIC.match(c.text or "") for c in tb.rows[0] if c.text.strip())
-                          and not any(_NUMERIC.match(h) for h in tb.head))
+    single_numeric_row = (
+        len(tb.rows) == 1
+        and all(_NUMERIC.match(c.text or "") for c in tb.rows[0] if c.text.strip())
+        and not any(_NUMERIC.match(h) for h in tb.head)
+    )
     if tb.layout != "label_value" and not single_numeric_row:
         return None
     return [_Pair(hc, vc) for hc, vc in zip(tb.header, tb.rows[0] if tb.rows else [])]
@@ -376,8 +388,11 @@ def _label_column(tb: _T) -> int | None:
     for i in range(len(tb.head)):
         # a 年份 column of years: one row per year, the metrics are in the header
         col = [_squash(r[i].text) for r in tb.rows if i < len(r)]
-        if tl.YEAR_COLUMN_HEAD.fullmatch(tb.head[i]) and col \
-                and sum(bool(tl.YEAR_ROW_LABEL.fullmatch(x)) for x in col) > len(col) / 2:
+        if (
+            tl.YEAR_COLUMN_HEAD.fullmatch(tb.head[i])
+            and col
+            and sum(bool(tl.YEAR_ROW_LABEL.fullmatch(x)) for x in col) > len(col) / 2
+        ):
             return i
     for i in range(len(tb.head)):
         col = [r[i].text for r in tb.rows if i < len(r)]
@@ -401,7 +416,7 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
         if lab_i >= len(r):
             continue
         rl = _squash(r[lab_i].text)
-        roc = _roc(tl.ROC_YEAR_HEAD.fullmatch(rl))            # a 105年 row (Taiwan)
+        roc = _roc(tl.ROC_YEAR_HEAD.fullmatch(rl))  # a 105年 row (Taiwan)
         ry = lx.YEAR_RE.fullmatch(rl) or re.fullmatch(r"((?:19|20)\d\d)年?(?:度)?", rl if roc is None else str(roc))
         # a month or quarter row (1月, 十二月份, 第一季度, 上半年): a part of the year
         rp = MONTH_ROW.fullmatch(rl)
@@ -411,10 +426,16 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
             continue
         for i, m in col_metric.items():
             if i < len(r):
-                htxt = tb.header[i].text + (f"({col_units[i]})" if i in col_units else "") \
+                htxt = (
+                    tb.header[i].text
+                    + (f"({col_units[i]})" if i in col_units else "")
                     + (f"{ry.group(1)}年" if ry else "")
-                pairs.append(_Pair(tb.header[i], r[i], htxt, "partial" if rp else None, m, ri,
-                                   r[lab_i] if site or total else None))
+                )
+                pairs.append(
+                    _Pair(
+                        tb.header[i], r[i], htxt, "partial" if rp else None, m, ri, r[lab_i] if site or total else None
+                    )
+                )
     _mark_branches(pairs)
     return pairs
 
@@ -439,15 +460,16 @@ def _site_scope(p: _Pair) -> str | None:
 
 def _value_columns(tb: _T, lab_i: int, unit_i: int | None) -> list[int]:
     """Columns that hold values (not the labels, units, codes, shares or changes)."""
-    return [i for i in range(len(tb.head)) if i not in (lab_i, unit_i)
-            and not any(w in tb.head[i] for w in _NON_VALUE_HEAD)]
+    return [
+        i for i in range(len(tb.head)) if i not in (lab_i, unit_i) and not any(w in tb.head[i] for w in _NON_VALUE_HEAD)
+    ]
 
 
 def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
     """Row labels × value columns; a unit cell (单位) goes with the column head."""
     unit_i = next((i for i, h in enumerate(tb.head) if h in ("单位", "计量单位", "计算单位")), None)
     pairs = []
-    above = None                   # the unit of the last row that is not a # sub-row
+    above = None  # the unit of the last row that is not a # sub-row
     for ri, r in enumerate(tb.rows):
         if lab_i >= len(r):
             continue
@@ -465,13 +487,20 @@ def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
                     htxt = f"{htxt}({ucell.split('、')[0]})"
                 head = _squash(tb.header[i].text) if i < len(tb.header) else ""
                 # a month, quarter or half-year column (6月, 第一季度, 上半年): a part of the year
-                period = "partial" if tl.MONTH_HEAD.fullmatch(head) or MONTH_ROW.fullmatch(head) \
-                    or tl.TO_DATE_HEAD.search(head) else None
+                period = (
+                    "partial"
+                    if tl.MONTH_HEAD.fullmatch(head) or MONTH_ROW.fullmatch(head) or tl.TO_DATE_HEAD.search(head)
+                    else None
+                )
                 # a target column (2023年目标 / 全年计划 / 预算数): the figures below it are plans
                 period = "plan" if tl.PLAN_HEAD.search(head) and not tl.DONE_HEAD.search(head) else period
                 # a column per site (总馆 / 分馆 / 合计)
-                site = tb.header[i] if i < len(tb.header) and (tl.SITE_NAME.fullmatch(head) or tl.TOTAL_ROW.fullmatch(head)
-                                                               or tl.LIBRARY_ROW.fullmatch(head)) else None
+                site = (
+                    tb.header[i]
+                    if i < len(tb.header)
+                    and (tl.SITE_NAME.fullmatch(head) or tl.TOTAL_ROW.fullmatch(head) or tl.LIBRARY_ROW.fullmatch(head))
+                    else None
+                )
                 pairs.append(_Pair(r[lab_i], r[i], htxt, period, None, ri, site))
     _mark_branches(pairs)
     return pairs
@@ -498,7 +527,7 @@ def _pair_unit(p: _Pair, ctx: _Ctx) -> str | None:
     own = _cell_unit(p.value.text)[1]
     other = _unit_of(_chinese_part(p.label.text), p.head) or ctx.unit
     if own in ("万", "亿", "千") and other and other[0] not in "万亿千":
-        return own + other                 # 12.5万 under (人次): 万人次
+        return own + other  # 12.5万 under (人次): 万人次
     return (own if own != "%" else None) or other
 
 
@@ -633,10 +662,10 @@ def _year(p: _Pair, base_year: int | None) -> int | None:
     bare = tl.YEAR_HEAD.fullmatch(head)
     if bare:
         return int(bare.group(1))
-    roc = _roc(tl.ROC_YEAR_HEAD.fullmatch(head))          # 105年 / 民國105年 (Taiwan)
+    roc = _roc(tl.ROC_YEAR_HEAD.fullmatch(head))  # 105年 / 民國105年 (Taiwan)
     if roc:
         return roc
-    short = tl.SHORT_YEAR_HEAD.fullmatch(head)            # 19年 / 20年度 (outside the ROC range)
+    short = tl.SHORT_YEAR_HEAD.fullmatch(head)  # 19年 / 20年度 (outside the ROC range)
     if short:
         return at.short_year(int(short.group(1)))
     if base_year is not None:
@@ -686,7 +715,7 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
     seg = lm.segment if lm.segment and lm.segment != _NAMED_UNIT else at.segment(label, metric, label)
     scope = _scope(label, metric)
     if lm.segment == _NAMED_UNIT and seg == "all" and scope == "library":
-        scope = "branches"               # 东区外借册次: a named site of the library, not a kind of loan
+        scope = "branches"  # 东区外借册次: a named site of the library, not a kind of loan
     evidence = p.label.orig.strip()
     if p.site is not None and not metric.startswith("network"):
         scope = _site_scope(p) or scope
@@ -694,22 +723,34 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
     library = None
     site = _squash(p.site.text) if p.site is not None else ""
     if site and tl.LIBRARY_ROW.fullmatch(site) and not metric.startswith("network"):
-        library = site       # a row or column named after a library: that library's (attribute._table_library)
+        library = site  # a row or column named after a library: that library's (attribute._table_library)
     if tb.level_columns:
         # one column per level of an aggregate: each column is its own region
         library, scope = _level_library(p, tb), "region"
     return Figure(
-        metric=metric, value=v, qualifier=qual, scope=scope, segment=seg,
-        period=p.period or ctx.period, year=_year(p, ctx.base_year), unit_raw=(unit or ""),
-        evidence=evidence, char_start=p.value.start, char_end=p.value.end,
-        value_high=vh, table_id=tb.table_id, library_name=library,
+        metric=metric,
+        value=v,
+        qualifier=qual,
+        scope=scope,
+        segment=seg,
+        period=p.period or ctx.period,
+        year=_year(p, ctx.base_year),
+        unit_raw=(unit or ""),
+        evidence=evidence,
+        char_start=p.value.start,
+        char_end=p.value.end,
+        value_high=vh,
+        table_id=tb.table_id,
+        library_name=library,
     )
 
 
 def _table_figures(tb: _T, sections: Sections) -> list[Figure]:
     """Figures of one table: pairs → metric (label, hierarchy, title) → figures, with part lists grouped."""
     ctx = _context(tb, sections)
-    hier = _Hierarchy(lambda name, fam: (m.metric if (m := _label_match(name, "元" if fam == "money" else None)) else None))
+    hier = _Hierarchy(
+        lambda name, fam: m.metric if (m := _label_match(name, "元" if fam == "money" else None)) else None
+    )
     resolved, by_row = [], {}
     for p in _pairs(tb):
         lm, unit = _resolve(p, ctx)
@@ -757,8 +798,11 @@ def _group_parts(keyed: list[tuple[Figure, int, tuple | None]], hier: _Hierarchy
             by_col.setdefault((f.year, f.period), []).append(f)
         for col, fs in by_col.items():
             gid = f"{table_id}.g{n}" + (f".{col[0]}" if len(by_col) > 1 else "")
-            whole = [f for f, row, k in keyed if row == key[1] and k is None and f.metric == fs[0].metric
-                     and (f.year, f.period) == col]
+            whole = [
+                f
+                for f, row, k in keyed
+                if row == key[1] and k is None and f.metric == fs[0].metric and (f.year, f.period) == col
+            ]
             complete = hier.complete(key)
             for f in fs:
                 f.group_id, f.group_role, f.group_complete = gid, "part", complete
@@ -769,14 +813,19 @@ def _group_parts(keyed: list[tuple[Figure, int, tuple | None]], hier: _Hierarchy
 def _prefer_spending_to_earmarks(figs: list[Figure]) -> list[Figure]:
     """Drop an earmarked grant (购书专项经费) when the same table states the spending
     of that metric (新增藏量购置费) for the same year and segment."""
+
     def key(f: Figure):
         return f.metric, f.year, f.segment, f.period
 
     spent = {key(f) for f in figs if f.metric.startswith("spending") and not tl.EARMARK.search(f.evidence)}
-    return [f for f in figs if not (f.metric.startswith("spending") and tl.EARMARK.search(f.evidence) and key(f) in spent)]
+    return [
+        f for f in figs if not (f.metric.startswith("spending") and tl.EARMARK.search(f.evidence) and key(f) in spent)
+    ]
 
 
-def table_figures(tables, text: str, report_year: int | None, sections: Sections, mt: str | None = None) -> list[Figure]:
+def table_figures(
+    tables, text: str, report_year: int | None, sections: Sections, mt: str | None = None
+) -> list[Figure]:
     """Figures of every table but event tables."""
     mt = text if mt is None else mt
     out: list[Figure] = []
@@ -827,8 +876,9 @@ def _form_part(label: str, unit: str, prev: tuple[str, str] | None) -> tuple[tup
     return None
 
 
-def form_line_figures(text: str, mt: str, report_year: int | None, sections: Sections,
-                      skip: list[tuple[int, int]]) -> list[Figure]:
+def form_line_figures(
+    text: str, mt: str, report_year: int | None, sections: Sections, skip: list[tuple[int, int]]
+) -> list[Figure]:
     """Figures of code-label-unit-value lines outside the tables (a form without separators)."""
     out: list[Figure] = []
     prev = None  # (metric, unit family) of the row above, for 其中: sub-rows
@@ -842,18 +892,29 @@ def form_line_figures(text: str, mt: str, report_year: int | None, sections: Sec
             prev = None
             continue
         metric = lm[0]
-        val = _value(m.group("val"), unit if unit in ("万元", "千元", "亿元") or unit.startswith(("万", "亿")) else None)
+        val = _value(
+            m.group("val"), unit if unit in ("万元", "千元", "亿元") or unit.startswith(("万", "亿")) else None
+        )
         if val is None:
             continue
         v, vh, qual, _ = val
         sec_year, flavour = sections.at(start)
         lab_s = start + m.start("label")
-        out.append(Figure(
-            metric=metric, value=v, qualifier=qual,
-            scope=at.scope(label, metric), segment=seg or at.segment(label, metric, label),
-            period="plan" if flavour == "plan" else "year", year=sec_year or report_year,
-            unit_raw=unit, evidence=text[lab_s:lab_s + len(m.group("label"))].strip(),
-            char_start=start + m.start("val"), char_end=start + m.end("val"), value_high=vh,
-        ))
+        out.append(
+            Figure(
+                metric=metric,
+                value=v,
+                qualifier=qual,
+                scope=at.scope(label, metric),
+                segment=seg or at.segment(label, metric, label),
+                period="plan" if flavour == "plan" else "year",
+                year=sec_year or report_year,
+                unit_raw=unit,
+                evidence=text[lab_s : lab_s + len(m.group("label"))].strip(),
+                char_start=start + m.start("val"),
+                char_end=start + m.end("val"),
+                value_high=vh,
+            )
+        )
         prev = (metric, re.sub(r"^[万亿千]", "", unit))
     return out

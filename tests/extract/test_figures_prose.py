@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from _figure_helpers import figs, one, run
 
+from tests.support.cases import load_cases
 from tests.support.figures import tuples
 
 Y = "2020年某某县图书馆工作总结\n"
@@ -127,14 +130,7 @@ def test_not_figures(text):
     assert figs(Y + text) == []
 
 
-DATED_FIGURES = [
-    pytest.param("全年接待读者28.5万人次，比去年增长12%，比上年增加2.3万人次；外借图书15.3万册次。", "circulation.loans=153000:2020 visits.in_person=285000:2020", id="change_is_not_a_level_and_comparison_does_not_set_year"),
-    pytest.param("我馆2020年间共开展读者活动48次，年均参加图书馆\n读者活动总人次为9876.5人。", "activities.attendance=9876.5:2020 activities.events=48:2020", id="line_break_inside_sentence"),
-    pytest.param("总流通28万人次。全年支出320万元。疫情期间开展线上活动30场，吸引2万人次参与。", "activities.attendance=20000:2020 activities.events=30:2020 spending.total=3200000:2020 visits.in_person=280000:2020", id="more_wordings"),
-    pytest.param("总流通人次(万人次)  36.5\n书刊外借册次(万册次) 22.1 23.0 25.2\n总支出(万元):320\n", "spending.total=3200000:2020 visits.in_person=365000:2020", id="label_with_unit_in_brackets_single_value_only"),
-    pytest.param("2020年接待读者30万人次,2019年为25万人次。", "visits.in_person=250000:2019 visits.in_person=300000:2020", id="same_measure_for_another_year"),
-    pytest.param("全年接待读者30万人次,较2019年的25万人次增长20%。", "visits.in_person=250000:2019 visits.in_person=300000:2020", id="comparison_value_for_the_previous_year"),
-]
+DATED_FIGURES = load_cases(Path(__file__).parent / "cases" / "figures_prose.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", DATED_FIGURES)

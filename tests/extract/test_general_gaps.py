@@ -2,11 +2,13 @@
 statistical tables with units in a header, noise inside sentences), on invented text."""
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from nianbao.extract import extract_document, matching_text
 from nianbao.extract.normalize import arabic_years
+from tests.support.cases import load_cases
 from tests.support.figures import tuples
 
 
@@ -25,28 +27,7 @@ def rows(text):
 # ------------------------------------------------------------------ years
 
 
-# (text, its figures as metric=value:year items, see tests/support/figures.py)
-CASES = [
-    # -- years
-    pytest.param("某县图书馆二〇二二年工作总结\n二〇二一年全馆接待读者8万人次，二零二二年接待读者9万人次。\n", "visits.in_person=80000:2021 visits.in_person=90000:2022", id="chinese_numeral_years_are_read_as_years"),
-    pytest.param("某县图书馆沿革\n民国二十六年，馆藏图书2100余册。民国三十年藏书增至4000册。\n", "collection.total=2100:1937 collection.total=4000:1941", id="republic_era_years_date_their_figures"),
-    pytest.param("某县图书馆2021年工作总结\n去年全馆接待读者12.5万人次，今年接待读者15万人次。本年度共办理借书证2000个。\n", "users.new_registrations=2000:2021 visits.in_person=125000:2020 visits.in_person=150000:2021", id="relative_years_against_the_documents_own_year"),
-    pytest.param("某市图书馆工作总结\n19年全馆到馆读者20万人次。20年到馆读者18万人次。\n", "visits.in_person=180000:2020 visits.in_person=200000:2019", id="two_digit_years_in_the_body"),
-    # -- tables whose rows are libraries
-    pytest.param("2022年某县图书馆业务指标\n名称\t到馆人次(人次)\n数字图书馆\t5000\n全县公共图书馆\t90000\n", "", id="a_service_or_aggregate_row_is_not_a_library_row"),
-    # -- statistical tables, units in a header
-    pytest.param("表3 某市图书馆主要指标（单位：千册、千人次）\n指标 2015年 2016年\n总藏量 1520 1602\n总流通人次 2603 2970\n", "collection.total=1520000:2015 collection.total=1602000:2016 visits.in_person=2603000:2015 visits.in_person=2970000:2016", id="a_unit_in_the_title_scales_year_columns"),
-    pytest.param("某县图书馆历年统计\n单位：万册\n项目\t2019\t2020\n总藏量\t52.5\t54.1\n", "collection.total=525000:2019 collection.total=541000:2020", id="a_unit_line_above_the_table_scales_bare_cells"),
-    # -- spam inside sentences
-    pytest.param("某县图书馆2022年工作总结\n全年共计接待读者【点击领取优惠】12.5万人次，外借图书8.6万www.abc123.com册次，新增藏书2.1《最新彩票app下载》万册。\n", "circulation.loans=86000:2022 collection.added=21000:2022 visits.in_person=125000:2022", id="spam_spliced_into_a_quantity_is_read_through"),
-    pytest.param("某县图书馆2022年工作总结\n全年流通人次达到28万，到馆人数22万。\n", "visits.in_person=220000:2022 visits.in_person=280000:2022", id="a_cue_with_its_unit_then_a_bare_scaled_number"),
-    pytest.param("某县图书馆2022年工作总结\n今年 我们 继续 努力\n全年 接待 读者 12万人次\n", "visits.in_person=120000:2022", id="a_sentence_with_spaces_is_not_a_single_space_table"),
-    pytest.param("某县图书馆2022年工作总结\n全年招待读者12万人次，新添藏书5000册。\n", "collection.added=5000:2022 visits.in_person=120000:2022", id="near_synonyms_of_spam_rewriters"),
-    pytest.param("某市图书馆主要业务数据\n指标\t19年\t20年\n到馆人次(万人次)\t85.3\t40.2\n", "visits.in_person=402000:2020 visits.in_person=853000:2019", id="two_digit_year_column_heads"),
-    pytest.param("某县图书馆历年统计\n年份\t总藏量\t总流通人次\n\t(万册)\t(万人次)\n2019\t25.1\t30.2\n2020\t26.3\t15.4\n", "collection.total=251000:2019 collection.total=263000:2020 visits.in_person=154000:2020 visits.in_person=302000:2019", id="a_row_of_units_under_the_heads_scales_the_columns"),
-    pytest.param("某县图书馆2022年工作总结\n全年投入资金15万元购置图书6000册。财政安排10万元用于采购新书。\n", "collection.added=6000:2022 spending.collections=100000:2022 spending.collections=150000:2022", id="money_named_by_the_purchase_after_it"),
-    pytest.param("某县图书馆2022年工作总结\n全年举办公益讲座24堂。新办读者卡2000张，持卡读者累计1.5万人。\n", "activities.events=24:2022 users.new_registrations=2000:2022 users.registered_total=15000:2022", id="sessions_in_tang_and_reader_cards"),
-]
+CASES = load_cases(Path(__file__).parent / "cases" / "general_gaps.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", CASES)

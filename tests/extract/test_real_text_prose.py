@@ -2,12 +2,14 @@
 each on an INVENTED snippet (no sentence is copied from the development documents)."""
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from nianbao.extract import extract_document
 from nianbao.extract.normalize import compact, for_matching
 from nianbao.extract.numbers import find_quantities
+from tests.support.cases import load_cases
 from tests.support.figures import check_figures, tuples
 
 
@@ -42,138 +44,7 @@ def test_pinyin_fragments_are_read_through_and_spans_stay_in_the_text():
         assert "(" in f.evidence   # evidence as written
 
 
-# (text, its figures as `metric=value` items, see tests/support/figures.py), by the sections of this file
-FIGURE_CASES = [
-    # -- normalisation
-    pytest.param("紙質(zhì)文獻(xiàn)總藏量達(dá)120.5萬冊(cè)。", "collection.total=1205000", id="mojibake_pinyin_inside_traditional_words"),
-    # -- cues
-    pytest.param("2022年,全县共有58.3万读者走进图书馆。", "visits.in_person=583000", id="readers_walking_into_the_library_are_visits-1"),
-    pytest.param("全年进入市图书馆的读者达312456人次。", "visits.in_person=312456", id="readers_walking_into_the_library_are_visits-2"),
-    pytest.param("一读者全年借书412册,成为年度借阅达人。", "", id="one_reader_is_not_a_count"),
-    pytest.param("2021年,本馆有52310名读者借书,外借图书30.2万册次。", "circulation.borrowers=52310 circulation.loans=302000", id="persons_who_borrowed_are_borrowers"),
-    pytest.param("本馆数字资源下载量为8.6万次。", "visits.online=86000", id="download_count_only_when_no_visit_count-1"),
-    pytest.param("数字资源访问量达52万人次,下载量达9.1万次。", "visits.online=520000", id="download_count_only_when_no_visit_count-2"),
-    pytest.param("全市公共图书馆藏书总量上升为845.2万册。", "collection.total=8452000", id="level_reached_is_not_a_change-1"),
-    pytest.param("馆藏总量比上年增长12万册。", "", id="level_reached_is_not_a_change-2"),
-    pytest.param("全省新增藏量超5万册的县级图书馆达9家。", "", id="threshold_in_a_noun_phrase_is_not_a_figure"),
-    pytest.param("新馆设计藏书容量150万册,阅览座位900个。", "", id="capacity_is_not_holdings"),
-    pytest.param("全省群众文化机构共开展各类文化活动3.2万场次。", "", id="other_culture_institutions_are_not_libraries"),
-    pytest.param("十年来累计外借图书1200万册次。", "", id="ten_years_running_total_is_not_one_year"),
-    pytest.param("近五年来藏书稳步增长,2022年全市总馆藏达650万册。", "collection.total=6500000", id="a_year_after_a_span_states_that_year"),
-    pytest.param("馆内每年接待读者3万人次以上。", "visits.in_person=30000", id="every_year_states_a_typical_year_but_norms_do_not-1"),
-    pytest.param("每年开展阅读活动不少于12场。", "", id="every_year_states_a_typical_year_but_norms_do_not-2"),
-    pytest.param("截至年底,城市书房数量全市共86个。", "network.service_points=86", id="facility_count_after_a_region_word"),
-    # -- clauses that lean on the one before
-    pytest.param("本馆电子资源点击量逐年攀升,2023年高达86万次。", "visits.online=860000", id="elliptic_clause_takes_the_measure_of_the_clause_before-1"),
-    pytest.param("全市进馆人次同比下降12.5%,降到310.2万人次。", "visits.in_person=3102000", id="elliptic_clause_takes_the_measure_of_the_clause_before-2"),
-    pytest.param("组织馆员开展“书香进社区”活动,4次前往社区为老人送去图书200余册。", "", id="elliptic_clause_needs_the_number_to_close_it"),
-    pytest.param("2023年底全省持证读者达512万人。2015年,这一数据为168万人。", "users.registered_total=1680000 users.registered_total=5120000", id="this_figure_points_back"),
-    pytest.param("截至年底,馆藏总量达86万余册,其中图书72万余册,古籍1.2万余册,视听资料5000余件。", "collection.total=5000 collection.total=12000 collection.total=720000 collection.total=860000", id="parts_listed_after_qizhong_take_the_measure_of_the_whole"),
-    pytest.param("全年经费支出300万元,其中购书经费60万元,物业费45万元。", "spending.collections=600000 spending.total=3000000", id="money_items_without_a_cue_are_not_parts"),
-    pytest.param("两市图书馆馆藏分别为310万、295万册。", "collection.total=2950000 collection.total=3100000", id="next_number_of_a_list"),
-    pytest.param("全年外借图书2210人次5630册次。", "circulation.borrowers=2210 circulation.loans=5630", id="glued_values_share_the_cue"),
-    pytest.param("开展送书下乡活动,走进东村、西村等14场次。", "activities.events=14", id="event_count_whose_verb_is_in_the_clause_before"),
-    pytest.param("“城市书房”是全区推广阅读的新举措,目前已建成18座。", "network.service_points=18", id="stock_reached_is_a_stock_after_the_noun_clause"),
-    # -- facilities
-    pytest.param("全市实现通借通还的公共图书馆(分馆)、服务点、自助图书馆共412个。", "", id="libraries_and_points_counted_together_are_no_network_figure"),
-    # -- page furniture
-    pytest.param("首页 新闻动态 2022年全市公共图书馆总流通破千万人次\n正文略。", "visits.in_person=10_000_000", id="breadcrumb_ending_in_a_title_with_a_figure_is_read"),
-    pytest.param("当前位置:首页 > 关于我们 > 年度报告\n", "", id="menu_breadcrumb_stays_junk"),
-    # -- more wordings
-    pytest.param("全年办理读者借阅卡2318张。", "users.new_registrations=2318", id="cards_issued_as_ka"),
-    pytest.param("2023年财政拨款支出420万元。其中:基本支出300万元,项目支出120万元。", "spending.total=1_200_000 spending.total=3_000_000 spending.total=4_200_000", id="basic_and_project_spending_only_beside_a_stated_total-1"),
-    pytest.param("2023年本馆基本支出300万元。", "", id="basic_and_project_spending_only_beside_a_stated_total-2"),
-    pytest.param("本年度机关运行安排经费8万元。", "spending.operations=80000", id="office_running_money_is_operations"),
-    pytest.param("市数字图书馆总使用量为52.3万人次。", "visits.online=523000", id="digital_library_use_is_online"),
-    pytest.param("该馆收藏文献达120余万册。", "collection.total=1_200_000", id="holdings_worded_as_kept_or_owned-1"),
-    pytest.param("作为区域中心馆,拥有超过86万册的丰富馆藏。", "collection.total=860000", id="holdings_worded_as_kept_or_owned-2"),
-    pytest.param("本馆现藏书量达45万余册、电子图书藏量约12万册。", "collection.total=450000", id="ebooks_beside_holdings_are_not_holdings-1"),
-    pytest.param("馆藏各类文献(含电子书)88.6万册。", "collection.total=886000", id="ebooks_beside_holdings_are_not_holdings-2"),
-    pytest.param("目前逾期未归还的图书已达600余册。", "", id="overdue_renewed_planned_and_capacity_words_block-1"),
-    pytest.param("全年办证和续证量上升至2.1万张。", "", id="overdue_renewed_planned_and_capacity_words_block-2"),
-    pytest.param("新馆规划总藏书量200万册。", "", id="overdue_renewed_planned_and_capacity_words_block-3"),
-    pytest.param("日接待读者量可达5000人次以上。", "", id="overdue_renewed_planned_and_capacity_words_block-4"),
-    # (the open-shelf books are a stock of the holdings, never loans: realdata convention)
-    pytest.param("对开架借阅的6.2万册图书进行了清点。", "collection.total=62000", id="a_cue_modifying_the_counted_noun_is_not_the_measure"),
-    pytest.param("在5个街道设立服务点。", "", id="a_verb_between_count_and_facility_noun"),
-    pytest.param("全年图书流通12.6万册次。", "circulation.loans=126000", id="circulation_in_item_times_is_loans"),
-    pytest.param("全年全省公共图书馆发放借书证312万个。", "users.registered_total=3_120_000", id="cards_issued_in_national_statistics_are_cards_in_force"),
-    pytest.param("1990年馆藏图书达5万多册, 读者8万多人次,图书流通9万册次。", "circulation.loans=90000 collection.total=50000 visits.in_person=80000", id="a_clause_of_readers_and_person_times_is_visits"),
-    pytest.param("在外借图书中,文学类3.2万册次,占40%;历史类1.1万册次,占14%。", "circulation.loans=11000 circulation.loans=32000", id="parts_after_an_opening_that_names_the_whole"),
-    pytest.param("至1990年馆藏图书增加到52000多册。", "collection.total=52000", id="holdings_grown_to_a_level_are_a_stock"),
-    pytest.param("建馆五十年来,该馆现有藏书近300万册。", "collection.total=3_000_000", id="a_stock_after_a_multi_year_opening_stands-1"),
-    pytest.param("建馆五十年来,该馆累计外借图书900万册次。", "", id="a_stock_after_a_multi_year_opening_stands-2"),
-    pytest.param("在42万册古籍藏书中,善本约3万册。", "collection.total=30000 collection.total=420000", id="parts_of_a_whole_stated_inside_the_opening"),
-    pytest.param("共有藏书80万余册,其中中文图书9.5万种52万余册,外文图书1.1万种6万余册。", "collection.total=60000 collection.total=520000 collection.total=800000", id="titles_counted_before_volumes_in_a_part"),
-    pytest.param("全市共有各类自助图书馆85台。", "network.service_points=85", id="kiosks_counted_by_the_machine_and_breakdowns_in_brackets-1"),
-    pytest.param("全区共有服务点40个(街道服务点30个,社区服务点10个)。", "network.service_points=40", id="kiosks_counted_by_the_machine_and_breakdowns_in_brackets-2"),
-    pytest.param("全市公共图书馆12家(含8个城市书房)。", "network.service_points=8", id="kiosks_counted_by_the_machine_and_breakdowns_in_brackets-3"),
-    pytest.param("全市共有计算机120台。", "", id="kiosks_counted_by_the_machine_and_breakdowns_in_brackets-4"),
-    pytest.param("读者借阅热情不减,各分馆合计完成8.2万册次。", "circulation.loans=82000", id="unit_family_names_the_measure_when_no_cue_does-1"),
-    pytest.param("各类阅读推广活动走进校园和社区,全县学校和社区合计完成320场次。", "activities.events=320", id="unit_family_names_the_measure_when_no_cue_does-2"),
-    pytest.param("外借量比上年增加1.2万册次。", "", id="unit_family_names_the_measure_when_no_cue_does-3"),
-    pytest.param("县里将陆续添购2万册新书。", "collection.added=20000", id="books_bought_in_addition_are_added"),
-    pytest.param("全年市民进馆借书阅读的人次有320万人次。", "visits.in_person=3_200_000", id="visits_to_borrow_are_visits"),
-    pytest.param("因闭馆未能提供读者借阅者约1万册。", "", id="unmet_demand_and_the_rest_of_a_list_are_no_figures-1"),
-    pytest.param("其他6家城市书房分别位于各街道。", "", id="unmet_demand_and_the_rest_of_a_list_are_no_figures-2"),
-    pytest.param("全年推出5大系列42项阅读活动。", "activities.events=42", id="activities_counted_in_xiang-1"),
-    pytest.param("获得省级以上奖项5项。", "", id="activities_counted_in_xiang-2"),
-    pytest.param("全年新建城乡书房12家、总数达58家。", "network.service_points=58 network.service_points_added=12", id="stock_after_its_flow_in_a_list"),
-    pytest.param("全年超六百万人走进公共文化阅读阵地。", "visits.in_person=6_000_000", id="people_walking_into_reading_places_are_visits"),
-    # -- unseen real text (batch-level rules, X6)
-    pytest.param("新馆开放一周以来累计接待读者3万人次,借阅人次逾4千人次。", "circulation.borrowers=4000 visits.in_person=30000", id="a_new_librarys_first_week_is_not_a_multi_year_sum-1"),
-    pytest.param("新馆建成以来累计接待读者30万人次。", "", id="a_new_librarys_first_week_is_not_a_multi_year_sum-2"),
-    pytest.param("该馆在六十年代藏书仅为5万余册,如今藏书已达80万册。", "collection.total=800000", id="a_decade_names_no_year_for_a_figure"),
-    pytest.param("全市共有36家春风书房。", "network.service_points=36", id="any_brand_of_study_room_is_a_service_point-1"),
-    pytest.param("另建有微书房9个。", "", id="any_brand_of_study_room_is_a_service_point-2"),
-    pytest.param("全市共有36家春风书房。春风书房湖滨街道分馆位于城东。", "network.branches=36", id="study_rooms_the_report_names_as_branches_are_branches"),
-    pytest.param("现有微型图书馆(以下简称微馆)5座。", "network.service_points=5", id="mini_libraries_with_an_aside_and_the_work_done-1"),
-    pytest.param("乡镇服务点建设工作共完成4个。", "network.service_points_added=4", id="mini_libraries_with_an_aside_and_the_work_done-2"),
-    pytest.param("去年全市图书馆的使用人次高达900万人次。", "visits.in_person=9_000_000", id="use_counts_of_the_library_and_people_reading_here_are_visits-1"),
-    pytest.param("暑假里,超过8万人次的市民在这里读书学习。", "visits.in_person=80000", id="use_counts_of_the_library_and_people_reading_here_are_visits-2"),
-    pytest.param("有借阅记录的读者数量为3200人。", "circulation.borrowers=3200", id="readers_with_a_loan_record_are_borrowers"),
-    pytest.param("有效读者证2万张(含少儿证5000张)。", "users.registered_total=5000 users.registered_total=20000", id="a_part_in_brackets_after_han"),
-    pytest.param("7月到馆人次达5万人次,已超过6月份的4万人次。", "visits.in_person=40000 visits.in_person=50000", id="the_same_measure_compared_with_another_month"),
-    pytest.param("近年增建图书分馆,从12座增至20座。", "network.branches=12 network.branches=20", id="a_change_stated_as_two_levels"),
-    pytest.param("馆内藏书量达10万册,各类报刊3万册,工具书2000余册。", "collection.total=100000", id="items_listed_beside_a_whole_are_not_its_parts"),
-    pytest.param("新馆建成累计接待读者20万人次。持证人数3000人,线上服务约9万人次。", "users.registered_total=3000", id="flows_after_a_cumulative_since_opening_statement_are_the_same_sum-1"),
-    pytest.param("新馆建成累计接待读者20万人次。2023年线上服务约9万人次。", "visits.online=90000", id="flows_after_a_cumulative_since_opening_statement_are_the_same_sum-2"),
-    pytest.param("新馆开放满月迎3.2万人到馆", "visits.in_person=32000", id="persons_who_came_to_the_library-1"),
-    pytest.param("3万人到馆参加活动", "", id="persons_who_came_to_the_library-2"),
-    pytest.param("全市人口52万人,人均藏书1.2册。", "population.served=520000", id="the_population_a_library_serves"),
-    pytest.param("在广场举行了“世界读书日”宣传活动暨书画作品展,参与人次达5000", "", id="the_attendance_of_one_narrated_event_is_no_total-1"),
-    pytest.param("全年举办“悦读”系列活动40场,参与人次达5000。", "activities.attendance=5000 activities.events=40", id="the_attendance_of_one_narrated_event_is_no_total-2"),
-    pytest.param("暑期30万余人次赴书香之约", "visits.in_person=300000", id="a_headlines_visitors_going_to_the_librarys_reading"),
-    pytest.param("春风书房已在全市建成26家。", "network.service_points=26", id="rooms_already_built_somewhere_are_a_stock"),
-    pytest.param("2023年,全市新增8处春风书房,圆满完成了一期50家春风书房的建设目标。", "network.service_points=50 network.service_points_added=8", id="completing_a_target_of_rooms_is_the_stock_reached"),
-    pytest.param("截至9月底,全市各城市书房累计接待读者12万余人次,举办阅读活动130场次。", "", id="what_a_network_of_rooms_accumulated_is_no_years_figure-1"),
-    pytest.param("截至9月底,本馆累计接待读者12万余人次。", "visits.in_person=120000", id="what_a_network_of_rooms_accumulated_is_no_years_figure-2"),
-    pytest.param("全市共有12家春风书房。部分春风书房设在分馆内。", "network.service_points=12", id="rooms_placed_in_a_branch_are_still_rooms"),
-    pytest.param("4月23日举办“书香满城”读书节开幕式,参与人数达800人。", "", id="the_attendance_of_one_opening_ceremony_is_no_total"),
-    pytest.param("全年开展送书下乡活动20次,送书5000册。", "activities.events=20", id="an_event_kind_named_by_a_blocker_word_is_still_counted"),
-    pytest.param("线上服务人次达150万。", "visits.online=1_500_000", id="online_service_person_times_as_a_label"),
-    pytest.param("新馆开幕后一周以来累计涌入8万人次。", "visits.in_person=80000", id="people_pouring_in_are_visits"),
-    pytest.param("比去年多接待读者2万人次。", "", id="a_comparison_right_before_the_verb_makes_a_change-1"),
-    pytest.param("全年接待读者20万人次,比去年多2万人次。", "visits.in_person=200000", id="a_comparison_right_before_the_verb_makes_a_change-2"),
-    pytest.param("目前全区共有分馆15个,另有5个分馆正在建设。", "network.branches=15", id="facilities_under_construction_are_no_stock"),
-    pytest.param("“十四五”期间累计新建分馆20个。", "", id="facilities_added_over_several_years_are_no_years_flow-1"),
-    pytest.param("2023年新建分馆3个。", "network.branches_added=3", id="facilities_added_over_several_years_are_no_years_flow-2"),
-    pytest.param("圖書館共有分館42座、智慧圖書館5座。", "network.branches=42 network.service_points=5", id="smart_libraries_are_service_points"),
-    pytest.param("馆藏图书35万册、20万册电子图书。", "collection.total=350000", id="e_books_named_after_the_number_are_beside_the_holdings"),
-    pytest.param("受疫情影响,到馆人次从2019年的30万降至2020年的12万。", "visits.in_person=120000 visits.in_person=300000", id="two_bare_levels_with_their_scale"),
-    pytest.param("新华书店书房3家。", "", id="a_bookshops_rooms_are_not_the_librarys"),
-    # -- held-out batches 5/6: general wordings
-    pytest.param("本馆2026年收支预算总数120.3万元,比2025年收支预算总数减少4.2万元。", "spending.total=1203000", id="a_budget_compared_with_last_years_is_a_change"),
-    pytest.param("为9个图书网点轮流调换图书。", "network.service_points=9", id="book_outlets_and_points_outside_the_building_are_service_points-1"),
-    pytest.param("共设服务窗口6个,其中馆内4个、馆外2个。", "network.service_points=2", id="book_outlets_and_points_outside_the_building_are_service_points-2"),
-    pytest.param("本年,图书馆在消防大队、某景区游客中心设立了3个流通服务点。", "network.service_points_added=3", id="another_institution_as_the_place_where_the_library_built_points-1"),
-    pytest.param("县文化馆在游客中心设立了3个服务点。", "", id="another_institution_as_the_place_where_the_library_built_points-2"),
-    pytest.param("组织少年文学社活动季,文学社20场,书友会8场。", "activities.events=8 activities.events=20", id="a_reading_clubs_meetings_are_events"),
-    pytest.param("本年通过政府采购购置32000元的图书、报刊9800元、12000元的木质书架。", "spending.collections=9800 spending.collections=32000", id="books_bought_through_procurement_and_their_newspapers_are_collections_spending-1"),
-    pytest.param("政府采购支出合计20万元。", "", id="books_bought_through_procurement_and_their_newspapers_are_collections_spending-2"),
-    pytest.param("全区15所学校的图书室均藏书在2000册以上。", "", id="what_each_of_several_units_has_is_not_a_total-1"),
-    pytest.param("全年举办活动30场,均有读者1000人次参加。", "activities.attendance=1000 activities.events=30", id="what_each_of_several_units_has_is_not_a_total-2"),
-]
+FIGURE_CASES = load_cases(Path(__file__).parent / "cases" / "real_text_prose.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", FIGURE_CASES)

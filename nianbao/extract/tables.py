@@ -112,9 +112,7 @@ def _mk_cell(text: str, start: int, end: int) -> Cell:
         if m:
             start = m.end()
             changed = True
-        m2 = None
-        for m2 in _ARTEFACT.finditer(text, start, end):
-            pass
+        m2 = next(reversed(list(_ARTEFACT.finditer(text, start, end))), None)  # the last artefact
         if m2 is not None and m2.end() == end:
             end = m2.start()
             changed = True
@@ -124,10 +122,10 @@ def _mk_cell(text: str, start: int, end: int) -> Cell:
 @dataclass
 class _Line:
     no: int
-    start: int      # offset of first char
-    end: int        # offset after last char (before the newline)
+    start: int  # offset of first char
+    end: int  # offset after last char (before the newline)
     raw: str
-    kind: str       # 'blank', 'cell', 'tabrow', 'pipe', 'prose'
+    kind: str  # 'blank', 'cell', 'tabrow', 'pipe', 'prose'
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -181,7 +179,7 @@ def _cells_of_line(text: str, ln: _Line, sep: str) -> list[Cell]:
 
 
 def _edge_blank(text: str, piece: tuple[int, int]) -> bool:
-    return not text[piece[0]:piece[1]].strip(_WS)
+    return not text[piece[0] : piece[1]].strip(_WS)
 
 
 def _unit_hint(title: str | None) -> str | None:
@@ -189,7 +187,7 @@ def _unit_hint(title: str | None) -> str | None:
         return None
     from .normalize import for_matching
 
-    title = for_matching(title)             # 單位:萬元 → 单位:万元
+    title = for_matching(title)  # 單位:萬元 → 单位:万元
     m = re.search(r"单位\s*[::]?\s*([^\s()（）,，;；]{1,6})", title)
     if m:
         return m.group(1)
@@ -235,7 +233,7 @@ def _unit_list_above(lines: list[_Line], raw: _Raw) -> list[str] | None:
 def _title_like(s: str) -> bool:
     from .normalize import for_matching
 
-    s = for_matching(s.strip(_WS))          # 統計表 / 一覽 in traditional characters
+    s = for_matching(s.strip(_WS))  # 統計表 / 一覽 in traditional characters
     return 0 < len(s) <= 40 and any(w in s for w in _TITLE_WORDS) and not s.endswith(("。", ";", ","))
 
 
@@ -250,8 +248,8 @@ def _short_line(s: str) -> bool:
 @dataclass
 class _Raw:
     layout: str
-    rows: list[list[Cell]]        # printed rows, header first
-    lead: list[Cell]              # leading one-cell rows (title / preamble candidates)
+    rows: list[list[Cell]]  # printed rows, header first
+    lead: list[Cell]  # leading one-cell rows (title / preamble candidates)
     start: int
     end: int
     first_line: int
@@ -309,7 +307,7 @@ def _collect_cell_blocks(text: str, lines: list[_Line], i: int, raws: list[_Raw]
     seen_wide = False
     for r in rows:
         if all(not c.text for c in r):
-            continue                      # an all-empty printed row
+            continue  # an all-empty printed row
         if not seen_wide and len(r) == 1:
             lead.append(r[0])
             continue
@@ -340,7 +338,7 @@ def _unfold_single_block(cells: list[Cell]) -> list[list[Cell]] | None:
     for k in range(2, min(len(cells), 12)):
         if cells[k].text.strip() == "1":
             if len(cells) % k == 0:
-                return [cells[a:a + k] for a in range(0, len(cells), k)]
+                return [cells[a : a + k] for a in range(0, len(cells), k)]
             return None
     return None
 
@@ -350,7 +348,7 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
     n = len(lines)
     sep = "\t" if kind == "tabrow" else "|"
     rows: list[list[Cell]] = []
-    led: list[int | None] = []             # where a row's line starts with a tab (an empty first cell?)
+    led: list[int | None] = []  # where a row's line starts with a tab (an empty first cell?)
     j = i
     last = i
     while j < n:
@@ -358,7 +356,7 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
         if ln.kind == kind:
             cells = _cells_of_line(text, ln, sep)
             if kind == "pipe" and cells and all(re.fullmatch(r":?-{2,}:?", c.text) for c in cells):
-                pass                           # |---|---| rule
+                pass  # |---|---| rule
             elif cells and any(c.text for c in cells):
                 rows.append(cells)
                 body = ln.raw.lstrip(" \u3000\u00a0")
@@ -378,9 +376,10 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
             while rows and len(rows[0]) == 1:
                 lead.append(rows.pop(0)[0])
             if len(rows) < 2 and not (rows and _is_label_value(rows[0])):
-                return max(j, i + 1)            # one stray tabbed line: not a table
-            raws.append(_Raw(kind if kind == "pipe" else "tab", rows, lead,
-                             lines[i].start, lines[last].end, lines[i].no))
+                return max(j, i + 1)  # one stray tabbed line: not a table
+            raws.append(
+                _Raw(kind if kind == "pipe" else "tab", rows, lead, lines[i].start, lines[last].end, lines[i].no)
+            )
     return max(j, i + 1)
 
 
@@ -403,9 +402,11 @@ def _is_label_value(row: list[Cell]) -> bool:
         return False
     h = n // 2
     labels, values = row[:h], row[h:]
-    return (all(c.text and not _is_numeric(c.text) for c in labels)
-            and all(_is_numeric(c.text) for c in values if c.text)
-            and sum(1 for c in values if c.text) >= max(1, h // 2))
+    return (
+        all(c.text and not _is_numeric(c.text) for c in labels)
+        and all(_is_numeric(c.text) for c in values if c.text)
+        and sum(1 for c in values if c.text) >= max(1, h // 2)
+    )
 
 
 def _repeat_period(header: list[Cell]) -> int | None:
@@ -447,7 +448,7 @@ def _split_glued_codes(header: list[Cell], rows: list[list[Cell]]) -> None:
                 code_cell = Cell(code, c.start, c.start + w)
                 val_cell = Cell(t[w:], c.start + w, c.end)
                 if len(r) < len(header):
-                    r[ci:ci + 1] = [code_cell, val_cell]
+                    r[ci : ci + 1] = [code_cell, val_cell]
                 else:
                     r[ci] = code_cell
                     r[ci + 1] = val_cell
@@ -486,7 +487,7 @@ def _shape(raw: _Raw) -> tuple[list[Cell], list[list[Cell]], str]:
         logical: list[list[Cell]] = []
         for part in range(m):
             for r in body:
-                piece = r[part * k:(part + 1) * k]
+                piece = r[part * k : (part + 1) * k]
                 if piece and any(c.text for c in piece):
                     logical.append(piece)
         header, body = header[:k], logical
@@ -500,7 +501,7 @@ def _find_title(text: str, lines: list[_Line], raw: _Raw) -> tuple[Cell | None, 
     lead = list(raw.lead)
     for idx in range(len(lead) - 1, -1, -1):
         if _title_like(lead[idx].text):
-            return lead[idx], lead[:idx] + lead[idx + 1:]
+            return lead[idx], lead[:idx] + lead[idx + 1 :]
     # walk back over blank lines; look at up to 3 non-blank lines
     j = raw.first_line - 1
     seen = 0
@@ -529,7 +530,9 @@ def _is_kv(s: str) -> bool:
     return bool(re.search(r"[::]", s)) and bool(re.search(r"\d", s))
 
 
-def _text_layout_raws(text: str, lines: list[_Line], raws: list[_Raw]) -> list[tuple[_Raw, list[Cell], list[list[Cell]]]]:
+def _text_layout_raws(
+    text: str, lines: list[_Line], raws: list[_Raw]
+) -> list[tuple[_Raw, list[Cell], list[list[Cell]]]]:
     """Tables with no tab or pipe per row (`table_layouts`): space-aligned year
     columns, `|`-separated cell streams, statistical forms, glued columns."""
     from .table_layouts import find_blocks
@@ -546,11 +549,15 @@ def _text_layout_raws(text: str, lines: list[_Line], raws: list[_Raw]) -> list[t
     mlines = lines if mt == text else _split_lines(mt)
 
     def orig(c: Cell) -> Cell:
-        return c if mt == text else Cell(text[c.start:c.end], c.start, c.end)
+        return c if mt == text else Cell(text[c.start : c.end], c.start, c.end)
 
     out = []
     for b in find_blocks(mt, mlines, lambda k: k in taken_lines):
-        header, rows, lead = [orig(c) for c in b.header], [[orig(c) for c in r] for r in b.rows], [orig(c) for c in b.lead]
+        header, rows, lead = (
+            [orig(c) for c in b.header],
+            [[orig(c) for c in r] for r in b.rows],
+            [orig(c) for c in b.lead],
+        )
         raw = _Raw(b.layout, [header] + rows, lead, b.start, b.end, b.first_line)
         out.append((raw, header, rows))
     return out
@@ -572,17 +579,19 @@ def find_tables(text: str) -> list[Table]:
     out: list[Table] = []
     for raw, header, body, layout in found:
         title, preamble = _find_title(text, lines, raw)
-        out.append(Table(
-            table_id=f"t{len(out)}",
-            title=title.text if title else None,
-            title_span=(title.start, title.end) if title else None,
-            header=header,
-            rows=body,
-            start=raw.start,
-            end=raw.end,
-            unit_hint=_unit_hint(title.text if title else None) or _unit_line_above(lines, raw),
-            preamble=preamble,
-            layout=layout,
-            unit_list=_unit_list_above(lines, raw),
-        ))
+        out.append(
+            Table(
+                table_id=f"t{len(out)}",
+                title=title.text if title else None,
+                title_span=(title.start, title.end) if title else None,
+                header=header,
+                rows=body,
+                start=raw.start,
+                end=raw.end,
+                unit_hint=_unit_hint(title.text if title else None) or _unit_line_above(lines, raw),
+                preamble=preamble,
+                layout=layout,
+                unit_list=_unit_list_above(lines, raw),
+            )
+        )
     return out

@@ -843,6 +843,8 @@ def _attribute_one(f, doc: _Doc) -> None:
         f.year = doc.writing_year + words[-1][2]
     elif not words and f.table_id is None:
         py = paragraph_year(mt, ss)
+        if doc.writing_year and f.metric in lx.STOCK_METRICS and la.TO_DATE_WORDS.search(left):
+            py = doc.writing_year  # 现有藏书… in a dated news item: as of the day it was written
         if py is not None:
             f.year = py
     if doc.roc and not words and f.table_id is None:

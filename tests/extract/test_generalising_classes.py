@@ -5,7 +5,7 @@ of a list of criteria, the unit family deciding online reading vs loans, in-pers
 counts, scaled numbers whose metric noun stands right before them, facility nouns outside the
 lexicon, money used to buy books, windows across two years, holdings a place has, population
 as the base of a calculation. Each case also lists the library's own figures of the same text
-(`read`), so a rule that drops everything fails."""
+(`read`), so a rule that drops everything fails; `years` checks the year a figure is dated with."""
 
 from __future__ import annotations
 
@@ -21,10 +21,13 @@ CASES = json.loads((Path(__file__).parent / "fixtures" / "generalising_classes.j
 
 @pytest.mark.parametrize("case", CASES, ids=[c["class"] for c in CASES])
 def test_class_of_error(case):
-    figs = {(f.metric, f.value) for f in extract_document(case["text"]).figures if f.kind == "figure"}
+    found = [f for f in extract_document(case["text"]).figures if f.kind == "figure"]
+    figs = {(f.metric, f.value) for f in found}
     assert case["read"], "each case keeps a figure of its own text"
     for metric, value in case["read"]:
         assert (metric, value) in figs, (metric, value, sorted(figs))
     for metric, value in case["not_read"]:
         assert (metric, value) not in figs, (metric, value, sorted(figs))
     assert not set(case["no_figure_with_value"]) & {v for _, v in figs}, sorted(figs)
+    for metric, value, year in case.get("years", []):
+        assert year in {f.year for f in found if (f.metric, f.value) == (metric, value)}, (metric, value, year)

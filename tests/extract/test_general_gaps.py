@@ -24,15 +24,15 @@ def rows(text):
                   for f in extract_document(text).figures if f.kind == "figure")
 
 
-# ------------------------------------------------------------------ years
-
-
 CASES = load_cases(Path(__file__).parent / "cases" / "general_gaps.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", CASES)
 def test_figures_with_their_years(text, expected):
     assert figs(text) == tuples(expected)
+
+
+# ------------------------------------------------------------------ years
 
 
 def test_arabic_years_keeps_the_length():

@@ -111,9 +111,6 @@ def test_stock_date_does_not_reach_across_an_unpunctuated_run():
     assert ("network.service_points_added", 3) in got and ("network.service_points_added", 5) in got
 
 
-# ------------------------------------------------------------------ page furniture
-
-
 # ------------------------------------------------------------------ more wordings
 
 

@@ -26,6 +26,21 @@ def assert_spans(text, tables):
         assert 0 <= t.start <= t.end <= len(text)
 
 
+def one_table(text, **expected):
+    """The one table of `text`: each field named in `expected` has its value, in that order (header,
+    preamble and rows compared as cell texts), and its spans hold (assert_spans)."""
+    t, = find_tables(text)
+    for name, want in expected.items():
+        got = getattr(t, name)
+        if name in ("header", "preamble"):
+            got = texts(got)
+        elif name == "rows":
+            got = [texts(r) for r in got]
+        assert got == want, name
+    assert_spans(text, [t])
+    return t
+
+
 CELL_PER_LINE = (
     "二、读者活动\n"
     "全年举办各类活动多场,具体如下。\n"
@@ -70,12 +85,13 @@ def test_cell_per_line_title_outside_and_preamble():
         "\n"
         "由上表可知,学生读者占多数。\n"
     )
-    t, = find_tables(text)
-    assert t.title == "持证读者职业构成一览表"
-    assert texts(t.preamble) == ["全馆持证读者:约2万"]
-    assert texts(t.header) == ["职业", "学生", "教师", "其他"]
-    assert [texts(r) for r in t.rows] == [["占比(%)", "55", "15", "30"]]
-    assert_spans(text, [t])
+    one_table(
+        text,
+        title="持证读者职业构成一览表",
+        preamble=["全馆持证读者:约2万"],
+        header=["职业", "学生", "教师", "其他"],
+        rows=[["占比(%)", "55", "15", "30"]],
+    )
 
 
 def test_tab_separated_rows_with_unit():
@@ -88,13 +104,14 @@ def test_tab_separated_rows_with_unit():
         "\n"
         "经费使用规范。\n"
     )
-    t, = find_tables(text)
-    assert t.title == "2020年经费支出统计表(单位:万元)"
-    assert t.unit_hint == "万元"
-    assert texts(t.header) == ["项目", "预算", "实际支出"]
-    assert [texts(r) for r in t.rows] == [["人员经费", "120.5", "118.2"], ["购书经费", "40", "38.6"]]
-    assert t.layout == "tab"
-    assert_spans(text, [t])
+    one_table(
+        text,
+        title="2020年经费支出统计表(单位:万元)",
+        unit_hint="万元",
+        header=["项目", "预算", "实际支出"],
+        rows=[["人员经费", "120.5", "118.2"], ["购书经费", "40", "38.6"]],
+        layout="tab",
+    )
 
 
 def test_pipe_table():
@@ -106,12 +123,13 @@ def test_pipe_table():
         "| 河西分馆 |  | 2020年 |\n"
         "正文继续。\n"
     )
-    t, = find_tables(text)
-    assert t.title == "表2 分馆建设情况"
-    assert texts(t.header) == ["分馆名称", "藏书(册)", "开放时间"]
-    assert [texts(r) for r in t.rows] == [["城东分馆", "12000", "2019年"], ["河西分馆", "", "2020年"]]
-    assert t.layout == "pipe"
-    assert_spans(text, [t])
+    one_table(
+        text,
+        title="表2 分馆建设情况",
+        header=["分馆名称", "藏书(册)", "开放时间"],
+        rows=[["城东分馆", "12000", "2019年"], ["河西分馆", "", "2020年"]],
+        layout="pipe",
+    )
 
 
 def test_side_by_side_repeated_header():
@@ -126,24 +144,26 @@ def test_side_by_side_repeated_header():
         "\n"
         "说明文字。\n"
     )
-    t, = find_tables(text)
-    assert t.title == "2020年业务量统计"
-    assert texts(t.header) == ["序号", "名  称", "数量"]
-    assert t.header_texts == ["序号", "名称", "数量"]
-    # left column first, then right column; the empty right half is dropped
-    assert [texts(r) for r in t.rows] == [
-        ["1", "办理新证", "1200"], ["2", "普通借书", "45000"], ["3", "续借图书", "560"]]
-    assert_spans(text, [t])
+    one_table(
+        text,
+        title="2020年业务量统计",
+        header=["序号", "名  称", "数量"],
+        header_texts=["序号", "名称", "数量"],
+        # left column first, then right column; the empty right half is dropped
+        rows=[
+            ["1", "办理新证", "1200"], ["2", "普通借书", "45000"], ["3", "续借图书", "560"]],
+    )
 
 
 def test_single_line_labels_then_values():
     text = "2020年度经费使用情况(万元)\n人员支出\t公用经费\t购书经费\t120\t35.5\t40\t\n"
-    t, = find_tables(text)
-    assert t.layout == "label_value"
-    assert t.unit_hint == "万元"
-    assert texts(t.header) == ["人员支出", "公用经费", "购书经费"]
-    assert [texts(r) for r in t.rows] == [["120", "35.5", "40"]]
-    assert_spans(text, [t])
+    one_table(
+        text,
+        layout="label_value",
+        unit_hint="万元",
+        header=["人员支出", "公用经费", "购书经费"],
+        rows=[["120", "35.5", "40"]],
+    )
 
 
 def test_year_columns():
@@ -181,13 +201,14 @@ def test_statistical_form_glued_code():
         "新增藏量(千册)\t0212.5\n"
         "总流通人次(千人次)\t03186\n"
     )
-    t, = find_tables(text)
-    assert [texts(r) for r in t.rows] == [
-        ["总藏量(千册)", "01", "356.2"],
-        ["新增藏量(千册)", "02", "12.5"],
-        ["总流通人次(千人次)", "03", "186"],
-    ]
-    assert_spans(text, [t])
+    one_table(
+        text,
+        rows=[
+            ["总藏量(千册)", "01", "356.2"],
+            ["新增藏量(千册)", "02", "12.5"],
+            ["总流通人次(千人次)", "03", "186"],
+        ],
+    )
 
 
 def test_two_tables_ids_and_no_table_in_prose():

@@ -55,6 +55,7 @@ _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 @dataclass
 class Block:
     """One table found by layout: header cells, body rows, span and line range."""
+
     layout: str
     header: list[Cell]
     rows: list[list[Cell]]
@@ -65,6 +66,23 @@ class Block:
     lead: list[Cell] = field(default_factory=list)
 
 
+def _scan(text: str, lines, taken, block_at) -> list[Block]:
+    """The blocks of one layout, looked for from the top line by line: `block_at(text, lines,
+    taken, i)` is None when no block starts at line i (then the next line is looked at), else
+    the block (or None) and the line to look at next; a taken line starts nothing."""
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        found = None if taken(i) else block_at(text, lines, taken, i)
+        if found is None:
+            i += 1
+            continue
+        block, i = found
+        if block is not None:
+            out.append(block)
+    return out
+
+
 def _numeric(s: str) -> bool:
     """A number cell (or a dash for nothing)."""
     return bool(tl.NUMERIC_CELL.match(s.strip()))
@@ -72,8 +90,10 @@ def _numeric(s: str) -> bool:
 
 def _tokens(text: str, start: int, end: int) -> list[Cell]:
     """Whitespace-separated tokens of text[start:end], with spans."""
-    return [Cell(m.group(0), start + m.start(), start + m.end())
-            for m in re.finditer(r"[^ \t\u3000\u00a0\r]+", text[start:end])]
+    return [
+        Cell(m.group(0), start + m.start(), start + m.end())
+        for m in re.finditer(r"[^ \t\u3000\u00a0\r]+", text[start:end])
+    ]
 
 
 def _empty(pos: int) -> Cell:
@@ -88,21 +108,32 @@ def _period_header(text: str, ln) -> tuple[Cell, list[Cell]] | None:
     """(label head(s), value heads) of a header line ending in >= 2 period heads,
     possibly followed by change columns (增减% / 同比)."""
     toks = _tokens(text, ln.start, ln.end)
-    c = 0                                 # trailing change columns (增减% / 同比)
-    while c < len(toks) and c < 2 and tl.CHANGE_HEAD.search(toks[len(toks) - 1 - c].text) \
-            and not tl.PERIOD_HEAD.fullmatch(toks[len(toks) - 1 - c].text):
+    c = 0  # trailing change columns (增减% / 同比)
+    while (
+        c < len(toks)
+        and c < 2
+        and tl.CHANGE_HEAD.search(toks[len(toks) - 1 - c].text)
+        and not tl.PERIOD_HEAD.fullmatch(toks[len(toks) - 1 - c].text)
+    ):
         c += 1
     k = 0
     while k + c < len(toks) and tl.PERIOD_HEAD.fullmatch(toks[len(toks) - 1 - c - k].text):
         k += 1
-    if k < 2 and c == 0 and len(toks) <= 4 and toks and tl.FORM_LABEL_HEAD.fullmatch(toks[0].text) \
-            and all(tl.PLAIN_VALUE_HEAD.fullmatch(t.text) for t in toks[1:]) and len(toks) >= 2:
+    if (
+        k < 2
+        and c == 0
+        and len(toks) <= 4
+        and toks
+        and tl.FORM_LABEL_HEAD.fullmatch(toks[0].text)
+        and all(tl.PLAIN_VALUE_HEAD.fullmatch(t.text) for t in toks[1:])
+        and len(toks) >= 2
+    ):
         # 项目 数量 / 指标 数值 本年实际: a label head, then value heads that name no period
         return [toks[0]], toks[1:]
     if k < 2 or len(ln.raw.strip()) > 120:
         return None
-    heads = toks[len(toks) - c - k:]
-    lead = toks[:len(toks) - c - k]
+    heads = toks[len(toks) - c - k :]
+    lead = toks[: len(toks) - c - k]
     if len(lead) >= 2 and tl.FORM_UNIT_HEAD.fullmatch(lead[-1].text):
         # 指标 单位 2020 2021: a unit column before the periods
         return [_mk_cell(text, lead[0].start, lead[-2].end), lead[-1]], heads
@@ -115,7 +146,7 @@ _GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
 
 def _gap_cells(text: str, ln) -> list[Cell]:
     """Cells of a line split at runs of 2+ spaces (or ideographic spaces, tabs)."""
-    raw = text[ln.start:ln.end]
+    raw = text[ln.start : ln.end]
     cells, pos = [], 0
     for m in list(_GAP.finditer(raw)) + [None]:
         a, b = pos, (m.start() if m else len(raw))
@@ -134,8 +165,9 @@ def _gap_header(text: str, ln) -> list[Cell] | None:
     return cells
 
 
-def _gap_row(text: str, ln, k: int, unit_i: int | None = None, year_rows: bool = False,
-             tail_optional: bool = False) -> list[Cell] | None:
+def _gap_row(
+    text: str, ln, k: int, unit_i: int | None = None, year_rows: bool = False, tail_optional: bool = False
+) -> list[Cell] | None:
     """k cells split at runs of spaces: a text label, then numbers (or empty dashes);
     the cell under a 单位 head may be a unit. Under a 年份 head (`year_rows`) the label is a
     year; a trailing 备注 column (`tail_optional`) may be missing (a row cut off at the end)."""
@@ -148,50 +180,55 @@ def _gap_row(text: str, ln, k: int, unit_i: int | None = None, year_rows: bool =
             return None
     elif _numeric(cells[0].text):
         return None
-    if not all(_numeric(c.text) or (i == unit_i and len(c.text) <= 4 and not re.search(r"\d", c.text))
-               for i, c in enumerate(cells) if i):
+    if not all(
+        _numeric(c.text) or (i == unit_i and len(c.text) <= 4 and not re.search(r"\d", c.text))
+        for i, c in enumerate(cells)
+        if i
+    ):
         return None
     return cells + [_empty(ln.end)] if cut else cells
 
 
 def gap_columns(text: str, lines, taken) -> list[Block]:
     """Columns aligned with runs of spaces under a header of short text heads."""
-    out: list[Block] = []
-    i, n = 0, len(lines)
-    while i < n:
-        head = None if taken(i) or lines[i].kind != "prose" else _gap_header(text, lines[i])
-        if head is None:
-            i += 1
-            continue
-        if i + 1 < n and lines[i].raw[:2].strip(_WS) == "" and lines[i + 1].kind == "prose" \
-                and _gap_row(text, lines[i + 1], len(head) + 1) is not None:
-            # an indented header over rows with one more cell: the empty top-left corner
-            # (``      合计  市级  区县级`` over ``总藏量(万册)  2810  1230  1580``)
-            head = [_empty(lines[i].start)] + head
-        unit_i = next((k for k, c in enumerate(head) if k and tl.FORM_UNIT_HEAD.fullmatch(c.text)), None)
-        # a 年份 head over rows that start with a year: one row per year, metrics in the header;
-        # such rows may come in groups with blank lines between them
-        year_rows = bool(tl.YEAR_COLUMN_HEAD.fullmatch(head[0].text))
-        tail_optional = year_rows and bool(tl.OPTIONAL_TAIL_HEAD.fullmatch(head[-1].text))
-        rows, j, last = [], i + 1, i
-        while j < n and not taken(j):
-            if year_rows and lines[j].kind == "blank" and rows:
-                j += 1
-                continue
-            row = None if lines[j].kind != "prose" else \
-                _gap_row(text, lines[j], len(head), unit_i, year_rows, tail_optional)
-            if row is None:
-                break
-            rows.append(row)
-            last = j
+    return _scan(text, lines, taken, _gap_block)
+
+
+def _gap_block(text: str, lines, taken, i: int) -> tuple[Block, int] | None:
+    n = len(lines)
+    head = None if lines[i].kind != "prose" else _gap_header(text, lines[i])
+    if head is None:
+        return None
+    if (
+        i + 1 < n
+        and lines[i].raw[:2].strip(_WS) == ""
+        and lines[i + 1].kind == "prose"
+        and _gap_row(text, lines[i + 1], len(head) + 1) is not None
+    ):
+        # an indented header over rows with one more cell: the empty top-left corner
+        # (``      合计  市级  区县级`` over ``总藏量(万册)  2810  1230  1580``)
+        head = [_empty(lines[i].start)] + head
+    unit_i = next((k for k, c in enumerate(head) if k and tl.FORM_UNIT_HEAD.fullmatch(c.text)), None)
+    # a 年份 head over rows that start with a year: one row per year, metrics in the header;
+    # such rows may come in groups with blank lines between them
+    year_rows = bool(tl.YEAR_COLUMN_HEAD.fullmatch(head[0].text))
+    tail_optional = year_rows and bool(tl.OPTIONAL_TAIL_HEAD.fullmatch(head[-1].text))
+    rows, j, last = [], i + 1, i
+    while j < n and not taken(j):
+        if year_rows and lines[j].kind == "blank" and rows:
             j += 1
-        j = last + 1
-        if len(rows) >= 2:
-            out.append(Block("space_columns", head, rows, lines[i].start, lines[j - 1].end, i, j - 1))
-            i = j
-        else:
-            i += 1
-    return out
+            continue
+        row = (
+            None if lines[j].kind != "prose" else _gap_row(text, lines[j], len(head), unit_i, year_rows, tail_optional)
+        )
+        if row is None:
+            break
+        rows.append(row)
+        last = j
+        j += 1
+    if len(rows) < 2:
+        return None
+    return Block("space_columns", head, rows, lines[i].start, lines[last].end, i, last), last + 1
 
 
 def _single_space_row(text: str, ln, k: int, years: bool, numbered: bool) -> list[Cell] | None:
@@ -206,40 +243,35 @@ def _single_space_row(text: str, ln, k: int, years: bool, numbered: bool) -> lis
     label = toks[lab].text
     if not (tl.YEAR_ROW_LABEL.fullmatch(label) if years else not re.search(r"\d", label)):
         return None
-    return toks if all(_numeric(c.text) for c in toks[lab + 1:]) else None
+    return toks if all(_numeric(c.text) for c in toks[lab + 1 :]) else None
 
 
 def single_space_columns(text: str, lines, taken) -> list[Block]:
     """Columns with single spaces between the cells: a header of three or more short text
     heads (``年度 藏书 借书证 接待读者`` / ``馆名 总藏量(万册) 到馆人次(万人次)``), then two or
     more rows of a label (a year under a 年份 head) and exactly as many numbers."""
-    out: list[Block] = []
-    i, n = 0, len(lines)
-    while i < n:
-        head = None
-        if not taken(i) and lines[i].kind == "prose":
-            toks = _tokens(text, lines[i].start, lines[i].end)
-            if len(toks) >= 3 and not any(_numeric(c.text) or len(c.text) > 12 or re.search(r"\d", c.text)
-                                          for c in toks):
-                head = toks
-        if head is None:
-            i += 1
-            continue
-        years = bool(tl.YEAR_COLUMN_HEAD.fullmatch(head[0].text))
-        numbered = tl.ROW_NUMBER_HEAD.fullmatch(head[0].text) is not None
-        rows, j = [], i + 1
-        while j < n and not taken(j) and lines[j].kind == "prose":
-            row = _single_space_row(text, lines[j], len(head), years, numbered)
-            if row is None:
-                break
-            rows.append(row)
-            j += 1
-        if len(rows) >= 2:
-            out.append(Block("space_columns", head, rows, lines[i].start, lines[j - 1].end, i, j - 1))
-            i = j
-        else:
-            i += 1
-    return out
+    return _scan(text, lines, taken, _single_space_block)
+
+
+def _single_space_block(text: str, lines, taken, i: int) -> tuple[Block, int] | None:
+    n = len(lines)
+    if lines[i].kind != "prose":
+        return None
+    head = _tokens(text, lines[i].start, lines[i].end)
+    if len(head) < 3 or any(_numeric(c.text) or len(c.text) > 12 or re.search(r"\d", c.text) for c in head):
+        return None
+    years = bool(tl.YEAR_COLUMN_HEAD.fullmatch(head[0].text))
+    numbered = tl.ROW_NUMBER_HEAD.fullmatch(head[0].text) is not None
+    rows, j = [], i + 1
+    while j < n and not taken(j) and lines[j].kind == "prose":
+        row = _single_space_row(text, lines[j], len(head), years, numbered)
+        if row is None:
+            break
+        rows.append(row)
+        j += 1
+    if len(rows) < 2:
+        return None
+    return Block("space_columns", head, rows, lines[i].start, lines[j - 1].end, i, j - 1), j
 
 
 def _value_row(text: str, ln, k: int, unit_col: bool = False) -> list[Cell] | None:
@@ -248,7 +280,7 @@ def _value_row(text: str, ln, k: int, unit_col: bool = False) -> list[Cell] | No
     if len(toks) <= k + unit_col or not all(_numeric(t.text) for t in toks[-k:]):
         return None
     if _numeric(toks[-k - 1].text):
-        return None                       # more numbers than columns
+        return None  # more numbers than columns
     if unit_col:
         unit = toks[-k - 1]
         if len(unit.text) > 4 or re.search(r"\d", unit.text):
@@ -265,11 +297,16 @@ def _broken_row(text: str, lines, j: int, k: int, taken) -> list[Cell] | None:
     if j + 1 >= len(lines) or taken(j + 1) or lines[j].kind != "prose" or lines[j + 1].kind != "prose":
         return None
     lab = _mk_cell(text, lines[j].start, lines[j].end)
-    if not lab.text or len(lab.text) > 100 or not re.search(r"[\u4e00-\u9fff]", lab.text) \
-            or _numeric(lab.text) or tl.SENTENCE_END.search(lab.text):
+    if (
+        not lab.text
+        or len(lab.text) > 100
+        or not re.search(r"[\u4e00-\u9fff]", lab.text)
+        or _numeric(lab.text)
+        or tl.SENTENCE_END.search(lab.text)
+    ):
         return None
     toks = _tokens(text, lines[j + 1].start, lines[j + 1].end)
-    vals, rest = toks[len(toks) - k:], toks[:len(toks) - k]
+    vals, rest = toks[len(toks) - k :], toks[: len(toks) - k]
     if len(toks) < k or not all(_numeric(t.text) for t in vals):
         return None
     # the rest of the label's English translation may lead the number line (``volumes) 28 46``)
@@ -280,39 +317,40 @@ def _broken_row(text: str, lines, j: int, k: int, taken) -> list[Cell] | None:
 
 def space_columns(text: str, lines, taken) -> list[Block]:
     """Yearbook-style tables: period heads on one line, label + numbers below."""
-    out: list[Block] = []
-    i, n = 0, len(lines)
-    while i < n:
-        ln = lines[i]
-        hd = None if taken(i) or ln.kind != "prose" else _period_header(text, ln)
-        if hd is None:
-            i += 1
-            continue
-        lead, heads = hd
-        rows, j, last, misses = [], i + 1, i, 0
-        while j < n and not taken(j):
-            lj = lines[j]
-            row = _value_row(text, lj, len(heads), len(lead) == 2) if lj.kind == "prose" else None
-            broken = None if row or len(lead) == 2 else _broken_row(text, lines, j, len(heads), taken)
-            if row:
-                rows.append(row)
-                last, misses = j, 0
-            elif broken:
-                rows.append(broken)
-                last, misses = j + 1, 0
-                j += 1
-            elif (not re.search(r"\d", lj.raw) or not re.search(r"[\u4e00-\u9fff]", lj.raw)) \
-                    and len(lj.raw.strip()) <= 80 and misses < 2:
-                misses += 1               # a translation line, a note, a blank line
-            else:
-                break
+    return _scan(text, lines, taken, _space_block)
+
+
+def _space_block(text: str, lines, taken, i: int) -> tuple[Block, int] | None:
+    n = len(lines)
+    ln = lines[i]
+    hd = None if ln.kind != "prose" else _period_header(text, ln)
+    if hd is None:
+        return None
+    lead, heads = hd
+    rows, j, last, misses = [], i + 1, i, 0
+    while j < n and not taken(j):
+        lj = lines[j]
+        row = _value_row(text, lj, len(heads), len(lead) == 2) if lj.kind == "prose" else None
+        broken = None if row or len(lead) == 2 else _broken_row(text, lines, j, len(heads), taken)
+        if row:
+            rows.append(row)
+            last, misses = j, 0
+        elif broken:
+            rows.append(broken)
+            last, misses = j + 1, 0
             j += 1
-        if rows:
-            out.append(Block("space_columns", lead + heads, rows, ln.start, lines[last].end, i, last))
-            i = last + 1
+        elif (
+            (not re.search(r"\d", lj.raw) or not re.search(r"[\u4e00-\u9fff]", lj.raw))
+            and len(lj.raw.strip()) <= 80
+            and misses < 2
+        ):
+            misses += 1  # a translation line, a note, a blank line
         else:
-            i += 1
-    return out
+            break
+        j += 1
+    if not rows:
+        return None
+    return Block("space_columns", lead + heads, rows, ln.start, lines[last].end, i, last), last + 1
 
 
 def _level_header(text: str, ln) -> list[Cell] | None:
@@ -341,43 +379,41 @@ def level_columns(text: str, lines, taken) -> list[Block]:
     then rows of a label (with its unit in brackets) and one number per column. Blank lines and
     group lines without numbers (``图书流通情况``) may sit between rows; a row whose label is only
     a unit (``(次) 8312 710 6409``) takes its words from the line above."""
-    out: list[Block] = []
-    i, n = 0, len(lines)
-    while i < n:
-        heads = None if taken(i) or lines[i].kind != "prose" else _level_header(text, lines[i])
-        if heads is None:
-            i += 1
-            continue
-        k = len(heads)
-        widths: tuple[int, ...] = (k + 1, k) if heads[0].text[:1] in "#＃" else (k,)
-        rows, j, last, above = [], i + 1, i, None
-        while j < n and not taken(j):
-            ln = lines[j]
-            if ln.kind == "blank" or not ln.raw.strip(_WS):
-                j += 1
-                continue
-            if ln.kind != "prose":
-                break
-            row = _level_row(text, ln, widths)
-            if row is not None:
-                widths = (len(row) - 1,)
-                if tl.UNIT_ONLY_LABEL.fullmatch(row[0].text) and above is not None:
-                    row[0] = _mk_cell(text, above.start, row[0].end)
-                rows.append(row)
-                last, above = j, None
-            elif not re.search(r"\d", ln.raw) and len(ln.raw.strip(_WS)) <= 30:
-                above = ln                    # a group line, or the words of the next row's label
-            else:
-                break
+    return _scan(text, lines, taken, _level_block)
+
+
+def _level_block(text: str, lines, taken, i: int) -> tuple[Block, int] | None:
+    n = len(lines)
+    heads = None if lines[i].kind != "prose" else _level_header(text, lines[i])
+    if heads is None:
+        return None
+    k = len(heads)
+    widths: tuple[int, ...] = (k + 1, k) if heads[0].text[:1] in "#＃" else (k,)
+    rows, j, last, above = [], i + 1, i, None
+    while j < n and not taken(j):
+        ln = lines[j]
+        if ln.kind == "blank" or not ln.raw.strip(_WS):
             j += 1
-        if len(rows) >= 2:
-            m = len(rows[0]) - 1
-            lead = [_empty(lines[i].start)] * (1 + m - k)
-            out.append(Block("level_columns", lead + heads, rows, lines[i].start, lines[last].end, i, last))
-            i = last + 1
+            continue
+        if ln.kind != "prose":
+            break
+        row = _level_row(text, ln, widths)
+        if row is not None:
+            widths = (len(row) - 1,)
+            if tl.UNIT_ONLY_LABEL.fullmatch(row[0].text) and above is not None:
+                row[0] = _mk_cell(text, above.start, row[0].end)
+            rows.append(row)
+            last, above = j, None
+        elif not re.search(r"\d", ln.raw) and len(ln.raw.strip(_WS)) <= 30:
+            above = ln  # a group line, or the words of the next row's label
         else:
-            i += 1
-    return out
+            break
+        j += 1
+    if len(rows) < 2:
+        return None
+    m = len(rows[0]) - 1
+    lead = [_empty(lines[i].start)] * (1 + m - k)
+    return Block("level_columns", lead + heads, rows, lines[i].start, lines[last].end, i, last), last + 1
 
 
 def line_accounts(text: str, lines, taken) -> list[Block]:
@@ -385,40 +421,43 @@ def line_accounts(text: str, lines, taken) -> list[Block]:
     line, two or more head lines (收入 / 支出 / 项目 / 决算数, side-by-side halves repeat them),
     then rows of a label line followed by its value line (a line of spaces is an empty value).
     The header becomes [项目, <value head>]; rows whose value is empty stay (no figure)."""
-    out: list[Block] = []
-    i, n = 0, len(lines)
-    while i < n:
-        if taken(i) or not tl.UNIT_LINE.search(lines[i].raw):
-            i += 1
-            continue
-        j, heads = i + 1, []
-        while j < n and not taken(j) and tl.ACCOUNT_HEAD_LINE.fullmatch(lines[j].raw.strip(_WS)):
-            heads.append(lines[j])
-            j += 1
-        lab_h = next((h for h in heads if tl.FORM_LABEL_HEAD.fullmatch(h.raw.strip(_WS))), None)
-        val_h = next((h for h in heads if tl.ACCOUNT_VALUE_HEAD.fullmatch(h.raw.strip(_WS))), None)
-        if len(heads) < 2 or lab_h is None or val_h is None:
-            i += 1
-            continue
-        rows, last = [], j - 1
-        while j + 1 < n and not taken(j) and not taken(j + 1):
-            lab, val = lines[j], lines[j + 1]
-            lt, vt = lab.raw.strip(_WS), val.raw.strip(_WS)
-            if not lt or re.search(r"\d", re.sub(tl.ITEM_NUMBER, "", lt)) or len(lt) > 40 \
-                    or not (vt == "" or _numeric(vt)) or lab.kind != "prose" or val.kind not in ("prose", "blank"):
-                break
-            vcell = _mk_cell(text, val.start, val.end) if vt else _empty(val.start)
-            rows.append([_mk_cell(text, lab.start, lab.end), vcell])
-            last = j + 1
-            j += 2
-        if sum(1 for r in rows if r[1].text) >= 1 and len(rows) >= 2:
-            head = [_mk_cell(text, lab_h.start, lab_h.end), _mk_cell(text, val_h.start, val_h.end)]
-            out.append(Block("line_accounts", head, rows, lines[heads[0].no].start, lines[last].end,
-                             heads[0].no, last))
-            i = last + 1
-        else:
-            i += 1
-    return out
+    return _scan(text, lines, taken, _account_block)
+
+
+def _account_block(text: str, lines, taken, i: int) -> tuple[Block, int] | None:
+    n = len(lines)
+    if not tl.UNIT_LINE.search(lines[i].raw):
+        return None
+    j, heads = i + 1, []
+    while j < n and not taken(j) and tl.ACCOUNT_HEAD_LINE.fullmatch(lines[j].raw.strip(_WS)):
+        heads.append(lines[j])
+        j += 1
+    lab_h = next((h for h in heads if tl.FORM_LABEL_HEAD.fullmatch(h.raw.strip(_WS))), None)
+    val_h = next((h for h in heads if tl.ACCOUNT_VALUE_HEAD.fullmatch(h.raw.strip(_WS))), None)
+    if len(heads) < 2 or lab_h is None or val_h is None:
+        return None
+    rows, last = [], j - 1
+    while j + 1 < n and not taken(j) and not taken(j + 1):
+        lab, val = lines[j], lines[j + 1]
+        lt, vt = lab.raw.strip(_WS), val.raw.strip(_WS)
+        if (
+            not lt
+            or re.search(r"\d", re.sub(tl.ITEM_NUMBER, "", lt))
+            or len(lt) > 40
+            or not (vt == "" or _numeric(vt))
+            or lab.kind != "prose"
+            or val.kind not in ("prose", "blank")
+        ):
+            break
+        vcell = _mk_cell(text, val.start, val.end) if vt else _empty(val.start)
+        rows.append([_mk_cell(text, lab.start, lab.end), vcell])
+        last = j + 1
+        j += 2
+    if not (sum(1 for r in rows if r[1].text) >= 1 and len(rows) >= 2):
+        return None
+    head = [_mk_cell(text, lab_h.start, lab_h.end), _mk_cell(text, val_h.start, val_h.end)]
+    first = heads[0].no
+    return Block("line_accounts", head, rows, lines[first].start, lines[last].end, first, last), last + 1
 
 
 # ------------------------------------------------------------------ cell streams (cell | cell | …)
@@ -430,13 +469,18 @@ def _stream_width(cells: list[Cell]) -> int | None:
         nrows = len(cells) // w
         if nrows < 2:
             break
-        if any(_numeric(c.text) for c in cells[nrows * w:]):
-            continue                       # trailing cells must be notes, not values
-        rows = [cells[r * w:(r + 1) * w] for r in range(nrows)]
+        if any(_numeric(c.text) for c in cells[nrows * w :]):
+            continue  # trailing cells must be notes, not values
+        rows = [cells[r * w : (r + 1) * w] for r in range(nrows)]
         if any(not c.text or _numeric(c.text) for c in rows[0]):
             continue
-        if all(r[0].text and not _numeric(r[0].text) and all(_numeric(c.text) or not c.text for c in r[1:])
-               and any(c.text for c in r[1:]) for r in rows[1:]):
+        if all(
+            r[0].text
+            and not _numeric(r[0].text)
+            and all(_numeric(c.text) or not c.text for c in r[1:])
+            and any(c.text for c in r[1:])
+            for r in rows[1:]
+        ):
             return w
     return None
 
@@ -454,8 +498,12 @@ def _blank_sep(raw: str) -> bool:
 def _stream_at(text: str, lines, i: int, is_sep, max_len: int) -> tuple[list[Cell], list[int]]:
     """Cells from line i on, one per line, a separator line between two cells."""
     cells, nos, j, n = [], [], i, len(lines)
-    while j < n and not is_sep(lines[j].raw) and len(lines[j].raw.strip()) <= max_len \
-            and not tl.CELL_SEPARATOR_LINE.match(lines[j].raw):
+    while (
+        j < n
+        and not is_sep(lines[j].raw)
+        and len(lines[j].raw.strip()) <= max_len
+        and not tl.CELL_SEPARATOR_LINE.match(lines[j].raw)
+    ):
         cells.append(_mk_cell(text, lines[j].start, lines[j].end))
         nos.append(j)
         if not (j + 2 < n and is_sep(lines[j + 1].raw)):
@@ -472,19 +520,28 @@ def cell_streams(text: str, lines, taken) -> list[Block]:
     for is_sep, max_len, min_rows in ((_pipe_sep, 40, 1), (_blank_sep, 30, 2)):
         i = 0
         while i < n:
-            if taken(i) or any(b.first_line <= i <= b.last_line for b in out) or not lines[i].raw.strip() \
-                    or is_sep(lines[i].raw) or i + 1 >= n or not is_sep(lines[i + 1].raw):
+            if (
+                taken(i)
+                or any(b.first_line <= i <= b.last_line for b in out)
+                or not lines[i].raw.strip()
+                or is_sep(lines[i].raw)
+                or i + 1 >= n
+                or not is_sep(lines[i + 1].raw)
+            ):
                 i += 1
                 continue
             all_cells, all_nos = _stream_at(text, lines, i, is_sep, max_len)
-            for lead in range(min(3, len(all_cells))):     # a caption or two may lead the stream
+            for lead in range(min(3, len(all_cells))):  # a caption or two may lead the stream
                 cells, nos = all_cells[lead:], all_nos[lead:]
                 w = _stream_width(cells) if len(cells) >= 4 else None
                 used = (len(cells) // w) * w if w else 0
                 if w and used // w - 1 >= min_rows and not any(taken(k) for k in nos[:used]):
-                    rows = [cells[r * w:(r + 1) * w] for r in range(used // w)]
-                    out.append(Block("cell_stream", rows[0], rows[1:], cells[0].start, cells[used - 1].end,
-                                     nos[0], nos[used - 1]))
+                    rows = [cells[r * w : (r + 1) * w] for r in range(used // w)]
+                    out.append(
+                        Block(
+                            "cell_stream", rows[0], rows[1:], cells[0].start, cells[used - 1].end, nos[0], nos[used - 1]
+                        )
+                    )
                     i = nos[used - 1] + 1
                     break
             else:
@@ -504,7 +561,7 @@ def _blocks_from(lines, i: int, max_len: int = 60) -> list[list]:
         raw = lines[j].raw
         if raw.rstrip("\r") == "":
             if not cur or (j + 1 < n and lines[j + 1].raw.rstrip("\r") == ""):
-                break                       # two blank lines end the table
+                break  # two blank lines end the table
             blocks.append(cur)
             cur = []
             if len(blocks) > 2 and len(blocks[-1]) != len(blocks[1]):
@@ -529,30 +586,30 @@ def row_blocks(text: str, lines, taken) -> list[Block]:
     separated by a blank line (python-docx / HTML cells): a text header block
     and at least two body blocks of the same width, each with a value-like cell.
     A line holding only a tab is an empty cell."""
-    out: list[Block] = []
-    i, n = 0, len(lines)
-    while i < n:
-        if taken(i) or not lines[i].raw.strip() or (i > 0 and lines[i - 1].raw.strip()):
-            i += 1
-            continue
-        blocks = _blocks_from(lines, i)
-        k = len(blocks[0]) if blocks else 0
-        body = []
-        for b in blocks[1:]:
-            if len(b) != k or any(taken(ln.no) for ln in b):
-                break
-            body.append(b)
-        cells = [[_mk_cell(text, ln.start, ln.end) for ln in b] for b in [blocks[0]] + body] if body else []
-        ok = (k >= 2 and len(body) >= 2
-              and all(c.text and not _numeric(c.text) for c in cells[0])
-              and all(any(_value_like(c.text) for c in r) for r in cells[1:]))
-        if ok:
-            last = body[-1][-1].no
-            out.append(Block("row_blocks", cells[0], cells[1:], cells[0][0].start, cells[-1][-1].end, i, last))
-            i = last + 1
-        else:
-            i += 1
-    return out
+    return _scan(text, lines, taken, _row_block)
+
+
+def _row_block(text: str, lines, taken, i: int) -> tuple[Block, int] | None:
+    if not lines[i].raw.strip() or (i > 0 and lines[i - 1].raw.strip()):
+        return None
+    blocks = _blocks_from(lines, i)
+    k = len(blocks[0]) if blocks else 0
+    body = []
+    for b in blocks[1:]:
+        if len(b) != k or any(taken(ln.no) for ln in b):
+            break
+        body.append(b)
+    cells = [[_mk_cell(text, ln.start, ln.end) for ln in b] for b in [blocks[0]] + body] if body else []
+    ok = (
+        k >= 2
+        and len(body) >= 2
+        and all(c.text and not _numeric(c.text) for c in cells[0])
+        and all(any(_value_like(c.text) for c in r) for r in cells[1:])
+    )
+    if not ok:
+        return None
+    last = body[-1][-1].no
+    return Block("row_blocks", cells[0], cells[1:], cells[0][0].start, cells[-1][-1].end, i, last), last + 1
 
 
 # ------------------------------------------------------------------ statistical forms
@@ -561,7 +618,8 @@ def row_blocks(text: str, lines, taken) -> list[Block]:
 @dataclass
 class _Tok:
     """A token of a form line: a label, a number or a unit cell."""
-    kind: str        # 'label', 'num', 'unit'
+
+    kind: str  # 'label', 'num', 'unit'
     cell: Cell
     line: int
 
@@ -626,7 +684,7 @@ def _form_header(text: str, lines, i: int) -> int | None:
         return None
     # label first (项目 代码 单位 指标); a code-first form (代码 指标名称 …) is read line by line
     # elsewhere (`table_figures.form_line_figures`)
-    head = " ".join(ln.raw for ln in lines[i:last + 1])
+    head = " ".join(ln.raw for ln in lines[i : last + 1])
     code, label = tl.FORM_CODE_HEAD.search(head), tl.FORM_LABEL_HEAD.search(head)
     return last if label and label.start() < code.start() else None
 
@@ -698,8 +756,12 @@ def _form_head_cells(text: str, lines, a: int, b: int) -> list[Cell]:
     """项目 / 代码 / 单位 / 指标 cells of the header lines a..b (empty cells when absent)."""
     start, end = lines[a].start, lines[b].end
     heads = []
-    for rx in (tl.FORM_LABEL_HEAD, tl.FORM_CODE_HEAD, tl.FORM_UNIT_HEAD,
-               re.compile(r"指\s*标|数\s*值|本年|实\s*际|合\s*计")):
+    for rx in (
+        tl.FORM_LABEL_HEAD,
+        tl.FORM_CODE_HEAD,
+        tl.FORM_UNIT_HEAD,
+        re.compile(r"指\s*标|数\s*值|本年|实\s*际|合\s*计"),
+    ):
         m = rx.search(text, start, end)
         heads.append(Cell(m.group(0), m.start(), m.end()) if m else _empty(start))
     if not heads[0].text:
@@ -709,36 +771,34 @@ def _form_head_cells(text: str, lines, a: int, b: int) -> list[Cell]:
 
 def forms(text: str, lines, taken) -> list[Block]:
     """Statistical forms with a row-code column, one cell per line or glued."""
-    out: list[Block] = []
-    i, n = 0, len(lines)
-    while i < n:
-        hb = None if taken(i) else _form_header(text, lines, i)
-        if hb is None:
-            i += 1
-            continue
-        toks: list[_Tok] = []
-        j, blanks, last = hb + 1, 0, hb
-        while j < n and not taken(j):
-            raw = lines[j].raw.strip(_WS)
-            if not lines[j].raw.strip("\r"):
-                blanks += 1
-                if blanks > 4:
-                    break
-            elif len(raw) > 60 or "。" in raw:
+    return _scan(text, lines, taken, _form_block)
+
+
+def _form_block(text: str, lines, taken, i: int) -> tuple[Block | None, int] | None:
+    n = len(lines)
+    hb = _form_header(text, lines, i)
+    if hb is None:
+        return None
+    toks: list[_Tok] = []
+    j, blanks, last = hb + 1, 0, hb
+    while j < n and not taken(j):
+        raw = lines[j].raw.strip(_WS)
+        if not lines[j].raw.strip("\r"):
+            blanks += 1
+            if blanks > 4:
                 break
-            else:
-                blanks = 0
-                toks += _line_tokens(text, lines[j], bool(toks) and toks[-1].kind == "num")
-                last = j
-            j += 1
-        recs = _form_records(toks)
-        if len(recs) >= 3:
-            out.append(Block("form", _form_head_cells(text, lines, i, hb), recs,
-                             lines[i].start, lines[last].end, i, last))
-            i = last + 1
+        elif len(raw) > 60 or "。" in raw:
+            break
         else:
-            i = hb + 1
-    return out
+            blanks = 0
+            toks += _line_tokens(text, lines[j], bool(toks) and toks[-1].kind == "num")
+            last = j
+        j += 1
+    recs = _form_records(toks)
+    if len(recs) < 3:
+        return None, hb + 1
+    head = _form_head_cells(text, lines, i, hb)
+    return Block("form", head, recs, lines[i].start, lines[last].end, i, last), last + 1
 
 
 # ------------------------------------------------------------------ forms one cell per line, each cell then `|`
@@ -775,7 +835,7 @@ def _pipe_form_records(cells: list[tuple[int, Cell]]) -> list[list[Cell]]:
             out.append([label, code, c])
             label = code = None
         else:
-            label = code = None            # a row code with no label (an empty printed row)
+            label = code = None  # a row code with no label (an empty printed row)
     return out
 
 
@@ -802,7 +862,7 @@ def pipe_forms(text: str, lines, taken) -> list[Block]:
         if len(recs) < 1:
             continue
         header = [heads["label"], heads["code"], heads["value"]]
-        top = next(no for no, c in run if c is header[0])      # caption lines above stay out of the table
+        top = next(no for no, c in run if c is header[0])  # caption lines above stay out of the table
         out.append(Block("form", header, recs, header[0].start, run[-1][1].end, top, run[-1][0]))
     return out
 
@@ -834,13 +894,16 @@ def _agrees(a: str, b: str, pct: str) -> bool:
     if vb == 0:
         return False
     dec = len(pct.split(".")[1]) if "." in pct else 0
-    return abs((va - vb) / vb * 100 - vp) <= 0.5 * 10 ** -dec + 1e-9
+    return abs((va - vb) / vb * 100 - vp) <= 0.5 * 10**-dec + 1e-9
 
 
 def _split_row(blob: str, years: int) -> list[tuple[int, int]] | None:
     """The one split of the digits into `years` values and a change that agrees."""
-    found = [s for s in _splits(blob, years + 1)
-             if _agrees(blob[s[0][0]:s[0][1]], blob[s[1][0]:s[1][1]], blob[s[-1][0]:s[-1][1]])]
+    found = [
+        s
+        for s in _splits(blob, years + 1)
+        if _agrees(blob[s[0][0] : s[0][1]], blob[s[1][0] : s[1][1]], blob[s[-1][0] : s[-1][1]])
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -853,11 +916,11 @@ def _glued_header(text: str, ln) -> tuple[list[Cell], bool] | None:
     years = list(re.finditer(r"(?:19|20)\d\d年(?:度)?", raw))
     if len(years) != 2:
         return None
-    tail = raw[years[-1].end():].strip()
+    tail = raw[years[-1].end() :].strip()
     if not tail or not tl.CHANGE_HEAD.search(tail) or years[1].start() != years[0].end():
         return None
     s = ln.start
-    lead = raw[:years[0].start()]
+    lead = raw[: years[0].start()]
     um = tl.FORM_UNIT_HEAD.search(lead)
     heads = []
     if um and um.end() == len(lead.rstrip()):
@@ -869,41 +932,42 @@ def _glued_header(text: str, ln) -> tuple[list[Cell], bool] | None:
     return heads, len(heads) == 5
 
 
-_GLUED_ROW = re.compile(r"^(?P<label>[^\d\s][^\d]*?)(?P<unit>(?:万|千)?(?:" + "|".join(tl.FORM_UNITS) + r"))?"
-                        r"(?P<blob>[\d.,\-—–]+)$")
+_GLUED_ROW = re.compile(
+    r"^(?P<label>[^\d\s][^\d]*?)(?P<unit>(?:万|千)?(?:" + "|".join(tl.FORM_UNITS) + r"))?"
+    r"(?P<blob>[\d.,\-—–]+)$"
+)
 
 
 def glued_columns(text: str, lines, taken) -> list[Block]:
     """Header and rows without separators, split with the help of the change column."""
-    out: list[Block] = []
-    i, n = 0, len(lines)
-    while i < n:
-        hd = None if taken(i) or lines[i].kind != "prose" else _glued_header(text, lines[i])
-        if hd is None:
-            i += 1
+    return _scan(text, lines, taken, _glued_block)
+
+
+def _glued_block(text: str, lines, taken, i: int) -> tuple[Block | None, int] | None:
+    n = len(lines)
+    hd = None if lines[i].kind != "prose" else _glued_header(text, lines[i])
+    if hd is None:
+        return None
+    heads, unit_col = hd
+    rows, j, last = [], i + 1, i
+    while j < n and not taken(j) and lines[j].raw.strip(_WS):
+        ln = lines[j]
+        m = _GLUED_ROW.match(ln.raw.strip(_WS))
+        if not m:
+            break
+        off = ln.start + (len(ln.raw) - len(ln.raw.lstrip(_WS)))
+        blob_s = off + m.start("blob")
+        cut = _split_row(m.group("blob"), 2)
+        last = j
+        j += 1
+        if cut is None:
             continue
-        heads, unit_col = hd
-        rows, j, last = [], i + 1, i
-        while j < n and not taken(j) and lines[j].raw.strip(_WS):
-            ln = lines[j]
-            m = _GLUED_ROW.match(ln.raw.strip(_WS))
-            if not m:
-                break
-            off = ln.start + (len(ln.raw) - len(ln.raw.lstrip(_WS)))
-            blob_s = off + m.start("blob")
-            cut = _split_row(m.group("blob"), 2)
-            last = j
-            j += 1
-            if cut is None:
-                continue
-            lab = Cell(m.group("label"), off, off + m.end("label"))
-            unit = Cell(m.group("unit"), off + m.start("unit"), off + m.end("unit")) if m.group("unit") else _empty(blob_s)
-            vals = [Cell(m.group("blob")[a:b], blob_s + a, blob_s + b) for a, b in cut]
-            rows.append([lab] + ([unit] if unit_col else []) + vals)
-        if rows:
-            out.append(Block("glued_columns", heads, rows, lines[i].start, lines[last].end, i, last))
-        i = max(last + 1, i + 1)
-    return out
+        lab = Cell(m.group("label"), off, off + m.end("label"))
+        unit = Cell(m.group("unit"), off + m.start("unit"), off + m.end("unit")) if m.group("unit") else _empty(blob_s)
+        vals = [Cell(m.group("blob")[a:b], blob_s + a, blob_s + b) for a, b in cut]
+        rows.append([lab] + ([unit] if unit_col else []) + vals)
+    block = Block("glued_columns", heads, rows, lines[i].start, lines[last].end, i, last) if rows else None
+    return block, max(last + 1, i + 1)
 
 
 # ------------------------------------------------------------------ all
@@ -917,8 +981,18 @@ def find_blocks(text: str, lines, taken) -> list[Block]:
     def busy(k: int) -> bool:
         return taken(k) or k in own
 
-    for finder in (forms, pipe_forms, glued_columns, space_columns, gap_columns, single_space_columns, level_columns,
-                   line_accounts, cell_streams, row_blocks):
+    for finder in (
+        forms,
+        pipe_forms,
+        glued_columns,
+        space_columns,
+        gap_columns,
+        single_space_columns,
+        level_columns,
+        line_accounts,
+        cell_streams,
+        row_blocks,
+    ):
         for b in finder(text, lines, busy):
             out.append(b)
             own.update(range(b.first_line, b.last_line + 1))

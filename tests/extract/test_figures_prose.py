@@ -13,6 +13,12 @@ from tests.support.figures import tuples
 Y = "2020年某某县图书馆工作总结\n"
 
 
+def _fields(text: str, *names: str) -> list[tuple]:
+    """The named fields of every figure of `Y + text`, one tuple a figure, sorted."""
+    _, r = run(Y + text)
+    return sorted(tuple(getattr(f, n) for n in names) for f in r.figures)
+
+
 @pytest.mark.parametrize("sentence, metric, value", [
     ("全年接待读者28.5万人次。", "visits.in_person", 285000),
     ("全年进馆人次达１２００００人次。", "visits.in_person", 120000),  # full-width, NFKC
@@ -43,6 +49,18 @@ Y = "2020年某某县图书馆工作总结\n"
     ("全县共建成图书流通点126个。", "network.service_points", 126),
     ("全年新建分馆五个。", "network.branches_added", 5),
     ("今年新增城市书房3家。", "network.service_points_added", 3),
+    # Chinese and mixed numerals in context
+    ("举办讲座二十场。", "activities.events", 20),
+    ("接待读者十二万人次。", "visits.in_person", 120000),
+    ("新增分馆两个。", "network.branches_added", 2),
+    ("全县共有服务点一百二十个。", "network.service_points", 120),
+    ("外借图书三万余册次。", "circulation.loans", 30000),
+    ("办证一千二百张。", "users.new_registrations", 1200),
+    ("外借图书2万5千册。", "circulation.loans", 25000),
+    ("接待读者3万5000人次。", "visits.in_person", 35000),
+    ("累计发放读者证3.2万张。", "users.registered_total", 32000),
+    ("图书采购经费45万元。", "spending.collections", 450000),
+    ("读者流通5.8万人次。", "visits.in_person", 58000),
 ])
 def test_one_figure_per_pattern(sentence, metric, value):
     assert figs(Y + sentence) == [(metric, value, 2020)]
@@ -197,19 +215,15 @@ def test_network_flows_and_stocks():
 
 
 def test_elliptic_part_inherits_metric():
-    t = Y + "办理新证3120张，免押35张，分馆4870张。"
-    _, r = run(t)
-    got = sorted((f.metric, f.value, f.scope) for f in r.figures)
+    got = _fields("办理新证3120张，免押35张，分馆4870张。", "metric", "value", "scope")
     assert got == [("users.new_registrations", 3120, "library"), ("users.new_registrations", 4870, "branches")]
 
 
 def test_segments():
-    t = Y + ("全年共举办各类读者活动72次，其中参与联盟活动5次，自主活动67次。"
-             "共开展线上活动17场。少儿活动参与人数约920人次。期刊外借量为7.06万册次。")
-    _, r = run(t)
-    seg = sorted((f.value, f.segment) for f in r.figures)
-    assert seg == [(5, "alliance"), (17, "online"), (67, "self_organized"), (72, "all"),
-                   (920, "minors"), (70600, "periodicals")]
+    t = ("全年共举办各类读者活动72次，其中参与联盟活动5次，自主活动67次。"
+         "共开展线上活动17场。少儿活动参与人数约920人次。期刊外借量为7.06万册次。")
+    assert _fields(t, "value", "segment") == [(5, "alliance"), (17, "online"), (67, "self_organized"), (72, "all"),
+                                              (920, "minors"), (70600, "periodicals")]
 
 
 def test_groups_total_and_parts():
@@ -239,9 +253,7 @@ def test_excerpt_cut_mid_sentence():
 
 
 def test_part_clause_with_segment():
-    _, r = run(Y + "全年接待读者25万人次，其中少儿读者8万人次。")
-    got = sorted((f.value, f.segment) for f in r.figures)
-    assert got == [(80000, "minors"), (250000, "all")]
+    assert _fields("全年接待读者25万人次，其中少儿读者8万人次。", "value", "segment") == [(80000, "minors"), (250000, "all")]
 
 
 def test_more_real_world_wordings():
@@ -254,9 +266,7 @@ def test_more_real_world_wordings():
 
 
 def test_region_sentence_carries_to_later_clauses():
-    t = Y + "2020年全省公共图书馆共206家，纸质文献总藏量达4456.2万册，2020年新增268.6万册。"
-    _, r = run(t)
-    got = sorted((f.metric, f.value, f.scope) for f in r.figures)
+    got = _fields("2020年全省公共图书馆共206家，纸质文献总藏量达4456.2万册，2020年新增268.6万册。", "metric", "value", "scope")
     assert got == [("collection.added", 2686000, "region"), ("collection.total", 44562000, "region")]
 
 
@@ -317,20 +327,3 @@ def test_enumeration_ending_in_deng_is_an_incomplete_list_of_parts():
 def test_bare_label_value_ratio_is_a_ratio():
     _, r = run(Y + "人均藏书:0.8\n")
     assert [(f.kind, f.value) for f in r.figures] == [("ratio", 0.8)]
-
-
-@pytest.mark.parametrize("text, metric, value", [
-    ("举办讲座二十场。", "activities.events", 20),
-    ("接待读者十二万人次。", "visits.in_person", 120000),
-    ("新增分馆两个。", "network.branches_added", 2),
-    ("全县共有服务点一百二十个。", "network.service_points", 120),
-    ("外借图书三万余册次。", "circulation.loans", 30000),
-    ("办证一千二百张。", "users.new_registrations", 1200),
-    ("外借图书2万5千册。", "circulation.loans", 25000),
-    ("接待读者3万5000人次。", "visits.in_person", 35000),
-    ("累计发放读者证3.2万张。", "users.registered_total", 32000),
-    ("图书采购经费45万元。", "spending.collections", 450000),
-    ("读者流通5.8万人次。", "visits.in_person", 58000),
-])
-def test_chinese_and_mixed_numerals_in_context(text, metric, value):
-    assert figs(Y + text) == [(metric, value, 2020)]

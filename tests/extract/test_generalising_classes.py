@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from nianbao.extract import extract_document
+from nianbao.extract.attribute import other_library
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "generalising_classes.json").read_text(encoding="utf-8"))
 
@@ -31,3 +32,11 @@ def test_class_of_error(case):
     assert not set(case["no_figure_with_value"]) & {v for _, v in figs}, sorted(figs)
     for metric, value, year in case.get("years", []):
         assert year in {f.year for f in found if (f.metric, f.value) == (metric, value)}, (metric, value, year)
+
+
+@pytest.mark.parametrize("kind", ["自助", "智慧"])
+def test_a_24_hour_service_library_names_no_other_library(kind):
+    # (the name rule reads from after the digits: 小时自助图书馆 is a service, not a library)
+    clause = f"现有某某街道分馆24小时{kind}图书馆、27个"
+    assert other_library(clause, None) is None
+    assert other_library("活动在某某县图书馆举行,共5场", None) == "某某县图书馆"  # a named library still is one

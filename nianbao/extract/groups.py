@@ -33,13 +33,13 @@ def _qizhong_span(mt: str, at: int, rest: list[Figure]) -> list[Figure]:
     组织…73场: the group ends at the bracket), and before the first figure whose clause
     opens a new whole (各类活动73场)."""
     out = []
-    if re.search(r"[(（]\s*$", mt[max(0, at - 3):at]):
+    if re.search(r"[(（]\s*$", mt[max(0, at - 3) : at]):
         ends = [i for i in (mt.find(")", at), mt.find("）", at)) if i >= 0]
         close = min(ends) if ends else len(mt)
         rest = [f for f in rest if f.char_start < close]
     for f in rest:
         cs, _ = clause_bounds(mt, f.char_start)
-        if out and lx.WHOLE_WORDS.search(mt[cs:f.char_start]):
+        if out and lx.WHOLE_WORDS.search(mt[cs : f.char_start]):
             break
         out.append(f)
     return out
@@ -60,6 +60,14 @@ def as_ratio(f: Figure, scale: float) -> Figure:
 
 def _line_of(mt: str, pos: int) -> int:
     return mt.rfind("\n", 0, pos) + 1
+
+
+def _group(gid: str, total: Figure | None, parts, complete: bool) -> None:
+    """Put `total` (when there is one) and `parts` in the group `gid`."""
+    if total is not None:
+        total.group_id, total.group_role, total.group_complete = gid, "total", complete
+    for p in parts:
+        p.group_id, p.group_role, p.group_complete = gid, "part", complete
 
 
 def stated_sums(figs: list[Figure], mt: str, start: int = 0) -> int:
@@ -88,11 +96,8 @@ def stated_sums(figs: list[Figure], mt: str, start: int = 0) -> int:
                     break
             if not found:
                 continue
-            gid = f"g{n}"
+            _group(f"g{n}", tot, found, complete=True)
             n += 1
-            tot.group_id, tot.group_role, tot.group_complete = gid, "total", True
-            for p in found:
-                p.group_id, p.group_role, p.group_complete = gid, "part", True
             scopes = {p.scope for p in found}
             if "branches" in scopes and ("library" in scopes or "service_points" in scopes) and tot.scope == "library":
                 tot.scope = "system"
@@ -115,22 +120,24 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
     for fs in by_sent.values():
         fs.sort(key=lambda f: f.char_start)
         for i, tot in enumerate(fs):
-            rest = fs[i + 1:]
+            rest = fs[i + 1 :]
             if not rest:
                 continue
-            between = mt[tot.char_end:rest[0].char_start]
+            between = mt[tot.char_end : rest[0].char_start]
             if "其中" not in between:
                 continue
             rest = _qizhong_span(mt, tot.char_end + between.find("其中"), rest)
-            parts = [f for f in rest if _family(f.metric) == _family(tot.metric) and f.metric == tot.metric
-                     or (tot.metric == "spending.total" and f.metric.startswith("spending."))]
+            parts = [
+                f
+                for f in rest
+                if _family(f.metric) == _family(tot.metric)
+                and f.metric == tot.metric
+                or (tot.metric == "spending.total" and f.metric.startswith("spending."))
+            ]
             if not parts:
                 continue
-            gid = f"g{n}"
+            _group(f"g{n}", tot, parts, complete=False)
             n += 1
-            tot.group_id, tot.group_role, tot.group_complete = gid, "total", False
-            for p in parts:
-                p.group_id, p.group_role, p.group_complete = gid, "part", False
             break
     # enumerations of same-metric figures that end in 等 (…4次,…63次等): parts, not complete
     for fs in by_sent.values():
@@ -140,12 +147,10 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
             j = i
             while j + 1 < len(fs) and fs[j + 1].metric == fs[i].metric and fs[j + 1].group_id is None:
                 j += 1
-            run = [f for f in fs[i:j + 1] if f.group_id is None]
-            if len(run) >= 2 and re.match(r"\s*等", mt[run[-1].char_end:run[-1].char_end + 3]):
-                gid = f"g{n}"
+            run = [f for f in fs[i : j + 1] if f.group_id is None]
+            if len(run) >= 2 and re.match(r"\s*等", mt[run[-1].char_end : run[-1].char_end + 3]):
+                _group(f"g{n}", None, run, complete=False)
                 n += 1
-                for p in run:
-                    p.group_id, p.group_role, p.group_complete = gid, "part", False
             i = j + 1
     # spending enumerations that end in 等 and belong to the preceding total
     spend = [f for f in figs if f.kind == "figure" and not f.table_id and f.metric.startswith("spending.")]
@@ -164,7 +169,7 @@ def assign_groups(figs: list[Figure], mt: str) -> None:
     for fs in tables.values():
         fams = {_family(f.metric) for f in fs}
         if len(fs) < 2 or len(fams) != 1 or fams != {"spending"} or any(f.group_id for f in fs):
-            continue                      # grouped already (a form's parts, `table_figures`)
+            continue  # grouped already (a form's parts, `table_figures`)
         complete = not any(re.search(r"其他|其它|等$", f.evidence) for f in fs)
         gid = f"g{n}"
         n += 1

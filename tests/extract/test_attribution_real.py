@@ -49,7 +49,7 @@ def test_branch_keeps_its_main_library():
 
 # ------------------------------------------------------------------ figures in documents
 
-from _figure_helpers import run  # noqa: E402
+from tests.support.figures import run  # noqa: E402
 
 
 def _by_value(text):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _figure_helpers import figs, run
+from tests.support.figures import figs, run
 
 
 def test_library_and_year_from_title():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _figure_helpers import run
+from tests.support.figures import run
 
 Y = "2021年某某县图书馆年度工作报告\n"
 

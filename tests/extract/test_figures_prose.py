@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _figure_helpers import figs, one, run
 
 from tests.support.cases import load_cases
-from tests.support.figures import tuples
+from tests.support.figures import figs, one, run, tuples
 
 Y = "2020年某某县图书馆工作总结\n"
 

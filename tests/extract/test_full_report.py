@@ -3,7 +3,7 @@ seats, donations, deliveries, training received, followers, deltas, phone number
 
 from __future__ import annotations
 
-from _figure_helpers import run
+from tests.support.figures import run
 
 DOC = """青河县图书馆2022年工作总结
 2022年，青河县图书馆在县委、县政府的正确领导下，以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，现将一年来工作总结如下：

@@ -3,9 +3,14 @@
 each extra field is a segment, a period or a year (an int when it is digits). `""` is no figure:
 `"visits.in_person=583000 collection.added=60:local_documents"` is
 `[("visits.in_person", 583000), ("collection.added", 60, "local_documents")]`; ending in ` ...`, the
-list names figures that must be among the others (`check_figures`)."""
+list names figures that must be among the others (`check_figures`). Also how the extractor tests read
+a text: `run`, `figs`, `one`."""
 
 from __future__ import annotations
+
+import unicodedata
+
+from nianbao.extract import extract_document
 
 
 def number(text: str) -> int | float:
@@ -36,3 +41,23 @@ def check_figures(got: list[tuple], spec: str) -> None:
             assert item in got, (item, got)
     else:
         assert got == tuples(spec)
+
+
+def run(text: str):
+    """The text in NFKC (as the pipeline reads it) and its extraction result."""
+    text = unicodedata.normalize("NFKC", text)
+    return text, extract_document(text)
+
+
+def figs(text: str, kind: str = "figure"):
+    """(metric, value, year) for every figure of `kind`."""
+    _, r = run(text)
+    return [(f.metric, f.value, f.year) for f in r.figures if f.kind == kind]
+
+
+def one(text: str, metric: str):
+    """The NFKC text and its single figure of `metric` (fails when there are none or several)."""
+    t, r = run(text)
+    hits = [f for f in r.figures if f.metric == metric]
+    assert len(hits) == 1, [(f.metric, f.value) for f in r.figures]
+    return t, hits[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nianbao.extract.attribute import canonical_library, is_aggregate, library_key
+from tests.support.figures import run
 
 
 @pytest.mark.parametrize("mention, canonical", [
@@ -48,8 +49,6 @@ def test_branch_keeps_its_main_library():
 
 
 # ------------------------------------------------------------------ figures in documents
-
-from tests.support.figures import run  # noqa: E402
 
 
 def _by_value(text):

@@ -55,6 +55,10 @@ def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
     pre = left[max(0, d.cue_start - base - 4):d.cue_start - base]
     if re.search(r"新增|新购|新进|新办|新注册", pre):
         d.metric = FLOW_OF.get(d.metric, d.metric)
+    # cards issued over the year summed (全年累计办理借书证1260张): the year's new cards
+    elif d.metric == "users.registered_total" and d.cue.startswith("累计") and \
+            lx.YEAR_SUM_BEFORE.search(left, 0, d.cue_start - base):
+        d.metric = FLOW_OF[d.metric]
     return d
 
 

@@ -314,6 +314,8 @@ TIME_SLOT = re.compile(r"\d{1,2}\s*[时点]\s*(?:至|到|—|-|~)[^,;。\d]{0,6}
 # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个): a sum of
 # years, though the card cue is a stock's; the issuing verb in the cue marks it as a flow
 SINCE_UNDERTAKING = re.compile(r"(?:实行|实施|推行|建立|启动|开展)[^,;。\d]{0,12}?以来")
+# one year named right before a 累计 cue (全年累计办理借书证…): the sum over that year only
+YEAR_SUM_BEFORE = re.compile(r"(?:全年|本年|今年|当年|年内|(?:19|20)\d\d\s*年度?)\s*(?:共|共计)?\s*$")
 # a span from a year to now (自2019年启用以来, 自2016年至今): group 1 is its first year
 SINCE_YEAR = re.compile(r"自\s*((?:19|20)\d\d)\s*年[^,;。]{0,16}?(?:以来|至今)")
 ISSUING_CUE = re.compile(r"发放|办理|新办|办证")

@@ -11,4 +11,7 @@ SEEDS = SHARED / "seeds"          # the four seed reports, gold.csv, gold_events
 REALDEV = SHARED / "realdev"      # real dev documents (docs/), gold.csv, checks.csv
 SPEC = SHARED / "spec"            # metrics.md, quality.md
 
-__all__ = ["SHARED", "SEEDS", "REALDEV", "SPEC"]
+# The four seed reports also committed in the repository's default raw folder, for end-to-end runs.
+SEED_REPORTS = sorted((PROJECT_ROOT / "raw").glob("*.txt"))
+
+__all__ = ["SHARED", "SEEDS", "REALDEV", "SPEC", "SEED_REPORTS"]

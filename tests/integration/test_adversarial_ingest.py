@@ -18,7 +18,8 @@ import duckdb
 import pytest
 
 from nianbao.ingest.scan import escape_name, unescape_name
-from tests.support.cli import SEEDS, q, run_cli
+from tests.paths import SEED_REPORTS
+from tests.support.cli import q, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -52,12 +53,12 @@ def built(tmp_path_factory):
     raw.mkdir()
     outside.mkdir()
     wh = raw / "warehouse" / "nianbao.duckdb"
-    for p in SEEDS:
+    for p in SEED_REPORTS:
         shutil.copy(p, raw / p.name)
     (outside / "secret.txt").write_text(SECRET, encoding="utf-8")
     os.symlink(outside / "secret.txt", raw / "leak.txt")
     os.symlink(outside, raw / "outside-folder")
-    os.symlink(SEEDS[0].name, raw / "link-to-seed.txt")
+    os.symlink(SEED_REPORTS[0].name, raw / "link-to-seed.txt")
     os.symlink("loop-b", raw / "loop-a")
     os.symlink("loop-a", raw / "loop-b")
     with open(os.path.join(os.fsencode(raw), GBK_NAME), "wb") as f:
@@ -82,8 +83,8 @@ def test_link_outside_leaks_nothing(built):
     rows = {r[0]: r[1:] for r in q(wh, "select source_file, status, reason, is_link, link_target from marts.dim_document")}
     assert rows["leak.txt"] == ("quarantined", "outside_raw_folder", True, None)
     assert rows["outside-folder"] == ("quarantined", "outside_raw_folder", True, None)
-    assert rows["link-to-seed.txt"] == ("duplicate", None, True, SEEDS[0].name)
-    assert rows[SEEDS[0].name] == ("loaded", None, False, None)
+    assert rows["link-to-seed.txt"] == ("duplicate", None, True, SEED_REPORTS[0].name)
+    assert rows[SEED_REPORTS[0].name] == ("loaded", None, False, None)
     assert rows["loop-a"][:2] == ("quarantined", "unreadable")
 
 

@@ -23,7 +23,8 @@ import duckdb
 import pytest
 
 from nianbao.config import PROJECT_ROOT
-from tests.support.cli import CLI, SEEDS, env_for, run_cli, seeded_warehouse
+from tests.paths import SEED_REPORTS
+from tests.support.cli import CLI, env_for, run_cli, seeded_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -136,7 +137,7 @@ def _tree(folder: Path) -> set[str]:
 def test_odd_warehouse_path_keeps_the_checkout_clean_and_prunes(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    for p in SEEDS[:2]:
+    for p in SEED_REPORTS[:2]:
         shutil.copy(p, raw / p.name)
     wh = tmp_path / "a #b '图书馆'" / "nianbao.duckdb"
     status_before = _git_status()

@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.support.cli import SEEDS, q, run_cli
+from tests.paths import SEED_REPORTS
+from tests.support.cli import q, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -40,11 +41,11 @@ def runs(tmp_path_factory):
     base = tmp_path_factory.mktemp("e2e")
     raw, wh = base / "raw", base / "warehouse" / "nianbao.duckdb"
     raw.mkdir()
-    for p in SEEDS:
+    for p in SEED_REPORTS:
         shutil.copy(p, raw / p.name)
     (raw / "empty.txt").write_bytes(b"")
     (raw / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    shutil.copy(SEEDS[0], raw / "copy of first.txt")
+    shutil.copy(SEED_REPORTS[0], raw / "copy of first.txt")
     first = run_cli(raw, wh)
     first_marts = mart_fingerprints(wh) if first.returncode == 0 else None
     second = run_cli(raw, wh)
@@ -65,15 +66,15 @@ def test_every_file_is_accounted_for(runs):
     rows = dict(q(runs["wh"], "select source_file, status || coalesce(':' || reason, '') from marts.dim_document"))
     assert rows["empty.txt"] == "quarantined:empty"
     assert rows["picture.png"].startswith("quarantined:")
-    assert rows["copy of first.txt"] == "duplicate" or rows[SEEDS[0].name] == "duplicate"
-    assert sum(1 for v in rows.values() if v == "loaded") == len(SEEDS)
-    assert len(rows) == len(SEEDS) + 3
+    assert rows["copy of first.txt"] == "duplicate" or rows[SEED_REPORTS[0].name] == "duplicate"
+    assert sum(1 for v in rows.values() if v == "loaded") == len(SEED_REPORTS)
+    assert len(rows) == len(SEED_REPORTS) + 3
 
 
 def test_figures_have_provenance_and_base_units(runs):
     wh = runs["wh"]
     n, files = q(wh, "select count(*), count(distinct source_file) from marts.fct_figures")[0]
-    assert n > 50 and files == len(SEEDS)
+    assert n > 50 and files == len(SEED_REPORTS)
     bad = q(wh, "select count(*) from marts.fct_figures where char_end <= char_start or evidence is null or metric is null")[0][0]
     assert bad == 0
     # 754.55万元 in a report is stored in yuan
@@ -106,7 +107,7 @@ def test_second_run_reextracts_nothing_and_marts_are_identical(runs):
 
 def test_changed_and_removed_files(runs):
     raw, wh = runs["raw"], runs["wh"]
-    removed, changed = SEEDS[1].name, SEEDS[3].name
+    removed, changed = SEED_REPORTS[1].name, SEED_REPORTS[3].name
     before = q(wh, f"select count(*) from marts.fct_figures where source_file = '{removed}'")[0][0]
     assert before > 0
     (raw / removed).unlink()

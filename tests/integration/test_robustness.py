@@ -20,6 +20,7 @@ import duckdb
 import pytest
 
 from nianbao.config import PROJECT_ROOT
+from tests.paths import SEED_REPORTS
 from tests.support import cli
 
 pytestmark = pytest.mark.slow
@@ -62,7 +63,7 @@ def test_kill_minus_nine_at_random_moments(seeded):
     final = run_cli(raw, wh)
     assert final.returncode == 0, final.stderr[-3000:]
     figures, documents = published_state(wh)
-    assert documents == len(cli.SEEDS) + 4
+    assert documents == len(SEED_REPORTS) + 4
     leftovers = [p.name for p in wh.parent.iterdir() if p.name.endswith(".tmp")]
     assert not leftovers, leftovers
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 
 from nianbao.config import PROJECT_ROOT
+from tests.paths import SEED_REPORTS
 
-SEEDS = sorted((PROJECT_ROOT / "raw").glob("*.txt"))
 CLI = [sys.executable, "-m", "orchestration.cli", "run"]
 
 
@@ -43,7 +43,7 @@ def seeded_warehouse(tmp_path: Path, **extra: str) -> tuple[Path, Path]:
     successful run; returns (raw, warehouse)."""
     raw, wh = tmp_path / "raw", tmp_path / "wh" / "nianbao.duckdb"
     raw.mkdir()
-    for p in SEEDS:
+    for p in SEED_REPORTS:
         shutil.copy(p, raw / p.name)
     first = run_cli(raw, wh, **extra)
     assert first.returncode == 0, first.stderr[-3000:]

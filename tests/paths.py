@@ -7,9 +7,9 @@ from __future__ import annotations
 from nianbao.config import PROJECT_ROOT
 
 SHARED = PROJECT_ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"          # the four seed reports, gold.csv, gold_events.csv, NOTES.md
-REALDEV = SHARED / "realdev"      # real dev documents (docs/), gold.csv, checks.csv
-SPEC = SHARED / "spec"            # metrics.md, quality.md
+SEEDS = SHARED / "seeds"  # the four seed reports, gold.csv, gold_events.csv, NOTES.md
+REALDEV = SHARED / "realdev"  # real dev documents (docs/), gold.csv, checks.csv
+SPEC = SHARED / "spec"  # metrics.md, quality.md
 
 # The four seed reports also committed in the repository's default raw folder, for end-to-end runs.
 SEED_REPORTS = sorted((PROJECT_ROOT / "raw").glob("*.txt"))

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from nianbao import config
+from nianbao.folders import swap_folder
 
 DBT_TARGET = "published"  # dbt_project/profiles.yml
 DB_ENV = "NIANBAO_DOCS_DB"
@@ -46,9 +47,22 @@ def build(published: Path | None = None) -> Path:
         link.symlink_to(published.resolve())
         env = config.child_env(**{DB_ENV: str(link)}, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
         dbt = Path(sys.executable).parent / "dbt"
-        cmd = [str(dbt), "docs", "generate", "--static", "--target", DBT_TARGET,
-               "--project-dir", str(config.DBT_PROJECT_DIR), "--profiles-dir", str(config.DBT_PROJECT_DIR),
-               "--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")]
+        cmd = [
+            str(dbt),
+            "docs",
+            "generate",
+            "--static",
+            "--target",
+            DBT_TARGET,
+            "--project-dir",
+            str(config.DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(config.DBT_PROJECT_DIR),
+            "--target-path",
+            str(tmp / "target"),
+            "--log-path",
+            str(tmp / "logs"),
+        ]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
         if proc.returncode != 0:
             raise RuntimeError(f"dbt docs generate failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-2000:]}")
@@ -58,19 +72,10 @@ def build(published: Path | None = None) -> Path:
         shutil.copyfile(tmp / "target" / "static_index.html", staging / "index.html")
         for part in ("manifest.json", "catalog.json"):
             shutil.copyfile(tmp / "target" / part, staging / part)
-        _swap(staging, out)
+        swap_folder(staging, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out / "index.html"
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Replace the folder `out` by `staging` (the old site is removed after the rename)."""
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        os.replace(out, old)
-    os.replace(staging, out)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def serve(folder: Path, port: int = DEFAULT_PORT) -> None:

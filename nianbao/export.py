@@ -38,6 +38,8 @@ from pathlib import Path
 
 import duckdb
 
+from nianbao.folders import swap_folder
+
 __all__ = ["export_marts", "export_dir", "FORMATS", "SCHEMA", "MANIFEST", "UTF8_BOM"]
 
 SCHEMA = "marts"
@@ -93,7 +95,8 @@ def _tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[dict[str, str]]:
     rows = con.execute(
         "select column_name, data_type from duckdb_columns() where schema_name = ? and table_name = ? "
-        "order by column_index", [SCHEMA, table]
+        "order by column_index",
+        [SCHEMA, table],
     ).fetchall()
     return [{"name": n, "type": t} for n, t in rows]
 
@@ -133,15 +136,19 @@ def export_marts(published: Path, out: Path | None = None, bom: bool = True) -> 
             rows = con.execute(f"select count(*) from {SCHEMA}.{_quote(table)}").fetchone()[0]
             for fmt, (suffix, options) in FORMATS.items():
                 target = staging / f"{table}{suffix}"
-                con.execute(f"COPY (select * from {SCHEMA}.{_quote(table)} order by all) "
-                            f"TO {_literal(target)} ({options})")
+                con.execute(
+                    f"COPY (select * from {SCHEMA}.{_quote(table)} order by all) TO {_literal(target)} ({options})"
+                )
                 encoding = None
                 if fmt == "csv":
                     if bom:
                         _prepend_bom(target)
                     encoding = "utf-8-sig" if bom else "utf-8"
-                written.append(ExportedFile(f"{SCHEMA}.{table}", fmt, target.name, rows, columns,
-                                            description, _sha256(target), encoding))
+                written.append(
+                    ExportedFile(
+                        f"{SCHEMA}.{table}", fmt, target.name, rows, columns, description, _sha256(target), encoding
+                    )
+                )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -154,17 +161,8 @@ def export_marts(published: Path, out: Path | None = None, bom: bool = True) -> 
         "files": [f.__dict__ for f in written],
     }
     (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    _swap(staging, out)
+    swap_folder(staging, out)
     return written
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put `staging` in the place of `out` (the old export is removed)."""
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        os.replace(out, old)
-    os.replace(staging, out)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,8 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m nianbao.export", description=__doc__.splitlines()[0])
     ap.add_argument("--warehouse", type=Path, default=None, help="the published warehouse (default: NIANBAO_WAREHOUSE)")
     ap.add_argument("--out", type=Path, default=None, help="the export folder (default: export/ beside the warehouse)")
-    ap.add_argument("--no-bom", action="store_true",
-                    help="CSV without the UTF-8 byte order mark (default: with it, so Excel reads the Chinese text)")
+    ap.add_argument(
+        "--no-bom",
+        action="store_true",
+        help="CSV without the UTF-8 byte order mark (default: with it, so Excel reads the Chinese text)",
+    )
     args = ap.parse_args(argv)
     published = args.warehouse or config.warehouse_path()
     try:

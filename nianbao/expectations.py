@@ -78,9 +78,9 @@ class SuiteResult:
 
     suite: str
     success: bool
-    expectations: int                      # number of expectations evaluated
+    expectations: int  # number of expectations evaluated
     failed: list[str] = field(default_factory=list)  # one description per failed expectation
-    table: str | None = None               # marts table validated (None when missing)
+    table: str | None = None  # marts table validated (None when missing)
     rows: int = 0
 
 
@@ -96,9 +96,24 @@ def suite_definitions() -> dict[str, list[Any]]:
         return [gxe.ExpectColumnToExist(column=c) for c in names]
 
     figures = [
-        *cols("figure_id", "document_id", "source_file", "library_key", "year", "metric",
-              "value", "value_high", "qualifier", "scope", "segment", "period",
-              "evidence", "char_start", "char_end", "status"),
+        *cols(
+            "figure_id",
+            "document_id",
+            "source_file",
+            "library_key",
+            "year",
+            "metric",
+            "value",
+            "value_high",
+            "qualifier",
+            "scope",
+            "segment",
+            "period",
+            "evidence",
+            "char_start",
+            "char_end",
+            "status",
+        ),
         gxe.ExpectColumnValuesToNotBeNull(column="figure_id"),
         gxe.ExpectColumnValuesToBeUnique(column="figure_id"),
         gxe.ExpectColumnValuesToBeInSet(column="metric", value_set=list(METRICS)),
@@ -111,46 +126,52 @@ def suite_definitions() -> dict[str, list[Any]]:
         gxe.ExpectColumnValuesToBeInSet(column="status", value_set=list(FIGURE_STATUSES)),
         gxe.ExpectColumnValuesToNotBeNull(column="value"),
         gxe.ExpectColumnValuesToBeNull(
-            column="value_high", row_condition=Column("qualifier") != "range",
-            meta={"notes": "value_high only for qualifier range"}),
-        gxe.ExpectColumnValuesToNotBeNull(
-            column="value_high", row_condition=Column("qualifier") == "range"),
+            column="value_high",
+            row_condition=Column("qualifier") != "range",
+            meta={"notes": "value_high only for qualifier range"},
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="value_high", row_condition=Column("qualifier") == "range"),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="value_high", column_B="value", or_equal=True,
-            row_condition=Column("qualifier") == "range"),
+            column_A="value_high", column_B="value", or_equal=True, row_condition=Column("qualifier") == "range"
+        ),
         gxe.ExpectColumnValuesToBeBetween(column="char_start", min_value=0),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="char_end", column_B="char_start", or_equal=False,
-            meta={"notes": "char_start < char_end"}),
+            column_A="char_end", column_B="char_start", or_equal=False, meta={"notes": "char_start < char_end"}
+        ),
         gxe.ExpectColumnValuesToBeBetween(column="year", min_value=YEAR_BOUNDS[0], max_value=YEAR_BOUNDS[1]),
         gxe.ExpectColumnValuesToNotBeNull(column="document_id"),
         gxe.ExpectColumnValuesToNotBeNull(column="evidence"),
     ]
     findings = [
-        *cols("finding_id", "check", "severity", "document_id", "source_file",
-              "library_key", "year", "metric", "message"),
+        *cols(
+            "finding_id", "check", "severity", "document_id", "source_file", "library_key", "year", "metric", "message"
+        ),
         gxe.ExpectColumnValuesToNotBeNull(column="finding_id"),
         gxe.ExpectColumnValuesToBeUnique(column="finding_id"),
         gxe.ExpectColumnValuesToNotBeNull(column="check"),
         gxe.ExpectColumnValuesToBeInSet(column="check", value_set=list(CHECKS)),
         gxe.ExpectColumnValuesToNotBeNull(column="severity"),
         gxe.ExpectColumnValuesToBeInSet(column="severity", value_set=list(SEVERITIES)),
-        gxe.ExpectColumnValuesToBeInSet(
-            column="severity", value_set=["error"],
-            row_condition=Column("check").is_in(list(CHECKS_ALWAYS_ERROR)),
-            meta={"notes": "quality.md: these checks are always errors"}),
-        gxe.ExpectColumnValuesToBeInSet(
-            column="severity", value_set=["warn"],
-            row_condition=Column("check").is_in(list(CHECKS_ALWAYS_WARN)),
-            meta={"notes": "quality.md: these checks are always warnings"}),
-        gxe.ExpectColumnValuesToBeInSet(
-            column="severity", value_set=["info"],
-            row_condition=Column("check").is_in(list(CHECKS_ALWAYS_INFO)),
-            meta={"notes": "quality.md: these checks are always info (screening flags)"}),
-        *[gxe.ExpectColumnValuesToBeInSet(
-            column="severity", value_set=list(severities),
-            row_condition=Column("check") == check)
-          for check, severities in CHECK_SEVERITIES.items() if len(severities) > 1],
+        *[
+            gxe.ExpectColumnValuesToBeInSet(
+                column="severity",
+                value_set=[severity],
+                row_condition=Column("check").is_in(list(checks)),
+                meta={"notes": f"quality.md: these checks are always {what}"},
+            )
+            for severity, checks, what in (
+                ("error", CHECKS_ALWAYS_ERROR, "errors"),
+                ("warn", CHECKS_ALWAYS_WARN, "warnings"),
+                ("info", CHECKS_ALWAYS_INFO, "info (screening flags)"),
+            )
+        ],
+        *[
+            gxe.ExpectColumnValuesToBeInSet(
+                column="severity", value_set=list(severities), row_condition=Column("check") == check
+            )
+            for check, severities in CHECK_SEVERITIES.items()
+            if len(severities) > 1
+        ],
         gxe.ExpectColumnValuesToBeInSet(column="metric", value_set=list(METRICS)),
         gxe.ExpectColumnValuesToNotBeNull(column="message"),
         gxe.ExpectColumnValueLengthsToBeBetween(column="message", min_value=1),
@@ -169,10 +190,13 @@ def suite_definitions() -> dict[str, list[Any]]:
         gxe.ExpectColumnValuesToNotBeNull(column="status"),
         gxe.ExpectColumnValuesToBeInSet(column="status", value_set=list(DOCUMENT_STATUSES)),
         gxe.ExpectColumnValuesToNotBeNull(
-            column="reason", row_condition=Column("status") == "quarantined",
-            meta={"notes": "a quarantined document says why"}),
+            column="reason",
+            row_condition=Column("status") == "quarantined",
+            meta={"notes": "a quarantined document says why"},
+        ),
         gxe.ExpectColumnValueLengthsToBeBetween(
-            column="reason", min_value=1, row_condition=Column("status") == "quarantined"),
+            column="reason", min_value=1, row_condition=Column("status") == "quarantined"
+        ),
     ]
     return {
         "fct_figures": figures,
@@ -188,8 +212,11 @@ def _signature(exp: Any) -> tuple:
 
     cfg = exp.configuration if hasattr(exp, "configuration") else exp
     d = cfg.to_json_dict()
-    return (d.get("type"), json.dumps(d.get("kwargs", {}), sort_keys=True, default=str),
-            json.dumps(d.get("meta") or {}, sort_keys=True, default=str))
+    return (
+        d.get("type"),
+        json.dumps(d.get("kwargs", {}), sort_keys=True, default=str),
+        json.dumps(d.get("meta") or {}, sort_keys=True, default=str),
+    )
 
 
 def _quiet_gx() -> None:
@@ -233,8 +260,11 @@ def _prune_results(store_dir: Path, keep: int) -> None:
     if not root.is_dir():
         return
     for suite in (p for p in root.iterdir() if p.is_dir()):
-        runs = sorted((r for run_name in suite.iterdir() if run_name.is_dir() for r in run_name.iterdir()),
-                      key=lambda r: r.name, reverse=True)
+        runs = sorted(
+            (r for run_name in suite.iterdir() if run_name.is_dir() for r in run_name.iterdir()),
+            key=lambda r: r.name,
+            reverse=True,
+        )
         for old in runs[keep:]:
             shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
 
@@ -246,8 +276,7 @@ def _banner(docs: Path, banner: str) -> None:
     index = docs / "index.html"
     if index.exists():
         text = index.read_text(encoding="utf-8")
-        line = (f'<div style="padding:.5rem 1rem;background:#eef;font-family:sans-serif">'
-                f"{html.escape(banner)}</div>")
+        line = f'<div style="padding:.5rem 1rem;background:#eef;font-family:sans-serif">{html.escape(banner)}</div>'
         index.write_text(text.replace("<body>", "<body>" + line, 1), encoding="utf-8")
 
 
@@ -307,8 +336,7 @@ def init_context(project_root: Path | None = None) -> list[str]:
         try:
             ctx.validation_definitions.get(suite_name)
         except Exception:
-            ctx.validation_definitions.add(
-                gx.ValidationDefinition(name=suite_name, data=batch_def, suite=suite))
+            ctx.validation_definitions.add(gx.ValidationDefinition(name=suite_name, data=batch_def, suite=suite))
             changed.append(f"validation definition {suite_name}")
     return changed
 
@@ -324,10 +352,13 @@ def load_marts(db_path: Path | View) -> dict[str, Any]:
     with read(db_path) as (con, marts):
         # qualify with the catalog: a file named marts.duckdb makes `marts` ambiguous
         cat = con.execute("select current_database()").fetchone()[0].replace('"', '""')
-        existing = {r[0] for r in con.execute(
-            "select table_name from information_schema.tables "
-            f"where table_schema = '{marts}' and table_catalog = current_database()"
-        ).fetchall()}
+        existing = {
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables "
+                f"where table_schema = '{marts}' and table_catalog = current_database()"
+            ).fetchall()
+        }
         for suite, candidates in SUITE_TABLES.items():
             frames[suite] = None
             for table in candidates:
@@ -343,17 +374,23 @@ def _describe(res: Any) -> str:
     cfg = res.expectation_config
     kwargs = {k: v for k, v in (cfg.kwargs or {}).items() if k not in ("batch_id",)}
     cond = kwargs.pop("row_condition", None)
-    args = ", ".join(f"{k}={v!r}" for k, v in kwargs.items()
-                     if k in ("column", "column_A", "column_B", "column_list", "min_value",
-                              "max_value", "regex", "or_equal"))
+    args = ", ".join(
+        f"{k}={v!r}"
+        for k, v in kwargs.items()
+        if k in ("column", "column_A", "column_B", "column_list", "min_value", "max_value", "regex", "or_equal")
+    )
     desc = f"{cfg.type}({args})"
     if cond:
         desc += f" where {_condition_text(cond)}"
     r = res.result or {}
-    if res.exception_info and any(
-            (v or {}).get("raised_exception") for v in _exc_infos(res.exception_info)):
-        msgs = sorted({str((v or {}).get("exception_message")) for v in _exc_infos(res.exception_info)
-                       if (v or {}).get("exception_message")})
+    if res.exception_info and any((v or {}).get("raised_exception") for v in _exc_infos(res.exception_info)):
+        msgs = sorted(
+            {
+                str((v or {}).get("exception_message"))
+                for v in _exc_infos(res.exception_info)
+                if (v or {}).get("exception_message")
+            }
+        )
         return f"{desc}: raised {'; '.join(msgs)[:300]}"
     if "unexpected_count" in r:
         sample = r.get("partial_unexpected_list") or []
@@ -409,8 +446,7 @@ def validate_frames(
     project_root = Path(project_root or config.EXPECTATIONS_DIR)
     gx_dir = project_root / "gx"
     if not (gx_dir / "great_expectations.yml").exists():
-        raise FileNotFoundError(
-            f"no GX context in {gx_dir}: run `python -m nianbao.expectations --init` first")
+        raise FileNotFoundError(f"no GX context in {gx_dir}: run `python -m nianbao.expectations --init` first")
     if store_dir is None:  # a caller's own context (tests) keeps its own results
         store_dir = config.gx_store_dir() if project_root.resolve() == config.EXPECTATIONS_DIR else project_root
     store_dir = Path(store_dir).resolve()
@@ -424,8 +460,8 @@ def validate_frames(
             vd = ctx.validation_definitions.get(suite_name)
         except Exception as exc:
             raise KeyError(
-                f"validation definition {suite_name!r} missing in {gx_dir}: "
-                "run `python -m nianbao.expectations --init`") from exc
+                f"validation definition {suite_name!r} missing in {gx_dir}: run `python -m nianbao.expectations --init`"
+            ) from exc
         n_exp = len(vd.suite.expectations)
         if df is None:
             tables = " or ".join(f"marts.{t}" for t in SUITE_TABLES.get(suite_name, (suite_name,)))
@@ -433,14 +469,16 @@ def validate_frames(
             continue
         vr = vd.run(batch_parameters={"dataframe": df}, result_format="SUMMARY")
         failed = sorted(_describe(r) for r in vr.results if not r.success)
-        results.append(SuiteResult(
-            suite=suite_name,
-            success=bool(vr.success),
-            expectations=int(vr.statistics.get("evaluated_expectations", n_exp)),
-            failed=failed,
-            table=df.attrs.get("table", suite_name),
-            rows=len(df),
-        ))
+        results.append(
+            SuiteResult(
+                suite=suite_name,
+                success=bool(vr.success),
+                expectations=int(vr.statistics.get("evaluated_expectations", n_exp)),
+                failed=failed,
+                table=df.attrs.get("table", suite_name),
+                rows=len(df),
+            )
+        )
 
     _prune_results(store_dir, config.keep_runs())  # before the docs, which list the stored results
     if build_docs:
@@ -451,8 +489,7 @@ def validate_frames(
             SITE_NAME: {
                 "class_name": "SiteBuilder",
                 "show_how_to_buttons": False,
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                                  "base_directory": str(docs)},
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs)},
                 "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             }
         }
@@ -467,21 +504,20 @@ def validate_marts(
     db_path: Path | View,
     build_docs_to: Path | None = None,
     *,
-    build_docs: bool = True,
     project_root: Path | None = None,
     store_dir: Path | None = None,
-    banner: str | None = None,
+    **docs: Any,
 ) -> list[SuiteResult]:
     """Validate the marts of the DuckDB file `db_path` (opened read-only) with the
     suites stored in the GX file context; results are kept in `store_dir`
     (default: `gx/` next to `db_path`); build Data Docs to `build_docs_to`
-    (default `config.data_docs_dir()`) unless `build_docs` is False."""
+    (default `config.data_docs_dir()`) unless `build_docs=False`; `docs` (`build_docs`,
+    `banner`) as for `validate_frames`."""
     db_path = db_path if isinstance(db_path, View) else Path(db_path)
     frames = load_marts(db_path)
     beside = db_path.storage.published if isinstance(db_path, View) else db_path
-    return validate_frames(frames, build_docs_to, build_docs=build_docs, project_root=project_root,
-                           store_dir=store_dir or (None if project_root else config.gx_store_dir(beside)),
-                           banner=banner)
+    store_dir = store_dir or (None if project_root else config.gx_store_dir(beside))
+    return validate_frames(frames, build_docs_to, project_root=project_root, store_dir=store_dir, **docs)
 
 
 def save_results(results: list[SuiteResult], path: Path) -> None:
@@ -489,8 +525,9 @@ def save_results(results: list[SuiteResult], path: Path) -> None:
     import dataclasses
     import json
 
-    Path(path).write_text(json.dumps([dataclasses.asdict(r) for r in results], ensure_ascii=False, indent=1),
-                          encoding="utf-8")
+    Path(path).write_text(
+        json.dumps([dataclasses.asdict(r) for r in results], ensure_ascii=False, indent=1), encoding="utf-8"
+    )
 
 
 def load_results(path: Path) -> list[SuiteResult]:
@@ -525,8 +562,10 @@ def main(argv: list[str] | None = None) -> int:
     db = a.db or config.warehouse_path()
     results = validate_marts(db, a.docs, build_docs=not a.no_docs, project_root=a.project_root)
     for r in results:
-        print(f"{'PASS' if r.success else 'FAIL'} {r.suite} ({r.table}, {r.rows} rows, "
-              f"{r.expectations} expectations, {len(r.failed)} failed)")
+        print(
+            f"{'PASS' if r.success else 'FAIL'} {r.suite} ({r.table}, {r.rows} rows, "
+            f"{r.expectations} expectations, {len(r.failed)} failed)"
+        )
         for f in r.failed:
             print(f"    - {f}")
     return 0 if all(r.success for r in results) else 1

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from ..schema import ExtractionResult, Figure
 from . import attribute as at
+from . import lexicon as lx
 from .candidates import find_candidates
 from .events import extract_events
 from .groups import assign_groups
@@ -61,9 +62,9 @@ def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> lis
 
 
 def matching_text(text: str) -> str:
-    """The text the rules read: simplified characters, years in Arabic digits, soft wraps
-    joined (same offsets)."""
-    return join_soft_wraps(arabic_years(for_matching(text)))
+    """The text the rules read: simplified characters, Cantonese particles as standard
+    written ones, years in Arabic digits, soft wraps joined (same offsets)."""
+    return join_soft_wraps(arabic_years(for_matching(text).translate(lx.DIALECT_CHARS)))
 
 
 def extract_figures(text: str, mt: str | None = None, tables: list | None = None

@@ -59,7 +59,7 @@ def _by_value(text):
 REPORT = "the document"  # a key of the expected fields below: the document's own fields, not a figure's
 
 
-def check_fields(text: str, expected: dict) -> None:
+def _check_fields(text: str, expected: dict) -> None:
     """Each figure of `text` named by its value (REPORT: the document itself) has the fields `expected` gives it."""
     r, f = _by_value(text)
     for value, fields in expected.items():
@@ -145,7 +145,7 @@ FIELD_CASES = [
 
 @pytest.mark.parametrize("text, expected", FIELD_CASES)
 def test_figure_fields(text, expected):
-    check_fields(text, expected)
+    _check_fields(text, expected)
 
 
 def test_county_library_whole_county_network_is_its_own():

@@ -17,7 +17,7 @@ def _doc(text: str):
     return extract_document(unicodedata.normalize("NFKC", text))
 
 
-def figs(text: str):
+def _figs(text: str):
     return sorted((f.metric, f.value) for f in _doc(text).figures if f.kind == "figure")
 
 
@@ -49,7 +49,7 @@ FIGURE_CASES = load_cases(Path(__file__).parent / "cases" / "real_text_prose.yam
 
 @pytest.mark.parametrize("text, expected", FIGURE_CASES)
 def test_figures_of_a_text(text, expected):
-    assert figs(text) == tuples(expected)
+    assert _figs(text) == tuples(expected)
 
 
 def test_compaction_keeps_an_index_back_into_the_original():
@@ -83,7 +83,7 @@ def test_unit_with_bracketed_alternative():
 
 
 def test_spending_items_for_periodicals_and_it():
-    got = figs("本年财政拨款收入512万元,其中期刊订购费8.2万元,信息化硬件采购经费15万元,软件采购经费6万元。")
+    got = _figs("本年财政拨款收入512万元,其中期刊订购费8.2万元,信息化硬件采购经费15万元,软件采购经费6万元。")
     assert ("spending.collections", 82000) in got
     assert ("spending.digital", 150000) in got and ("spending.digital", 60000) in got
 
@@ -92,7 +92,7 @@ def test_spending_items_for_periodicals_and_it():
 
 
 def test_parts_never_exceed_their_whole():
-    got = figs("全年举办读者活动80场,其中线上活动30场,亲子活动50场,发布推文60场。")
+    got = _figs("全年举办读者活动80场,其中线上活动30场,亲子活动50场,发布推文60场。")
     assert ("activities.events", 60) not in got and ("activities.events", 80) in got
 
 
@@ -121,13 +121,13 @@ def test_bare_scale_after_a_qualifier():
 
 
 def test_parts_in_copies_of_a_holdings_total():
-    got = figs("总藏量85万余册(件),其中图书60万册,报刊12万份。")
+    got = _figs("总藏量85万余册(件),其中图书60万册,报刊12万份。")
     assert ("collection.total", 120000) in got
 
 
 def test_items_counted_as_xiang():
-    assert figs("全馆共有书籍 85 万册和多媒体资料 12 万项。全年共外借资料 310 万项。")[0] == ("circulation.loans", 3_100_000)
-    assert figs("全年完成重点工作12项。") == []
+    assert _figs("全馆共有书籍 85 万册和多媒体资料 12 万项。全年共外借资料 310 万项。")[0] == ("circulation.loans", 3_100_000)
+    assert _figs("全年完成重点工作12项。") == []
 
 
 def test_bare_value_continues_a_bare_figure_for_another_year():
@@ -153,13 +153,13 @@ def _one(text: str, metric: str):
 
 
 def test_partners_listed_with_deng_are_not_the_subject():
-    got = figs("联合机关、学校、医院和旅游景区等建成基层阅读空间120个。")
+    got = _figs("联合机关、学校、医院和旅游景区等建成基层阅读空间120个。")
     assert [v for m, v in got if m.startswith("network.service_points")] == [120]
 
 
 def test_a_construction_target_with_bu_shao_yu_is_a_plan():
     assert _one("年内完成不少于10个“城市书房”建设。", "network.service_points_added") == [(10, "plan", "all")]
-    assert figs("每年开展活动不少于6次。") == []
+    assert _figs("每年开展活动不少于6次。") == []
 
 
 def test_year_to_date_and_forecast_clauses_continue_the_measure():
@@ -171,17 +171,17 @@ def test_year_to_date_and_forecast_clauses_continue_the_measure():
 
 def test_a_numbered_list_after_qizhong_lists_parts():
     t = "全馆总藏书量近80万册,其中:\n1、纸质文献(60余万册);中文图书40万册、外文图书5万册、电子图书30万册。"
-    assert sorted(v for m, v in figs(t) if m == "collection.total") == [50000, 400000, 600000, 800000]
+    assert sorted(v for m, v in _figs(t) if m == "collection.total") == [50000, 400000, 600000, 800000]
 
 
 def test_a_part_may_carry_a_note_in_brackets_and_a_title_count():
     t = "共有藏书50万余册,其中中文图书30万册,民文图书(维、哈等文字)1万种6万余册。"
-    assert sorted(v for m, v in figs(t) if m == "collection.total") == [60000, 300000, 500000]
+    assert sorted(v for m, v in _figs(t) if m == "collection.total") == [60000, 300000, 500000]
 
 
 def test_open_shelf_and_current_holdings():
     assert [(v, s) for v, _, s in _one("实行开架管理,开架文献数量达20万册。", "collection.total")] == [(200000, "open_shelf")]
-    assert figs("馆内现有纸质文献资源 12万册。") == [("collection.total", 120000)]
+    assert _figs("馆内现有纸质文献资源 12万册。") == [("collection.total", 120000)]
 
 
 def test_one_statement_about_two_places_is_one_figure_for_each():
@@ -192,7 +192,7 @@ def test_one_statement_about_two_places_is_one_figure_for_each():
 
 def test_a_headline_round_figure_without_unit():
     assert _one("全年外借图书破千万,创历史新高。", "circulation.loans") == [(10_000_000, "year", "all")]
-    assert figs("获奖作品破千万。") == []
+    assert _figs("获奖作品破千万。") == []
 
 
 def test_a_budget_disclosures_money_is_a_plan():
@@ -214,7 +214,7 @@ def test_a_budgets_appropriation_and_expenditure_total():
 def test_rooms_to_be_built_by_a_year_end_are_the_stock_aimed_at():
     t = "据悉,2026年底,全市将建成标准化春风书房70家。"
     assert [(f.metric, f.value, f.period) for f in _doc(t).figures] == [("network.service_points", 70, "plan")]
-    assert figs("计划明年新建春风书房5家。") == [("network.service_points_added", 5)]
+    assert _figs("计划明年新建春风书房5家。") == [("network.service_points_added", 5)]
 
 
 def test_two_levels_with_their_years():
@@ -238,7 +238,7 @@ def test_approx_before_a_linking_verb():
 
 
 def test_people_named_before_a_round_figure_are_its_unit():
-    got = figs("全年推出5大系列102场活动,直接普惠读者超百万,影响广泛。")
+    got = _figs("全年推出5大系列102场活动,直接普惠读者超百万,影响广泛。")
     assert ("activities.attendance", 1_000_000) in got
 
 
@@ -307,13 +307,13 @@ def test_class_sessions_and_picture_shows_are_events_and_kinds_of_persons_attend
     got = sorted((f.metric, f.value) for f in _doc(t).figures)
     assert got == [("activities.attendance", 800), ("activities.events", 4), ("activities.events", 12),
                    ("activities.events", 36)]
-    assert figs("有30名志愿者参加了活动。") == []
+    assert _figs("有30名志愿者参加了活动。") == []
 
 
 def test_books_acquired_by_means_that_include_donations_are_added():
     got = [(f.metric, f.value, f.segment) for f in _doc("通过接受捐赠、购买等方式收藏地方文献8种25册。").figures]
     assert got == [("collection.added", 25, "local_documents")]
-    assert figs("向社区书屋捐赠图书500册。") == []
+    assert _figs("向社区书屋捐赠图书500册。") == []
 
 
 def test_spending_named_as_what_it_is_is_not_a_budget_part():

@@ -12,11 +12,11 @@ from nianbao.ingest import read_text
 from tests.paths import SEEDS
 
 
-def texts(row):
+def _texts(row):
     return [c.text for c in row]
 
 
-def assert_spans(text, tables):
+def _assert_spans(text, tables):
     for t in tables:
         for row in [t.header, *t.rows]:
             for c in row:
@@ -26,18 +26,18 @@ def assert_spans(text, tables):
         assert 0 <= t.start <= t.end <= len(text)
 
 
-def one_table(text, **expected):
+def _one_table(text, **expected):
     """The one table of `text`: each field named in `expected` has its value, in that order (header,
-    preamble and rows compared as cell texts), and its spans hold (assert_spans)."""
+    preamble and rows compared as cell texts), and its spans hold (_assert_spans)."""
     t, = find_tables(text)
     for name, want in expected.items():
         got = getattr(t, name)
         if name in ("header", "preamble"):
-            got = texts(got)
+            got = _texts(got)
         elif name == "rows":
-            got = [texts(r) for r in got]
+            got = [_texts(r) for r in got]
         assert got == want, name
-    assert_spans(text, [t])
+    _assert_spans(text, [t])
     return t
 
 
@@ -63,13 +63,13 @@ def test_cell_per_line():
     t = ts[0]
     assert t.table_id == "t0"
     assert t.title == "2020年读者活动一览表"
-    assert texts(t.header) == ["序号", "日期", "活动名称", "参与人数"]
-    assert [texts(r) for r in t.rows] == [
+    assert _texts(t.header) == ["序号", "日期", "活动名称", "参与人数"]
+    assert [_texts(r) for r in t.rows] == [
         ["1", "3月5日", "学雷锋志愿服务", "45人"],
         ["2", "4月23日", "世界读书日诵读会", ""],   # artefact stripped, empty cell kept
     ]
     assert t.unit_hint is None
-    assert_spans(CELL_PER_LINE, ts)
+    _assert_spans(CELL_PER_LINE, ts)
     assert CELL_PER_LINE[t.end:].lstrip().startswith("以上")
 
 
@@ -85,7 +85,7 @@ def test_cell_per_line_title_outside_and_preamble():
         "\n"
         "由上表可知,学生读者占多数。\n"
     )
-    one_table(
+    _one_table(
         text,
         title="持证读者职业构成一览表",
         preamble=["全馆持证读者:约2万"],
@@ -104,7 +104,7 @@ def test_tab_separated_rows_with_unit():
         "\n"
         "经费使用规范。\n"
     )
-    one_table(
+    _one_table(
         text,
         title="2020年经费支出统计表(单位:万元)",
         unit_hint="万元",
@@ -123,7 +123,7 @@ def test_pipe_table():
         "| 河西分馆 |  | 2020年 |\n"
         "正文继续。\n"
     )
-    one_table(
+    _one_table(
         text,
         title="表2 分馆建设情况",
         header=["分馆名称", "藏书(册)", "开放时间"],
@@ -144,7 +144,7 @@ def test_side_by_side_repeated_header():
         "\n"
         "说明文字。\n"
     )
-    one_table(
+    _one_table(
         text,
         title="2020年业务量统计",
         header=["序号", "名  称", "数量"],
@@ -157,7 +157,7 @@ def test_side_by_side_repeated_header():
 
 def test_single_line_labels_then_values():
     text = "2020年度经费使用情况(万元)\n人员支出\t公用经费\t购书经费\t120\t35.5\t40\t\n"
-    one_table(
+    _one_table(
         text,
         layout="label_value",
         unit_hint="万元",
@@ -175,9 +175,9 @@ def test_year_columns():
     )
     t, = find_tables(text)
     assert t.title == "近两年主要业务指标对比"
-    assert texts(t.header) == ["指标", "2019年", "2020年"]
+    assert _texts(t.header) == ["指标", "2019年", "2020年"]
     assert t.col_index("2020") == 2
-    assert texts(t.rows[1]) == ["外借册次", "230000", "205000"]
+    assert _texts(t.rows[1]) == ["外借册次", "230000", "205000"]
 
 
 def test_monthly_sheet():
@@ -188,9 +188,9 @@ def test_monthly_sheet():
             "到馆人次\t" + "\t".join(vals) + "\n")
     t, = find_tables(text)
     assert t.unit_hint == "人次"
-    assert texts(t.header) == ["月份", *months]
-    assert texts(t.rows[0]) == ["到馆人次", *vals]
-    assert_spans(text, [t])
+    assert _texts(t.header) == ["月份", *months]
+    assert _texts(t.rows[0]) == ["到馆人次", *vals]
+    _assert_spans(text, [t])
 
 
 def test_statistical_form_glued_code():
@@ -201,7 +201,7 @@ def test_statistical_form_glued_code():
         "新增藏量(千册)\t0212.5\n"
         "总流通人次(千人次)\t03186\n"
     )
-    one_table(
+    _one_table(
         text,
         rows=[
             ["总藏量(千册)", "01", "356.2"],
@@ -228,14 +228,14 @@ def test_seed_002_tables():
         pytest.fail(f"shared seeds missing: {SEEDS} (needed for the acceptance tests)")
     text = read_text(SEEDS / "002_570b70e7632cace6.txt")
     ts = find_tables(text)
-    assert_spans(text, ts)
+    _assert_spans(text, ts)
     by_title = {}
     for t in ts:
         by_title.setdefault(t.title, []).append(t)
     svc = by_title["2020年图书馆服务量统计"]
     assert [len(t.rows) for t in svc] == [83, 81]
-    assert texts(svc[0].rows[41]) == ["42", "普通借书", "205829"]
-    assert texts(svc[0].rows[42]) == ["43", "续借图书", "803"]
+    assert _texts(svc[0].rows[41]) == ["42", "普通借书", "205829"]
+    assert _texts(svc[0].rows[42]) == ["43", "续借图书", "803"]
     acts = by_title["如皋市图书馆2020年各类读者活动统计表"][0]
     assert acts.header_texts == ["序号", "时间", "主题", "活动地点", "人数"]
     assert len(acts.rows) == 53
@@ -249,8 +249,8 @@ def test_cell_per_line_without_blank_separators():
     text = "活动安排表\n\t序号\n\t时间\n\t内容\n\t1\n\t5月4日\n\t青年诗会\n\t2\n\t6月1日\n\t童话剧\n\n正文。\n"
     t, = find_tables(text)
     assert t.title == "活动安排表"
-    assert texts(t.header) == ["序号", "时间", "内容"]
-    assert [texts(r) for r in t.rows] == [["1", "5月4日", "青年诗会"], ["2", "6月1日", "童话剧"]]
+    assert _texts(t.header) == ["序号", "时间", "内容"]
+    assert [_texts(r) for r in t.rows] == [["1", "5月4日", "青年诗会"], ["2", "6月1日", "童话剧"]]
 
 
 def test_stray_tab_line_is_not_a_table():
@@ -261,8 +261,8 @@ def test_crlf_and_empty_text():
     assert find_tables("") == []
     text = "统计表\r\n名称\t数量\r\n甲\t1\r\n乙\t2\r\n"
     t, = find_tables(text)
-    assert [texts(r) for r in t.rows] == [["甲", "1"], ["乙", "2"]]
-    assert_spans(text, [t])
+    assert [_texts(r) for r in t.rows] == [["甲", "1"], ["乙", "2"]]
+    _assert_spans(text, [t])
 
 
 @settings(max_examples=150, deadline=None)
@@ -270,7 +270,7 @@ def test_crlf_and_empty_text():
                 max_size=60))
 def test_random_text_never_crashes_and_spans_hold(parts):
     text = "".join(parts)
-    assert_spans(text, find_tables(text))
+    _assert_spans(text, find_tables(text))
 
 
 def test_tab_indented_prose_is_not_a_table():

@@ -70,6 +70,7 @@ _CHUNK = 1 << 20
 
 # ---------------------------------------------------------------- the parser child
 
+
 def shutdown_worker() -> None:
     """Stop the sandbox child (it is restarted on demand)."""
     sandbox.shutdown()
@@ -95,17 +96,33 @@ def _parse(data: bytes, source_file: str, timeout_s: float) -> dict:
 
 # ---------------------------------------------------------------- reading bytes
 
+
 def _ext_format(source_file: str) -> str | None:
     name = source_file.rsplit("/", 1)[-1]
     stem, dot, ext = name.rpartition(".")
     return ext.lower() if dot and stem.strip(".") else None
 
 
-def _quarantine(source_file: str, reason: str, detail: str, *, document_id: str = "",
-                size: int = 0, fmt: str | None = None, encoding: str | None = None) -> DocumentRecord:
-    return DocumentRecord(document_id=document_id, source_file=source_file, status="quarantined",
-                          reason=reason, detail=_one_line(detail), format=fmt, encoding=encoding,
-                          bytes=size)
+def _quarantine(
+    source_file: str,
+    reason: str,
+    detail: str,
+    *,
+    document_id: str = "",
+    size: int = 0,
+    fmt: str | None = None,
+    encoding: str | None = None,
+) -> DocumentRecord:
+    return DocumentRecord(
+        document_id=document_id,
+        source_file=source_file,
+        status="quarantined",
+        reason=reason,
+        detail=_one_line(detail),
+        format=fmt,
+        encoding=encoding,
+        bytes=size,
+    )
 
 
 def _one_line(s: str | None) -> str | None:
@@ -132,8 +149,9 @@ def _opened_outside(fd: int, root: Path | None) -> bool:
     return not is_inside(where.removesuffix(" (deleted)"), root)
 
 
-def _read_bytes(path: Path, source_file: str, max_bytes: int,
-                root: Path | None = None) -> DocumentRecord | tuple[bytes, str]:
+def _read_bytes(
+    path: Path, source_file: str, max_bytes: int, root: Path | None = None
+) -> DocumentRecord | tuple[bytes, str]:
     """The file's bytes and sha256, or a final record (unreadable / too_large / outside_raw_folder).
 
     `path` must not be a symbolic link (it is opened with O_NOFOLLOW); with
@@ -147,27 +165,24 @@ def _read_bytes(path: Path, source_file: str, max_bytes: int,
             return _quarantine(source_file, "unreadable", "not a regular file (FIFO, socket or device)")
         with open(path, "rb", opener=_open_nofollow) as f:
             if _opened_outside(f.fileno(), root):
-                return _quarantine(source_file, "outside_raw_folder",
-                                   "the path led outside the raw folder when opened; not read")
-            h = hashlib.sha256()
-            if os.fstat(f.fileno()).st_size > max_bytes:
-                n = 0
+                return _quarantine(
+                    source_file, "outside_raw_folder", "the path led outside the raw folder when opened; not read"
+                )
+            too_large = os.fstat(f.fileno()).st_size > max_bytes
+            data = b"" if too_large else f.read(max_bytes + 1)
+            if too_large or len(data) > max_bytes:  # (or grew since stat): hashed, counted, not kept
+                h, n = hashlib.sha256(data), len(data)
                 while chunk := f.read(_CHUNK):
                     h.update(chunk)
                     n += len(chunk)
-                return _quarantine(source_file, "too_large",
-                                   f"{n:,} bytes is above the {max_bytes:,}-byte limit; not parsed",
-                                   document_id=h.hexdigest(), size=n, fmt=_ext_format(source_file))
-            data = f.read(max_bytes + 1)
-            if len(data) > max_bytes:  # grew since stat
-                h.update(data)
-                n = len(data)
-                while chunk := f.read(_CHUNK):
-                    h.update(chunk)
-                    n += len(chunk)
-                return _quarantine(source_file, "too_large",
-                                   f"{n:,} bytes is above the {max_bytes:,}-byte limit; not parsed",
-                                   document_id=h.hexdigest(), size=n, fmt=_ext_format(source_file))
+                return _quarantine(
+                    source_file,
+                    "too_large",
+                    f"{n:,} bytes is above the {max_bytes:,}-byte limit; not parsed",
+                    document_id=h.hexdigest(),
+                    size=n,
+                    fmt=_ext_format(source_file),
+                )
     except IsADirectoryError:
         return _quarantine(source_file, "unreadable", "is a folder (a symbolic link to a folder is not followed)")
     except PermissionError as e:
@@ -176,8 +191,9 @@ def _read_bytes(path: Path, source_file: str, max_bytes: int,
         return _quarantine(source_file, "unreadable", f"file vanished or dangling link: {e.strerror or e}")
     except OSError as e:  # never str(e): it holds the absolute path
         if e.errno == errno.ELOOP:
-            return _quarantine(source_file, "unreadable",
-                               "a symbolic link loop, or a file replaced by a link; not followed")
+            return _quarantine(
+                source_file, "unreadable", "a symbolic link loop, or a file replaced by a link; not followed"
+            )
         return _quarantine(source_file, "unreadable", f"{type(e).__name__}: {e.strerror or 'error'}")
     return data, hashlib.sha256(data).hexdigest()
 
@@ -187,15 +203,36 @@ def _record_from(result: dict, source_file: str, document_id: str, size: int) ->
     fmt = result.get("format") or _ext_format(source_file)
     if reason is None:
         text = result["text"]
-        return DocumentRecord(document_id=document_id, source_file=source_file, status="loaded",
-                              detail=_one_line(result.get("detail")), format=fmt,
-                              encoding=result.get("encoding"), bytes=size, chars=len(text), text=text)
-    return _quarantine(source_file, reason, result.get("detail") or reason, document_id=document_id,
-                       size=size, fmt=fmt, encoding=result.get("encoding"))
+        return DocumentRecord(
+            document_id=document_id,
+            source_file=source_file,
+            status="loaded",
+            detail=_one_line(result.get("detail")),
+            format=fmt,
+            encoding=result.get("encoding"),
+            bytes=size,
+            chars=len(text),
+            text=text,
+        )
+    return _quarantine(
+        source_file,
+        reason,
+        result.get("detail") or reason,
+        document_id=document_id,
+        size=size,
+        fmt=fmt,
+        encoding=result.get("encoding"),
+    )
 
 
-def _read_one(path: Path, source_file: str, max_bytes: int, timeout_s: float,
-              seen: dict[str, DocumentRecord] | None, root: Path | None = None) -> DocumentRecord:
+def _read_one(
+    path: Path,
+    source_file: str,
+    max_bytes: int,
+    timeout_s: float,
+    seen: dict[str, DocumentRecord] | None,
+    root: Path | None = None,
+) -> DocumentRecord:
     got = _read_bytes(path, source_file, max_bytes, root)
     if isinstance(got, DocumentRecord):
         return got
@@ -203,17 +240,29 @@ def _read_one(path: Path, source_file: str, max_bytes: int, timeout_s: float,
     if seen is not None and document_id in seen:
         twin = seen[document_id]
         if twin.status == "loaded":
-            return DocumentRecord(document_id=document_id, source_file=source_file, status="duplicate",
-                                  detail=f"same bytes as {twin.source_file}", format=twin.format,
-                                  encoding=twin.encoding, bytes=len(data), chars=twin.chars,
-                                  duplicate_of=twin.source_file)
+            return DocumentRecord(
+                document_id=document_id,
+                source_file=source_file,
+                status="duplicate",
+                detail=f"same bytes as {twin.source_file}",
+                format=twin.format,
+                encoding=twin.encoding,
+                bytes=len(data),
+                chars=twin.chars,
+                duplicate_of=twin.source_file,
+            )
         if twin.reason == "timeout":  # do not hang twice on the same bytes
-            return _quarantine(source_file, "timeout", f"same bytes as {twin.source_file}: {twin.detail}",
-                               document_id=document_id, size=len(data), fmt=twin.format)
+            return _quarantine(
+                source_file,
+                "timeout",
+                f"same bytes as {twin.source_file}: {twin.detail}",
+                document_id=document_id,
+                size=len(data),
+                fmt=twin.format,
+            )
         # a quarantined twin: parse again, the name (extension) may change the outcome
     if not data:
-        return _quarantine(source_file, "empty", "zero bytes", document_id=document_id,
-                           fmt=_ext_format(source_file))
+        return _quarantine(source_file, "empty", "zero bytes", document_id=document_id, fmt=_ext_format(source_file))
     result = _parse(data, source_file, timeout_s)
     return _record_from(result, source_file, document_id, len(data))
 
@@ -223,8 +272,14 @@ def _as_link(rec: DocumentRecord, entry) -> DocumentRecord:
     return replace(rec, source_file=entry.source_file, is_link=True, link_target=entry.target)
 
 
-def _read_link(entry, by_file: dict[str, DocumentRecord], max_bytes: int, timeout_s: float,
-               seen: dict[str, DocumentRecord], root: Path) -> DocumentRecord:
+def _read_link(
+    entry,
+    by_file: dict[str, DocumentRecord],
+    max_bytes: int,
+    timeout_s: float,
+    seen: dict[str, DocumentRecord],
+    root: Path,
+) -> DocumentRecord:
     """A link: outside -> quarantined unread; to a file already read -> recorded like it, not read again."""
     if entry.outside:
         return replace(_quarantine(entry.source_file, "outside_raw_folder", entry.outside), is_link=True)
@@ -234,13 +289,18 @@ def _read_link(entry, by_file: dict[str, DocumentRecord], max_bytes: int, timeou
     link = f"a symbolic link to {twin.source_file}"
     if twin.status in ("loaded", "duplicate"):
         loaded = twin.duplicate_of or twin.source_file
-        return _as_link(replace(twin, status="duplicate", detail=f"{link} (same bytes as {loaded})",
-                                text=None, duplicate_of=loaded), entry)
+        return _as_link(
+            replace(
+                twin, status="duplicate", detail=f"{link} (same bytes as {loaded})", text=None, duplicate_of=loaded
+            ),
+            entry,
+        )
     return _as_link(replace(twin, detail=_one_line(f"{link}: {twin.detail}")), entry)
 
 
-def read_document(path: Path, source_file: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                  timeout_s: float = DEFAULT_TIMEOUT_S) -> DocumentRecord:
+def read_document(
+    path: Path, source_file: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout_s: float = DEFAULT_TIMEOUT_S
+) -> DocumentRecord:
     """Read one file into a `DocumentRecord` (see the module docstring). Never raises."""
     try:
         return _read_one(Path(os.path.realpath(path)), source_file, max_bytes, timeout_s, None)
@@ -260,8 +320,14 @@ def read_text(path: Path, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> str:
     return rec.text
 
 
-def read_folder(raw_dir: Path, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                timeout_s: float = DEFAULT_TIMEOUT_S, exclude=()) -> list[DocumentRecord]:
+def read_folder(
+    raw_dir: Path,
+    progress: bool = True,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    exclude=(),
+) -> list[DocumentRecord]:
     """One record per file under `raw_dir` (folders in `exclude` skipped), in sorted `source_file` order."""
     from nianbao.ingest.scan import scan_folder
 
@@ -273,19 +339,37 @@ def _reused(rec: DocumentRecord, seen: dict[str, DocumentRecord]) -> DocumentRec
     earlier file that now has the same bytes (as `_read_one` decides)."""
     twin = seen.get(rec.document_id)
     if twin is not None and twin.status == "loaded":
-        return DocumentRecord(document_id=rec.document_id, source_file=rec.source_file, status="duplicate",
-                              detail=f"same bytes as {twin.source_file}", format=twin.format,
-                              encoding=twin.encoding, bytes=rec.bytes, chars=twin.chars,
-                              duplicate_of=twin.source_file)
+        return DocumentRecord(
+            document_id=rec.document_id,
+            source_file=rec.source_file,
+            status="duplicate",
+            detail=f"same bytes as {twin.source_file}",
+            format=twin.format,
+            encoding=twin.encoding,
+            bytes=rec.bytes,
+            chars=twin.chars,
+            duplicate_of=twin.source_file,
+        )
     if twin is not None and twin.reason == "timeout":
-        return _quarantine(rec.source_file, "timeout", f"same bytes as {twin.source_file}: {twin.detail}",
-                           document_id=rec.document_id, size=rec.bytes, fmt=twin.format)
+        return _quarantine(
+            rec.source_file,
+            "timeout",
+            f"same bytes as {twin.source_file}: {twin.detail}",
+            document_id=rec.document_id,
+            size=rec.bytes,
+            fmt=twin.format,
+        )
     return replace(rec)
 
 
-def read_entries(scan, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 timeout_s: float = DEFAULT_TIMEOUT_S,
-                 reuse: dict[str, DocumentRecord] | None = None) -> list[DocumentRecord]:
+def read_entries(
+    scan,
+    progress: bool = True,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    reuse: dict[str, DocumentRecord] | None = None,
+) -> list[DocumentRecord]:
     """One record per entry of a `scan.Scan`, in sorted `source_file` order.
 
     `reuse` (source_file → loaded record) holds the files known unchanged since a
@@ -304,8 +388,15 @@ def read_entries(scan, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BY
     root = scan.root
     records: dict[str, DocumentRecord] = {}
     seen: dict[str, DocumentRecord] = {}
-    bar = tqdm(entries, total=len(entries), desc="ingest", unit="file", file=sys.stderr,
-               disable=not progress, dynamic_ncols=True)
+    bar = tqdm(
+        entries,
+        total=len(entries),
+        desc="ingest",
+        unit="file",
+        file=sys.stderr,
+        disable=not progress,
+        dynamic_ncols=True,
+    )
     try:
         for entry in bar:
             source_file = entry.source_file
@@ -321,8 +412,9 @@ def read_entries(scan, progress: bool = True, *, max_bytes: int = DEFAULT_MAX_BY
                 rec = _quarantine(source_file, "extraction_error", f"ingest error: {type(e).__name__}: {e}")
                 rec.is_link = entry.is_link
             rec.detail = _without_root(rec.detail, root)
-            if rec.document_id and (rec.document_id not in seen or
-                                    (rec.status == "loaded" and seen[rec.document_id].status != "loaded")):
+            if rec.document_id and (
+                rec.document_id not in seen or (rec.status == "loaded" and seen[rec.document_id].status != "loaded")
+            ):
                 seen[rec.document_id] = rec
             records[source_file] = rec
     finally:
@@ -346,8 +438,7 @@ def _without_root(detail: str | None, root: Path) -> str | None:
 def summarise(records: list[DocumentRecord]) -> dict[str, int]:
     """Counts per status and per quarantine reason (`reason:<name>` keys)."""
     c = Counter(r.status for r in records)
-    out = {"seen": len(records), "loaded": c["loaded"], "duplicate": c["duplicate"],
-           "quarantined": c["quarantined"]}
+    out = {"seen": len(records), "loaded": c["loaded"], "duplicate": c["duplicate"], "quarantined": c["quarantined"]}
     for reason, n in sorted(Counter(r.reason for r in records if r.status == "quarantined").items()):
         out[f"reason:{reason}"] = n
     return out

@@ -193,8 +193,9 @@ FAMILY_BLOCKERS = {
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
     # (其他5家书房分别位于…: the rest of a list, not a stock)
     "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导|其他|其余|在建|筹建|正在建设"),
-    # capacity is not holdings (设计藏书容量400万册)
-    "collection": re.compile(r"容量|可容纳|可藏|设计藏书|规划"),
+    # capacity is not holdings (设计藏书容量400万册); a contest's entries are not acquisitions
+    # (征文比赛共征集作品1260件)
+    "collection": re.compile(r"容量|可容纳|可藏|设计藏书|规划|征文|比赛|大赛|参赛|投稿|稿件"),
     # overdue books are not returns or loans (逾期未归还的书籍…)
     "circulation": re.compile(r"逾期|超期|未归还|未还"),
     # new cards and renewals added together are neither (办证和续证量…)

@@ -267,10 +267,12 @@ BRACKET_DATE_AFTER = re.compile(r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19
 # a byline: a source's or author's name and the date, alone on a line (某某传媒 2020-09-07)
 BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*\d{1,2}\s*$")
 # a Republic-of-China year in prose (Taiwan): 民國105年 anywhere, 去(108)年, or a bare 105年 /
-# 105年度 opening a clause (据…统计,105年总借阅册数…); read only on a page that dates none of its
+# 105年度 opening a clause (据…统计,105年总借阅册数…) or after a preposition or a verb of
+# publishing (公布112年度…, 市图112年新增…); read only on a page that dates none of its
 # figures with a Gregorian year (ROC_OFFSET / ROC_RANGE in lexicon.tables)
 ROC_PROSE_YEAR = re.compile(r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[(（]\s*(?P<b>\d{2,3})\s*[)）]\s*年|"
-                            r"(?:^|(?<=[,，;；:：。!?！？\s(（]))(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))")
+                            r"(?:^|(?<=[,，;；:：。!?！？\s(（在于至到从自图馆])|(?<=公布|发布|统计|截至|截止))"
+                            r"(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))")
 # two-digit years (19年全馆…, ’21, 20年度工作报告): a year word only where it opens a clause
 # (after a line start, punctuation, a space or a preposition) and is not a duration (20年来, 近20年);
 # in a title line, before a report word (某馆20年度工作报告). SHORT_YEAR_PIVOT: below it 20xx, else 19xx

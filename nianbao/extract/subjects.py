@@ -299,7 +299,8 @@ def default_subject(text: str, own: str | None) -> Mention | None:
     for ln in body:
         first = next((x for x in ms if ln.start <= x.start and x.end <= ln.end), None)
         if first is not None:
-            if first.kind == REGION:
+            # (not when the line names the own library before it: 某市立图书馆公布…。全市45座分馆中…)
+            if first.kind == REGION and not (own and own in text[ln.start:first.start]):
                 return first
             break
     if own:

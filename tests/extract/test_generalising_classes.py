@@ -5,7 +5,8 @@ of a list of criteria, the unit family deciding online reading vs loans, in-pers
 counts, scaled numbers whose metric noun stands right before them, facility nouns outside the
 lexicon, money used to buy books, windows across two years, holdings a place has, population
 as the base of a calculation. Each case also lists the library's own figures of the same text
-(`read`), so a rule that drops everything fails; `years` checks the year a figure is dated with."""
+(`read`), so a rule that drops everything fails; `years` checks the year a figure is dated with, `libraries` the library it is
+attributed to (null: the report's own)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ def test_class_of_error(case):
     assert not set(case["no_figure_with_value"]) & {v for _, v in figs}, sorted(figs)
     for metric, value, year in case.get("years", []):
         assert year in {f.year for f in found if (f.metric, f.value) == (metric, value)}, (metric, value, year)
+    for metric, value, library in case.get("libraries", []):
+        got = {f.library_name for f in found if (f.metric, f.value) == (metric, value)}
+        assert library in got, (metric, value, library, got)
 
 
 @pytest.mark.parametrize("kind", ["自助", "智慧"])

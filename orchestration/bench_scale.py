@@ -50,6 +50,8 @@ SCENARIOS = ("full", "add_one", "change_one", "unchanged")
 SCENARIO_LABELS = {"full": "full build", "add_one": "+1 report", "change_one": "1 changed", "unchanged": "unchanged"}
 # a stage ends with the progress line that reports it (nianbao.pipeline.say / orchestration.defs.*)
 STAGE_ENDS = (
+    # the checks before the build (raw folder, lock, fingerprint) and Dagster's import; an unchanged run ends here
+    ("start-up", re.compile(r"^(building(?! dbt models)|nothing changed since)")),
     ("ingest", re.compile(r"^read \d+ files")),
     ("extract", re.compile(r"^found \d+ figures")),
     ("gazetteer", re.compile(r"^gazetteer")),
@@ -57,7 +59,7 @@ STAGE_ENDS = (
     ("report + GX", re.compile(r"^quality report staged")),
     ("publish", re.compile(r"^published ")),
 )
-STAGES = ("start-up", *(s for s, _ in STAGE_ENDS), "other")
+STAGES = (*(s for s, _ in STAGE_ENDS), "other")
 DATA_MARK = "<!-- bench-data "
 DIGITS = re.compile(r"\d+")
 
@@ -145,16 +147,13 @@ class RunResult:
 
 
 def stage_times(lines: list[tuple[float, str]], end: float) -> dict[str, float]:
-    """Seconds per stage from (seconds since start, progress line) pairs: start-up until the
-    first line; each stage from the previous stage's end to the line that reports it; the
-    rest (lines of no known stage, the summary, exit) as `other`."""
+    """Seconds per stage from (seconds since start, progress line) pairs: each stage from the
+    previous stage's end (start-up: from the start) to the line that reports it (start-up: the
+    `building …` line, or the line saying nothing changed); the rest (lines of no known stage,
+    the summary, exit) as `other`."""
     out = dict.fromkeys(STAGES, 0.0)
-    progress = [(t, ln[len("nianbao: "):]) for t, ln in lines if ln.startswith("nianbao: ")]
-    if not progress:
-        out["other"] = end
-        return {k: round(v, 2) for k, v in out.items()}
-    out["start-up"] = progress[0][0]
-    last = progress[0][0]
+    progress = [(t, ln[len("nianbao: ") :]) for t, ln in lines if ln.startswith("nianbao: ")]
+    last = 0.0
     for t, msg in progress:
         for stage, pattern in STAGE_ENDS:
             if pattern.search(msg):
@@ -168,8 +167,15 @@ def stage_times(lines: list[tuple[float, str]], end: float) -> dict[str, float]:
 def timed_run(env: dict[str, str], cwd: Path = PROJECT_ROOT) -> RunResult:
     """`python -m orchestration.cli run` with `env`: wall time, peak RSS, stage times."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "run"], cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.cli", "run"],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+    )
     lines: list[tuple[float, str]] = []
     tail: list[str] = []
     assert proc.stderr is not None
@@ -196,16 +202,25 @@ def _commit(cwd: Path) -> str:
     return head + (" (+ uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
-def measure(n: int, srcs: list[Source], counties: list[str], cwd: Path = PROJECT_ROOT,
-            on_progress=lambda result: None) -> dict:
+def measure(
+    n: int, srcs: list[Source], counties: list[str], cwd: Path = PROJECT_ROOT, on_progress=lambda result: None
+) -> dict:
     """Every scenario for a corpus of `n` reports (a temporary folder, removed afterwards);
     `on_progress(result)` after each scenario (a long run keeps what it has measured)."""
-    result: dict = {"n": n, "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "commit": _commit(cwd),
-                    "cores": os.cpu_count(), "load_before": _load()}
+    result: dict = {
+        "n": n,
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": _commit(cwd),
+        "cores": os.cpu_count(),
+        "load_before": _load(),
+    }
     with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as tmp:
         raw, wh = Path(tmp) / "raw", Path(tmp) / "wh"
-        env = child_env(NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh / "nianbao.duckdb"),
-                        DAGSTER_HOME=str(Path(tmp) / "dagster_home"))
+        env = child_env(
+            NIANBAO_RAW_DIR=str(raw),
+            NIANBAO_WAREHOUSE=str(wh / "nianbao.duckdb"),
+            DAGSTER_HOME=str(Path(tmp) / "dagster_home"),
+        )
         env.pop("NIANBAO_SETTINGS", None)
         write_corpus(raw, 0, n, srcs, counties)
         result["floor"] = floor_seconds(raw)
@@ -218,8 +233,12 @@ def measure(n: int, srcs: list[Source], counties: list[str], cwd: Path = PROJECT
                 first.write_text(first.read_text(encoding="utf-8") + "本年度另有补充说明。\n", encoding="utf-8")
             print(f"bench: {n} reports, {SCENARIO_LABELS[scenario]} … (load {_load()})", file=sys.stderr, flush=True)
             runs[scenario] = asdict(r := timed_run(env, cwd))
-            print(f"bench: {n} reports, {SCENARIO_LABELS[scenario]}: {r.wall_s:.1f} s, peak RSS {r.peak_rss_mb:.0f} MB"
-                  + ("" if r.ok else " (FAILED)"), file=sys.stderr, flush=True)
+            print(
+                f"bench: {n} reports, {SCENARIO_LABELS[scenario]}: {r.wall_s:.1f} s, peak RSS {r.peak_rss_mb:.0f} MB"
+                + ("" if r.ok else " (FAILED)"),
+                file=sys.stderr,
+                flush=True,
+            )
             result["load_after"] = _load()
             on_progress(result)
     return result
@@ -235,41 +254,59 @@ def _s(v: float | None) -> str:
 def render(results: dict[str, dict]) -> str:
     """docs/performance.md from the results by size (str(n) -> measure())."""
     rows = [results[k] for k in sorted(results, key=int)]
-    out = ["# Performance", "",
-           "Measured by `make bench` (`python -m orchestration.bench_scale --sizes 100,2000,10000`; see its",
-           "docstring): synthetic corpora made from the `raw/` reports, each report moved to its own county and",
-           "year; every scenario is one `python -m orchestration.cli run` (wall time, from process start to exit).",
-           "Peak RSS is the largest single process of the run (the run itself, dbt or an extraction worker).",
-           "The floor (read + decode every file, one regex pass over all text) is measured in the same run.",
-           "Timings on a shared 2-core machine: the load average (`uptime`) is given with each size.", "",
-           "| reports | floor (Python / DuckDB read_text) | full build | +1 report | 1 changed | unchanged "
-           "| peak RSS (full / +1) | measured | commit | load before → after |",
-           "|---:|---:|---:|---:|---:|---:|---:|---|---|---|"]
+    out = [
+        "# Performance",
+        "",
+        "Measured by `make bench` (`python -m orchestration.bench_scale --sizes 100,2000,10000`; see its",
+        "docstring): synthetic corpora made from the `raw/` reports, each report moved to its own county and",
+        "year; every scenario is one `python -m orchestration.cli run` (wall time, from process start to exit).",
+        "Peak RSS is the largest single process of the run (the run itself, dbt or an extraction worker).",
+        "The floor (read + decode every file, one regex pass over all text) is measured in the same run.",
+        "Timings on a shared 2-core machine: the load average (`uptime`) is given with each size.",
+        "",
+        "| reports | floor (Python / DuckDB read_text) | full build | +1 report | 1 changed | unchanged "
+        "| peak RSS (full / +1) | measured | commit | load before → after |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
+    ]
     for r in rows:
         runs = r.get("runs", {})
         wall = {s: (runs[s]["wall_s"] if runs.get(s, {}).get("ok") else None) for s in SCENARIOS}  # — not measured
         rss = "/".join(f"{runs[s]['peak_rss_mb'] / 1024:.2f}" for s in ("full", "add_one") if s in runs)
         fl = r.get("floor", {})
-        out.append(f"| {r['n']:,} | {fl.get('python', 0):.2f} s / {fl.get('duckdb', 0):.2f} s | "
-                   + " | ".join(_s(wall[s]) for s in SCENARIOS)
-                   + f" | {rss} GB | {r['date']} | {r['commit']} | {r['load_before']} → {r.get('load_after', '?')} |")
+        out.append(
+            f"| {r['n']:,} | {fl.get('python', 0):.2f} s / {fl.get('duckdb', 0):.2f} s | "
+            + " | ".join(_s(wall[s]) for s in SCENARIOS)
+            + f" | {rss} GB | {r['date']} | {r['commit']} | {r['load_before']} → {r.get('load_after', '?')} |"
+        )
     missing = [f"{n:,}" for n in SIZES if str(n) not in results]
     partial = [f"{r['n']:,}" for r in rows if set(r.get("runs", {})) != set(SCENARIOS)]
     if missing or partial:
-        out += ["", "Not measured yet: " + "; ".join(
-            ([f"sizes {', '.join(missing)}"] if missing else [])
-            + ([f"some runs at {', '.join(partial)} (— in the table)"] if partial else []))
-            + " (`make bench SIZES=…` adds them to this file)."]
-    out += ["", "Time per stage (seconds; a stage ends with the progress line that reports it):", "",
-            "| reports | run | " + " | ".join(STAGES) + " | total |",
-            "|---:|---|" + "---:|" * (len(STAGES) + 1)]
+        out += [
+            "",
+            "Not measured yet: "
+            + "; ".join(
+                ([f"sizes {', '.join(missing)}"] if missing else [])
+                + ([f"some runs at {', '.join(partial)} (— in the table)"] if partial else [])
+            )
+            + " (`make bench SIZES=…` adds them to this file).",
+        ]
+    out += [
+        "",
+        "Time per stage (seconds; a stage ends with the progress line that reports it):",
+        "",
+        "| reports | run | " + " | ".join(STAGES) + " | total |",
+        "|---:|---|" + "---:|" * (len(STAGES) + 1),
+    ]
     for r in rows:
         for s in SCENARIOS:
             run = r.get("runs", {}).get(s)
             if run:
                 st = run["stages"]
-                out.append(f"| {r['n']:,} | {SCENARIO_LABELS[s]}{'' if run['ok'] else ' (failed)'} | "
-                           + " | ".join(f"{st.get(k, 0):.1f}" for k in STAGES) + f" | {run['wall_s']:.1f} |")
+                out.append(
+                    f"| {r['n']:,} | {SCENARIO_LABELS[s]}{'' if run['ok'] else ' (failed)'} | "
+                    + " | ".join(f"{st.get(k, 0):.1f}" for k in STAGES)
+                    + f" | {run['wall_s']:.1f} |"
+                )
     out += ["", DATA_MARK + json.dumps(results, ensure_ascii=False, sort_keys=True) + " -->", ""]
     return "\n".join(out)
 
@@ -284,15 +321,16 @@ def read_results(path: Path) -> dict[str, dict]:
     if i < 0:
         return {}
     try:
-        return json.loads(text[i + len(DATA_MARK):text.index(" -->", i)])
+        return json.loads(text[i + len(DATA_MARK) : text.index(" -->", i)])
     except ValueError:
         return {}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m orchestration.bench_scale", description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default=",".join(map(str, SIZES)),
-                    help="corpus sizes, comma separated (default 100,2000,10000)")
+    ap.add_argument(
+        "--sizes", default=",".join(map(str, SIZES)), help="corpus sizes, comma separated (default 100,2000,10000)"
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the Markdown file (default docs/performance.md)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]

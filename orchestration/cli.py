@@ -113,8 +113,19 @@ class _Screen:
 
 
 def _run_locked(published) -> int:
-    from nianbao import config, stopping
+    from nianbao import config, fingerprint, stopping
     from nianbao import publish as publishing
+
+    # nothing that decides the published build changed: say so and stop (nianbao/fingerprint.py)
+    inputs = fingerprint.current(published)
+    if fingerprint.is_unchanged(published, inputs):
+        print(f"nianbao: nothing changed since the published build (raw files, code, settings): {published} "
+              "kept as it is; dbt, GX, report and publish skipped", file=sys.stderr, flush=True)
+        print(_summary(open_storage(published).view()))
+        print(f"warehouse: {published}")
+        return 0
+    print(f"nianbao: since the published build: {', '.join(fingerprint.changes(published, inputs))}",
+          file=sys.stderr, flush=True)
     from orchestration import home  # the persistent instance `make dev` shows: runs appear in the UI
 
     published_ok = False
@@ -153,6 +164,7 @@ def _run_locked(published) -> int:
             print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
                   f"dbt's log: {log_path}", file=sys.stderr)
             return 1
+        fingerprint.record(published, inputs)
         storage = open_storage(published)
         print(_summary(storage.view()))
         print(f"warehouse: {storage.describe()}")

@@ -165,3 +165,12 @@ def test_dim_year(built):
 def test_second_run_on_unchanged_input_gives_identical_marts(built):
     assert built["first"] == built["second"]
     assert all(built["first"][t] for t in MARTS)
+
+
+def test_ci_runs_every_unit_test(built):
+    """The pipeline's build leaves the unit tests out (orchestration/defs/transform.py BUILD_ARGS):
+    this build, in `make test`/CI, must run each one declared in the project, and each passes."""
+    manifest = json.loads((built["tmp"] / "target" / "manifest.json").read_text())
+    results = json.loads((built["tmp"] / "target" / "run_results.json").read_text())["results"]
+    passed = {r["unique_id"] for r in results if r["unique_id"].startswith("unit_test.") and r["status"] == "pass"}
+    assert manifest["unit_tests"] and passed == set(manifest["unit_tests"])

@@ -12,17 +12,28 @@ with the writer pool's limit of 1.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import psycopg
 import pytest
 import yaml
-from dagster import DagsterInstance, RunRequest, SensorResult, SkipReason, build_sensor_context, materialize
+from dagster import (
+    DagsterEventType,
+    DagsterInstance,
+    RunRequest,
+    SensorResult,
+    SkipReason,
+    build_sensor_context,
+    execute_job,
+    materialize,
+    reconstructable,
+)
 
 from nianbao import pipeline, warehouse
 from orchestration.definitions import server_definitions
-from orchestration.defs.partitions import DOCUMENTS, EXTRACT_JOB, document_extraction
+from orchestration.defs.partitions import ASSET, DOCUMENTS, EXTRACT_JOB, document_extraction
 from orchestration.defs.pools import WRITER_POOL
 from orchestration.resources import WarehouseResource
 from tests.paths import SEEDS
@@ -129,3 +140,26 @@ def test_server_instance_template_names_postgres_storage_and_pools():
     assert set(settings["storage"]) == {"postgres"}
     assert settings["concurrency"]["pools"] == {"default_limit": 1, "granularity": "op"}
     assert settings["concurrency"]["runs"]["max_concurrent_runs"] > 1
+
+
+def server_extract_job():
+    """The server target's partitioned job, as the multiprocess executor's step processes rebuild it."""
+    return server_definitions().resolve_job_def(EXTRACT_JOB)
+
+
+def test_partition_runs_on_the_multiprocess_executor(server, pg_env):  # noqa: F811
+    instance, settings = server
+    document_id = sorted(_loaded(settings.working_path()))[0]  # one: every step process loads the definitions
+    instance.add_dynamic_partitions(DOCUMENTS.name, [document_id])
+    with execute_job(
+        reconstructable(server_extract_job), instance=instance, tags={"dagster/partition": document_id}
+    ) as result:
+        assert result.success
+        starts = [e for e in result.all_events if e.event_type == DagsterEventType.STEP_START]
+    assert {e.step_key for e in starts} == {
+        f"{ASSET}.{op}" for op in ("read_document", "extract_document", "store_document")
+    }
+    assert os.getpid() not in {e.pid for e in starts}  # each step in a process of its own
+    with psycopg.connect(_dsn(pg_env), autocommit=True) as con:
+        in_pg = {r[0] for r in con.execute("select distinct document_id from raw.figures")}
+    assert in_pg == {document_id}

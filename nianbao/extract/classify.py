@@ -232,6 +232,16 @@ def _village_rooms(text: str, q: Quantity, d: Decision, cs: int, right: str, sen
     return lx.VILLAGE_ROOMS.search(seg) is not None
 
 
+def _village_subject(text: str, ss: int, se: int, pos: int) -> bool:
+    """Village / grassland reading rooms open the number's sentence as its subject (全县186家农家书屋
+    全年流通图书5.6万册次): their figures, not the library's; not when the library is named after
+    them or takes them into its own lending (纳入…通借通还)."""
+    m = lx.VILLAGE_ROOMS.search(text, ss, pos)
+    if not m or not lx.VILLAGE_LEAD.fullmatch(text, ss, m.start()) or lx.VILLAGE_ROOMS_JOINED.search(text, ss, se):
+        return False
+    return not lx.OWN_SUBJECT_WORDS.search(text, m.end(), pos)
+
+
 def _cross_year_window(text: str, ss: int, pos: int) -> bool:
     """The sentence before the number states a window from one year into another, and no
     year or period of the figure's own follows it."""
@@ -390,6 +400,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     # village / grassland reading rooms (为110家农家书屋采购图书5.32万册) are not the library's
     if d.metric in lx.VILLAGE_ROOM_METRICS and _village_rooms(text, q, d, cs, right, sentence):
+        return None
+    if _village_subject(text, sentence[0], sentence[1], q.num_start):
         return None
     # a budget's base and its increase (在90万元的…经费基础上新增150万元)
     if d.metric.startswith("spending") and (lx.BUDGET_BASE_RIGHT.match(right)

@@ -335,6 +335,11 @@ VILLAGE_ROOM_METRICS = ("network.branches", "network.service_points", "network.s
                         "collection.added")
 # …unless the library takes them into its own lending (纳入12家农家书屋通借通还): then they are its points
 VILLAGE_ROOMS_JOINED = re.compile(r"纳入|通借通还|统借统还")
+# what may open a sentence before the rooms it is about (全县186家农家书屋…, 各草原书屋…)
+VILLAGE_LEAD = re.compile(r"\s*(?:\d{4}\s*年(?:度)?\s*[,，]?)?\s*(?:全(?:县|市|区|旗|省|盟|州)|各|该|所有|现有)?\s*(?:共有?)?\s*"
+                          r"(?:\d+|[一二三四五六七八九十百千两]+)?\s*[家个所座间]?\s*")
+# the library named as a subject (after the rooms: …农家书屋,图书馆全年…)
+OWN_SUBJECT_WORDS = re.compile(r"图书馆|本馆|我馆|分馆|总馆")
 # how far before the cue (or the number) the room's name may sit (为110家农家书屋采购图书…)
 VILLAGE_ROOMS_REACH = 12
 # a budget's base and its increase (在90万元的图书采购经费基础上新增150万元): neither is what is spent

@@ -357,7 +357,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     if _is_rate(text[cs:q.num_start]) and not lx.RATIO.search(left):
         return None
     if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]) \
-            or lx.TOP_N.search(text[sentence[0]:q.num_start]) or lx.LIST_ITEMS_RIGHT.match(right):
+            or lx.TOP_N.search(text[sentence[0]:q.num_start]) or lx.LIST_ITEMS_RIGHT.match(right) \
+            or lx.PEAK_DAY.search(text[sentence[0]:q.num_start]):
         return None
     if lx.EACH_OF.search(text[cs:q.num_start]):
         return None   # (12个分馆均藏书5000册以上: what each has)

@@ -183,6 +183,9 @@ INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一�
 TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)")
 # a count of the items of a list of criteria or aspects (等七项指标, 三个方面): no figure
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
+# the peak day of a period (人流最高峰出现在上周日,进馆读者超过1300人次): that day's count, read over
+# the sentence before the number
+PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^,;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
 RANKING = re.compile(r"排名|排行|之最|"
                      # the busiest day (最高一天接待…, 最多的一天): a record, not a total

@@ -205,6 +205,22 @@ def _first_anniversary(text: str) -> bool:
     return any(lx.FIRST_ANNIVERSARY.search(t) for t in heads)
 
 
+@functools.lru_cache(maxsize=4)
+def _reading_day_item(text: str) -> bool:
+    """The first lines are about World Book Day (a 4.23 news item or its title)."""
+    from .segment import is_junk, lines
+
+    heads = [ln.text for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)][:lx.FIRST_ANNIVERSARY_LINES]
+    return any(lx.READING_DAY_ITEM.search(t) for t in heads)
+
+
+def _look_back_year(text: str, ss: int, pos: int) -> bool:
+    """A flow of the twelve months looked back on (一年来,…接待读者…) in a World Book Day item,
+    with no year or period of its own after it: April to April, no calendar year."""
+    ms = list(lx.LOOK_BACK_YEAR.finditer(text, ss, pos))
+    return bool(ms) and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos) and _reading_day_item(text)
+
+
 def _since_opening_year(text: str, ss: int, pos: int, metric: str) -> bool:
     """A flow (or new cards) summed (累计) in a first-anniversary text with no calendar period
     of its own: the sum since opening (截至<day> ends that window, it names no year of the
@@ -370,6 +386,9 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
                                                        or _cumulative_run(text, sentence[0], q.num_start)):
         return None
     if _since_opening_year(text, sentence[0], q.num_start, d.metric):
+        return None
+    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
+            and _look_back_year(text, sentence[0], q.num_start):
         return None
     if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
             and _since_earlier_year(text, sentence[0], q.num_start):

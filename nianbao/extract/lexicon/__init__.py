@@ -263,6 +263,10 @@ JOINT_SUBJECTS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:和|与|及|、)([\u4e00
 # summed (累计) are since it opened, twelve months across two calendar years, none a year's figure
 FIRST_ANNIVERSARY = re.compile(r"(?:开馆|启用|开放|运行|落成|建成)[^,;。\d]{0,4}?(?:一|1)\s*周年")
 FIRST_ANNIVERSARY_LINES = 5
+# the twelve months looked back on (一年来, 过去一年) in an item about World Book Day (4月23日) on
+# its first lines: April to April, no calendar year (a year-end report's 一年来 is its year)
+LOOK_BACK_YEAR = re.compile(r"(?<![\d十])(?:一年来|一年以来|过去(?:的)?一年|近一年|这一年来)")
+READING_DAY_ITEM = re.compile(r"世界读书日|读书日|4\.23|4·23|4月23日")
 SUMMED = re.compile(r"累计")
 # the level of a compared year in brackets (比2021年(126178万册/件)增长7.8%)
 COMPARED_LEVEL = re.compile(r"^\s*(?:比|较|与)\s*(?:19|20)\d\d\s*年\s*[(（]\s*$")

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from nianbao import sandbox, warehouse
-from nianbao.pipeline import _extract_one, doc_timeout_s, extractor_version
+from nianbao import pipeline, sandbox, warehouse
+from nianbao.pipeline import doc_timeout_s, extractor_version
 from nianbao.schema import ExtractionResult
 from nianbao.storage import Storage
 
@@ -58,7 +58,7 @@ def extract_text(text: str, source_file: str, timeout: float | None = None) -> E
     default NIANBAO_DOC_TIMEOUT)."""
     timeout = doc_timeout_s() if timeout is None else timeout
     with sandbox.Pool(1, preload=("nianbao.extract",)) as pool:
-        [(_, outcome)] = list(pool.run(_extract_one, [(text, source_file)], timeout))
+        [(_, outcome)] = list(pool.run(pipeline._extract_one, [(text, source_file)], timeout))
     if isinstance(outcome, sandbox.ChildTimeout):
         return Failed("timeout", f"extraction took longer than {timeout:.0f} s")
     if isinstance(outcome, (sandbox.ChildError, sandbox.ChildDied)):

@@ -496,6 +496,8 @@ def segment(context: str, metric: str, sentence: str) -> str:
             continue
         if name == "online" and not (metric.startswith("activities") or metric.startswith("circulation")):
             continue
+        if name in lx.READER_PART_SEGMENTS and metric.startswith("activities"):
+            continue
         if rx.search(context):
             if name == "online" and metric.startswith("activities"):
                 # 线上讲座 / 线上展览: the online part of one kind of activity

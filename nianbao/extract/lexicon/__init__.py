@@ -472,6 +472,12 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("picture_books", re.compile(r"绘本(?!故事)")),
     ("minors", re.compile(r"未成年|少儿|儿童|青少年|少年|亲子|幼儿|中小学生|学生")),
     ("adults", re.compile(r"成人(?!礼|教育|高考|仪式)")),
+    # parts of the readers' use by day, sex or age band (周六共借出…, 女性读者有…, 19至35岁读者借阅…):
+    # never a whole (not read for activities: 周末故事会 names an event)
+    ("weekends", re.compile(r"周末|週末|双休日|周六|周日|星期六|星期日")),
+    ("women", re.compile(r"女性|女读者")),
+    ("men", re.compile(r"男性|男读者")),
+    ("age_band", re.compile(r"\d{1,2}\s*(?:至|到|-|~|—)\s*\d{1,2}\s*(?:周)?岁|\d{1,2}\s*(?:周)?岁\s*(?:及)?\s*(?:以上|以下)")),
     ("storytelling", re.compile(r"故事会|讲故事|故事妈妈|故事屋")),
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
     ("offline", re.compile(r"(?<![线上和与、])线下(?=活动|讲座|展览|培训|阅读推广|参与)")),
@@ -488,6 +494,8 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("open_shelf", re.compile(r"开架")),
     ("in_ils", re.compile(r"纳入")),   # (kept last: network figures read only this rule)
 ]
+# the segments of that list not read for activities
+READER_PART_SEGMENTS = ("weekends", "women", "men", "age_band")
 # parts of holdings or loans listed by name after their whole (总藏书量N,其中古籍…,图书N册,报刊N份;
 # 汉文图书N册、民文图书N册): the label between the last list mark and the number names only the
 # part, by material, language or subject class; read by prose.listed_part (fullmatch, first wins)

@@ -72,7 +72,7 @@ def _check_fields(text: str, expected: dict) -> None:
             assert got is None if want is None else got == want, (value, name, got)
 
 
-FIELD_CASES = load_cases(Path(__file__).parent / "cases" / "attribution_real.yaml", "text", "fields")
+FIELD_CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "attribution_real.yaml", "text", "fields")
 
 
 @pytest.mark.parametrize("text, expected", FIELD_CASES)

@@ -183,7 +183,7 @@ def test_scaled_number_with_no_unit_and_no_passing_word_is_not_read():
     assert not [f for f in _figs("2002年全县人口仅43万。\n") if f.value == 430000]
 
 
-CASES = load_cases(Path(__file__).parent / "cases" / "batch7_causes.yaml", "text", "figures")
+CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "batch7_causes.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", CASES)

@@ -19,7 +19,7 @@ def _figs(text: str) -> dict[tuple[str, float], object]:
     return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
 
 
-CASES = load_cases(Path(__file__).parent / "cases" / "batch8_causes.yaml", "text", "present", "absent", "absent_values")
+CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "batch8_causes.yaml", "text", "present", "absent", "absent_values")
 
 
 @pytest.mark.parametrize("text, present, absent, absent_values", CASES)

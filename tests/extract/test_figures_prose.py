@@ -147,7 +147,7 @@ def test_not_figures(text):
     assert figs(Y + text) == []
 
 
-DATED_FIGURES = load_cases(Path(__file__).parent / "cases" / "figures_prose.yaml", "text", "figures")
+DATED_FIGURES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "figures_prose.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", DATED_FIGURES)

@@ -24,7 +24,7 @@ def _rows(text):
                   for f in extract_document(text).figures if f.kind == "figure")
 
 
-CASES = load_cases(Path(__file__).parent / "cases" / "general_gaps.yaml", "text", "figures")
+CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "general_gaps.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", CASES)

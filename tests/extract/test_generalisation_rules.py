@@ -14,7 +14,7 @@ def _figs(text):
     return sorted((f.metric, f.value, f.year, f.period) for f in extract_document(text).figures if f.kind == "figure")
 
 
-CASES = load_cases(Path(__file__).parent / "cases" / "generalisation_rules.yaml", "text", "figures")
+CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "generalisation_rules.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", CASES)

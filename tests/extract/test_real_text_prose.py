@@ -44,7 +44,7 @@ def test_pinyin_fragments_are_read_through_and_spans_stay_in_the_text():
         assert "(" in f.evidence   # evidence as written
 
 
-FIGURE_CASES = load_cases(Path(__file__).parent / "cases" / "real_text_prose.yaml", "text", "figures")
+FIGURE_CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "real_text_prose.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", FIGURE_CASES)

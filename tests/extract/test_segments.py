@@ -17,7 +17,7 @@ def _figures(text: str, metric_prefix: str = "activities"):
     return [(f.metric, f.value, f.segment) for f in result.figures if f.metric.startswith(metric_prefix)]
 
 
-CASES = load_cases(Path(__file__).parent / "cases" / "segments.yaml", "text", "figures")
+CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "segments.yaml", "text", "figures")
 
 
 @pytest.mark.parametrize("text, expected", CASES)

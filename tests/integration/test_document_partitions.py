@@ -140,6 +140,7 @@ def test_server_instance_template_names_postgres_storage_and_pools():
     assert set(settings["storage"]) == {"postgres"}
     assert settings["concurrency"]["pools"] == {"default_limit": 1, "granularity": "op"}
     assert settings["concurrency"]["runs"]["max_concurrent_runs"] > 1
+    assert settings["run_monitoring"]["enabled"] and settings["run_monitoring"]["free_slots_after_run_end_seconds"] > 0
 
 
 def server_extract_job():

@@ -44,7 +44,7 @@ def test_a_24_hour_service_library_names_no_other_library(kind):
     assert other_library("活动在某某县图书馆举行,共5场", None) == "某某县图书馆"  # a named library still is one
 
 
-@pytest.mark.parametrize("lead", ["2023年", "据", "而"])
+@pytest.mark.parametrize("lead", ["2023年", "据", "而", "去年"])
 def test_a_generic_city_library_after_a_year_or_a_word_is_no_other_library(lead):
     # (年市图书馆, 据市图书馆: the name rule starts at the character before 市图书馆)
     assert other_library(f"{lead}市图书馆到馆读者达", None) is None

@@ -9,7 +9,8 @@ figures as (
 ),
 
 events as (
-    select count(*) as n from {{ ref('fct_activities') }} where grain = 'event'
+    select count(*) as n from {{ ref('fct_activities') }}
+    where grain = 'event'
 )
 
 select documents.*, figures.n as fct_figures_rows, events.n as event_rows

@@ -73,8 +73,8 @@ ranked as (
         coalesce(year_values.n_year_values, 0) as n_year_values,
         row_number() over (
             partition by scored.library_key, scored.year, scored.metric, scored.scope, scored.segment
-            order by period_rank, invalid_rank, source_rank, qualifier_rank, trailing_zeros,
-                confidence desc, source_file, char_start, figure_id
+            order by period_rank asc, invalid_rank asc, source_rank asc, qualifier_rank asc, trailing_zeros asc,
+                confidence desc, source_file asc, char_start asc, figure_id asc
         ) as preference_rank,
         count(*) filter (where period != 'plan') over (
             partition by scored.library_key, scored.year, scored.metric, scored.scope, scored.segment

@@ -104,7 +104,8 @@ unioned as (
     {%- for part, columns in [('events', event_columns), ('reported_totals', figure_columns)] %}
     select
         {%- for column in all_columns %}
-        {% if column in columns %}{{ column }}{% else %}cast(null as {{ column_types[column] }}) as {{ column }}{% endif %}
+        {% if column in columns %}{{ column }}
+        {%- else %}cast(null as {{ column_types[column] }}) as {{ column }}{% endif %}
         {%- if not loop.last %},{% endif %}
         {%- endfor %}
     from {{ part }}

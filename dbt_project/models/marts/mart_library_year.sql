@@ -43,7 +43,7 @@ library_years as (
             false as is_duplicate
         from figures
         union all
-        select 'event', library_key, year, library_name, document_id, null, is_duplicate
+        select 'event' as grain, library_key, year, library_name, document_id, null as status, is_duplicate
         from events
     ) as rows_of_year
     group by library_key, year

@@ -1,4 +1,4 @@
-{{ config(materialized='view') }}
+{{ config(materialized='table') }}{# a table: both dq marts re-ran every rule of a view (issue 11) #}
 {#-
   Every rule's output in one long table: one row per (finding, figure, role).
   The rules are the models tagged `dq_rule` (each one check code of seeds/dq_checks.csv);

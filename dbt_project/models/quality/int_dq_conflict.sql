@@ -36,7 +36,9 @@ disjoint_pairs as (
 -- the largest plain value equals the sum of the other distinct values (two or more) within
 -- their rounding. Parts are never a conflict with their whole.
 distinct_values as (
-    select conflict_key, value, max(rounding_unit) as rounding_unit, bool_and(coalesce(qualifier, 'exact') = 'exact') as is_exact
+    select
+        conflict_key, value, max(rounding_unit) as rounding_unit,
+        bool_and(coalesce(qualifier, 'exact') = 'exact') as is_exact
     from keyed
     group by conflict_key, value
 ),
@@ -48,8 +50,12 @@ whole_of_parts_keys as (
     group by w.conflict_key, w.value, w.rounding_unit, w.is_exact
     having count(*) >= 2
         and w.is_exact and bool_and(p.is_exact)
-        and w.value = (select max(value) from distinct_values as m where m.conflict_key = w.conflict_key)
-        and abs(sum(p.value) - w.value) <= (coalesce(w.rounding_unit, 0) + sum(coalesce(p.rounding_unit, 0))) / 2 + 1e-6 * w.value
+        and w.value = (
+            select max(m.value) from distinct_values as m
+            where m.conflict_key = w.conflict_key
+        )
+        and abs(sum(p.value) - w.value)
+        <= (coalesce(w.rounding_unit, 0) + sum(coalesce(p.rounding_unit, 0))) / 2 + 1e-6 * w.value
 ),
 
 -- a figure that may be a part of a larger one of its metric: its sentence names a part
@@ -62,7 +68,8 @@ part_words as (
 maybe_part as (
     select f.figure_id
     from figures as f
-    where exists (select 1 from part_words as w where strpos(f.evidence, w.word) > 0)
+    where exists (select 1 from part_words as w
+    where strpos(f.evidence, w.word) > 0)
         or exists (
             select 1 from figures as o
             where o.document_id = f.document_id and o.sentence_no = f.sentence_no
@@ -97,34 +104,24 @@ listed as (
 findings as (
     select
         c.conflict_key,
-        'conflict' as "check",
         case when bool_or(k.is_certain) then 'error' else 'warn' end as severity,
-        {{ any_value_ordered("c.document_id", "c.figure_id") }} as document_id,
+        {{ first_values('c', ['document_id', 'library_key', 'year', 'metric'], 'c.figure_id') }},
         min(c.source_file) as source_file,
-        {{ any_value_ordered("c.library_key", "c.figure_id") }} as library_key,
-        {{ any_value_ordered("c.year", "c.figure_id") }} as year,
-        {{ any_value_ordered("c.metric", "c.figure_id") }} as metric,
-        {{ any_value_ordered("c.subject_text", "c.figure_id") }} || ' in ' || coalesce(cast({{ any_value_ordered("c.year", "c.figure_id") }} as varchar), 'an unknown year')
-            || case when {{ any_value_ordered("c.is_plural", "c.figure_id") }} then ' are' else ' is' end
+        {{ subject_in_year(any_value_ordered("c.subject_text", "c.figure_id"),
+                           any_value_ordered("c.year", "c.figure_id"),
+                           any_value_ordered("c.is_plural", "c.figure_id")) }}
             || ' stated as ' || {{ any_value_ordered("l.value_list") }} || '.' as message,
-        'conflict|' || string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
+        string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
     from candidates as c
     join listed as l using (conflict_key)
     join conflicting_keys as k using (conflict_key)
     group by c.conflict_key
+),
+
+linked as (
+    select f.*, c.figure_id
+    from findings as f
+    join candidates as c using (conflict_key)
 )
 
-select
-    substr(md5(f.id_basis), 1, 16) as finding_id,
-    f."check",
-    f.severity,
-    f.document_id,
-    f.source_file,
-    f.library_key,
-    f.year,
-    f.metric,
-    f.message,
-    c.figure_id,
-    'candidate' as role
-from findings as f
-join candidates as c using (conflict_key)
+{{ dq_finding_rows('conflict', 'linked', 'id_basis', [('figure_id', 'candidate')], severity='severity') }}

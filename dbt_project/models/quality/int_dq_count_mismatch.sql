@@ -66,36 +66,39 @@ listed as (
     {{ value_list('stated_in_mismatched', ['document_id', 'table_id']) }}
 ),
 
+-- per table: the subject of its stated counts and their figure ids
+stated_subjects as (
+    select
+        document_id,
+        table_id,
+        {{ any_value_ordered("subject_text", "figure_id") }} as subject_text,
+        string_agg(figure_id, ',' order by figure_id) as figure_ids
+    from stated
+    group by document_id, table_id
+),
+
 findings as (
     select
-        substr(md5('count_mismatch|' || t.document_id || '|' || t.table_id || '|' || s.figure_ids), 1, 16) as finding_id,
-        'count_mismatch' as "check",
-        'warn' as severity,
+        t.document_id || '|' || t.table_id || '|' || s.figure_ids as id_basis,
         t.document_id,
         t.source_file,
         t.library_key,
         t.year,
         'activities.events' as metric,
         'The table “' || t.table_title || '” lists ' || t.n_rows || ' events, but '
-            || lower(substr(s.subject_text, 1, 1)) || substr(s.subject_text, 2) || ' in ' || coalesce(cast(t.year as varchar), 'an unknown year')
+            || lower(substr(s.subject_text, 1, 1)) || substr(s.subject_text, 2)
+            || ' in ' || coalesce(cast(t.year as varchar), 'an unknown year')
             || ' are stated as ' || l.value_list || '.' as message,
         t.table_id
     from event_tables as t
     join listed as l using (document_id, table_id)
-    join (
-        select
-            document_id,
-            table_id,
-            {{ any_value_ordered("subject_text", "figure_id") }} as subject_text,
-            string_agg(figure_id, ',' order by figure_id) as figure_ids
-        from stated
-        group by document_id, table_id
-    ) as s using (document_id, table_id)
+    join stated_subjects as s using (document_id, table_id)
+),
+
+linked as (
+    select f.*, s.figure_id
+    from findings as f
+    join stated as s using (document_id, table_id)
 )
 
-select
-    f.finding_id, f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
-    s.figure_id,
-    'subject' as role
-from findings as f
-join stated as s using (document_id, table_id)
+{{ dq_finding_rows('count_mismatch', 'linked', 'id_basis') }}

@@ -62,34 +62,26 @@ pairs_ranked as (
         substr(r.text, t.char_end + 1, r.char_start - t.char_end) as between_text
     from restated as r
     join totals as t
-        on t.document_id = r.document_id
-        and t.char_end <= r.char_start
-        and r.char_start - t.char_end <= 60
+        on {{ shortly_before('t', 'r', 60) }}
 ),
 
 pairs as (
-    select * from pairs_ranked where total_rank = 1
+    select * from pairs_ranked
+    where total_rank = 1
 ),
 
 findings as (
     select
-        substr(md5('count_mismatch|restated|' || total_id || '|' || restated_id), 1, 16) as finding_id,
-        'count_mismatch' as "check",
-        'warn' as severity,
         document_id, source_file, cast(null as varchar) as library_key, report_year as year,
         cast(null as varchar) as metric,
-        'A total of ' || total_text || ' (' || {{ format_g("total_value", 15) }} || ') is referred to a few words later as '
-            || restated_text || ' (' || {{ format_g("restated_value", 15) }} || '): the same count is stated as two numbers.' as message,
+        'A total of ' || total_text || ' (' || {{ format_g("total_value", 15) }}
+            || ') is referred to a few words later as ' || restated_text
+            || ' (' || {{ format_g("restated_value", 15) }} || '): the same count is stated as two numbers.' as message,
         total_id, restated_id
     from pairs
     where total_value <> restated_value
         and not {{ regexp_test("between_text", "'\\n'") }}
 )
 
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       total_id as figure_id, 'subject' as role
-from findings
-union all
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       restated_id, 'subject'
-from findings
+{{ dq_finding_rows('count_mismatch', 'findings', "'restated|' || total_id || '|' || restated_id",
+                   [('total_id', 'subject'), ('restated_id', 'subject')]) }}

@@ -34,12 +34,8 @@ candidates as (
         on f.document_id in (dp.doc1, dp.doc2)
         and f.kind = 'figure'
         and coalesce(f.is_trusted, true)
-        and f.library_key is not distinct from dp.library_key
-        and f.year is not distinct from dp.year
         and f.metric = dp.metric
-        and f.scope is not distinct from dp.scope
-        and f.segment is not distinct from dp.segment
-        and f.period is not distinct from dp.period
+        and {{ same_key('dp', 'f', ['library_key', 'year', 'scope', 'segment', 'period']) }}
 ),
 
 -- per document: "1227435 (h011.txt)"
@@ -57,35 +53,33 @@ documents_text as (
     group by pair_key
 ),
 
+{#- "Visits (visits.in_person) of <library>": the subject with the library's name (or key) #}
+{% set library_subject = any_value_ordered("c.subject_text", "c.figure_id") ~ " || ' of ' || coalesce("
+    ~ any_value_ordered("c.library_name", "c.figure_id") ~ ", " ~ any_value_ordered("c.library_key", "c.figure_id") ~ ")" %}
 findings as (
     select
         c.pair_key,
         {{ any_value_ordered("c.doc1", "c.figure_id") }} as document_id,
-        {{ any_value_ordered("c.library_key", "c.figure_id") }} as library_key,
-        {{ any_value_ordered("c.year", "c.figure_id") }} as year,
-        {{ any_value_ordered("c.metric", "c.figure_id") }} as metric,
-        {{ any_value_ordered("c.subject_text", "c.figure_id") }} || ' of ' || coalesce({{ any_value_ordered("c.library_name", "c.figure_id") }}, {{ any_value_ordered("c.library_key", "c.figure_id") }})
-            || ' in ' || coalesce(cast({{ any_value_ordered("c.year", "c.figure_id") }} as varchar), 'an unknown year')
-            || case when {{ any_value_ordered("c.is_plural", "c.figure_id") }} then ' are' else ' is' end || ' stated as '
+        {{ first_values('c', ['library_key', 'year', 'metric'], 'c.figure_id') }},
+        {{ subject_in_year(library_subject, any_value_ordered("c.year", "c.figure_id"),
+                           any_value_ordered("c.is_plural", "c.figure_id")) }}
+            || ' stated as '
             || {{ any_value_ordered("t.text") }} || ': the two documents cannot both be right.' as message,
-        'cross_document|' || string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
+        string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
     from candidates as c
     join documents_text as t using (pair_key)
     group by c.pair_key
+),
+
+document_files as (
+    select distinct document_id, source_file from figures
+),
+
+linked as (
+    select f.*, d.source_file, c.figure_id
+    from findings as f
+    join candidates as c using (pair_key)
+    join document_files as d on d.document_id = f.document_id
 )
 
-select
-    substr(md5(f.id_basis), 1, 16) as finding_id,
-    'cross_document' as "check",
-    'warn' as severity,
-    f.document_id,
-    d.source_file,
-    f.library_key,
-    f.year,
-    f.metric,
-    f.message,
-    c.figure_id,
-    'candidate' as role
-from findings as f
-join candidates as c using (pair_key)
-join (select distinct document_id, source_file from figures) as d on d.document_id = f.document_id
+{{ dq_finding_rows('cross_document', 'linked', 'id_basis', [('figure_id', 'candidate')]) }}

@@ -60,7 +60,8 @@ impossible_date as (
     select
         'impossible_date' as rule,
         c.candidate_id as key_id,
-        c.document_id, d.source_file, cast(null as varchar) as library_key, d.report_year as year, cast(null as varchar) as metric,
+        c.document_id, d.source_file, cast(null as varchar) as library_key, d.report_year as year,
+        cast(null as varchar) as metric,
         {{ try_cast_integer("c.value") }} as month,
         {{ try_cast_integer(regexp_group("substr(d.text, c.char_end + 2, 3)", "'^([0-9]{1,2})日'", 1)) }} as day,
         c.candidate_id as figure_id
@@ -77,7 +78,8 @@ impossible as (
         'The date ' || cast(month as varchar) || '月' || cast(day as varchar) || '日 does not exist: '
             || case when month not between 1 and 12 then 'there is no month ' || cast(month as varchar)
                     else cast(month as varchar) || '月 has at most '
-                         || cast((array[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[month] as varchar) || ' days' end
+                         || cast((array[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[month] as varchar)
+                         || ' days' end
             || '.' as message
     from impossible_date
     where month not between 1 and 12
@@ -90,17 +92,23 @@ impossible as (
 own_date_text as (
     select
         d.document_id, d.source_file, d.report_year, d.text,
-        trim({{ regexp_all_matches("substr(d.text, 1, cast(t.document_header_chars as integer))", "p.pattern") }}) as written
+        trim({{ regexp_all_matches("substr(d.text, 1, cast(t.document_header_chars as integer))", "p.pattern") }})
+            as written
     from {{ ref('stg_nianbao__documents') }} as d
     cross join {{ ref('dq_document_dates') }} as p
     cross join {{ ref('int_dq_thresholds') }} as t
 ),
 
+{% set written_year = regexp_group("o.written", "'^[^0-9]*((19|20)[0-9]{2})'", 1) %}
+{% set written_month = regexp_group("o.written", "'^[^0-9]*(19|20)[0-9]{2}[^0-9]+([0-9]{1,2})'", 2) %}
+{% set written_day = regexp_group("o.written", "'^[^0-9]*(19|20)[0-9]{2}[^0-9]+[0-9]{1,2}[^0-9]+([0-9]{1,2})'", 2) %}
+{% set written_date = written_year ~ " || '-' || lpad(" ~ written_month ~ ", 2, '0') || '-' || lpad("
+    ~ written_day ~ ", 2, '0')" %}
 own_dates as (
     select distinct
         o.document_id, o.source_file, o.report_year, o.written,
         strpos(o.text, o.written) - 1 as char_start,
-        {{ try_cast_date(regexp_group("o.written", "'^[^0-9]*((19|20)[0-9]{2})'", 1) ~ " || '-' || lpad(" ~ regexp_group("o.written", "'^[^0-9]*(19|20)[0-9]{2}[^0-9]+([0-9]{1,2})'", 2) ~ ", 2, '0') || '-' || lpad(" ~ regexp_group("o.written", "'^[^0-9]*(19|20)[0-9]{2}[^0-9]+[0-9]{1,2}[^0-9]+([0-9]{1,2})'", 2) ~ ", 2, '0')") }} as own_date
+        {{ try_cast_date(written_date) }} as own_date
     from own_date_text as o
 ),
 
@@ -132,7 +140,8 @@ own_dates_apart as (
         o.document_id, o.source_file, cast(null as varchar) as library_key, o.report_year as year,
         cast(null as varchar) as metric,
         'The document gives itself dates ' || cast((s.last_date - s.first_date) as varchar)
-            || ' days apart in its first lines (' || s.dates_written || '): they cannot all be its date; one is wrong or belongs to something else.' as message,
+            || ' days apart in its first lines (' || s.dates_written
+            || '): they cannot all be its date; one is wrong or belongs to something else.' as message,
         o.figure_id
     from own_date_span as s
     join own_dates_linked as o using (document_id)
@@ -170,11 +179,4 @@ links as (
     select rule, key_id, document_id, source_file, library_key, year, metric, message, figure_id from impossible
 )
 
-select
-    substr(md5('date_mismatch|' || rule || '|' || key_id), 1, 16) as finding_id,
-    'date_mismatch' as "check",
-    'warn' as severity,
-    document_id, source_file, library_key, year, metric, message,
-    figure_id,
-    'subject' as role
-from links
+{{ dq_finding_rows('date_mismatch', 'links', "rule || '|' || key_id") }}

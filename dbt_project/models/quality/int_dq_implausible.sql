@@ -18,23 +18,23 @@
   The bounds and their sources are in seeds/dq_thresholds.csv. One finding per key and
   rule; the figures of the failing pairs are linked as subjects.
 -#}
+{#- which segments a rule compares: both the whole ('all'), the same one, a part with its whole #}
+{%- set segment_pairs = {
+    'both_all': "coalesce(small.segment, 'all') = 'all' and coalesce(big.segment, 'all') = 'all'",
+    'same': 'small.segment is not distinct from big.segment',
+    'part_of_all': "coalesce(small.segment, 'all') <> 'all' and coalesce(big.segment, 'all') = 'all'",
+} -%}
+{#- code, small metric, big metric, segments, bound, why -#}
 {%- set rules = [
-    {'code': 'borrowers_above_visits', 'small': "'circulation.borrowers'", 'big': "'visits.in_person'",
-     'segments': "coalesce(small.segment, 'all') = 'all' and coalesce(big.segment, 'all') = 'all'", 'bound': '1',
-     'why': "every loan to a reader normally needs a visit, so this needs an explanation"},
-    {'code': 'events_above_attendance', 'small': "'activities.events'", 'big': "'activities.attendance'",
-     'segments': 'small.segment is not distinct from big.segment', 'bound': '1',
-     'why': "each activity should have at least one participant"},
-    {'code': 'items_per_borrowing_visit', 'small': "'circulation.loans'", 'big': "'circulation.borrowers'",
-     'segments': "coalesce(small.segment, 'all') = 'all' and coalesce(big.segment, 'all') = 'all'",
-     'bound': 't.max_items_per_borrowing_visit',
-     'why': "more items per borrowing visit than the documented bound"},
-    {'code': 'attendance_per_event', 'small': "'activities.attendance'", 'big': "'activities.events'",
-     'segments': 'small.segment is not distinct from big.segment', 'bound': 't.max_attendance_per_event',
-     'why': "more participants per activity than the documented bound"},
-    {'code': 'part_above_whole', 'small': 'big.metric', 'big': 'small.metric',
-     'segments': "coalesce(small.segment, 'all') <> 'all' and coalesce(big.segment, 'all') = 'all'", 'bound': '1',
-     'why': "a part cannot be larger than its whole"},
+    ('borrowers_above_visits', "'circulation.borrowers'", "'visits.in_person'", 'both_all', '1',
+     "every loan to a reader normally needs a visit, so this needs an explanation"),
+    ('events_above_attendance', "'activities.events'", "'activities.attendance'", 'same', '1',
+     "each activity should have at least one participant"),
+    ('items_per_borrowing_visit', "'circulation.loans'", "'circulation.borrowers'", 'both_all',
+     't.max_items_per_borrowing_visit', "more items per borrowing visit than the documented bound"),
+    ('attendance_per_event', "'activities.attendance'", "'activities.events'", 'same',
+     't.max_attendance_per_event', "more participants per activity than the documented bound"),
+    ('part_above_whole', 'big.metric', 'small.metric', 'part_of_all', '1', "a part cannot be larger than its whole"),
 ] -%}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
@@ -49,32 +49,33 @@ thresholds as (
 
 -- pairs of `small` and `big` statements; fails: small lies entirely above bound × big
 pairs as (
-{%- for r in rules %}
+{%- for code, small_metric, big_metric, segments, bound, why in rules %}
     select
-        '{{ r.code }}' as rule,
-        '{{ r.why }}' as why,
-        {{ r.bound }} as bound,
+        '{{ code }}' as rule,
+        '{{ why }}' as why,
+        {{ bound }} as bound,
         small.document_id, small.source_file, small.library_key, small.year,
         small.figure_id as small_id, small.value as small_value, small.display_text as small_text,
         small.subject_text as small_subject, small.metric as small_metric, small.is_plural as small_plural,
         big.figure_id as big_id, big.value as big_value, big.display_text as big_text,
         big.subject_text as big_subject, big.metric as big_metric,
-        coalesce(small.lo > big.hi * {{ r.bound }} or (small.lo = big.hi * {{ r.bound }} and not big.hi_closed), false) as fails,
-        md5(concat_ws('|', '{{ r.code }}', small.document_id, coalesce(small.library_key, ''),
+        coalesce(
+            small.lo > big.hi * {{ bound }} or (small.lo = big.hi * {{ bound }} and not big.hi_closed), false
+        ) as fails,
+        md5(concat_ws('|', '{{ code }}', small.document_id, coalesce(small.library_key, ''),
                       coalesce(cast(small.year as varchar), ''), coalesce(small.scope, ''),
                       coalesce(small.segment, ''), coalesce(small.period, ''), small.metric)) as rule_key
     from figures as small
     join figures as big
         on big.document_id = small.document_id
-        and big.library_key is not distinct from small.library_key
-        and big.year is not distinct from small.year
-        and big.scope is not distinct from small.scope
-        and big.period is not distinct from small.period
-    left join thresholds as t on true
-    where small.metric = {{ r.small }}
-        and big.metric = {{ r.big }}
-        and {{ r.segments }}
-        and {{ r.bound }} is not null
+        and {{ same_key('small', 'big', ['library_key', 'year', 'scope', 'period']) }}
+    {%- if 't.' in bound %}
+    cross join thresholds as t
+    {%- endif %}
+    where small.metric = {{ small_metric }}
+        and big.metric = {{ big_metric }}
+        and {{ segment_pairs[segments] }}
+        and {{ bound }} is not null
     {%- if not loop.last %}
     union all
     {%- endif %}
@@ -94,32 +95,36 @@ failing as (
 ),
 
 small_list as (
-    select rule_key, string_agg(distinct small_text, ' and ' order by small_text) as small_list from failing group by rule_key
+    select rule_key, string_agg(distinct small_text, ' and ' order by small_text) as small_list from failing
+    group by rule_key
 ),
 
 big_list as (
-    select rule_key, string_agg(distinct big_text, ' and ' order by big_text) as big_list from failing group by rule_key
+    select rule_key, string_agg(distinct big_text, ' and ' order by big_text) as big_list from failing
+    group by rule_key
 ),
 
+{#- what a finding says is taken from its first failing pair (by figure ids) #}
+{% set first = "f.small_id, f.big_id" %}
+{% set bound = any_value_ordered("f.bound", first) %}
+{% set big_subject = any_value_ordered("f.big_subject", first) %}
 findings as (
     select
         f.rule_key,
-        {{ any_value_ordered("f.document_id", "f.small_id, f.big_id") }} as document_id,
-        {{ any_value_ordered("f.source_file", "f.small_id, f.big_id") }} as source_file,
-        {{ any_value_ordered("f.library_key", "f.small_id, f.big_id") }} as library_key,
-        {{ any_value_ordered("f.year", "f.small_id, f.big_id") }} as year,
-        {{ any_value_ordered("f.small_metric", "f.small_id, f.big_id") }} as metric,
-        {{ any_value_ordered("f.small_subject", "f.small_id, f.big_id") }} || ' in ' || coalesce(cast({{ any_value_ordered("f.year", "f.small_id, f.big_id") }} as varchar), 'an unknown year')
-            || case when {{ any_value_ordered("f.small_plural", "f.small_id, f.big_id") }} then ' are' else ' is' end
+        {{ first_values('f', ['document_id', 'source_file', 'library_key', 'year'], first) }},
+        {{ any_value_ordered("f.small_metric", first) }} as metric,
+        {{ subject_in_year(any_value_ordered("f.small_subject", first), any_value_ordered("f.year", first),
+                           any_value_ordered("f.small_plural", first)) }}
             || ' stated as ' || {{ any_value_ordered("s.small_list") }} || ', more than '
-            || case when {{ any_value_ordered("f.bound", "f.small_id, f.big_id") }} = 1 then 'the '
-                    else {{ format_g(any_value_ordered("f.bound", "f.small_id, f.big_id")) }} || ' × the ' end
-            || lower(substr({{ any_value_ordered("f.big_subject", "f.small_id, f.big_id") }}, 1, 1)) || substr({{ any_value_ordered("f.big_subject", "f.small_id, f.big_id") }}, 2)
+            || case when {{ bound }} = 1 then 'the '
+                    else {{ format_g(bound) }} || ' × the ' end
+            || lower(substr({{ big_subject }}, 1, 1)) || substr({{ big_subject }}, 2)
             || ' stated as ' || {{ any_value_ordered("b.big_list") }}
-            || case when {{ any_value_ordered("f.bound", "f.small_id, f.big_id") }} <> 1
-                    then ' (' || {{ format_g("max(f.small_value) / nullif(min(f.big_value), 0)", 3) }} || ' to 1, above the bound '
-                         || {{ format_g(any_value_ordered("f.bound", "f.small_id, f.big_id")) }} || ' of seeds/dq_thresholds.csv)' else '' end
-            || ': ' || {{ any_value_ordered("f.why", "f.small_id, f.big_id") }} || '.' as message
+            || case when {{ bound }} <> 1
+                    then ' (' || {{ format_g("max(f.small_value) / nullif(min(f.big_value), 0)", 3) }}
+                         || ' to 1, above the bound ' || {{ format_g(bound) }} || ' of seeds/dq_thresholds.csv)'
+                    else '' end
+            || ': ' || {{ any_value_ordered("f.why", first) }} || '.' as message
     from failing as f
     join small_list as s using (rule_key)
     join big_list as b using (rule_key)
@@ -133,15 +138,16 @@ links as (
 ),
 
 ids as (
-    select rule_key, substr(md5('implausible|' || string_agg(figure_id, ',' order by figure_id)), 1, 16) as finding_id
-    from links group by rule_key
+    select rule_key, string_agg(figure_id, ',' order by figure_id) as id_basis
+    from links
+    group by rule_key
+),
+
+linked as (
+    select f.*, ids.id_basis, links.figure_id
+    from findings as f
+    join ids using (rule_key)
+    join links using (rule_key)
 )
 
-select
-    ids.finding_id, 'implausible' as "check", 'warn' as severity,
-    f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
-    links.figure_id,
-    'subject' as role
-from findings as f
-join ids using (rule_key)
-join links using (rule_key)
+{{ dq_finding_rows('implausible', 'linked', 'id_basis') }}

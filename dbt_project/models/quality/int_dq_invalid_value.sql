@@ -24,25 +24,24 @@ invalid as (
                 then 'a share cannot be above 100%'
         end as reason
     from figures
+),
+
+findings as (
+    select
+        figure_id,
+        document_id,
+        source_file,
+        library_key,
+        year,
+        metric,
+        case when kind = 'ratio'
+            then 'The percentage ' || metric || ' in ' || coalesce(cast(year as varchar), 'an unknown year')
+                 || ' is stated as ' || value_text || '%, but ' || reason || '.'
+            else {{ subject_in_year('subject_text', 'year', 'is_plural') }}
+                 || ' stated as ' || display_text || ', but ' || reason || '.'
+        end as message
+    from invalid
+    where reason is not null
 )
 
-select
-    substr(md5('invalid_value|' || figure_id), 1, 16) as finding_id,
-    'invalid_value' as "check",
-    'error' as severity,
-    document_id,
-    source_file,
-    library_key,
-    year,
-    metric,
-    case when kind = 'ratio'
-        then 'The percentage ' || metric || ' in ' || coalesce(cast(year as varchar), 'an unknown year')
-             || ' is stated as ' || value_text || '%, but ' || reason || '.'
-        else subject_text || ' in ' || coalesce(cast(year as varchar), 'an unknown year')
-             || case when is_plural then ' are' else ' is' end
-             || ' stated as ' || display_text || ', but ' || reason || '.'
-    end as message,
-    figure_id,
-    'subject' as role
-from invalid
-where reason is not null
+{{ dq_finding_rows('invalid_value', 'findings', 'figure_id') }}

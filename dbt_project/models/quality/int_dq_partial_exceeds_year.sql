@@ -36,11 +36,17 @@ listed as (
     {{ value_list('exceeded', ['partial_id'], 'year_value', 'year_text') }}
 ),
 
+-- what tells the findings apart: the partial figure and the full-year figures it exceeds
+ids as (
+    select partial_id, partial_id || '|' || string_agg(year_id, ',' order by year_id) as id_basis
+    from exceeded
+    group by partial_id
+),
+
 findings as (
     select
         p.figure_id as partial_id,
-        'partial_exceeds_year' as "check",
-        'error' as severity,
+        ids.id_basis,
         p.document_id,
         p.source_file,
         p.library_key,
@@ -56,6 +62,7 @@ findings as (
             || l.value_list || '.' as message
     from figures as p
     join listed as l on l.partial_id = p.figure_id
+    join ids on ids.partial_id = p.figure_id
 ),
 
 links as (
@@ -64,20 +71,10 @@ links as (
     select partial_id, year_id as figure_id from exceeded
 ),
 
-ids as (
-    select
-        partial_id,
-        substr(md5('partial_exceeds_year|' || partial_id || '|'
-                   || string_agg(year_id, ',' order by year_id)), 1, 16) as finding_id
-    from exceeded
-    group by partial_id
+linked as (
+    select f.*, links.figure_id
+    from findings as f
+    join links using (partial_id)
 )
 
-select
-    ids.finding_id,
-    f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
-    links.figure_id,
-    'subject' as role
-from findings as f
-join ids using (partial_id)
-join links using (partial_id)
+{{ dq_finding_rows('partial_exceeds_year', 'linked', 'id_basis') }}

@@ -19,9 +19,9 @@ with spans as (
     where kind = 'figure' and coalesce(is_trusted, true)
     union all
     select
-        c.candidate_id, c.document_id, d.source_file, null, d.report_year, null,
-        c.char_start, c.char_end,
-        'A number that is not a figure (' || coalesce(c.reason, c.fate) || ')'
+        c.candidate_id as span_id, c.document_id, d.source_file, null as library_key, d.report_year as year,
+        null as metric, c.char_start, c.char_end,
+        'A number that is not a figure (' || coalesce(c.reason, c.fate) || ')' as subject
     from {{ ref('stg_nianbao__candidates') }} as c
     join {{ ref('stg_nianbao__documents') }} as d using (document_id)
     where c.fate <> 'figure' and c.unit is not null
@@ -52,17 +52,16 @@ clashes as (
     join words as a on a.position = 'after' and a.qualifier <> b.qualifier
         and {{ regexp_test('t.after_text', "'^[0-9.,，万亿千百十]*' || a.word") }}
     group by t.span_id
+),
+
+findings as (
+    select
+        t.span_id, t.document_id, t.source_file, t.library_key, t.year, t.metric,
+        t.subject || ' is written "' || c.before_word || t.span_text
+            || '": ' || c.before_word || ' and ' || c.after_word
+            || ' are incompatible qualifiers (an approximate or upper bound and a lower bound at once).' as message
+    from clashes as c
+    join texts as t using (span_id)
 )
 
-select
-    substr(md5('qualifier_conflict|' || t.span_id), 1, 16) as finding_id,
-    'qualifier_conflict' as "check",
-    'warn' as severity,
-    t.document_id, t.source_file, t.library_key, t.year, t.metric,
-    t.subject || ' is written "' || c.before_word || t.span_text
-        || '": ' || c.before_word || ' and ' || c.after_word
-        || ' are incompatible qualifiers (an approximate or upper bound and a lower bound at once).' as message,
-    t.span_id as figure_id,
-    'subject' as role
-from clashes as c
-join texts as t using (span_id)
+{{ dq_finding_rows('qualifier_conflict', 'findings', 'span_id', [('span_id', 'subject')]) }}

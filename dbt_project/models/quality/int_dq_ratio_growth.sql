@@ -14,21 +14,36 @@
   A finding when the two intervals do not meet; it links the growth candidate (stated),
   the current figure (numerator) and the base (denominator).
 -#}
+{%- set span_text = "substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1)" %}
+{%- set growth_pattern = "'^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)'" %}
 with words as (
     select * from {{ ref('dq_growth_words') }}
 ),
 
+-- the words of each role as one regular-expression alternation
+alternations as (
+    select
+        string_agg(case when role in ('more', 'less') then word end, '|' order by word) as verbs,
+        -- longest first, so that a longer word wins over a word it starts with
+        string_agg(
+            case when role in ('more', 'less') then word end, '|' order by length(word) desc, word
+        ) as verbs_longest,
+        string_agg(case when role = 'base_year' then word end, '|' order by length(word) desc, word) as base_years,
+        string_agg(
+            case when role = 'previous_year' then word end, '|' order by length(word) desc, word
+        ) as previous_years
+    from words
+),
+
 patterns as (
     select
-        '(' || string_agg(case when role in ('more', 'less') then word end, '|' order by word) || ')了?$' as verb_pattern,
+        '(' || verbs || ')了?$' as verb_pattern,
         -- what may stand between the current figure and the growth number: punctuation,
         -- the base (较2012年 / 同比), 相比, the verb; any other word (a noun naming another
         -- measure) or number leaves the growth alone
-        '^[ ,，、]*((' || string_agg(case when role = 'base_year' then word end, '|' order by length(word) desc, word)
-            || ')(19|20)[0-9]{2}年|' || string_agg(case when role = 'previous_year' then word end, '|' order by length(word) desc, word)
-            || ')?(相比)?[ ,，、]*(' || string_agg(case when role in ('more', 'less') then word end, '|' order by length(word) desc, word)
-            || ')了?$' as between_pattern
-    from words
+        '^[ ,，、]*((' || base_years || ')(19|20)[0-9]{2}年|' || previous_years
+            || ')?(相比)?[ ,，、]*(' || verbs_longest || ')了?$' as between_pattern
+    from alternations
 ),
 
 figures as (
@@ -40,8 +55,8 @@ figures as (
 growth_numbers as (
     select
         c.candidate_id, c.document_id, c.char_start, c.char_end, d.source_file, d.text,
-        {{ regexp_group("substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1)", "'^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)'", 1) }} as number_text,
-        {{ regexp_group("substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1)", "'^([0-9]+([.][0-9]+)?)[ ]*(%|％|倍)'", 3) }} as unit,
+        {{ regexp_group(span_text, growth_pattern, 1) }} as number_text,
+        {{ regexp_group(span_text, growth_pattern, 3) }} as unit,
         substr(d.text, greatest(c.char_start - 5, 1), least(c.char_start, 6)) as before_text
     from {{ ref('stg_nianbao__candidates') }} as c
     join {{ ref('stg_nianbao__documents') }} as d using (document_id)
@@ -86,7 +101,7 @@ factors as (
 current_figure_ranked as (
     select
         s.*,
-        row_number() over (partition by s.candidate_id order by f.char_end desc, f.figure_id) as current_rank,
+        row_number() over (partition by s.candidate_id order by f.char_end desc, f.figure_id asc) as current_rank,
         f.figure_id as current_id,
         f.is_trusted as current_trusted,
         f.library_key, f.year, f.metric, f.scope, f.segment, f.period,
@@ -95,13 +110,12 @@ current_figure_ranked as (
         substr(s.text, f.char_end + 1, s.char_start - f.char_end) as between_text
     from factors as s
     join figures as f
-        on f.document_id = s.document_id
-        and f.char_end <= s.char_start
-        and s.char_start - f.char_end <= 40
+        on {{ shortly_before('f', 's', 40) }}
 ),
 
 current_figure as (
-    select * from current_figure_ranked where current_rank = 1
+    select * from current_figure_ranked
+    where current_rank = 1
 ),
 
 based as (
@@ -120,7 +134,9 @@ based as (
 with_base_ranked as (
     select
         b.*,
-        row_number() over (partition by b.candidate_id order by abs(f.char_start - b.char_start), f.figure_id) as base_rank,
+        row_number() over (
+            partition by b.candidate_id order by abs(f.char_start - b.char_start), f.figure_id
+        ) as base_rank,
         f.figure_id as base_id,
         f.value as base_value, f.p_lo as base_lo, f.p_hi as base_hi,
         f.display_text as base_text,
@@ -130,11 +146,8 @@ with_base_ranked as (
     from based as b
     join figures as f
         on f.document_id = b.document_id
-        and f.library_key is not distinct from b.library_key
         and f.metric = b.metric
-        and f.scope is not distinct from b.scope
-        and f.segment is not distinct from b.segment
-        and f.period is not distinct from b.period
+        and {{ same_key('b', 'f', ['library_key', 'scope', 'segment', 'period']) }}
         and f.year = b.base_year
         and coalesce(f.is_trusted, true)
         and f.value > 0 and f.p_hi > 0
@@ -142,14 +155,12 @@ with_base_ranked as (
 ),
 
 with_base as (
-    select * from with_base_ranked where base_rank = 1
+    select * from with_base_ranked
+    where base_rank = 1
 ),
 
 findings as (
     select
-        substr(md5('ratio_mismatch|growth|' || candidate_id || '|' || current_id || '|' || base_id), 1, 16) as finding_id,
-        'ratio_mismatch' as "check",
-        'error' as severity,
         document_id, source_file, library_key, year, metric,
         subject_text || ' in ' || cast(year as varchar) || case when is_plural then ' are' else ' is' end
             || ' stated as ' || current_text
@@ -166,14 +177,5 @@ findings as (
         or (recomputed_hi is not null and stated_lo > recomputed_hi + 1e-9)
 )
 
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       candidate_id as figure_id, 'stated' as role
-from findings
-union all
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       current_id, 'numerator'
-from findings
-union all
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       base_id, 'denominator'
-from findings
+{{ dq_finding_rows('ratio_mismatch', 'findings', "'growth|' || candidate_id || '|' || current_id || '|' || base_id",
+                   [('candidate_id', 'stated'), ('current_id', 'numerator'), ('base_id', 'denominator')]) }}

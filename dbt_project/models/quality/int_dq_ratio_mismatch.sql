@@ -8,6 +8,8 @@
   Flag when the stated value, widened by its rounding (87.68 -> [87.675, 87.685]),
   cannot meet the recomputed value, computed from the inputs' rounding intervals.
 -#}
+{#- the stated ratio with six decimals, for the number of decimals it was stated with #}
+{%- set stated_text = "cast(cast(" ~ round_to('r.value', 6) ~ " as decimal(38, 6)) as varchar)" %}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
     where coalesce(is_trusted, true)
@@ -49,15 +51,18 @@ inputs_ranked as (
 ),
 
 inputs_chosen as (
-    select * from inputs_ranked where input_rank = 1
+    select * from inputs_ranked
+    where input_rank = 1
 ),
 
 numerators as (
-    select * from inputs_chosen where side = 'numerator'
+    select * from inputs_chosen
+    where side = 'numerator'
 ),
 
 denominators as (
-    select * from inputs_chosen where side = 'denominator'
+    select * from inputs_chosen
+    where side = 'denominator'
 ),
 
 recomputed as (
@@ -73,8 +78,7 @@ recomputed as (
         n.p_lo / d.p_hi * r.ratio_scale as recomputed_lo,
         n.p_hi / nullif(d.p_lo, 0) * r.ratio_scale as recomputed_hi,
         -- decimals of the stated ratio, to show the recomputed value at that precision
-        coalesce(length(rtrim(cast(cast({{ round_to('r.value', 6) }} as decimal(38, 6)) as varchar), '0'))
-                 - strpos(cast(cast({{ round_to('r.value', 6) }} as decimal(38, 6)) as varchar), '.'), 0) as stated_decimals
+        coalesce(length(rtrim({{ stated_text }}, '0')) - strpos({{ stated_text }}, '.'), 0) as stated_decimals
     from ratios as r
     join numerators as n on n.ratio_id = r.figure_id
     join denominators as d on d.ratio_id = r.figure_id
@@ -83,9 +87,6 @@ recomputed as (
 
 findings as (
     select
-        substr(md5('ratio_mismatch|' || figure_id || '|' || numerator_id || '|' || denominator_id), 1, 16) as finding_id,
-        'ratio_mismatch' as "check",
-        'error' as severity,
         document_id,
         source_file,
         library_key,
@@ -99,7 +100,8 @@ findings as (
             || ' it is ' || numerator_text || ' / ' || denominator_text
             || case when ratio_scale <> 1 then ' × ' || {{ number_text("ratio_scale") }} else '' end
             || ' = ' || {{ number_text(round_to('recomputed_value', 4)) }}
-            || ' (' || {{ number_text(round_to('recomputed_value', 'cast(stated_decimals as integer)')) }} || ' at the stated precision).' as message,
+            || ' (' || {{ number_text(round_to('recomputed_value', 'cast(stated_decimals as integer)')) }}
+            || ' at the stated precision).' as message,
         figure_id as ratio_id,
         numerator_id,
         denominator_id
@@ -108,14 +110,5 @@ findings as (
        or (recomputed_hi is not null and p_lo > recomputed_hi + 1e-9 * greatest(abs(recomputed_value), 1))
 )
 
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       ratio_id as figure_id, 'stated' as role
-from findings
-union all
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       numerator_id, 'numerator'
-from findings
-union all
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       denominator_id, 'denominator'
-from findings
+{{ dq_finding_rows('ratio_mismatch', 'findings', "ratio_id || '|' || numerator_id || '|' || denominator_id",
+                   [('ratio_id', 'stated'), ('numerator_id', 'numerator'), ('denominator_id', 'denominator')]) }}

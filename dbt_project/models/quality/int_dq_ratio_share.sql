@@ -16,11 +16,13 @@ with words as (
 ),
 
 phrase as (
-    select word as pattern from words where role = 'phrase'
+    select word as pattern from words
+    where role = 'phrase'
 ),
 
 metric_words as (
-    select word, metric from words where role = 'metric'
+    select word, metric from words
+    where role = 'metric'
 ),
 
 phrases as (
@@ -46,10 +48,14 @@ parsed as (
 named as (
     select
         p.*,
-        (select min(w.metric) from metric_words as w where strpos(p.whole_words, w.word) > 0) as denominator_metric,
-        (select count(distinct w.metric) from metric_words as w where strpos(p.whole_words, w.word) > 0) as n_denominator_metrics,
-        (select min(w.metric) from metric_words as w where strpos(p.part_words, w.word) > 0) as numerator_metric,
-        (select count(distinct w.metric) from metric_words as w where strpos(p.part_words, w.word) > 0) as n_numerator_metrics
+        (select min(w.metric) from metric_words as w
+        where strpos(p.whole_words, w.word) > 0) as denominator_metric,
+        (select count(distinct w.metric) from metric_words as w
+        where strpos(p.whole_words, w.word) > 0) as n_denominator_metrics,
+        (select min(w.metric) from metric_words as w
+        where strpos(p.part_words, w.word) > 0) as numerator_metric,
+        (select count(distinct w.metric) from metric_words as w
+        where strpos(p.part_words, w.word) > 0) as n_numerator_metrics
     from parsed as p
     where p.n > 0 and p.m > 0 and p.m < p.n
 ),
@@ -84,31 +90,27 @@ judged as (
     select
         *,
         bool_or(abs(implied_n - n) < 0.5) over (partition by document_id, char_start) as any_fits,
-        row_number() over (partition by document_id, char_start
-                           order by numerator_value desc, denominator_value desc, numerator_id, denominator_id) as pick
+        row_number() over (
+            partition by document_id, char_start
+            order by numerator_value desc, denominator_value desc, numerator_id asc, denominator_id asc
+        ) as pick
     from pairs
 ),
 
 findings as (
     select
-        substr(md5('ratio_mismatch|share|' || document_id || '|' || cast(char_start as varchar)), 1, 16) as finding_id,
-        'ratio_mismatch' as "check",
-        'error' as severity,
         document_id, source_file, library_key, year, numerator_metric as metric,
-        '"' || written || '" states 1 in ' || {{ format_g(round_to("n / m", "6"), 15) }} || ', but ' || numerator_subject
-            || ' ' || numerator_text || ' out of ' || lower(substr(denominator_subject, 1, 1)) || substr(denominator_subject, 2)
+        '"' || written || '" states 1 in ' || {{ format_g(round_to("n / m", "6"), 15) }}
+            || ', but ' || numerator_subject || ' ' || numerator_text
+            || ' out of ' || lower(substr(denominator_subject, 1, 1)) || substr(denominator_subject, 2)
             || ' ' || denominator_text
-            || ' in ' || cast(year as varchar) || ' is 1 in ' || {{ format_g("denominator_value / numerator_value", 3) }}
+            || ' in ' || cast(year as varchar)
+            || ' is 1 in ' || {{ format_g("denominator_value / numerator_value", 3) }}
             || ' (' || {{ format_g("100 * numerator_value / denominator_value", 3) }} || '%).' as message,
-        numerator_id, denominator_id
+        char_start, numerator_id, denominator_id
     from judged
     where not any_fits and pick = 1
 )
 
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       numerator_id as figure_id, 'numerator' as role
-from findings
-union all
-select finding_id, "check", severity, document_id, source_file, library_key, year, metric, message,
-       denominator_id, 'denominator'
-from findings
+{{ dq_finding_rows('ratio_mismatch', 'findings', "'share|' || document_id || '|' || cast(char_start as varchar)",
+                   [('numerator_id', 'numerator'), ('denominator_id', 'denominator')]) }}

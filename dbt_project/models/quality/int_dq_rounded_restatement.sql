@@ -52,16 +52,15 @@ rounded as (
 described as (
     select
         r.key_id,
-        {{ any_value_ordered("c.document_id", "c.figure_id") }} as document_id,
+        {{ first_values('c', ['document_id', 'library_key', 'year', 'metric'], 'c.figure_id') }},
         min(c.source_file) as source_file,
-        {{ any_value_ordered("c.library_key", "c.figure_id") }} as library_key,
-        {{ any_value_ordered("c.year", "c.figure_id") }} as year,
-        {{ any_value_ordered("c.metric", "c.figure_id") }} as metric,
-        {{ any_value_ordered("c.subject_text", "c.figure_id") }} || ' in ' || coalesce(cast({{ any_value_ordered("c.year", "c.figure_id") }} as varchar), 'an unknown year')
-            || case when {{ any_value_ordered("c.is_plural", "c.figure_id") }} then ' are' else ' is' end || ' stated as '
+        {{ subject_in_year(any_value_ordered("c.subject_text", "c.figure_id"),
+                           any_value_ordered("c.year", "c.figure_id"),
+                           any_value_ordered("c.is_plural", "c.figure_id")) }}
+            || ' stated as '
             || string_agg(distinct {{ restated }}, '; ' order by {{ restated }})
             || ': a rounded restatement, not a contradiction.' as message,
-        'rounded_restatement|' || string_agg(distinct r.coarse_id || '>' || r.fine_id, ',' order by r.coarse_id || '>' || r.fine_id) as id_basis
+        string_agg(distinct r.coarse_id || '>' || r.fine_id, ',' order by r.coarse_id || '>' || r.fine_id) as id_basis
     from rounded as r
     join figures as c on c.figure_id = r.coarse_id
     join figures as f on f.figure_id = r.fine_id
@@ -72,19 +71,12 @@ links as (
     select distinct key_id, coarse_id as figure_id from rounded
     union
     select distinct key_id, fine_id from rounded
+),
+
+linked as (
+    select d.*, l.figure_id
+    from described as d
+    join links as l using (key_id)
 )
 
-select
-    substr(md5(d.id_basis), 1, 16) as finding_id,
-    'rounded_restatement' as "check",
-    'info' as severity,
-    d.document_id,
-    d.source_file,
-    d.library_key,
-    d.year,
-    d.metric,
-    d.message,
-    l.figure_id,
-    'candidate' as role
-from described as d
-join links as l using (key_id)
+{{ dq_finding_rows('rounded_restatement', 'linked', 'id_basis', [('figure_id', 'candidate')]) }}

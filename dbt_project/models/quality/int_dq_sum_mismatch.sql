@@ -62,23 +62,21 @@ spending_totals_ranked as (
     from groups as g
     join figures as t
         on t.document_id = g.document_id
-        and t.library_key is not distinct from g.library_key
-        and t.year is not distinct from g.year
-        and t.scope is not distinct from g.scope
-        and t.period is not distinct from g.period
+        and {{ same_key('g', 't', ['library_key', 'year', 'scope', 'period']) }}
         and t.metric = 'spending.total'
         and coalesce(t.segment, 'all') = 'all'
         and t.group_id is distinct from g.group_id
     where g.all_spending_items
         and g.n_parts >= 2
         and not exists (
-            select 1 from group_totals gt
+            select 1 from group_totals as gt
             where gt.document_id = g.document_id and gt.group_id = g.group_id
         )
 ),
 
 spending_totals as (
-    select document_id, group_id, total_id from spending_totals_ranked where total_rank = 1
+    select document_id, group_id, total_id from spending_totals_ranked
+    where total_rank = 1
 ),
 
 comparisons as (
@@ -96,7 +94,7 @@ sums as (
         sum(p.p_lo) as parts_lo,
         sum(p.p_hi) as parts_hi,
         string_agg(p.value_text, ' + ' order by p.char_start, p.figure_id) as parts_text,
-        'sum_mismatch|' || c.total_id || '|' || string_agg(p.figure_id, ',' order by p.figure_id) as id_basis
+        c.total_id || '|' || string_agg(p.figure_id, ',' order by p.figure_id) as id_basis
     from comparisons as c
     join parts as p
         on p.document_id = c.document_id
@@ -127,42 +125,41 @@ judged as (
 
 findings as (
     select
-        substr(md5(id_basis), 1, 16) as finding_id,
-        'sum_mismatch' as "check",
+        id_basis,
         severity,
         document_id,
         source_file,
         library_key,
         year,
         metric,
-        'The items listed for ' || lower(substr(metric_label, 1, 1)) || substr(metric_label, 2) || ' (' || metric || ') in '
+        'The items listed for ' || lower(substr(metric_label, 1, 1)) || substr(metric_label, 2)
+            || ' (' || metric || ') in '
             || coalesce(cast(year as varchar), 'an unknown year') || ' add up to ' || parts_text || ' = '
-            || {{ number_text("parts_value") }} || case when is_spending then ' yuan (' || {{ number_text("cast(parts_value as float8) / 10000") }} || '万元)' else '' end || ', '
+            || {{ amount_text("parts_value", 'is_spending') }} || ', '
             || case when severity = 'error'
                     then 'more than the stated total of ' || total_text || ' by '
-                         || {{ number_text("(parts_value - total_value)") }} || case when is_spending then ' yuan (' || {{ number_text("cast((parts_value - total_value) as float8) / 10000") }} || '万元)' else '' end || '.'
+                         || {{ amount_text("(parts_value - total_value)", 'is_spending') }} || '.'
                     else 'less than the stated total of ' || total_text
                          || ' although the list claims to be complete; '
-                         || {{ number_text("(total_value - parts_value)") }} || case when is_spending then ' yuan (' || {{ number_text("cast((total_value - parts_value) as float8) / 10000") }} || '万元)' else '' end || ' is not accounted for.'
+                         || {{ amount_text("(total_value - parts_value)", 'is_spending') }} || ' is not accounted for.'
                end as message,
         document_id as _document_id,
         group_id,
         total_id
     from judged
     where severity is not null
+),
+
+-- the total, then each part of its list
+linked as (
+    select f.*, f.total_id as figure_id, 'total' as role
+    from findings as f
+    union all
+    select f.*, p.figure_id, 'part' as role
+    from findings as f
+    join parts as p
+        on p.document_id = f.document_id
+        and p.group_id = f.group_id
 )
 
-select
-    f.finding_id, f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
-    f.total_id as figure_id,
-    'total' as role
-from findings as f
-union all
-select
-    f.finding_id, f."check", f.severity, f.document_id, f.source_file, f.library_key, f.year, f.metric, f.message,
-    p.figure_id,
-    'part' as role
-from findings as f
-join parts as p
-    on p.document_id = f.document_id
-    and p.group_id = f.group_id
+{{ dq_finding_rows('sum_mismatch', 'linked', 'id_basis', [('figure_id', none)], severity='severity') }}

@@ -36,13 +36,14 @@ yearly_ranked as (
         *,
         row_number() over (
             partition by entity, metric, scope, segment, year
-            order by coalesce(confidence, 1.0) desc, source_file, char_start, figure_id
+            order by coalesce(confidence, 1.0) desc, source_file asc, char_start asc, figure_id asc
         ) as year_rank
     from entities
 ),
 
 yearly as (
-    select * from yearly_ranked where year_rank = 1
+    select * from yearly_ranked
+    where year_rank = 1
 ),
 
 jumps as (
@@ -59,7 +60,8 @@ jumps as (
         cur.subject_text || ' of ' || coalesce(cur.library_name, 'the report''s library')
             || case when cur.is_plural then ' are ' else ' is ' end
             || cur.display_text || ' in ' || cast(cur.year as varchar) || ' (' || cur.source_file || ')'
-            || ' against ' || prev.display_text || ' in ' || cast(prev.year as varchar) || ' (' || prev.source_file || '): '
+            || ' against ' || prev.display_text || ' in ' || cast(prev.year as varchar)
+            || ' (' || prev.source_file || '): '
             || case when cur.value >= prev.value
                     then {{ format_g("cur.value / prev.value", 3) }} || ' times'
                     else '1/' || {{ format_g("prev.value / cur.value", 3) }} end
@@ -75,19 +77,7 @@ jumps as (
     cross join thresholds as t
     where cur.value > prev.value * t.yoy_factor
         or cur.value * t.yoy_factor < prev.value
-),
-
-links as (
-    select *, prev_id as figure_id from jumps
-    union all
-    select *, cur_id as figure_id from jumps
 )
 
-select
-    substr(md5('year_over_year|' || prev_id || '|' || cur_id), 1, 16) as finding_id,
-    'year_over_year' as "check",
-    'info' as severity,
-    document_id, source_file, library_key, year, metric, message,
-    figure_id,
-    'subject' as role
-from links
+{{ dq_finding_rows('year_over_year', 'jumps', "prev_id || '|' || cur_id",
+                   [('prev_id', 'subject'), ('cur_id', 'subject')]) }}

@@ -30,7 +30,7 @@ pairs as (
         b.document_id as b_document_id,
         a.document_id = b.document_id as same_document,
         coalesce(a.document_id = b.document_id and a.sentence_no = b.sentence_no, false) as same_sentence,
-        not (
+        not(
             greatest(a.lo, b.lo) < least(a.hi, b.hi)
             or (greatest(a.lo, b.lo) = least(a.hi, b.hi)
                 and (a.hi > greatest(a.lo, b.lo) or a.hi_closed)
@@ -40,19 +40,17 @@ pairs as (
             and a.value <> b.value
             and (
                 (a.rounding_unit > coalesce(b.rounding_unit, 0)
-                 and abs({{ round_to('b.value / a.rounding_unit') }} * a.rounding_unit - a.value) < 1e-6 * greatest(abs(a.value), 1))
+                 and abs({{ round_to('b.value / a.rounding_unit') }} * a.rounding_unit - a.value)
+                 < 1e-6 * greatest(abs(a.value), 1))
                 or (b.rounding_unit > coalesce(a.rounding_unit, 0)
-                 and abs({{ round_to('a.value / b.rounding_unit') }} * b.rounding_unit - b.value) < 1e-6 * greatest(abs(b.value), 1))
+                 and abs({{ round_to('a.value / b.rounding_unit') }} * b.rounding_unit - b.value)
+                 < 1e-6 * greatest(abs(b.value), 1))
             ) as is_rounding
     from figures as a
     join figures as b
         on a.figure_id < b.figure_id
-        and a.library_key is not distinct from b.library_key
-        and a.year is not distinct from b.year
         and a.metric = b.metric
-        and a.scope is not distinct from b.scope
-        and a.segment is not distinct from b.segment
-        and a.period is not distinct from b.period
+        and {{ same_key('b', 'a', ['library_key', 'year', 'scope', 'segment', 'period']) }}
         and (a.document_id = b.document_id or coalesce(a.library_key, 'unknown') <> 'unknown')
 )
 

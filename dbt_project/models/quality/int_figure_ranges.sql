@@ -74,14 +74,14 @@ ranges as (
         *,
         case qualifier
             when 'at_least' then value
-            when 'approx'   then value * 9 / 10
-            when 'at_most'  then least(0.0, value)
+            when 'approx' then value * 9 / 10
+            when 'at_most' then least(0.0, value)
             else value
         end as lo,
         case qualifier
             when 'at_least' then value + last_digit_step
-            when 'approx'   then value * 11 / 10
-            when 'range'    then coalesce(value_high, value)
+            when 'approx' then value * 11 / 10
+            when 'range' then coalesce(value_high, value)
             else value
         end as hi,
         coalesce(qualifier, 'exact') <> 'at_least' as hi_closed
@@ -119,9 +119,9 @@ select
     -- spending in yuan with its 万元 reading
     case coalesce(qualifier, 'exact')
         when 'at_least' then '≥ ' || {{ number_text("value") }}
-        when 'approx'   then 'about ' || {{ number_text("value") }}
-        when 'at_most'  then '≤ ' || {{ number_text("value") }}
-        when 'range'    then {{ number_text("value") }} || '–' || coalesce({{ number_text("value_high") }}, '?')
+        when 'approx' then 'about ' || {{ number_text("value") }}
+        when 'at_most' then '≤ ' || {{ number_text("value") }}
+        when 'range' then {{ number_text("value") }} || '–' || coalesce({{ number_text("value_high") }}, '?')
         else {{ number_text("value") }}
     end
     || case

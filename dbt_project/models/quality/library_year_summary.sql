@@ -37,7 +37,7 @@ headline as (
         {%- for name, code in headlines %}
         ('{{ name }}', '{{ code }}'){% if not loop.last %},{% endif %}
         {%- endfor %}
-    ) as h(headline, metric) on h.metric = f.metric
+    ) as h (headline, metric) on h.metric = f.metric
     where coalesce(f.segment, 'all') = 'all' and f.scope = 'library' and f.period = 'year'
 ),
 

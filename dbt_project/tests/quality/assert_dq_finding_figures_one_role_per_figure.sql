@@ -4,7 +4,7 @@ from {{ ref('dq_finding_figures') }}
 group by finding_id, figure_id
 having count(*) > 1
 union all
-select f.finding_id, null, 0
+select f.finding_id, null as figure_id, 0 as n
 from {{ ref('dq_findings') }} as f
 left join {{ ref('dq_finding_figures') }} as ff using (finding_id)
 where ff.finding_id is null

@@ -406,7 +406,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     # readers grouped by books borrowed (借书超过200册的有10人): the threshold and the persons
     if lx.BRACKET_THRESHOLD_RIGHT.match(right) or lx.BRACKET_COUNT_LEFT.search(text[cs:q.num_start]) \
-            or lx.GROUP_BOUND_RIGHT.match(right) or lx.THRESHOLD_BOOKS_RIGHT.match(right):
+            or lx.GROUP_BOUND_RIGHT.match(right) or lx.THRESHOLD_BOOKS_RIGHT.match(right) \
+            or lx.PLACE_CLASS_RIGHT.match(right):
         return None
     # flows of a window across two calendar years (2017年4月18日至2018年4月18日,…接待读者…)
     if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \

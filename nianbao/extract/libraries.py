@@ -142,6 +142,9 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
             w = text[i : i + n]
             if len(w) == n and w in idx:
                 hit = (i, i + n, _lookup(w))
+                if hit[2].name != w and la.WORD_OVER_SHORT_PLACE.fullmatch(text, max(i - 1, 0), i + 1):
+                    hit = None  # (以上城市: the word 以上, not the short name 上城)
+                    continue
                 break
         if hit:
             out.append(hit)

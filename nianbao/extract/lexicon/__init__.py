@@ -316,6 +316,8 @@ BRACKET_COUNT_LEFT = re.compile(r"\d\s*(?:册次|册|本|次)\s*(?:以上|以下
 # the bound of a ranking group (人口四十万人以上组别, 人口30万以下县市组, 50万人口以上城市组别):
 # a class of places, not a figure
 GROUP_BOUND_RIGHT = re.compile(r"^\s*(?:人|册|人次)?\s*(?:人口)?\s*(?:以上|以下|至[^,;。]{0,8}?)\s*(?:的)?\s*[^,;。\d]{0,4}?组(?:别)?")
+# places classed by a bound (人口50万以上城市中排名第三): the bound names a class, not a figure
+PLACE_CLASS_RIGHT = re.compile(r"^\s*(?:人)?\s*(?:以上|以下)\s*(?:的)?\s*(?:大|中|小)?(?:城市|县市|县区|地区|省份|县|市)")
 # a condition on how many books one borrows (每次借阅5本以上的书籍即可…): a threshold, not loans
 THRESHOLD_BOOKS_RIGHT = re.compile(r"^\s*(?:本|册)?\s*(?:以上|以下)\s*的\s*(?:书籍|图书|书)")
 # a time slot of the day (在半夜12时至第二天5时期间入馆的读者…): a count of those hours, not the year's

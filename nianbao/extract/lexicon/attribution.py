@@ -66,6 +66,9 @@ BRANCH = re.compile(r"^(?P<main>.*?图书馆)(?P<branch>[\u4e00-\u9fff]{1,12}?�
 PLACE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|特别行政区$|(?:(?<=..)(?:[\u4e00-\u9fff]{1,4}?族)+)?自治[州县旗]$|"
                           r"地区$|林区$|[省市县区旗盟州]$")
 MIN_SHORT_PLACE = 2
+# a short place name whose first character ends a word with the character before it is that
+# word, not the place (以上城市: 以上 + 城市, not 上城; 城市中: 城市 + 中, not 市中)
+WORD_OVER_SHORT_PLACE = re.compile(r"以上|以下|以内|以外|之上|之下|之中|之间|其中|向上|上下|城市")
 # the level suffix a place name ends with (a place that is another place's tail: 遵义县 ≠ 义县)
 LEVEL_SUFFIXES = "县区市旗"
 

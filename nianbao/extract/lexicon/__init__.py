@@ -174,18 +174,17 @@ TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|新增|实现)(?:了)?[
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均|"
                         # a per-day level (日办证量是20张左右, 日接待量): a rate, not a total
                         r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)")
-# one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册): not a library statistic
-INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为)|个人|(?<![\d万千百十])一(?:名|个)?读者|"
-                        # (一名刘姓居民成为借阅最多的读者,全年借阅图书1320册: one person, named by kind)
-                        r"(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)|"
-                        r"最多的(?:读者|市民|居民|学生|用户|人)")
-# the members of a top-N group (借阅量前3名的分馆加起来,合计…): their sum is no library total
+# one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册; one person named by kind,
+# 一名刘姓居民成为借阅最多的读者,全年借阅图书1320册): not a library statistic
+INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为|读者|市民|居民|学生|用户|人)|个人|"
+                        r"(?<![\d万千百十])一(?:名|个)?读者|(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)")
+# no library total either, read over the sentence before the number: the sum of the members of
+# a top-N group (借阅量前3名的分馆加起来,合计…), the count of the peak day of a period
+# (人流最高峰出现在上周日,进馆读者超过1300人次); and, right after the number, the count of the
+# items of a list of criteria or aspects (等七项指标, 三个方面)
 TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)")
-# a count of the items of a list of criteria or aspects (等七项指标, 三个方面): no figure
-LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
-# the peak day of a period (人流最高峰出现在上周日,进馆读者超过1300人次): that day's count, read over
-# the sentence before the number
 PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^,;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
+LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
 RANKING = re.compile(r"排名|排行|之最|"
                      # the busiest day (最高一天接待…, 最多的一天): a record, not a total

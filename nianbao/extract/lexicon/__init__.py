@@ -179,10 +179,12 @@ RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一�
 INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为|读者|市民|居民|学生|用户|人)|个人|"
                         r"(?<![\d万千百十])一(?:名|个)?读者|(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)")
 # no library total either, read over the sentence before the number: the sum of the members of
-# a top-N group (借阅量前3名的分馆加起来,合计…), the count of the peak day of a period
+# a top-N group (借阅量前3名的分馆加起来,合计…) or its top member, the count of the peak day of a period
 # (人流最高峰出现在上周日,进馆读者超过1300人次); and, right after the number, the count of the
 # items of a list of criteria or aspects (等七项指标, 三个方面)
-TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)")
+TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)|"
+                   # (…中,借阅量最高的是东区分馆,外借图书21.6万册次: the top member's own count)
+                   r"(?:最高|最多|第一|第1|榜首)(?:名)?的?(?:是|为)[^,;。\d]{0,12}?(?:分馆|总馆|服务点|书房|驿站)")
 PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^,;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause

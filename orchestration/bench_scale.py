@@ -61,6 +61,8 @@ STAGE_ENDS = (
 )
 STAGES = (*(s for s, _ in STAGE_ENDS), "other")
 DATA_MARK = "<!-- bench-data "
+#: the hand-written analysis below the tables starts here; a new measure keeps it as it is
+NOTES_MARK = "<!-- notes: written by hand, kept by bench_scale -->"
 DIGITS = re.compile(r"\d+")
 
 
@@ -251,8 +253,8 @@ def _s(v: float | None) -> str:
     return "—" if v is None else f"{v:,.1f} s"
 
 
-def render(results: dict[str, dict]) -> str:
-    """docs/performance.md from the results by size (str(n) -> measure())."""
+def render(results: dict[str, dict], notes: str = "") -> str:
+    """docs/performance.md from the results by size (str(n) -> measure()) and the hand-written `notes`."""
     rows = [results[k] for k in sorted(results, key=int)]
     out = [
         "# Performance",
@@ -307,6 +309,8 @@ def render(results: dict[str, dict]) -> str:
                     + " | ".join(f"{st.get(k, 0):.1f}" for k in STAGES)
                     + f" | {run['wall_s']:.1f} |"
                 )
+    if notes.strip():
+        out += ["", NOTES_MARK, "", notes.strip()]
     out += ["", DATA_MARK + json.dumps(results, ensure_ascii=False, sort_keys=True) + " -->", ""]
     return "\n".join(out)
 
@@ -326,6 +330,16 @@ def read_results(path: Path) -> dict[str, dict]:
         return {}
 
 
+def read_notes(path: Path) -> str:
+    """The hand-written part of an earlier docs/performance.md ("" when none)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    i, j = text.find(NOTES_MARK), text.rfind(DATA_MARK)
+    return text[i + len(NOTES_MARK) : j if j > i else len(text)].strip() if i >= 0 else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m orchestration.bench_scale", description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -335,12 +349,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     srcs, counties = sources(), _counties()
-    results = read_results(args.out)
+    results, notes = read_results(args.out), read_notes(args.out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
 
     def save(result: dict) -> None:  # after every scenario: a long run keeps what it has measured
         results[str(result["n"])] = result
-        args.out.write_text(render(results), encoding="utf-8")
+        args.out.write_text(render(results, notes), encoding="utf-8")
 
     for n in sizes:
         measure(n, srcs, counties, on_progress=save)

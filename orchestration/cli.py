@@ -119,6 +119,9 @@ def _run_locked(published) -> int:
     # nothing that decides the published build changed: say so and stop (nianbao/fingerprint.py)
     inputs = fingerprint.current(published)
     if fingerprint.is_unchanged(published, inputs):
+        from nianbao import pipeline
+
+        pipeline.recover(config.working_path(published), published)  # what a killed run left behind
         print(f"nianbao: nothing changed since the published build (raw files, code, settings): {published} "
               "kept as it is; dbt, GX, report and publish skipped", file=sys.stderr, flush=True)
         print(_summary(open_storage(published).view()))

@@ -9,6 +9,7 @@ from orchestration.bench_scale import (
     STAGES,
     Source,
     floor_seconds,
+    read_notes,
     read_results,
     render,
     stage_times,
@@ -84,3 +85,14 @@ def test_table_keeps_earlier_sizes(tmp_path):
     del results["2000"]["runs"]["unchanged"]
     assert "some runs at 2,000 (— in the table)" in render(results)
     assert read_results(tmp_path / "none.md") == {}
+
+
+def test_hand_written_notes_survive_a_new_measure(tmp_path):
+    out = tmp_path / "performance.md"
+    out.write_text(render({"100": _result(100, 40.0)}, "## Where dbt's time goes\n\nmodels 42 s"), encoding="utf-8")
+    notes = read_notes(out)
+    assert notes == "## Where dbt's time goes\n\nmodels 42 s"
+    out.write_text(render({**read_results(out), "2000": _result(2000, 99.0)}, notes), encoding="utf-8")
+    text = out.read_text(encoding="utf-8")
+    assert "models 42 s" in text and "99.0 s" in text and read_notes(out) == notes
+    assert read_notes(tmp_path / "none.md") == ""

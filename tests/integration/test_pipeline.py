@@ -1,7 +1,7 @@
 """End to end: `python -m orchestration.cli run` (what `make run` calls) into a temporary warehouse.
 
 Three runs on one temporary raw folder: the seeds plus awkward files; the same
-input again (nothing re-extracted, identical marts); then a file removed and a
+input again (nothing rebuilt: the published file byte-identical); then a file removed and a
 file changed (their old figures gone).
 """
 
@@ -48,10 +48,12 @@ def runs(tmp_path_factory):
     shutil.copy(SEED_REPORTS[0], raw / "copy of first.txt")
     first = run_cli(raw, wh)
     first_marts = mart_fingerprints(wh) if first.returncode == 0 else None
+    first_sha = hashlib.sha256(wh.read_bytes()).hexdigest() if first.returncode == 0 else None
     second = run_cli(raw, wh)
     second_marts = mart_fingerprints(wh) if second.returncode == 0 else None
+    second_sha = hashlib.sha256(wh.read_bytes()).hexdigest() if second.returncode == 0 else None
     return {"raw": raw, "wh": wh, "first": first, "second": second,
-            "first_marts": first_marts, "second_marts": second_marts}
+            "first_marts": first_marts, "second_marts": second_marts, "first_sha": first_sha, "second_sha": second_sha}
 
 
 def test_first_run_publishes_every_mart(runs):
@@ -101,8 +103,11 @@ def test_findings_quote_evidence(runs):
 
 def test_second_run_reextracts_nothing_and_marts_are_identical(runs):
     assert runs["second"].returncode == 0, runs["second"].stderr[-4000:]
-    assert "extracting 0 documents" in runs["second"].stderr
+    # nothing changed: the run says so and builds nothing (nianbao/fingerprint.py)
+    assert "nothing changed since the published build" in runs["second"].stderr
+    assert "extracting" not in runs["second"].stderr and "building dbt" not in runs["second"].stderr
     assert runs["first_marts"] == runs["second_marts"]
+    assert runs["first_sha"] == runs["second_sha"]  # the published file byte-identical
 
 
 def test_changed_and_removed_files(runs):

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import glob
 import logging
+import multiprocessing
 import os
 import re
 import secrets
@@ -246,9 +247,17 @@ def _site_root(published: Path) -> Path:
     return config.site_dir(published)
 
 
+def _run_process() -> int:
+    """The process a run's staged site belongs to: this one; in a process that `multiprocessing`
+    started for one step of the run (Dagster's multiprocess executor), the run's own process,
+    which lives until the run ends (the steps' processes come and go)."""
+    parent = multiprocessing.parent_process()
+    return parent.pid if parent is not None and parent.pid else os.getpid()
+
+
 def staging_path(published: Path, run_id: str) -> Path:
-    """Where this process stages the site of run `run_id` (see `stage_site`)."""
-    return _site_root(Path(published)) / f".staging-{os.getpid()}-{_safe(run_id)}"
+    """Where this run's process stages the site of run `run_id` (see `stage_site`)."""
+    return _site_root(Path(published)) / f".staging-{_run_process()}-{_safe(run_id)}"
 
 
 def stage_site(published: Path, run_id: str) -> Path:
@@ -268,7 +277,7 @@ def discard_site(published: Path, pid: int | None = None) -> list[Path]:
     removed = []
     if not root.is_dir():
         return removed
-    pid = os.getpid() if pid is None else pid
+    pid = _run_process() if pid is None else pid
     for p in root.iterdir():
         m = _STAGING_RE.match(p.name)
         if not m:

@@ -361,10 +361,11 @@ FACILITY_PLACE_GAP = re.compile(r"(?:(?:[县市区镇乡村街]|街道|乡镇|�
 # an opening-hours aside between a facility count and its noun (3个提供24小时服务的自助图书站)
 FACILITY_GAP_ASIDE = re.compile(r"(?:提供)?24\s*小时(?:开放|服务|自助)?(?:的|嘅)?")
 # what a place has, counted by volume, with the material named after the number (有近2000册图书,
-# 共藏有65.64万份实体文献): its holdings; the verb of having ends the text before the number
+# 共藏有65.64万份实体文献): its holdings; the verb of having ends the text before the number and the
+# material ends its phrase (not 有5000册图书被借出, 共有3万册图书参与漂流)
 HELD_UNITS = ("册", "本", "册件", "份")
 HOLDING_VERB_LEFT = re.compile(r"(?:拥有|藏有|现有|存有|共有|(?<![没还另])有)\s*(?:各类|各种)?\s*(?:近|约|超过?|逾|达)?\s*$")
-HELD_MATERIAL_RIGHT = re.compile(r"^\s*(?:\([^()]{1,3}\))?\s*(?:的)?(?:各类|各种|实体|纸质|中外文)?(?:图书|书籍|藏书|文献|书刊)(?!馆|室|证|卡)")
+HELD_MATERIAL_RIGHT = re.compile(r"^\s*(?:\([^()]{1,3}\))?\s*(?:的)?(?:各类|各种|实体|纸质|中外文)?(?:图书|书籍|藏书|文献|书刊)(?:资源)?(?=\s*(?:[,，;；。、)）]|$|等|和|及|与|供|可供))")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before

@@ -83,6 +83,18 @@ def _scan(text: str, lines, taken, block_at) -> list[Block]:
     return out
 
 
+def _scan_headed(text: str, lines, taken, header, block_under) -> list[Block]:
+    """The blocks of a layout that starts at a header line of prose: `header(text, line)` reads
+    the header there (None: none), `block_under(text, lines, taken, i, head)` the block below it
+    (as `_scan`'s `block_at`)."""
+
+    def block_at(text: str, lines, taken, i: int):
+        head = header(text, lines[i]) if lines[i].kind == "prose" else None
+        return None if head is None else block_under(text, lines, taken, i, head)
+
+    return _scan(text, lines, taken, block_at)
+
+
 def _numeric(s: str) -> bool:
     """A number cell (or a dash for nothing)."""
     return bool(tl.NUMERIC_CELL.match(s.strip()))
@@ -191,14 +203,11 @@ def _gap_row(
 
 def gap_columns(text: str, lines, taken) -> list[Block]:
     """Columns aligned with runs of spaces under a header of short text heads."""
-    return _scan(text, lines, taken, _gap_block)
+    return _scan_headed(text, lines, taken, _gap_header, _gap_block)
 
 
-def _gap_block(text: str, lines, taken, i: int) -> tuple[Block, int] | None:
+def _gap_block(text: str, lines, taken, i: int, head) -> tuple[Block, int] | None:
     n = len(lines)
-    head = None if lines[i].kind != "prose" else _gap_header(text, lines[i])
-    if head is None:
-        return None
     if (
         i + 1 < n
         and lines[i].raw[:2].strip(_WS) == ""
@@ -379,14 +388,11 @@ def level_columns(text: str, lines, taken) -> list[Block]:
     then rows of a label (with its unit in brackets) and one number per column. Blank lines and
     group lines without numbers (``图书流通情况``) may sit between rows; a row whose label is only
     a unit (``(次) 8312 710 6409``) takes its words from the line above."""
-    return _scan(text, lines, taken, _level_block)
+    return _scan_headed(text, lines, taken, _level_header, _level_block)
 
 
-def _level_block(text: str, lines, taken, i: int) -> tuple[Block, int] | None:
+def _level_block(text: str, lines, taken, i: int, heads) -> tuple[Block, int] | None:
     n = len(lines)
-    heads = None if lines[i].kind != "prose" else _level_header(text, lines[i])
-    if heads is None:
-        return None
     k = len(heads)
     widths: tuple[int, ...] = (k + 1, k) if heads[0].text[:1] in "#＃" else (k,)
     rows, j, last, above = [], i + 1, i, None
@@ -940,14 +946,11 @@ _GLUED_ROW = re.compile(
 
 def glued_columns(text: str, lines, taken) -> list[Block]:
     """Header and rows without separators, split with the help of the change column."""
-    return _scan(text, lines, taken, _glued_block)
+    return _scan_headed(text, lines, taken, _glued_header, _glued_block)
 
 
-def _glued_block(text: str, lines, taken, i: int) -> tuple[Block | None, int] | None:
+def _glued_block(text: str, lines, taken, i: int, hd) -> tuple[Block | None, int] | None:
     n = len(lines)
-    hd = None if lines[i].kind != "prose" else _glued_header(text, lines[i])
-    if hd is None:
-        return None
     heads, unit_col = hd
     rows, j, last = [], i + 1, i
     while j < n and not taken(j) and lines[j].raw.strip(_WS):

@@ -3,6 +3,8 @@ shape (short, in the style of real reports), plus the seed report 002."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,9 @@ from hypothesis import strategies as st
 from nianbao.extract.tables import find_tables
 from nianbao.ingest import read_text
 from tests.paths import SEEDS
+from tests.support.cases import load_cases
+
+CASES = Path(__file__).parent / "fixtures" / "cases" / "tables.yaml"
 
 
 def _texts(row):
@@ -20,16 +25,16 @@ def _assert_spans(text, tables):
     for t in tables:
         for row in [t.header, *t.rows]:
             for c in row:
-                assert text[c.start:c.end] == c.text, (c, text[c.start:c.end])
+                assert text[c.start : c.end] == c.text, (c, text[c.start : c.end])
         if t.title_span:
-            assert text[t.title_span[0]:t.title_span[1]] == t.title
+            assert text[t.title_span[0] : t.title_span[1]] == t.title
         assert 0 <= t.start <= t.end <= len(text)
 
 
 def _one_table(text, **expected):
     """The one table of `text`: each field named in `expected` has its value, in that order (header,
     preamble and rows compared as cell texts), and its spans hold (_assert_spans)."""
-    t, = find_tables(text)
+    (t,) = find_tables(text)
     for name, want in expected.items():
         got = getattr(t, name)
         if name in ("header", "preamble"):
@@ -66,114 +71,22 @@ def test_cell_per_line():
     assert _texts(t.header) == ["序号", "日期", "活动名称", "参与人数"]
     assert [_texts(r) for r in t.rows] == [
         ["1", "3月5日", "学雷锋志愿服务", "45人"],
-        ["2", "4月23日", "世界读书日诵读会", ""],   # artefact stripped, empty cell kept
+        ["2", "4月23日", "世界读书日诵读会", ""],  # artefact stripped, empty cell kept
     ]
     assert t.unit_hint is None
     _assert_spans(CELL_PER_LINE, ts)
-    assert CELL_PER_LINE[t.end:].lstrip().startswith("以上")
+    assert CELL_PER_LINE[t.end :].lstrip().startswith("以上")
 
 
-def test_cell_per_line_title_outside_and_preamble():
-    text = (
-        "读者借阅情况分析如下。\n"
-        "持证读者职业构成一览表\n"
-        "\t全馆持证读者:约2万\n"
-        "\n"
-        "\t职业\n\t学生\n\t教师\n\t其他\n"
-        "\n"
-        "\t占比(%)\n\t55\n\t15\n\t30\n"
-        "\n"
-        "由上表可知,学生读者占多数。\n"
-    )
-    _one_table(
-        text,
-        title="持证读者职业构成一览表",
-        preamble=["全馆持证读者:约2万"],
-        header=["职业", "学生", "教师", "其他"],
-        rows=[["占比(%)", "55", "15", "30"]],
-    )
-
-
-def test_tab_separated_rows_with_unit():
-    text = (
-        "三、经费情况\n"
-        "2020年经费支出统计表(单位:万元)\n"
-        "项目\t预算\t实际支出\n"
-        "人员经费\t120.5\t118.2\n"
-        "购书经费\t40\t38.6\n"
-        "\n"
-        "经费使用规范。\n"
-    )
-    _one_table(
-        text,
-        title="2020年经费支出统计表(单位:万元)",
-        unit_hint="万元",
-        header=["项目", "预算", "实际支出"],
-        rows=[["人员经费", "120.5", "118.2"], ["购书经费", "40", "38.6"]],
-        layout="tab",
-    )
-
-
-def test_pipe_table():
-    text = (
-        "表2 分馆建设情况\n"
-        "| 分馆名称 | 藏书(册) | 开放时间 |\n"
-        "|---|---|---|\n"
-        "| 城东分馆 | 12000 | 2019年 |\n"
-        "| 河西分馆 |  | 2020年 |\n"
-        "正文继续。\n"
-    )
-    _one_table(
-        text,
-        title="表2 分馆建设情况",
-        header=["分馆名称", "藏书(册)", "开放时间"],
-        rows=[["城东分馆", "12000", "2019年"], ["河西分馆", "", "2020年"]],
-        layout="pipe",
-    )
-
-
-def test_side_by_side_repeated_header():
-    text = (
-        "\t2020年业务量统计\n"
-        "\n"
-        "\t序号\n\t名  称\n\t数量\n\t序号\n\t名  称\n\t数量\n"
-        "\n"
-        "\t1\n\t办理新证\n\t1200\n\t3\n\t续借图书\n\t560\n"
-        "\n"
-        "\t2\n\t普通借书\n\t45000\n\t\n\t\n\t\n"
-        "\n"
-        "说明文字。\n"
-    )
-    _one_table(
-        text,
-        title="2020年业务量统计",
-        header=["序号", "名  称", "数量"],
-        header_texts=["序号", "名称", "数量"],
-        # left column first, then right column; the empty right half is dropped
-        rows=[
-            ["1", "办理新证", "1200"], ["2", "普通借书", "45000"], ["3", "续借图书", "560"]],
-    )
-
-
-def test_single_line_labels_then_values():
-    text = "2020年度经费使用情况(万元)\n人员支出\t公用经费\t购书经费\t120\t35.5\t40\t\n"
-    _one_table(
-        text,
-        layout="label_value",
-        unit_hint="万元",
-        header=["人员支出", "公用经费", "购书经费"],
-        rows=[["120", "35.5", "40"]],
-    )
+@pytest.mark.parametrize("text, expected", load_cases(CASES, "text", "expected"))
+def test_one_table(text, expected):
+    """One table shape a snippet (fixtures/cases/tables.yaml) shows, found as one table."""
+    _one_table(text, **expected)
 
 
 def test_year_columns():
-    text = (
-        "近两年主要业务指标对比\n"
-        "指标\t2019年\t2020年\n"
-        "进馆人次\t125000\t98000\n"
-        "外借册次\t230000\t205000\n"
-    )
-    t, = find_tables(text)
+    text = "近两年主要业务指标对比\n指标\t2019年\t2020年\n进馆人次\t125000\t98000\n外借册次\t230000\t205000\n"
+    (t,) = find_tables(text)
     assert t.title == "近两年主要业务指标对比"
     assert _texts(t.header) == ["指标", "2019年", "2020年"]
     assert t.col_index("2020") == 2
@@ -183,32 +96,12 @@ def test_year_columns():
 def test_monthly_sheet():
     months = [f"{m}月" for m in range(1, 13)]
     vals = [str(1000 + m) for m in range(1, 13)]
-    text = ("2020年各月到馆人次统计(人次)\n"
-            "月份\t" + "\t".join(months) + "\n"
-            "到馆人次\t" + "\t".join(vals) + "\n")
-    t, = find_tables(text)
+    text = "2020年各月到馆人次统计(人次)\n月份\t" + "\t".join(months) + "\n到馆人次\t" + "\t".join(vals) + "\n"
+    (t,) = find_tables(text)
     assert t.unit_hint == "人次"
     assert _texts(t.header) == ["月份", *months]
     assert _texts(t.rows[0]) == ["到馆人次", *vals]
     _assert_spans(text, [t])
-
-
-def test_statistical_form_glued_code():
-    text = (
-        "公共图书馆基本情况统计表\n"
-        "指标名称\t代码\t数值\n"
-        "总藏量(千册)\t01\t356.2\n"
-        "新增藏量(千册)\t0212.5\n"
-        "总流通人次(千人次)\t03186\n"
-    )
-    _one_table(
-        text,
-        rows=[
-            ["总藏量(千册)", "01", "356.2"],
-            ["新增藏量(千册)", "02", "12.5"],
-            ["总流通人次(千人次)", "03", "186"],
-        ],
-    )
 
 
 def test_two_tables_ids_and_no_table_in_prose():
@@ -247,7 +140,7 @@ def test_seed_002_tables():
 
 def test_cell_per_line_without_blank_separators():
     text = "活动安排表\n\t序号\n\t时间\n\t内容\n\t1\n\t5月4日\n\t青年诗会\n\t2\n\t6月1日\n\t童话剧\n\n正文。\n"
-    t, = find_tables(text)
+    (t,) = find_tables(text)
     assert t.title == "活动安排表"
     assert _texts(t.header) == ["序号", "时间", "内容"]
     assert [_texts(r) for r in t.rows] == [["1", "5月4日", "青年诗会"], ["2", "6月1日", "童话剧"]]
@@ -260,14 +153,17 @@ def test_stray_tab_line_is_not_a_table():
 def test_crlf_and_empty_text():
     assert find_tables("") == []
     text = "统计表\r\n名称\t数量\r\n甲\t1\r\n乙\t2\r\n"
-    t, = find_tables(text)
+    (t,) = find_tables(text)
     assert [_texts(r) for r in t.rows] == [["甲", "1"], ["乙", "2"]]
     _assert_spans(text, [t])
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(["\t", "\n", "|", "序号", "时间", "1", "5月4日", "表", " ", "abc", "12.5", "\r"]),
-                max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(["\t", "\n", "|", "序号", "时间", "1", "5月4日", "表", " ", "abc", "12.5", "\r"]), max_size=60
+    )
+)
 def test_random_text_never_crashes_and_spans_hold(parts):
     text = "".join(parts)
     _assert_spans(text, find_tables(text))

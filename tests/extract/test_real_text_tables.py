@@ -7,6 +7,7 @@ states one layout rule of `nianbao.extract.table_layouts` / `table_figures`.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from nianbao.extract import extract_document
 from nianbao.extract.table_layouts import _split_row
@@ -18,9 +19,14 @@ def _figs(text: str):
     return text, [f for f in extract_document(text).figures if f.kind == "figure"]
 
 
-def _got(text: str):
+def _sorted(text: str, *fields: str) -> list[tuple]:
+    """The figures of `text` as sorted tuples of the named fields."""
     _, fs = _figs(text)
-    return sorted((f.metric, f.year, f.value) for f in fs)
+    return sorted(tuple(getattr(f, name) for name in fields) for f in fs)
+
+
+def _got(text: str):
+    return _sorted(text, "metric", "year", "value")
 
 
 def _spans_hold(text: str):
@@ -34,18 +40,14 @@ def _spans_hold(text: str):
 
 # ------------------------------------------------------------------ space-aligned year columns
 
-YEARBOOK = (
-    "8-3 文化事业基本情况\n"
-    "Basic Statistics on Culture\n"
-    "项目  Item 2019 2020 2021\n"
-    "    公共图书馆图书总藏量(千册) 1200 1350 1410\n"
-    "        Total Collections(1000 volumes)\n"
-    "      报刊藏量(千册) 90 95 99\n"
-    "    举办展览次数(次) 40 22 35\n"
-    "    参观展览人次(千人次) 51 12 30\n"
-    "    总流通人次(千人次) 800 420 610\n"
-    "    剧场座位数(个) 300 300 320\n"
-)
+
+def _table_text(name: str) -> str:
+    """A table snippet kept as a text file in fixtures/real_text_tables/ (exact bytes: its tabs, spaces
+    and blank lines are the table's layout)."""
+    return (Path(__file__).parent / "fixtures" / "real_text_tables" / f"{name}.txt").read_bytes().decode("utf-8")
+
+
+YEARBOOK = _table_text("yearbook")
 
 
 def test_year_columns_with_the_unit_scale_in_the_label():
@@ -92,8 +94,7 @@ def test_a_unit_column_before_the_value_columns():
                             ("visits.in_person", 2020, 125_000), ("visits.in_person", 2021, 130_000)]
     gaps = ("某县图书馆2021年年报\n项目      单位      上半年      全年\n进馆人次  万人次    6.1        13.0\n"
             "座席      个        300        300\n外借册次  册次      15000      33000\n")
-    _, fs = _figs(gaps)
-    got = sorted((f.metric, f.value, f.period) for f in fs)
+    got = _sorted(gaps, "metric", "value", "period")
     assert got == [("circulation.loans", 15000, "partial"), ("circulation.loans", 33000, "year"),
                    ("visits.in_person", 61_000, "partial"), ("visits.in_person", 130_000, "year")]
 
@@ -120,8 +121,8 @@ ROOMS = ("某区图书馆2022年(3月)数据统计\n二、进馆人次统计\n"
 def test_a_cell_stream_takes_its_metric_from_the_title():
     tbs = _spans_hold(ROOMS)
     assert [(t.layout, len(t.header), len(t.rows)) for t in tbs] == [("cell_stream", 2, 4)]
+    got = _sorted(ROOMS, "metric", "value", "period")
     _, fs = _figs(ROOMS)
-    got = sorted((f.metric, f.value, f.period) for f in fs)
     assert got == [("visits.in_person", v, "partial") for v in (450, 800, 1200, 2450)]
     seg = {f.value: f.segment for f in fs}
     assert seg[800] == "minors" and seg[2450] == "all"
@@ -218,17 +219,7 @@ def test_form_parts_take_the_metric_and_segment_of_their_whole():
     assert seg[("collection.total", 400_500)] == "all" and seg[("spending.total", 9_020_000)] == "all"
 
 
-FORM_GLUED = (
-    "2021年年报公共图书馆基本情况年报\n"
-    "单位名称某县图书馆\n"
-    "项     目代码单位指标项     目代码单位指标\n"
-    "一、从业人员1124在财政补贴收入中:基建拨款54千元\n"
-    "二、藏量16册、件210,300    5、附属单位上缴收入59千元\n"
-    "  1、图书17180,250    6、其他收入60千元8\n"
-    "        其中:盲文图书18120十七、本年支出合计61千元2,450\n"
-    "  2、报刊214,075           经营支出64千元\n"
-    "  在藏量中:少儿文献2655,010            劳务费68千元70\n"
-)
+FORM_GLUED = _table_text("form_glued")
 
 
 def test_form_with_code_and_value_glued_together():
@@ -349,22 +340,7 @@ def test_a_ruled_pdf_table_reaches_the_extractor_as_tab_rows():
 
 # ------------------------------------------------------------------ bilingual yearbook tables (issue 8)
 
-BILINGUAL = (
-    "3-7 某地公共图书馆情况\n"
-    "Public Libraries\n"
-    "      Item 合 计    \n"
-    "#区 级\n"
-    "2015 2016 2015 2016\n"
-    "总藏量(万册、件) Total Collections (10 000 volumes) 410 432 120 126\n"
-    "座席数(个) Seats (seat) 900 950 300 300\n"
-    "  书刊外借册次(万册次)     Number of Books Lent to Readers (10 000\n"
-    "211 230 75 81\n"
-    "Number of Activities Held for Readers (time) 310 355 90 97\n"
-    "总支出(万元) Total Expenditures (10 000 yuan) 2100 2400 800 950\n"
-    "#藏量购置费      Purchase Expenses 300 310 110 120\n"
-    "本年新购藏量(万册) Number of Volumes Purchased in the Year (10 000\n"
-    "19 22 7 8\n"
-)
+BILINGUAL = _table_text("bilingual")
 
 
 def test_a_bilingual_yearbook_row_is_read_by_its_chinese_label():
@@ -465,8 +441,7 @@ def test_short_lines_ending_in_a_pipe_without_a_code_column_are_no_form():
 
 def test_a_target_column_holds_plans_and_a_done_column_the_year():
     text = "指标\t2023年目标任务\t2023年完成\n进馆人次\t500000\t520000\n外借册次\t300000\t310000\n"
-    _, fs = _figs(text)
-    got = sorted((f.metric, f.value, f.period) for f in fs)
+    got = _sorted(text, "metric", "value", "period")
     assert got == [("circulation.loans", 300000, "plan"), ("circulation.loans", 310000, "year"),
                    ("visits.in_person", 500000, "plan"), ("visits.in_person", 520000, "year")]
 
@@ -507,8 +482,7 @@ def test_an_indented_header_has_an_empty_corner_and_its_level_columns_are_region
 # ------------------------------------------------------------------ sites of a library system as rows or columns
 
 def _scoped(text: str):
-    _, fs = _figs(text)
-    return sorted((f.metric, f.scope, f.value) for f in fs)
+    return _sorted(text, "metric", "scope", "value")
 
 
 def test_site_columns_central_library_branches_and_total():
@@ -538,8 +512,7 @@ def test_a_total_row_without_branches_stays_the_library():
 def test_value_cells_that_write_their_unit():
     text = ("2022年度主要服务数据\n\n指标\n数值\n\n年接待读者\n52.3万人次\n\n新增馆藏\n1.2万册\n\n"
             "举办活动\n300余场\n\n购书经费\n320万元\n\n进馆人次增长\n12.5%\n\n")
-    _, fs = _figs(text)
-    got = sorted((f.metric, f.value, f.qualifier) for f in fs)
+    got = _sorted(text, "metric", "value", "qualifier")
     assert got == [("activities.events", 300, "at_least"), ("collection.added", 12000, "exact"),
                    ("spending.collections", 3200000, "exact"), ("visits.in_person", 523000, "exact")]
 
@@ -604,16 +577,7 @@ def test_a_to_date_column_is_partial_and_a_full_year_column_is_not():
 
 # ------------------------------------------------------------------ years as rows, levels as columns
 
-YEAR_ROWS = (
-    "表3 1960—1999年某馆借阅情况表\n"
-    "\n"
-    "      年份     到馆读者(万人次)       发放借书证(本)      外借图书(万册)        备注\n"
-    "      1961        0.45                 —                0.30          —\n"
-    "      1962        0.52                 —                 —            —\n"
-    "\n"
-    "      1988        4.10                820               2.25          —\n"
-    "      1989        3.96                 75               2.40 \n"
-)
+YEAR_ROWS = _table_text("year_rows")
 
 
 def test_a_year_column_with_metrics_in_the_header_gives_one_figure_per_year_and_column():
@@ -630,20 +594,7 @@ def test_a_year_column_with_metrics_in_the_header_gives_one_figure_per_year_and_
     assert not any(v in (1961.0, 1988.0) for _, _, v in got)     # a year is a label, not a value
 
 
-LEVEL_COLUMNS = (
-    "5-2  文化机构业务情况 (2011年)\n"
-    "       \n"
-    "#地市级公共图书馆 #县级公共图书馆\n"
-    "       \n"
-    " 总藏量      (万册、件) 8100 2300 4100\n"
-    " 书库面积      (万平方米) 210 60 120\n"
-    " 图书流通情况      \n"
-    "   总流通人次  (万人次) 6400 900 3300\n"
-    "       \n"
-    " 为读者服务举办各种活动      \n"
-    "               (次) 4050 330 2900\n"
-    " 总支出          (万元) 90200 21000 40500\n"
-)
+LEVEL_COLUMNS = _table_text("level_columns")
 
 
 def test_level_columns_of_a_yearbook_table_each_give_a_figure_with_the_row_unit():

@@ -347,6 +347,11 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
     return vet(text, q, d, left_start, clause_end, sentence, clause_start)
 
 
+def _fractional_count(q: Quantity) -> bool:
+    """An unscaled fractional number with a count unit (8.73册次, 2.5人次): an average, never a total."""
+    return q.unit in lx.FRACTIONAL_COUNT_UNITS and q.scale_unit == q.unit and q.value != int(q.value)
+
+
 def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, sentence: tuple[int, int],
         clause_start: int | None = None) -> Decision | None:
     """The checks every metric decision must pass, whatever found its cue: blockers,
@@ -371,6 +376,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
             return None
     cs = left_start if clause_start is None else clause_start
     if _is_rate(text[cs:q.num_start]) and not lx.RATIO.search(left):
+        return None
+    if _fractional_count(q) and not lx.RATIO.search(left) and not lx.FRACTIONAL_TOTAL_LEFT.search(text[cs:q.num_start]):
         return None
     if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]) \
             or lx.TOP_N.search(text[sentence[0]:q.num_start]) or lx.LIST_ITEMS_RIGHT.match(right) \

@@ -96,6 +96,10 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         inherited = _subject_part(mt, q, metric, cs, prev)
         if inherited:
             return inherited
+        # (其中新购图书N册,占总量5%: a 其中 item's share is of the whole before, often another metric)
+        if not metric.startswith("activities") and "其中" not in mt[cs : q.num_start] \
+                and _states_share_of_total(mt, q.num_start):
+            return "share_of_total"
     if seg != "all" or not metric.startswith("activities"):
         return seg
     # 各类活动 / 所有活动: the whole, whatever the clauses before it counted
@@ -134,6 +138,9 @@ def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:
     m = lx.SUBJECT_CLASS.search(left)
     if m:
         return lx.SUBJECT_CLASS_CODES[m.group(1)]
+    part = _share_of_total_part(mt, ss, num_start)
+    if part:
+        return part
     # a part follows its whole: an earlier number in the sentence (or a 其中 label)
     if not lx.LISTED_PART_WHOLE_BEFORE.search(mt[ss:cs]) and "其中" not in left:
         return None
@@ -149,6 +156,22 @@ def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:
             if cand and rx.fullmatch(cand):
                 return code
     return None
+
+
+def _states_share_of_total(mt: str, num_start: int) -> bool:
+    """Is the number (with its unit) followed by its share of a total (…N册,占总借阅册数的40%)?"""
+    rest = mt[num_start : num_start + 60]
+    unit_end = re.match(r"[\d.,万亿千百余多]*\s*[^\d,;。，；]{0,3}", rest)
+    return bool(lx.SHARE_OF_TOTAL_AFTER.match(rest[unit_end.end() if unit_end else 0 :]))
+
+
+def _share_of_total_part(mt: str, ss: int, num_start: int) -> str | None:
+    """The subject class named earlier in the sentence of a figure stated as a share of a
+    total (以文学类最受欢迎,总借阅量达N册,占总借阅册数的40%: the literature class's loans)."""
+    if not _states_share_of_total(mt, num_start):
+        return None
+    ms = list(lx.SUBJECT_CLASS.finditer(mt[ss:num_start]))
+    return lx.SUBJECT_CLASS_CODES[ms[-1].group(1)] if ms else None
 
 
 def _subject_part(mt, q, metric, cs, prev) -> str | None:

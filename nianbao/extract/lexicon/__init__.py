@@ -417,6 +417,11 @@ PART_NOUN_BAD = re.compile(r"开展|举办|接待|借(?!阅?[部室区处])|还|
 MIXED_FACILITIES = re.compile(r"(?<![自助智慧])(?:公共)?图书馆(?:\([^)]{0,4}\))?\s*[、和及与]")
 # ratios: 每万人…, 人均…
 RATIO = re.compile(r"每(万|千|百|十万)人|人均|每人|万人均")
+# an unscaled fractional number with a count unit (…均外借8.73册次, 2.5人次; not 8.73万册次): an
+# average or a rate whatever its wording, never a total (candidates: reason `average`)
+# (unless its clause calls it a total: 读者活动总人次为10489.5人 is a total, misprinted or not)
+FRACTIONAL_TOTAL_LEFT = re.compile(r"总|共计|合计")
+FRACTIONAL_COUNT_UNITS = ("册次", "人次", "册", "件", "次", "场次", "场", "个", "张", "人", "家", "处", "本", "份", "名")
 RATIO_SCALE = {"万": 10_000, "千": 1_000, "百": 100, "十万": 100_000}
 
 ACTIVITY_CTX = re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|阅读推广|辅导")
@@ -529,13 +534,19 @@ LISTED_PARTS: list[tuple[str, re.Pattern]] = [
 ]
 # a subject class named anywhere before the number of its clause (2011年文学类借阅量达N册):
 # the loans or holdings of that class only
-SUBJECT_CLASS = re.compile(r"(?<![各此该这那门分种两几])(哲学|社会科学|文学艺术|文学|艺术|自然科学|历史|经济|"
+SUBJECT_CLASS = re.compile(r"(?<![各此该这那门分种两几])(哲学|社会科学|文学艺术|语言文学|文学|艺术|自然科学|历史|经济|"
                            r"政治|法律|军事|教育|医药卫生|工业技术|农业科学)类")
 SUBJECT_CLASS_CODES = {"哲学": "philosophy", "社会科学": "social_sciences", "文学艺术": "literature_arts",
+                       "语言文学": "literature",
                        "文学": "literature", "艺术": "arts", "自然科学": "natural_sciences",
                        "历史": "history", "经济": "economics", "政治": "politics", "法律": "law",
                        "军事": "military", "教育": "education", "医药卫生": "medicine",
                        "工业技术": "technology", "农业科学": "agriculture"}
+# a figure stated as a share of a total (…总借阅量达N册,占总借阅册数的40%): a part of that total;
+# its part is the subject class named earlier in the sentence (以文学类最受欢迎,总借阅量达N册,占…)
+# (not a share of a region's total: 占全市总量的30% leaves a library's own whole)
+SHARE_OF_TOTAL_AFTER = re.compile(r"^[^,;。，；\d]{0,4}[,，]?\s*(?:约)?占(?![^,;。]{0,6}(?:全省|全市|全区|全县|全国))"
+                                  r"[^,;。\d]{0,12}?总[^,;。\d]{0,10}?的?\s*(?:约)?[\d.]+\s*[%％]")
 # a clause with no subject of its own, only the metric word (…,流通量有N册次 / 但其流通量竟高达N册次):
 # its figure counts the part named by the clause before
 ELLIPTIC_CLAUSE = re.compile(r"^\s*(?:但|而)?\s*(?:其|它的|它们的)?\s*(?:流通量|借阅量|外借量|借阅|外借|流通|接待读者|到馆)"

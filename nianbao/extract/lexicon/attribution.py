@@ -158,9 +158,11 @@ SYSTEM_AFTER_AGGREGATE = re.compile(r"(?:总分馆)?(?:服务)?体系")
 # words after a bare place that make it the subject of a region-wide statement
 # (深圳持证读者…, 广州全市…, 四川共有…, 江苏各级图书馆…)
 PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共|馆藏|在?\s*(?:19|20)\d\d\s*年)")
-# … or a number right after a bare place at the start of a clause (去年四川2600万读者走进图书馆),
-# but not a dateline (中新网深圳4月23日电)
-PLACE_NUMBER_AFTER = re.compile(r"^\d[\d.,]*\s*[万亿]?(?![\d.]*\s*(?:月|日|年|号|时|电))")
+# … or a number right after a bare place at the start of a clause (去年四川2600万读者走进图书馆;
+# also after a time word and a qualifier: 四川去年超3300万人次走进图书馆), but not a dateline
+# (中新网深圳4月23日电)
+PLACE_NUMBER_AFTER = re.compile(r"^(?:去年|今年|上年|全年)?\s*(?:共|约|近|超过?|逾|达|有|突破)?\s*"
+                                r"\d[\d.,]*\s*[万亿]?(?![\d.]*\s*(?:月|日|年|号|时|电))")
 CLAUSE_LEAD = re.compile(r"(?:^|[,;:。!?\n，；：])\s*(?:(?:去年|今年|上年|(?:19|20)\d\d\s*年(?:度)?|截[止至][^,;。]{0,10}?[底末])\s*,?\s*)?$")
 # generic level names: 市图书馆 is the report's own in a city library's report, the
 # prefecture's library in a county's report

@@ -23,7 +23,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import DELTA, INDIVIDUAL, MULTI_YEAR, OTHER_INSTITUTION, RATE_WORDS, RATIO, SINCE_YEAR
+from . import (
+    DELTA,
+    FRACTIONAL_COUNT_UNITS,
+    FRACTIONAL_TOTAL_LEFT,
+    INDIVIDUAL,
+    MULTI_YEAR,
+    OTHER_INSTITUTION,
+    RATE_WORDS,
+    RATIO,
+    SINCE_YEAR,
+)
 
 
 @dataclass
@@ -95,6 +105,8 @@ REASON_RULES: list[ReasonRule] = [
     ReasonRule("percentage", left=r"百分之\s*$"),
     ReasonRule("per_capita", left=_P(RATIO)),
     ReasonRule("average", left=r"(?:[日月周年]均|平均|每天|每日|每月|每周|每场|每次|每期)[^,;。]{0,10}$"),
+    ReasonRule("average", number=r"^\d+\.\d*[1-9]\d*$", unit=r"^(?:" + "|".join(FRACTIONAL_COUNT_UNITS) + r")$",
+               left=r"^(?!.*(?:" + _P(FRACTIONAL_TOTAL_LEFT) + r"))"),
     ReasonRule("rate_norm", left=_P(RATE_WORDS)),
     ReasonRule("cumulative", left=_P(MULTI_YEAR)),
     ReasonRule("cumulative", left=_P(SINCE_YEAR)),

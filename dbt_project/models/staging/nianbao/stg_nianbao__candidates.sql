@@ -1,9 +1,5 @@
 -- One row per number written in an extracted document and its fate: 'figure', or
 -- 'rejected' with the reason (why was this number not a figure?).
-with source as (
-    select * from {{ source('nianbao', 'candidates') }}
-)
-
 select
     md5(document_id || ':' || cast(char_start as varchar) || ':' || cast(char_end as varchar)) as candidate_id,
     document_id,
@@ -15,4 +11,4 @@ select
     fate,
     reason,
     metric
-from source
+from {{ source('nianbao', 'candidates') }}

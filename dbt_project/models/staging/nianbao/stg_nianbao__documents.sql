@@ -1,8 +1,4 @@
 -- One row per file seen in the raw folder (any status), as written by ingest.
-with source as (
-    select * from {{ source('nianbao', 'documents') }}
-)
-
 select
     document_id,
     source_file,
@@ -21,4 +17,4 @@ select
     last_seen_at,
     coalesce(is_link, false) as is_link,
     link_target
-from source
+from {{ source('nianbao', 'documents') }}

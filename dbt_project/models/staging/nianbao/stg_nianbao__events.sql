@@ -1,8 +1,4 @@
 -- One row per event listed in an extracted document (event-table row or dated sentence).
-with source as (
-    select * from {{ source('nianbao', 'events') }}
-)
-
 select
     activity_id,
     document_id,
@@ -21,4 +17,4 @@ select
     evidence,
     cast(char_start as integer) as char_start,
     cast(char_end as integer) as char_end
-from source
+from {{ source('nianbao', 'events') }}

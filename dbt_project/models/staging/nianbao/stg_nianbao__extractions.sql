@@ -1,8 +1,4 @@
 -- One row per extracted document (content hash): the report's own library and year.
-with source as (
-    select * from {{ source('nianbao', 'extractions') }}
-)
-
 select
     document_id,
     extractor_version,
@@ -11,4 +7,4 @@ select
     cast(n_figures as integer) as n_figures,
     cast(n_events as integer) as n_events,
     extracted_at
-from source
+from {{ source('nianbao', 'extractions') }}

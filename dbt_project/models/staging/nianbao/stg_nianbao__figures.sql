@@ -1,8 +1,4 @@
 -- One row per stated figure or stated ratio of an extracted document.
-with source as (
-    select * from {{ source('nianbao', 'figures') }}
-)
-
 select
     figure_id,
     document_id,
@@ -28,4 +24,4 @@ select
     cast(ratio_scale as float8) as ratio_scale,
     table_id,
     cast(coalesce(confidence, 1.0) as float8) as confidence
-from source
+from {{ source('nianbao', 'figures') }}

@@ -1,11 +1,7 @@
 -- One row per library (or region) name used in the figures, with its resolved region code.
-with source as (
-    select * from {{ source('nianbao', 'libraries') }}
-)
-
 select
     library_name,
     nullif(trim(region_code), '') as region_code,
     nullif(trim(kind), '') as kind,
     coalesce(nullif(trim(canonical_name), ''), library_name) as canonical_name
-from source
+from {{ source('nianbao', 'libraries') }}

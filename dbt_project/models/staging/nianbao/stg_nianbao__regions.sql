@@ -1,8 +1,4 @@
 -- One row per administrative unit of the gazetteer (province, prefecture, county).
-with source as (
-    select * from {{ source('nianbao', 'regions') }}
-)
-
 select
     region_code,
     region_name,
@@ -11,4 +7,4 @@ select
     province_name,
     prefecture_code,
     prefecture_name
-from source
+from {{ source('nianbao', 'regions') }}

@@ -104,3 +104,35 @@ def test_per_capita_fraction_stays_a_ratio():
     text = "某县图书馆2020年工作总结\n2020年,某县图书馆外借图书30万册次,全县人均藏书0.8册。\n"
     ratios = [f for f in extract_document(text).figures if f.kind == "ratio"]
     assert [f.value for f in ratios] == [0.8]
+
+
+# ------------------------------------------------------------------ cue words of batch 9
+
+def test_cue_words_of_visits_holdings_and_themed_branches():
+    text = ("某市图书馆2023年工作总结\n2023年,某市图书馆新建某村等4个乡村振兴主题图书分馆。"
+            "线下接待的读者为268万人次。访客总数达到55万人次。藏品数量: 10万余册。\n")
+    figs = _figs(text)
+    assert _one(figs, "network.branches_added", 4)
+    assert _one(figs, "visits.in_person", 2680000)
+    assert _one(figs, "visits.in_person", 550000)
+    assert _one(figs, "collection.total", 100000)
+
+
+def test_scaled_number_with_no_unit_after_a_visits_cue():
+    text = "某市图书馆2018年工作总结\n2018年的進圖書館人次約為289萬,外借图书80万册。\n"
+    assert _one(_figs(text), "visits.in_person", 2890000)
+
+
+def test_our_province_public_libraries_are_the_region_in_the_next_clause_too():
+    text = ("四川省图书馆发布阅读报告\n2022年全年,我省公共图书馆数字资源访问量超6400万人次,"
+            "而线下接待的读者为2682万人次。\n")
+    f = _one(_figs(text), "visits.in_person", 26820000)
+    assert f.scope == "region", (f.library_name, f.scope)
+
+
+def test_a_site_banner_year_does_not_date_the_article():
+    text = ("2019年某网banner嵌入\n当前位置: 首页 > 信息发布\n国庆长假某市图书馆接待读者超23万人次\n"
+            "发布时间:2018-10-12 09:17 来源:某市图书馆\n\n"
+            "据统计,在刚刚过去的国庆长假里,某市图书馆累计接待读者231110人次,外借图书84196册次。\n")
+    figs = _figs(text)
+    assert _one(figs, "circulation.loans", 84196).year == 2018

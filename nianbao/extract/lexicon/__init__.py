@@ -47,7 +47,7 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
+    Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     # readers' use counted in person-times (读者阅读量1110.8万人次): service visits (a bare 阅读量
@@ -100,7 +100,7 @@ CUES: list[Cue] = [
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口|(?:常住|户籍|总)?人口(?:总数|总量|数)?", _m(PERSONS + BARE, "population.served")),
     # ---- collection
-    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量|"
+    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|藏品(?:数量|总量|总数)|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量|"
                       r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
                       r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|纸质文献资源|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
@@ -359,7 +359,9 @@ INCREASE_ON_BASE = re.compile(r"基础上[^,;。\d]{0,4}?(?:新增|增加|追加
 # kinds of place named between a facility count and its noun (9个镇(街)、社区基层分馆)
 FACILITY_PLACE_GAP = re.compile(r"(?:(?:[县市区镇乡村街]|街道|乡镇|社区)(?:[(（](?:[县市区镇乡村街]|街道|乡镇|社区)[)）])?[、和及]?)+(?:基层|城乡)?")
 # an opening-hours aside between a facility count and its noun (3个提供24小时服务的自助图书站)
-FACILITY_GAP_ASIDE = re.compile(r"(?:提供)?24\s*小时(?:开放|服务|自助)?(?:的|嘅)?")
+FACILITY_GAP_ASIDE = re.compile(r"(?:提供)?24\s*小时(?:开放|服务|自助)?(?:的|嘅)?|"
+                                # the theme of the facilities (4个乡村振兴主题图书分馆, 3个特色阅读驿站)
+                                r"^[^,;。\d、]{0,8}?(?:主题|特色)(?:图书|阅读)?(?=[^,;。\d]{0,2}$)")
 # what a place has, counted by volume, with the material named after the number (有近2000册图书,
 # 共藏有65.64万份实体文献): its holdings; the verb of having ends the text before the number and the
 # material ends its phrase (not 有5000册图书被借出, 共有3万册图书参与漂流)
@@ -615,7 +617,9 @@ LIBRARY_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?图书馆)")
 GENERIC_LIBRARY = re.compile(r"^(?:去年|今年|上年|本年|前年|近日|日前|[年月日据而但由经向])?(?:[省市县区镇乡]|国家|公共|少儿|少年儿童|本|我|总|分|该|各|全市|全县|全区|全省|高校|大学|学校|自助|智慧|数字|(?:24)?小时(?:自助|智慧|城市)?|城市)?图书馆$")   # (24小时自助图书馆: a service, read from after its digits)
 JUNK_LINE = re.compile(r"发布时间|发布日期|更新时间|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读(?:次数|量)?[:：]|点击(?:数|量|率)?[:：]|"
                        r"访问量[:：]|字号|打印本页|关闭窗口|分享到|首页|当前位置|上一篇|下一篇|版权所有|ICP备|联系电话|电话[:：]|"
-                       r"地址[:：]|邮编|【打印】|【关闭】|返回顶部|扫一扫")
+                       r"地址[:：]|邮编|【打印】|【关闭】|返回顶部|扫一扫|"
+                       # a page template's own words (2019年…banner嵌入: a site banner, its year no heading)
+                       r"(?<![A-Za-z])(?:banner|navbar|header|footer|sidebar)(?![A-Za-z])")
 BREADCRUMB = re.compile(r"首页|当前位置")
 # spam spliced into a sentence, read through like pinyin (normalize.compact): a web address, an
 # advert in 《》/【】/() brackets (创历史新《某某app最新版下载》高, 12.5万【点击领取】人次)

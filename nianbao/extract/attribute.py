@@ -214,6 +214,13 @@ def title_year(text: str) -> int | None:
             )
             if m:
                 return int(m.group(1))
+            span = la.TITLE_YEAR_SPAN.search(s)
+            if (
+                span
+                and not la.TABLE_CAPTION.match(s)
+                and 0 < int(span.group("b")) - int(span.group("a")) <= la.TITLE_SPAN_MAX_YEARS
+            ):
+                return int(span.group("b"))
     for s in _title_lines(text):
         # a two-digit year before a report word (某馆20年度工作报告), when no title line has four digits
         m = la.SHORT_TITLE_YEAR.search(s) if len(s) <= 60 else None

@@ -383,6 +383,10 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
             or lx.TOP_N.search(text[sentence[0]:q.num_start]) or lx.LIST_ITEMS_RIGHT.match(right) \
             or lx.PEAK_DAY.search(text[sentence[0]:q.num_start]):
         return None
+    if d.metric == "activities.events" and q.unit in lx.PROGRAMME_UNITS and (
+        lx.PROGRAMME_ANNOUNCED_LEFT.search(text[cs : q.num_start]) or lx.PROGRAMME_WELCOME_RIGHT.match(right)
+    ):
+        return None
     if lx.EACH_OF.search(text[cs:q.num_start]):
         return None   # (12个分馆均藏书5000册以上: what each has)
     # (a stock stands at one moment whatever span the sentence opened with: 建馆60年来,…现有藏书500万册)

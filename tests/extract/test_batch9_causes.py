@@ -136,3 +136,36 @@ def test_a_site_banner_year_does_not_date_the_article():
             "据统计,在刚刚过去的国庆长假里,某市图书馆累计接待读者231110人次,外借图书84196册次。\n")
     figs = _figs(text)
     assert _one(figs, "circulation.loans", 84196).year == 2018
+
+
+# ------------------------------------------------------------------ campaign programmes, chronicles
+
+def test_announced_programme_of_a_campaign_is_no_years_activities():
+    text = ("某市图书馆2019年工作总结\n2019年,某市图书馆举办读者活动320场。"
+            "读书月期间,某市图书馆带来逾40项阅读推广活动。某市图书馆精心策划了20项读书活动迎接“世界读书日”。\n")
+    figs = _figs(text)
+    assert _one(figs, "activities.events", 320)
+    assert not [f for f in figs if f.value in (40, 20)], [(f.metric, f.value) for f in figs]
+
+
+def test_activities_held_in_items_are_kept():
+    text = "某市图书馆2019年工作总结\n2019年,某市图书馆开展新春系列活动(共8项),全年举办讲座36场。\n"
+    figs = _figs(text)
+    assert _one(figs, "activities.events", 36)
+    assert _one(figs, "activities.events", 8)
+
+
+def test_a_chronicle_title_span_dates_its_figures_by_its_end_and_an_award_year_is_history():
+    text = ("某市少年儿童图书馆馆志(2009年——2018年)\n一、综述\n"
+            "某市少年儿童图书馆于1984年6月15日成立。2017年评定国家二级公共图书馆。馆舍面积2000平方米,"
+            "持证有效读者5万人。馆藏170041册(件)。建立6个分馆,11个服务点。\n")
+    figs = _figs(text)
+    assert _one(figs, "collection.total", 170041).year == 2018
+    assert _one(figs, "network.branches", 6).year == 2018
+
+
+def test_a_table_caption_spanning_decades_sets_no_year():
+    text = ("某县文化志\n外借303743册次,全年接待读者39.60万余人次。\n"
+            "表7-1 1951—2017某县图书馆图书借阅情况表\n")
+    figs = _figs(text)
+    assert _one(figs, "circulation.loans", 303743).year != 2017

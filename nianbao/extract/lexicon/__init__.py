@@ -298,6 +298,11 @@ DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|�
 # a comparison right before the measure's verb (比去年多接待读者2万人次): the number is the change
 DELTA_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|同期|(?:19|20)\d\d\s*年)(?:同期)?\s*(?:多|少|新增|增加|减少)了?\s*$")
 # a count of units then 均 (21个文化站的图书室均藏书在1000册以上): what each one has, not a total
+# a programme of activities announced for a campaign, counted in 项 (带来逾40项阅读推广活动, 精心策划了
+# 20项读书活动, 20项活动迎接“世界读书日”): what will be offered, not the activities the year held
+PROGRAMME_UNITS = ("项",)
+PROGRAMME_ANNOUNCED_LEFT = re.compile(r"(?:带来|策划|准备|推出|安排|筹备|奉上|献上)了?[^,;。\d]{0,8}$")
+PROGRAMME_WELCOME_RIGHT = re.compile(r"^[^,;。\d]{0,10}?(?:迎接|喜迎)")
 EACH_OF = re.compile(r"\d+\s*[个所家座][^,;。\d]{0,12}?均[^,;。\d]{0,8}$")
 # a comparison before the cue and a change verb after it (比2024年收支预算总数增加10.45万元): a change
 COMPARED_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|(?:19|20)\d\d\s*年)(?:同期|度)?[^,;。\d]{0,4}$")

@@ -215,7 +215,7 @@ QUANTITY = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:人次|册次|万|册|人|
 CROWDED = 4   # figures in one clause from which it counts as crowded
 # a year of the library's history, not the year a text reports on (始建于1952年, 1985年成立, 于1999年迁入新馆)
 HISTORY_BEFORE = re.compile(r"(?:始建|创建|创办|建于|成立|始于|开馆|落成|建馆|筹建|更名|改名|迁入|迁至|诞生|前身|自|从|早在|于|在)\s*$")
-HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|获|荣获|起|以来|至今|前后|"
+HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|获|荣获|评定|获评|入选|起|以来|至今|前后|"
                            r"被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估)")
 
 # a moment of national history that dates a figure (至解放时藏书仅一万八千余册, 建国初藏书…):
@@ -251,8 +251,14 @@ DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(
 SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 SIGNATURE_TAIL = 300   # characters at the end of a page where a signature date may stand
 # the first year of a span or list (1980年至2011年, 1989和1994年): history, not the year a page reports on
-YEAR_SPAN_AFTER = re.compile(r"\s*年?\s*(?:至|到|-|—|–|~|和|、|及)\s*(?:19|20)\d\d")
-YEAR_SPAN_BEFORE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:至|到|-|—|–|~|和|、|及)\s*$")
+YEAR_SPAN_AFTER = re.compile(r"\s*年?\s*(?:至|到|[-—–~]+|和|、|及)\s*(?:19|20)\d\d")
+YEAR_SPAN_BEFORE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:至|到|[-—–~]+|和|、|及)\s*$")
+# a title that covers a span of years (某馆馆志(2009年——2018年), 2019-2021年工作总结): its figures
+# with no year of their own are of the span's last year
+# (not a table's caption, 表7-1 1951—2017…借阅情况表, nor a long history span)
+TITLE_SPAN_MAX_YEARS = 12
+TABLE_CAPTION = re.compile(r"\s*(?:附)?表\s*[\d一二三四五六七八九十]")
+TITLE_YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*(?:至|到|[-—–~]+)\s*(?P<b>(?:19|20)\d\d)(?!\d)")
 # a year followed by a clause and more text on a line is a sentence (1998年,某馆通过…), not a title
 CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
 # a year opening a sentence (2005年,… / 2013年度…), not a date (1998年11月8日) nor an honour

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .lexicon import attribution as la
 
 SENT_END = "。!?！？\n"
 CLAUSE_END = SENT_END + ",;，；"
@@ -141,6 +142,9 @@ class Sections:
             if re.match(r"\s*年?\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}|(?!\s*年)", ln.text[m.end(1) :]) or re.search(
                 r"[,，;；]", ln.text[m.end() :]
             ):
+                continue
+            # an infobox line of the library's history (成立时间: 1927年) dates nothing below it
+            if la.HISTORY_STRICT_BEFORE.search(ln.text[max(0, m.start() - 6) : m.start()]):
                 continue
             y = int(m.group(1))
             if report_year and abs(y - report_year) > 2:

@@ -76,6 +76,9 @@ def _aggregates(s: str, own: str | None) -> list[Mention]:
     out = []
     dp = _own_place(own)
     for m in la.REGION_WORD.finditer(s):
+        inside = place_ending_at(s, m.end())
+        if inside and inside[0] < m.start():
+            continue  # 全县 inside a county's own name (天全县图书馆): no aggregate
         before = s[:m.start()]
         pl = place_ending_at(s, m.start())
         lead = before[:pl[0]] if pl else before

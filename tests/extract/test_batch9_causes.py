@@ -169,3 +169,24 @@ def test_a_table_caption_spanning_decades_sets_no_year():
             "表7-1 1951—2017某县图书馆图书借阅情况表\n")
     figs = _figs(text)
     assert _one(figs, "circulation.loans", 303743).year != 2017
+
+
+# ------------------------------------------------------------------ an undated profile page
+
+PROFILE = ("排行榜\n\n当前位置:排行榜 > 城市人文榜 > 正文\n\n天全县图书馆\n\n"
+           "时间:2024/9/20 8:38:23 15200票数:31投他一票\n"
+           "天全县图书馆前身为某图书馆,1986年,天全县政府出资新建图书馆于县城文化巷。目前,馆藏图书近10万余册,"
+           "其中纸质图书4万册,报刊3千余册。\n"
+           "  • 中文名: 天全县图书馆\n  • 成立时间: 1927年\n  • 藏品数量: 10万余册\n")
+
+
+def test_a_vote_stamp_is_no_page_date_and_a_founding_infobox_line_no_heading():
+    figs = _figs(PROFILE)
+    stocks = [f for f in figs if f.metric == "collection.total"]
+    assert stocks and all(f.year is None for f in stocks), [(f.value, f.year) for f in stocks]
+
+
+def test_a_county_name_holding_the_aggregate_word_is_the_library_not_a_region():
+    figs = _figs(PROFILE)
+    f = _one(figs, "collection.total", 40000)
+    assert f.scope == "library", (f.library_name, f.scope)

@@ -175,7 +175,9 @@ RELEASE = re.compile(r"(?:发布|公布|发表|出炉|揭晓)(?:了)?[^。\n]{0,
 # a page's publication date (发布时间:2022-12-05, 时间:2023-04-24 12:20:06)
 # the full stop that ends a sentence: a line holding one is prose, not a title
 SENTENCE_END = re.compile(r"[。！？]")
-PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}")
+PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}"
+                      # (not a ranking site's vote stamp: 时间:2024/9/20 8:38:23 15200票数:31投他一票)
+                      r"(?![^\n]{0,30}?(?:票数|投票|投他一票|投她一票|点赞数))")
 # 过去的2021年, 刚刚过去的2021年: written in the year after
 PAST_YEAR = re.compile(r"过去的\s*(?P<y>(?:19|20)\d\d)\s*年")
 # a year word that is really a count (2000余册, 2000多人)
@@ -233,7 +235,9 @@ DATA_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:余|多)?\s*(?:万|亿)
                          r"|\d[\d.,]*\s*[万亿](?!\s*(?:余|多)?\s*(?:平|米|亩|公里|字|小时|天))|[一二两三四五六七八九十百千万]{2,}(?:余|多)?(?:人次|册|场)")
 # a year of the library's history even with a figure after it (始建于1952年的…图书馆有藏书…,
 # 前身为1952年设立的…): it never dates the figure
-HISTORY_STRICT_BEFORE = re.compile(r"(?:始建|创建|创办|建于|建立于|成立于|始于|筹建于|诞生于|前身为|前身是)\s*$")
+HISTORY_STRICT_BEFORE = re.compile(r"(?:始建|创建|创办|建于|建立于|成立于|始于|筹建于|诞生于|前身为|前身是)\s*$|"
+                                   # an infobox's founding date (成立时间: 1927年)
+                                   r"(?:建|成立|开馆|落成)(?:时间|日期|年份)\s*[:：]\s*$")
 HISTORY_STRICT_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:的)?\s*"
                                   r"(?:始建|创建|创办|设立的|成立的|建立的|筹建|诞生|建馆)")
 # the day a library was opened (于2012年8月15日正式建成并投入使用): a date of its history, not of

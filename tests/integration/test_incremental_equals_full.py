@@ -1,0 +1,66 @@
+"""A warehouse kept up to date run after run equals one built from scratch (issue 11).
+
+Runs reuse what they can (files unchanged by size and mtime are not read again,
+extractions are cached by content hash and extractor version, an unchanged folder
+builds nothing): after a report is added, one changed and one deleted, every mart
+must hold the rows a first build of the same folder holds. The one difference by
+design: the kept warehouse still lists the deleted file in dim_document (status
+'removed'), which a first build never saw.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from tests.paths import SEED_REPORTS
+from tests.support.cli import run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def _marts(wh) -> dict[str, list[tuple]]:
+    """Every table of the marts schema, its rows sorted (removed files left out of dim_document)."""
+    con = duckdb.connect(str(wh), read_only=True)
+    try:
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+            ).fetchall()
+        ]
+        out = {}
+        for t in tables:
+            where = " where status <> 'removed'" if t == "dim_document" else ""
+            out[t] = sorted(map(repr, con.execute(f"select * from marts.{t}{where}").fetchall()))
+        return out
+    finally:
+        con.close()
+
+
+def test_add_change_delete_then_marts_equal_a_first_build(tmp_path):
+    raw, kept = tmp_path / "raw", tmp_path / "kept" / "nianbao.duckdb"
+    raw.mkdir()
+    for p in SEED_REPORTS[:-1]:
+        shutil.copy(p, raw / p.name)
+    first = run_cli(raw, kept)
+    assert first.returncode == 0, first.stderr[-3000:]
+
+    shutil.copy(SEED_REPORTS[-1], raw / SEED_REPORTS[-1].name)  # added
+    changed = raw / SEED_REPORTS[0].name
+    changed.write_text(changed.read_text(encoding="utf-8").replace("2", "3", 5), encoding="utf-8")  # changed
+    (raw / SEED_REPORTS[1].name).unlink()  # deleted
+    again = run_cli(raw, kept)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "1 raw file added, 1 raw file removed, 1 raw file changed" in again.stderr
+    assert "extracting 2 documents" in again.stderr  # the added and the changed one, not the others
+
+    fresh = tmp_path / "fresh" / "nianbao.duckdb"
+    scratch = run_cli(raw, fresh)
+    assert scratch.returncode == 0, scratch.stderr[-3000:]
+    kept_marts, fresh_marts = _marts(kept), _marts(fresh)
+    assert set(kept_marts) == set(fresh_marts) and len(fresh_marts) >= 12
+    assert {t: rows for t, rows in kept_marts.items() if rows != fresh_marts[t]} == {}
+    assert sum(map(len, fresh_marts.values())) > 100

@@ -180,6 +180,17 @@ def _without_definitions(text: str, a: int, b: int) -> str:
     return text[:a] + lx.DEFINITION_ASIDE.sub(lambda m: " " * len(m.group(0)), text[a:b]) + text[b:]
 
 
+def _headline_part(text: str, cs: int, pos: int) -> str:
+    """The clause before `pos`, cut after the last space between two parts of a headline (a short
+    line: 日均万人进馆 某馆接待读者超200万人次 -> 某馆接待读者超)."""
+    left = text[cs:pos]
+    ls, le = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    if len(text[ls : le if le >= 0 else len(text)].strip()) > lx.HEADLINE_MAX:
+        return left
+    gaps = list(lx.HEADLINE_PART_GAP.finditer(left))
+    return left[gaps[-1].end() :] if gaps else left
+
+
 def _is_rate(left: str) -> bool:
     """A standing norm or rate (每月…, 不少于…); a plain 每年 states a typical year and stays."""
     targets = [(m.start(), m.end()) for m in lx.TARGET_MIN.finditer(left)]
@@ -229,6 +240,23 @@ def _since_opening_year(text: str, ss: int, pos: int, metric: str) -> bool:
         return False
     left = lx.AS_OF_DAY.sub("", text[ss:pos])
     return lx.SUMMED.search(left) is not None and _first_anniversary(text) and not lx.OWN_PERIOD.search(left)
+
+
+def _since_opening_to_date(text: str, ss: int, pos: int, metric: str) -> bool:
+    """A flow (or new cards) of a sentence opened by 目前/截至目前 after its paragraph named the
+    library's opening (自<date>开馆以来, 开馆仅N天), or on the opening's N-th day past eleven months
+    (开馆第335天): the total since opening, not a year's (`lexicon.OPENING_STATED`)."""
+    if metric.split(".")[0] not in lx.FLOW_FAMILIES and metric != "users.new_registrations":
+        return False
+    left = text[ss:pos]
+    days = [int(m.group(1)) for m in lx.OPENING_DAY_N.finditer(left)]
+    if days and max(days) > lx.OPENING_DAYS_PAST_YEAR:
+        return True
+    if lx.OWN_PERIOD.search(left):
+        return False
+    if not lx.SINCE_OPENING_TO_DATE.match(left):
+        return False
+    return lx.OPENING_STATED.search(text, text.rfind("\n", 0, ss) + 1, ss) is not None
 
 
 def _village_rooms(text: str, q: Quantity, d: Decision, cs: int, right: str, sentence: tuple[int, int]) -> bool:
@@ -375,7 +403,7 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
                 continue
             return None
     cs = left_start if clause_start is None else clause_start
-    if _is_rate(text[cs:q.num_start]) and not lx.RATIO.search(left):
+    if _is_rate(_headline_part(text, cs, q.num_start)) and not lx.RATIO.search(left):
         return None
     if _fractional_count(q) and not lx.RATIO.search(left) and not lx.FRACTIONAL_TOTAL_LEFT.search(text[cs:q.num_start]):
         return None
@@ -397,6 +425,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
                                                        or _cumulative_run(text, sentence[0], q.num_start)):
         return None
     if _since_opening_year(text, sentence[0], q.num_start, d.metric):
+        return None
+    if _since_opening_to_date(text, sentence[0], q.num_start, d.metric):
         return None
     if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
             and _look_back_year(text, sentence[0], q.num_start):

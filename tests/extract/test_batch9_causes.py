@@ -190,3 +190,31 @@ def test_a_county_name_holding_the_aggregate_word_is_the_library_not_a_region():
     figs = _figs(PROFILE)
     f = _one(figs, "collection.total", 40000)
     assert f.scope == "library", (f.library_name, f.scope)
+
+
+# ------------------------------------------------------------------ a new library's news: since opening
+
+def test_to_date_flows_after_the_opening_are_since_opening_totals():
+    text = ("某市图书馆进馆读者突破200万人次\n发布时间:2025-03-26\n"
+            "某市图书馆自2024年4月23日开馆以来,成为文化新地标,馆内总藏书量达150万册。"
+            "截至目前,该馆外借图书93万册次、办理读者证10万余张、举办各类活动600余场。\n"
+            "3月23日,在开馆第335天之际,某市图书馆进馆读者总数突破200万人次。\n"
+            "2024年8月17日,开馆仅117天,进馆读者就突破100万人次。\n")
+    figs = _figs(text)
+    assert _one(figs, "collection.total", 1500000)
+    assert _one(figs, "visits.in_person", 1000000)
+    assert not [f for f in figs if f.value in (930000, 100000, 600)], [(f.metric, f.value) for f in figs]
+    assert not [f for f in figs if f.value == 2000000 and "第335天" in f.evidence]
+
+
+def test_the_peak_days_count_after_a_comma_is_no_figure():
+    text = ("某市图书馆接待读者超200万人次\n北京7月12日电 记者从某市图书馆获悉,"
+            "去年12月开馆以来,该馆外借图书达37.34万册次。7月7日,该馆接待读者数达峰值,当天到馆31728人次。\n")
+    figs = _figs(text)
+    assert not [f for f in figs if f.value == 31728]
+
+
+def test_a_headline_part_after_a_space_is_its_own_clause():
+    text = "日均万人进馆 某市图书馆接待读者超200万人次\n\n记者从某市图书馆获悉,该馆累计接待读者人数达200.32万人次。\n"
+    figs = _figs(text)
+    assert [f for f in figs if f.value == 2000000 and f.metric == "visits.in_person"]

@@ -185,7 +185,7 @@ INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一�
 TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)|"
                    # (…中,借阅量最高的是东区分馆,外借图书21.6万册次: the top member's own count)
                    r"(?:最高|最多|第一|第1|榜首)(?:名)?的?(?:是|为)[^,;。\d]{0,12}?(?:分馆|总馆|服务点|书房|驿站)")
-PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^,;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
+PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
 RANKING = re.compile(r"排名|排行|之最|"
@@ -243,6 +243,13 @@ CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落
                               # (全市各城市书房累计接待…: a network of rooms opened over the years)
                               r"(?:各|所有|全部)[^,;。\d]{0,8}?(?:书房|驿站|服务点|阅读空间)[^,;。\d]{0,4}?累计")
 # (a new library's first week or days, 开幕后一周以来累计…, is a part of the year, not a sum of years)
+# a flow stated to date (目前,该馆外借图书…) after its paragraph has named the library's opening by its
+# date or its day count (自2024年4月23日开馆以来…。截至目前,…; 开馆仅117天,…。目前,…): the total since
+# opening, not a year's; and a count on the opening's N-th day past eleven months (在开馆第335天之际)
+OPENING_STATED = re.compile(r"(?:自|从)\s*(?:19|20)\d\d\s*年[^,;。]{0,10}?(?:开馆|开放|启用)以来|(?:开馆|开放|启用)(?:后)?(?:第|仅)\s*\d+\s*天")
+SINCE_OPENING_TO_DATE = re.compile(r"^[^,;。]{0,4}(?:截[止至])?(?:目前|迄今|至今)")
+OPENING_DAY_N = re.compile(r"(?:开馆|开放|启用)(?:后)?(?:的)?第\s*(\d+)\s*天")
+OPENING_DAYS_PAST_YEAR = 330
 # a round figure written as its scale alone after 破/超/逾 (破千万, 超百万): no unit follows
 SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")
 # …or a number with its scale and no unit at the end of its clause, passed (利用人次破2000万,创新高)
@@ -298,6 +305,9 @@ DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|�
 # a comparison right before the measure's verb (比去年多接待读者2万人次): the number is the change
 DELTA_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|同期|(?:19|20)\d\d\s*年)(?:同期)?\s*(?:多|少|新增|增加|减少)了?\s*$")
 # a count of units then 均 (21个文化站的图书室均藏书在1000册以上): what each one has, not a total
+# two parts of a headline set apart by a space (日均万人进馆 某馆接待读者超200万人次): separate clauses
+HEADLINE_PART_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+HEADLINE_MAX = 50
 # a programme of activities announced for a campaign, counted in 项 (带来逾40项阅读推广活动, 精心策划了
 # 20项读书活动, 20项活动迎接“世界读书日”): what will be offered, not the activities the year held
 PROGRAMME_UNITS = ("项",)

@@ -169,7 +169,10 @@ def current(published: Path, raw_dir: Path | None = None) -> Inputs:
     s = settings()
     raw_dir = Path(raw_dir) if raw_dir is not None else s.raw_dir
     known = {f[0]: FileState(*f) for f in _load(published).get("files", [])}
-    scan = scan_folder(raw_dir, exclude=[Path(published).parent])
+    try:
+        scan = scan_folder(raw_dir, exclude=[Path(published).parent])
+    except OSError as exc:  # gone since the run's own check: the build says why in one line
+        return Inputs([FileState(".", -1, -1, f"unlistable:{exc.errno}")], code_versions(), decisive_settings(s))
     files = [_file_state(e, known) for e in scan.entries]
     files += [FileState(folder, -1, -1, f"skipped:{why}") for folder, why in scan.skipped]
     return Inputs(files, code_versions(), decisive_settings(s))

@@ -132,3 +132,12 @@ def test_real_code_versions_cover_the_extractor_and_the_dbt_project():
     versions = fp.code_versions()
     assert {"extractor", "pipeline", "dbt", "expectations", "dependencies"} <= set(versions)
     assert all(len(v) >= 12 for v in versions.values())
+
+
+def test_a_raw_folder_gone_is_a_change_not_a_crash(layout, tmp_path, monkeypatch):
+    raw, wh = layout
+    _publish(wh)
+    fp.record(wh, fp.current(wh))
+    monkeypatch.setenv("NIANBAO_RAW_DIR", str(tmp_path / "unmounted"))
+    now = fp.current(wh)
+    assert not fp.is_unchanged(wh, now) and "2 raw files removed" in fp.changes(wh, now)

@@ -198,8 +198,8 @@ def title_year(text: str) -> int | None:
     """The year on a title line (a short line with a report word or 图书馆), not a year of
     history, a span, or a sentence that goes on in clauses."""
     for s in _title_lines(text):
-        if len(s) > 60:
-            continue
+        if len(s) > 60 or la.SENTENCE_END.fullmatch(s.rstrip()[-1:]):
+            continue  # (a short sentence that ends as one, 2003年10月,某馆又建成新馆。, is no title)
         if lx.TITLE_WORDS.search(s) or "图书馆" in s:
             m = next(
                 (

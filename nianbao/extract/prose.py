@@ -614,6 +614,11 @@ def _inherited(
     closes = lx.CLAUSE_TAIL.fullmatch(mt[q.end : ce]) is not None or (
         re.fullmatch(r"\s*(?:从|由)\s*", clause_left) is not None and lx.FROM_TO_RIGHT.match(mt[q.end : ce]) is not None
     )
+    if left_start == cs and closes and not bare and pc and lx.NEW_OF_STOCK.fullmatch(clause_left):
+        prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
+        flow = FLOW_OF.get(prev_in_pc[-1].fig.metric) if prev_in_pc else None
+        if flow and _unit_means(q.unit, flow, prev_in_pc[-1].unit):
+            return vet(mt, q, Decision(flow, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
     if left_start == cs and closes and lx.ELLIPTIC_LEFT.fullmatch(clause_left) and pc:
         prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
         if prev_in_pc:

@@ -218,3 +218,22 @@ def test_a_headline_part_after_a_space_is_its_own_clause():
     text = "日均万人进馆 某市图书馆接待读者超200万人次\n\n记者从某市图书馆获悉,该馆累计接待读者人数达200.32万人次。\n"
     figs = _figs(text)
     assert [f for f in figs if f.value == 2000000 and f.metric == "visits.in_person"]
+
+
+# ------------------------------------------------------------------ additions, a sentence as a title
+
+def test_an_added_clause_after_a_stock_is_its_flow_and_annual_accessions_are_added():
+    text = ("某省公共图书馆2023年统计\n2023年全省公共图书馆纸质文献总藏量达6140.6万册,新增124.5万册次;"
+            "某县图书馆视听文献年入藏量300件。\n")
+    figs = _figs(text)
+    assert _one(figs, "collection.total", 61406000)
+    assert _one(figs, "collection.added", 1245000)
+    assert _one(figs, "collection.added", 300)
+    assert not [f for f in figs if f.metric == "collection.total" and f.value in (1245000, 300)]
+
+
+def test_a_short_sentence_with_a_library_is_no_dated_title():
+    text = ("更新时间:2024-06-25 22:27\n1905年,某地创办了一所图书馆。\n2003年10月,某省图书馆又在长江路建成新馆。\n"
+            "截至2017年1月,某省图书馆藏有书籍351万余册(件)。其中,中外文图书281万多册;报刊33万余册。\n")
+    f = _one(_figs(text), "collection.total", 2810000)
+    assert f.year == 2017, f.year

@@ -100,7 +100,7 @@ CUES: list[Cue] = [
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口|(?:常住|户籍|总)?人口(?:总数|总量|数)?", _m(PERSONS + BARE, "population.served")),
     # ---- collection
-    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|藏品(?:数量|总量|总数)|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|藏量|图书总量|"
+    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|藏品(?:数量|总量|总数)|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|(?<!入)藏量|图书总量|"
                       r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
                       r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|纸质文献资源|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
@@ -394,6 +394,9 @@ ELLIPTIC_LEFT = re.compile(
     r"(?:有|为|是|在|高?达|达到了?|计|共计|合计|降到|降至|下降到|下降至|回落到|回落至|减少到|减少至|增至|增到|增加到|增加至|"
     r"增长到|增长至|增长为|上升到|上升至|上升为|升至|提升到|提升至|提高到|提高至|涨至|涨到|突破|超过|首破|建成|建有|拥有|设有|"
     r"服务|接待|从|由)?\s*(?:了)?\s*")
+# a clause that only says how much was added to the stock stated in the clause before
+# (纸质文献总藏量达6140.6万册,新增124.5万册次): the flow of that stock
+NEW_OF_STOCK = re.compile(r"\s*(?:全年|当年|本年|年)?\s*(?:新增|净增|新增加)了?\s*")
 # what may follow a number that closes its clause (以上, a bracket, a period label)
 CLAUSE_TAIL = re.compile(r"\s*(?:以上|左右|之多)?\s*(?:\([^)]{0,12}\))?\s*(?:的?(?:历史)?新高|之最)?\s*")
 # a clause pointing back at the figure just stated (2012年,这一数据为2484.51万人)

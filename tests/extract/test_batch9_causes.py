@@ -237,3 +237,11 @@ def test_a_short_sentence_with_a_library_is_no_dated_title():
             "截至2017年1月,某省图书馆藏有书籍351万余册(件)。其中,中外文图书281万多册;报刊33万余册。\n")
     f = _one(_figs(text), "collection.total", 2810000)
     assert f.year == 2017, f.year
+
+
+def test_our_province_before_a_stock_noun_is_the_region_and_our_city_library_is_not():
+    text = ("四川省图书馆发布阅读报告\n《报告》显示,截至2022年底,我省纸质文献总藏量达60160818册。"
+            "我市图书馆外借图书20万册。\n")
+    figs = _figs(text)
+    assert _one(figs, "collection.total", 60160818).scope == "region"
+    assert _one(figs, "circulation.loans", 200000).scope == "library"

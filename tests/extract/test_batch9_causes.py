@@ -245,3 +245,10 @@ def test_our_province_before_a_stock_noun_is_the_region_and_our_city_library_is_
     figs = _figs(text)
     assert _one(figs, "collection.total", 60160818).scope == "region"
     assert _one(figs, "circulation.loans", 200000).scope == "library"
+
+
+def test_a_restatement_after_a_doubled_comma_with_jiejin_keeps_the_measure():
+    text = "某县图书馆2017年工作总结\n2017年,某县图书馆接待读者量达到9万余人次,,接近10万人次,,一度创下历史新高。\n"
+    figs = _figs(text)
+    assert _one(figs, "visits.in_person", 90000)
+    assert _one(figs, "visits.in_person", 100000).qualifier == "at_most"

@@ -96,6 +96,10 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         inherited = _subject_part(mt, q, metric, cs, prev)
         if inherited:
             return inherited
+        # (…浏览量134万次,其中《A》浏览量79万次: a part listed after its whole)
+        listed = _listed_after_whole(mt, q, metric, ss, prev) if metric in lx.LISTED_PART_METRICS else None
+        if listed:
+            return listed
         # (其中新购图书N册,占总量5%: a 其中 item's share is of the whole before, often another metric)
         if not metric.startswith("activities") and "其中" not in mt[cs : q.num_start] \
                 and _states_share_of_total(mt, q.num_start):
@@ -503,7 +507,7 @@ def _prose_figures(
                     q.unit,
                     ss,
                     cs,
-                    download=bool(re.search("下载", d.cue)),
+                    download=bool(re.search("下载", d.cue)) or _part_of_downloads(mt, ss, q.num_start, metric),
                     budget_part=bool(lx.BUDGET_PART.fullmatch(d.cue)),
                     line_start=mt.rfind("\n", 0, q.num_start) + 1,
                 )
@@ -536,6 +540,26 @@ def _drop_unsupported_parts(figs: list[Figure], placed: list[_Placed]) -> list[F
     totals = {p.line_start for p in placed if p.fig.metric == "spending.total" and not p.budget_part}
     drop = {id(p.fig) for p in placed if p.budget_part and p.line_start not in totals}
     return [f for f in figs if id(f) not in drop]
+
+
+def _part_of_downloads(mt: str, ss: int, pos: int, metric: str) -> bool:
+    """An online figure listed after 其中 when the sentence's whole before 其中 counts downloads."""
+    k = mt.rfind("其中", ss, pos)
+    return metric == "visits.online" and k >= 0 and lx.DOWNLOAD_WHOLE.search(mt, ss, k) is not None
+
+
+def _listed_after_whole(mt: str, q, metric: str, ss: int, prev) -> str | None:
+    """listed_part_<n> for the n-th figure listed after 其中 after a whole of the same metric in its
+    sentence (…浏览量134万次,其中《A》浏览量79万次,B50万次: parts 1 and 2, by platform), else None."""
+    k = mt.rfind("其中", ss, q.num_start)
+    if k < 0 or not prev or prev[1].metric != metric or re.search(r"[;；]", mt[k : q.num_start]):
+        return None
+    if prev[1].char_end <= k:
+        return f"{lx.LISTED_PART_CODE}1"
+    before = prev[1].segment or ""
+    if before.startswith(lx.LISTED_PART_CODE) and before[len(lx.LISTED_PART_CODE) :].isdigit():
+        return f"{lx.LISTED_PART_CODE}{int(before[len(lx.LISTED_PART_CODE) :]) + 1}"
+    return None
 
 
 def _drop_secondary_downloads(figs: list[Figure], placed: list[_Placed]) -> list[Figure]:

@@ -252,3 +252,15 @@ def test_a_restatement_after_a_doubled_comma_with_jiejin_keeps_the_measure():
     figs = _figs(text)
     assert _one(figs, "visits.in_person", 90000)
     assert _one(figs, "visits.in_person", 100000).qualifier == "at_most"
+
+
+# ------------------------------------------------------------------ online use by platform
+
+def test_online_parts_by_platform_are_parts_and_parts_of_downloads_go_with_them():
+    text = ("某市图书馆2018年工作总结\n2018年我馆数字资源服务浏览量134万次,其中《某产品》浏览量79万次,"
+            "某电子书50万次,某有声5万次。数字资源服务下载量80万册次,其中《某产品》浏览量30万册次,某电子书20万册次。\n")
+    figs = _figs(text)
+    assert _one(figs, "visits.online", 1340000).segment == "all"
+    parts = {f.value: f.segment for f in figs if f.metric == "visits.online" and f.value in (790000, 500000, 50000)}
+    assert parts == {790000: "listed_part_1", 500000: "listed_part_2", 50000: "listed_part_3"}, parts
+    assert not [f for f in figs if f.value in (800000, 300000, 200000)], [(f.metric, f.value) for f in figs]

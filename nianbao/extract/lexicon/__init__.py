@@ -305,6 +305,14 @@ DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|�
 # a comparison right before the measure's verb (比去年多接待读者2万人次): the number is the change
 DELTA_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|同期|(?:19|20)\d\d\s*年)(?:同期)?\s*(?:多|少|新增|增加|减少)了?\s*$")
 # a count of units then 均 (21个文化站的图书室均藏书在1000册以上): what each one has, not a total
+# parts listed after 其中 with a label of their own (数字资源浏览量134万次,其中《A》浏览量79万次,B50万次):
+# each a part of the whole before 其中 (segment listed_part_<n>, n its place in the list); parts of a
+# download count (下载量80万册次,其中…浏览量30万册次) are downloads too
+LISTED_PART_CODE = "listed_part_"
+# (only online use, whose parts are platforms or databases: other metrics' parts are named by
+# LISTED_PARTS, and a 其中 there may name the library inside its system, a whole of its own)
+LISTED_PART_METRICS = ("visits.online",)
+DOWNLOAD_WHOLE = re.compile(r"下载(?:量|次数|数|总量)")
 # two parts of a headline set apart by a space (日均万人进馆 某馆接待读者超200万人次): separate clauses
 HEADLINE_PART_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 HEADLINE_MAX = 50

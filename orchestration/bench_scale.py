@@ -14,7 +14,9 @@ and times, with `python -m orchestration.cli run` on a new warehouse:
 with the peak RSS of each run (the largest single process of the run's tree:
 `wait4`'s `ru_maxrss`, which covers the dbt and extraction worker children) and
 the time per stage, from the time stamps of the run's progress lines (`nianbao: …`
-on stderr; a stage ends with the line that reports it, e.g. `built N dbt models`).
+on stderr; a stage ends with the line that reports it, e.g. `built N dbt models`; start-up, with the
+checks before the build and Dagster's import, ends with `building …` or with the line saying that
+nothing changed since the published build, which ends an unchanged run).
 
 The synthetic reports are the repo's `raw/` reports, report k rewritten for a
 county of the gazetteer (`dim_region`, by code: the source library's place name

@@ -112,7 +112,8 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     # attendance right after an events count of the same sentence: the same activities
     if prev and metric == "activities.attendance" and prev[1].metric == "activities.events":
         # (…讲座36场,展览22场,培训班18期,共吸引2.1万人次参加: all of them)
-        if lx.WHOLE_AFTER_LIST.search(mt[prev[1].char_end : q.num_start]):
+        # (not after one count: 举办线上活动12068场次,共12092586人次参与 is that count's attendance)
+        if lx.WHOLE_AFTER_LIST.search(mt[prev[1].char_end : q.num_start]) and _events_listed(mt, ss, prev[1]):
             return "all"
         return prev[1].segment
     # an elliptic clause (共开展8场) or one pointing back (相关主题活动): the sentence names the
@@ -132,6 +133,13 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     ):
         return "named_programmes"
     return seg
+
+
+def _events_listed(mt: str, ss: int, last) -> bool:
+    """Are there two or more event counts in the list ending with `last` (since the sentence start
+    or the last semicolon)?"""
+    lo = max(ss, mt.rfind(";", ss, last.char_start) + 1, mt.rfind("；", ss, last.char_start) + 1)
+    return sum(q.unit in lx.EVENT_UNITS for q in find_quantities(mt[lo : last.char_end])) >= 2
 
 
 def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:

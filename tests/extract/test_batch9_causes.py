@@ -264,3 +264,11 @@ def test_online_parts_by_platform_are_parts_and_parts_of_downloads_go_with_them(
     parts = {f.value: f.segment for f in figs if f.metric == "visits.online" and f.value in (790000, 500000, 50000)}
     assert parts == {790000: "listed_part_1", 500000: "listed_part_2", 50000: "listed_part_3"}, parts
     assert not [f for f in figs if f.value in (800000, 300000, 200000)], [(f.metric, f.value) for f in figs]
+
+
+def test_attendance_after_one_events_count_is_that_counts_and_after_a_list_the_whole():
+    text = ("某省公共图书馆2022年阅读报告\n全省举办读者活动共计22357场次。其中,举办线上活动12068场次,共12092586人次参与;"
+            "举办线下活动10289场次,共5000732人次参与。某市图书馆举办讲座36场,展览22场,共吸引2.1万人次参加。\n")
+    figs = _figs(text)
+    assert _one(figs, "activities.attendance", 12092586).segment == "online"
+    assert _one(figs, "activities.attendance", 21000).segment == "all"

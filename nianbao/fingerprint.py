@@ -222,8 +222,12 @@ def changes(published: Path, inputs: Inputs) -> list[str]:
 
 
 def record(published: Path, inputs: Inputs) -> Path:
-    """Record `inputs` as those of the build just published at `published` (atomic replace)."""
+    """Record `inputs` as those of the build just published at `published` (atomic replace; the
+    temporary file of a run killed while recording is removed: that run's publish changed the
+    published file, so the next run always builds and records again)."""
     path = fingerprint_path(published)
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
     data = {
         "fingerprint": inputs.value,
         "published": _identity(published),

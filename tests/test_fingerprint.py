@@ -71,6 +71,10 @@ def test_recorded_build_is_unchanged_until_an_input_changes(layout):
     _publish(wh)
     fp.record(wh, inputs)
     assert fp.fingerprint_path(wh).parent == wh.parent
+    stale = wh.parent / f".{fp.fingerprint_path(wh).name}.999999.tmp"  # a run killed while recording
+    stale.write_text("{")
+    fp.record(wh, inputs)
+    assert not stale.exists() and not [p for p in wh.parent.iterdir() if p.name.endswith(".tmp")]
     assert fp.is_unchanged(wh, fp.current(wh))
 
     os.utime(raw / "r1.txt", ns=(1, 1))  # touched, same content: still unchanged

@@ -272,3 +272,10 @@ def test_attendance_after_one_events_count_is_that_counts_and_after_a_list_the_w
     figs = _figs(text)
     assert _one(figs, "activities.attendance", 12092586).segment == "online"
     assert _one(figs, "activities.attendance", 21000).segment == "all"
+
+
+def test_a_day_first_date_with_slashes_dates_the_page():
+    text = ("图书馆周今揭幕\n\n带来多项阅读推广活动\n27/04/2019\n26297\n收藏\n"
+            "某局副局长指去年的进图书馆人次约为289万,与2017年相比,增长了近14%。\n")
+    f = _one(_figs(text), "visits.in_person", 2890000)
+    assert f.year == 2018, f.year

@@ -248,11 +248,11 @@ OPENED_ON_DAY_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号
 # a page header with the weekday is the day the page was viewed, not written (2023年11月23日 星期四)
 VIEWING_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]")
 # a line opening with the page's date: with a time or its source (2017-07-27 08:50:00 来源:…,
-# 2024年09月20日07:40 | 来源:…), a day-first date (02.06.2016 15:20), or a signature date on
+# 2024年09月20日07:40 | 来源:…), a day-first date (02.06.2016 15:20, 27/04/2019), or a signature date on
 # a line of its own near the end (2022年12月)
 DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*"
                       r"(?:\d{1,2}:\d{2}|[|｜]?\s*(?:来源|作者|编辑|稿源|发布|浏览|点击))")
-DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
+DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
 SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 SIGNATURE_TAIL = 300   # characters at the end of a page where a signature date may stand
 # the first year of a span or list (1980年至2011年, 1989和1994年): history, not the year a page reports on

@@ -279,3 +279,11 @@ def test_a_day_first_date_with_slashes_dates_the_page():
             "某局副局长指去年的进图书馆人次约为289万,与2017年相比,增长了近14%。\n")
     f = _one(_figs(text), "visits.in_person", 2890000)
     assert f.year == 2018, f.year
+
+
+def test_money_since_an_earlier_year_is_a_sum_of_years_and_the_years_own_stays():
+    text = ("某市图书馆之城建设年度报告2019\n根据该报告,2015年以来,除新馆舍建设费用之外,某市全市投入公共图书馆的经费总额近21亿元。"
+            "2019年经费总额近5亿元。\n")
+    figs = _figs(text)
+    assert _one(figs, "spending.total", 500000000)
+    assert not [f for f in figs if f.value == 2100000000], [(f.metric, f.value) for f in figs]

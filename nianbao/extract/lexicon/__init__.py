@@ -352,7 +352,7 @@ SINCE_UNDERTAKING = re.compile(r"(?:实行|实施|推行|建立|启动|开展)[^
 # one year named right before a 累计 cue (全年累计办理借书证…): the sum over that year only
 YEAR_SUM_BEFORE = re.compile(r"(?:全年|本年|今年|当年|年内|(?:19|20)\d\d\s*年度?)\s*(?:共|共计)?\s*$")
 # a span from a year to now (自2019年启用以来, 自2016年至今): group 1 is its first year
-SINCE_YEAR = re.compile(r"自\s*((?:19|20)\d\d)\s*年[^,;。]{0,16}?(?:以来|至今)")
+SINCE_YEAR = re.compile(r"(?:自|(?<![\d年])(?=(?:19|20)\d\d\s*年以来))\s*((?:19|20)\d\d)\s*年[^,;。]{0,16}?(?:以来|至今)")
 ISSUING_CUE = re.compile(r"发放|办理|新办|办证")
 # a window from a day of one year to a day of another (2017年4月18日至2018年4月18日): its flows
 # belong to no calendar year (groups 1 and 2: the two years)

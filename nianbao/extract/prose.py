@@ -135,6 +135,13 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     return seg
 
 
+def _parts_by_semicolons(mt: str, k: int, pos: int) -> bool:
+    """Does 其中 open a list whose items are set apart by semicolons, each only a label and its
+    count (其中,中外文图书281万多册;古籍13万余册;报刊33万余册)?"""
+    items = re.split(r"[;;]", mt[k + 2 : pos])[:-1]
+    return bool(items) and all(lx.SEMICOLON_PART_ITEM.fullmatch(i) for i in items)
+
+
 def _events_listed(mt: str, ss: int, last) -> bool:
     """Are there two or more event counts in the list ending with `last` (since the sentence start
     or the last semicolon)?"""
@@ -688,7 +695,7 @@ def _inherited(
     incl = list(re.finditer(r"\((?:含|包括|包含)", mt[ss : q.num_start]))  # 144775张(含阅览卡35818张)
     if incl and ss + incl[-1].start() > k:
         k, opens_with_part = ss + incl[-1].start(), False
-    if k >= 0 and re.search(r"[;;]", mt[k : q.num_start]):
+    if k >= 0 and re.search(r"[;;]", mt[k : q.num_start]) and not _parts_by_semicolons(mt, k, q.num_start):
         k = -1  # a semicolon closes the list of parts (…其中古籍1.5万函;电子图书30万册 is beside it)
     if k < 0:
         whole = []

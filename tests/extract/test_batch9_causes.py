@@ -287,3 +287,18 @@ def test_money_since_an_earlier_year_is_a_sum_of_years_and_the_years_own_stays()
     figs = _figs(text)
     assert _one(figs, "spending.total", 500000000)
     assert not [f for f in figs if f.value == 2100000000], [(f.metric, f.value) for f in figs]
+
+
+def test_parts_after_qizhong_set_apart_by_semicolons_are_holdings_parts():
+    text = ("某省图书馆\n截至2017年1月,某省图书馆藏有书籍351万余册(件)。其中,中外文图书281万多册;古籍13万余册;"
+            "报刊33万余册;缩微制品18万余件;视听资料2万余件。\n")
+    figs = _figs(text)
+    for v in (180000, 20000):
+        assert _one(figs, "collection.total", v).segment != "all"
+
+
+def test_a_semicolon_after_a_clause_still_closes_the_parts():
+    text = ("某市图书馆2020年工作总结\n2020年,某市图书馆藏书50万册,其中古籍1.5万册;全年新增电子图书30万册,"
+            "接待读者20万人次。\n")
+    figs = _figs(text)
+    assert not [f for f in figs if f.value == 300000 and f.metric == "collection.total"]

@@ -313,6 +313,8 @@ LISTED_PART_CODE = "listed_part_"
 # LISTED_PARTS, and a 其中 there may name the library inside its system, a whole of its own)
 LISTED_PART_METRICS = ("visits.online",)
 DOWNLOAD_WHOLE = re.compile(r"下载(?:量|次数|数|总量)")
+# one item of a list of parts set apart by semicolons: a label and its count (古籍13万余册)
+SEMICOLON_PART_ITEM = re.compile(r"[\s,:：]*[^\d,;。]{1,10}?(?:约|近|超|逾)?\d[\d.,]*\s*[万千]?\s*(?:余|多)?\s*(?:册|件|种|份|张|册次|人次)\s*")
 # two parts of a headline set apart by a space (日均万人进馆 某馆接待读者超200万人次): separate clauses
 HEADLINE_PART_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 HEADLINE_MAX = 50

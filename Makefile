@@ -38,7 +38,6 @@ test: manifest browser postgres
 ## sqlfluff (the dbt SQL: DuckDB dialect, jinja templater; dbt_project/.sqlfluff)
 lint: env
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
 	cd dbt_project && ../$(VENV)/bin/sqlfluff lint models macros tests --processes 2 --disable-progress-bar
 
 ## browser: Debian's chromium, for the headless rendering test of the quality report

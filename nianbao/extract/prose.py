@@ -101,11 +101,8 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         if listed:
             return listed
         # (其中新购图书N册,占总量5%: a 其中 item's share is of the whole before, often another metric)
-        if (
-            not metric.startswith("activities")
-            and "其中" not in mt[cs : q.num_start]
-            and _states_share_of_total(mt, q.num_start)
-        ):
+        if not metric.startswith("activities") and "其中" not in mt[cs : q.num_start] \
+                and _states_share_of_total(mt, q.num_start):
             return "share_of_total"
     if seg != "all" or not metric.startswith("activities"):
         return seg

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 # ------------------------------------------------------------------ units
 
 PERSON_TIMES = ("人次",)
-PERSONS = ("人", "名", "读者")  # 2685.9万读者走进图书馆: the noun stands for the unit
-VOLUMES = ("册", "本", "件", "册件", "份", "项")  # 项: library materials as Hong Kong/Macau count them
+PERSONS = ("人", "名", "读者")   # 2685.9万读者走进图书馆: the noun stands for the unit
+VOLUMES = ("册", "本", "件", "册件", "份", "项")   # 项: library materials as Hong Kong/Macau count them
 VOLUME_TIMES = ("册次", "件次", "项次", "篇次")
-EVENT_UNITS = ("场", "场次", "次", "期", "节", "堂")  # 节/堂: class sessions (手工课15节, 讲座24堂)
+EVENT_UNITS = ("场", "场次", "次", "期", "节", "堂")   # 节/堂: class sessions (手工课15节, 讲座24堂)
 FACILITY_UNITS = ("个", "家", "处", "所", "座")
 CARD_UNITS = ("张", "份", "个", "人", "名")
 MONEY = ("元",)
@@ -36,9 +36,9 @@ def _m(units, metric):
 class Cue:
     name: str
     pattern: str
-    units: dict  # unit (or None for bare) -> metric code
-    side: str = "L"  # 'L', 'R', 'LR'
-    need_activity_ctx: bool = False  # only when the sentence is about activities
+    units: dict            # unit (or None for bare) -> metric code
+    side: str = "L"        # 'L', 'R', 'LR'
+    need_activity_ctx: bool = False   # only when the sentence is about activities
     regex: re.Pattern = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -47,217 +47,109 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue(
-        "visits",
-        r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
-        r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
-        {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")},
-    ),
+    Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
+                 r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
+        {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     # readers' use counted in person-times (读者阅读量1110.8万人次): service visits (a bare 阅读量
     # is a social-media post's readership: 粉丝…,阅读量达815.7万人次)
     Cue("visits_reading", r"读者阅读量", _m(PERSON_TIMES, "visits.in_person")),
     Cue("visits_r", r"(?:读者|群众|市民)?(?:到馆|进馆|入馆)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
     # (92万余人次赴…书香之约: a headline's visitors going to the library's reading)
-    Cue(
-        "visits_go_r",
-        r"^\s*(?:赴|奔赴)[^,;。\d]{0,12}?(?:之约|图书馆|书香|阅读)",
-        _m(PERSON_TIMES, "visits.in_person"),
-        side="R",
-    ),
+    Cue("visits_go_r", r"^\s*(?:赴|奔赴)[^,;。\d]{0,12}?(?:之约|图书馆|书香|阅读)", _m(PERSON_TIMES, "visits.in_person"), side="R"),
     # (迎6.4万人到馆: persons who came, when nothing follows in the clause)
-    Cue(
-        "visits_r_persons", r"^(?:读者|群众|市民)?(?:到馆|进馆|入馆)(?=\s*$)", _m(("人",), "visits.in_person"), side="R"
-    ),
+    Cue("visits_r_persons", r"^(?:读者|群众|市民)?(?:到馆|进馆|入馆)(?=\s*$)", _m(("人",), "visits.in_person"), side="R"),
     # 10万人次的市民在这里看书学习: people reading in the place the sentence is about
-    Cue(
-        "visits_here_r",
-        r"(?:的)?(?:市民|读者|群众)(?:在这里|在此|在馆内?|来馆|来这里)(?:看书|读书|阅读|学习|自习|借阅)",
-        _m(PERSON_TIMES, "visits.in_person"),
-        side="R",
-    ),
+    Cue("visits_here_r", r"(?:的)?(?:市民|读者|群众)(?:在这里|在此|在馆内?|来馆|来这里)(?:看书|读书|阅读|学习|自习|借阅)",
+        _m(PERSON_TIMES, "visits.in_person"), side="R"),
     # a clause that is just 读者 and the count (…, 读者16万多人次, …): person-visits
-    Cue(
-        "visits_readers", r"(?:^|(?<=[\s,,、;;]))读者(?=[\s达为共计有约近超逾]*$)", _m(PERSON_TIMES, "visits.in_person")
-    ),
+    Cue("visits_readers", r"(?:^|(?<=[\s,,、;;]))读者(?=[\s达为共计有约近超逾]*$)", _m(PERSON_TIMES, "visits.in_person")),
     # 2600万读者走进图书馆
-    Cue(
-        "visits_walk_r",
-        r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?(?:图书馆|阅读阵地)",
-        _m(PERSON_TIMES + PERSONS, "visits.in_person"),
-        side="R",
-    ),
+    Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?(?:图书馆|阅读阵地)",
+        _m(PERSON_TIMES + PERSONS, "visits.in_person"), side="R"),
     # borrowing through the web counted in items (网上借阅量…万册次): loans of the library's books
-    Cue(
-        "online_loans",
-        r"(?:线上|在线|网上|网络)(?:借阅|借书|外借)(?:量|总量|册次)?",
-        _m(VOLUMES + VOLUME_TIMES, "circulation.loans"),
-    ),
+    Cue("online_loans", r"(?:线上|在线|网上|网络)(?:借阅|借书|外借)(?:量|总量|册次)?", _m(VOLUMES + VOLUME_TIMES, "circulation.loans")),
     # the use of e-resources, whatever its unit (电子图书借阅…万册次, 电子期刊阅读…人次): online use
-    Cue(
-        "e_use",
-        r"(?:电子|数字)(?:图书|书|文献|期刊|报纸|资源)(?:的)?(?:借阅|阅读|使用|浏览)(?:量|总量|册次|人次|次数)?",
-        _m(PERSON_TIMES + ("次",) + VOLUME_TIMES + BARE, "visits.online"),
-    ),
-    Cue(
-        "online",
-        r"点击(?:量|次数|数)|(?:网站|官网|门户网站|主页|网页)?访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
-        r"(?<=线上服务|在线服务|网络服务|网上服务)(?:人次|量)|新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|数字图书馆(?:总)?(?:使用|访问|服务)(?:量|人次)|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
-        _m(PERSON_TIMES + ("次",) + PERSONS + VOLUME_TIMES + BARE, "visits.online"),
-    ),
+    Cue("e_use", r"(?:电子|数字)(?:图书|书|文献|期刊|报纸|资源)(?:的)?(?:借阅|阅读|使用|浏览)(?:量|总量|册次|人次|次数)?",
+        _m(PERSON_TIMES + ("次",) + VOLUME_TIMES + BARE, "visits.online")),
+    Cue("online", r"点击(?:量|次数|数)|(?:网站|官网|门户网站|主页|网页)?访问(?:量|人次|次数|数)|浏览(?:量|人次|次数)|(?:线上|在线|网络|网上|远程)(?:服务|访问)|"
+                  r"(?<=线上服务|在线服务|网络服务|网上服务)(?:人次|量)|新媒体(?:平台)?服务|数字(?:资源|阅读)(?:服务|访问|使用)(?:量|人次)?|数字图书馆(?:总)?(?:使用|访问|服务)(?:量|人次)|(?:线上|在线|网上|移动端?)(?:阅读|借阅)(?:量|人次)?",
+        _m(PERSON_TIMES + ("次",) + PERSONS + VOLUME_TIMES + BARE, "visits.online")),
     # downloads are an online measure only when the report gives no visit/click figure
     # (`DOWNLOAD_ONLY`: prose drops them when the document has one)
-    Cue(
-        "downloads",
-        r"下载(?:量|次数|数|总量)",
-        _m(PERSON_TIMES + ("次",) + VOLUMES + VOLUME_TIMES + BARE, "visits.online"),
-    ),
+    Cue("downloads", r"下载(?:量|次数|数|总量)", _m(PERSON_TIMES + ("次",) + VOLUMES + VOLUME_TIMES + BARE, "visits.online")),
     # ---- circulation
-    Cue(
-        "loans",
-        r"外借|借阅|借书|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
-        {
-            **_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"),
-            "人次": "circulation.borrowers",
-            "人": "circulation.borrowers",
-        },
-    ),  # (其中借书21449人: the persons who borrowed)
+    Cue("loans", r"外借|借阅|借书|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
+        {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers",
+         "人": "circulation.borrowers"}),   # (其中借书21449人: the persons who borrowed)
     # 图书流通65.82万册次: circulation counted in item-times is loans
     Cue("circulation_items", r"流通(?:量|总量)?", _m(VOLUME_TIMES, "circulation.loans")),
-    Cue(
-        "borrowers",
-        r"(?:外借|借阅|借书)(?:人次|人数)|有(?:外借|借阅|借书)记录的读者(?:数量|人数|数)?",
-        _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers"),
-    ),
+    Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)|有(?:外借|借阅|借书)记录的读者(?:数量|人数|数)?", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
     # 有386804名读者借书
     Cue("borrowers_r", r"(?:读者|市民|人)?(?:借书|借阅图书|借阅文献)", _m(PERSONS, "circulation.borrowers"), side="R"),
-    Cue(
-        "loans_exact",
-        r"(?:外借|借阅|借书|流通)(?:册次|册数|量|总量)",
-        _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"),
-    ),
-    Cue(
-        "in_library",
-        r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
-        _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use"),
-    ),
+    Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
+    Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
+        _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use")),
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users
-    Cue(
-        "new_reg",
-        r"办证|新办(?:读者|借阅|借书)?(?:证|卡)|办理(?:各类)?(?:新|读者|借阅|借书|图书|少儿){0,2}(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
-        r"新增持证(?:读者|人员|用户)?|新注册(?:的)?(?:读者|用户)?|注册新读者|新增办证|新办证",
-        _m(CARD_UNITS + BARE, "users.new_registrations"),
-    ),
-    Cue(
-        "registered",
-        r"持(?:证|卡)(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|(?<!新)注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:全年)?发放(?:读者|借阅|借书|图书)?证(?:数)?|有效读者(?:证)?",
-        _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total"),
-    ),
+    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?(?:证|卡)|办理(?:各类)?(?:新|读者|借阅|借书|图书|少儿){0,2}(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
+                   r"新增持证(?:读者|人员|用户)?|新注册(?:的)?(?:读者|用户)?|注册新读者|新增办证|新办证",
+        _m(CARD_UNITS + BARE, "users.new_registrations")),
+    Cue("registered", r"持(?:证|卡)(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|(?<!新)注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:全年)?发放(?:读者|借阅|借书|图书)?证(?:数)?|有效读者(?:证)?",
+        _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口|(?:常住|户籍|总)?人口(?:总数|总量|数)?", _m(PERSONS + BARE, "population.served")),
     # ---- collection
-    Cue(
-        "coll_total",
-        r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|藏品(?:数量|总量|总数)|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|(?<!入)藏量|图书总量|"
-        r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
-        r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|纸质文献资源|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
-        _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total"),
-    ),
-    Cue(
-        "coll_added",
-        r"(?:新增|新添|增添)(?:馆藏|藏量|藏书|图书|书籍|文献|书刊|纸质图书|纸质文献)|增加的(?:馆藏|藏书)(?:量)?|馆藏(?:图书|文献|书刊)?(?:新增|净增|增加(?![到至为]))|入藏|"
-        r"(?:新购|选购)(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
-        r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|(?<=方式|途径)(?:收藏|入藏|征集)(?:地方)?(?:文献|图书|书刊|资料)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
-        _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added"),
-    ),
+    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|藏品(?:数量|总量|总数)|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|(?<!入)藏量|图书总量|"
+                      r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
+                      r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|纸质文献资源|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
+        _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
+    Cue("coll_added", r"(?:新增|新添|增添)(?:馆藏|藏量|藏书|图书|书籍|文献|书刊|纸质图书|纸质文献)|增加的(?:馆藏|藏书)(?:量)?|馆藏(?:图书|文献|书刊)?(?:新增|净增|增加(?![到至为]))|入藏|"
+                      r"(?:新购|选购)(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
+                      r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|(?<=方式|途径)(?:收藏|入藏|征集)(?:地方)?(?:文献|图书|书刊|资料)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
+        _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
     # 拥有超过510万册的丰富馆藏
     Cue("coll_total_r", r"(?:丰富|珍贵|各类)?(?:馆藏|藏书)(?!量|总量)", _m(VOLUMES, "collection.total"), side="R"),
     # 在135959.18万册的图书总藏量中,…: the whole its parts are then listed in
-    Cue(
-        "coll_whole_r",
-        r"^\s*的(?:图书|文献|书刊)?(?:总藏量|馆藏总量|藏书总量)(?=中)",
-        _m(VOLUMES, "collection.total"),
-        side="R",
-    ),
+    Cue("coll_whole_r", r"^\s*的(?:图书|文献|书刊)?(?:总藏量|馆藏总量|藏书总量)(?=中)", _m(VOLUMES, "collection.total"), side="R"),
     # ---- activities
-    Cue(
-        "activity",
-        r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
-        r"公益课|体验课|课堂|(?:文学|读书|书友)社|书友会|(?:图片|摄影|书画|美术|主题|专题)展(?!览|出|示|开)|研学|夏令营|冬令营|阅读推广",
-        {**_m(EVENT_UNITS + ("项",), "activities.events"), "人次": "activities.attendance"},
-    ),
-    Cue(
-        "activity_r",
-        r"(?:\"|“)?[^,;。\d]{0,10}?(?:活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映)",
-        _m(EVENT_UNITS + ("项",), "activities.events"),
-        side="R",
-    ),
-    Cue(
-        "attendance",
-        r"参与(?:人数|人次|人(?![员士]))|参加(?:人数|人次)|活动(?:总)?人次|受众(?:人数|人次)?|听众|观众",
-        _m(PERSON_TIMES + PERSONS + BARE, "activities.attendance"),
-    ),
-    Cue(
-        "attendance_ctx",
-        r"参与|参加|惠及|普惠|覆盖|吸引|服务|辅导|培训|观展|观看|到场|受益",
-        _m(PERSON_TIMES + PERSONS, "activities.attendance"),
-        need_activity_ctx=True,
-    ),
+    Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
+                    r"公益课|体验课|课堂|(?:文学|读书|书友)社|书友会|(?:图片|摄影|书画|美术|主题|专题)展(?!览|出|示|开)|研学|夏令营|冬令营|阅读推广",
+        {**_m(EVENT_UNITS + ("项",), "activities.events"), "人次": "activities.attendance"}),
+    Cue("activity_r", r"(?:\"|“)?[^,;。\d]{0,10}?(?:活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映)",
+        _m(EVENT_UNITS + ("项",), "activities.events"), side="R"),
+    Cue("attendance", r"参与(?:人数|人次|人(?![员士]))|参加(?:人数|人次)|活动(?:总)?人次|受众(?:人数|人次)?|听众|观众",
+        _m(PERSON_TIMES + PERSONS + BARE, "activities.attendance")),
+    Cue("attendance_ctx", r"参与|参加|惠及|普惠|覆盖|吸引|服务|辅导|培训|观展|观看|到场|受益",
+        _m(PERSON_TIMES + PERSONS, "activities.attendance"), need_activity_ctx=True),
     Cue("attendance_r", r"(?:参与|参加|观看|观展|到场|受益)", _m(PERSON_TIMES, "activities.attendance"), side="R"),
     # (1500余名幼儿在家长陪同下参加了该活动: persons of a kind, then the verb and the activity)
-    Cue(
-        "attendance_persons_r",
-        r"^(?:幼儿|儿童|小朋友|少儿|学生|中小学生|青少年|读者|家长|市民|群众|老人|老年人)[^,;。\d]{0,10}?(?:参加|参与)了?(?:该|本|此|这些|各项|各类|上述)?(?:活动|讲座|培训|比赛|课堂|展览)",
-        _m(("名", "人"), "activities.attendance"),
-        side="R",
-    ),
+    Cue("attendance_persons_r", r"^(?:幼儿|儿童|小朋友|少儿|学生|中小学生|青少年|读者|家长|市民|群众|老人|老年人)[^,;。\d]{0,10}?(?:参加|参与)了?(?:该|本|此|这些|各项|各类|上述)?(?:活动|讲座|培训|比赛|课堂|展览)",
+        _m(("名", "人"), "activities.attendance"), side="R"),
     # ---- spending (money only)
-    Cue(
-        "sp_total",
-        r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额|财政拨款(?:收入|支出)|^\s*经费(?:投入)?(?=[\d\s:为达共计约近超逾]*$)|"
-        # a budget's appropriation and its expenditure total (支出预算:2022年年初预算数…)
-        r"一般公共预算(?:财政)?拨款(?:收入)?|支出预算[\s:]*(?:\d{4}\s*年)?(?:年初)?预算数|支出预算(?:总额|合计|总计)|"
-        # a year's budget as a whole (财政预算指标, 收支预算总数) and the free-opening grant
-        r"财政预算指标|(?:收支|支出|部门)?预算总(?:数|额)|免费开放(?:经费|资金|补助(?:资金|经费)?)",
-        _m(MONEY + BARE, "spending.total"),
-    ),
+    Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额|财政拨款(?:收入|支出)|^\s*经费(?:投入)?(?=[\d\s:为达共计约近超逾]*$)|"
+                       # a budget's appropriation and its expenditure total (支出预算:2022年年初预算数…)
+                       r"一般公共预算(?:财政)?拨款(?:收入)?|支出预算[\s:]*(?:\d{4}\s*年)?(?:年初)?预算数|支出预算(?:总额|合计|总计)|"
+                       # a year's budget as a whole (财政预算指标, 收支预算总数) and the free-opening grant
+                       r"财政预算指标|(?:收支|支出|部门)?预算总(?:数|额)|免费开放(?:经费|资金|补助(?:资金|经费)?)",
+        _m(MONEY + BARE, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用|机关运行(?:安排)?经费", _m(MONEY + BARE, "spending.operations")),
-    Cue(
-        "sp_coll",
-        r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
-        _m(MONEY + BARE, "spending.collections"),
-    ),
+    Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
+        _m(MONEY + BARE, "spending.collections")),
     # money spent buying books of a kind (购置少儿类图书8万元, 添置图书2万元)
-    Cue(
-        "sp_coll_buy",
-        r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)",
-        _m(MONEY, "spending.collections"),
-    ),
+    Cue("sp_coll_buy", r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)", _m(MONEY, "spending.collections")),
     # (43万元图书购置经费: the amount before its name)
-    Cue(
-        "sp_coll_r",
-        r"^\s*的?(?:图书|文献|书刊)(?:购置|采购)(?:费|经费|资金)",
-        _m(MONEY, "spending.collections"),
-        side="R",
-    ),
+    Cue("sp_coll_r", r"^\s*的?(?:图书|文献|书刊)(?:购置|采购)(?:费|经费|资金)", _m(MONEY, "spending.collections"), side="R"),
     # (投入资金15万元购置图书6000册 / 10万元用于采购新书: the purchase named right after the amount)
-    Cue(
-        "sp_coll_use_r",
-        r"^\s*(?:用于|专门用于|用来)?(?:追加|集中|统一|专项)?(?:购置|采购|购买|添置|购进)了?[^,;。\d]{0,10}?(?:图书|绘本|书刊|书籍|新书|文献)",
-        _m(MONEY, "spending.collections"),
-        side="R",
-    ),
+    Cue("sp_coll_use_r", r"^\s*(?:用于|专门用于|用来)?(?:追加|集中|统一|专项)?(?:购置|采购|购买|添置|购进)了?[^,;。\d]{0,10}?(?:图书|绘本|书刊|书籍|新书|文献)",
+        _m(MONEY, "spending.collections"), side="R"),
     # (添置5万元的图书、报刊1.2万元: the books bought named after the amount; newspapers by their amount)
     Cue("sp_coll_books_r", r"^\s*的(?:图书|书刊|新书|书籍)", _m(MONEY, "spending.collections"), side="R"),
     Cue("sp_coll_papers", r"(?:党报)?(?:党刊|报刊|期刊|报纸)(?=\s*$)", _m(MONEY, "spending.collections")),
-    Cue(
-        "sp_digital",
-        r"数字化建设|网络维护|(?:文化信息资源)?共享工程[^,;。\d]{0,4}?(?:经费|资金)|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设|"
-        r"(?:信息化|数字化)?(?:软件|硬件|设备)(?:采购|购置)(?:费|经费)|信息化[^,;。\d]{0,4}?(?:经费|费用)",
-        _m(MONEY + BARE, "spending.digital"),
-    ),
+    Cue("sp_digital", r"数字化建设|网络维护|(?:文化信息资源)?共享工程[^,;。\d]{0,4}?(?:经费|资金)|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设|"
+                        r"(?:信息化|数字化)?(?:软件|硬件|设备)(?:采购|购置)(?:费|经费)|信息化[^,;。\d]{0,4}?(?:经费|费用)",
+        _m(MONEY + BARE, "spending.digital")),
     Cue("sp_pres", r"古籍(?:修复|维护|保护)", _m(MONEY + BARE, "spending.preservation")),
     # ---- network (the noun usually follows: 3家分馆; or precedes: 分馆38家)
     # (馆内3个、馆外2个: the service points outside the building, right before their count)
@@ -265,12 +157,8 @@ CUES: list[Cue] = [
     # self-service kiosks counted by the machine (各类自助图书馆302台)
     Cue("kiosks", r"自助(?:图书馆|借还机|借书机|图书柜)|书香亭|图书自助机", _m(("台",), "network.service_points")),
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
-    Cue(
-        "service_points",
-        r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:图书)?网点|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站|(?:城市|社区|共享|街区|公共|智慧)自习室",
-        _m(FACILITY_UNITS + BARE, "network.service_points"),
-        side="LR",
-    ),
+    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:图书)?网点|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站|(?:城市|社区|共享|街区|公共|智慧)自习室",
+        _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 
 # words that cancel a cue when they sit between the cue and the number (or are
@@ -283,41 +171,29 @@ BLOCKERS = re.compile(
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 # (完成不少于12个…建设 / 建成不少于…: a construction target, kept as a plan)
 TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|新增|实现)(?:了)?[^,;。\d]{0,10}?(?:不少于|不低于|至少)")
-RATE_WORDS = re.compile(
-    r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均|"
-    # a per-day level (日办证量是20张左右, 日接待量): a rate, not a total
-    r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)"
-)
+RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均|"
+                        # a per-day level (日办证量是20张左右, 日接待量): a rate, not a total
+                        r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)")
 # one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册; one person named by kind,
 # 一名刘姓居民成为借阅最多的读者,全年借阅图书1320册): not a library statistic
-INDIVIDUAL = re.compile(
-    r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为|读者|市民|居民|学生|用户|人)|个人|"
-    r"(?<![\d万千百十])一(?:名|个)?读者|(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)"
-)
+INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为|读者|市民|居民|学生|用户|人)|个人|"
+                        r"(?<![\d万千百十])一(?:名|个)?读者|(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)")
 # no library total either, read over the sentence before the number: the sum of the members of
 # a top-N group (借阅量前3名的分馆加起来,合计…) or its top member, the count of the peak day of a period
 # (人流最高峰出现在上周日,进馆读者超过1300人次); and, right after the number, the count of the
 # items of a list of criteria or aspects (等七项指标, 三个方面)
-TOP_N = re.compile(
-    r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)|"
-    # (…中,借阅量最高的是东区分馆,外借图书21.6万册次: the top member's own count)
-    r"(?:最高|最多|第一|第1|榜首)(?:名)?的?(?:是|为)[^,;。\d]{0,12}?(?:分馆|总馆|服务点|书房|驿站)"
-)
-PEAK_DAY = re.compile(
-    r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)"
-)
+TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)|"
+                   # (…中,借阅量最高的是东区分馆,外借图书21.6万册次: the top member's own count)
+                   r"(?:最高|最多|第一|第1|榜首)(?:名)?的?(?:是|为)[^,;。\d]{0,12}?(?:分馆|总馆|服务点|书房|驿站)")
+PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
-RANKING = re.compile(
-    r"排名|排行|之最|"
-    # the busiest day (最高一天接待…, 最多的一天): a record, not a total
-    r"最(?:高|多)的?[^,;。\d]{0,4}?(?:一天|一日)"
-)
+RANKING = re.compile(r"排名|排行|之最|"
+                     # the busiest day (最高一天接待…, 最多的一天): a record, not a total
+                     r"最(?:高|多)的?[^,;。\d]{0,4}?(?:一天|一日)")
 # per-metric-family blockers (anywhere in the clause before the number)
 FAMILY_BLOCKERS = {
-    "activities": re.compile(
-        r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"
-    ),
+    "activities": re.compile(r"党(?!史)|支部|团员|会议|志愿者|志愿服务|巡查|检查|督导|考核|调研|慰问|值班|演练|消防|安全生产"),
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
     # (其他5家书房分别位于…: the rest of a list, not a stock)
     "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导|其他|其余|在建|筹建|正在建设"),
@@ -336,13 +212,9 @@ FAMILY_BLOCKERS = {
 FAMILY_BLOCKERS_RIGHT = {
     # (另有5个分馆正在建设 / 12座在兴建、规划中: not standing yet)
     # (对…成绩突出的九个分馆进行表彰: the branches commended, not all of them)
-    "network": re.compile(
-        r"^[^,;。]{0,12}(?:表彰|表扬|嘉奖|配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回|正在建设|正在建|在建|建设中|筹建|在兴建|兴建中|规划中)"
-    ),
+    "network": re.compile(r"^[^,;。]{0,12}(?:表彰|表扬|嘉奖|配书|配送|送书|评定|评选|检查|督导|轮换|调配|更新|交换|巡回|正在建设|正在建|在建|建设中|筹建|在兴建|兴建中|规划中)"),
     # (、15550元的钢制书架: money for a thing named after it that is not reading matter)
-    "spending": re.compile(
-        r"^\s*的(?!图书|书刊|新书|书籍|文献|报刊|期刊|报纸|绘本|数字资源)[^,;。\d]{0,8}?(?:书架|设备|家具|桌椅|电脑|空调|装修|车)"
-    ),
+    "spending": re.compile(r"^\s*的(?!图书|书刊|新书|书籍|文献|报刊|期刊|报纸|绘本|数字资源)[^,;。\d]{0,8}?(?:书架|设备|家具|桌椅|电脑|空调|装修|车)"),
     # (办证处从原来1个窗口增加到3个: the number counts service windows, not cards)
     "users": re.compile(r"^\s*(?:窗口|柜台|服务台|工位|台(?:机器|设备|办证机)?$)"),
     # (按照城区常住人口72万来算: the base of a calculation, not the population the library serves)
@@ -350,9 +222,7 @@ FAMILY_BLOCKERS_RIGHT = {
 }
 # another kind of institution as the subject (a culture bureau's report: 市文化馆举办培训班120期,
 # 博物馆接待观众50万人次): its figures are not a library's
-OTHER_INSTITUTION = re.compile(
-    r"群众文化机构|文化站|文艺团体|文化馆|群艺馆|群众艺术馆|博物馆|博物院|美术馆|纪念馆|档案馆|科技馆|剧院|剧团|景区|旅游|游客"
-)
+OTHER_INSTITUTION = re.compile(r"群众文化机构|文化站|文艺团体|文化馆|群艺馆|群众艺术馆|博物馆|博物院|美术馆|纪念馆|档案馆|科技馆|剧院|剧团|景区|旅游|游客")
 LIBRARY_SUBJECT = re.compile(r"图书馆|本馆|我馆|分馆|总馆|书屋|图书室|阅览室")
 # another institution named as the place where the library did it (图书馆先后在…旅游中心、市民之家设立了…)
 LIBRARY_AT_PLACE = re.compile(r"(?:图书馆|本馆|我馆)[^。;,\d]{0,12}?在[^。;\d]{0,40}$")
@@ -360,29 +230,23 @@ LIBRARY_AT_PLACE = re.compile(r"(?:图书馆|本馆|我馆)[^。;,\d]{0,12}?在[
 # is one of the ways the library acquired them, not a gift it made
 ACQUIRED_BY_MEANS = re.compile(r"通过[^,;。\d]{0,20}?(?:方式|途径)$")
 # a span of several years (“十三五”期间累计…, 近五年来, 2016—2020年间, 建馆以来): not one year's figure
-MULTI_YEAR = re.compile(
-    r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:近|过去)[两二三四五六七八九十\d]+年(?:来|间|中|以来)?|"
-    r"(?:19|20)\d\d\s*年?\s*[-—至到~]\s*(?:19|20)\d\d\s*年(?:间|期间|以来)?(?=[^,，。]{0,12}累计|间|期间|以来)|"
-    # (“十三五”前四年: the first years of a plan period summed)
-    r"十[一二三四五六七八九]五[”\"」]?前[两二三四五六七八九]年|"
-    r"建馆以来|开馆以来|多年来|历年来|历年累计|(?<![\d年])(?:[两二三四五六七八九十]{1,3}|\d{1,2})年(?:来|间|以来)"
-)
+MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|(?:近|过去)[两二三四五六七八九十\d]+年(?:来|间|中|以来)?|"
+                        r"(?:19|20)\d\d\s*年?\s*[-—至到~]\s*(?:19|20)\d\d\s*年(?:间|期间|以来)?(?=[^,，。]{0,12}累计|间|期间|以来)|"
+                        # (“十三五”前四年: the first years of a plan period summed)
+                        r"十[一二三四五六七八九]五[”\"」]?前[两二三四五六七八九]年|"
+                        r"建馆以来|开馆以来|多年来|历年来|历年累计|(?<![\d年])(?:[两二三四五六七八九十]{1,3}|\d{1,2})年(?:来|间|以来)")
 # a flow summed since something opened or was built, not one year's (新馆建成累计接待…,
 # 现已累计…, 开放以来累计…); 今年以来 is part of a year and stays
 FLOW_FAMILIES = ("visits", "circulation", "activities")
-CUMULATIVE_SINCE = re.compile(
-    r"(?:建成|开馆|开放|运行|成立|启用|落成)(?![^。;,]{0,6}?[周週天日](?:以来|来|内))[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)(?<![周週天日])以来[^。;]{0,20}?累计|"
-    r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计|"
-    # (全市各城市书房累计接待…: a network of rooms opened over the years)
-    r"(?:各|所有|全部)[^,;。\d]{0,8}?(?:书房|驿站|服务点|阅读空间)[^,;。\d]{0,4}?累计"
-)
+CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落成)(?![^。;,]{0,6}?[周週天日](?:以来|来|内))[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)(?<![周週天日])以来[^。;]{0,20}?累计|"
+                              r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计|"
+                              # (全市各城市书房累计接待…: a network of rooms opened over the years)
+                              r"(?:各|所有|全部)[^,;。\d]{0,8}?(?:书房|驿站|服务点|阅读空间)[^,;。\d]{0,4}?累计")
 # (a new library's first week or days, 开幕后一周以来累计…, is a part of the year, not a sum of years)
 # a flow stated to date (目前,该馆外借图书…) after its paragraph has named the library's opening by its
 # date or its day count (自2024年4月23日开馆以来…。截至目前,…; 开馆仅117天,…。目前,…): the total since
 # opening, not a year's; and a count on the opening's N-th day past eleven months (在开馆第335天之际)
-OPENING_STATED = re.compile(
-    r"(?:自|从)\s*(?:19|20)\d\d\s*年[^,;。]{0,10}?(?:开馆|开放|启用)以来|(?:开馆|开放|启用)(?:后)?(?:第|仅)\s*\d+\s*天"
-)
+OPENING_STATED = re.compile(r"(?:自|从)\s*(?:19|20)\d\d\s*年[^,;。]{0,10}?(?:开馆|开放|启用)以来|(?:开馆|开放|启用)(?:后)?(?:第|仅)\s*\d+\s*天")
 SINCE_OPENING_TO_DATE = re.compile(r"^[^,;。]{0,4}(?:截[止至])?(?:目前|迄今|至今)")
 OPENING_DAY_N = re.compile(r"(?:开馆|开放|启用)(?:后)?(?:的)?第\s*(\d+)\s*天")
 OPENING_DAYS_PAST_YEAR = 330
@@ -393,9 +257,7 @@ SCALED_ONLY = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:千万|百万|亿|万)\s*"
 SCALED_PASSED = re.compile(r"(?:破|超过?|逾|突破)\s*$")
 # one event narrated (…举行了“读书日”宣传活动暨书法作品展,参与人次达5000): its attendance
 # is an event's, not a reported total, when the sentence counts no events and names no whole
-SINGLE_EVENT = re.compile(
-    r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^”]{1,30}”|《[^》]{1,30}》)[^,;。\d]{0,30}?(?:活动|展览?|讲座|比赛|仪式|开幕式|闭幕式|启动式|首发式|典礼|晚会)"
-)
+SINGLE_EVENT = re.compile(r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^”]{1,30}”|《[^》]{1,30}》)[^,;。\d]{0,30}?(?:活动|展览?|讲座|比赛|仪式|开幕式|闭幕式|启动式|首发式|典礼|晚会)")
 # the scene of one event (活动现场吸引了130余名读者参与): that event's audience, not a total
 # (读书节当天吸引读者500余人次: the audience of the event's one day)
 EVENT_SCENE = re.compile(r"(?:活动|讲座|比赛|展览|仪式)?现场|(?<!截至)(?<!截止)(?:当天|当日)")
@@ -404,9 +266,7 @@ BUDGET_TITLE = re.compile(r"^(?!.*决算).{0,40}(?:部门预算|预算(?:公开|
 # people named right before such a round figure are what it counts (普惠读者超百万)
 PEOPLE_BEFORE = re.compile(r"(?:读者|群众|市民|观众|听众)\s*(?:超过?|破|逾|突破|达|近)?\s*$")
 # one statement about two places (A和B两市公共图书馆的馆藏也在900万册以上): one figure for each
-JOINT_SUBJECTS = re.compile(
-    r"([\u4e00-\u9fff]{2,3}?)(?:和|与|及|、)([\u4e00-\u9fff]{2,3}?)两(市|县|区|省)((?:的)?(?:公共)?图书馆)?"
-)
+JOINT_SUBJECTS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:和|与|及|、)([\u4e00-\u9fff]{2,3}?)两(市|县|区|省)((?:的)?(?:公共)?图书馆)?")
 # a new library's first anniversary on the first lines (少儿图书馆启用一周年, 开馆1周年): its flows
 # summed (累计) are since it opened, twelve months across two calendar years, none a year's figure
 FIRST_ANNIVERSARY = re.compile(r"(?:开馆|启用|开放|运行|落成|建成)[^,;。\d]{0,4}?(?:一|1)\s*周年")
@@ -436,24 +296,14 @@ PARTNER_LIST_END = re.compile(r"[^\s,;。、和与及]{0,4}等")
 # each room is a branch of a library, so its counts are branches
 ROOMS_AS_BRANCHES = re.compile(r"书房[”\"」’']?\s*[,:]?\s*(?:分别为|即|是)?[^\s,;。、与和及设建在进入]{0,16}?分馆")
 # stocks: what stands at one moment (a multi-year span before them does not make them sums)
-STOCK_METRICS = (
-    "collection.total",
-    "users.registered_total",
-    "network.branches",
-    "network.service_points",
-    "population.served",
-    "users.active",
-)
+STOCK_METRICS = ("collection.total", "users.registered_total", "network.branches", "network.service_points",
+                 "population.served", "users.active")
 # a number that is a change, not a level
 # (a level reached is not a change: 上升为11883万册, 降到1247万人次, 增至…)
-DELTA = re.compile(
-    r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)(?![为到至])|"
-    r"增长(?![为到至])|增加了|减少(?![为到至])|下降(?![为到至])|提高了|上升(?![为到至])"
-)
+DELTA = re.compile(r"(?:比|较|同比|环比)[^,;。]{0,10}(?:增|减|多|少|上升|下降|提高|降低|增长)(?![为到至])|"
+                   r"增长(?![为到至])|增加了|减少(?![为到至])|下降(?![为到至])|提高了|上升(?![为到至])")
 # a comparison right before the measure's verb (比去年多接待读者2万人次): the number is the change
-DELTA_BEFORE_CUE = re.compile(
-    r"(?:比|较)\s*(?:去年|上年|上一年|前年|同期|(?:19|20)\d\d\s*年)(?:同期)?\s*(?:多|少|新增|增加|减少)了?\s*$"
-)
+DELTA_BEFORE_CUE = re.compile(r"(?:比|较)\s*(?:去年|上年|上一年|前年|同期|(?:19|20)\d\d\s*年)(?:同期)?\s*(?:多|少|新增|增加|减少)了?\s*$")
 # a count of units then 均 (21个文化站的图书室均藏书在1000册以上): what each one has, not a total
 # parts listed after 其中 with a label of their own (数字资源浏览量134万次,其中《A》浏览量79万次,B50万次):
 # each a part of the whole before 其中 (segment listed_part_<n>, n its place in the list); parts of a
@@ -464,9 +314,7 @@ LISTED_PART_CODE = "listed_part_"
 LISTED_PART_METRICS = ("visits.online",)
 DOWNLOAD_WHOLE = re.compile(r"下载(?:量|次数|数|总量)")
 # one item of a list of parts set apart by semicolons: a label and its count (古籍13万余册)
-SEMICOLON_PART_ITEM = re.compile(
-    r"[\s,:：]*[^\d,;。]{1,10}?(?:约|近|超|逾)?\d[\d.,]*\s*[万千]?\s*(?:余|多)?\s*(?:册|件|种|份|张|册次|人次)\s*"
-)
+SEMICOLON_PART_ITEM = re.compile(r"[\s,:：]*[^\d,;。]{1,10}?(?:约|近|超|逾)?\d[\d.,]*\s*[万千]?\s*(?:余|多)?\s*(?:册|件|种|份|张|册次|人次)\s*")
 # two parts of a headline set apart by a space (日均万人进馆 某馆接待读者超200万人次): separate clauses
 HEADLINE_PART_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 HEADLINE_MAX = 50
@@ -484,26 +332,18 @@ CHANGE_AFTER_CUE = re.compile(r"\s*(?:增加|减少|增长|下降|提高|降低|
 MONEY_CHANGE_AFTER_CUE = re.compile(r"\s*净?(?:增加|减少|增长|下降|增|减)了?\s*")
 # e-books are listed beside the holdings, not in them (电子图书藏量约9.5万册); as a part
 # after 其中 of a total that includes them they do count (prose part rule)
-EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)")  # (含电子书 / 不含电子文献 state the scope)
+EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)")   # (含电子书 / 不含电子文献 state the scope)
 # a number inside a noun phrase naming things by a threshold (…超10万册的公共图书馆, 借书100册以上的读者)
-THRESHOLD_RIGHT = re.compile(
-    r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆(?!藏)|单位|机构|地区|城市|县|市|区|读者|用户|家庭)"
-)
+THRESHOLD_RIGHT = re.compile(r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆(?!藏)|单位|机构|地区|城市|县|市|区|读者|用户|家庭)")
 # readers grouped by how many books they borrowed (借书超过200册的有10人): the bracket's threshold
 # (the number before 的有) and the persons in it (the number after) are neither a library total
-BRACKET_THRESHOLD_RIGHT = re.compile(
-    r"^\s*(?:册次|册|本|次)?\s*(?:以上|以下)?\s*的\s*(?:读者|人)?\s*(?:有|为|共有|达)\s*\d"
-)
+BRACKET_THRESHOLD_RIGHT = re.compile(r"^\s*(?:册次|册|本|次)?\s*(?:以上|以下)?\s*的\s*(?:读者|人)?\s*(?:有|为|共有|达)\s*\d")
 BRACKET_COUNT_LEFT = re.compile(r"\d\s*(?:册次|册|本|次)\s*(?:以上|以下)?\s*的\s*(?:读者|人)?\s*(?:有|为|共有|达)\s*$")
 # the bound of a ranking group (人口四十万人以上组别, 人口30万以下县市组, 50万人口以上城市组别):
 # a class of places, not a figure
-GROUP_BOUND_RIGHT = re.compile(
-    r"^\s*(?:人|册|人次)?\s*(?:人口)?\s*(?:以上|以下|至[^,;。]{0,8}?)\s*(?:的)?\s*[^,;。\d]{0,4}?组(?:别)?"
-)
+GROUP_BOUND_RIGHT = re.compile(r"^\s*(?:人|册|人次)?\s*(?:人口)?\s*(?:以上|以下|至[^,;。]{0,8}?)\s*(?:的)?\s*[^,;。\d]{0,4}?组(?:别)?")
 # places classed by a bound (人口50万以上城市中排名第三): the bound names a class, not a figure
-PLACE_CLASS_RIGHT = re.compile(
-    r"^\s*(?:人)?\s*(?:以上|以下)\s*(?:的)?\s*(?:大|中|小)?(?:城市|县市|县区|地区|省份|县|市)"
-)
+PLACE_CLASS_RIGHT = re.compile(r"^\s*(?:人)?\s*(?:以上|以下)\s*(?:的)?\s*(?:大|中|小)?(?:城市|县市|县区|地区|省份|县|市)")
 # a condition on how many books one borrows (每次借阅5本以上的书籍即可…): a threshold, not loans
 THRESHOLD_BOOKS_RIGHT = re.compile(r"^\s*(?:本|册)?\s*(?:以上|以下)\s*的\s*(?:书籍|图书|书)")
 # a time slot of the day (在半夜12时至第二天5时期间入馆的读者…): a count of those hours, not the year's
@@ -514,38 +354,26 @@ SINCE_UNDERTAKING = re.compile(r"(?:实行|实施|推行|建立|启动|开展)[^
 # one year named right before a 累计 cue (全年累计办理借书证…): the sum over that year only
 YEAR_SUM_BEFORE = re.compile(r"(?:全年|本年|今年|当年|年内|(?:19|20)\d\d\s*年度?)\s*(?:共|共计)?\s*$")
 # a span from a year to now (自2019年启用以来, 自2016年至今): group 1 is its first year
-SINCE_YEAR = re.compile(
-    r"(?:自|(?<![\d年])(?=(?:19|20)\d\d\s*年以来))\s*((?:19|20)\d\d)\s*年[^,;。]{0,16}?(?:以来|至今)"
-)
+SINCE_YEAR = re.compile(r"(?:自|(?<![\d年])(?=(?:19|20)\d\d\s*年以来))\s*((?:19|20)\d\d)\s*年[^,;。]{0,16}?(?:以来|至今)")
 ISSUING_CUE = re.compile(r"发放|办理|新办|办证")
 # a window from a day of one year to a day of another (2017年4月18日至2018年4月18日): its flows
 # belong to no calendar year (groups 1 and 2: the two years)
 # (or by words: 去年4月至今年4月)
-CROSS_YEAR_WINDOW = re.compile(
-    r"((?:19|20)\d\d|去|上|前|今|本)\s*年\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?\s*(?:至|到|—+|-|~|～)\s*"
-    r"((?:19|20)\d\d|去|上|今|本)\s*年\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?"
-)
+CROSS_YEAR_WINDOW = re.compile(r"((?:19|20)\d\d|去|上|前|今|本)\s*年\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?\s*(?:至|到|—+|-|~|～)\s*"
+                               r"((?:19|20)\d\d|去|上|今|本)\s*年\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?")
 # year words of such a window that name the same year (本年 = 今年, 上年 = 去年)
 SAME_YEAR_WORD = {"本": "今", "上": "去"}
 # village, grassland and workers' reading rooms (农家书屋, 草原书屋, 职工书屋): another system's rooms,
 # so their counts are not the library's service points and books bought for them are not its additions
 VILLAGE_ROOMS = re.compile(r"农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库")
-VILLAGE_ROOMS_RIGHT = re.compile(
-    r"^\s*[家个座所间]?\s*(?:点\s*)?(?:农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库)"
-)
-VILLAGE_ROOM_METRICS = (
-    "network.branches",
-    "network.service_points",
-    "network.service_points_added",
-    "collection.added",
-)
+VILLAGE_ROOMS_RIGHT = re.compile(r"^\s*[家个座所间]?\s*(?:点\s*)?(?:农家|(?:草原|职工|牧家|渔家|农村|农牧)书屋|万村书库)")
+VILLAGE_ROOM_METRICS = ("network.branches", "network.service_points", "network.service_points_added",
+                        "collection.added")
 # …unless the library takes them into its own lending (纳入12家农家书屋通借通还): then they are its points
 VILLAGE_ROOMS_JOINED = re.compile(r"纳入|通借通还|统借统还")
 # what may open a sentence before the rooms it is about (全县186家农家书屋…, 各草原书屋…)
-VILLAGE_LEAD = re.compile(
-    r"\s*(?:\d{4}\s*年(?:度)?\s*[,，]?)?\s*(?:全(?:县|市|区|旗|省|盟|州)|各|该|所有|现有)?\s*(?:共有?)?\s*"
-    r"(?:\d+|[一二三四五六七八九十百千两]+)?\s*[家个所座间]?\s*"
-)
+VILLAGE_LEAD = re.compile(r"\s*(?:\d{4}\s*年(?:度)?\s*[,，]?)?\s*(?:全(?:县|市|区|旗|省|盟|州)|各|该|所有|现有)?\s*(?:共有?)?\s*"
+                          r"(?:\d+|[一二三四五六七八九十百千两]+)?\s*[家个所座间]?\s*")
 # the library named as a subject (after the rooms: …农家书屋,图书馆全年…)
 OWN_SUBJECT_WORDS = re.compile(r"图书馆|本馆|我馆|分馆|总馆")
 # how far before the cue (or the number) the room's name may sit (为110家农家书屋采购图书…)
@@ -554,25 +382,17 @@ VILLAGE_ROOMS_REACH = 12
 BUDGET_BASE_RIGHT = re.compile(r"^\s*的[^,;。\d]{0,16}?基础上")
 INCREASE_ON_BASE = re.compile(r"基础上[^,;。\d]{0,4}?(?:新增|增加|追加|增长|再增)了?\s*$")
 # kinds of place named between a facility count and its noun (9个镇(街)、社区基层分馆)
-FACILITY_PLACE_GAP = re.compile(
-    r"(?:(?:[县市区镇乡村街]|街道|乡镇|社区)(?:[(（](?:[县市区镇乡村街]|街道|乡镇|社区)[)）])?[、和及]?)+(?:基层|城乡)?"
-)
+FACILITY_PLACE_GAP = re.compile(r"(?:(?:[县市区镇乡村街]|街道|乡镇|社区)(?:[(（](?:[县市区镇乡村街]|街道|乡镇|社区)[)）])?[、和及]?)+(?:基层|城乡)?")
 # an opening-hours aside between a facility count and its noun (3个提供24小时服务的自助图书站)
-FACILITY_GAP_ASIDE = re.compile(
-    r"(?:提供)?24\s*小时(?:开放|服务|自助)?(?:的|嘅)?|"
-    # the theme of the facilities (4个乡村振兴主题图书分馆, 3个特色阅读驿站)
-    r"^[^,;。\d、]{0,8}?(?:主题|特色)(?:图书|阅读)?(?=[^,;。\d]{0,2}$)"
-)
+FACILITY_GAP_ASIDE = re.compile(r"(?:提供)?24\s*小时(?:开放|服务|自助)?(?:的|嘅)?|"
+                                # the theme of the facilities (4个乡村振兴主题图书分馆, 3个特色阅读驿站)
+                                r"^[^,;。\d、]{0,8}?(?:主题|特色)(?:图书|阅读)?(?=[^,;。\d]{0,2}$)")
 # what a place has, counted by volume, with the material named after the number (有近2000册图书,
 # 共藏有65.64万份实体文献): its holdings; the verb of having ends the text before the number and the
 # material ends its phrase (not 有5000册图书被借出, 共有3万册图书参与漂流)
 HELD_UNITS = ("册", "本", "册件", "份")
-HOLDING_VERB_LEFT = re.compile(
-    r"(?:拥有|藏有|现有|存有|共有|(?<![没还另])有)\s*(?:各类|各种)?\s*(?:近|约|超过?|逾|达)?\s*$"
-)
-HELD_MATERIAL_RIGHT = re.compile(
-    r"^\s*(?:\([^()]{1,3}\))?\s*(?:的)?(?:各类|各种|实体|纸质|中外文)?(?:图书|书籍|藏书|文献|书刊)(?:资源)?(?=\s*(?:[,，;；。、)）]|$|等|和|及|与|供|可供))"
-)
+HOLDING_VERB_LEFT = re.compile(r"(?:拥有|藏有|现有|存有|共有|(?<![没还另])有)\s*(?:各类|各种)?\s*(?:近|约|超过?|逾|达)?\s*$")
+HELD_MATERIAL_RIGHT = re.compile(r"^\s*(?:\([^()]{1,3}\))?\s*(?:的)?(?:各类|各种|实体|纸质|中外文)?(?:图书|书籍|藏书|文献|书刊)(?:资源)?(?=\s*(?:[,，;；。、)）]|$|等|和|及|与|供|可供))")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before
@@ -583,21 +403,16 @@ ELLIPTIC_LEFT = re.compile(
     r"(?:仅|只|也|又|再|还|则|已|共|总共|合计|累计|首次|同比|分别|均|一共|就|将)?\s*"
     r"(?:有|为|是|在|高?达|达到了?|计|共计|合计|降到|降至|下降到|下降至|回落到|回落至|减少到|减少至|增至|增到|增加到|增加至|"
     r"增长到|增长至|增长为|上升到|上升至|上升为|升至|提升到|提升至|提高到|提高至|涨至|涨到|突破|超过|首破|接近|建成|建有|拥有|设有|"
-    r"服务|接待|从|由)?\s*(?:了)?\s*"
-)
+    r"服务|接待|从|由)?\s*(?:了)?\s*")
 # a clause that only says how much was added to the stock stated in the clause before
 # (纸质文献总藏量达6140.6万册,新增124.5万册次): the flow of that stock
 NEW_OF_STOCK = re.compile(r"\s*(?:全年|当年|本年|年)?\s*(?:新增|净增|新增加)了?\s*")
 # what may follow a number that closes its clause (以上, a bracket, a period label)
 CLAUSE_TAIL = re.compile(r"\s*(?:以上|左右|之多)?\s*(?:\([^)]{0,12}\))?\s*(?:的?(?:历史)?新高|之最)?\s*")
 # a clause pointing back at the figure just stated (2012年,这一数据为2484.51万人)
-ANAPHORIC_FIGURE = re.compile(
-    r"\s*(?:这一|这个|该|此|上述)(?:数据|数字|指标|数值|数)(?:则|仅|只)?(?:为|是|有|达|仅有|只有)?\s*"
-)
+ANAPHORIC_FIGURE = re.compile(r"\s*(?:这一|这个|该|此|上述)(?:数据|数字|指标|数值|数)(?:则|仅|只)?(?:为|是|有|达|仅有|只有)?\s*")
 # a part named after 其中 (…,其中纸质文献5880545册 / 、古籍37万余册 / 其中47万册古籍…): a short noun phrase
-PART_NOUN = re.compile(
-    r"[\s,、:]*(?:\)[\s,、]*)?(?:其中[\s,:]*|\(\s*(?:含|包括|包含|其中)[\s:]*)?[^\d,;。:()]{0,12}?[\s]*(?:\([^()\d]{1,20}\))?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:累计|共计|共|合计|总计|就)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*"
-)
+PART_NOUN = re.compile(r"[\s,、:]*(?:\)[\s,、]*)?(?:其中[\s,:]*|\(\s*(?:含|包括|包含|其中)[\s:]*)?[^\d,;。:()]{0,12}?[\s]*(?:\([^()\d]{1,20}\))?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:累计|共计|共|合计|总计|就)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*")
 # units that name their measure when no cue does, with the sentence context they need
 UNIT_FIRST = [
     ("册次", re.compile(r"借阅|外借|借出|流通|借书"), "circulation.loans"),
@@ -609,10 +424,8 @@ UNIT_ALTERNATIVE = re.compile(r"^[(（][^()（）\d]{1,3}[)）]")
 LIST_STOCK = re.compile(r"\s*、\s*(?:总数|总量|累计|共计|共有|现有|共)\s*(?:达到?|为|有)?\s*")
 # a part of the holdings named by its material, listed after the whole without 其中
 # (藏书21.3万册,图书19.0万册,古籍0.6万册 / 其中:⏎1、纸型文献(110余万件);汉文图书70万册、…)
-MATERIAL_PART = re.compile(
-    r"[\s,、;:]*(?:\d{1,2}\s*[、.]\s*)?[^\d,;。:()]{0,6}?(?:图书|古籍|报刊|期刊|报纸|文献|书刊|善本|资料|藏书)(?:资源)?\s*"
-    r"(?:\([^()\d]{1,20}\))?\s*\(?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*"
-)
+MATERIAL_PART = re.compile(r"[\s,、;:]*(?:\d{1,2}\s*[、.]\s*)?[^\d,;。:()]{0,6}?(?:图书|古籍|报刊|期刊|报纸|文献|书刊|善本|资料|藏书)(?:资源)?\s*"
+                           r"(?:\([^()\d]{1,20}\))?\s*\(?\s*(?:[\d.]+\s*[万千]?\s*(?:余|多)?\s*种\s*、?)?(?:约|近|超|逾)?(?:为|达|有)?(?:约|近|超|逾)?\s*")
 # the second level of a change stated as two levels (从32座增至42座): both are levels
 FROM_TO_RIGHT = re.compile(r"\s*(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*[\d一二三四五六七八九十两]")
 # what may stand between a cue and a bare number it names (流通人次达到28万, 持证读者:1.2万)
@@ -620,22 +433,16 @@ BARE_BETWEEN = re.compile(r"[\s:为达到是共计总合累约近超逾首破量
 # …or the noun the cue counts, when the number's scale is written (外借图书52万, 到访读者12万)
 BARE_NOUN_BETWEEN = re.compile(r"\s*(?:的)?(?:图书|书刊|文献|资料|书籍|读者|用户|市民)" + BARE_BETWEEN.pattern)
 FROM_LEVEL = re.compile(r"\s*(?:从|由)\s*(?:(?:(?:19|20)\d\d\s*年(?:底|末)?|去年|上年)\s*的)?\s*")
-TO_LEVEL = re.compile(
-    r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的)?"
-)
+TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的)?")
 # a value compared with another month's (已超过6月份的83354人次): the same measure for that month
-OTHER_MONTH = re.compile(
-    r"\s*(?:已|还|也)?(?:超过|高于|低于|多于|少于|不及|较|比|与)?\s*(?:(?:[1-9]|1[0-2])\s*月份?|上月|上个月|去年同期|上年同期)\s*的\s*"
-)
+OTHER_MONTH = re.compile(r"\s*(?:已|还|也)?(?:超过|高于|低于|多于|少于|不及|较|比|与)?\s*(?:(?:[1-9]|1[0-2])\s*月份?|上月|上个月|去年同期|上年同期)\s*的\s*")
 # a line that opens a list of parts (…总藏书量近130万册,其中:⏎)
 PARTS_FOLLOW = re.compile(r"其中\s*[::]?\s*$")
 # a sentence opening that names the whole its parts belong to (在外借书刊中, / 总藏书量中,)
 # (在135959.18万册的图书总藏量中,有图书…、古籍…: the whole stated inside the opening)
 AMONG = re.compile(r"\s*在?([^,;。]{2,16}?|[\d.]+\s*[万亿]?\s*[^\d,;。]{1,3}的[^\d,;。]{2,10}?)中\s*[,:]")
 # …but not a clause with a verb of its own (its measure is another one)
-PART_NOUN_BAD = re.compile(
-    r"开展|举办|接待|借(?!阅?[部室区处])|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每"
-)
+PART_NOUN_BAD = re.compile(r"开展|举办|接待|借(?!阅?[部室区处])|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每")
 # libraries and service points counted together in one facility total
 MIXED_FACILITIES = re.compile(r"(?<![自助智慧])(?:公共)?图书馆(?:\([^)]{0,4}\))?\s*[、和及与]")
 # ratios: 每万人…, 人均…
@@ -644,23 +451,7 @@ RATIO = re.compile(r"每(万|千|百|十万)人|人均|每人|万人均")
 # average or a rate whatever its wording, never a total (candidates: reason `average`)
 # (unless its clause calls it a total: 读者活动总人次为10489.5人 is a total, misprinted or not)
 FRACTIONAL_TOTAL_LEFT = re.compile(r"总|共计|合计")
-FRACTIONAL_COUNT_UNITS = (
-    "册次",
-    "人次",
-    "册",
-    "件",
-    "次",
-    "场次",
-    "场",
-    "个",
-    "张",
-    "人",
-    "家",
-    "处",
-    "本",
-    "份",
-    "名",
-)
+FRACTIONAL_COUNT_UNITS = ("册次", "人次", "册", "件", "次", "场次", "场", "个", "张", "人", "家", "处", "本", "份", "名")
 RATIO_SCALE = {"万": 10_000, "千": 1_000, "百": 100, "十万": 100_000}
 
 ACTIVITY_CTX = re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|阅读推广|辅导")
@@ -691,12 +482,8 @@ TEXT_CUES: list[Cue] = CUES + PROSE_CUES
 
 # ------------------------------------------------------------------ flows
 
-FLOW_WORDS = re.compile(
-    r"新增|新建|新设|新开|新开通|建成|再建|增设|布局|落成|新落成|挂牌成立|新挂牌|建设了?|开设了?|设立了?|(?<!已)建了"
-)
-STOCK_WORDS = re.compile(
-    r"已(?:在[^,;。\d]{1,8}?)?建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)"
-)
+FLOW_WORDS = re.compile(r"新增|新建|新设|新开|新开通|建成|再建|增设|布局|落成|新落成|挂牌成立|新挂牌|建设了?|开设了?|设立了?|(?<!已)建了")
+STOCK_WORDS = re.compile(r"已(?:在[^,;。\d]{1,8}?)?建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)")
 # (…12个“X书房”建设: the rooms to be built; …50家书房的建设目标 is the stock the work reached)
 FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设(?!目标)|建设工作|建设任务|[’”\"」]建设|建成|落成|挂牌|新建)")
 ADDED = {"network.branches": "network.branches_added", "network.service_points": "network.service_points_added"}
@@ -704,23 +491,10 @@ ADDED = {"network.branches": "network.branches_added", "network.service_points":
 # ------------------------------------------------------------------ scope
 
 SCOPE_RULES: list[tuple[str, re.Pattern]] = [
-    (
-        "region",
-        re.compile(
-            r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆|公共文化)"
-        ),
-    ),
-    (
-        "system",
-        re.compile(
-            r"总分馆(?:服务)?体系|体系内|全体系|全馆总分馆|总分馆(?:合计|总计|共)|全系统|含分馆|(?:包括|含)[^,;。]{0,6}分馆"
-        ),
-    ),
+    ("region", re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆|公共文化)")),
+    ("system", re.compile(r"总分馆(?:服务)?体系|体系内|全体系|全馆总分馆|总分馆(?:合计|总计|共)|全系统|含分馆|(?:包括|含)[^,;。]{0,6}分馆")),
     ("branches", re.compile(r"直属分馆|(?<!总)分馆(?!建设)")),
-    (
-        "service_points",
-        re.compile(r"服务点|流通点|流动点|(?<![本总我])馆外(?!借)|驿站|书吧|读书角|书屋|流动服务|送书上门"),
-    ),
+    ("service_points", re.compile(r"服务点|流通点|流动点|(?<![本总我])馆外(?!借)|驿站|书吧|读书角|书屋|流动服务|送书上门")),
     ("library", re.compile(r"本馆|我馆|总馆|馆内|图书馆")),
 ]
 
@@ -743,10 +517,7 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("weekends", re.compile(r"周末|週末|双休日|周六|周日|星期六|星期日")),
     ("women", re.compile(r"女性|女读者")),
     ("men", re.compile(r"男性|男读者")),
-    (
-        "age_band",
-        re.compile(r"\d{1,2}\s*(?:至|到|-|~|—)\s*\d{1,2}\s*(?:周)?岁|\d{1,2}\s*(?:周)?岁\s*(?:及)?\s*(?:以上|以下)"),
-    ),
+    ("age_band", re.compile(r"\d{1,2}\s*(?:至|到|-|~|—)\s*\d{1,2}\s*(?:周)?岁|\d{1,2}\s*(?:周)?岁\s*(?:及)?\s*(?:以上|以下)")),
     ("storytelling", re.compile(r"故事会|讲故事|故事妈妈|故事屋")),
     ("online", re.compile(r"(?<!线下)线上(?!线下)|网络|在线|云端")),
     ("offline", re.compile(r"(?<![线上和与、])线下(?=活动|讲座|展览|培训|阅读推广|参与)")),
@@ -754,17 +525,14 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     # parts of the holdings named by their material (其中古籍1.2万册, 地方文献8000余册)
     ("ancient_books", re.compile(r"(?:古籍|线装古籍|善本)(?:图书|文献|藏书)?(?=\s*[\d约近超逾达为有共])")),
     # (征集地方文献和文史资料12种100余册: local documents named with a kindred material)
-    (
-        "local_documents",
-        re.compile(r"地方文献(?:藏量|馆藏)?(?:(?:和|及|与|、)[^\d,;。]{1,6})?(?=\s*[\d约近超逾达为有共])"),
-    ),
+    ("local_documents", re.compile(r"地方文献(?:藏量|馆藏)?(?:(?:和|及|与|、)[^\d,;。]{1,6})?(?=\s*[\d约近超逾达为有共])")),
     # the two parts of a budget's spending (基本支出 / 项目支出); not when the text says
     # what that spending is (项目支出即购书经费N元: the figure is the named spending itself)
     ("basic", re.compile(r"基本支出(?!\s*即)")),
     ("project", re.compile(r"项目支出(?!\s*即)")),
     ("audiovisual", re.compile(r"(?:视听|音像)(?:文献|资料)(?=\s*[\d约近超逾达为有共])")),
     ("open_shelf", re.compile(r"开架")),
-    ("in_ils", re.compile(r"纳入")),  # (kept last: network figures read only this rule)
+    ("in_ils", re.compile(r"纳入")),   # (kept last: network figures read only this rule)
 ]
 # the segments of that list not read for activities
 READER_PART_SEGMENTS = ("weekends", "women", "men", "age_band")
@@ -775,10 +543,7 @@ LISTED_PART_LEAD = re.compile(r"^(?:其中|另有|包括|含有?)[:：]?")
 # the clause before the parts names their whole (总藏书量中,外文图书N册)
 LISTED_PART_WHOLE_BEFORE = re.compile(r"\d|中\s*[,，:：]\s*$")
 LISTED_PARTS: list[tuple[str, re.Pattern]] = [
-    (
-        "foreign_languages",
-        re.compile(r"外文(?:图书|书刊|报刊|期刊|报纸|文献)?(?:(?:、|和|及)(?:图书|书刊|报刊|期刊|报纸))*"),
-    ),
+    ("foreign_languages", re.compile(r"外文(?:图书|书刊|报刊|期刊|报纸|文献)?(?:(?:、|和|及)(?:图书|书刊|报刊|期刊|报纸))*")),
     ("minority_languages", re.compile(r"(?:民文|少数民族文字?|民族文字)(?:图书|书刊|文献)?")),
     ("chinese_books", re.compile(r"(?:汉文|中文)(?:普通)?图书")),
     ("minors", re.compile(r"(?:少儿|儿童|少年儿童)(?:图书|读物|书刊|文献)")),
@@ -799,41 +564,23 @@ LISTED_PARTS: list[tuple[str, re.Pattern]] = [
 ]
 # a subject class named anywhere before the number of its clause (2011年文学类借阅量达N册):
 # the loans or holdings of that class only
-SUBJECT_CLASS = re.compile(
-    r"(?<![各此该这那门分种两几])(哲学|社会科学|文学艺术|语言文学|文学|艺术|自然科学|历史|经济|"
-    r"政治|法律|军事|教育|医药卫生|工业技术|农业科学)类"
-)
-SUBJECT_CLASS_CODES = {
-    "哲学": "philosophy",
-    "社会科学": "social_sciences",
-    "文学艺术": "literature_arts",
-    "语言文学": "literature",
-    "文学": "literature",
-    "艺术": "arts",
-    "自然科学": "natural_sciences",
-    "历史": "history",
-    "经济": "economics",
-    "政治": "politics",
-    "法律": "law",
-    "军事": "military",
-    "教育": "education",
-    "医药卫生": "medicine",
-    "工业技术": "technology",
-    "农业科学": "agriculture",
-}
+SUBJECT_CLASS = re.compile(r"(?<![各此该这那门分种两几])(哲学|社会科学|文学艺术|语言文学|文学|艺术|自然科学|历史|经济|"
+                           r"政治|法律|军事|教育|医药卫生|工业技术|农业科学)类")
+SUBJECT_CLASS_CODES = {"哲学": "philosophy", "社会科学": "social_sciences", "文学艺术": "literature_arts",
+                       "语言文学": "literature",
+                       "文学": "literature", "艺术": "arts", "自然科学": "natural_sciences",
+                       "历史": "history", "经济": "economics", "政治": "politics", "法律": "law",
+                       "军事": "military", "教育": "education", "医药卫生": "medicine",
+                       "工业技术": "technology", "农业科学": "agriculture"}
 # a figure stated as a share of a total (…总借阅量达N册,占总借阅册数的40%): a part of that total;
 # its part is the subject class named earlier in the sentence (以文学类最受欢迎,总借阅量达N册,占…)
 # (not a share of a region's total: 占全市总量的30% leaves a library's own whole)
-SHARE_OF_TOTAL_AFTER = re.compile(
-    r"^[^,;。，；\d]{0,4}[,，]?\s*(?:约)?占(?![^,;。]{0,6}(?:全省|全市|全区|全县|全国))"
-    r"[^,;。\d]{0,12}?总[^,;。\d]{0,10}?的?\s*(?:约)?[\d.]+\s*[%％]"
-)
+SHARE_OF_TOTAL_AFTER = re.compile(r"^[^,;。，；\d]{0,4}[,，]?\s*(?:约)?占(?![^,;。]{0,6}(?:全省|全市|全区|全县|全国))"
+                                  r"[^,;。\d]{0,12}?总[^,;。\d]{0,10}?的?\s*(?:约)?[\d.]+\s*[%％]")
 # a clause with no subject of its own, only the metric word (…,流通量有N册次 / 但其流通量竟高达N册次):
 # its figure counts the part named by the clause before
-ELLIPTIC_CLAUSE = re.compile(
-    r"^\s*(?:但|而)?\s*(?:其|它的|它们的)?\s*(?:流通量|借阅量|外借量|借阅|外借|流通|接待读者|到馆)"
-    r"[^,;。\d]{0,6}$"
-)
+ELLIPTIC_CLAUSE = re.compile(r"^\s*(?:但|而)?\s*(?:其|它的|它们的)?\s*(?:流通量|借阅量|外借量|借阅|外借|流通|接待读者|到馆)"
+                             r"[^,;。\d]{0,6}$")
 # quoted names (programme titles, book titles): their words never set a segment
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
 # names given as the themes of a year's work (以“A”和“B”等为主题,举办…活动共57场次): not a named part
@@ -857,55 +604,31 @@ WHOLE_AFTER_LIST = re.compile(r"^[^。]*?[,;][^,;。]*(?:共|合计|总计|累�
 # words pointing back to the subset named in the previous sentence (相关主题活动23场)
 ANAPHORA = re.compile(r"相关|该类|此类|上述|这些|该系列|系列")
 # for activities: which noun(s) are named
-SEG_NOUNS = {
-    "exhibitions": re.compile(r"展览|展出|书展|图片展"),
-    "lectures": re.compile(r"讲座|讲坛|公益课"),
-    "trainings": re.compile(r"培训"),
-}
+SEG_NOUNS = {"exhibitions": re.compile(r"展览|展出|书展|图片展"),
+             "lectures": re.compile(r"讲座|讲坛|公益课"),
+             "trainings": re.compile(r"培训")}
 
 # ------------------------------------------------------------------ period
 
-PERIOD_PARTIAL = re.compile(
-    r"截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月)|上半年|今年以来|年初以来|本年以来|前三季度|一季度|二季度|三季度|"
-    # a season or holiday, a span since a recent opening (暑期, 春节期间, 开馆至今, 一周以来)
-    r"暑期|暑假|寒假|(?:春节|国庆|中秋|元旦|五一|端午|读书日|读书月|假日|节日)期间|开馆至今|开馆以来|开放以来|开幕以来|"
-    r"一年多来|(?<![\d十百])(?:一|两|二|三|几|数|\d)\s*(?:周|週|天|日)(?:以来|来|内)|"
-    r"(?<![\d年])(?:[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?!\d)(?!份?至)|(?:[2-9]|1[0-2])\s*[-至到~—]\s*\d{1,2}月)|"
-    r"(?<=\d年)[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?:份)?(?=\s*[,，]|累计|共|合计|以来)|"
-    r"(?<![\d年\-至到~—])(?:[1-9]|1[01])月(?:份)?(?!\d{1,2}日|[-至到~—])"
-)
-PERIOD_PLAN = re.compile(
-    r"(?<![有无])计划(?!内)|力争|谋划|目标|拟|预计|预估|打算|争取|将(?!近)|推进|需配发|需要|规划|不少于|不低于"
-)
-WEAK_PLAN = re.compile(r"推进|需要|将|不少于|不低于")  # (own clause only)
+PERIOD_PARTIAL = re.compile(r"截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月)|上半年|今年以来|年初以来|本年以来|前三季度|一季度|二季度|三季度|"
+                            # a season or holiday, a span since a recent opening (暑期, 春节期间, 开馆至今, 一周以来)
+                            r"暑期|暑假|寒假|(?:春节|国庆|中秋|元旦|五一|端午|读书日|读书月|假日|节日)期间|开馆至今|开馆以来|开放以来|开幕以来|"
+                            r"一年多来|(?<![\d十百])(?:一|两|二|三|几|数|\d)\s*(?:周|週|天|日)(?:以来|来|内)|"
+                            r"(?<![\d年])(?:[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?!\d)(?!份?至)|(?:[2-9]|1[0-2])\s*[-至到~—]\s*\d{1,2}月)|"
+                            r"(?<=\d年)[1一]\s*[-至到~—]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)月(?:份)?(?=\s*[,，]|累计|共|合计|以来)|"
+                            r"(?<![\d年\-至到~—])(?:[1-9]|1[01])月(?:份)?(?!\d{1,2}日|[-至到~—])")
+PERIOD_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|谋划|目标|拟|预计|预估|打算|争取|将(?!近)|推进|需配发|需要|规划|不少于|不低于")
+WEAK_PLAN = re.compile(r"推进|需要|将|不少于|不低于")   # (own clause only)
 STRONG_PLAN = re.compile(r"(?<![有无])计划(?!内)|力争|目标|拟|预计|预估|打算|争取|谋划")
 PERIOD_YEAR = re.compile(r"截[止至]\s*(?:\d{4}\s*年)?\s*(?:年底|年末|\d{4}\s*年(?!\d{1,2}月))|全年|年度|年底|年末")
 
 # ------------------------------------------------------------------ years
 
 # a year 1900–2049 written with 年, or a bare year 1950–2049 (1936 alone is as likely a count)
-YEAR_RE = re.compile(
-    r"(?<!\d)((?:19\d|20[0-4])\d)(?:\s*年(?!\d)|(?<!19[0-4]\d)(?=[^\d.\-/:万亿千百册人元张场次个家处件份%]))"
-)
-REL_YEAR = {
-    "今年": 0,
-    "本年": 0,
-    "本年度": 0,
-    "当年": 0,
-    "去年": -1,
-    "上年": -1,
-    "上一年": -1,
-    "上年度": -1,
-    "前年": -2,
-    "明年": 1,
-    "下一年": 1,
-    "下年": 1,
-    "下年度": 1,
-    "次年": 1,
-    "新的一年": 1,
-    "新一年": 1,
-    "来年": 1,
-}
+YEAR_RE = re.compile(r"(?<!\d)((?:19\d|20[0-4])\d)(?:\s*年(?!\d)|(?<!19[0-4]\d)(?=[^\d.\-/:万亿千百册人元张场次个家处件份%]))")
+REL_YEAR = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1,
+            "前年": -2, "明年": 1, "下一年": 1, "下年": 1, "下年度": 1, "次年": 1, "新的一年": 1, "新一年": 1,
+            "来年": 1}
 REL_YEAR_RE = re.compile("|".join(sorted(REL_YEAR, key=len, reverse=True)))
 # 比去年增长…, 较上年同期…, 与去年相比: a comparison, not the year of the figure
 COMPARISON_YEAR = re.compile(r"(?:比|较|与|同|相比|对比)(?:\d{4}年|去年|上年|上一年|前年)(?:同期)?|(?:去年|上年)同期")
@@ -919,16 +642,12 @@ DIALECT_CHARS = str.maketrans({"嘅": "的", "喺": "在", "咗": "了"})
 TITLE_WORDS = re.compile(r"年报|年度报告|工作总结|年度总结|总结|工作报告|报告|计划|大事记|统计")
 LIBRARY_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?图书馆)")
 # (the words before may lead it: 2023年市图书馆…, 去年市图书馆…, 据市图书馆…, 而市图书馆…)
-GENERIC_LIBRARY = re.compile(
-    r"^(?:去年|今年|上年|本年|前年|近日|日前|[年月日据而但由经向])?(?:[省市县区镇乡]|国家|公共|少儿|少年儿童|本|我|总|分|该|各|全市|全县|全区|全省|高校|大学|学校|自助|智慧|数字|(?:24)?小时(?:自助|智慧|城市)?|城市)?图书馆$"
-)  # (24小时自助图书馆: a service, read from after its digits)
-JUNK_LINE = re.compile(
-    r"发布时间|发布日期|更新时间|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读(?:次数|量)?[:：]|点击(?:数|量|率)?[:：]|"
-    r"访问量[:：]|字号|打印本页|关闭窗口|分享到|首页|当前位置|上一篇|下一篇|版权所有|ICP备|联系电话|电话[:：]|"
-    r"地址[:：]|邮编|【打印】|【关闭】|返回顶部|扫一扫|"
-    # a page template's own words (2019年…banner嵌入: a site banner, its year no heading)
-    r"(?<![A-Za-z])(?:banner|navbar|header|footer|sidebar)(?![A-Za-z])"
-)
+GENERIC_LIBRARY = re.compile(r"^(?:去年|今年|上年|本年|前年|近日|日前|[年月日据而但由经向])?(?:[省市县区镇乡]|国家|公共|少儿|少年儿童|本|我|总|分|该|各|全市|全县|全区|全省|高校|大学|学校|自助|智慧|数字|(?:24)?小时(?:自助|智慧|城市)?|城市)?图书馆$")   # (24小时自助图书馆: a service, read from after its digits)
+JUNK_LINE = re.compile(r"发布时间|发布日期|更新时间|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读(?:次数|量)?[:：]|点击(?:数|量|率)?[:：]|"
+                       r"访问量[:：]|字号|打印本页|关闭窗口|分享到|首页|当前位置|上一篇|下一篇|版权所有|ICP备|联系电话|电话[:：]|"
+                       r"地址[:：]|邮编|【打印】|【关闭】|返回顶部|扫一扫|"
+                       # a page template's own words (2019年…banner嵌入: a site banner, its year no heading)
+                       r"(?<![A-Za-z])(?:banner|navbar|header|footer|sidebar)(?![A-Za-z])")
 BREADCRUMB = re.compile(r"首页|当前位置")
 # spam spliced into a sentence, read through like pinyin (normalize.compact): a web address, an
 # advert in 《》/【】/() brackets (创历史新《某某app最新版下载》高, 12.5万【点击领取】人次)
@@ -937,8 +656,7 @@ SPAM_FRAGMENT = re.compile(
     r"(?:https?://|www\.)[A-Za-z0-9./?=&_%#\-]+|(?<![A-Za-z0-9@])[A-Za-z0-9\-]{2,}\.(?:com|cn|net|org|cc|top|xyz|vip)"
     r"(?:/[A-Za-z0-9./?=&_%#\-]*)?(?![A-Za-z0-9])|"
     rf"《[^《》\n]{{0,30}}{_AD}[^《》\n]{{0,30}}》|【[^【】\n]{{0,20}}{_AD}[^【】\n]{{0,20}}】|"
-    rf"[(（][^()（）\n]{{0,12}}{_AD}[^()（）\n]{{0,12}}[)）]"
-)
+    rf"[(（][^()（）\n]{{0,12}}{_AD}[^()（）\n]{{0,12}}[)）]")
 # a figure as a title states it (…总流通破亿人次, …2600万读者走进图书馆)
 TITLE_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿]?\s*(?:人次|册|场|次|元|个|家|读者)|破(?:千万|百万|亿|万)")
 DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
@@ -946,11 +664,7 @@ DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2
 # ------------------------------------------------------------------ tables
 
 # residual words allowed around a cue in a table label (普通借书, 还书处理, 续借图书)
-TABLE_LABEL_FILLER = re.compile(
-    r"举办|开展|组织|各类|各种|专项|新增|普通|图书|文献|书刊|纸质|总|全年|本年|年|数量?|量|总计|合计|累计|处理|人次|册次|册|人数|次数|张|个|"
-    r"\(.*?\)|本馆|全馆|情况|及|和|与|、|:|读者|新|元|万元|费|经费|支出|金额|实际|年度|\d{4}"
-)
-TABLE_LABEL_BAD = re.compile(
-    r"网络|网内|网上|统计|查询|定义|排行|清单|结算|日志|方案|输出|删除|修改|恢复|挂失|注销|暂停|出藏|验收|"
-    r"编目|审校|导入|调整|清点|代码|口令|密码|记录|批|占比|比例|%|增长|同比|人均|每万|平均"
-)
+TABLE_LABEL_FILLER = re.compile(r"举办|开展|组织|各类|各种|专项|新增|普通|图书|文献|书刊|纸质|总|全年|本年|年|数量?|量|总计|合计|累计|处理|人次|册次|册|人数|次数|张|个|"
+                                r"\(.*?\)|本馆|全馆|情况|及|和|与|、|:|读者|新|元|万元|费|经费|支出|金额|实际|年度|\d{4}")
+TABLE_LABEL_BAD = re.compile(r"网络|网内|网上|统计|查询|定义|排行|清单|结算|日志|方案|输出|删除|修改|恢复|挂失|注销|暂停|出藏|验收|"
+                             r"编目|审校|导入|调整|清点|代码|口令|密码|记录|批|占比|比例|%|增长|同比|人均|每万|平均")

@@ -28,32 +28,26 @@ LATIN_GLOSS = re.compile(r"\([A-Za-zÀ-ɏ\u0300-\u036f\s]{1,12}\)|（[A-Za-zÀ-�
 NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|行业|服务宣传周|工作者|出版社)")
 # a library name whose place the gazetteer does not know (XX县, 某某县, a short proper name)
 # (no function words: 你去过市图书馆 is a sentence, not a name)
-UNPLACED_NAME = re.compile(
-    r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"
-    r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)(?:立总?)?|[\u4e00-\u9fff]{2,4})"
-)
+UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"
+                           r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)(?:立总?)?|[\u4e00-\u9fff]{2,4})")
 # a bare level name behind one character of the sentence (据市图书馆, 而市图书馆): that
 # character is no place, the name is the generic 市图书馆 (the document's own library).
 # No 市 or 省 has a one-character name; counties do (a one-character county the gazetteer
 # misses after simplification), so before 县/区/旗 only a function word is a lead
-LEAD_CHAR_GENERIC = re.compile(
-    r"^(?:[\u4e00-\u9fff](?=[省市])|[据而在由向与和是的将把从对为被让经及或但到去了至即后称说](?=[区县旗]))"
-    r"(省|市|区|县|旗)(?:少儿|少年儿童)?图书馆$"
-)
+LEAD_CHAR_GENERIC = re.compile(r"^(?:[\u4e00-\u9fff](?=[省市])|[据而在由向与和是的将把从对为被让经及或但到去了至即后称说](?=[区县旗]))"
+                               r"(省|市|区|县|旗)(?:少儿|少年儿童)?图书馆$")
 # the first lines searched for the place a generic own name (市图书馆) stands for
 OWN_PLACE_LINES = 15
 # the headline lines whose short placed library name (日照图书馆) may be the document's own
 SHORT_NAME_TITLE_LINES = 3
-HEADLINE_MAX_CHARS = 40  # longer lines are paragraphs, not headlines
+HEADLINE_MAX_CHARS = 40   # longer lines are paragraphs, not headlines
 # an anonymised library name in a shared document (XX县图书馆, ××市图书馆, 某某县图书馆)
 PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省|市|县|区|旗)图书馆")
 # an unplaced name: the last few characters before 图书馆, lead words dropped
 UNPLACED_TAIL = re.compile(r"(?:XX|××|\*\*|某)?[\u4e00-\u9fffA-Za-z]{0,6}$")
 LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观|成立|建立|组建|设立|创办|筹建|更名为)")
 # a short proper name between a place and 图书馆 (榆林市星元图书馆); no function words
-PROPER_NAME = re.compile(
-    r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有局委厅办部处所站])[\u4e00-\u9fff]{1,4}"
-)
+PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有局委厅办部处所站])[\u4e00-\u9fff]{1,4}")
 # …and what may stand before such a name (the start, punctuation, a preposition)
 PROPER_NAME_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|由|在|和|与|及|是|的|向|为|对|从|被|经|据|将|把|年)$")
 # names that are never a page's own library: a service (数字图书馆) or every library of a place
@@ -62,21 +56,15 @@ NOT_OWN_NAME = re.compile(r"(?:数字|电子|网上|掌上|移动|智慧|自助|
 # a service called 图书馆 that is not an institution (数字图书馆, 24小时自助图书馆)
 SERVICE_LIBRARY = re.compile(r"(?:数字|电子|网上|掌上|移动|智慧|自助|24小时|流动|汽车|虚拟)图书馆$")
 # a branch named on its own at the start of a clause or list item (东总布分馆办理图书证36个)
-BARE_BRANCH = re.compile(
-    r"(?:^|(?<=[\n,;:。、，；：)）]))\s*(?:\d+[、.]|[(（]\d+[)）])?\s*(?P<name>[\u4e00-\u9fff]{2,8}?分馆)"
-)
-NOT_BRANCH_NAME = re.compile(
-    r"^本|现有|共有|已有|各|个|家|所|直属|^总|总分|镇街|乡镇|街道|村|社区|新增|新建|建成|城市|合办|示范|特色|主题|其中|共"
-)
+BARE_BRANCH = re.compile(r"(?:^|(?<=[\n,;:。、，；：)）]))\s*(?:\d+[、.]|[(（]\d+[)）])?\s*(?P<name>[\u4e00-\u9fff]{2,8}?分馆)")
+NOT_BRANCH_NAME = re.compile(r"^本|现有|共有|已有|各|个|家|所|直属|^总|总分|镇街|乡镇|街道|村|社区|新增|新建|建成|城市|合办|示范|特色|主题|其中|共")
 # the tail of a mention that makes it the whole system (白云区图书馆总分馆)
 SYSTEM_TAIL = re.compile(r"^总分馆")
 # a branch: <main library><branch name>分馆 (the branch name is short)
 BRANCH = re.compile(r"^(?P<main>.*?图书馆)(?P<branch>[\u4e00-\u9fff]{1,12}?分馆)$")
 # gazetteer names: suffixes dropped to get the short form people write (如皋 for 如皋市)
-PLACE_SUFFIX = re.compile(
-    r"(?:壮族|回族|维吾尔)?自治区$|特别行政区$|(?:(?<=..)(?:[\u4e00-\u9fff]{1,4}?族)+)?自治[州县旗]$|"
-    r"地区$|林区$|[省市县区旗盟州]$"
-)
+PLACE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|特别行政区$|(?:(?<=..)(?:[\u4e00-\u9fff]{1,4}?族)+)?自治[州县旗]$|"
+                          r"地区$|林区$|[省市县区旗盟州]$")
 MIN_SHORT_PLACE = 2
 # a short place name whose first character ends a word with the character before it is that
 # word, not the place (以上城市: 以上 + 城市, not 上城; 城市中: 城市 + 中, not 市中)
@@ -106,22 +94,22 @@ CONFIDENCE_WEIGHTS = {
     # start from a perfect score and take off for each weak piece of evidence
     "base": 1.0,
     # the number
-    "bare_number": 0.20,  # no unit written (label:value lines, table cells without a unit)
+    "bare_number": 0.20,        # no unit written (label:value lines, table cells without a unit)
     # the metric cue
-    "weak_cue": 0.15,  # the metric came from a context word (参与, 服务…), an ellipsis or a share
+    "weak_cue": 0.15,           # the metric came from a context word (参与, 服务…), an ellipsis or a share
     # the context
-    "crowded_clause": 0.15,  # many figures in one unpunctuated run (infographics, glued cells)
+    "crowded_clause": 0.15,     # many figures in one unpunctuated run (infographics, glued cells)
     # the year
-    "inferred_year": 0.10,  # no year word in the sentence: the section's or the report's year
-    "relative_year": 0.05,  # 去年/今年 resolved against the document's date
-    "no_year": 0.35,  # no year at all
+    "inferred_year": 0.10,      # no year word in the sentence: the section's or the report's year
+    "relative_year": 0.05,      # 去年/今年 resolved against the document's date
+    "no_year": 0.35,            # no year at all
     # the library
-    "nearby_library": 0.05,  # the subject was named in an earlier sentence of the paragraph
-    "guessed_library": 0.20,  # named nowhere near, in a text about several subjects (or unplaced)
-    "no_library": 0.30,  # no library and no region could be named
+    "nearby_library": 0.05,     # the subject was named in an earlier sentence of the paragraph
+    "guessed_library": 0.20,    # named nowhere near, in a text about several subjects (or unplaced)
+    "no_library": 0.30,         # no library and no region could be named
     # scope / period
     "unknown_scope": 0.20,
-    "partial_period": 0.05,  # a month or a to-date figure: easy to compare with the wrong thing
+    "partial_period": 0.05,     # a month or a to-date figure: easy to compare with the wrong thing
     "plan_period": 0.10,
     # floor: never below this
     "floor": 0.05,
@@ -132,17 +120,13 @@ CONFIDENCE_WEIGHTS = {
 # the report's own library
 OWN_MARKER = re.compile(r"本馆|我馆|该馆|馆内|总馆(?!藏|和|与|及|、)")
 # a place word used as a location, not as the subject (在全市设分馆, 面向全省读者, 活动在X图书馆举行)
-LOCATION_BEFORE = re.compile(
-    r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先|委托|邀请|配合|协助|协同|联合|携手|"
-    r"采用了?|按照|根据|参照|依照|服务|惠及)$"
-)
+LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先|委托|邀请|配合|协助|协同|联合|携手|"
+                             r"采用了?|按照|根据|参照|依照|服务|惠及)$")
 # a region-wide aggregate word: 全省, 全市… (and 我省公共图书馆, 我省纸质文献总藏量…: the writer's region's libraries)
-REGION_WORD = re.compile(
-    r"(?:全|我(?=[省市区县](?:的?(?:各级|县级以上)?公共图书馆|的?(?:纸质|馆藏|文献|公共)))"
-    r")(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第|"
-    r"首批|重点|优秀|先进|文明|一级|二级|三级|示范|百强|各地|范围内?(?:举办|开展)|"
-    r"[\u4e00-\u9fff]{1,3}界)"
-)  # 全国出版界: a sector, not the area's libraries
+REGION_WORD = re.compile(r"(?:全|我(?=[省市区县](?:的?(?:各级|县级以上)?公共图书馆|的?(?:纸质|馆藏|文献|公共)))"
+                         r")(?P<lvl>省|市|区|县|州|盟|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第|"
+                         r"首批|重点|优秀|先进|文明|一级|二级|三级|示范|百强|各地|范围内?(?:举办|开展)|"
+                         r"[\u4e00-\u9fff]{1,3}界)")   # 全国出版界: a sector, not the area's libraries
 # a qualifier after 全省 that names another population (全省县级以上公共图书馆)
 AGG_QUALIFIER = re.compile(r"(?:范围内)?(?:的)?(县级以上)")
 # <place>各级公共图书馆 / <place>公共图书馆 (the place is matched right before it)
@@ -161,9 +145,7 @@ EXPLICIT_AGGREGATE = re.compile(r"公共|各级|各类|各地|所有|县级以�
 # the words after a mention that make it the library's whole system (…总分馆体系, 总分馆)
 SYSTEM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:总分馆|服务体系)")
 # the library's whole system named as the subject (总馆和15个分馆共…, 总馆、分馆、自助馆…, 总分馆体系)
-SYSTEM_MENTION = re.compile(
-    r"总馆(?:和|与|及|、)[^,;。]{0,10}分馆|总分馆(?:服务)?体系|总分馆(?=[^,;。]{0,4}(?:共|合计|全年))"
-)
+SYSTEM_MENTION = re.compile(r"总馆(?:和|与|及|、)[^,;。]{0,10}分馆|总分馆(?:服务)?体系|总分馆(?=[^,;。]{0,4}(?:共|合计|全年))")
 # a figure that includes the branches or the village reading rooms: (含农家书屋), 包括分馆
 INCLUDES_BRANCHES = re.compile(r"(?:包括|含)[^,;。)）]{0,8}(?:分馆|书屋|书房|服务点|流通点|图书室|驿站|阅读空间)")
 # a bracket opening a figure's context: it glosses the number before (111.9万册 (含农家书屋) 2022年…)
@@ -176,48 +158,34 @@ CONTINUATION_LINE = re.compile(r"\s*其中")
 SYSTEM_AFTER_AGGREGATE = re.compile(r"(?:总分馆)?(?:服务)?体系")
 # words after a bare place that make it the subject of a region-wide statement
 # (深圳持证读者…, 广州全市…, 四川共有…, 江苏各级图书馆…)
-PLACE_SUBJECT_AFTER = re.compile(
-    r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共|馆藏|在?\s*(?:19|20)\d\d\s*年)"
-)
+PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共|馆藏|在?\s*(?:19|20)\d\d\s*年)")
 # … or a number right after a bare place at the start of a clause (去年四川2600万读者走进图书馆;
 # also after a time word and a qualifier: 四川去年超3300万人次走进图书馆), but not a dateline
 # (中新网深圳4月23日电)
-PLACE_NUMBER_AFTER = re.compile(
-    r"^(?:去年|今年|上年|全年)?\s*(?:共|约|近|超过?|逾|达|有|突破)?\s*"
-    r"\d[\d.,]*\s*[万亿]?(?![\d.]*\s*(?:月|日|年|号|时|电))"
-)
-CLAUSE_LEAD = re.compile(
-    r"(?:^|[,;:。!?\n，；：])\s*(?:(?:去年|今年|上年|(?:19|20)\d\d\s*年(?:度)?|截[止至][^,;。]{0,10}?[底末])\s*,?\s*)?$"
-)
+PLACE_NUMBER_AFTER = re.compile(r"^(?:去年|今年|上年|全年)?\s*(?:共|约|近|超过?|逾|达|有|突破)?\s*"
+                                r"\d[\d.,]*\s*[万亿]?(?![\d.]*\s*(?:月|日|年|号|时|电))")
+CLAUSE_LEAD = re.compile(r"(?:^|[,;:。!?\n，；：])\s*(?:(?:去年|今年|上年|(?:19|20)\d\d\s*年(?:度)?|截[止至][^,;。]{0,10}?[底末])\s*,?\s*)?$")
 # generic level names: 市图书馆 is the report's own in a city library's report, the
 # prefecture's library in a county's report
 GENERIC_LIBRARY = re.compile(r"(?P<lvl>省|市|区|县|旗)(?P<mid>少儿|少年儿童)?图书馆$")
 
 # a news item about a report being released (发布了《2021年…阅读报告》, 《…2019年…统计公报》):
 # its 去年/今年 are the news date's, so 去年 is the report's year
-RELEASE = re.compile(
-    r"(?:发布|公布|发表|出炉|揭晓)(?:了)?[^。\n]{0,30}?(?P<y>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书|统计)|"
-    r"(?P<y2>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书)[^。\n]{0,12}?(?:发布|公布|出炉|揭晓)"
-)
+RELEASE = re.compile(r"(?:发布|公布|发表|出炉|揭晓)(?:了)?[^。\n]{0,30}?(?P<y>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书|统计)|"
+                     r"(?P<y2>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书)[^。\n]{0,12}?(?:发布|公布|出炉|揭晓)")
 # a page's publication date (发布时间:2022-12-05, 时间:2023-04-24 12:20:06)
 # the full stop that ends a sentence: a line holding one is prose, not a title
 SENTENCE_END = re.compile(r"[。！？]")
-PUB_DATE = re.compile(
-    r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}"
-    # (not a ranking site's vote stamp: 时间:2024/9/20 8:38:23 15200票数:31投他一票)
-    r"(?![^\n]{0,30}?(?:票数|投票|投他一票|投她一票|点赞数))"
-)
+PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}"
+                      # (not a ranking site's vote stamp: 时间:2024/9/20 8:38:23 15200票数:31投他一票)
+                      r"(?![^\n]{0,30}?(?:票数|投票|投他一票|投她一票|点赞数))")
 # 过去的2021年, 刚刚过去的2021年: written in the year after
 PAST_YEAR = re.compile(r"过去的\s*(?P<y>(?:19|20)\d\d)\s*年")
 # a year word that is really a count (2000余册, 2000多人)
-NOT_A_YEAR_AFTER = re.compile(
-    r"^\s*(?:余|多|以上|左右|万|千|百|册|人|元|个|家|场|次|件|种|平方|米)|"
-    r"^\s*年\s*(?:远景|愿景|目标|规划|纲要|前(?![一二三四五六七八九十\d]\s*(?:个)?\s*(?:季度|月))|以前|之前)"
-)
+NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|万|千|百|册|人|元|个|家|场|次|件|种|平方|米)|"
+                              r"^\s*年\s*(?:远景|愿景|目标|规划|纲要|前(?![一二三四五六七八九十\d]\s*(?:个)?\s*(?:季度|月))|以前|之前)")
 # what may precede a year word that opens a clause and so sets the year of the clauses after it
-CLAUSE_OPENING_YEAR = re.compile(
-    r"\s*(?:[\u4e00-\u9fff]{0,8}?(?:在|于|截[止至]|到|至|自|从|据统计|数据显示|显示|其中|全年|同时|另外|此外|而|但))?\s*(?:(?:19|20)\d\d\s*)?"
-)
+CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,8}?(?:在|于|截[止至]|到|至|自|从|据统计|数据显示|显示|其中|全年|同时|另外|此外|而|但))?\s*(?:(?:19|20)\d\d\s*)?")
 # comparisons the shared COMPARISON_YEAR does not cover: 是2018年的2.6倍, 为上年的1.2倍
 COMPARISON_YEAR_EXTRA = re.compile(r"(?:(?:19|20)\d\d\s*年|去年|上年|前年)(?:同期)?的\s*[\d.]+\s*倍")
 
@@ -229,16 +197,12 @@ PARTIAL_EXTRA = re.compile(r"截[止至]\s*(?:19|20)\d\d\s*年\s*(?:[1-9]|1[01])
 EXPLICIT_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:度)?(?!\s*\d{1,2}\s*月|\s*[-—至到~]|底|末|\d)")
 # a title that makes the whole document a to-date report (“15分钟阅读圈”1-11月工作进度, 上半年工作总结)
 # (2019年某馆(6月)数据统计: one month)
-PARTIAL_TITLE = re.compile(
-    r"(?<!\d)1\s*[-—至到~]\s*(?:[2-9]|1[01])\s*月|上半年|前三季度|第[一二三]季度|"
-    r"(?<![\d\-—至到~])(?:[1-9]|1[0-2])\s*月\s*(?:份)?\s*[)）]?\s*(?:数据|统计|工作|简报|报表|情况|月报)"
-)
+PARTIAL_TITLE = re.compile(r"(?<!\d)1\s*[-—至到~]\s*(?:[2-9]|1[01])\s*月|上半年|前三季度|第[一二三]季度|"
+                           r"(?<![\d\-—至到~])(?:[1-9]|1[0-2])\s*月\s*(?:份)?\s*[)）]?\s*(?:数据|统计|工作|简报|报表|情况|月报)")
 # a new library's first days or first month, named on the first lines (开馆后的第100天, 开馆满月,
 # 试运行首月, 在这100天里): the document's figures are of that window, not of a full year
-OPENING_WINDOW = re.compile(
-    r"(?:开馆|开放|启用|试运行|运行|落成)(?:后|以来)?的?(?:第\s*)?(?:\d+|[一二三四五六七八九十百]+)\s*(?:天|日)(?!\s*[起至到])|"
-    r"(?:开馆|开放|启用|试运行|运行)[^,;。\d]{0,2}?(?:满月|首月|一个月|百日|百天)|这\s*\d+\s*天里"
-)
+OPENING_WINDOW = re.compile(r"(?:开馆|开放|启用|试运行|运行|落成)(?:后|以来)?的?(?:第\s*)?(?:\d+|[一二三四五六七八九十百]+)\s*(?:天|日)(?!\s*[起至到])|"
+                            r"(?:开馆|开放|启用|试运行|运行)[^,;。\d]{0,2}?(?:满月|首月|一个月|百日|百天)|这\s*\d+\s*天里")
 OPENING_WINDOW_LINES = 3
 # a stock as of the day the text was written (现有藏书…, 已拥有…, 目前…)
 TO_DATE_WORDS = re.compile(r"现有|现存|现藏|现馆藏|已拥有|拥有|目前|迄今|至今|截[止至]目前")
@@ -251,15 +215,11 @@ PROGRAMME_NAME_BEFORE = re.compile(r"(?:[”\"》]|远景|五年|中长期)$")
 
 # a figure with a unit, counted to tell an unpunctuated run of many figures from a clause
 QUANTITY = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:人次|册次|万|册|人|场次|场|次|个|家|元|件|张|座|所|处|台)")
-CROWDED = 4  # figures in one clause from which it counts as crowded
+CROWDED = 4   # figures in one clause from which it counts as crowded
 # a year of the library's history, not the year a text reports on (始建于1952年, 1985年成立, 于1999年迁入新馆)
-HISTORY_BEFORE = re.compile(
-    r"(?:始建|创建|创办|建于|成立|始于|开馆|落成|建馆|筹建|更名|改名|迁入|迁至|诞生|前身|自|从|早在|于|在)\s*$"
-)
-HISTORY_AFTER = re.compile(
-    r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|获|荣获|评定|获评|入选|起|以来|至今|前后|"
-    r"被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估)"
-)
+HISTORY_BEFORE = re.compile(r"(?:始建|创建|创办|建于|成立|始于|开馆|落成|建馆|筹建|更名|改名|迁入|迁至|诞生|前身|自|从|早在|于|在)\s*$")
+HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|获|荣获|评定|获评|入选|起|以来|至今|前后|"
+                           r"被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估)")
 
 # a moment of national history that dates a figure (至解放时藏书仅一万八千余册, 建国初藏书…):
 # the year it names, not the report's; only moments (时/初), never spans (以来) or anniversaries
@@ -272,41 +232,29 @@ ERA_YEARS: list[tuple[re.Pattern, int]] = [
 # a figure a year word can govern: a number with a metric unit later in the year's sentence
 # (2025年全年有1457万人次…); a year followed by no such figure (1998年通过评估, 2012年建成使用)
 # is history and never the year of a page's figures
-DATA_FIGURE = re.compile(
-    r"\d[\d.,]*\s*[万亿千]?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:人次|册次|场次|册|件|人|场|次|张|个|家|元|座|处)"
-    r"|\d[\d.,]*\s*[万亿](?!\s*(?:余|多)?\s*(?:平|米|亩|公里|字|小时|天))|[一二两三四五六七八九十百千万]{2,}(?:余|多)?(?:人次|册|场)"
-)
+DATA_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:人次|册次|场次|册|件|人|场|次|张|个|家|元|座|处)"
+                         r"|\d[\d.,]*\s*[万亿](?!\s*(?:余|多)?\s*(?:平|米|亩|公里|字|小时|天))|[一二两三四五六七八九十百千万]{2,}(?:余|多)?(?:人次|册|场)")
 # a year of the library's history even with a figure after it (始建于1952年的…图书馆有藏书…,
 # 前身为1952年设立的…): it never dates the figure
-HISTORY_STRICT_BEFORE = re.compile(
-    r"(?:始建|创建|创办|建于|建立于|成立于|始于|筹建于|诞生于|前身为|前身是)\s*$|"
-    # an infobox's founding date (成立时间: 1927年)
-    r"(?:建|成立|开馆|落成)(?:时间|日期|年份)\s*[:：]\s*$"
-)
-HISTORY_STRICT_AFTER = re.compile(
-    r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:的)?\s*"
-    r"(?:始建|创建|创办|设立的|成立的|建立的|筹建|诞生|建馆)"
-)
+HISTORY_STRICT_BEFORE = re.compile(r"(?:始建|创建|创办|建于|建立于|成立于|始于|筹建于|诞生于|前身为|前身是)\s*$|"
+                                   # an infobox's founding date (成立时间: 1927年)
+                                   r"(?:建|成立|开馆|落成)(?:时间|日期|年份)\s*[:：]\s*$")
+HISTORY_STRICT_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:的)?\s*"
+                                  r"(?:始建|创建|创办|设立的|成立的|建立的|筹建|诞生|建馆)")
 # the day a library was opened (于2012年8月15日正式建成并投入使用): a date of its history, not of
 # the figures the profile gives after it (a page date written later dates those)
-OPENED_ON_DAY_AFTER = re.compile(
-    r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:正式)?(?:建成|落成|竣工)\s*(?:并|並)?\s*"
-    r"(?:投入使用|开放|对外开放|开馆|启用)"
-)
+OPENED_ON_DAY_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:正式)?(?:建成|落成|竣工)\s*(?:并|並)?\s*"
+                                 r"(?:投入使用|开放|对外开放|开馆|启用)")
 # a page header with the weekday is the day the page was viewed, not written (2023年11月23日 星期四)
 VIEWING_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]")
 # a line opening with the page's date: with a time or its source (2017-07-27 08:50:00 来源:…,
 # 2024年09月20日07:40 | 来源:…), a day-first date (02.06.2016 15:20, 27/04/2019), or a signature date on
 # a line of its own near the end (2022年12月)
-DATELINE = re.compile(
-    r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*"
-    r"(?:\d{1,2}:\d{2}|[|｜]?\s*(?:来源|作者|编辑|稿源|发布|浏览|点击))"
-)
-DAY_FIRST_DATE = re.compile(
-    r"^\s*\d{1,2}(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$"
-)
+DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+                      r"(?:\d{1,2}:\d{2}|[|｜]?\s*(?:来源|作者|编辑|稿源|发布|浏览|点击))")
+DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
 SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
-SIGNATURE_TAIL = 300  # characters at the end of a page where a signature date may stand
+SIGNATURE_TAIL = 300   # characters at the end of a page where a signature date may stand
 # the first year of a span or list (1980年至2011年, 1989和1994年): history, not the year a page reports on
 YEAR_SPAN_AFTER = re.compile(r"\s*年?\s*(?:至|到|[-—–~]+|和|、|及)\s*(?:19|20)\d\d")
 YEAR_SPAN_BEFORE = re.compile(r"(?:19|20)\d\d\s*年?\s*(?:至|到|[-—–~]+|和|、|及)\s*$")
@@ -321,47 +269,33 @@ CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
 # a year opening a sentence (2005年,… / 2013年度…), not a date (1998年11月8日) nor an honour
 # (2008年被评为…): it governs the
 # sentences after it in its paragraph that name no year of their own
-SENTENCE_OPENING_YEAR = re.compile(
-    r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])"
-)
+SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")
 # the date a directory page's information is current to (信息最后更新时间截止于2025年7月)
 INFO_DATE = re.compile(r"更新(?:时间|日期|于)[^。\n\d]{0,6}(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})")
 # an honour or rating given in a year (2023年12月被评定为一级馆, 2013年通过评估): it dates the
 # honour, not a figure later in the sentence
-HONOUR_AFTER = re.compile(
-    r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*[,，]?\s*"
-    r"(?:被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估|获评|荣获)"
-)
+HONOUR_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*[,，]?\s*"
+                          r"(?:被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估|获评|荣获)")
 # a date in brackets right after a figure dates it (约113,000册(2014年3月), 2万册(截至2019年底));
 # a month other than December makes it partial
-BRACKET_DATE_AFTER = re.compile(
-    r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*"
-    r"(?:(?P<m>\d{1,2})\s*月[^)）]{0,4}|底|末|度)?\s*[)）]"
-)
+BRACKET_DATE_AFTER = re.compile(r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*"
+                                r"(?:(?P<m>\d{1,2})\s*月[^)）]{0,4}|底|末|度)?\s*[)）]")
 # a byline: a source's or author's name and the date, alone on a line (某某传媒 2020-09-07)
-BYLINE_DATE = re.compile(
-    r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*\d{1,2}\s*$"
-)
+BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*\d{1,2}\s*$")
 # a Republic-of-China year in prose (Taiwan): 民國105年 anywhere, 去(108)年, or a bare 105年 /
 # 105年度 opening a clause (据…统计,105年总借阅册数…) or after a preposition or a verb of
 # publishing (公布112年度…, 市图112年新增…); read only on a page that dates none of its
 # figures with a Gregorian year (ROC_OFFSET / ROC_RANGE in lexicon.tables)
-ROC_PROSE_YEAR = re.compile(
-    r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[(（]\s*(?P<b>\d{2,3})\s*[)）]\s*年|"
-    r"(?:^|(?<=[,，;；:：。!?！？\s(（在于至到从自图馆])|(?<=公布|发布|统计|截至|截止))"
-    r"(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))"
-)
+ROC_PROSE_YEAR = re.compile(r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[(（]\s*(?P<b>\d{2,3})\s*[)）]\s*年|"
+                            r"(?:^|(?<=[,，;；:：。!?！？\s(（在于至到从自图馆])|(?<=公布|发布|统计|截至|截止))"
+                            r"(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))")
 # two-digit years (19年全馆…, ’21, 20年度工作报告): a year word only where it opens a clause
 # (after a line start, punctuation, a space or a preposition) and is not a duration (20年来, 近20年);
 # in a title line, before a report word (某馆20年度工作报告). SHORT_YEAR_PIVOT: below it 20xx, else 19xx
-SHORT_YEAR = re.compile(
-    r"(?:(?:^|(?<=[\n,，;；:：。!?！？、\s(（\[【在于至到从自是])|(?<=截止|截至))(?P<a>\d{2})\s*年(?:度)?"
-    r"(?!\s*(?:来|间|代|前|后|多|余|以|左右|之|的历史|里|内|中|半|时间|历程|华诞|风雨|发展|如一日|间隔))"
-    r"|[’‘'](?P<b>\d{2})(?![\d.,])(?!\s*(?:年来|年间|年代)))"
-)
-SHORT_TITLE_YEAR = re.compile(
-    r"(?<![\d.])(?P<a>\d{2})\s*年度?(?=[^,，。;；\n]{0,8}(?:工作|报告|年报|总结|计划|统计|简报|要点))"
-)
+SHORT_YEAR = re.compile(r"(?:(?:^|(?<=[\n,，;；:：。!?！？、\s(（\[【在于至到从自是])|(?<=截止|截至))(?P<a>\d{2})\s*年(?:度)?"
+                        r"(?!\s*(?:来|间|代|前|后|多|余|以|左右|之|的历史|里|内|中|半|时间|历程|华诞|风雨|发展|如一日|间隔))"
+                        r"|[’‘'](?P<b>\d{2})(?![\d.,])(?!\s*(?:年来|年间|年代)))")
+SHORT_TITLE_YEAR = re.compile(r"(?<![\d.])(?P<a>\d{2})\s*年度?(?=[^,，。;；\n]{0,8}(?:工作|报告|年报|总结|计划|统计|简报|要点))")
 SHORT_YEAR_PIVOT = 50
 # a Chinese-numeral year (二〇二一年, 二0二一年) and a Republic-era year before 1949 (民国二十五年, 民国25年): the
 # matching text writes them in Arabic digits, same length (normalize.arabic_years); the ROC years of
@@ -369,7 +303,7 @@ SHORT_YEAR_PIVOT = 50
 CN_NUMERAL_YEAR = re.compile(r"(?<![\d一二三四五六七八九十〇零○])[〇零○Ｏ0一二三四五六七八九]{4}(?=\s*年)")
 REPUBLIC_YEAR = re.compile(r"民[国國]\s*(?P<n>元|[一二三四五六七八九十]{1,3}|\d{1,2})(?=\s*年)")
 REPUBLIC_OFFSET = 1911
-REPUBLIC_LAST = 38  # 民国38年 = 1949: later ROC years are Taiwan's, read elsewhere
+REPUBLIC_LAST = 38          # 民国38年 = 1949: later ROC years are Taiwan's, read elsewhere
 # the level words that may follow a place in a library's own name (台北市立图书馆, 屏东县立总图书馆)
 OWN_NAME_TAIL = re.compile(r"(?:立总?|总)?图书馆$")
 # the year and month of a date-only line (2024-09-09, 2020/12/13 05:30)
@@ -379,9 +313,7 @@ LAST_PARTIAL_MONTH = 11
 # stocks: a level held on a day (as of an undated page's day, they are partial)
 STOCK_METRICS = re.compile(r"^(?:collection\.total|users\.registered_total|network\.branches|network\.service_points)$")
 # generic annual wording: a yearly figure even on an undated page (年接待读者, 每年, 年均)
-ANNUAL_WORDS = re.compile(
-    r"每年|年均|全年|年度|(?<![\d今去明前上下当本])年(?:接待|外借|借阅|流通|服务|举办|开展|新增|入藏|购书|读者)"
-)
+ANNUAL_WORDS = re.compile(r"每年|年均|全年|年度|(?<![\d今去明前上下当本])年(?:接待|外借|借阅|流通|服务|举办|开展|新增|入藏|购书|读者)")
 # 分别 distributes the values after it over the subjects listed before it (南通和无锡…分别为
 # 1134万、1127万册): the word, and what may join two listed places
 RESPECTIVELY = re.compile(r"分别")

@@ -50,20 +50,10 @@ class ReasonRule:
     regexes: dict = field(init=False, repr=False)
 
     def __post_init__(self):
-        self.regexes = {
-            k: re.compile(v)
-            for k, v in (
-                ("number", self.number),
-                ("unit", self.unit),
-                ("left", self.left),
-                ("right", self.right),
-                ("line", self.line),
-                ("line_left", self.line_left),
-                ("before", self.before),
-                ("after", self.after),
-            )
-            if v is not None
-        }
+        self.regexes = {k: re.compile(v) for k, v in
+                        (("number", self.number), ("unit", self.unit), ("left", self.left),
+                         ("right", self.right), ("line", self.line), ("line_left", self.line_left), ("before", self.before),
+                         ("after", self.after)) if v is not None}
 
 
 # reason codes with their meaning (raw.candidates.reason; docs of stg_nianbao__candidates)
@@ -95,42 +85,28 @@ _P = lambda rx: rx.pattern  # noqa: E731 - reuse the extractor's own word lists 
 
 # first matching rule wins; order: unmistakable forms first, then context words
 REASON_RULES: list[ReasonRule] = [
-    ReasonRule(
-        "phone",
-        number=r"^(?:0\d{2,3}\s*[-—]\s*\d{7,8}|1[3-9]\d{9}|\d{3,4}\s*[-—]\s*\d{3,4}\s*[-—]\s*\d{3,4}|400\d{7}|\d{7,8})$",
-    ),
+    ReasonRule("phone", number=r"^(?:0\d{2,3}\s*[-—]\s*\d{7,8}|1[3-9]\d{9}|\d{3,4}\s*[-—]\s*\d{3,4}\s*[-—]\s*\d{3,4}|400\d{7}|\d{7,8})$"),
     ReasonRule("phone", left=r"(?:电话|热线|传真|手机|咨询电话|联系方式|Tel|TEL|tel|QQ)[^,;。]{0,6}$"),
     ReasonRule("code", before=r"[A-Za-z][.\-]?$"),
     ReasonRule("code", after=r"^[A-Za-z]"),
     ReasonRule("code", left=r"(?:邮编|邮政编码|备案号?|ICP|编号|代码|书号|ISBN|ISSN)[^,;。]{0,6}$"),
     ReasonRule("date", number=r"^\d{4}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?$"),
     ReasonRule("date", after=r"^\s*(?:月(?!\s*[均底末])|日|号(?![馆楼])|时(?![间期代])|点(?:\d|[0-5]?\d分|半|钟))"),
-    ReasonRule(
-        "date",
-        before=r"(?:\d\s*[:：]|\d[./·-]|年|月)$",
-        after=r"^\s*(?:月|日|号|[:：]\d|[./·-]\d|$|[^\d万亿千百])",
-        number=r"^\d{1,2}$",
-    ),
+    ReasonRule("date", before=r"(?:\d\s*[:：]|\d[./·-]|年|月)$", after=r"^\s*(?:月|日|号|[:：]\d|[./·-]\d|$|[^\d万亿千百])",
+               number=r"^\d{1,2}$"),
     ReasonRule("date", before=r"\d\s*[:：]$"),
     ReasonRule("date", number=r"^\d{1,2}$", after=r"^\s*[·.]\s*\d{1,2}(?!\d)"),
-    ReasonRule(
-        "year",
-        number=r"^(?:19[4-9]\d|20[0-4]\d)(?:\s*[-—~至到]\s*(?:19[4-9]\d|20[0-4]\d))?$",
-        after=r"^\s*(?:年|[-—~至到]|届|级|版|$|[^\d万亿千百册人元张场次个家处件份%])",
-    ),
+    ReasonRule("year", number=r"^(?:19[4-9]\d|20[0-4]\d)(?:\s*[-—~至到]\s*(?:19[4-9]\d|20[0-4]\d))?$",
+               after=r"^\s*(?:年|[-—~至到]|届|级|版|$|[^\d万亿千百册人元张场次个家处件份%])"),
     ReasonRule("year", number=r"^[〇零一二三四五六七八九]{4}$", after=r"^\s*年"),
-    ReasonRule("year", number=r"^[0-9]0$", after=r"^\s*后"),  # 80后: a birth decade
-    ReasonRule("code", after=r"^\s*[°′″]|^\.\d+\s*°"),  # coordinates 23°07′
+    ReasonRule("year", number=r"^[0-9]0$", after=r"^\s*后"),   # 80后: a birth decade
+    ReasonRule("code", after=r"^\s*[°′″]|^\.\d+\s*°"),          # coordinates 23°07′
     ReasonRule("percentage", after=r"^\s*(?:%|‰|个百分点|成(?![为立员果本绩效功]))"),
     ReasonRule("percentage", left=r"百分之\s*$"),
     ReasonRule("per_capita", left=_P(RATIO)),
     ReasonRule("average", left=r"(?:[日月周年]均|平均|每天|每日|每月|每周|每场|每次|每期)[^,;。]{0,10}$"),
-    ReasonRule(
-        "average",
-        number=r"^\d+\.\d*[1-9]\d*$",
-        unit=r"^(?:" + "|".join(FRACTIONAL_COUNT_UNITS) + r")$",
-        left=r"^(?!.*(?:" + _P(FRACTIONAL_TOTAL_LEFT) + r"))",
-    ),
+    ReasonRule("average", number=r"^\d+\.\d*[1-9]\d*$", unit=r"^(?:" + "|".join(FRACTIONAL_COUNT_UNITS) + r")$",
+               left=r"^(?!.*(?:" + _P(FRACTIONAL_TOTAL_LEFT) + r"))"),
     ReasonRule("rate_norm", left=_P(RATE_WORDS)),
     ReasonRule("cumulative", left=_P(MULTI_YEAR)),
     ReasonRule("cumulative", left=_P(SINCE_YEAR)),
@@ -144,47 +120,20 @@ REASON_RULES: list[ReasonRule] = [
     ReasonRule("individual", left=_P(INDIVIDUAL)),
     ReasonRule("other_institution", left=_P(OTHER_INSTITUTION)),
     ReasonRule("money_other", unit=r"^(?:元|万元|亿元|千元)$"),
-    ReasonRule(
-        "other_unit",
-        unit=r"^(?:平方米|分钟|小时|周年|课时|组家庭|篇|户|位|台|种|部|天|箱|年|月|日|号|岁|条|项|类|届|批|层|米|公里|"
-        r"亩|平米|㎡|TB|GB|M|G|个月|余年|多年|周|期)$",
-    ),
-    ReasonRule(
-        "other_unit",
-        after=r"^\s*(?:平方米|平米|㎡|亩|分钟|小时|周年|课时|篇|户|位|台|种|部|天|箱|岁|条|项|类|届|批|层|米|公里|余年|多年|个月|周)",
-    ),
-    ReasonRule(
-        "non_metric",
-        left=r"(?:座位|座席|坐席|阅览座|面积|建筑|占地|职工|员工|在编|编制|工作人员|馆员|志愿者|电子(?:图书|书|期刊|资源)|"
-        r"数据库|馆舍|计算机|电脑|终端|设备|服务器|存储)[^,;。]{0,12}$",
-    ),
+    ReasonRule("other_unit", unit=r"^(?:平方米|分钟|小时|周年|课时|组家庭|篇|户|位|台|种|部|天|箱|年|月|日|号|岁|条|项|类|届|批|层|米|公里|"
+                                  r"亩|平米|㎡|TB|GB|M|G|个月|余年|多年|周|期)$"),
+    ReasonRule("other_unit", after=r"^\s*(?:平方米|平米|㎡|亩|分钟|小时|周年|课时|篇|户|位|台|种|部|天|箱|岁|条|项|类|届|批|层|米|公里|余年|多年|个月|周)"),
+    ReasonRule("non_metric", left=r"(?:座位|座席|坐席|阅览座|面积|建筑|占地|职工|员工|在编|编制|工作人员|馆员|志愿者|电子(?:图书|书|期刊|资源)|"
+                                  r"数据库|馆舍|计算机|电脑|终端|设备|服务器|存储)[^,;。]{0,12}$"),
     ReasonRule("non_metric", left=r"图书馆(?:总数|数量?)?(?:共有|共计|共|有|达|为|已达|增至)*\s*$"),
-    ReasonRule(
-        "non_metric",
-        right=r"^\s*(?:[个座家所]?(?:公共|县级|市级|乡镇|街道)?(?:图书馆|文化馆|文化站|博物馆)|座位|个?座席|台(?:电脑|计算机)|个数据库|种(?:电子|数字)?(?:期刊|报纸|报刊))",
-    ),
+    ReasonRule("non_metric", right=r"^\s*(?:[个座家所]?(?:公共|县级|市级|乡镇|街道)?(?:图书馆|文化馆|文化站|博物馆)|座位|个?座席|台(?:电脑|计算机)|个数据库|种(?:电子|数字)?(?:期刊|报纸|报刊))"),
 ]
 
 # reasons for which a rejected number's `metric` is guessed from its clause (the others are
 # never a count of anything: dates, years, phone numbers ...)
-GUESS_METRIC_FOR = frozenset(
-    {
-        "per_capita",
-        "average",
-        "rate_norm",
-        "cumulative",
-        "change",
-        "individual",
-        "other_institution",
-        "non_metric",
-        "money_other",
-        "truncated",
-        "no_unit",
-        "unknown_metric",
-        "ratio",
-        "ordinal",
-    }
-)
+GUESS_METRIC_FOR = frozenset({"per_capita", "average", "rate_norm", "cumulative", "change", "individual",
+                              "other_institution", "non_metric", "money_other", "truncated", "no_unit",
+                              "unknown_metric", "ratio", "ordinal"})
 
 # a candidate within this many characters of the end of the text is where the excerpt stops
 TRUNCATED_TAIL = 3
@@ -200,33 +149,19 @@ WORD_NUMBERS: list[tuple[str, float]] = [
 WORD_NUMBERS_RE = [(re.compile(p), v) for p, v in WORD_NUMBERS]
 
 # units recognised after a number that no metric uses (for the candidate's `unit`)
-OTHER_UNIT_RE = re.compile(
-    r"平方米|平米|㎡|亩|分钟|小时|周年|课时|组家庭|个月|余年|多年|篇|户|位|台|种|部|天|箱|年|月|日|号|岁|条|项|类|届|批|层|米|公里|周"
-)
+OTHER_UNIT_RE = re.compile(r"平方米|平米|㎡|亩|分钟|小时|周年|课时|组家庭|个月|余年|多年|篇|户|位|台|种|部|天|箱|年|月|日|号|岁|条|项|类|届|批|层|米|公里|周")
 
 # ------------------------------------------------------------------ scale stated beside a bare number
 # A bare number means thousands or ten-thousands when its label says so: a unit in
 # brackets earlier on its line (图书总藏量(千册) 30510 …), a scaled unit glued right
 # before it (statistical forms: 千元1,270), or a line holding only that unit just above
 # it (forms printed one cell per line). (regex, group holding the scale character)
-SCALE_IN_LABEL = re.compile(
-    r"[(（]\s*(千|万|亿)\s*(?:册次|人次|册|件|元|人|张|场次|次|个|米|平方米)[^)）\d]{0,6}[)）]|"
-    r"\(\s*(10[ ,]?000|1[ ,]?000|100 million)\b"
-)
+SCALE_IN_LABEL = re.compile(r"[(（]\s*(千|万|亿)\s*(?:册次|人次|册|件|元|人|张|场次|次|个|米|平方米)[^)）\d]{0,6}[)）]|"
+                            r"\(\s*(10[ ,]?000|1[ ,]?000|100 million)\b")
 SCALE_GLUED_BEFORE = re.compile(r"(千|万|亿)(?:册次|人次|册|件|元|人|张)\s*$")
 SCALE_LINE_ABOVE = re.compile(r"^\s*(千|万|亿)(?:册次|人次|册|件|元|人|张)\s*$")
-SCALE_OF = {
-    "千": 1_000,
-    "万": 10_000,
-    "亿": 100_000_000,
-    "10 000": 10_000,
-    "10,000": 10_000,
-    "10000": 10_000,
-    "1 000": 1_000,
-    "1,000": 1_000,
-    "1000": 1_000,
-    "100 million": 100_000_000,
-}
+SCALE_OF = {"千": 1_000, "万": 10_000, "亿": 100_000_000, "10 000": 10_000, "10,000": 10_000, "10000": 10_000,
+            "1 000": 1_000, "1,000": 1_000, "1000": 1_000, "100 million": 100_000_000}
 # a table's unit statement (单位:万元) scales the bare numbers after it, up to this many characters
 UNIT_STATEMENT = re.compile(r"单\s*位\s*[:：]\s*(千|万|亿)\s*(?:元|册|人次|册次|件)")
 UNIT_STATEMENT_REACH = 4000
@@ -243,9 +178,7 @@ SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])(?=\s*(?:
 # document a bare digit run glued to a label character is split after the first
 # FORM_CODE_WIDTH digits into the code (reason `code`) and the value.
 FORM_DOCUMENT = re.compile(r"(?:代\s*码|行\s*次|栏\s*次)\s*单\s*位|项\s*目\s*(?:代\s*码|行\s*次|栏\s*次)")
-FORM_GLUED = re.compile(
-    r"(?P<pre>[\u4e00-\u9fff])(?<![千万亿元册件套人次张个])[ \t\u3000]*"
-    r"(?P<num>\d{3,}(?:,\d{3})*(?:\.\d+)?|\d{1,2}(?:,\d{3})+(?:\.\d+)?)"
-    r"(?=[\s\u3000]|$|(?![余多万亿千百册件人次元张个场家处份所座期本名项位种部天年月日号岁条类届批层米])[\u4e00-\u9fff])"
-)
+FORM_GLUED = re.compile(r"(?P<pre>[\u4e00-\u9fff])(?<![千万亿元册件套人次张个])[ \t\u3000]*"
+                        r"(?P<num>\d{3,}(?:,\d{3})*(?:\.\d+)?|\d{1,2}(?:,\d{3})+(?:\.\d+)?)"
+                        r"(?=[\s\u3000]|$|(?![余多万亿千百册件人次元张个场家处份所座期本名项位种部天年月日号岁条类届批层米])[\u4e00-\u9fff])")
 FORM_CODE_WIDTH = 2

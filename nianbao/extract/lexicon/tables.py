@@ -17,8 +17,7 @@ import re
 # a value column named after a period: 2019 / 2019年 / 2019年度 / 6月 / 本年 / 上年同期
 PERIOD_HEAD = re.compile(
     r"(?:(?:19|20)\d\d(?:\s*年(?:度|末|底)?)?|(?:民[國国])?(?:[89]\d|1[0-2]\d)年度?|(?:[1-9]|1[0-2])月份?|本年(?:度)?|上年(?:度|同期)?|去年(?:同期)?|今年|"
-    r"上半年|下半年|第?[一二三四1-4]季度)"
-)
+    r"上半年|下半年|第?[一二三四1-4]季度)")
 # the head of a value column that names no period (项目 数量 / 指标 数值)
 PLAIN_VALUE_HEAD = re.compile(r"数量|数值|数据|数目|完成数|完成情况|实际完成|本年实际|全年|合计|总计|金额|指标值")
 # a year written as a column head (with or without 年)
@@ -34,9 +33,7 @@ ROC_RANGE = (80, 130)
 # a month column head (6月, 十二月份): the figures below it cover part of the year
 MONTH_HEAD = re.compile(r"(?:(?:19|20)\d\d年)?(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
 # a column of figures to date (1-11月完成 / 1至6月 / 截至9月 / 前三季度): a part of the year
-TO_DATE_HEAD = re.compile(
-    r"(?<!\d)(?:[1１一]\s*[-—~～至到]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)\s*月|截[至止]\s*\d{1,2}\s*月|前[一二三]季度)"
-)
+TO_DATE_HEAD = re.compile(r"(?<!\d)(?:[1１一]\s*[-—~～至到]\s*(?:[1-9]|1[01]|[二三四五六七八九十]|十一)\s*月|截[至止]\s*\d{1,2}\s*月|前[一二三]季度)")
 # a change column (同比增减(%), 增长率, 比上年±%): never a level, but it tells how glued values split
 CHANGE_HEAD = re.compile(r"同比|增减|增长|增幅|变化|比上年|±|%")
 
@@ -51,10 +48,8 @@ CELL_SEPARATOR_LINE = re.compile(r"^[ \t]*[|｜][ \t]*$")
 NUMERIC_CELL = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–-]{1,2}$")
 
 # a cell that holds a value: a number with an optional unit (2600 / 12.5万 / 180人次 / 36%), a date
-VALUE_LIKE_CELL = re.compile(
-    r"^(?:约|近|超)?[+-]?\d[\d,]*(?:\.\d+)?\s*(?:[万亿千]?[^\d\s]{0,3})?(?:余|多)?$|"
-    r"^\d{1,2}月\d{1,2}日$|^\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?$"
-)
+VALUE_LIKE_CELL = re.compile(r"^(?:约|近|超)?[+-]?\d[\d,]*(?:\.\d+)?\s*(?:[万亿千]?[^\d\s]{0,3})?(?:余|多)?$|"
+                             r"^\d{1,2}月\d{1,2}日$|^\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?$")
 
 # ------------------------------------------------------------------ statistical forms
 
@@ -63,44 +58,14 @@ FORM_CODE_HEAD = re.compile(r"代\s*码|行\s*次|栏\s*次|编\s*码")
 FORM_UNIT_HEAD = re.compile(r"单\s*位|计量单位")
 FORM_LABEL_HEAD = re.compile(r"项\s*目|指标名称|名\s*称")
 # the words a form's header line is made of (nothing else may be on it)
-FORM_HEAD_WORDS = re.compile(
-    r"项\s*目|指\s*标(?:名称)?|名\s*称|代\s*码|行\s*次|栏\s*次|编\s*码|计量单位|单\s*位|数\s*值|"
-    r"本年|上年|实\s*际|合\s*计|备\s*注|序\s*号|[甲乙丙丁]|\s"
-)
+FORM_HEAD_WORDS = re.compile(r"项\s*目|指\s*标(?:名称)?|名\s*称|代\s*码|行\s*次|栏\s*次|编\s*码|计量单位|单\s*位|数\s*值|"
+                             r"本年|上年|实\s*际|合\s*计|备\s*注|序\s*号|[甲乙丙丁]|\s")
 # unit cells of a statistical form, longest first (a unit is only a unit right after a row code)
-FORM_UNITS = (
-    "万人次",
-    "千人次",
-    "万册次",
-    "千册次",
-    "万元",
-    "千元",
-    "亿元",
-    "册、件",
-    "件、套",
-    "万册",
-    "千册",
-    "人次",
-    "册次",
-    "场次",
-    "平方米",
-    "元",
-    "册",
-    "件",
-    "套",
-    "人",
-    "个",
-    "次",
-    "场",
-    "台",
-    "种",
-    "米",
-)
+FORM_UNITS = ("万人次", "千人次", "万册次", "千册次", "万元", "千元", "亿元", "册、件", "件、套", "万册", "千册",
+              "人次", "册次", "场次", "平方米", "元", "册", "件", "套", "人", "个", "次", "场", "台", "种", "米")
 FORM_UNIT_RE = re.compile("|".join(re.escape(u) for u in FORM_UNITS))
 # an item number that starts a label (二、藏量 / 1、图书 / (3) / 十七、)
-ITEM_NUMBER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])"
-)
+ITEM_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])")
 TOP_LEVEL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+[、.]")
 # 在藏量中:开架书刊 / 在支出合计中:工资福利支出: the row names its own parent
 NAMED_PARENT = re.compile(r"^\s*在\s*([^:：]{1,10}?)\s*中\s*[:：]")
@@ -172,56 +137,27 @@ TRANSLATION_TAIL = re.compile(r"(?<=[\u3000-\u9fff)）])\s*[A-Za-z][A-Za-z0-9 ,.
 # a row whose Chinese label is lost and only its English translation is left:
 # the standard wording of statistical yearbooks, checked in this order
 EN_LABEL_METRICS: list[tuple[re.Pattern, str]] = [
-    (
-        re.compile(r"\b(?:library|borrowing|reader'?s?)\s+cards?\b|\bregistered\s+(?:readers|users)\b", re.I),
-        "users.registered_total",
-    ),
+    (re.compile(r"\b(?:library|borrowing|reader'?s?)\s+cards?\b|\bregistered\s+(?:readers|users)\b", re.I),
+     "users.registered_total"),
     (re.compile(r"\b(?:purchase|acquisition)\s+(?:expenses?|expenditures?|funds?)\b", re.I), "spending.collections"),
     (re.compile(r"\btotal\s+expenditures?\b", re.I), "spending.total"),
-    (
-        re.compile(
-            r"\b(?:books?|volumes?|items?)\s+purchased\b|\bnew\s+acquisitions?\b|\bnewly\s+(?:added|acquired)\b", re.I
-        ),
-        "collection.added",
-    ),
+    (re.compile(r"\b(?:books?|volumes?|items?)\s+purchased\b|\bnew\s+acquisitions?\b|\bnewly\s+(?:added|acquired)\b",
+                re.I), "collection.added"),
     (re.compile(r"\btotal\s+(?:collections?|holdings?)\b", re.I), "collection.total"),
-    (
-        re.compile(r"\b(?:books?|volumes?|items?)\s+(?:borrowed|lent|loaned)\b|\b(?:number\s+of\s+)?loans\b", re.I),
-        "circulation.loans",
-    ),
-    (
-        re.compile(r"\btotal\s+(?:number\s+of\s+)?circulation\b|\b(?:number\s+of\s+)?(?:visits|visitors)\b", re.I),
-        "visits.in_person",
-    ),
+    (re.compile(r"\b(?:books?|volumes?|items?)\s+(?:borrowed|lent|loaned)\b|\b(?:number\s+of\s+)?loans\b", re.I),
+     "circulation.loans"),
+    (re.compile(r"\btotal\s+(?:number\s+of\s+)?circulation\b|\b(?:number\s+of\s+)?(?:visits|visitors)\b", re.I),
+     "visits.in_person"),
     (re.compile(r"\b(?:participants?|attendance|attendees|audiences?)\b", re.I), "activities.attendance"),
     (re.compile(r"\b(?:activities|events|lectures|exhibitions)\b", re.I), "activities.events"),
 ]
 # the unit in an English label's brackets: (10 000 volumes) / (time) / (10 000 yuan)
-EN_UNIT_IN_BRACKETS = re.compile(
-    r"\(\s*(?P<scale>10\s?000|1\s?000|100\s?000\s?000)?\s*"
-    r"(?P<unit>[A-Za-z][A-Za-z .\-]*?)\s*\)",
-    re.I,
-)
+EN_UNIT_IN_BRACKETS = re.compile(r"\(\s*(?P<scale>10\s?000|1\s?000|100\s?000\s?000)?\s*"
+                                 r"(?P<unit>[A-Za-z][A-Za-z .\-]*?)\s*\)", re.I)
 EN_SCALES = {"1000": "千", "10000": "万", "100000000": "亿"}
-EN_UNITS = {
-    "volumes": "册",
-    "volume": "册",
-    "books": "册",
-    "items": "件",
-    "pieces": "件",
-    "yuan": "元",
-    "person-times": "人次",
-    "person times": "人次",
-    "persons": "人",
-    "people": "人",
-    "units": "个",
-    "unit": "个",
-    "cards": "个",
-    "time": "次",
-    "times": "次",
-    "sessions": "场",
-    "events": "次",
-}
+EN_UNITS = {"volumes": "册", "volume": "册", "books": "册", "items": "件", "pieces": "件", "yuan": "元",
+            "person-times": "人次", "person times": "人次", "persons": "人", "people": "人", "units": "个",
+            "unit": "个", "cards": "个", "time": "次", "times": "次", "sessions": "场", "events": "次"}
 # a sub-row of the row above (#藏量购置费 under 总支出): it shares that row's unit
 SUB_ROW_MARK = re.compile(r"^\s*[#＃]")
 
@@ -230,10 +166,8 @@ SITE_NAME = re.compile(r"(?:总馆|本馆|主馆|中心馆|[^\d\s]{0,10}分馆)"
 BRANCH_SITE = re.compile(r"(?<!总)分馆")
 # a row named after a whole library (one row per library of an area: 甲县图书馆 / 乙区少儿图书馆),
 # not a service (数字图书馆) and not an aggregate (全市公共图书馆): its figures are that library's
-LIBRARY_ROW = re.compile(
-    r"(?![^\n]*(?:数字|电子|网上|掌上|移动|智慧|自助|流动|虚拟|公共|各级|各类|全[省市区县国]))"
-    r"[^\d\s]{1,16}?图书馆(?:[^\d\s]{1,10}?分馆)?"
-)
+LIBRARY_ROW = re.compile(r"(?![^\n]*(?:数字|电子|网上|掌上|移动|智慧|自助|流动|虚拟|公共|各级|各类|全[省市区县国]))"
+                         r"[^\d\s]{1,16}?图书馆(?:[^\d\s]{1,10}?分馆)?")
 # rows that are a table's total (合计 / 总计)
 TOTAL_ROW = re.compile(r"^(?:全年|年度|本年)?(?:合计|总计|累计|总数|共计)$")
 
@@ -250,59 +184,23 @@ OTHER_PART = re.compile(r"其他|其它")
 
 # statistical forms printed one row per line without separators (101总藏量万册45.6 /
 # 201 总流通人次 人次 186500): an optional row code, a label, a unit, a value
-FORM_LINE_UNITS = (
-    "万册次",
-    "万人次",
-    "万册",
-    "万人",
-    "万次",
-    "万个",
-    "万张",
-    "万元",
-    "千元",
-    "亿元",
-    "元",
-    "册次",
-    "人次",
-    "场次",
-    "册",
-    "件",
-    "次",
-    "场",
-    "个",
-    "张",
-    "人",
-    "家",
-    "处",
-    "所",
-    "座",
-    "期",
-    "平方米",
-    "台",
-    "种",
-    "部",
-    "小时",
-    "天",
-)
+FORM_LINE_UNITS = ("万册次", "万人次", "万册", "万人", "万次", "万个", "万张", "万元", "千元", "亿元", "元",
+                   "册次", "人次", "场次", "册", "件", "次", "场", "个", "张", "人", "家", "处", "所", "座", "期",
+                   "平方米", "台", "种", "部", "小时", "天")
 FORM_LINE = re.compile(
     r"^[ \t]*(?P<code>\d{2,4}(?:\.\d+)?)?[ \t]*(?P<label>[^\d\s\t][^\t\d]{0,24}?)[ \t]*"
-    r"(?P<unit>" + "|".join(FORM_LINE_UNITS) + r")[ \t]*(?P<val>-?\d[\d,]*(?:\.\d+)?)[ \t]*$"
-)
+    r"(?P<unit>" + "|".join(FORM_LINE_UNITS) + r")[ \t]*(?P<val>-?\d[\d,]*(?:\.\d+)?)[ \t]*$")
 
 # ------------------------------------------------------------------ reading table cells (table_figures)
 
 # a unit written in a label, head or title: (万元) (千册) 单位:人次
 UNIT_WORD = r"(?:[万亿千]?(?:册次|人次|场次|册件|件次|元|册|人|场|次|个|家|处|张|件|份|所|座|期|本|名)|%|[万亿千])"
 # (万册、件): the first of two units joined by 、 is the unit ((人次/天) is a rate, not a unit)
-UNIT_IN_BRACKETS = re.compile(
-    rf"[(（](?:单位[:：])?\s*({UNIT_WORD})(?:\s*、\s*[^()（）\d/]{{1,3}})?\s*[)）]|单位[:：]\s*({UNIT_WORD})"
-)
+UNIT_IN_BRACKETS = re.compile(rf"[(（](?:单位[:：])?\s*({UNIT_WORD})(?:\s*、\s*[^()（）\d/]{{1,3}})?\s*[)）]|单位[:：]\s*({UNIT_WORD})")
 # a cell of a row of units under the heads: (万册) / 万人次 / 单位:册, or the row's 单位 label
 UNIT_ROW_CELL = re.compile(rf"[(（]?(?:单位[:：])?(?P<unit>{UNIT_WORD})[)）]?|(?:计量)?单位")
 # a value cell that writes its unit: 52.3万人次 / 300余场 / 320万元 / 约15万 (number, then unit)
-VALUE_UNIT_CELL = re.compile(
-    rf"^\s*(?P<num>(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:余|多)?)\s*(?P<unit>{UNIT_WORD})\s*$"
-)
+VALUE_UNIT_CELL = re.compile(rf"^\s*(?P<num>(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:余|多)?)\s*(?P<unit>{UNIT_WORD})\s*$")
 # a value cell: 1,234 / 约12.5万 / 300余
 VALUE_CELL = re.compile(r"^\s*(?:约|近|超|逾)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?\s*(?:余|多)?\s*$")
 # the head of the column of row labels
@@ -311,15 +209,11 @@ LABEL_COLUMN_HEADS = ("名称", "项目", "指标", "内容", "类别", "科目"
 EVENT_DATE_HEAD = re.compile(r"时间|日期")
 EVENT_NAME_HEAD = re.compile(r"主题|活动|名称|内容")
 # a column named relative to the report year: 本年 / 上年同期 / 去年实际
-RELATIVE_YEAR_HEAD = re.compile(
-    r"^(本年|今年|当年|本年度|上年|去年|上一年|上年度|前年)(?:同期)?(?:实际|完成|数|数据|累计|合计)?(?:\(.*\))?$"
-)
+RELATIVE_YEAR_HEAD = re.compile(r"^(本年|今年|当年|本年度|上年|去年|上一年|上年度|前年)(?:同期)?(?:实际|完成|数|数据|累计|合计)?(?:\(.*\))?$")
 # a label that names its own unit: 举办活动次数, 讲座场次
 LABEL_NAMES_UNIT = re.compile(r"(次数|场数|场次)$")
 # a month, quarter or half year (as a row or column head): a part of the year
-PART_OF_YEAR = re.compile(
-    r"(?:(?:19|20)\d\d年)?(?:(?:[1-9]|1[0-2])|[一二三四五六七八九十]|十[一二])月份?|第?[一二三四1-4]季度|上半年|下半年"
-)
+PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d\d年)?(?:(?:[1-9]|1[0-2])|[一二三四五六七八九十]|十[一二])月份?|第?[一二三四1-4]季度|上半年|下半年")
 MONEY_UNITS = ("万元", "千元", "亿元", "元")
 # units a table may count events in besides 次/场 (举办展览 个, 培训班 期)
 EVENT_COUNT_UNITS = ("个", "期", "项")
@@ -335,9 +229,7 @@ NON_VALUE_HEADS = ("序号", "代码", "行次", "编号", "占比", "%", "备�
 # a caption names a table (表1 …统计 / …一览 / …情况)
 TITLE_WORDS = ("表", "统计", "一览", "情况", "汇总", "明细", "清单", "目录")
 # a line (above a table) that states the unit of its values: 单位:万元 / (单位:人次)
-UNIT_LINE = re.compile(
-    r"^[\s(（]*(?:计量)?单位\s*[:：]\s*([万千亿]?元|[万千]?(?:人次|册次|册|人|个|次|场))\s*[)）]?[\s|]*$"
-)
+UNIT_LINE = re.compile(r"^[\s(（]*(?:计量)?单位\s*[:：]\s*([万千亿]?元|[万千]?(?:人次|册次|册|人|个|次|场))\s*[)）]?[\s|]*$")
 # characters a unit in a caption's brackets is made of ((万元) / (人次))
 UNIT_CHARS = "万千百亿元人次册件个场家张种台部份小时天次篇条项户所位名%‰平方米元/"
 # the head of a row-code column in tab/pipe forms
@@ -363,10 +255,8 @@ OPTIONAL_TAIL_HEAD = re.compile(r"备\s*注|说\s*明|附\s*注")
 
 # a column head naming one level of an aggregate (a statistical yearbook's 全国 / #省级 / #县级
 # columns, 合计 / 市级 / 区县级): a header line made only of such heads starts a level table
-LEVEL_HEAD = re.compile(
-    r"[#＃]?(?:全[国省市区县]|合计|总计|[省市县区]级|地市级|地级|区县级|县区级|县级市|乡镇级?|街道)"
-    r"(?:公共图书馆|图书馆)?"
-)
+LEVEL_HEAD = re.compile(r"[#＃]?(?:全[国省市区县]|合计|总计|[省市县区]级|地市级|地级|区县级|县区级|县级市|乡镇级?|街道)"
+                        r"(?:公共图书馆|图书馆)?")
 # a row label that is only a unit in brackets, its words on the line above (``(次) 8312 710``)
 UNIT_ONLY_LABEL = re.compile(r"[(（][^()（）\d]{1,8}[)）]")
 # a level whose libraries exist once per province (省级): a total over it spans the whole
@@ -379,10 +269,8 @@ NATION_PREFIX = "全国"
 GENERIC_PARTS = {"circulation.loans": frozenset({"books"})}
 
 # a 单位 line listing one unit per value column, in column order (``单位:万人次、万册``)
-UNIT_LIST_LINE = re.compile(
-    r"^[\s(（]*(?:计量)?单位\s*[:：]\s*(?P<units>[万千亿]?(?:元|人次|册次|册|人|个|次|场|本|件)"
-    r"(?:\s*[、,，/;；]\s*[万千亿]?(?:元|人次|册次|册|人|个|次|场|本|件))+)\s*[)）]?[\s|]*$"
-)
+UNIT_LIST_LINE = re.compile(r"^[\s(（]*(?:计量)?单位\s*[:：]\s*(?P<units>[万千亿]?(?:元|人次|册次|册|人|个|次|场|本|件)"
+                            r"(?:\s*[、,，/;；]\s*[万千亿]?(?:元|人次|册次|册|人|个|次|场|本|件))+)\s*[)）]?[\s|]*$")
 UNIT_LIST_SEP = re.compile(r"\s*[、,，/;；]\s*")
 
 # a budget or final-accounts table printed one cell per line with no separator (a 决算 page):

@@ -45,6 +45,8 @@ def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
                 continue
             if cue.need_activity_ctx and not lx.ACTIVITY_CTX.search(sentence):
                 continue
+            if cue.shun_activity_ctx and lx.AUDIENCE_CTX.search(sentence):
+                continue
             key = (m.end(), m.end() - m.start(), -i if cue.name != "activity" else -99)
             if best is None or key > best[0]:
                 best = (key, Decision(cue.units[unit], m.group(0), base + m.start(), base + m.end()))

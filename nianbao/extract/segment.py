@@ -125,7 +125,7 @@ class Sections:
         for ln in lines(text):
             if any(a <= ln.start < b for a, b in skip):
                 continue
-            if not is_heading(ln.text) or is_junk(ln.text):
+            if not (is_heading(ln.text) or lx.YEAR_ONLY_HEADING.fullmatch(ln.text)) or is_junk(ln.text):
                 continue
             m = lx.YEAR_RE.search(ln.text)
             if not m:

@@ -39,6 +39,7 @@ class Cue:
     units: dict            # unit (or None for bare) -> metric code
     side: str = "L"        # 'L', 'R', 'LR'
     need_activity_ctx: bool = False   # only when the sentence is about activities
+    shun_activity_ctx: bool = False   # only when the sentence is about no activity (AUDIENCE_CTX)
     regex: re.Pattern = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -50,6 +51,11 @@ CUES: list[Cue] = [
     Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆)(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
+    # readers welcomed, drawn or served, in a sentence about no activity (全年迎来读者35万人次,
+    # 吸引市民40万人次走进…, 全年共服务读者28万人次): the library's visits; beside an activity the
+    # same words count its audience (attendance_ctx)
+    Cue("visits_welcomed", r"(?<!线上)(?<!在线)(?<!网上)(?<!网络)(?<!数字)(?:迎来|喜迎|迎接|吸引|服务|接待服务)了?(?:各类|各地|广大|到馆|进馆|入馆)?(?:的)?(?:小|少儿|少年儿童|成人|老年)?(?:读者|市民|群众)(?:朋友)?",
+        _m(PERSON_TIMES, "visits.in_person"), shun_activity_ctx=True),
     # readers' use counted in person-times (读者阅读量1110.8万人次): service visits (a bare 阅读量
     # is a social-media post's readership: 粉丝…,阅读量达815.7万人次)
     Cue("visits_reading", r"读者阅读量", _m(PERSON_TIMES, "visits.in_person")),
@@ -105,7 +111,7 @@ CUES: list[Cue] = [
                       r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|纸质文献资源|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
     Cue("coll_added", r"(?:新增|新添|增添)(?:馆藏|藏量|藏书|图书|书籍|文献|书刊|纸质图书|纸质文献)|增加的(?:馆藏|藏书)(?:量)?|馆藏(?:图书|文献|书刊)?(?:新增|净增|增加(?![到至为]))|入藏|"
-                      r"(?:新购|选购)(?:图书|书刊|文献|新书)?|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
+                      r"(?:新购|选购)(?:图书|书刊|文献|新书)?|(?:采编|补充|充实|新采)了?(?:各类)?[^,;。\d]{0,4}?(?:新书|图书|书刊|文献|馆藏)|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新书上架|"
                       r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|(?<=方式|途径)(?:收藏|入藏|征集)(?:地方)?(?:文献|图书|书刊|资料)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
     # 拥有超过510万册的丰富馆藏
@@ -455,6 +461,9 @@ FRACTIONAL_COUNT_UNITS = ("册次", "人次", "册", "件", "次", "场次", "�
 RATIO_SCALE = {"万": 10_000, "千": 1_000, "百": 100, "十万": 100_000}
 
 ACTIVITY_CTX = re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|阅读推广|辅导")
+# a sentence where readers drawn or served may be an event's audience (a festival, its day or scene,
+# people taking part): a `shun_activity_ctx` cue does not read it
+AUDIENCE_CTX = re.compile(ACTIVITY_CTX.pattern + r"|读书节|读书月|阅读节|阅读月|书香节|文化节|艺术节|当天|当日|现场|参与|参加|观看|观展")
 EVENT_VERBS = re.compile(r"开展|举办|举行|组织|推出|承办")
 # staff receiving training (not reader activities): 我馆同志参加培训…
 STAFF_RECEIVED = re.compile(
@@ -657,6 +666,9 @@ SPAM_FRAGMENT = re.compile(
     r"(?:/[A-Za-z0-9./?=&_%#\-]*)?(?![A-Za-z0-9])|"
     rf"《[^《》\n]{{0,30}}{_AD}[^《》\n]{{0,30}}》|【[^【】\n]{{0,20}}{_AD}[^【】\n]{{0,20}}】|"
     rf"[(（][^()（）\n]{{0,12}}{_AD}[^()（）\n]{{0,12}}[)）]")
+# a line that is only a year (a chronicle's entry heading: 2018年 / 2018年度: / 【2018年】): it dates
+# the lines below it like a heading (a bare 2018 with no 年 may be a form's cell value)
+YEAR_ONLY_HEADING = re.compile(r"\s*[【\[(（]?\s*(?:19|20)\d\d\s*年度?\s*[】\])）]?\s*[:：]?\s*")
 # a figure as a title states it (…总流通破亿人次, …2600万读者走进图书馆)
 TITLE_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿]?\s*(?:人次|册|场|次|元|个|家|读者)|破(?:千万|百万|亿|万)")
 DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")

@@ -1,0 +1,36 @@
+"""Generalising rules from the causes of first-read errors (tests/extract/FIRST_READ.md), each on
+invented sentences in several phrasings: families of cue words a writer may use for one measure,
+chronicle years, and the weak evidence where a number is better rejected than emitted. A case lists
+figures the text must give (`metric=value`, or `metric=value:year` to check the year too) and
+figures or values it must not give; each keeps a figure of the same text, so a rule that drops
+everything fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nianbao.extract import extract_document
+from tests.support.cases import load_cases
+from tests.support.figures import tuples
+
+CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "generalising_session4.yaml",
+                   "text", "present", "absent", "absent_values")
+
+
+def _figs(text: str) -> dict[tuple[str, float], object]:
+    return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
+
+
+@pytest.mark.parametrize("text, present, absent, absent_values", CASES)
+def test_generalising_case(text, present, absent, absent_values):
+    figs = _figs(text)
+    for metric, value, *year in tuples(present):
+        assert (metric, value) in figs, ((metric, value), sorted(figs))
+        if year:
+            assert figs[(metric, value)].year == year[0], ((metric, value), figs[(metric, value)].year)
+    for key in tuples(absent):
+        assert key[:2] not in figs, (key, sorted(figs))
+    for v in absent_values:
+        assert not [k for k in figs if k[1] == v], (v, sorted(figs))

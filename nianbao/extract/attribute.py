@@ -628,8 +628,13 @@ def paragraph_year(mt: str, sent_start: int) -> int | None:
     para = mt[ls:sent_start]
     found = None
     for m in la.SENTENCE_OPENING_YEAR.finditer(para):
-        if not la.HISTORY_AFTER.match(para, m.end("y")):
-            found = int(m.group("y"))
+        if la.HISTORY_AFTER.match(para, m.end("y")):
+            continue
+        end = para.find("。", m.end())
+        told = para[m.end() : len(para) if end < 0 else end]
+        if la.HISTORY_EVENT.search(told) and not la.DATA_FIGURE.search(told):
+            continue  # (2012年新馆落成开放,建筑面积5000平方米。现有藏书…: a moment of history)
+        found = int(m.group("y"))
     if found is not None or para.strip():
         return found
     prev_end = ls - 1

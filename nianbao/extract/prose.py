@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from ..schema import Figure
 from . import attribute as at
 from . import lexicon as lx
-from .classify import FLOW_OF, Decision, classify, classify_elliptic, left_cue, multi_year, vet
+from .classify import FLOW_OF, Decision, classify, classify_elliptic, left_cue, multi_year, since_earlier_year, vet
 from .groups import as_ratio
 from .normalize import Compacted, compact
 from .numbers import Quantity, find_quantities
@@ -468,8 +468,8 @@ def _prose_figures(
             metric = "network.branches"  # the report names its study rooms as branches (X书房…分馆)
         if metric in lx.ADDED and metric not in lx.ADDED.values() and _is_flow(mt, q, cs, ce):
             metric = lx.ADDED[metric]
-            if multi_year(mt[ss : q.num_start]):
-                continue  # (“十四五”期间累计新建分馆20个: added over several years, no year's flow)
+            if multi_year(mt[ss : q.num_start]) or since_earlier_year(mt, ss, q.num_start):
+                continue  # (“十四五”期间累计新建分馆20个, 2008年以来先后建成分馆12个: added over several years)
         sec_year, flavour = sections.at(q.num_start)
         # a plan section for a later year (2024年工作计划) is written in the report year:
         # its 明年 is the section's year, not the year after it

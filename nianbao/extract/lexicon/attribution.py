@@ -269,6 +269,10 @@ CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
 # a year opening a sentence (2005年,… / 2013年度…), not a date (1998年11月8日) nor an honour
 # (2008年被评为…): it governs the
 # sentences after it in its paragraph that name no year of their own
+# a sentence that tells a moment of the library's history (2012年新馆落成开放,建筑面积…。): with no
+# figure of a metric (DATA_FIGURE) in it, its opening year governs no later sentence of the paragraph
+HISTORY_EVENT = re.compile(r"建成|落成|开馆|开放|迁入|迁至|搬迁|成立|始建|创建|创办|改扩建|扩建|新建|竣工|奠基|动工|投入使用|"
+                           r"评为|评定|获评|授予|挂牌|更名|改名|命名|升格|合并")
 SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")
 # the date a directory page's information is current to (信息最后更新时间截止于2025年7月)
 INFO_DATE = re.compile(r"更新(?:时间|日期|于)[^。\n\d]{0,6}(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})")

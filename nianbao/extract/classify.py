@@ -434,7 +434,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
             and _look_back_year(text, sentence[0], q.num_start):
         return None
-    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES + ("spending",) or d.metric in ("users.new_registrations", "collection.added")) \
+    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES + ("spending",)
+            or d.metric in ("users.new_registrations", "collection.added")) \
             and _since_earlier_year(text, sentence[0], q.num_start):
         return None
     # (至2002年累积增加馆藏量496846册: the additions of several years summed, not the holdings)

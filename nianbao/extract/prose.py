@@ -68,13 +68,21 @@ def _carried_period(mt: str, ss: int) -> str | None:
     if ls >= ss:
         return None
     para = mt[max(ls, ss - 600) : ss]
-    for sent in re.split(r"(?<=。)", para):
+    sents = re.split(r"(?<=。)", para)
+    for sent in sents:
+        # (2023年1-11月,…。 / 截至11月底,…。: a year may open the window)
         m = re.match(
-            r"\s*(截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月[底末]?)|上半年|今年以来|前三季度|1\s*[-至到~]\s*(?:[1-9]|1[01])月)\s*,",
+            r"\s*(?:(?:19|20)\d\d\s*年(?:度)?\s*)?"
+            r"(截[止至](?:目前|当前|今日|现在|(?!12月)\d{1,2}月[底末]?)|上半年|今年以来|前三季度|1\s*[-至到~]\s*(?:[1-9]|1[01])月)\s*,",
             sent,
         )
         if m:
             return "partial"
+    # parts listed after 其中 in a sentence of their own are parts of the window the sentence
+    # before states its whole for (1-11月,…接待读者45万人次。其中,少儿读者15万人次)
+    prev = next((x for x in reversed(sents) if x.strip()), "")
+    if lx.PARTS_OPENING.match(mt, ss) and lx.PERIOD_PARTIAL.search(prev) and not lx.PERIOD_YEAR.search(prev):
+        return "partial"
     return None
 
 

@@ -1,7 +1,7 @@
 """Generalising rules from the causes of first-read errors (tests/extract/FIRST_READ.md), each on
 invented sentences in several phrasings: families of cue words a writer may use for one measure,
 chronicle years, and the weak evidence where a number is better rejected than emitted. A case lists
-figures the text must give (`metric=value`, or `metric=value:year` to check the year too, `:none` for no year) and
+figures the text must give (`metric=value`; `metric=value:2018:partial` also checks the year, `none` for no year, and the period) and
 figures or values it must not give; each keeps a figure of the same text, so a rule that drops
 everything fails."""
 
@@ -19,6 +19,9 @@ CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "generalising_
                    "text", "present", "absent", "absent_values")
 
 
+PERIODS = ("year", "partial", "plan")
+
+
 def _figs(text: str) -> dict[tuple[str, float], object]:
     return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
 
@@ -26,11 +29,14 @@ def _figs(text: str) -> dict[tuple[str, float], object]:
 @pytest.mark.parametrize("text, present, absent, absent_values", CASES)
 def test_generalising_case(text, present, absent, absent_values):
     figs = _figs(text)
-    for metric, value, *year in tuples(present):
+    for metric, value, *extra in tuples(present):
         assert (metric, value) in figs, ((metric, value), sorted(figs))
-        if year:   # (`none`: the text gives the figure no year)
-            want = None if year[0] == "none" else year[0]
-            assert figs[(metric, value)].year == want, ((metric, value), figs[(metric, value)].year)
+        f = figs[(metric, value)]
+        for want in extra:
+            if want in PERIODS:
+                assert f.period == want, ((metric, value), f.period)
+            else:   # a year (`none`: the text gives the figure no year)
+                assert f.year == (None if want == "none" else want), ((metric, value), f.year)
     for key in tuples(absent):
         assert key[:2] not in figs, (key, sorted(figs))
     for v in absent_values:

@@ -443,6 +443,8 @@ TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|
 # a value compared with another month's (已超过6月份的83354人次): the same measure for that month
 OTHER_MONTH = re.compile(r"\s*(?:已|还|也)?(?:超过|高于|低于|多于|少于|不及|较|比|与)?\s*(?:(?:[1-9]|1[0-2])\s*月份?|上月|上个月|去年同期|上年同期)\s*的\s*")
 # a line that opens a list of parts (…总藏书量近130万册,其中:⏎)
+# a sentence opened by 其中: it lists parts of the whole of the sentence before
+PARTS_OPENING = re.compile(r"\s*其中\s*[,，:：]?")
 PARTS_FOLLOW = re.compile(r"其中\s*[::]?\s*$")
 # a sentence opening that names the whole its parts belong to (在外借书刊中, / 总藏书量中,)
 # (在135959.18万册的图书总藏量中,有图书…、古籍…: the whole stated inside the opening)

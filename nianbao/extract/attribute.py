@@ -619,6 +619,20 @@ def _as_of_page_day(f, doc: _Doc, words: list) -> bool:
     )
 
 
+def _last_year_of_news(f, doc: _Doc, left: str) -> None:
+    """A news page written early in a year about what happened last year, with no year word in
+    the figure's sentence: a season or holiday that falls after the page's month (暑假期间… in a
+    January item) is last year's; the year looked back on (过去的一年, 全年…) in a January or
+    February item is last year, in full. Only for a figure the page's date dated."""
+    pd_ = doc.page_date
+    if not pd_ or doc.dated_title or f.period == "plan" or f.year != pd_[0]:
+        return
+    if any(rx.search(left) and pd_[1] < first for rx, first in la.SEASONS):
+        f.year, f.period = pd_[0] - 1, "partial"   # (the season's days only)
+    elif pd_[1] <= la.LOOK_BACK_LAST_MONTH and la.LOOK_BACK_WORDS.search(left):
+        f.year, f.period = pd_[0] - 1, "year"
+
+
 def paragraph_year(mt: str, sent_start: int) -> int | None:
     """The year that governs a sentence with no year word of its own: the year opening an
     earlier sentence of its paragraph (2005年,职工增至6人…。年借阅人数2万余人…), else, for the
@@ -867,6 +881,8 @@ def _attribute_one(f, doc: _Doc) -> None:
             f.year = rocs[-1]  # 105年总借阅册数…: the ROC year of the sentence
     if f.period == "plan" and not words and doc.writing_year and f.year and f.year < doc.writing_year:
         f.year = doc.writing_year  # a plan is never for a year before the text was written
+    elif not words and f.table_id is None:
+        _last_year_of_news(f, doc, left)
     bd = la.BRACKET_DATE_AFTER.match(mt, f.char_end) if f.table_id is None else None
     if bd:
         f.year = int(bd.group("y"))

@@ -314,6 +314,24 @@ OWN_NAME_TAIL = re.compile(r"(?:立总?|总)?图书馆$")
 DATE_ONLY_PARTS = re.compile(r"\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})")
 # a page dated before December: its figures of that same year are to date, not the full year
 LAST_PARTIAL_MONTH = 11
+# seasons and holidays with the first month they fall in: named with no year word in a page written
+# before that month (暑假期间… in a January item, 国庆长假… in a March one), they are last year's
+SEASONS: list[tuple[re.Pattern, int]] = [
+    (re.compile(r"清明"), 4),
+    (re.compile(r"世界读书日|读书日|4\s*[·.]\s*23"), 4),
+    (re.compile(r"五一|劳动节"), 5),
+    (re.compile(r"端午"), 5),
+    (re.compile(r"六一|儿童节"), 6),
+    (re.compile(r"暑期|暑假|暑期间|盛夏|夏季"), 7),
+    (re.compile(r"七夕"), 8),
+    (re.compile(r"中秋"), 9),
+    (re.compile(r"国庆|十一(?:长假|黄金周|假期)"), 10),
+    (re.compile(r"重阳"), 10),
+]
+# the year looked back on in a page written in its first months (过去的一年…, 全年接待…, 一年来 in a
+# January item): last year, in full
+LOOK_BACK_WORDS = re.compile(r"过去(?:的)?(?:这)?一年|(?:这)?一年来|全年|年度|2\s*0\s*\d\s*\d\s*年度")
+LOOK_BACK_LAST_MONTH = 2
 # stocks: a level held on a day (as of an undated page's day, they are partial)
 STOCK_METRICS = re.compile(r"^(?:collection\.total|users\.registered_total|network\.branches|network\.service_points)$")
 # generic annual wording: a yearly figure even on an undated page (年接待读者, 每年, 年均)

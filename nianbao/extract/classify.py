@@ -108,6 +108,14 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
     # a scaled number right after its cue and the noun it counts (外借图书52万, 新增读者1.2万)
     if re.search(r"[万亿]", q.text) and lx.BARE_NOUN_BETWEEN.fullmatch(between):
         return d
+    # a stock's level reached, or what was added to it, with the scale written (持证读者增至5.6万,
+    # 注册读者新增3.2万: the flow of the stock)
+    if re.search(r"[万亿]", q.text) and d.metric in lx.STOCK_METRICS:
+        if lx.LEVEL_REACHED_BETWEEN.fullmatch(between):
+            return d
+        if d.metric in FLOW_OF and lx.ADDED_BETWEEN.fullmatch(between):
+            d.metric = FLOW_OF[d.metric]
+            return d
     # the first of two levels with its scale written (到馆人次从2019年的30万降至…)
     if re.search(r"[万亿]", q.text) and lx.FROM_LEVEL.fullmatch(between) and lx.FROM_TO_RIGHT.match(text, q.end):
         return d

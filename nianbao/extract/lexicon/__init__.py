@@ -438,6 +438,10 @@ FROM_TO_RIGHT = re.compile(r"\s*(?:增|增加|增长|上升|提高|扩大|减少
 BARE_BETWEEN = re.compile(r"[\s:为达到是共计总合累约近超逾首破量已有了]*")
 # …or the noun the cue counts, when the number's scale is written (外借图书52万, 到访读者12万)
 BARE_NOUN_BETWEEN = re.compile(r"\s*(?:的)?(?:图书|书刊|文献|资料|书籍|读者|用户|市民)" + BARE_BETWEEN.pattern)
+# a level reached, between a stock's cue and its scaled number (持证读者增至5.6万, 馆藏增加到32万)
+LEVEL_REACHED_BETWEEN = re.compile(r"\s*(?:已)?(?:增|增加|增长|上升|提高|攀升|扩大)(?:至|到)了?" + BARE_BETWEEN.pattern)
+# what was added, between a stock's cue and its scaled number (注册读者新增3.2万): the stock's flow
+ADDED_BETWEEN = re.compile(r"\s*(?:全年|本年|年内)?(?:新增|新增加|净增)了?" + BARE_BETWEEN.pattern)
 FROM_LEVEL = re.compile(r"\s*(?:从|由)\s*(?:(?:(?:19|20)\d\d\s*年(?:底|末)?|去年|上年)\s*的)?\s*")
 TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的)?")
 # a value compared with another month's (已超过6月份的83354人次): the same measure for that month

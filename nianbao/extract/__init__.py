@@ -28,7 +28,7 @@ from . import lexicon as lx
 from .candidates import find_candidates
 from .events import extract_events
 from .groups import assign_groups
-from .normalize import arabic_years, for_matching
+from .normalize import arabic_years, for_matching, unspin
 from .prose import prose_figures, resolve_shares
 from .segment import Sections, is_junk, join_soft_wraps, lines
 from .table_figures import form_line_figures, table_figures
@@ -62,9 +62,10 @@ def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> lis
 
 
 def matching_text(text: str) -> str:
-    """The text the rules read: simplified characters, Cantonese particles as standard
-    written ones, years in Arabic digits, soft wraps joined (same offsets)."""
-    return join_soft_wraps(arabic_years(for_matching(text).translate(lx.DIALECT_CHARS)))
+    """The text the rules read: simplified characters, a spun copy's swapped words undone,
+    Cantonese particles as standard written ones, years in Arabic digits, soft wraps joined
+    (same offsets)."""
+    return join_soft_wraps(arabic_years(unspin(for_matching(text)).translate(lx.DIALECT_CHARS)))
 
 
 def extract_figures(text: str, mt: str | None = None, tables: list | None = None

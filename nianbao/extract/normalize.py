@@ -202,3 +202,21 @@ def arabic_years(text: str) -> str:
         y = str(n + la.REPUBLIC_OFFSET)
         out[m.start() : m.end()] = y.rjust(m.end() - m.start())
     return "".join(out)
+
+
+# ------------------------------------------------------------------ spun copies
+# A "伪原创" rewriting tool swaps words of a page for look-alikes (lexicon SPUN_WORDS); on a page that
+# shows its markers the swaps are undone, same length, so the rules read the words they were written for.
+
+
+def unspin(text: str) -> str:
+    """`text` with a spinning tool's swapped words undone (lexicon SPUN_WORDS), same length, when it
+    shows the tool's markers (its tell 东说念主, or SPUN_MIN_MARKERS distinct ones); else `text`."""
+    from .lexicon import SPUN_MARKERS, SPUN_MIN_MARKERS, SPUN_TELL, SPUN_WORDS
+
+    if SPUN_TELL not in text and sum(w in text for w in SPUN_MARKERS) < SPUN_MIN_MARKERS:
+        return text
+    for rx, repl in SPUN_WORDS:
+        text = rx.sub(lambda m, r=repl: r.rjust(m.end() - m.start()) if len(r) <= m.end() - m.start() else m.group(0),
+                      text)
+    return text

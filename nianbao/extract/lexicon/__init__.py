@@ -101,7 +101,7 @@ CUES: list[Cue] = [
     Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?(?:证|卡)|办理(?:各类)?(?:新|读者|借阅|借书|图书|少儿){0,2}(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
                    r"新增持证(?:读者|人员|用户)?|新注册(?:的)?(?:读者|用户)?|注册新读者|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
-    Cue("registered", r"持(?:证|卡)(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|(?<!新)注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:全年)?发放(?:读者|借阅|借书|图书)?证(?:数)?|有效读者(?:证)?",
+    Cue("registered", r"持(?:证|卡)(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|(?<!新)注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|(?<!新)(?:读者|用户|会员)注册(?:量|总量|人数)|(?<!新)注册(?:会员|人数)(?:总数|数)?|会员(?:总数|人数)|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:全年)?发放(?:读者|借阅|借书|图书)?证(?:数)?|有效读者(?:证)?",
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口|(?:常住|户籍|总)?人口(?:总数|总量|数)?", _m(PERSONS + BARE, "population.served")),
@@ -650,6 +650,35 @@ COMPARISON_YEAR = re.compile(r"(?:比|较|与|同|相比|对比)(?:\d{4}年|去�
 
 # ------------------------------------------------------------------ documents
 
+# a "伪原创" spun copy of a page: a rewriting tool swaps words for look-alikes or near-synonyms
+# (东说念主 = 人, 藏书楼 = 图书馆, 做事/处事 = 服务, 齐年 = 全年, 躲书 = 藏书, 新删 = 新增, 流利 = 流通,
+# 逾越 = 超过). A page holding SPUN_MIN_MARKERS distinct markers (or the tell-tale 东说念主) is read
+# with the swaps undone (normalize.unspin); each replacement keeps the length (a shorter word is
+# padded with spaces before it, which the number rules read through: 304152   人)
+SPUN_TELL = "东说念主"
+SPUN_MARKERS = ("东说念主", "藏书楼", "做事", "处事", "齐年", "齐国", "躲书", "新删", "流利", "睁开", "减进", "横蛮",
+                "物化", "论说", "老本", "逾越", "典籍", "民众", "步履")
+SPUN_MIN_MARKERS = 3
+SPUN_WORDS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"东说念主"), "   人"),
+    (re.compile(r"藏书楼"), "图书馆"),
+    (re.compile(r"做事|处事"), "服务"),
+    (re.compile(r"齐年"), "全年"),
+    (re.compile(r"齐国"), "全国"),
+    (re.compile(r"躲书"), "藏书"),
+    (re.compile(r"新删"), "新增"),
+    (re.compile(r"流利"), "流通"),
+    (re.compile(r"睁开|伸开"), "开展"),
+    (re.compile(r"减进"), "参加"),
+    (re.compile(r"物化(?=\s*(?:19|20)\d\d)"), "截至"),
+    (re.compile(r"论说"), "报告"),
+    (re.compile(r"老本"), "资源"),
+    (re.compile(r"逾越|超越"), "超过"),
+    (re.compile(r"典籍(?=外借|借阅|流通|\d|总)"), "图书"),
+    (re.compile(r"民众(?=图书馆)"), "公共"),
+    (re.compile(r"步履|行动"), "活动"),
+    (re.compile(r"(?<![遥永长久深])远(?=\s*\d)"), "近"),
+]
 # Cantonese particles read as their standard-written equivalents, one character for one
 # (到访图书馆嘅人次,由2023年嘅2149万: 嘅 = 的), so the rules written for 的/在/了 apply
 DIALECT_CHARS = str.maketrans({"嘅": "的", "喺": "在", "咗": "了"})

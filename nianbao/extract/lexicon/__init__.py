@@ -660,7 +660,8 @@ SPUN_MARKERS = ("东说念主", "藏书楼", "做事", "处事", "齐年", "齐�
                 "物化", "论说", "老本", "逾越", "典籍", "民众", "步履")
 SPUN_MIN_MARKERS = 3
 SPUN_WORDS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"东说念主"), "   人"),
+    # (as the unit of a number or of 人次; elsewhere, 东说念主均, it is left as written)
+    (re.compile(r"(?<=[\d万亿余多])东说念主|东说念主(?=次)"), "   人"),
     (re.compile(r"藏书楼"), "图书馆"),
     (re.compile(r"做事|处事"), "服务"),
     (re.compile(r"齐年"), "全年"),

@@ -40,7 +40,7 @@ from .numbers import Quantity, find_quantities
 from .segment import Sections, clause_bounds, previous_clause, sentence_bounds
 
 PART_WORDS = re.compile(
-    r"^[\s其中另、]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
+    r"^[\s其中另、]*(?:包括|包含)?[\s:：]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
     r"城区|农村|乡镇|男性?|女性?|老年|残疾)(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$"
 )
 REGION = re.compile(
@@ -143,10 +143,10 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     return seg
 
 
-def _parts_by_semicolons(mt: str, k: int, pos: int) -> bool:
-    """Does 其中 open a list whose items are set apart by semicolons, each only a label and its
-    count (其中,中外文图书281万多册;古籍13万余册;报刊33万余册)?"""
-    items = re.split(r"[;;]", mt[k + 2 : pos])[:-1]
+def _parts_by_semicolons(mt: str, k_end: int, pos: int) -> bool:
+    """Does the 其中 ending at `k_end` open a list whose items are set apart by semicolons, each
+    only a label and its count (其中,中外文图书281万多册;古籍13万余册;报刊33万余册)?"""
+    items = re.split(r"[;;]", mt[k_end:pos])[:-1]
     return bool(items) and all(lx.SEMICOLON_PART_ITEM.fullmatch(i) for i in items)
 
 
@@ -169,7 +169,8 @@ def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:
     if part:
         return part
     # a part follows its whole: an earlier number in the sentence (or a 其中 label)
-    if not lx.LISTED_PART_WHOLE_BEFORE.search(mt[ss:cs]) and "其中" not in left:
+    if not lx.LISTED_PART_WHOLE_BEFORE.search(mt[ss:cs]) and "其中" not in left \
+            and not lx.LISTED_PART_LEAD.match(left.strip(" ,，、")):
         return None
     lab = re.sub(r"[(（][^)）]{0,30}[)）]", "", left)
     lab = re.sub(r"(?:连续)?种数|[\d.,万千百]+\s*种", "", lab).strip(" 、:：")
@@ -698,12 +699,14 @@ def _inherited(
     # a part listed after 其中 (in this sentence, or opening it after the whole's sentence)
     # (the parts take the measure of the whole stated before 其中; money items named by no cue
     # are other ledgers, not parts: 其中…购置费…,馆舍改造费9.31万元)
-    k = mt.rfind("其中", ss, q.num_start)
+    # (or another word that opens a list of parts: 包括…, 按文献类型分:…)
+    leads = [m for m in lx.PARTS_LEAD.finditer(mt, ss, se) if m.end() <= q.num_start]
+    k, k_end = (leads[-1].start(), leads[-1].end()) if leads else (-1, -1)
     opens_with_part = k >= 0 and not mt[ss:k].strip()
     incl = list(re.finditer(r"\((?:含|包括|包含)", mt[ss : q.num_start]))  # 144775张(含阅览卡35818张)
     if incl and ss + incl[-1].start() > k:
-        k, opens_with_part = ss + incl[-1].start(), False
-    if k >= 0 and re.search(r"[;;]", mt[k : q.num_start]) and not _parts_by_semicolons(mt, k, q.num_start):
+        k, k_end, opens_with_part = ss + incl[-1].start(), ss + incl[-1].end(), False
+    if k >= 0 and re.search(r"[;;]", mt[k : q.num_start]) and not _parts_by_semicolons(mt, k_end, q.num_start):
         k = -1  # a semicolon closes the list of parts (…其中古籍1.5万函;电子图书30万册 is beside it)
     if k < 0:
         whole = []
@@ -719,9 +722,10 @@ def _inherited(
             for o in same_line
             if o.fig.char_start > k and o.fig.metric == p.fig.metric and o.unit == q.unit and o.fig.kind == "figure"
         )
+        label = mt[max(left_start, k_end) : q.num_start]   # (按文献类型分:中文图书N册: after the lead)
         if (
             _unit_means(q.unit, p.fig.metric, p.unit)
-            and lx.PART_NOUN.fullmatch(left)
+            and lx.PART_NOUN.fullmatch(label)
             and parts + q.value <= p.fig.value * 1.001
             and not lx.PART_NOUN_BAD.search(left)
         ):

@@ -1,7 +1,7 @@
 """Generalising rules from the causes of first-read errors (tests/extract/FIRST_READ.md), each on
 invented sentences in several phrasings: families of cue words a writer may use for one measure,
 chronicle years, and the weak evidence where a number is better rejected than emitted. A case lists
-figures the text must give (`metric=value`; `metric=value:2018:partial` also checks the year, `none` for no year, and the period) and
+figures the text must give (`metric=value`; `metric=value:2018:partial:minors` also checks the year (`none`: no year), the period and the segment) and
 figures or values it must not give; each keeps a figure of the same text, so a rule that drops
 everything fails."""
 
@@ -35,6 +35,8 @@ def test_generalising_case(text, present, absent, absent_values):
         for want in extra:
             if want in PERIODS:
                 assert f.period == want, ((metric, value), f.period)
+            elif isinstance(want, str) and want != "none":   # a segment
+                assert f.segment == want, ((metric, value), f.segment)
             else:   # a year (`none`: the text gives the figure no year)
                 assert f.year == (None if want == "none" else want), ((metric, value), f.year)
     for key in tuples(absent):

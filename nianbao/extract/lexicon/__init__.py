@@ -447,6 +447,8 @@ TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|
 # a value compared with another month's (已超过6月份的83354人次): the same measure for that month
 OTHER_MONTH = re.compile(r"\s*(?:已|还|也)?(?:超过|高于|低于|多于|少于|不及|较|比|与)?\s*(?:(?:[1-9]|1[0-2])\s*月份?|上月|上个月|去年同期|上年同期)\s*的\s*")
 # a line that opens a list of parts (…总藏书量近130万册,其中:⏎)
+# the words that open a list of parts of the whole stated before them (其中…, 包括…, 按文献类型分:…)
+PARTS_LEAD = re.compile(r"其中(?:包括|包含)?|(?<![不未])(?:包括|包含)(?=[^,;。\d]{1,8}\d)|按[^,;。:：\d]{1,8}?(?:分|划分|统计)\s*[:：]")
 # a sentence opened by 其中: it lists parts of the whole of the sentence before
 PARTS_OPENING = re.compile(r"\s*其中\s*[,，:：]?")
 PARTS_FOLLOW = re.compile(r"其中\s*[::]?\s*$")
@@ -554,7 +556,7 @@ READER_PART_SEGMENTS = ("weekends", "women", "men", "age_band")
 # parts of holdings or loans listed by name after their whole (总藏书量N,其中古籍…,图书N册,报刊N份;
 # 汉文图书N册、民文图书N册): the label between the last list mark and the number names only the
 # part, by material, language or subject class; read by prose.listed_part (fullmatch, first wins)
-LISTED_PART_LEAD = re.compile(r"^(?:其中|另有|包括|含有?)[:：]?")
+LISTED_PART_LEAD = re.compile(r"^(?:其中(?:包括|包含)?|另有|包括|包含|含有?|按[^,;。:：\d]{1,8}?(?:分|划分|统计))\s*[:：]?")
 # the clause before the parts names their whole (总藏书量中,外文图书N册)
 LISTED_PART_WHOLE_BEFORE = re.compile(r"\d|中\s*[,，:：]\s*$")
 LISTED_PARTS: list[tuple[str, re.Pattern]] = [

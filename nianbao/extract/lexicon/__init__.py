@@ -91,14 +91,17 @@ CUES: list[Cue] = [
     Cue("circulation_items", r"流通(?:量|总量)?", _m(VOLUME_TIMES, "circulation.loans")),
     Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)|有(?:外借|借阅|借书)记录的读者(?:数量|人数|数)?", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
     # 有386804名读者借书
-    Cue("borrowers_r", r"(?:读者|市民|人)?(?:借书|借阅图书|借阅文献)", _m(PERSONS, "circulation.borrowers"), side="R"),
+    Cue("borrowers_r", r"(?:读者|市民|人)?(?:借书|借阅图书|借阅文献)(?![证卡])", _m(PERSONS, "circulation.borrowers"), side="R"),
+    # (为3200名读者办理了借书证, 1.2万名市民新办读者证: persons given a card are the new cards)
+    Cue("new_reg_r", r"^\s*(?:新)?(?:读者|市民|群众|居民|少儿读者|小读者)?(?:新)?(?:办理|办|申领|领取)了?(?:新的)?(?:读者|借书|借阅|图书|电子)?(?:证|卡)",
+        _m(PERSONS, "users.new_registrations"), side="R"),
     Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
     Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
         _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use")),
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users
-    Cue("new_reg", r"办证|新办(?:读者|借阅|借书)?(?:证|卡)|办理(?:各类)?(?:新|读者|借阅|借书|图书|少儿){0,2}(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
+    Cue("new_reg", r"(?<!累计)办证(?:人数|数量|总数|量|数)?|新办(?:读者|借阅|借书)?(?:证|卡)|办理(?:各类)?(?:新|读者|借阅|借书|图书|少儿){0,2}(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
                    r"新增持证(?:读者|人员|用户)?|新注册(?:的)?(?:读者|用户)?|注册新读者|新增办证|新办证",
         _m(CARD_UNITS + BARE, "users.new_registrations")),
     Cue("registered", r"持(?:证|卡)(?:读者|人员|人口|人数|用户)(?:总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|(?<!新)注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|(?<!新)(?:读者|用户|会员)注册(?:量|总量|人数)|(?<!新)注册(?:会员|人数)(?:总数|数)?|会员(?:总数|人数)|读者证(?:总数|总量)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:全年)?发放(?:读者|借阅|借书|图书)?证(?:数)?|有效读者(?:证)?",

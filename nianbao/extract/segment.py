@@ -104,6 +104,10 @@ def is_junk(line: str) -> bool:
     ms = list(lx.JUNK_LINE.finditer(s))
     if not ms or len(s) > 80:
         return False
+    # a sentence of the article with a number, then the page furniture on the same line
+    # (…到馆人次85万。(来源:某日报) / …。发布日期:2024/03/05): the sentence is text
+    if lx.SENTENCE_BEFORE_JUNK.match(s[: ms[0].start()]):
+        return False
     # a breadcrumb ending in the article's title (首页 各地动态 2021年…总流通破亿人次) states its figure
     tail = s[ms[-1].end() :]
     if (

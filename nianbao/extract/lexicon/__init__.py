@@ -698,6 +698,8 @@ JUNK_LINE = re.compile(r"发布时间|发布日期|更新时间|来源[:：]|作
                        r"地址[:：]|邮编|【打印】|【关闭】|返回顶部|扫一扫|"
                        # a page template's own words (2019年…banner嵌入: a site banner, its year no heading)
                        r"(?<![A-Za-z])(?:banner|navbar|header|footer|sidebar)(?![A-Za-z])")
+# a sentence with a number that ends before page furniture on its line (…85万人次。(来源:…)
+SENTENCE_BEFORE_JUNK = re.compile(r"(?=[^\n]*\d)(?=(?:[^\n]*?[\u4e00-\u9fff]){8})[^\n]*[。!?！？][\s(（【\[]*$")
 BREADCRUMB = re.compile(r"首页|当前位置")
 # spam spliced into a sentence, read through like pinyin (normalize.compact): a web address, an
 # advert in 《》/【】/() brackets (创历史新《某某app最新版下载》高, 12.5万【点击领取】人次)

@@ -11,7 +11,8 @@
     [('total_id', 'total'), ('part_id', 'part')], one union all branch each (a role of none:
     the relation's own `role` column);
   * severity: the column holding the severity the rule decides, for the checks whose seed row
-    allows more than one ("error|warn"); otherwise the seed's severity. Either way a severity
+    allows more than one ("error|warn"); otherwise the seed's (its first: "error" of "error|warn",
+    which int_dq_graded may lower to warn). Either way a severity
     the seed does not allow for the check (or a check missing from the seed) comes out null,
     which the not_null test of dq_findings.severity reports.
 -#}
@@ -24,7 +25,7 @@ select
     case when strpos('|' || dq_check.severity || '|', '|' || f.{{ severity }} || '|') > 0
             then f.{{ severity }} end
     {%- else -%}
-    dq_check.severity
+    split_part(dq_check.severity, '|', 1)
     {%- endif %} as severity,
     f.document_id,
     f.source_file,

@@ -3,5 +3,5 @@ select distinct
     finding_id,
     figure_id,
     role
-from {{ ref('int_dq_all') }}
+from {{ ref('int_dq_graded') }}
 order by finding_id, role, figure_id

@@ -9,5 +9,5 @@ select distinct
     cast(year as integer) as year,
     metric,
     message
-from {{ ref('int_dq_all') }}
+from {{ ref('int_dq_graded') }}
 order by source_file, "check", metric, finding_id

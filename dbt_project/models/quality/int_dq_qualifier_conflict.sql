@@ -5,7 +5,9 @@
   以上, 左右…) of a different qualifier (seeds/dq_qualifier_words.csv): 约28.4万余册,
   近3000多人. The extractor stores one qualifier per figure, so this rule reads the
   words around each span in the document text (two characters before it, its digits
-  and what follows). It reads the trusted figures and also the numbers the extractor
+  and what follows). It reads every figure, trusted or not (the writing is the finding,
+  not the figure's attribution: 近10万余册 is a clash whatever the extractor made of it),
+  and also the numbers the extractor
   kept as candidates without making them figures (raw.candidates, with a unit): the
   writing is contradictory whatever the number counts. Such a finding links the
   candidate's id (no metric; library and year of the document).
@@ -16,7 +18,7 @@ with spans as (
         char_start, char_end,
         subject_text || ' in ' || coalesce(cast(year as varchar), 'an unknown year') as subject
     from {{ ref('int_figure_ranges') }}
-    where kind = 'figure' and coalesce(is_trusted, true)
+    where kind = 'figure'
     union all
     select
         c.candidate_id as span_id, c.document_id, d.source_file, null as library_key, d.report_year as year,

@@ -6,5 +6,7 @@ select
     max(case when threshold = 'yoy_factor' then value end) as yoy_factor,
     max(case when threshold = 'max_items_per_borrowing_visit' then value end) as max_items_per_borrowing_visit,
     max(case when threshold = 'max_attendance_per_event' then value end) as max_attendance_per_event,
-    max(case when threshold = 'document_header_chars' then value end) as document_header_chars
+    max(case when threshold = 'document_header_chars' then value end) as document_header_chars,
+    max(case when threshold = 'min_error_confidence' then value end) as min_error_confidence,
+    max(case when threshold = 'doubt_window_chars' then value end) as doubt_window_chars
 from {{ ref('dq_thresholds') }}

@@ -1,0 +1,104 @@
+{{ config(materialized='table') }}{# read by both dq marts #}
+{#-
+  The findings of every rule (int_dq_all) with their final severity: an `error` stays an
+  error only when every figure it rests on is soundly attributed; otherwise it is a `warn`
+  (quality.md: "An error is a contradiction that a librarian reading both sentences would
+  agree cannot all be true. When in doubt, warn."). On unseen real reports almost every
+  false error came from an extractor attribution error (a part read as the whole, a region
+  total given to a library, a per-capita ratio read as a count), which a rule at severity
+  error turns into a false alarm. A linked figure casts doubt when
+  * its extractor confidence is below dq_thresholds.min_error_confidence (a part of a sum
+    needs only min_confidence, which every compared figure has: list items rarely name
+    their metric);
+  * its context carries a word of doubt for its role (int_dq_figure_doubts,
+    seeds/dq_doubt_words.csv: 其中, 人均, 累计, 全省…);
+  * it is a conflict candidate that is not one named library's (scope library) full-year
+    figure: a region's, a system's or an unknown library's figure, or a partial period;
+  * the candidates of a conflict are written in different units (人 and 人次, 册 and 件).
+  Linked ids that are not figures (a number the extractor kept as a candidate, a date
+  span) cast no doubt. The message of a downgraded finding says why, after the rule's own.
+-#}
+with findings as (
+    select * from {{ ref('int_dq_all') }}
+),
+
+figures as (
+    select * from {{ ref('int_figure_ranges') }}
+),
+
+thresholds as (
+    select * from {{ ref('int_dq_thresholds') }}
+),
+
+doubts as (
+    select * from {{ ref('int_dq_figure_doubts') }}
+),
+
+reasons as (
+    select
+        fi.finding_id,
+        fi.figure_id,
+        case
+            when fi.role <> 'part' and coalesce(f.confidence, 1.0) < t.min_error_confidence
+                then 'the figure ' || f.value_text || ' rests on weak evidence (extractor confidence '
+                     || {{ format_g('f.confidence', 3) }} || ' < ' || {{ format_g('t.min_error_confidence', 3) }} || ')'
+            when d.kind is not null
+                then 'the figure ' || f.value_text || ' may not be the whole year''s figure of the library ('
+                     || d.kind || ': ' || d.pattern || ')'
+            when fi.role = 'candidate' and coalesce(f.scope, 'library') <> 'library'
+                then 'the figure ' || f.value_text || ' is not one library''s (scope ' || f.scope || ')'
+            when fi.role = 'candidate' and coalesce(f.period, 'year') <> 'year'
+                then 'the figure ' || f.value_text || ' is not a full year''s (period ' || f.period || ')'
+            when fi.role = 'candidate' and coalesce(f.library_key, 'unknown') = 'unknown'
+                then 'the figure ' || f.value_text || ' names no library'
+        end as reason
+    from findings as fi
+    join figures as f on f.figure_id = fi.figure_id
+    cross join thresholds as t
+    left join doubts as d on d.figure_id = fi.figure_id and d.role = fi.role
+    where fi.severity = 'error'
+),
+
+-- conflict candidates written in different units (人 and 人次, 册 and 件; 万/亿/千 aside) may
+-- count different things (persons and visits): no contradiction a librarian would sign
+units as (
+    select
+        fi.finding_id,
+        count(distinct replace(replace(replace(f.unit_raw, '万', ''), '亿', ''), '千', '')) as n_units,
+        string_agg(distinct f.unit_raw, ', ' order by f.unit_raw) as unit_list
+    from findings as fi
+    join figures as f on f.figure_id = fi.figure_id
+    where fi.severity = 'error' and fi.role = 'candidate'
+        and coalesce(replace(replace(replace(f.unit_raw, '万', ''), '亿', ''), '千', ''), '') <> ''
+    group by fi.finding_id
+),
+
+doubted as (
+    select finding_id, min(reason) as reason
+    from (
+        select finding_id, reason from reasons
+        where reason is not null
+        union all
+        select finding_id, 'the figures are written in different units (' || unit_list || ')' as reason
+        from units
+        where n_units > 1
+    ) as r
+    group by finding_id
+)
+
+select
+    fi.finding_id,
+    fi."check",
+    case when d.finding_id is not null then 'warn' else fi.severity end as severity,
+    fi.document_id,
+    fi.source_file,
+    fi.library_key,
+    fi.year,
+    fi.metric,
+    fi.message
+    || case when d.finding_id is not null
+        then ' A warn, not an error: ' || d.reason || '.' else '' end as message,
+    fi.figure_id,
+    fi.role
+from findings as fi
+left join doubted as d using (finding_id)

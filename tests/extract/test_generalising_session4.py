@@ -43,3 +43,9 @@ def test_generalising_case(text, present, absent, absent_values):
         assert key[:2] not in figs, (key, sorted(figs))
     for v in absent_values:
         assert not [k for k in figs if k[1] == v], (v, sorted(figs))
+
+
+def test_a_banners_public_libraries_are_a_region_and_the_own_library_is_not():
+    figs = _figs("某旗图书馆2023年工作总结\n2023年,全旗公共图书馆接待读者12万人次,本馆外借图书5万册次。\n")
+    assert figs[("visits.in_person", 120000)].scope == "region"
+    assert figs[("circulation.loans", 50000)].scope == "library"

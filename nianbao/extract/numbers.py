@@ -210,7 +210,7 @@ _NUM_CORE = (
     rf"(?:万(?: ?零?(?:\d,\d{{3}}|\d{{1,4}})(?![\d,])千?"
     rf"|[一二两三四五六七八九]千(?:[一二两三四五六七八九]百)?)?|亿|千)?"
     rf"|(?<![{CN_CHARS}\d])(?:万|千)(?=余)"
-    rf"|(?<=[破超逾过近])(?:千万|百万|亿|万))"
+    rf"|(?<=[破超逾过近])(?:千万|百万|亿|万|千|百))"
 )
 _NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
 
@@ -342,6 +342,8 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
             unit = None  # `2019\t读者活动`: a column, not a count of readers
         if core in ("千", "百", "万", "十", "千万", "百万") and not (
             core in ("万", "千万", "百万") and m.group("pre") in _SCALE_ONLY_PRE
+            # (近千场, 超百场: a round count of a unit)
+            or core in ("千", "百") and m.group("pre") in _SCALE_ONLY_PRE and unit in METRIC_UNITS
         ):
             continue  # 千家万户, 百姓: words, not numbers (破万 is 10000, 超千万 10 million)
         # Chinese-numeral units that are really words: 一期 in 一期工程 is fine to keep

@@ -101,7 +101,7 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
     """label:value: the cue must end right before the number (a unit in brackets may sit between)."""
     d = _left_cue(left, None, sent, left_start)
     if d is None:
-        return None
+        return _bracket_unit_cue(text, q, left, sent, left_start)
     between = text[d.cue_end:q.num_start]
     if lx.BARE_BETWEEN.fullmatch(between):
         return d
@@ -127,7 +127,24 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
         if not re.search(r"\d", rest):
             d.unit_hint = (m.group(1) or "") + m.group(2)
             return d
-    return None
+    return _bracket_unit_cue(text, q, left, sent, left_start)
+
+
+def _bracket_unit_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> Decision | None:
+    """A label whose unit is written in brackets before a single value on its line (外借图书(册次):68000,
+    举办活动(场次):156): the cue read with that unit, as if it followed the number."""
+    m = lx.BRACKET_UNIT_LABEL.search(left)
+    if not m:
+        return None
+    line_end = text.find("\n", q.end)
+    if re.search(r"\d", text[q.end: len(text) if line_end < 0 else line_end]):
+        return None   # a row of columns, not one value
+    unit = "元" if m.group("unit") in ("元", "千元", "万元") else m.group("unit")
+    d = _left_cue(left[: m.start()], unit, sent, left_start)
+    if d is None or not lx.BARE_NOUN_GAP.fullmatch(left[d.cue_end - left_start: m.start()]):
+        return None
+    d.unit_hint = (m.group("scale") or "") + m.group("unit")
+    return d
 
 
 def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_start: int) -> Decision | None:

@@ -445,6 +445,10 @@ BARE_NOUN_BETWEEN = re.compile(r"\s*(?:的)?(?:图书|书刊|文献|资料|书�
 LEVEL_REACHED_BETWEEN = re.compile(r"\s*(?:已)?(?:增|增加|增长|上升|提高|攀升|扩大)(?:至|到)了?" + BARE_BETWEEN.pattern)
 # what was added, between a stock's cue and its scaled number (注册读者新增3.2万): the stock's flow
 ADDED_BETWEEN = re.compile(r"\s*(?:全年|本年|年内)?(?:新增|新增加|净增)了?" + BARE_BETWEEN.pattern)
+# a label's unit in brackets right before its value (外借图书(册次):68000, 举办活动(场次):156)
+BRACKET_UNIT_LABEL = re.compile(r"[(（]\s*(?P<scale>万|千)?(?P<unit>人次|册次|场次|件次|册|件|人|次|场|个|张|家|处|元|千元|万元)\s*[)）]\s*[:：]?\s*$")
+# what may sit between such a label's cue and its bracket: the noun it counts, or nothing
+BARE_NOUN_GAP = re.compile(r"\s*(?:的)?(?:图书|书刊|文献|资料|书籍|读者|用户|市民|数|量|数量|总数|总量)?\s*")
 FROM_LEVEL = re.compile(r"\s*(?:从|由)\s*(?:(?:(?:19|20)\d\d\s*年(?:底|末)?|去年|上年)\s*的)?\s*")
 TO_LEVEL = re.compile(r"(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的)?")
 # a value compared with another month's (已超过6月份的83354人次): the same measure for that month

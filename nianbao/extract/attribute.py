@@ -823,6 +823,17 @@ def _distribute_respectively(figs, mt: str) -> None:
             f.library_name, f.scope = name, "region"
 
 
+@functools.lru_cache(maxsize=8)
+def _titled_region(mt: str) -> str | None:
+    """The aggregate of the one place the first lines name (杭州统计年鉴2023 / 公共图书馆情况: 杭州市全市
+    公共图书馆), for a table of a region's libraries that names none; None when they name none or several."""
+    from .libraries import aggregate_name, find_places
+
+    head = "\n".join(_title_lines(mt, la.TITLED_REGION_LINES))
+    places = {p.name: p for _, _, p in find_places(head)}
+    return aggregate_name(next(iter(places.values()))) if len(places) == 1 else None
+
+
 def _table_library(f, doc: _Doc) -> str | None:
     """A table row or column named after a library (table_figures: 海安市图书馆 | 30.2): that
     library, whatever the sentence around says; the library evidence kind, else None."""
@@ -856,6 +867,10 @@ def _attribute_one(f, doc: _Doc) -> None:
         b = branch_by_label(mt, doc.own_key, f.evidence)  # a row labelled with a branch's name
         subj, where = (b, "label") if b else (subj, where)
     lib_kind = _table_library(f, doc) or _apply_subject(f, subj, where)
+    if lib_kind == "none" and f.scope == "region" and f.table_id is not None:
+        agg = _titled_region(mt)
+        if agg:
+            f.library_name, lib_kind = agg, "guessed"   # (杭州统计年鉴 / 公共图书馆情况: the city's libraries)
     if lib_kind == "own" and not doc.own:
         lib_kind = "none"
     elif (

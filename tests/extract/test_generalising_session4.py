@@ -49,3 +49,14 @@ def test_a_banners_public_libraries_are_a_region_and_the_own_library_is_not():
     figs = _figs("某旗图书馆2023年工作总结\n2023年,全旗公共图书馆接待读者12万人次,本馆外借图书5万册次。\n")
     assert figs[("visits.in_person", 120000)].scope == "region"
     assert figs[("circulation.loans", 50000)].scope == "library"
+
+
+def test_a_yearbook_table_of_a_titled_place_is_that_places_libraries():
+    text = ("某某统计年鉴2023\n公共图书馆情况\n项目\t2021年\t2022年\t2023年\n"
+            "总藏量(万册)\t350\t380\t410\n总流通人次(万人次)\t200\t180\t260\n")
+    text = text.replace("某某", "杭州")   # (a real place: the gazetteer must know it)
+    figs = _figs(text)
+    f = figs[("collection.total", 4100000)]
+    assert (f.year, f.scope, f.library_name) == (2023, "region", "杭州市全市公共图书馆")
+    two = _figs(text.replace("杭州统计年鉴2023", "杭州宁波统计年鉴2023"))   # two places: no guess
+    assert two[("collection.total", 4100000)].library_name is None

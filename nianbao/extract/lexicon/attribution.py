@@ -314,6 +314,8 @@ OWN_NAME_TAIL = re.compile(r"(?:立总?|总)?图书馆$")
 DATE_ONLY_PARTS = re.compile(r"\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})")
 # a page dated before December: its figures of that same year are to date, not the full year
 LAST_PARTIAL_MONTH = 11
+# the first lines that may name the place of a region's table that names no library (X统计年鉴)
+TITLED_REGION_LINES = 3
 # seasons and holidays with the first month they fall in: named with no year word in a page written
 # before that month (暑假期间… in a January item, 国庆长假… in a March one), they are last year's
 SEASONS: list[tuple[re.Pattern, int]] = [

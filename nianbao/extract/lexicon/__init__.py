@@ -135,6 +135,10 @@ CUES: list[Cue] = [
     # (1500余名幼儿在家长陪同下参加了该活动: persons of a kind, then the verb and the activity)
     Cue("attendance_persons_r", r"^(?:幼儿|儿童|小朋友|少儿|学生|中小学生|青少年|读者|家长|市民|群众|老人|老年人)[^,;。\d]{0,10}?(?:参加|参与)了?(?:该|本|此|这些|各项|各类|上述)?(?:活动|讲座|培训|比赛|课堂|展览)",
         _m(("名", "人"), "activities.attendance"), side="R"),
+    # (…活动56场,共有3200名读者参加。: the persons taking part, the clause ending with the verb)
+    Cue("attendance_persons_end_r", r"^(?:幼儿|儿童|小朋友|少儿|学生|中小学生|青少年|读者|家长|市民|群众|老人|老年人|亲子家庭|观众|听众)"
+        r"(?:朋友)?(?:积极|踊跃|热情)?(?:参加|参与)了?(?:进来|其中|活动)?(?=\s*$)",
+        _m(("名", "人", "人次"), "activities.attendance"), side="R"),
     # ---- spending (money only)
     Cue("sp_total", r"支出(?:总计|合计|总额)|总支出|(?:全年|年度|本年|全年经费|年度经费)支出|经费(?:总额|总计|合计|收入|总收入)|总经费|事业经费(?:总额|总计)?|经费总投入|财政拨款(?:总额|总计|合计)?|总收入|财政投入|运行经费总额|财政拨款(?:收入|支出)|^\s*经费(?:投入)?(?=[\d\s:为达共计约近超逾]*$)|"
                        # a budget's appropriation and its expenditure total (支出预算:2022年年初预算数…)

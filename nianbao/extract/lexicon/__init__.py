@@ -482,7 +482,9 @@ RATIO_SCALE = {"万": 10_000, "千": 1_000, "百": 100, "十万": 100_000}
 ACTIVITY_CTX = re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|阅读推广|辅导")
 # a sentence where readers drawn or served may be an event's audience (a festival, its day or scene,
 # people taking part): a `shun_activity_ctx` cue does not read it
-AUDIENCE_CTX = re.compile(ACTIVITY_CTX.pattern + r"|读书节|读书月|阅读节|阅读月|书香节|文化节|艺术节|当天|当日|现场|参与|参加|观看|观展")
+AUDIENCE_CTX = re.compile(ACTIVITY_CTX.pattern + r"|读书节|读书月|阅读节|阅读月|书香节|文化节|艺术节|当天|当日|现场|参与|参加|观看|观展|"
+                          # (outreach: 流动图书车下乡32次,服务群众1.5万人次 is no visit to the library)
+                          r"下乡|送书|流动|上门|进社区|进校园|进军营|进企业|进乡村|线上|网上|在线")
 EVENT_VERBS = re.compile(r"开展|举办|举行|组织|推出|承办")
 # staff receiving training (not reader activities): 我馆同志参加培训…
 STAFF_RECEIVED = re.compile(

@@ -99,3 +99,33 @@ def test_finished_runs_beyond_keep_runs_are_deleted(warehouse, stand_in_build, m
         kept = {r.run_id for r in runs}
         assert all(instance.get_records_for_run(run_id).records for run_id in kept)
     assert len(list((home.dagster_home() / "history" / "runs").glob("*-*.db"))) <= 2
+
+
+def test_the_instance_commits_without_waiting_for_the_disk_and_other_sqlite_files_are_untouched(warehouse, tmp_path):
+    """Dagster commits every event on its own: the instance's SQLite files are written with
+    synchronous=NORMAL (1); another SQLite database opened through SQLAlchemy keeps FULL (2)."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import Engine
+
+    seen: dict[str, int] = {}
+
+    def spy(dbapi_connection, _record):  # registered after the instance's hook: sees its setting
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            path = next(row[2] for row in dbapi_connection.execute("pragma database_list") if row[1] == "main")
+            seen[path] = dbapi_connection.execute("pragma synchronous").fetchone()[0]
+
+    instance = home.instance()
+    event.listen(Engine, "connect", spy)
+    try:
+        assert instance.get_runs() == []  # opens the run storage
+        other = create_engine(f"sqlite:///{tmp_path / 'other.db'}")
+        with other.connect():
+            pass
+        other.dispose()
+    finally:
+        event.remove(Engine, "connect", spy)
+    ours = {p: v for p, v in seen.items() if p.startswith(str(home.dagster_home().resolve()))}
+    assert ours and set(ours.values()) == {1}
+    assert seen[str((tmp_path / "other.db").resolve())] == 2

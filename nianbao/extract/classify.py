@@ -330,6 +330,20 @@ def _report_year(text: str) -> int | None:
     return report_year(text)
 
 
+@functools.lru_cache(maxsize=64)
+def _programme_announced(text: str, value: float) -> bool:
+    """The document announces a programme of `value` items (项) somewhere, to come or offered
+    (将开展40项…, 推出的40项…): each restatement of that count (40项活动涵盖…, a headline's
+    40项活动等你来) is the same programme, not the activities a year held."""
+    for q in find_quantities(text):
+        if q.unit in lx.PROGRAMME_UNITS and q.value == value:
+            cs = max(text.rfind(c, 0, q.num_start) for c in ",，;；。\n") + 1
+            left = text[cs:q.num_start]
+            if lx.PROGRAMME_ANNOUNCED_LEFT.search(left) or lx.PROGRAMME_FUTURE_LEFT.search(left):
+                return True
+    return False
+
+
 def _since_earlier_year(text: str, ss: int, pos: int) -> bool:
     """The sentence sums a flow since a year other than the report's (新馆自2019年启用以来共接待…
     in a 2022 report), with no year or period of the figure's own after that span: a sum of years.
@@ -441,6 +455,7 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     if d.metric == "activities.events" and q.unit in lx.PROGRAMME_UNITS and (
         lx.PROGRAMME_ANNOUNCED_LEFT.search(text[cs : q.num_start]) or lx.PROGRAMME_WELCOME_RIGHT.match(right)
+        or _programme_announced(text, q.value)
     ):
         return None
     if lx.EACH_OF.search(text[cs:q.num_start]):

@@ -714,6 +714,11 @@ def _inherited(
         whole = [p for p in same_line if p.sent_start < ss][-1:]
     else:
         whole = [p for p in in_sentence if p.fig.char_end <= k][-1:]
+    # (a lead other than 其中 lists parts named by material only: holdings and lending; a list after
+    # 包括 of other measures, 包括故事会20场、手工课15场, names kinds no segment knows)
+    if whole and leads and k == leads[-1].start() and not leads[-1].group(0).startswith("其中") \
+            and not whole[-1].fig.metric.startswith(("collection.", "circulation.")):
+        whole = []
     if whole and not bare and q.unit != "元":
         p = whole[-1]
         # parts never add up to more than their whole (…其中联盟活动4次,自主活动63次,发布微信56次)

@@ -335,6 +335,8 @@ HEADLINE_MAX = 50
 # 20项读书活动, 20项活动迎接“世界读书日”): what will be offered, not the activities the year held
 PROGRAMME_UNITS = ("项",)
 PROGRAMME_ANNOUNCED_LEFT = re.compile(r"(?:带来|策划|准备|推出|安排|筹备|奉上|献上)了?[^,;。\d]{0,8}$")
+# …or a programme to come (将开展40项阅读推广活动, 计划推出30项): announced, not held
+PROGRAMME_FUTURE_LEFT = re.compile(r"(?:将|即将|拟|计划|预计)(?:陆续|集中|重点|精心)?(?:开展|举办|推出|组织|举行|安排|策划)?了?[^,;。\d]{0,6}$")
 PROGRAMME_WELCOME_RIGHT = re.compile(r"^[^,;。\d]{0,10}?(?:迎接|喜迎)")
 EACH_OF = re.compile(r"\d+\s*[个所家座][^,;。\d]{0,12}?均[^,;。\d]{0,8}$")
 # a comparison before the cue and a change verb after it (比2024年收支预算总数增加10.45万元): a change

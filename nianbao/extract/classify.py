@@ -192,9 +192,13 @@ def classify_elliptic(text: str, q: Quantity, prev_clause: tuple[int, int], clau
         return None
     # the cue's own clause must not turn it into a change or a rate (比上年增长 / 人均)
     after_cue = text[d.cue_end:prev_clause[1]]
-    if lx.RATIO.search(pl) or _is_rate(pl):
+    if lx.RATIO.search(pl):
         return None
-    if any(o.unit == q.unit for o in find_quantities(after_cue)):
+    # (每天接待读者5000余人次,全年累计超过180万人次: the rate's clause, then the year's total)
+    year_after_rate = _is_rate(pl) and lx.FULL_YEAR_AFTER_RATE.match(left) is not None
+    if _is_rate(pl) and not year_after_rate:
+        return None
+    if any(o.unit == q.unit for o in find_quantities(after_cue)) and not year_after_rate:
         return None   # the cue already has its own number in this unit
     return vet(text, q, d, clause_start, clause_end, sentence, clause_start)
 

@@ -412,6 +412,9 @@ HELD_MATERIAL_RIGHT = re.compile(r"^\s*(?:\([^()]{1,3}\))?\s*(?:的)?(?:各类|�
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before
 # (…外借文献量常年高居榜首,2022年达671万册次 / …同比下降64.72%,降到1247万人次 / 目前已建成12座)
+# an elliptic clause that names the whole year, after a clause stating a rate (每天接待读者5000余人次,
+# 全年累计超过180万人次): the year's total of the rate's measure
+FULL_YEAR_AFTER_RATE = re.compile(r"\s*(?:全年|全年度|(?:19|20)\d\d\s*年(?:度|全年)?|今年|本年)\s*(?:共|共计|累计|合计|总计)?")
 ELLIPTIC_LEFT = re.compile(
     r"\s*(?:其中)?[\s,:]*(?:预计|预估|估计)?\s*(?:(?:19|20)\d\d\s*年(?:度|底|末)?|去年|今年|全年|当年|本年|目前|现|截至目前|截止目前|"
     r"(?:[1-9]|1[0-2])月(?:份)?)?\s*(?:截[至止]\s*(?:[1-9]|1[0-2])\s*月(?:底|末|份)?)?\s*(?:的)?\s*"

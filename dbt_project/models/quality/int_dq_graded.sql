@@ -13,7 +13,8 @@
   * its context carries a word of doubt for its role (int_dq_figure_doubts,
     seeds/dq_doubt_words.csv: 其中, 人均, 累计, 全省…);
   * it is a conflict candidate that is not one named library's (scope library) full-year
-    figure: a region's, a system's or an unknown library's figure, or a partial period;
+    figure: a region's, a system's or an unknown library's figure, or a partial period, or
+    its sentence names a year (2001年) and not its own;
   * the candidates of a conflict are written in different units (人 and 人次, 册 and 件).
   Linked ids that are not figures (a number the extractor kept as a candidate, a date
   span) cast no doubt. The message of a downgraded finding says why, after the rule's own.
@@ -51,6 +52,11 @@ reasons as (
                 then 'the figure ' || f.value_text || ' is not a full year''s (period ' || f.period || ')'
             when fi.role = 'candidate' and coalesce(f.library_key, 'unknown') = 'unknown'
                 then 'the figure ' || f.value_text || ' names no library'
+            when fi.role = 'candidate' and f.year is not null
+                 and {{ regexp_test("coalesce(f.evidence, '')", "'(19|20)[0-9]{2}年'") }}
+                 and strpos(f.evidence, cast(f.year as varchar) || '年') = 0
+                then 'the sentence of the figure ' || f.value_text || ' names another year than '
+                     || cast(f.year as varchar)
         end as reason
     from findings as fi
     join figures as f on f.figure_id = fi.figure_id

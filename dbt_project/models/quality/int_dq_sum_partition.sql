@@ -74,7 +74,7 @@ findings as (
             || ' stated as ' || w.total_text || ', but its parts by ' || replace(w.partition, '_', ' ')
             || ' add up to ' || w.parts_text || ' = ' || {{ number_text('w.parts_value') }}
             || ', more by ' || {{ number_text('w.parts_value - w.total_value') }}
-            || ' (a book or a reader is in one of them only).' as message
+            || ' (each item or reader counts in one of them only).' as message
     from wholes as w
     where w.pick = 1 and w.parts_lo > w.total_hi + 1e-6 * greatest(abs(w.total_value), 1)
 ),

@@ -486,7 +486,8 @@ def _prose_figures(
         year = at.figure_year(mt[ss : q.num_start], sec_year, rel_base)
         if OTHER_YEAR.fullmatch(mt[cs : q.num_start]) or lx.COMPARED_LEVEL.search(mt[cs : q.num_start]):
             # 较2019年的25万人次: the comparison year is this value's year
-            year = at.figure_year(re.sub(r"^\s*(?:较|比|与|而)", "", mt[cs : q.num_start]), sec_year)
+            # (去年同期为45万人次: last year's figure; 同期 only says it is of the same stretch of the year)
+            year = at.figure_year(re.sub(r"^\s*(?:较|比|与|而)|(?<=年)同期", "", mt[cs : q.num_start]), sec_year)
         ctx = mt[cs:ce]
         f = Figure(
             metric=metric,

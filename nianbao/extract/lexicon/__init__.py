@@ -292,7 +292,7 @@ LOOK_BACK_YEAR = re.compile(r"(?<![\d十])(?:一年来|一年以来|过去(?:的
 READING_DAY_ITEM = re.compile(r"世界读书日|读书日|4\.23|4·23|4月23日")
 SUMMED = re.compile(r"累计")
 # the level of a compared year in brackets (比2021年(126178万册/件)增长7.8%)
-COMPARED_LEVEL = re.compile(r"^\s*(?:比|较|与)\s*(?:19|20)\d\d\s*年\s*[(（]\s*$")
+COMPARED_LEVEL = re.compile(r"^\s*(?:比|较|与)\s*(?:(?:19|20)\d\d\s*年|去年|上年|上一年)(?:同期)?\s*[(（]\s*$")
 # a lending total whose parts, listed right after it, include returns: loans + returns
 LOANS_WITH_RETURNS_AFTER = re.compile(r"[^。;,]{0,4}[,，]\s*其中\s*(?:借书|借出|外借)[^。;]{0,20}?(?:还回|还书|归还)")
 # a definition in brackets after a label (总流通人次(指本年度内到图书馆借阅…以及参加各类活动等))

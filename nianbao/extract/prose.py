@@ -92,6 +92,8 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         if part:
             return part
     ctx = mt[left_start:ce] if left_start != cs else mt[cs:ce]
+    # (接待读者50万人次(含少儿读者12万人次): the parts in brackets after the number are not its own)
+    ctx = ctx[: q.end - (left_start if left_start != cs else cs)] + lx.BRACKETED.sub("", mt[q.end : ce])
     seg = at.segment(ctx, metric, mt[ss:se])
     if seg == "all":
         cohort = _birth_cohort(mt[max(ss, q.num_start - lx.BIRTH_COHORT_WINDOW) : q.num_start])
@@ -168,6 +170,12 @@ def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:
     part = _share_of_total_part(mt, ss, num_start)
     if part:
         return part
+    # a part in brackets right after its whole (馆藏总量35万册(含电子图书10万册))
+    aside = lx.BRACKET_PART_LABEL.search(left)
+    if aside:
+        for code, rx in lx.LISTED_PARTS:
+            if rx.fullmatch(aside.group(1).strip()):
+                return code
     # a part follows its whole: an earlier number in the sentence (or a 其中 label)
     if not lx.LISTED_PART_WHOLE_BEFORE.search(mt[ss:cs]) and "其中" not in left \
             and not lx.LISTED_PART_LEAD.match(left.strip(" ,，、")):
@@ -212,6 +220,10 @@ def _subject_part(mt, q, metric, cs, prev) -> str | None:
     if not pc or not (pc[0] <= prev[1].char_start < pc[1]):
         return None
     if not lx.ELLIPTIC_CLAUSE.match(mt[cs : q.num_start]):
+        return None
+    # (…50万人次(含少儿读者12万人次),外借图书… / 其中少儿读者8万人次,外借图书…: a part listed after its
+    # whole names no subject for the clauses after it)
+    if lx.PART_ASIDE_BEFORE.search(mt[max(0, prev[1].char_start - 12) : prev[1].char_start]):
         return None
     return prev[1].segment
 

@@ -589,6 +589,10 @@ LISTED_PARTS: list[tuple[str, re.Pattern]] = [
     ("newspapers", re.compile(r"(?:中文|汉文)?报纸(?:合订本)?")),
     ("periodicals", re.compile(r"(?:中文|汉文)?(?:期刊|报刊|杂志)(?:合订本)?")),
     ("microforms", re.compile(r"缩微(?:制品|胶片|文献|资料)")),
+    # (馆藏总量35万册(含电子图书10万册): the e-books a stated total includes)
+    ("electronic", re.compile(r"电子(?:图书|书刊|文献|期刊|资源|书)")),
+    # (新增藏书1.2万册(含捐赠2000册): what was given, a part of the additions)
+    ("donations", re.compile(r"(?:接受|社会)?(?:捐赠|受赠|赠送|捐献)(?:图书|书刊|文献)?")),
     ("audiovisual", re.compile(r"(?:视听|音像)(?:文献|资料|制品)")),
     ("other", re.compile(r"其他|其它")),
     # subject classes of the loans or holdings (哲学类N册次, 社会科学类…): 中图法 main groups
@@ -618,6 +622,12 @@ SHARE_OF_TOTAL_AFTER = re.compile(r"^[^,;。，；\d]{0,4}[,，]?\s*(?:约)?占(
 # its figure counts the part named by the clause before
 ELLIPTIC_CLAUSE = re.compile(r"^\s*(?:但|而)?\s*(?:其|它的|它们的)?\s*(?:流通量|借阅量|外借量|借阅|外借|流通|接待读者|到馆)"
                              r"[^,;。\d]{0,6}$")
+# a part listed after its whole, right before the part's number (其中少儿读者…, (含少儿读者…)
+PART_ASIDE_BEFORE = re.compile(r"(?:其中|[(（]\s*(?:含|包括|包含|其中))[^,;。()（）\d]{0,10}$")
+# the label of a part in brackets after its whole, up to the part's number ((含电子图书 / (其中少儿图书)
+BRACKET_PART_LABEL = re.compile(r"\d[^,;。()（）]{0,4}[(（]\s*(?:含|包括|包含|其中)[:：]?\s*([^()（）\d,;。]{1,12})$")
+# an aside in brackets (a part, a gloss) after a number: not the number's own words
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # quoted names (programme titles, book titles): their words never set a segment
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
 # names given as the themes of a year's work (以“A”和“B”等为主题,举办…活动共57场次): not a named part

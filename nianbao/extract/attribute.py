@@ -423,6 +423,8 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
             return False  # 始建于1952年的某馆有藏书…: the history year does not date the figure
         if la.NOT_A_YEAR_AFTER.match(sentence_left[j:]):
             return False
+        if lx.OPENED_IN_MONTH.match(sentence_left, i):
+            return False  # (去年12月开馆至今,…接待读者…: the opening's date, not the figure's year)
         if i > cut:
             return True  # the number's own clause
         cs = max(sentence_left.rfind(c, 0, i) for c in seps) + 1

@@ -273,6 +273,25 @@ def _since_opening_year(text: str, ss: int, pos: int, metric: str) -> bool:
     return lx.SUMMED.search(left) is not None and _first_anniversary(text) and not lx.OWN_PERIOD.search(left)
 
 
+def _opened_long_ago(text: str, ss: int, pos: int, metric: str) -> bool:
+    """A flow (or new cards) since an opening dated by its month (去年5月开馆以来, in a May item)
+    more than eleven months before the page was written: a sum across two calendar years."""
+    if metric.split(".")[0] not in lx.FLOW_FAMILIES and metric != "users.new_registrations":
+        return False
+    ms = list(lx.OPENED_IN_MONTH.finditer(text, ss, pos))
+    if not ms or lx.OWN_PERIOD.search(text, ms[-1].end(), pos):
+        return False
+    from .attribute import page_date
+
+    ref = page_date(text) or ((_report_year(text), 12) if _report_year(text) else None)
+    if ref is None:
+        return False
+    y = ms[-1].group("y")
+    rel = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0}
+    open_y = ref[0] + rel[y] if y in rel else int(y[:4])
+    return (ref[0] - open_y) * 12 + ref[1] - int(ms[-1].group("m")) > lx.OPENED_MONTHS_MAX
+
+
 def _since_opening_to_date(text: str, ss: int, pos: int, metric: str) -> bool:
     """A flow (or new cards) of a sentence opened by 目前/截至目前 after its paragraph named the
     library's opening (自<date>开馆以来, 开馆仅N天), or on the opening's N-th day past eleven months
@@ -474,6 +493,8 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     if _since_opening_year(text, sentence[0], q.num_start, d.metric):
         return None
     if _since_opening_to_date(text, sentence[0], q.num_start, d.metric):
+        return None
+    if _opened_long_ago(text, sentence[0], q.num_start, d.metric):
         return None
     if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
             and _look_back_year(text, sentence[0], q.num_start):

@@ -249,7 +249,7 @@ MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|�
                         r"(?:19|20)\d\d\s*年?\s*[-—至到~]\s*(?:19|20)\d\d\s*年(?:间|期间|以来)?(?=[^,，。]{0,12}累计|间|期间|以来)|"
                         # (“十三五”前四年: the first years of a plan period summed)
                         r"十[一二三四五六七八九]五[”\"」]?前[两二三四五六七八九]年|"
-                        r"建馆以来|开馆以来|多年来|历年来|历年累计|(?<![\d年])(?:[两二三四五六七八九十]{1,3}|\d{1,2})年(?:来|间|以来)")
+                        r"建馆以来|(?<!月)(?<!月份)开馆以来|多年来|历年来|历年累计|(?<![\d年])(?:[两二三四五六七八九十]{1,3}|\d{1,2})年(?:来|间|以来)")
 # a flow summed since something opened or was built, not one year's (新馆建成累计接待…,
 # 现已累计…, 开放以来累计…); 今年以来 is part of a year and stays
 FLOW_FAMILIES = ("visits", "circulation", "activities")
@@ -265,6 +265,12 @@ OPENING_STATED = re.compile(r"(?:自|从)\s*(?:19|20)\d\d\s*年[^,;。]{0,10}?(?
 SINCE_OPENING_TO_DATE = re.compile(r"^[^,;。]{0,4}(?:截[止至])?(?:目前|迄今|至今)")
 OPENING_DAY_N = re.compile(r"(?:开馆|开放|启用)(?:后)?(?:的)?第\s*(\d+)\s*天")
 OPENING_DAYS_PAST_YEAR = 330
+# an opening dated by its month (今年5月开馆以来, 去年12月开馆至今, 2023年5月开放以来): the flows since
+# then are a part of a year when the page was written within eleven months of it, else a sum
+# across two calendar years (classify: the page's date, or the report's year end)
+OPENED_IN_MONTH = re.compile(r"(?P<y>(?:19|20)\d\d\s*年|去年|前年|今年|本年|上年)\s*(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?"
+                             r"[^,;。\d]{0,8}?(?:开馆|开放|启用|落成|运行|投入使用)(?:以来|至今|后)")
+OPENED_MONTHS_MAX = 11
 # a round figure written as its scale alone after 破/超/逾 (破千万, 超百万): no unit follows
 SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")
 # …or a number with its scale and no unit at the end of its clause, passed (利用人次破2000万,创新高)

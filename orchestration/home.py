@@ -12,7 +12,10 @@ commits each event on its own (a 2,000-report run stores ~1,000: 312 planned dbt
 their results, the materialisations), and in SQLite's WAL mode the default (FULL) waits for
 the disk on every commit. NORMAL still never corrupts the file; a power cut may lose the
 last events of the run history, never the warehouse (published with its own fsync,
-`nianbao.publish`).
+`nianbao.publish`). Dagster also opens and closes a connection per event, and the last
+connection to close a WAL database checkpoints it and deletes its WAL (5-6 ms a close on
+this machine, 3,900 closes in a +1 run): one idle connection per file is kept open for the
+life of the process, so a close is only a close.
 """
 
 from __future__ import annotations
@@ -37,16 +40,26 @@ def dagster_home(published: Path | None = None) -> Path:
 
 
 _FAST_HOMES: set[str] = set()
+#: one idle connection per SQLite file of an instance, open until the process exits
+_KEEPERS: dict[str, sqlite3.Connection] = {}
 
 
 def _commit_without_fsync(dbapi_connection, _record) -> None:
     """SQLAlchemy `connect` hook: `synchronous=NORMAL` on SQLite files inside an instance
-    folder of `instance()` (any other database is left as it is)."""
+    folder of `instance()`, and an idle connection kept open to each (any other database is
+    left as it is)."""
     if not isinstance(dbapi_connection, sqlite3.Connection) or not _FAST_HOMES:
         return
-    files = [row[2] for row in dbapi_connection.execute("pragma database_list").fetchall() if row[2]]
-    if any(f.startswith(home) for f in files for home in _FAST_HOMES):
-        dbapi_connection.execute("pragma synchronous=NORMAL")
+    main = next((row[2] for row in dbapi_connection.execute("pragma database_list").fetchall() if row[1] == "main"),
+                "")
+    if not any(main.startswith(home) for home in _FAST_HOMES):
+        return
+    dbapi_connection.execute("pragma synchronous=NORMAL")
+    keeper = _KEEPERS.get(main)
+    if keeper is None:
+        keeper = _KEEPERS[main] = sqlite3.connect(main, check_same_thread=False)
+    # a read maps the WAL index (again after a new file was switched to WAL): the keeper counts as open
+    keeper.execute("pragma schema_version").fetchone()
 
 
 def _fast_commits(home: Path) -> None:

@@ -4,6 +4,7 @@ freshness policy of the marts (orchestration.defs.freshness)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from dagster import AssetKey, job, op
@@ -103,7 +104,9 @@ def test_finished_runs_beyond_keep_runs_are_deleted(warehouse, stand_in_build, m
 
 def test_the_instance_commits_without_waiting_for_the_disk_and_other_sqlite_files_are_untouched(warehouse, tmp_path):
     """Dagster commits every event on its own: the instance's SQLite files are written with
-    synchronous=NORMAL (1); another SQLite database opened through SQLAlchemy keeps FULL (2)."""
+    synchronous=NORMAL (1), each with one idle connection kept open (closing the last connection
+    would checkpoint the file); another SQLite database opened through SQLAlchemy keeps FULL (2)
+    and no kept connection."""
     import sqlite3
 
     from sqlalchemy import create_engine, event
@@ -129,3 +132,6 @@ def test_the_instance_commits_without_waiting_for_the_disk_and_other_sqlite_file
     ours = {p: v for p, v in seen.items() if p.startswith(str(home.dagster_home().resolve()))}
     assert ours and set(ours.values()) == {1}
     assert seen[str((tmp_path / "other.db").resolve())] == 2
+    assert set(ours) <= set(home._KEEPERS) and str((tmp_path / "other.db").resolve()) not in home._KEEPERS
+    wal = [p for p in ours if home._KEEPERS[p].execute("pragma journal_mode").fetchone()[0] == "wal"]
+    assert wal and all(Path(p + "-wal").exists() for p in wal)  # not checkpointed away by every close

@@ -93,7 +93,8 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
             return part
     ctx = mt[left_start:ce] if left_start != cs else mt[cs:ce]
     # (接待读者50万人次(含少儿读者12万人次): the parts in brackets after the number are not its own)
-    ctx = ctx[: q.end - (left_start if left_start != cs else cs)] + lx.BRACKETED.sub("", mt[q.end : ce])
+    # (其中讲座18场、展览12场: the items of a list after the number are not its own either)
+    ctx = ctx[: q.end - (left_start if left_start != cs else cs)] + lx.LIST_MARK.split(lx.BRACKETED.sub("", mt[q.end : ce]))[0]
     seg = at.segment(ctx, metric, mt[ss:se])
     if seg == "all":
         cohort = _birth_cohort(mt[max(ss, q.num_start - lx.BIRTH_COHORT_WINDOW) : q.num_start])
@@ -124,6 +125,12 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         # (…讲座36场,展览22场,培训班18期,共吸引2.1万人次参加: all of them)
         # (not after one count: 举办线上活动12068场次,共12092586人次参与 is that count's attendance)
         if lx.WHOLE_AFTER_LIST.search(mt[prev[1].char_end : q.num_start]) and _events_listed(mt, ss, prev[1]):
+            return "all"
+        # (举办各类读者活动132场,其中讲座18场、展览12场,参与读者2.6万人次: the whole's audience, after
+        # the list of its parts and a clause of its own)
+        k = mt.rfind("其中", ss, prev[1].char_start)
+        if k >= 0 and lx.EVENTS_COUNT.search(mt, ss, k) and lx.LIST_MARK.search(mt, k, prev[1].char_start) \
+                and re.search(r"[,，;；]", mt[prev[1].char_end : q.num_start]):
             return "all"
         return prev[1].segment
     # an elliptic clause (共开展8场) or one pointing back (相关主题活动): the sentence names the

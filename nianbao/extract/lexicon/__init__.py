@@ -632,6 +632,10 @@ ELLIPTIC_CLAUSE = re.compile(r"^\s*(?:但|而)?\s*(?:其|它的|它们的)?\s*(?
 PART_ASIDE_BEFORE = re.compile(r"(?:其中|[(（]\s*(?:含|包括|包含|其中))[^,;。()（）\d]{0,10}$")
 # the label of a part in brackets after its whole, up to the part's number ((含电子图书 / (其中少儿图书)
 BRACKET_PART_LABEL = re.compile(r"\d[^,;。()（）]{0,4}[(（]\s*(?:含|包括|包含|其中)[:：]?\s*([^()（）\d,;。]{1,12})$")
+# the marks that end an item of a list or a clause
+LIST_MARK = re.compile(r"[、,，;；]")
+# a count of events (132场, 9期)
+EVENTS_COUNT = re.compile(r"\d\s*[万千]?\s*(?:余|多)?\s*(?:场次|场|次|期)")
 # an aside in brackets (a part, a gloss) after a number: not the number's own words
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # quoted names (programme titles, book titles): their words never set a segment

@@ -94,7 +94,8 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     ctx = mt[left_start:ce] if left_start != cs else mt[cs:ce]
     # (接待读者50万人次(含少儿读者12万人次): the parts in brackets after the number are not its own)
     # (其中讲座18场、展览12场: the items of a list after the number are not its own either)
-    ctx = ctx[: q.end - (left_start if left_start != cs else cs)] + lx.LIST_MARK.split(lx.BRACKETED.sub("", mt[q.end : ce]))[0]
+    own_right = lx.LIST_MARK.split(lx.BRACKETED.sub("", mt[q.end : ce]))[0]
+    ctx = ctx[: q.end - (left_start if left_start != cs else cs)] + own_right
     seg = at.segment(ctx, metric, mt[ss:se])
     if seg == "all":
         cohort = _birth_cohort(mt[max(ss, q.num_start - lx.BIRTH_COHORT_WINDOW) : q.num_start])

@@ -721,6 +721,10 @@ SPUN_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"典籍(?=外借|借阅|流通|\d|总)"), "图书"),
     (re.compile(r"民众(?=图书馆)"), "公共"),
     (re.compile(r"步履|行动"), "活动"),
+    (re.compile(r"奉止"), "推广"),
+    (re.compile(r"下层"), "基层"),
+    (re.compile(r"名目"), "项目"),
+    (re.compile(r"横蛮"), "文化"),
     (re.compile(r"(?<![遥永长久深])远(?=\s*\d)"), "近"),
 ]
 # Cantonese particles read as their standard-written equivalents, one character for one

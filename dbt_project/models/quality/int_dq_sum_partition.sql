@@ -5,7 +5,8 @@
   seeds/dq_partition_segments.csv (the main classes of 中图法: a book is in one class;
   minors and adults) cannot add up to more than the whole (segment all) of that key:
   哲学类1.48万 + 社会科学类70.63万 + 文学艺术类40.19万 + … = 131.79万 > 全年外借94.2万.
-  At least two segments of the partition; a segment stated twice counts with its smallest
+  At least two segments of the partition (a segment within another one stated for the key,
+  seeds/dq_segment_within.csv: 文学类 in 文学艺术类, is not counted); a segment stated twice counts with its smallest
   statement, the whole with its largest, every figure with its rounding ([p_lo, p_hi]), so
   the sum is certainly above. Parts that sit in a list of the extractor (group_id) are
   the list's (int_dq_sum_mismatch) and are not read here. A sum below the whole says
@@ -35,6 +36,21 @@ segment_parts as (
     group by f.document_id, f.library_key, f.year, f.metric, f.scope, f.period, p.partition, f.segment
 ),
 
+-- a segment within another one stated for the same key (文学类 within 文学艺术类) is a part of
+-- that part, not one more class
+counted_parts as (
+    select sp.*
+    from segment_parts as sp
+    where not exists (
+        select 1
+        from {{ ref('dq_segment_within') }} as w
+        join segment_parts as o on o.segment = w.within
+        where w.segment = sp.segment
+            and o.document_id = sp.document_id and o.metric = sp.metric
+            and {{ same_key('o', 'sp', ['library_key', 'year', 'scope', 'period']) }}
+    )
+),
+
 sums as (
     select
         document_id, library_key, year, metric, scope, period, partition,
@@ -43,7 +59,7 @@ sums as (
         sum(value) as parts_value,
         string_agg(display_text, ' + ' order by char_start, figure_id) as parts_text,
         string_agg(figure_id, ',' order by figure_id) as part_ids
-    from segment_parts
+    from counted_parts
     group by document_id, library_key, year, metric, scope, period, partition
     having count(*) >= 2
 ),
@@ -85,7 +101,7 @@ linked as (
     union all
     select f.*, p.figure_id, 'part' as role
     from findings as f
-    join segment_parts as p
+    join counted_parts as p
         on p.document_id = f.document_id and p.metric = f.metric and p.partition = f.partition
         and {{ same_key('p', 'f', ['library_key', 'year']) }}
         and strpos(',' || split_part(f.id_basis, '|', 2) || ',', ',' || p.figure_id || ',') > 0

@@ -566,7 +566,9 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("offline", re.compile(r"(?<![线上和与、])线下(?=活动|讲座|展览|培训|阅读推广|参与)")),
     ("periodicals", re.compile(r"期刊|报刊")),
     # parts of the holdings named by their material (其中古籍1.2万册, 地方文献8000余册)
-    ("ancient_books", re.compile(r"(?:古籍|线装古籍|善本)(?:图书|文献|藏书)?(?=\s*[\d约近超逾达为有共])")),
+    # (善本 / 古籍善本: the rare books, a part of the ancient ones; 古旧籍: old and ancient books)
+    ("rare_books", re.compile(r"(?:古籍)?善本(?:书|图书|文献|古籍|藏书)?(?=\s*[\d约近超逾达为有共])")),
+    ("ancient_books", re.compile(r"(?:古旧籍|古籍|线装古籍)(?:图书|文献|藏书|线装图书)?(?=\s*[\d约近超逾达为有共])")),
     # (征集地方文献和文史资料12种100余册: local documents named with a kindred material)
     ("local_documents", re.compile(r"地方文献(?:藏量|馆藏)?(?:(?:和|及|与|、)[^\d,;。]{1,6})?(?=\s*[\d约近超逾达为有共])")),
     # the two parts of a budget's spending (基本支出 / 项目支出); not when the text says
@@ -590,7 +592,8 @@ LISTED_PARTS: list[tuple[str, re.Pattern]] = [
     ("minority_languages", re.compile(r"(?:民文|少数民族文字?|民族文字)(?:图书|书刊|文献)?")),
     ("chinese_books", re.compile(r"(?:汉文|中文)(?:普通)?图书")),
     ("minors", re.compile(r"(?:少儿|儿童|少年儿童)(?:图书|读物|书刊|文献)")),
-    ("ancient_books", re.compile(r"(?:古籍|善本|线装古籍)(?:图书|文献)?")),
+    ("rare_books", re.compile(r"(?:古籍)?善本(?:书|图书|文献|古籍)?")),
+    ("ancient_books", re.compile(r"(?:古旧籍|古籍|线装古籍)(?:图书|文献)?")),
     ("books", re.compile(r"(?:普通|纸质)?图书")),
     ("newspapers", re.compile(r"(?:中文|汉文)?报纸(?:合订本)?")),
     ("periodicals", re.compile(r"(?:中文|汉文)?(?:期刊|报刊|杂志)(?:合订本)?")),

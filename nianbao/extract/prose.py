@@ -146,7 +146,9 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         if seg2 in ("minors", "online", "alliance", "self_organized"):
             return seg2
     # a count of named programmes (“A”、“B”…共举办活动20余场次) is a part, not the whole
-    if lx.QUOTED_NAME.search(lx.THEME_SPAN.sub("", mt[ss : q.num_start])) and not re.search(
+    # (names before a semicolon belong to another statement of the sentence)
+    named_from = max(ss, mt.rfind(";", ss, q.num_start) + 1, mt.rfind("；", ss, q.num_start) + 1)
+    if lx.QUOTED_NAME.search(lx.THEME_SPAN.sub("", mt[named_from : q.num_start])) and not re.search(
         r"全年|全馆|共计|总", lx.QUOTED_NAME.sub("", mt[cs : q.num_start])
     ):
         return "named_programmes"

@@ -446,10 +446,12 @@ def _fractional_count(q: Quantity) -> bool:
 
 
 def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, sentence: tuple[int, int],
-        clause_start: int | None = None) -> Decision | None:
+        clause_start: int | None = None, ranked: bool = False) -> Decision | None:
     """The checks every metric decision must pass, whatever found its cue: blockers,
     rates, one reader's record, multi-year spans, thresholds, other institutions,
-    per-family blockers, staff training, single narrated events."""
+    per-family blockers, staff training, single narrated events. `ranked`: the number is a
+    region's in a ranking of regions (prose._ranked_place), so the ranking words do not
+    make it one reader's record."""
     text = _without_definitions(text, min(left_start, sentence[0]), q.num_start)
     left = text[left_start:q.num_start]
     right = text[q.end:clause_end]
@@ -472,9 +474,9 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     if _fractional_count(q) and not lx.RATIO.search(left) and not lx.FRACTIONAL_TOTAL_LEFT.search(text[cs:q.num_start]):
         return None
-    if lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start]) \
-            or lx.TOP_N.search(text[sentence[0]:q.num_start]) or lx.LIST_ITEMS_RIGHT.match(right) \
-            or lx.PEAK_DAY.search(text[sentence[0]:q.num_start]):
+    if not ranked and (lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start])
+                       or lx.TOP_N.search(text[sentence[0]:q.num_start])) \
+            or lx.LIST_ITEMS_RIGHT.match(right) or lx.PEAK_DAY.search(text[sentence[0]:q.num_start]):
         return None
     if d.metric == "activities.events" and q.unit in lx.PROGRAMME_UNITS and (
         lx.PROGRAMME_ANNOUNCED_LEFT.search(text[cs : q.num_start]) or lx.PROGRAMME_WELCOME_RIGHT.match(right)

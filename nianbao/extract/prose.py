@@ -463,6 +463,9 @@ def _prose_figures(
             d = _inherited(mt, q, bare, left_start, cs, ce, ss, se, placed)
         if d is None and not bare:
             d = _by_unit(mt, q, left_start, cs, ce, ss, se)
+        ranked_place = None
+        if d is None and not bare:
+            d, ranked_place = _ranked_place(mt, q, cs, ce, ss, se)
         if d is None:
             if not bare and q.unit in lx.PERSONS:
                 pc = previous_clause(mt, cs)
@@ -530,7 +533,9 @@ def _prose_figures(
             f.period = "plan"  # a budget's money is what is planned for its year (财政预算指标…)
         if d.ratio_scale is not None:
             as_ratio(f, d.ratio_scale)
-        if f.scope == "library" and f.library_name is None:
+        if ranked_place:
+            f.scope, f.library_name = "region", ranked_place
+        elif f.scope == "library" and f.library_name is None:
             # a region-wide aggregate named earlier in the same sentence (全省公共图书馆…,纸质文献总藏量…)
             regs = list(REGION.finditer(mt[ss : q.num_start]))
             if regs and not re.search(r"其中|本馆|我馆|图书馆", mt[ss + regs[-1].end() : q.num_start]):
@@ -560,6 +565,25 @@ def _prose_figures(
                 )
             )
     return _drop_unsupported_parts(_drop_secondary_downloads(figs, placed), placed), shares
+
+
+def _ranked_place(mt: str, q: Quantity, cs: int, ce: int, ss: int, se: int) -> tuple[Decision | None, str | None]:
+    """A region ranked with its figure in brackets (…新购图书册数最多的是广东省(1016万册),其次是浙江省
+    (877万册)): the measure the sentence ranks by, for that place's libraries (its aggregate name)."""
+    m = lx.RANKED_PLACE_LEFT.search(mt[cs : q.num_start])
+    first = lx.RANK_WORD.search(mt, ss, q.num_start)
+    if not m or not first or not lx.CLAUSE_TAIL.fullmatch(mt[q.end : ce].lstrip(")）")):
+        return None, None
+    from .libraries import aggregate_name
+
+    place = at.place_of(m.group("place"))
+    if place is None:
+        return None, None
+    d = left_cue(mt[ss : first.start()], q.unit, mt[ss:se], ss)
+    if d is None:
+        return None, None
+    d = vet(mt, q, Decision(d.metric, d.cue, d.cue_start, d.cue_end), cs, ce, (ss, se), cs, ranked=True)
+    return (d, aggregate_name(place)) if d else (None, None)
 
 
 def _is_budget(mt: str) -> bool:

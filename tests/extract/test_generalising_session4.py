@@ -60,3 +60,11 @@ def test_a_yearbook_table_of_a_titled_place_is_that_places_libraries():
     assert (f.year, f.scope, f.library_name) == (2023, "region", "杭州市全市公共图书馆")
     two = _figs(text.replace("杭州统计年鉴2023", "杭州宁波统计年鉴2023"))   # two places: no guess
     assert two[("collection.total", 4100000)].library_name is None
+
+
+def test_regions_ranked_by_a_measure_are_each_their_own_libraries():
+    figs = _figs("全国公共图书馆2021年发展统计\n2021年,各地区公共图书馆外借册次最多的是山东省(5230万册次),"
+                 "其次是河南省(4170万册次)。\n")
+    assert (figs[("circulation.loans", 52300000)].scope, figs[("circulation.loans", 52300000)].library_name) == (
+        "region", "山东省全省公共图书馆")
+    assert figs[("circulation.loans", 41700000)].library_name == "河南省全省公共图书馆"

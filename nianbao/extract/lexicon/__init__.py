@@ -202,6 +202,10 @@ TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|�
                    r"(?:最高|最多|第一|第1|榜首)(?:名)?的?(?:是|为)[^,;。\d]{0,12}?(?:分馆|总馆|服务点|书房|驿站)")
 PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
+# regions ranked by a measure, each with its figure in brackets (最多的是广东省(1016万册),其次是浙江省(877万册))
+RANK_WORD = re.compile(r"(?:最多|最少|最高|最低|居首|排名第一)的?(?:是|为|地区是|省份是)")
+RANKED_PLACE_LEFT = re.compile(r"(?:^|[,，、]|是|为|其次是|其次为|第[二三四五六七八九十]是|第[二三四五六七八九十]为|依次是)\s*"
+                               r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区))\s*[(（]\s*$")
 # a ranking names the top item of a list (借阅排行第一); it disqualifies only its own clause
 RANKING = re.compile(r"排名|排行|之最|"
                      # the busiest day (最高一天接待…, 最多的一天): a record, not a total

@@ -162,9 +162,12 @@ PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各
 # … or a number right after a bare place at the start of a clause (去年四川2600万读者走进图书馆;
 # also after a time word and a qualifier: 四川去年超3300万人次走进图书馆), but not a dateline
 # (中新网深圳4月23日电)
-PLACE_NUMBER_AFTER = re.compile(r"^(?:去年|今年|上年|全年)?\s*(?:共|约|近|超过?|逾|达|有|突破)?\s*"
+# (or in brackets after a place ranked by a measure: 最多的是广东省(1016万册))
+PLACE_NUMBER_AFTER = re.compile(r"^[(（]?\s*(?:去年|今年|上年|全年)?\s*(?:共|约|近|超过?|逾|达|有|突破)?\s*"
                                 r"\d[\d.,]*\s*[万亿]?(?![\d.]*\s*(?:月|日|年|号|时|电))")
-CLAUSE_LEAD = re.compile(r"(?:^|[,;:。!?\n，；：])\s*(?:(?:去年|今年|上年|(?:19|20)\d\d\s*年(?:度)?|截[止至][^,;。]{0,10}?[底末])\s*,?\s*)?$")
+CLAUSE_LEAD = re.compile(r"(?:^|[,;:。!?\n，；：])\s*(?:(?:去年|今年|上年|(?:19|20)\d\d\s*年(?:度)?|截[止至][^,;。]{0,10}?[底末])\s*,?\s*)?$|"
+                         # (a ranking's place: 最多的是广东省(…), 其次是浙江省(…), 第三是江苏省(…))
+                         r"(?:(?:最多|最少|最高|最低)的?(?:是|为)|其次(?:是|为)|第[二三四五六七八九十](?:是|为)|依次(?:是|为))\s*$")
 # generic level names: 市图书馆 is the report's own in a city library's report, the
 # prefecture's library in a county's report
 GENERIC_LIBRARY = re.compile(r"(?P<lvl>省|市|区|县|旗)(?P<mid>少儿|少年儿童)?图书馆$")

@@ -125,6 +125,10 @@ CUES: list[Cue] = [
     Cue("activity", r"活动|讲座|展览|展出|培训(?:班)?|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|观影|朗诵会|诵读会|书展|征文|"
                     r"公益课|体验课|课堂|(?:文学|读书|书友)社|书友会|(?:图片|摄影|书画|美术|主题|专题)展(?!览|出|示|开)|研学|夏令营|冬令营|阅读推广",
         {**_m(EVENT_UNITS + ("项",), "activities.events"), "人次": "activities.attendance"}),
+    # exhibitions counted by the piece (举办展览12个, 推出12个主题展览)
+    Cue("exhibitions_pieces", r"(?:举办|举行|推出|开展|展出|承办)了?[^,;。\d]{0,8}?(?:展览|书展|图片展|主题展)(?![馆厅室区])",
+        _m(("个",), "activities.events")),
+    Cue("exhibitions_pieces_r", r"^[^,;。\d]{0,8}?(?:展览|书展|图片展|主题展)(?![馆厅室区])", _m(("个",), "activities.events"), side="R"),
     Cue("activity_r", r"(?:\"|“)?[^,;。\d]{0,10}?(?:活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映)",
         _m(EVENT_UNITS + ("项",), "activities.events"), side="R"),
     Cue("attendance", r"参与(?:人数|人次|人(?![员士]))|参加(?:人数|人次)|活动(?:总)?人次|受众(?:人数|人次)?|听众|观众",
@@ -668,8 +672,8 @@ WHOLE_AFTER_LIST = re.compile(r"^[^。]*?[,;][^,;。]*(?:共|合计|总计|累�
 # words pointing back to the subset named in the previous sentence (相关主题活动23场)
 ANAPHORA = re.compile(r"相关|该类|此类|上述|这些|该系列|系列")
 # for activities: which noun(s) are named
-SEG_NOUNS = {"exhibitions": re.compile(r"展览|展出|书展|图片展"),
-             "lectures": re.compile(r"讲座|讲坛|公益课"),
+SEG_NOUNS = {"exhibitions": re.compile(r"展览|展出|书展|图片展|观展"),
+             "lectures": re.compile(r"讲座|讲坛|公益课|听众|听讲"),
              "trainings": re.compile(r"培训")}
 
 # ------------------------------------------------------------------ period

@@ -5,8 +5,9 @@
   in its clause and with no other number between, are matched against the pattern of
   seeds/dq_share_words.csv (role percent_after): 占 … N%. A share written with a qualifier
   (占…约40%, 近, 超, 40%以上: seeds/dq_qualifier_words.csv) is no exact statement, and a share
-  of another scope's total (占全省…的9.77%: the scope words of seeds/dq_doubt_words.csv) is no
-  share of this whole: both are left alone. The whole is a trusted figure of the same document, library, year, metric, scope
+  of another scope's total (占全省…的9.77%: the scope words of seeds/dq_doubt_words.csv) or of
+  a whole named as another metric (占读者的…, 占馆藏的… after new additions: role whole_word)
+  is no share of this whole: all are left alone. The whole is a trusted figure of the same document, library, year, metric, scope
   and period, segment all, larger than the part. The share holds when SOME such whole
   gives part / whole within the rounding of the three numbers (the stated share to its
   decimals, the figures by their ranges [p_lo, p_hi]): a misread whole cannot make a
@@ -58,6 +59,13 @@ exact_shares as (
         substr(s.after_text, strpos(s.after_text, s.share_text) + length(s.share_text) + 1, 3) as after_share
     from stated as s
     where s.share > 0 and s.share < 100
+        -- a share of a whole named as another metric (占馆藏的3% after new additions, 占读者的35%
+        -- after loans: seeds/dq_share_words.csv, role whole_word) is no share of this whole
+        and not exists (
+            select 1 from {{ ref('dq_share_words') }} as w
+            where w.role = 'whole_word' and strpos(s.between_words, w.word) > 0
+                and w.metric <> s.metric
+        )
         -- a share of another scope's total (占全省纸质文献总藏量的9.77%) is no share of this whole
         and not exists (
             select 1 from {{ ref('dq_doubt_words') }} as w

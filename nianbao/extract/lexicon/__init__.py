@@ -647,8 +647,8 @@ BRACKET_PART_LABEL = re.compile(r"\d[^,;。()（）]{0,4}[(（]\s*(?:含|包括|
 LIST_MARK = re.compile(r"[、,，;；]")
 # a count of events (132场, 9期)
 EVENTS_COUNT = re.compile(r"\d\s*[万千]?\s*(?:余|多)?\s*(?:场次|场|次|期)")
-# an aside in brackets (a part, a gloss) after a number: not the number's own words
-BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# an aside in brackets with a number of its own (a part) after a number: not the number's own words
+BRACKETED = re.compile(r"[(（][^()（）\d]*\d[^()（）]*[)）]")   # (with a number of its own: a part, not a gloss)
 # quoted names (programme titles, book titles): their words never set a segment
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
 # names given as the themes of a year's work (以“A”和“B”等为主题,举办…活动共57场次): not a named part

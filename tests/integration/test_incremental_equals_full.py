@@ -3,7 +3,9 @@
 Runs reuse what they can (files unchanged by size and mtime are not read again,
 extractions are cached by content hash and extractor version, an unchanged folder
 builds nothing): after a report is added, one changed and one deleted, every mart
-must hold the rows a first build of the same folder holds. The one difference by
+must hold the rows a first build of the same folder holds; and again after the deleted
+report comes back, the changed one is changed back and another one is moved to a new
+name (its content, hence its extraction, unchanged). The one difference by
 design: the kept warehouse still lists the deleted file in dim_document (status
 'removed'), which a first build never saw.
 """
@@ -57,7 +59,20 @@ def test_add_change_delete_then_marts_equal_a_first_build(tmp_path):
     assert "1 raw file added, 1 raw file removed, 1 raw file changed" in again.stderr
     assert "extracting 2 documents" in again.stderr  # the added and the changed one, not the others
 
-    fresh = tmp_path / "fresh" / "nianbao.duckdb"
+    _assert_marts_of_a_first_build(raw, kept, tmp_path / "fresh" / "nianbao.duckdb")
+
+    shutil.copy(SEED_REPORTS[1], raw / SEED_REPORTS[1].name)  # the deleted report is back
+    shutil.copy(SEED_REPORTS[0], changed)  # changed back: the text of the first build
+    moved = raw / SEED_REPORTS[2].name
+    moved.rename(raw / f"moved_{moved.name}")  # the same bytes under a new name
+    third = run_cli(raw, kept)
+    assert third.returncode == 0, third.stderr[-3000:]
+    assert "extracting 2 documents" in third.stderr  # the two texts pruned when they left; not the moved one
+    _assert_marts_of_a_first_build(raw, kept, tmp_path / "fresh2" / "nianbao.duckdb")
+
+
+def _assert_marts_of_a_first_build(raw, kept, fresh) -> None:
+    """Every mart of the kept warehouse `kept` holds the rows of a first build of `raw` into `fresh`."""
     scratch = run_cli(raw, fresh)
     assert scratch.returncode == 0, scratch.stderr[-3000:]
     kept_marts, fresh_marts = _marts(kept), _marts(fresh)

@@ -273,11 +273,11 @@ OPENING_STATED = re.compile(r"(?:自|从)\s*(?:19|20)\d\d\s*年[^,;。]{0,10}?(?
 SINCE_OPENING_TO_DATE = re.compile(r"^[^,;。]{0,4}(?:截[止至])?(?:目前|迄今|至今)")
 OPENING_DAY_N = re.compile(r"(?:开馆|开放|启用)(?:后)?(?:的)?第\s*(\d+)\s*天")
 OPENING_DAYS_PAST_YEAR = 330
-# an opening dated by its month (今年5月开馆以来, 去年12月开馆至今, 2023年5月开放以来): the flows since
+# an opening (or any start) dated by its month (今年5月开馆以来, 去年12月开馆至今, 去年5月以来): the flows since
 # then are a part of a year when the page was written within eleven months of it, else a sum
 # across two calendar years (classify: the page's date, or the report's year end)
 OPENED_IN_MONTH = re.compile(r"(?P<y>(?:19|20)\d\d\s*年|去年|前年|今年|本年|上年)\s*(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?"
-                             r"[^,;。\d]{0,8}?(?:开馆|开放|启用|落成|运行|投入使用)(?:以来|至今|后)")
+                             r"(?:[^,;。\d]{0,8}?(?:开馆|开放|启用|落成|运行|投入使用)(?:以来|至今|后)|\s*(?:以来|至今))")
 OPENED_MONTHS_MAX = 11
 # a round figure written as its scale alone after 破/超/逾 (破千万, 超百万): no unit follows
 SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")

@@ -15,7 +15,9 @@
   * it is a conflict candidate that is not one named library's (scope library) full-year
     figure: a region's, a system's or an unknown library's figure, or a partial period, or
     its sentence names a year (2001年) and not its own;
-  * the candidates of a conflict are written in different units (人 and 人次, 册 and 件).
+  * the candidates of a conflict are written in different units (人 and 人次, 册 and 件);
+  * a conflict candidate's evidence names a province or prefecture not followed by a library
+    word (去年四川2600万读者…): a region's figure attributed to a library.
   Linked ids that are not figures (a number the extractor kept as a candidate, a date
   span) cast no doubt. The message of a downgraded finding says why, after the rule's own.
 -#}
@@ -33,6 +35,28 @@ thresholds as (
 
 doubts as (
     select * from {{ ref('int_dq_figure_doubts') }}
+),
+
+-- provinces and prefectures by their short names (四川省 -> 四川), 2 characters or more
+region_names as (
+    select distinct
+        regexp_replace(region_name, '(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|地区|自治州|盟)$', '') as short_name
+    from {{ ref('stg_nianbao__regions') }}
+    where level in ('province', 'prefecture')
+),
+
+-- a candidate whose evidence names a province or prefecture not followed by a library word
+-- (去年四川2600万读者走进图书馆, not 四川省图书馆…): the region's figure, whatever the extractor
+-- attributed it to
+regional as (
+    select fi.finding_id, fi.figure_id, min(r.short_name) as region
+    from findings as fi
+    join figures as f on f.figure_id = fi.figure_id
+    join region_names as r
+        on length(r.short_name) >= 2 and strpos(f.evidence, r.short_name) > 0
+        and strpos(substr(f.evidence, strpos(f.evidence, r.short_name) + length(r.short_name), 5), '馆') = 0
+    where fi.severity = 'error' and fi.role = 'candidate'
+    group by fi.finding_id, fi.figure_id
 ),
 
 reasons as (
@@ -84,6 +108,9 @@ doubted as (
     from (
         select finding_id, reason from reasons
         where reason is not null
+        union all
+        select finding_id, 'a sentence names the region ' || region || ', not a library' as reason
+        from regional
         union all
         select finding_id, 'the figures are written in different units (' || unit_list || ')' as reason
         from units

@@ -178,10 +178,13 @@ def _library_name(text: str) -> str | None:
 def report_year(text: str) -> int | None:
     """The year a report is about: the year on a title line, else the most frequent
     year of its body that is not a date of the library's history, else the year of
-    the page's own date."""
+    the page's own date. None for a template whose year is masked (20__年: the page's date
+    is the site's), unless a title line dates it."""
     y = title_year(text)
     if y:
         return y
+    if la.MASKED_YEAR.search(text):
+        return None
     # else the most frequent year of the body that dates a figure (dates at the top excluded)
     cnt = data_years(text)
     if cnt:
@@ -725,6 +728,7 @@ class _Doc:
     roc: bool = False  # years written the ROC way only (105年总借阅册数…)
     page_date: tuple[int, int] | None = None  # (year, month) the page was written
     undated: bool = False  # no year dates a figure (a profile page): its stocks are as of its day
+    masked_year: bool = False  # the report's year is masked (20__年): no figure without its own year has one
 
 
 def _opening_window(mt: str) -> bool:
@@ -756,6 +760,7 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     )
     doc.page_date = page_date(mt)
     doc.undated = not doc.dated_title and not doc.roc and not data_years(mt) and not title_year(mt)
+    doc.masked_year = bool(la.MASKED_YEAR.search(mt))
     for f in figs:
         try:
             _attribute_one(f, doc)
@@ -900,6 +905,8 @@ def _attribute_one(f, doc: _Doc) -> None:
         f.year = doc.writing_year  # a plan is never for a year before the text was written
     elif not words and f.table_id is None:
         _last_year_of_news(f, doc, left)
+    if doc.masked_year and (not words or words[-1][1] == "rel") and f.table_id is None:
+        f.year = None  # (20__年,区图书馆…, 今年…: a template's masked year; the page's date is the site's)
     bd = la.BRACKET_DATE_AFTER.match(mt, f.char_end) if f.table_id is None else None
     if bd:
         f.year = int(bd.group("y"))

@@ -68,3 +68,10 @@ def test_regions_ranked_by_a_measure_are_each_their_own_libraries():
     assert (figs[("circulation.loans", 52300000)].scope, figs[("circulation.loans", 52300000)].library_name) == (
         "region", "山东省全省公共图书馆")
     assert figs[("circulation.loans", 41700000)].library_name == "河南省全省公共图书馆"
+
+
+def test_a_templates_masked_year_gives_the_report_no_year_but_a_title_still_does():
+    masked = "图书馆工作总结范文\n2021-07-14 来源:某网\n20__年,区图书馆外借图书5万册次。\n"
+    assert extract_document(masked).report_year is None
+    titled = "某区图书馆2020年工作总结\n20__年,区图书馆外借图书5万册次。\n"
+    assert extract_document(titled).report_year == 2020

@@ -263,6 +263,8 @@ MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:期间|�
 FLOW_FAMILIES = ("visits", "circulation", "activities")
 CUMULATIVE_SINCE = re.compile(r"(?:建成|开馆|开放|运行|成立|启用|落成)(?![^。;,]{0,6}?[周週天日](?:以来|来|内))[^。;]{0,30}?累计|(?<!今年)(?<!年初)(?<!本年)(?<![周週天日月])(?<!暑期)(?<!暑假)(?<!寒假)(?<!假期)(?<!春节)(?<!国庆)(?<!读书月)(?<!读书节)(?<!月份)以来[^。;]{0,20}?累计|"
                               r"现已累计|至今累计|累计至今|到目前为止[^。;]{0,40}?累计|"
+                              # (此项目累计开展活动21场: over the project's life, not a year's)
+                              r"(?:此|该|这个|这一|本)(?:项目|工程|品牌)[^。;]{0,10}?累计|"
                               # (全市各城市书房累计接待…: a network of rooms opened over the years)
                               r"(?:各|所有|全部)[^,;。\d]{0,8}?(?:书房|驿站|服务点|阅读空间)[^,;。\d]{0,4}?累计")
 # (a new library's first week or days, 开幕后一周以来累计…, is a part of the year, not a sum of years)

@@ -194,6 +194,9 @@ def classify_elliptic(text: str, q: Quantity, prev_clause: tuple[int, int], clau
     after_cue = text[d.cue_end:prev_clause[1]]
     if lx.RATIO.search(pl):
         return None
+    # (组织馆员业务培训3次,120人: the staff trained, not an audience)
+    if d.metric.startswith("activities") and (lx.STAFF_CLAUSE.search(pl) or lx.STAFF_RECEIVED.search(pl)):
+        return None
     # (每天接待读者5000余人次,全年累计超过180万人次: the rate's clause, then the year's total)
     year_after_rate = _is_rate(pl) and lx.FULL_YEAR_AFTER_RATE.match(left) is not None
     if _is_rate(pl) and not year_after_rate:

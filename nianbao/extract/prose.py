@@ -722,6 +722,12 @@ def _inherited(
             passed = bare and lx.SCALED_PASSED.search(clause_left) is not None
             if p.unit is None or passed if bare else _unit_means(q.unit, p.fig.metric, p.unit):
                 return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
+            # (讲座:16场;741人 / 举办展览8场,3200人次: persons right after an events count, alone in
+            # their clause, are those events' audience)
+            if not bare and p.fig.metric == "activities.events" and q.unit in lx.AUDIENCE_UNITS \
+                    and not clause_left.strip() and p.fig.segment not in ("staff_training",) \
+                    and not lx.STAFF_CLAUSE.search(mt[pc[0] : pc[1]]):
+                return vet(mt, q, Decision("activities.attendance", "", cs, q.num_start), cs, ce, (ss, se), cs)
         elif not bare:
             d = classify_elliptic(mt, q, pc, cs, ce, (ss, se))
             if d is not None:

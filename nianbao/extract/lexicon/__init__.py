@@ -503,6 +503,8 @@ FRACTIONAL_COUNT_UNITS = ("册次", "人次", "册", "件", "次", "场次", "�
 RATIO_SCALE = {"万": 10_000, "千": 1_000, "百": 100, "十万": 100_000}
 
 ACTIVITY_CTX = re.compile(r"活动|讲座|展览|培训|故事会|读书会|沙龙|分享会|比赛|竞赛|演出|放映|阅读推广|辅导")
+# the units of an audience counted alone right after its events (16场;741人)
+AUDIENCE_UNITS = ("人次", "人", "名")
 # a sentence where readers drawn or served may be an event's audience (a festival, its day or scene,
 # people taking part): a `shun_activity_ctx` cue does not read it
 AUDIENCE_CTX = re.compile(ACTIVITY_CTX.pattern + r"|读书节|读书月|阅读节|阅读月|书香节|文化节|艺术节|当天|当日|现场|参与|参加|观看|观展|"
@@ -713,7 +715,7 @@ COMPARISON_YEAR = re.compile(r"(?:比|较|与|同|相比|对比)(?:\d{4}年|去�
 # padded with spaces before it, which the number rules read through: 304152   人)
 SPUN_TELL = "东说念主"
 SPUN_MARKERS = ("东说念主", "藏书楼", "做事", "处事", "齐年", "齐国", "躲书", "新删", "流利", "睁开", "减进", "横蛮",
-                "物化", "论说", "老本", "逾越", "典籍", "民众", "步履")
+                "物化", "论说", "老本", "逾越", "典籍", "民众", "步履", "拜谒")
 SPUN_MIN_MARKERS = 3
 SPUN_WORDS: list[tuple[re.Pattern, str]] = [
     # (as the unit of a number or of 人次; elsewhere, 东说念主均, it is left as written)
@@ -734,6 +736,8 @@ SPUN_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"典籍(?=外借|借阅|流通|\d|总)"), "图书"),
     (re.compile(r"民众(?=图书馆)"), "公共"),
     (re.compile(r"步履|行动"), "活动"),
+    (re.compile(r"拜谒"), "访问"),
+    (re.compile(r"流利面"), "流通点"),
     (re.compile(r"奉止"), "推广"),
     (re.compile(r"下层"), "基层"),
     (re.compile(r"名目"), "项目"),

@@ -325,12 +325,14 @@ def page_date(text: str) -> tuple[int, int] | None:
     m = la.PUB_DATE.search(text[:1500])
     if m:
         return ym(m)
-    top = [ln.text for ln in lines(text[:1500]) if not la.VIEWING_DATE.search(ln.text)]
+    # (an e-paper's masthead date with its weekday is the date: 2024年05月31日 星期五 … 当前版: 011版)
+    epaper = la.EPAPER.search(text[:1500]) is not None
+    top = [ln.text for ln in lines(text[:1500]) if epaper or not la.VIEWING_DATE.search(ln.text)]
     # a dateline with a time or a source, or a byline, before a bare date line (often the site's
     # own date of today, repeated in its menus)
     for t in top:
         d = la.DATELINE.match(t) or la.DAY_FIRST_DATE.match(t) or la.BYLINE_DATE.match(t)
-        if d:
+        if d or epaper and (d := la.EPAPER_DATE.match(t)):
             return ym(d)
     for t in top:
         if lx.DATE_ONLY.match(t):

@@ -248,6 +248,9 @@ HISTORY_STRICT_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日
 # the figures the profile gives after it (a page date written later dates those)
 OPENED_ON_DAY_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:正式)?(?:建成|落成|竣工)\s*(?:并|並)?\s*"
                                  r"(?:投入使用|开放|对外开放|开馆|启用)")
+# an e-paper's page furniture: its masthead date is the issue's, the day the text was printed
+EPAPER = re.compile(r"当前版\s*[:：]|上一版|下一版|第\s*\d+\s*版|\d{2,3}\s*版\s*[:：]|报料热线|版面导航")
+EPAPER_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日")
 # a page header with the weekday is the day the page was viewed, not written (2023年11月23日 星期四)
 VIEWING_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天]")
 # a line opening with the page's date: with a time or its source (2017-07-27 08:50:00 来源:…,

@@ -728,7 +728,8 @@ def _inherited(
                     and not clause_left.strip() and p.fig.segment not in ("staff_training",) \
                     and not lx.STAFF_CLAUSE.search(mt[pc[0] : pc[1]]):
                 return vet(mt, q, Decision("activities.attendance", "", cs, q.num_start), cs, ce, (ss, se), cs)
-        elif not bare:
+        # (a bare scaled level from or to a year: 到访图书馆的人次,由2023年的2149万,…)
+        elif not bare or lx.LEVEL_CHANGE_LEFT.search(clause_left):
             d = classify_elliptic(mt, q, pc, cs, ce, (ss, se))
             if d is not None:
                 return d

@@ -153,6 +153,8 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
     d = None
     if facility:
         d = _right_cue(right, unit, q.end)
+    elif unit in lx.MONEY and lx.MONEY_NAMED_RIGHT.match(right):
+        d = _right_cue(right, unit, q.end)   # (200万元的文献购置经费: the amount's own name, right after it)
     if d is None:
         d = _left_cue(left, unit, sent, left_start)
     if d is not None and facility and d.cue_end <= q.num_start and d.metric.startswith("network"):

@@ -519,7 +519,9 @@ def _prose_figures(
             value=q.value,
             qualifier=q.qualifier,
             scope=at.scope(mt[left_start:ce] if not metric.startswith("network") else ctx, metric),
-            segment=_segment(mt, q, metric, left_start, cs, ce, ss, se, last_unit_by_sentence.get(ss)),
+            # (200万元的文献购置经费: money named after it takes no segment from the words before it)
+            segment=_segment(mt, q, metric, q.num_start if metric.startswith("spending") and d.cue_start >= q.end
+                             else left_start, cs, ce, ss, se, last_unit_by_sentence.get(ss)),
             period=at.period(mt[ss : q.num_start], flavour, mt[cs : q.num_start], _carried_period(mt, ss)),
             year=year,
             unit_raw=q.scale_unit or "",

@@ -474,6 +474,8 @@ MATERIAL_PART = re.compile(r"[\s,、;:]*(?:\d{1,2}\s*[、.]\s*)?[^\d,;。:()]{0,
 # the second level of a change stated as two levels (从32座增至42座): both are levels
 FROM_TO_RIGHT = re.compile(r"\s*(?:增|增加|增长|上升|提高|扩大|减少|下降|降|减)?(?:至|到)\s*[\d一二三四五六七八九十两]")
 # what may stand between a cue and a bare number it names (流通人次达到28万, 持证读者:1.2万)
+# an amount named right after it (200万元的文献购置经费): that name is its cue, before any on its left
+MONEY_NAMED_RIGHT = re.compile(r"^\s*的[^,;。\d]{0,12}?(?:经费|资金|费用|费)(?![^,;。]{0,4}\d)")
 BARE_BETWEEN = re.compile(r"(?:[\s:为达到是共计总合累约近超逾首破量已有了]|录得|錄得)*")   # (录得: Hong Kong's "recorded")
 # …or the noun the cue counts, when the number's scale is written (外借图书52万, 到访读者12万)
 BARE_NOUN_BETWEEN = re.compile(r"\s*(?:的)?(?:图书|书刊|文献|资料|书籍|读者|用户|市民)" + BARE_BETWEEN.pattern)

@@ -203,7 +203,9 @@ def classify_elliptic(text: str, q: Quantity, prev_clause: tuple[int, int], clau
     year_after_rate = _is_rate(pl) and lx.FULL_YEAR_AFTER_RATE.match(left) is not None
     if _is_rate(pl) and not year_after_rate:
         return None
-    if any(o.unit == q.unit for o in find_quantities(after_cue)) and not year_after_rate:
+    # (接待读者比上年增加2万人次,达到30万人次: a change stated before the level is not the cue's own number)
+    own = [o for o in find_quantities(after_cue) if o.unit == q.unit and not lx.DELTA.search(after_cue, 0, o.num_start)]
+    if own and not year_after_rate:
         return None   # the cue already has its own number in this unit
     return vet(text, q, d, clause_start, clause_end, sentence, clause_start)
 

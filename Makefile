@@ -34,10 +34,12 @@ run: manifest
 test: manifest browser postgres
 	$(PY) -m pytest
 
-## lint: ruff (Python: pycodestyle, pyflakes, import order, bugbear, pyupgrade; pyproject.toml) and
+## lint: ruff (Python: pycodestyle, pyflakes, import order, bugbear, pyupgrade; the ruff formatter's style, checked;
+## pyproject.toml) and
 ## sqlfluff (the dbt SQL: DuckDB dialect, jinja templater; dbt_project/.sqlfluff)
 lint: env
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	cd dbt_project && ../$(VENV)/bin/sqlfluff lint models macros tests --processes 2 --disable-progress-bar
 
 ## browser: Debian's chromium, for the headless rendering test of the quality report

@@ -26,9 +26,11 @@ COMMANDS: dict[str, tuple[str, list[str], str]] = {
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="nianbao", description=__doc__.split("\n")[0],
+        prog="nianbao",
+        description=__doc__.split("\n")[0],
         epilog="\n".join(f"  {name:<9} {what}" for name, (_, _, what) in COMMANDS.items()),
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("command", choices=COMMANDS, metavar="command", help=", ".join(COMMANDS))
     p.add_argument("args", nargs=argparse.REMAINDER, help="the command's own options (<command> --help)")
     return p

@@ -45,42 +45,57 @@ class Settings:
     """The run's settings; build with `settings()` (or `Settings.from_env(mapping)` in tests)."""
 
     raw_dir: Path = _setting(
-        "NIANBAO_RAW_DIR", PROJECT_ROOT / "raw", "the folder of reports to ingest (sub-folders included)")
+        "NIANBAO_RAW_DIR", PROJECT_ROOT / "raw", "the folder of reports to ingest (sub-folders included)"
+    )
     warehouse: Path = _setting(
-        "NIANBAO_WAREHOUSE", PROJECT_ROOT / "warehouse" / "nianbao.duckdb",
-        "the published warehouse; everything a run writes sits beside it")
+        "NIANBAO_WAREHOUSE",
+        PROJECT_ROOT / "warehouse" / "nianbao.duckdb",
+        "the published warehouse; everything a run writes sits beside it",
+    )
     doc_timeout_s: float = _setting(
-        "NIANBAO_DOC_TIMEOUT", 120.0, "seconds one document may take to extract before it is quarantined")
+        "NIANBAO_DOC_TIMEOUT", 120.0, "seconds one document may take to extract before it is quarantined"
+    )
     extract_workers: int = _setting(
-        "NIANBAO_EXTRACT_WORKERS", 0, "worker processes extracting documents side by side (0: the cores)")
+        "NIANBAO_EXTRACT_WORKERS", 0, "worker processes extracting documents side by side (0: the cores)"
+    )
     log_level: str = _setting("NIANBAO_LOG_LEVEL", "ERROR", "Dagster's log level for `nianbao run`")
     verbose: bool = _setting("NIANBAO_VERBOSE", False, "show dbt's full output on screen instead of the run log")
     allow_empty: bool = _setting(
-        "NIANBAO_ALLOW_EMPTY", False, "an empty raw folder may replace a published warehouse that has documents")
+        "NIANBAO_ALLOW_EMPTY", False, "an empty raw folder may replace a published warehouse that has documents"
+    )
     keep_runs: int = _setting(
-        "NIANBAO_KEEP_RUNS", DEFAULT_KEEP_RUNS, "run logs, sites, GX results and Dagster runs kept")
+        "NIANBAO_KEEP_RUNS", DEFAULT_KEEP_RUNS, "run logs, sites, GX results and Dagster runs kept"
+    )
     ingest_memory_mb: int = _setting(
-        "NIANBAO_INGEST_MEMORY_MB", 4096, "address-space cap of the sandbox child (0: none)")
+        "NIANBAO_INGEST_MEMORY_MB", 4096, "address-space cap of the sandbox child (0: none)"
+    )
     ingest_debug: bool = _setting("NIANBAO_INGEST_DEBUG", False, "the sandbox child's stderr goes to the screen")
     lock_wait_s: float = _setting(
-        "NIANBAO_LOCK_WAIT", 300.0, "seconds a run waits for a leftover process holding the working database")
+        "NIANBAO_LOCK_WAIT", 300.0, "seconds a run waits for a leftover process holding the working database"
+    )
     gold_dir: Path = _setting(
-        "NIANBAO_GOLD_DIR", PROJECT_ROOT.parent / "shared" / "seeds", "the folder holding gold.csv for `eval`")
+        "NIANBAO_GOLD_DIR", PROJECT_ROOT.parent / "shared" / "seeds", "the folder holding gold.csv for `eval`"
+    )
     dagster_home: Path | None = _setting(
-        "DAGSTER_HOME", None, "the Dagster instance folder (default: dagster_home/ beside the warehouse)")
+        "DAGSTER_HOME", None, "the Dagster instance folder (default: dagster_home/ beside the warehouse)"
+    )
     working_db: Path | None = _setting(
-        "NIANBAO_WORKING_DB", None, "internal: the working database dbt builds into (set by the run)")
+        "NIANBAO_WORKING_DB", None, "internal: the working database dbt builds into (set by the run)"
+    )
     docs_db: Path | None = _setting(
-        "NIANBAO_DOCS_DB", None, "internal: the published file `nianbao docs` reads (set by it)")
+        "NIANBAO_DOCS_DB", None, "internal: the published file `nianbao docs` reads (set by it)"
+    )
     target: str = _setting(
-        "NIANBAO_TARGET", "duckdb", "the warehouse database: duckdb (a file) or postgres (a server, NIANBAO_PG_*)")
+        "NIANBAO_TARGET", "duckdb", "the warehouse database: duckdb (a file) or postgres (a server, NIANBAO_PG_*)"
+    )
     pg_host: str = _setting("NIANBAO_PG_HOST", "127.0.0.1", "PostgreSQL host (NIANBAO_TARGET=postgres)")
     pg_port: int = _setting("NIANBAO_PG_PORT", 5432, "PostgreSQL port")
     pg_user: str = _setting("NIANBAO_PG_USER", "nianbao", "PostgreSQL user that builds and publishes")
     pg_password: str = _setting("NIANBAO_PG_PASSWORD", "", "its password")
     pg_dbname: str = _setting("NIANBAO_PG_DBNAME", "nianbao", "PostgreSQL database")
     marts_schema: str = _setting(
-        "NIANBAO_MARTS_SCHEMA", "marts", "internal: the schema dbt builds the marts into (set by the run)")
+        "NIANBAO_MARTS_SCHEMA", "marts", "internal: the schema dbt builds the marts into (set by the run)"
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -158,8 +173,14 @@ def pg_url() -> str:
     from sqlalchemy import URL
 
     s = settings()
-    return URL.create("postgresql+psycopg", username=s.pg_user, password=s.pg_password or None,
-                      host=s.pg_host, port=s.pg_port, database=s.pg_dbname).render_as_string(hide_password=False)
+    return URL.create(
+        "postgresql+psycopg",
+        username=s.pg_user,
+        password=s.pg_password or None,
+        host=s.pg_host,
+        port=s.pg_port,
+        database=s.pg_dbname,
+    ).render_as_string(hide_password=False)
 
 
 # ---------------------------------------------------------------- paths

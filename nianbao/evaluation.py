@@ -37,10 +37,11 @@ import pandas as pd
 from nianbao import config
 
 TOL = 0.005
-NO_YEAR = -1   # the key of a figure or gold row with no year
+NO_YEAR = -1  # the key of a figure or gold row with no year
 
 
 # ------------------------------------------------------------------ helpers
+
 
 def _base(p) -> str:
     """A document's key: its file name without extension (gold may omit it)."""
@@ -94,8 +95,8 @@ class FigureScore:
     false_negatives: pd.DataFrame = field(repr=False)
     false_positives: pd.DataFrame = field(repr=False)
     matches: pd.DataFrame = field(repr=False)
-    agreement: dict = field(default_factory=dict)   # matched pairs: share with the same qualifier/scope/segment/period
-    gold_rows: pd.DataFrame = field(default=None, repr=False)   # the scored frames (matches index them)
+    agreement: dict = field(default_factory=dict)  # matched pairs: share with the same qualifier/scope/segment/period
+    gold_rows: pd.DataFrame = field(default=None, repr=False)  # the scored frames (matches index them)
     pred_rows: pd.DataFrame = field(default=None, repr=False)
 
 
@@ -113,8 +114,7 @@ def _file_keys(frame: pd.DataFrame, column: str) -> pd.Series:
     return keys
 
 
-def score_figures(pred: pd.DataFrame, gold: pd.DataFrame, verbose: bool = False,
-                  with_year: bool = True) -> FigureScore:
+def score_figures(pred: pd.DataFrame, gold: pd.DataFrame, verbose: bool = False, with_year: bool = True) -> FigureScore:
     """One-to-one greedy matching on (file, metric, year) with values within 0.5 %
     (on (file, metric) only when `with_year` is False)."""
     pred = pred.copy()
@@ -159,8 +159,18 @@ def score_figures(pred: pd.DataFrame, gold: pd.DataFrame, verbose: bool = False,
         fn = len(gi) - tp
         fp = sum(1 for i in pi if i not in matched_p)
         p, r = _prf(tp, fp, fn)
-        rows.append({"metric": m, "gold": len(gi), "pred": len(pi), "tp": tp, "fp": fp, "fn": fn,
-                     "precision": round(p, 3), "recall": round(r, 3)})
+        rows.append(
+            {
+                "metric": m,
+                "gold": len(gi),
+                "pred": len(pi),
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "precision": round(p, 3),
+                "recall": round(r, 3),
+            }
+        )
     per_metric = pd.DataFrame(rows, columns=["metric", "gold", "pred", "tp", "fp", "fn", "precision", "recall"])
     tp = len(pairs)
     fp = len(pred) - len(matched_p)
@@ -221,6 +231,7 @@ def score_events(pred: pd.DataFrame, gold_events: pd.DataFrame) -> EventScore:
         index.setdefault((r["_file"], r["_date"], r["_title"]), []).append(i)
     used: set[int] = set()
     pairs = []
+
     def agreement(gi: int, pi: int) -> int:
         """How many of location and attendance agree (to prefer the right twin of a repeated row)."""
         return sum(_same(pred.at[pi, c] if c in pred else None, gold.at[gi, c]) for c in ("location", "attendance"))
@@ -237,17 +248,29 @@ def score_events(pred: pd.DataFrame, gold_events: pd.DataFrame) -> EventScore:
     p, rcl = _prf(tp, fp, fn)
     loc = att = None
     if pairs:
-        loc = sum(_same(pred.at[pi, "location"] if "location" in pred else None, gold.at[gi, "location"])
-                  for gi, pi in pairs) / len(pairs)
-        att = sum(_same(pred.at[pi, "attendance"] if "attendance" in pred else None, gold.at[gi, "attendance"])
-                  for gi, pi in pairs) / len(pairs)
+        loc = sum(
+            _same(pred.at[pi, "location"] if "location" in pred else None, gold.at[gi, "location"]) for gi, pi in pairs
+        ) / len(pairs)
+        att = sum(
+            _same(pred.at[pi, "attendance"] if "attendance" in pred else None, gold.at[gi, "attendance"])
+            for gi, pi in pairs
+        ) / len(pairs)
     mg = {g for g, _ in pairs}
-    return EventScore(tp, fp, fn, p, rcl, loc, att,
-                      gold.loc[[i for i in gold.index if i not in mg]],
-                      pred.loc[[i for i in pred.index if i not in used]])
+    return EventScore(
+        tp,
+        fp,
+        fn,
+        p,
+        rcl,
+        loc,
+        att,
+        gold.loc[[i for i in gold.index if i not in mg]],
+        pred.loc[[i for i in pred.index if i not in used]],
+    )
 
 
 # ------------------------------------------------------------------ inputs
+
 
 def gold_dir() -> Path:
     """NIANBAO_GOLD_DIR (`nianbao.config.Settings.gold_dir`)."""
@@ -275,6 +298,7 @@ def read_raw_texts(raw: Path | None = None) -> dict[str, str]:
 
 def direct_predictions(raw: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     from nianbao.extract import extract_document
+
     figs, evs = [], []
     for name, text in read_raw_texts(raw).items():
         res = extract_document(text, name)
@@ -288,12 +312,15 @@ def direct_predictions(raw: Path | None = None) -> tuple[pd.DataFrame, pd.DataFr
             evs.append(r)
     fcols = ["source_file", "metric", "year", "value", "evidence", "kind"]
     ecols = ["source_file", "event_date", "title", "location", "attendance"]
-    return (pd.DataFrame(figs) if figs else pd.DataFrame(columns=fcols),
-            pd.DataFrame(evs) if evs else pd.DataFrame(columns=ecols))
+    return (
+        pd.DataFrame(figs) if figs else pd.DataFrame(columns=fcols),
+        pd.DataFrame(evs) if evs else pd.DataFrame(columns=ecols),
+    )
 
 
 def warehouse_predictions() -> tuple[pd.DataFrame, pd.DataFrame | None]:
     import duckdb
+
     path = config.warehouse_path()
     if not path.exists():
         raise FileNotFoundError(f"warehouse not found: {path} (run `make run` first, or use --direct)")
@@ -341,9 +368,13 @@ def read_texts(folder: Path) -> dict[str, str]:
     """source_file → text of every loaded document, read exactly as the pipeline reads it."""
     from nianbao.ingest import read_folder
 
-    return {r.source_file: r.text for r in read_folder(Path(folder), progress=False)
-            if r.status == "loaded" and not r.source_file.lower().endswith(METADATA_SUFFIXES)
-            and Path(r.source_file).name not in ("gold.csv", "gold_events.csv")}
+    return {
+        r.source_file: r.text
+        for r in read_folder(Path(folder), progress=False)
+        if r.status == "loaded"
+        and not r.source_file.lower().endswith(METADATA_SUFFIXES)
+        and Path(r.source_file).name not in ("gold.csv", "gold_events.csv")
+    }
 
 
 @dataclass
@@ -352,8 +383,8 @@ class Extracted:
     figures: pd.DataFrame
     events: pd.DataFrame
     candidates: pd.DataFrame  # source_file, set, char_start, char_end, text, value, unit, fate, reason, metric
-    texts: dict               # (set, source_file) → text
-    libraries: dict           # (set, stem) → the report's own library
+    texts: dict  # (set, source_file) → text
+    libraries: dict  # (set, stem) → the report's own library
 
 
 def extract_texts(texts: dict[str, str], set_name: str = "") -> Extracted:
@@ -366,29 +397,49 @@ def extract_texts(texts: dict[str, str], set_name: str = "") -> Extracted:
         libs[(set_name, _base(name))] = res.library_name
         for f in res.figures:
             r = asdict(f)
-            r.update(source_file=name, set=set_name, stated_library=f.library_name,
-                     library_name=f.library_name or res.library_name, report_library=res.library_name,
-                     year=f.year if f.year is not None else res.report_year)
+            r.update(
+                source_file=name,
+                set=set_name,
+                stated_library=f.library_name,
+                library_name=f.library_name or res.library_name,
+                report_library=res.library_name,
+                year=f.year if f.year is not None else res.report_year,
+            )
             figs.append(r)
         for e in res.events:
             evs.append({**asdict(e), "source_file": name, "set": set_name})
         for c in res.candidates:
             cands.append({**asdict(c), "source_file": name, "set": set_name})
-    fcols = ["source_file", "set", "metric", "year", "value", "evidence", "kind", "library_name",
-             "char_start", "char_end"]
+    fcols = [
+        "source_file",
+        "set",
+        "metric",
+        "year",
+        "value",
+        "evidence",
+        "kind",
+        "library_name",
+        "char_start",
+        "char_end",
+    ]
     ccols = ["source_file", "set", "char_start", "char_end", "text", "value", "unit", "fate", "reason", "metric"]
-    return Extracted(pd.DataFrame(figs) if figs else pd.DataFrame(columns=fcols),
-                     pd.DataFrame(evs) if evs else pd.DataFrame(columns=["source_file", "set"]),
-                     pd.DataFrame(cands) if cands else pd.DataFrame(columns=ccols),
-                     {(set_name, k): v for k, v in texts.items()}, libs)
+    return Extracted(
+        pd.DataFrame(figs) if figs else pd.DataFrame(columns=fcols),
+        pd.DataFrame(evs) if evs else pd.DataFrame(columns=["source_file", "set"]),
+        pd.DataFrame(cands) if cands else pd.DataFrame(columns=ccols),
+        {(set_name, k): v for k, v in texts.items()},
+        libs,
+    )
 
 
 def _concat(parts: list[Extracted]) -> Extracted:
-    return Extracted(pd.concat([p.figures for p in parts], ignore_index=True),
-                     pd.concat([p.events for p in parts], ignore_index=True),
-                     pd.concat([p.candidates for p in parts], ignore_index=True),
-                     {k: v for p in parts for k, v in p.texts.items()},
-                     {k: v for p in parts for k, v in p.libraries.items()})
+    return Extracted(
+        pd.concat([p.figures for p in parts], ignore_index=True),
+        pd.concat([p.events for p in parts], ignore_index=True),
+        pd.concat([p.candidates for p in parts], ignore_index=True),
+        {k: v for p in parts for k, v in p.texts.items()},
+        {k: v for p in parts for k, v in p.libraries.items()},
+    )
 
 
 def _evidence_spans(texts_by_key: dict, key: str, evidence) -> list[tuple[int, int]]:
@@ -409,7 +460,7 @@ class CandidateScore:
     recall: float
     found: int
     gold: int
-    missing: pd.DataFrame = field(repr=False)   # gold rows with no candidate of their value
+    missing: pd.DataFrame = field(repr=False)  # gold rows with no candidate of their value
 
 
 def score_candidates(cands: pd.DataFrame, gold: pd.DataFrame) -> CandidateScore:
@@ -418,13 +469,17 @@ def score_candidates(cands: pd.DataFrame, gold: pd.DataFrame) -> CandidateScore:
     gold["_file"] = _file_keys(gold, "file")
     cands = cands.copy()
     cands["_file"] = _file_keys(cands, "source_file")
-    values = {k: [v for v in pd.to_numeric(g["value"], errors="coerce") if pd.notna(v)]
-              for k, g in cands.groupby("_file")}
-    found = [any(_close(v, float(r["value"])) for v in values.get(r["_file"], []))
-             if pd.notna(pd.to_numeric(r["value"], errors="coerce")) else False for _, r in gold.iterrows()]
+    values = {
+        k: [v for v in pd.to_numeric(g["value"], errors="coerce") if pd.notna(v)] for k, g in cands.groupby("_file")
+    }
+    found = [
+        any(_close(v, float(r["value"])) for v in values.get(r["_file"], []))
+        if pd.notna(pd.to_numeric(r["value"], errors="coerce"))
+        else False
+        for _, r in gold.iterrows()
+    ]
     n = int(sum(found))
-    return CandidateScore(n / len(gold) if len(gold) else 1.0, n, len(gold),
-                          gold.loc[[not f for f in found]])
+    return CandidateScore(n / len(gold) if len(gold) else 1.0, n, len(gold), gold.loc[[not f for f in found]])
 
 
 def _text_keys(ex: Extracted) -> dict[str, str]:
@@ -443,8 +498,11 @@ def fn_causes(s: FigureScore, ex: Extracted, multi_set: bool) -> pd.Series:
     for gi, g in s.false_negatives.iterrows():
         gv = pd.to_numeric(g["value"], errors="coerce")
         cg = cgroups.get(g["_file"])
-        close = [] if cg is None or pd.isna(gv) else [
-            r for _, r in cg.iterrows() if pd.notna(r["value"]) and _close(float(r["value"]), float(gv))]
+        close = (
+            []
+            if cg is None or pd.isna(gv)
+            else [r for _, r in cg.iterrows() if pd.notna(r["value"]) and _close(float(r["value"]), float(gv))]
+        )
         if not close:
             out[gi] = "not_a_candidate"
             continue
@@ -463,7 +521,7 @@ def fn_causes(s: FigureScore, ex: Extracted, multi_set: bool) -> pd.Series:
         elif same_value and all(r["metric"] != g["metric"] for r in same_value):
             out[gi] = "other_metric"
         elif same_value:
-            out[gi] = "matched_elsewhere"   # the figure is there but scored against another gold row
+            out[gi] = "matched_elsewhere"  # the figure is there but scored against another gold row
         else:
             out[gi] = "other"
     return pd.Series(out, dtype=object)
@@ -484,10 +542,15 @@ def fp_causes(s: FigureScore, ex: Extracted, multi_set: bool) -> pd.Series:
             out[pi] = "no_year" if p["_year"] == NO_YEAR else "wrong_year"
         elif close:
             out[pi] = "wrong_metric"
-        elif start is not None and pd.notna(start) and any(
+        elif (
+            start is not None
+            and pd.notna(start)
+            and any(
                 r["metric"] == p["metric"]
                 and any(a <= start < b for a, b in _evidence_spans(texts, p["_file"], r.get("evidence")))
-                for r in rows):
+                for r in rows
+            )
+        ):
             out[pi] = "wrong_value"
         else:
             out[pi] = "not_in_gold"
@@ -504,8 +567,9 @@ def _library_key(name, place):
     return canonical_library(name, place)
 
 
-def attribute_agreement(s: FigureScore, relaxed: FigureScore, libraries: dict | None = None,
-                        multi_set: bool = False) -> dict:
+def attribute_agreement(
+    s: FigureScore, relaxed: FigureScore, libraries: dict | None = None, multi_set: bool = False
+) -> dict:
     """Share of matched figures whose library, scope, segment, period and qualifier agree with the
     gold; year: share of figures matched on file, metric and value whose year agrees."""
     out = {}
@@ -513,8 +577,11 @@ def attribute_agreement(s: FigureScore, relaxed: FigureScore, libraries: dict | 
     pairs = [(int(r.gold_row), int(r.pred_row)) for r in s.matches.itertuples()] if len(s.matches) else []
     for col in ATTRIBUTES:
         if col == "year":
-            rp = ([(int(r.gold_row), int(r.pred_row)) for r in relaxed.matches.itertuples()]
-                  if len(relaxed.matches) else [])
+            rp = (
+                [(int(r.gold_row), int(r.pred_row)) for r in relaxed.matches.itertuples()]
+                if len(relaxed.matches)
+                else []
+            )
             if rp:
                 same = sum(relaxed.gold_rows.at[g, "_year"] == relaxed.pred_rows.at[q, "_year"] for g, q in rp)
                 out[col] = same / len(rp)
@@ -542,14 +609,16 @@ class SetScore:
     fn_cause: pd.Series
     fp_cause: pd.Series
     agreement: dict
-    events: EventScore | None = None   # when the set has a gold_events.csv
+    events: EventScore | None = None  # when the set has a gold_events.csv
 
 
 def score_set(ex: Extracted, gold: pd.DataFrame, name: str, multi_set: bool = False) -> SetScore:
     """All four parts of the score of one gold set (or of several, with a `set` column)."""
     figs = ex.figures
-    cs = score_candidates(ex.candidates if multi_set else ex.candidates.drop(columns="set", errors="ignore"),
-                          gold if multi_set else gold.drop(columns="set", errors="ignore"))
+    cs = score_candidates(
+        ex.candidates if multi_set else ex.candidates.drop(columns="set", errors="ignore"),
+        gold if multi_set else gold.drop(columns="set", errors="ignore"),
+    )
     f = figs if multi_set else figs.drop(columns="set", errors="ignore")
     g = gold if multi_set else gold.drop(columns="set", errors="ignore")
     s = score_figures(f, g)
@@ -568,8 +637,9 @@ def evaluate_sets(dirs: list[Path]) -> tuple[list[SetScore], SetScore | None]:
         sc = score_set(ex, gold, name)
         gev = Path(d) / "gold_events.csv"
         if gev.exists():
-            sc.events = score_events(ex.events, pd.read_csv(gev, dtype={"file": str, "date": str, "title": str,
-                                                                        "location": str}))
+            sc.events = score_events(
+                ex.events, pd.read_csv(gev, dtype={"file": str, "date": str, "title": str, "location": str})
+            )
         scores.append(sc)
         parts.append(ex)
         golds.append(gold.assign(set=name))
@@ -598,8 +668,10 @@ def _print_set(sc: SetScore, max_misses: int, detail: bool = True) -> None:
         print(s.per_metric.to_string(index=False))
     fns = s.false_negatives.assign(cause=sc.fn_cause)
     for _, r in fns.sort_values("cause").head(max_misses).iterrows():
-        print(f"  FN {r['cause']:<24} {r['_file']:<14} {r['_year']} {r['metric']:<28} {r['value']:<12} "
-              f"| {r.get('evidence', '')}")
+        print(
+            f"  FN {r['cause']:<24} {r['_file']:<14} {r['_year']} {r['metric']:<28} {r['value']:<12} "
+            f"| {r.get('evidence', '')}"
+        )
     fps = s.false_positives.assign(cause=sc.fp_cause)
     for _, r in fps.sort_values("cause").head(max_misses).iterrows():
         ev = str(r.get("evidence", ""))[:60].replace("\n", " ")
@@ -607,6 +679,7 @@ def _print_set(sc: SetScore, max_misses: int, detail: bool = True) -> None:
 
 
 # ------------------------------------------------------------------ report
+
 
 def _print_figures(s: FigureScore, max_misses: int) -> None:
     print("== figures ==")
@@ -630,8 +703,10 @@ def _print_events(s: EventScore, max_misses: int) -> None:
     print("\n== events ==")
     la = "n/a" if s.location_agree is None else f"{s.location_agree:.3f}"
     aa = "n/a" if s.attendance_agree is None else f"{s.attendance_agree:.3f}"
-    print(f"tp={s.tp} fp={s.fp} fn={s.fn}  precision={s.precision:.3f}  recall={s.recall:.3f}  "
-          f"location agreement={la}  attendance agreement={aa}")
+    print(
+        f"tp={s.tp} fp={s.fp} fn={s.fn}  precision={s.precision:.3f}  recall={s.recall:.3f}  "
+        f"location agreement={la}  attendance agreement={aa}"
+    )
     for _, r in s.false_negatives.head(max_misses).iterrows():
         print(f"  FN {r['_file'][:3]} {r['_date']} {r['title']}")
     for _, r in s.false_positives.head(max_misses).iterrows():
@@ -642,15 +717,26 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m nianbao.evaluation", description=__doc__.splitlines()[0])
     ap.add_argument("--direct", action="store_true", help="run the extractor over the raw folder (no warehouse)")
     ap.add_argument("--max-misses", type=int, default=200, help="how many misses to list")
-    ap.add_argument("--raw", type=Path, default=None,
-                    help="raw folder for --direct (default: the configured raw folder)")
-    ap.add_argument("--gold", type=Path, default=None,
-                    help="gold.csv, or a folder holding gold.csv (and gold_events.csv); default: the seed gold")
-    ap.add_argument("--set", type=Path, action="append", default=None, metavar="DIR",
-                    help="a gold set laid out like ../shared/realdev (docs/ + gold.csv), extracted directly; "
-                         "repeatable")
-    ap.add_argument("--real", action="store_true",
-                    help="realdev and every tests/extract/realdata/batch*/: per set and all together")
+    ap.add_argument(
+        "--raw", type=Path, default=None, help="raw folder for --direct (default: the configured raw folder)"
+    )
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        default=None,
+        help="gold.csv, or a folder holding gold.csv (and gold_events.csv); default: the seed gold",
+    )
+    ap.add_argument(
+        "--set",
+        type=Path,
+        action="append",
+        default=None,
+        metavar="DIR",
+        help="a gold set laid out like ../shared/realdev (docs/ + gold.csv), extracted directly; repeatable",
+    )
+    ap.add_argument(
+        "--real", action="store_true", help="realdev and every tests/extract/realdata/batch*/: per set and all together"
+    )
     args = ap.parse_args(argv)
     if args.set or args.real:
         dirs = list(args.set or []) + ([realdev_dir()] + real_batches() if args.real else [])

@@ -26,7 +26,8 @@ GX_FAVICON = re.compile(r'href="(?:\.{1,2}/)*static/images/favicon\.ico"')
 # a resource the browser fetches by itself: <script src>, <link href>, <img src>, css url()
 _EXTERNAL_LOAD = re.compile(
     r"<(?:script|link|img)\b[^>]*?\b(?:src|href)\s*=\s*[\"'](https?://[^\"']+)|url\(\s*[\"']?(https?://[^\"')]+)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def asset_map() -> dict[str, str]:
@@ -60,8 +61,9 @@ def make_offline(site: Path) -> int:
     """Ship the assets into `site` and rewrite its pages; returns the number of pages."""
     site = Path(site)
     assets = asset_map()
-    for file in sorted(set(filter(None, assets.values()))) + [str(p.relative_to(ASSETS_DIR))
-                                                              for p in (ASSETS_DIR / "webfonts").iterdir()]:
+    for file in sorted(set(filter(None, assets.values()))) + [
+        str(p.relative_to(ASSETS_DIR)) for p in (ASSETS_DIR / "webfonts").iterdir()
+    ]:
         dest = site / VENDOR / file
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ASSETS_DIR / file, dest)

@@ -23,9 +23,17 @@ EXTRACT_PACKAGE = Path(__file__).parent / "extract"
 
 #: Tables that must exist in a build before it may be published.
 REQUIRED_MARTS = [
-    "marts.fct_figures", "marts.fct_visits", "marts.fct_circulation", "marts.fct_activities",
-    "marts.fct_spending", "marts.dim_library", "marts.dim_region", "marts.dim_year",
-    "marts.dim_document", "marts.dq_findings", "marts.dq_finding_figures",
+    "marts.fct_figures",
+    "marts.fct_visits",
+    "marts.fct_circulation",
+    "marts.fct_activities",
+    "marts.fct_spending",
+    "marts.dim_library",
+    "marts.dim_region",
+    "marts.dim_year",
+    "marts.dim_document",
+    "marts.dq_findings",
+    "marts.dq_finding_figures",
     "marts.library_year_summary",
 ]
 
@@ -56,6 +64,7 @@ def doc_timeout_s() -> float:
 
 
 # ---------------------------------------------------------------- ingest
+
 
 @dataclass
 class IngestSummary:
@@ -109,8 +118,10 @@ def raw_folder_problem(raw_dir: Path, published: Path, allow_empty: bool | None 
     if not raw_dir.is_dir():
         return f"raw folder {raw_dir} does not exist or is not a folder (set NIANBAO_RAW_DIR)"
     if os.path.realpath(published.parent) == os.path.realpath(raw_dir):
-        return (f"the warehouse folder {published.parent} is the raw folder {raw_dir}: its own files would be "
-                "read back; put the warehouse in another folder (NIANBAO_WAREHOUSE)")
+        return (
+            f"the warehouse folder {published.parent} is the raw folder {raw_dir}: its own files would be "
+            "read back; put the warehouse in another folder (NIANBAO_WAREHOUSE)"
+        )
     if allow_empty is None:
         allow_empty = settings().allow_empty
     if allow_empty:
@@ -120,8 +131,10 @@ def raw_folder_problem(raw_dir: Path, published: Path, allow_empty: bool | None 
     except OSError as exc:
         return f"raw folder {raw_dir} cannot be listed: {exc.strerror or type(exc).__name__}"
     if not entries and (n := _published_documents(published)):
-        return (f"raw folder {raw_dir} has no files; the published warehouse {published} with {n} files is kept "
-                "(an unmounted or mistyped folder?); run with --allow-empty to publish an empty warehouse")
+        return (
+            f"raw folder {raw_dir} has no files; the published warehouse {published} with {n} files is kept "
+            "(an unmounted or mistyped folder?); run with --allow-empty to publish an empty warehouse"
+        )
     return None
 
 
@@ -156,7 +169,7 @@ def ingest(raw_dir: Path, working: Path, progress: bool = True, published: Path 
     scan = scan_folder(raw_dir, exclude=[published.parent])
     for folder, why in scan.skipped:
         say(f"skipped {folder}: {why}")
-    stats = _file_stats(scan)   # taken before reading: a file changed meanwhile is read again next time
+    stats = _file_stats(scan)  # taken before reading: a file changed meanwhile is read again next time
     with warehouse.connect(working) as con:
         reuse = warehouse.unchanged_files(con, stats, extractor_version())
     if reuse:
@@ -174,6 +187,7 @@ def ingest(raw_dir: Path, working: Path, progress: bool = True, published: Path 
 
 
 # ---------------------------------------------------------------- extract
+
 
 @dataclass
 class ExtractSummary:
@@ -222,22 +236,27 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
     version = extractor_version()
     with warehouse.connect(working) as con:
         todo = warehouse.documents_to_extract(con, version)
-        loaded = con.execute(
-            "select count(distinct document_id) from raw.documents where status='loaded'").fetchone()[0]
+        loaded = con.execute("select count(distinct document_id) from raw.documents where status='loaded'").fetchone()[
+            0
+        ]
     workers = extract_workers(len(todo)) if workers is None else max(1, min(workers, max(len(todo), 1)))
-    say(f"extracting {len(todo)} documents ({loaded - len(todo)} unchanged, kept from the last run)"
-        + (f" on {workers} workers" if workers > 1 else ""))
+    say(
+        f"extracting {len(todo)} documents ({loaded - len(todo)} unchanged, kept from the last run)"
+        + (f" on {workers} workers" if workers > 1 else "")
+    )
     timeout = doc_timeout_s()
     outcomes: dict[int, object] = {}
-    with sandbox.Pool(workers, preload=("nianbao.extract",)) as pool, \
-            tqdm(total=len(todo), desc="extract", unit="doc", disable=not progress or not todo, file=sys.stderr) as bar:
+    with (
+        sandbox.Pool(workers, preload=("nianbao.extract",)) as pool,
+        tqdm(total=len(todo), desc="extract", unit="doc", disable=not progress or not todo, file=sys.stderr) as bar,
+    ):
         for i, outcome in pool.run(_extract_one, [(text, source_file) for _, source_file, text in todo], timeout):
             outcomes[i] = outcome
             bar.update(1)
             stopping.check()
     results: list[tuple[str, ExtractionResult]] = []
     failed: list[tuple[str, str, str, str]] = []  # (document_id, source_file, reason, detail)
-    for i, (document_id, source_file, _) in enumerate(todo):   # the documents' order: independent of `workers`
+    for i, (document_id, source_file, _) in enumerate(todo):  # the documents' order: independent of `workers`
         outcome = outcomes[i]
         if isinstance(outcome, sandbox.ChildTimeout):
             failed.append((document_id, source_file, "timeout", f"extraction took longer than {timeout:.0f} s"))
@@ -246,7 +265,7 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
         else:
             results.append((document_id, outcome))
     with warehouse.connect(working) as con:
-        warehouse.store_extractions(con, results, version)   # in bulk: one insert per table per batch
+        warehouse.store_extractions(con, results, version)  # in bulk: one insert per table per batch
         for document_id, source_file, reason, detail in failed:
             say(f"quarantined {source_file}: {reason} ({detail})")
             con.execute(
@@ -257,16 +276,23 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
         pruned = warehouse.prune_orphans(con)
         _store_library_regions(con)
         n_fig, n_ev = con.execute(
-            "select (select count(*) from raw.figures), (select count(*) from raw.events)").fetchone()
+            "select (select count(*) from raw.figures), (select count(*) from raw.events)"
+        ).fetchone()
     summary = ExtractSummary(
-        extracted=len(results), skipped_unchanged=loaded - len(todo), failed=[(f, r) for _, f, r, _ in failed],
-        figures=n_fig, events=n_ev, pruned=pruned,
+        extracted=len(results),
+        skipped_unchanged=loaded - len(todo),
+        failed=[(f, r) for _, f, r, _ in failed],
+        figures=n_fig,
+        events=n_ev,
+        pruned=pruned,
     )
     found = [f for _, r in results for f in r.figures]
     ratios = sum(1 for f in found if f.kind == "ratio")
     n_events = sum(len(r.events) for _, r in results)
-    say(f"found {len(found) - ratios} figures, {ratios} stated ratios and {n_events} events "
-        f"in {len(results)} documents; the raw tables hold {n_fig} figures and ratios, {n_ev} events")
+    say(
+        f"found {len(found) - ratios} figures, {ratios} stated ratios and {n_events} events "
+        f"in {len(results)} documents; the raw tables hold {n_fig} figures and ratios, {n_ev} events"
+    )
     return summary
 
 
@@ -286,6 +312,7 @@ def _store_library_regions(con) -> None:
 
 # ---------------------------------------------------------------- gazetteer
 
+
 def load_gazetteer(working: Path) -> int:
     from nianbao.gazetteer import load_regions
 
@@ -296,6 +323,7 @@ def load_gazetteer(working: Path) -> int:
 
 
 # ---------------------------------------------------------------- publish
+
 
 def publish(working: Path, published: Path) -> None:
     from nianbao.publish import publish as atomic_publish

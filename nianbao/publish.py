@@ -72,8 +72,18 @@ from pathlib import Path
 
 from nianbao import stopping
 
-__all__ = ["publish", "recover", "checkpoint", "validate", "copy_database", "PublishError", "RecoveryReport",
-           "stage_site", "staging_path", "discard_site"]
+__all__ = [
+    "publish",
+    "recover",
+    "checkpoint",
+    "validate",
+    "copy_database",
+    "PublishError",
+    "RecoveryReport",
+    "stage_site",
+    "staging_path",
+    "discard_site",
+]
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +107,7 @@ class RecoveryReport:
     removed_temp_files: list[Path] = field(default_factory=list)
     moved_aside: list[Path] = field(default_factory=list)
     removed_orphan_wal: list[Path] = field(default_factory=list)
-    working_ok: bool | None = None   # None: there was no working file
+    working_ok: bool | None = None  # None: there was no working file
     detail: str | None = None
 
     @property
@@ -338,9 +348,12 @@ def _point_current(published: Path, final: Path) -> None:
         if not (path.is_symlink() and os.readlink(path) == target):
             _replace_symlink(path, target)
     _fsync_dir(root)
-    sites = sorted((p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")),
-                   key=lambda p: p.name, reverse=True)
-    for old in sites[config.keep_runs():]:
+    sites = sorted(
+        (p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")),
+        key=lambda p: p.name,
+        reverse=True,
+    )
+    for old in sites[config.keep_runs() :]:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
 
@@ -355,8 +368,11 @@ def _repair_site(published: Path) -> Path | None:
     current = os.readlink(root / "current") if (root / "current").is_symlink() else ""
     ident = _identity(published)
     repaired = None
-    for site in sorted((p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")),
-                       key=lambda p: p.name, reverse=True):
+    for site in sorted(
+        (p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")),
+        key=lambda p: p.name,
+        reverse=True,
+    ):
         if site.name <= current:
             break
         mark = site / _MARK

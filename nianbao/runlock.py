@@ -88,8 +88,7 @@ def holder(path: Path) -> str | None:
 
 
 @contextmanager
-def run_lock(path: Path, wait: bool | float = False,
-             on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+def run_lock(path: Path, wait: bool | float = False, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the run lock at `path` for the block.
 
     `wait=False`: raise `RunLocked` at once when another process holds it
@@ -117,8 +116,10 @@ def run_lock(path: Path, wait: bool | float = False,
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         _acquire(fd, path, wait, on_wait)
-        line = (f"pid {os.getpid()}, started {datetime.now(UTC).strftime('%Y-%m-%d %H:%M:%S UTC')}, "
-                f"{' '.join(sys.argv)[:200]}")
+        line = (
+            f"pid {os.getpid()}, started {datetime.now(UTC).strftime('%Y-%m-%d %H:%M:%S UTC')}, "
+            f"{' '.join(sys.argv)[:200]}"
+        )
         os.ftruncate(fd, 0)
         os.pwrite(fd, (line + "\n").encode("utf-8", "replace"), 0)
         with _guard:

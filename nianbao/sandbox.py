@@ -82,11 +82,13 @@ def default_memory_mb() -> int:
 
 # ---------------------------------------------------------------- parent side
 
+
 class _Child:
     """One `python -m nianbao.sandbox` child."""
 
-    def __init__(self, memory_mb: int, preload: tuple[str, ...], start_timeout_s: float = START_TIMEOUT_S,
-                 wait: bool = True) -> None:
+    def __init__(
+        self, memory_mb: int, preload: tuple[str, ...], start_timeout_s: float = START_TIMEOUT_S, wait: bool = True
+    ) -> None:
         """Start the child; with `wait`, block until it is ready (else see `wait_ready`/`frame`)."""
         from nianbao.config import child_env, settings
 
@@ -95,9 +97,12 @@ class _Child:
         env.setdefault("PYTHONWARNINGS", "ignore")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "nianbao.sandbox", str(memory_mb), *preload],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             stderr=None if settings().ingest_debug else subprocess.DEVNULL,
-            env=env, close_fds=True, start_new_session=True,
+            env=env,
+            close_fds=True,
+            start_new_session=True,
         )
         self._buf = bytearray()
         self.fd = self.proc.stdout.fileno()
@@ -146,16 +151,16 @@ class _Child:
         """The next complete message already received, or None."""
         if len(self._buf) < _LEN.size:
             return None
-        need = _LEN.unpack(self._buf[:_LEN.size])[0]
+        need = _LEN.unpack(self._buf[: _LEN.size])[0]
         if len(self._buf) < _LEN.size + need:
             return None
-        body = bytes(self._buf[_LEN.size:_LEN.size + need])
-        del self._buf[:_LEN.size + need]
+        body = bytes(self._buf[_LEN.size : _LEN.size + need])
+        del self._buf[: _LEN.size + need]
         return pickle.loads(body)
 
     def feed(self) -> bool:
         """Read what the child has written (call when its fd is readable); False at end of file."""
-        need = _LEN.unpack(self._buf[:_LEN.size])[0] if len(self._buf) >= _LEN.size else 0
+        need = _LEN.unpack(self._buf[: _LEN.size])[0] if len(self._buf) >= _LEN.size else 0
         chunk = os.read(self.fd, max(_CHUNK, need + _LEN.size - len(self._buf)))
         self._buf += chunk
         return bool(chunk)
@@ -241,6 +246,7 @@ atexit.register(shutdown)
 
 # ---------------------------------------------------------------- a pool of children
 
+
 @dataclass
 class _Slot:
     """One worker of a `Pool`: its child (None until needed), the call it runs and that call's deadline."""
@@ -270,8 +276,13 @@ class Pool:
     block by one, kills every child.
     """
 
-    def __init__(self, workers: int, memory_mb: int | None = None, preload: tuple[str, ...] = (),
-                 start_timeout_s: float = START_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        workers: int,
+        memory_mb: int | None = None,
+        preload: tuple[str, ...] = (),
+        start_timeout_s: float = START_TIMEOUT_S,
+    ) -> None:
         self.memory_mb = default_memory_mb() if memory_mb is None else memory_mb
         self.preload = tuple(preload)
         self.start_timeout_s = start_timeout_s
@@ -332,8 +343,9 @@ class Pool:
             yield self._finish(slot, _outcome(msg), kill=eof)
         elif eof:
             died = slot.child.died()
-            yield self._finish(slot, died if slot.ready else ChildDied(f"sandbox child did not start: {died}"),
-                               kill=True)
+            yield self._finish(
+                slot, died if slot.ready else ChildDied(f"sandbox child did not start: {died}"), kill=True
+            )
         elif time.monotonic() > slot.deadline:
             if slot.ready:
                 outcome = ChildTimeout(f"took longer than {timeout:g} s; stopped")
@@ -378,6 +390,7 @@ class Pool:
 
 
 # ---------------------------------------------------------------- child side
+
 
 def _read_exact(f, n: int) -> bytes | None:
     buf = bytearray()

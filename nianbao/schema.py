@@ -19,14 +19,14 @@ from pathlib import Path
 
 DOCUMENT_STATUSES = ("loaded", "duplicate", "quarantined", "removed")
 QUARANTINE_REASONS = (
-    "empty",             # zero bytes or only whitespace
-    "binary",            # bytes that are not text (image, archive, random data)
-    "undecodable",       # text-like but no encoding decodes it
-    "too_large",         # above the size limit
-    "no_text",           # a container format (docx/pdf/html) with no text in it
+    "empty",  # zero bytes or only whitespace
+    "binary",  # bytes that are not text (image, archive, random data)
+    "undecodable",  # text-like but no encoding decodes it
+    "too_large",  # above the size limit
+    "no_text",  # a container format (docx/pdf/html) with no text in it
     "unsupported_format",  # a format we cannot read (xls, doc, ...)
-    "unreadable",        # the file could not be opened (permissions, I/O error)
-    "timeout",           # reading or extraction took longer than the per-document limit
+    "unreadable",  # the file could not be opened (permissions, I/O error)
+    "timeout",  # reading or extraction took longer than the per-document limit
     "extraction_error",  # the extractor raised; the message is in `detail`
     "outside_raw_folder",  # a symbolic link whose real path is outside the raw folder: never read
 )
@@ -36,24 +36,25 @@ QUARANTINE_REASONS = (
 class DocumentRecord:
     """One file seen in the raw folder, whatever happened to it."""
 
-    document_id: str          # sha256 hex of the file's bytes ('' when unreadable)
-    source_file: str          # path relative to the raw folder, '/'-separated
-    status: str               # one of DOCUMENT_STATUSES
+    document_id: str  # sha256 hex of the file's bytes ('' when unreadable)
+    source_file: str  # path relative to the raw folder, '/'-separated
+    status: str  # one of DOCUMENT_STATUSES
     reason: str | None = None  # one of QUARANTINE_REASONS when quarantined
     detail: str | None = None  # one human-readable line: what exactly went wrong
     format: str | None = None  # txt, docx, html, pdf, ...
     encoding: str | None = None
     bytes: int = 0
     chars: int = 0
-    text: str | None = None   # normalised (NFKC) text; None unless loaded
+    text: str | None = None  # normalised (NFKC) text; None unless loaded
     duplicate_of: str | None = None  # source_file of the loaded twin, for duplicates
     library_name: str | None = None
     report_year: int | None = None
-    is_link: bool = False     # a symbolic link (followed once when inside the raw folder)
+    is_link: bool = False  # a symbolic link (followed once when inside the raw folder)
     link_target: str | None = None  # for a link inside the raw folder: the source_file it points to
 
 
 # ---------------------------------------------------------------- figures
+
 
 def _seed_column(seed: str, column: str) -> tuple[str, ...]:
     """One column of a dbt seed (dbt_project/seeds/<seed>.csv): the one source of a code list."""
@@ -62,7 +63,7 @@ def _seed_column(seed: str, column: str) -> tuple[str, ...]:
         return tuple(row[column] for row in csv.DictReader(fh))
 
 
-METRICS = _seed_column("metrics", "metric")   # the indicator vocabulary of the spec
+METRICS = _seed_column("metrics", "metric")  # the indicator vocabulary of the spec
 QUALIFIERS = ("exact", "at_least", "approx", "at_most", "range")
 SCOPES = ("library", "system", "branches", "service_points", "region", "unknown")
 PERIODS = ("year", "partial", "plan")
@@ -78,20 +79,20 @@ class Figure:
     per capita, percentages) kept for ratio checks; they do not reach fct_figures.
     """
 
-    metric: str               # a code of METRICS (kind figure) or a ratio code (kind ratio)
-    value: float              # base units (persons, volumes, yuan, ...)
-    qualifier: str            # QUALIFIERS
-    scope: str                # SCOPES
-    segment: str              # 'all' or a short lower-case subset code
-    period: str               # PERIODS
-    year: int | None          # the year the figure describes
-    unit_raw: str             # the unit as written: 人次, 万元, 组家庭 ...
-    evidence: str             # the sentence or table cell it came from
-    char_start: int           # span of the number (with its unit) in the normalised text
+    metric: str  # a code of METRICS (kind figure) or a ratio code (kind ratio)
+    value: float  # base units (persons, volumes, yuan, ...)
+    qualifier: str  # QUALIFIERS
+    scope: str  # SCOPES
+    segment: str  # 'all' or a short lower-case subset code
+    period: str  # PERIODS
+    year: int | None  # the year the figure describes
+    unit_raw: str  # the unit as written: 人次, 万元, 组家庭 ...
+    evidence: str  # the sentence or table cell it came from
+    char_start: int  # span of the number (with its unit) in the normalised text
     char_end: int
-    value_high: float | None = None   # only for qualifier 'range'
-    library_name: str | None = None   # the library (or region) it belongs to; None = the report's own
-    kind: str = "figure"              # KINDS
+    value_high: float | None = None  # only for qualifier 'range'
+    library_name: str | None = None  # the library (or region) it belongs to; None = the report's own
+    kind: str = "figure"  # KINDS
     # Lists of parts and their total (sum checks). Figures stated in one
     # enumeration share a group_id (unique within the document); group_role is
     # 'total' or 'part'; group_complete says whether the list claims to be
@@ -101,10 +102,10 @@ class Figure:
     group_role: str | None = None
     group_complete: bool | None = None
     # For kind 'ratio': value = stated ratio; value is numerator/denominator*scale.
-    ratio_numerator: str | None = None    # a metric code
+    ratio_numerator: str | None = None  # a metric code
     ratio_denominator: str | None = None  # a metric code
-    ratio_scale: float | None = None      # 10000 for 每万人, 1 per capita, 100 for %
-    table_id: str | None = None   # set when the figure came from a table
+    ratio_scale: float | None = None  # 10000 for 每万人, 1 per capita, 100 for %
+    table_id: str | None = None  # set when the figure came from a table
     # 0-1: how sure the extractor is of the metric *and* the attribution
     # (library, year, scope); set by `nianbao.extract.attribute.confidence`.
     confidence: float = 1.0
@@ -116,16 +117,16 @@ class Event:
 
     title: str
     event_date: date | None
-    date_precision: str | None     # 'day' or 'month'
+    date_precision: str | None  # 'day' or 'month'
     char_start: int
     char_end: int
     evidence: str
-    end_date: date | None = None   # multi-day events only
+    end_date: date | None = None  # multi-day events only
     location: str | None = None
     attendance: float | None = None  # None when not given (never 0 for unknown)
     attendance_unit: str | None = None
-    seq: int | None = None         # 序号 in its table, or order of appearance in text
-    table_id: str | None = None    # None for events from prose
+    seq: int | None = None  # 序号 in its table, or order of appearance in text
+    table_id: str | None = None  # None for events from prose
     table_title: str | None = None
     table_segment: str | None = None  # segment the table lists ('all', 'minors', ...)
     library_name: str | None = None
@@ -146,12 +147,12 @@ class Candidate:
     `nianbao.extract.lexicon.candidates.REASONS` (date, year, phone, ...).
     """
 
-    char_start: int           # span of the number (with its unit) in the normalised text
+    char_start: int  # span of the number (with its unit) in the normalised text
     char_end: int
-    text: str                 # the number as written (with its unit)
-    value: float | None       # parsed, in base units (the figure's value when it became one)
-    unit: str | None          # the unit as written after the number (万元, 人次, 年 ...), None if bare
-    fate: str                 # CANDIDATE_FATES
+    text: str  # the number as written (with its unit)
+    value: float | None  # parsed, in base units (the figure's value when it became one)
+    unit: str | None  # the unit as written after the number (万元, 人次, 年 ...), None if bare
+    fate: str  # CANDIDATE_FATES
     reason: str | None = None  # why it was rejected (None for figures)
     metric: str | None = None  # the figure's metric; for a rejected number the metric its context suggests
 
@@ -167,13 +168,14 @@ class ExtractionResult:
 
 # ---------------------------------------------------------------- gazetteer
 
+
 @dataclass
 class RegionRecord:
     """One administrative unit of the gazetteer (province, prefecture or county)."""
 
-    region_code: str          # 6-digit administrative code
+    region_code: str  # 6-digit administrative code
     region_name: str
-    level: str                # 'province' | 'prefecture' | 'county'
+    level: str  # 'province' | 'prefecture' | 'county'
     province_code: str
     province_name: str
     prefecture_code: str | None
@@ -181,6 +183,7 @@ class RegionRecord:
 
 
 # ---------------------------------------------------------------- ids
+
 
 def stable_id(*parts: object) -> str:
     """A short deterministic id from its parts (same input -> same id)."""
@@ -191,7 +194,7 @@ def stable_id(*parts: object) -> str:
 def figure_id(document_id: str, f: Figure) -> str:
     """Stable per stated figure; one statement about two libraries (南京和盐城…) is two figures."""
     parts = [document_id, f.kind, f.metric, f.segment, f.scope, f.char_start, f.char_end]
-    if f.library_name:   # kept out when None so that ids of single-subject figures do not change
+    if f.library_name:  # kept out when None so that ids of single-subject figures do not change
         parts.append(f.library_name)
     return stable_id(*parts)
 

@@ -55,8 +55,7 @@ def install() -> None:
     os.set_blocking(r, False)
     os.set_blocking(w, False)
     _state["pipe"] = (r, w)
-    _state["previous"] = (signal.set_wakeup_fd(w, warn_on_full_buffer=False),
-                          {s: signal.getsignal(s) for s in SIGNALS})
+    _state["previous"] = (signal.set_wakeup_fd(w, warn_on_full_buffer=False), {s: signal.getsignal(s) for s in SIGNALS})
     for s in SIGNALS:
         signal.signal(s, _handler)
 

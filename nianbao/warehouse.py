@@ -62,12 +62,20 @@ def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str, ddl: str) -
     and compared, so a new column never needs a hand-written migration.
     """
     temp = f"_expected_{table}"
-    con.execute(ddl.replace(f"create table if not exists raw.{table}", f"create or replace temp table {temp}", 1)
-                .replace(" primary key", ""))
-    want = con.execute(f"select column_name, data_type from duckdb_columns() where table_name = '{temp}' "
-                       "order by column_index").fetchall()
-    have = {r[0] for r in con.execute("select column_name from duckdb_columns() where schema_name = 'raw' "
-                                      "and table_name = ?", [table]).fetchall()}
+    con.execute(
+        ddl.replace(f"create table if not exists raw.{table}", f"create or replace temp table {temp}", 1).replace(
+            " primary key", ""
+        )
+    )
+    want = con.execute(
+        f"select column_name, data_type from duckdb_columns() where table_name = '{temp}' order by column_index"
+    ).fetchall()
+    have = {
+        r[0]
+        for r in con.execute(
+            "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = ?", [table]
+        ).fetchall()
+    }
     for column, data_type in want:
         if column not in have:
             con.execute(f'alter table raw.{table} add column "{column}" {data_type}')
@@ -132,8 +140,9 @@ def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRec
     return counts
 
 
-def unchanged_files(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, int]],
-                    extractor_version: str) -> dict[str, DocumentRecord]:
+def unchanged_files(
+    con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, int]], extractor_version: str
+) -> dict[str, DocumentRecord]:
     """source_file → its loaded record, for the files whose (size, mtime_ns) in `stats` are
     those stored when they were read, and whose text was extracted with this version (which
     covers the code that makes the text): what ingest need not read again."""
@@ -158,12 +167,16 @@ def unchanged_files(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, 
     return out
 
 
-def store_file_stats(con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, int]],
-                     records: Iterable[DocumentRecord]) -> int:
+def store_file_stats(
+    con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, int]], records: Iterable[DocumentRecord]
+) -> int:
     """Replace raw.file_stats with the (size, mtime_ns) taken before reading of every loaded
     file (not links). Returns how many rows."""
-    rows = [(r.source_file, *stats[r.source_file], r.document_id) for r in records
-            if r.status == "loaded" and not r.is_link and r.source_file in stats]
+    rows = [
+        (r.source_file, *stats[r.source_file], r.document_id)
+        for r in records
+        if r.status == "loaded" and not r.is_link and r.source_file in stats
+    ]
     con.execute("begin")
     con.execute("delete from raw.file_stats")
     _insert(con, "raw.file_stats", pd.DataFrame(rows, columns=["source_file", "bytes", "mtime_ns", "document_id"]))
@@ -180,8 +193,9 @@ _NOT_EXTRACTED = """
 """
 
 
-def documents_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str,
-                         document_id: str | None = None) -> list[tuple[str, str, str]]:
+def documents_to_extract(
+    con: duckdb.DuckDBPyConnection, extractor_version: str, document_id: str | None = None
+) -> list[tuple[str, str, str]]:
     """(document_id, source_file, text) of loaded documents not yet extracted with this version
     (only `document_id`'s, when given)."""
     only = " and d.document_id = ?" if document_id is not None else ""
@@ -194,8 +208,12 @@ def documents_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str,
 
 def document_ids_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[str]:
     """The ids of `documents_to_extract` (without their text), sorted."""
-    return [r[0] for r in con.execute(
-        f"select distinct d.document_id {_NOT_EXTRACTED} order by 1", [extractor_version]).fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            f"select distinct d.document_id {_NOT_EXTRACTED} order by 1", [extractor_version]
+        ).fetchall()
+    ]
 
 
 def store_extraction(
@@ -209,8 +227,9 @@ def store_extraction(
 STORE_BATCH = 2000
 
 
-def _columns(objs: list, names: list[str], document_id: list[str], ids: list[str] | None = None,
-             id_name: str | None = None) -> pd.DataFrame:
+def _columns(
+    objs: list, names: list[str], document_id: list[str], ids: list[str] | None = None, id_name: str | None = None
+) -> pd.DataFrame:
     """One frame, column by column, of dataclass instances (all their fields are scalars)."""
     data = {}
     if id_name:
@@ -222,7 +241,9 @@ def _columns(objs: list, names: list[str], document_id: list[str], ids: list[str
 
 
 def store_extractions(
-    con: duckdb.DuckDBPyConnection, results: Iterable[tuple[str, ExtractionResult]], extractor_version: str,
+    con: duckdb.DuckDBPyConnection,
+    results: Iterable[tuple[str, ExtractionResult]],
+    extractor_version: str,
     batch: int = STORE_BATCH,
 ) -> int:
     """Replace everything extracted from each (document_id, result), in bulk: per batch of
@@ -231,14 +252,15 @@ def store_extractions(
     many documents were stored."""
     results = list(results)
     last = {document_id: i for i, (document_id, _) in enumerate(results)}
-    results = [r for i, r in enumerate(results) if last[r[0]] == i]   # a document given twice: its last result
+    results = [r for i, r in enumerate(results) if last[r[0]] == i]  # a document given twice: its last result
     for i in range(0, len(results), batch):
-        _store_batch(con, results[i:i + batch], extractor_version)
+        _store_batch(con, results[i : i + batch], extractor_version)
     return len(results)
 
 
-def _store_batch(con: duckdb.DuckDBPyConnection, results: list[tuple[str, ExtractionResult]],
-                 extractor_version: str) -> None:
+def _store_batch(
+    con: duckdb.DuckDBPyConnection, results: list[tuple[str, ExtractionResult]], extractor_version: str
+) -> None:
     figs, fig_docs, fig_ids = [], [], []
     evs, ev_docs, ev_ids = [], [], []
     cands, cand_docs = [], []
@@ -253,8 +275,17 @@ def _store_batch(con: duckdb.DuckDBPyConnection, results: list[tuple[str, Extrac
         ev_ids += [activity_id(document_id, e) for e in result.events]
         cands += result.candidates
         cand_docs += [document_id] * len(result.candidates)
-        extractions.append((document_id, extractor_version, result.library_name, result.report_year,
-                            len(result.figures), len(result.events), now))
+        extractions.append(
+            (
+                document_id,
+                extractor_version,
+                result.library_name,
+                result.report_year,
+                len(result.figures),
+                len(result.events),
+                now,
+            )
+        )
     ids = sorted({d for d, _ in results})
     con.execute("begin")
     for table in EXTRACTED_TABLES:
@@ -262,17 +293,34 @@ def _store_batch(con: duckdb.DuckDBPyConnection, results: list[tuple[str, Extrac
     _insert(con, "raw.figures", _columns(figs, FIGURE_COLUMNS[2:], fig_docs, fig_ids, "figure_id"))
     _insert(con, "raw.events", _columns(evs, EVENT_COLUMNS[2:], ev_docs, ev_ids, "activity_id"))
     _insert(con, "raw.candidates", _columns(cands, CANDIDATE_COLUMNS[1:], cand_docs))
-    _insert(con, "raw.extractions", pd.DataFrame(extractions, columns=[
-        "document_id", "extractor_version", "library_name", "report_year", "n_figures", "n_events", "extracted_at"]))
+    _insert(
+        con,
+        "raw.extractions",
+        pd.DataFrame(
+            extractions,
+            columns=[
+                "document_id",
+                "extractor_version",
+                "library_name",
+                "report_year",
+                "n_figures",
+                "n_events",
+                "extracted_at",
+            ],
+        ),
+    )
     con.execute("commit")
 
 
 def prune_orphans(con: duckdb.DuckDBPyConnection) -> int:
     """Delete extractions of documents that are no longer loaded; returns how many."""
-    orphans = [r[0] for r in con.execute(
-        "select document_id from raw.extractions where document_id not in "
-        "(select document_id from raw.documents where status = 'loaded')"
-    ).fetchall()]
+    orphans = [
+        r[0]
+        for r in con.execute(
+            "select document_id from raw.extractions where document_id not in "
+            "(select document_id from raw.documents where status = 'loaded')"
+        ).fetchall()
+    ]
     if orphans:
         con.execute("begin")
         for table in EXTRACTED_TABLES:
@@ -290,8 +338,10 @@ def store_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[RegionRecord
     return len(frame)
 
 
-def store_libraries(con: duckdb.DuckDBPyConnection,
-                    rows: Iterable[tuple[str, str | None, str] | tuple[str, str | None, str, str | None]]) -> int:
+def store_libraries(
+    con: duckdb.DuckDBPyConnection,
+    rows: Iterable[tuple[str, str | None, str] | tuple[str, str | None, str, str | None]],
+) -> int:
     """(library_name, region_code or None, kind[, canonical_name]) for every library name the
     figures use; names with one canonical name (如皋图书馆, 如皋市图书馆) are one library in dbt."""
     rows = [tuple(r) + (None,) * (4 - len(r)) for r in rows]
@@ -304,9 +354,12 @@ def store_libraries(con: duckdb.DuckDBPyConnection,
 
 
 def library_names_in_use(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return [r[0] for r in con.execute(
-        "select distinct coalesce(f.library_name, x.library_name) from raw.figures f "
-        "join raw.extractions x using (document_id) where coalesce(f.library_name, x.library_name) is not null "
-        "union select distinct library_name from raw.extractions where library_name is not null "
-        "order by 1"
-    ).fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            "select distinct coalesce(f.library_name, x.library_name) from raw.figures f "
+            "join raw.extractions x using (document_id) where coalesce(f.library_name, x.library_name) is not null "
+            "union select distinct library_name from raw.extractions where library_name is not null "
+            "order by 1"
+        ).fetchall()
+    ]

@@ -41,8 +41,9 @@ from nianbao.config import PROJECT_ROOT, child_env, raw_dir
 def _timed_run(raw: Path, wh: Path) -> float:
     env = child_env(NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh))
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         print(proc.stderr[-3000:], file=sys.stderr)
@@ -76,11 +77,16 @@ def time_extractor(folder: Path, repeats: int = REPEATS) -> dict:
     total = sum(s for s, _, _ in per_doc)
     chars = sum(c for _, c, _ in per_doc)
     slowest = max(per_doc, default=(0.0, 0, ""))
-    return {"docs": len(per_doc), "chars": chars, "total_s": round(total, 4),
-            "mean_ms_per_doc": round(total / max(len(per_doc), 1) * 1000, 2),
-            "median_ms_per_doc": round(statistics.median(s for s, _, _ in per_doc) * 1000, 2) if per_doc else 0.0,
-            "max_ms": round(slowest[0] * 1000, 1), "max_doc": slowest[2],
-            "chars_per_s": round(chars / total) if total else 0}
+    return {
+        "docs": len(per_doc),
+        "chars": chars,
+        "total_s": round(total, 4),
+        "mean_ms_per_doc": round(total / max(len(per_doc), 1) * 1000, 2),
+        "median_ms_per_doc": round(statistics.median(s for s, _, _ in per_doc) * 1000, 2) if per_doc else 0.0,
+        "max_ms": round(slowest[0] * 1000, 1),
+        "max_doc": slowest[2],
+        "chars_per_s": round(chars / total) if total else 0,
+    }
 
 
 def extractor_caches() -> list:
@@ -92,8 +98,12 @@ def extractor_caches() -> list:
     import nianbao.extract as ex
 
     mods = [ex] + [importlib.import_module(f"nianbao.extract.{m.name}") for m in pkgutil.iter_modules(ex.__path__)]
-    found = {id(f): f for m in mods for f in vars(m).values()
-             if hasattr(f, "cache_clear") and hasattr(f, "cache_info") and (f.cache_info().maxsize or 2) > 1}
+    found = {
+        id(f): f
+        for m in mods
+        for f in vars(m).values()
+        if hasattr(f, "cache_clear") and hasattr(f, "cache_info") and (f.cache_info().maxsize or 2) > 1
+    }
     return list(found.values())
 
 
@@ -123,20 +133,26 @@ def _once(fn, text: str, name: str) -> float:
 
 def print_extractor_bench() -> dict[str, dict]:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
-    print(f"extractor alone, CPU time per document (best of {REPEATS}); baseline: commit {baseline.get('commit', '?')} "
-          f"of {baseline.get('date', '?')}")
+    print(
+        f"extractor alone, CPU time per document (best of {REPEATS}); baseline: commit {baseline.get('commit', '?')} "
+        f"of {baseline.get('date', '?')}"
+    )
     out = {}
     for name, folder in extractor_sets().items():
         now = out[name] = time_extractor(folder)
         base = baseline.get(name)
-        line = (f"  {name:<8} {now['docs']:>3} docs {now['chars']:>7} chars: mean {now['mean_ms_per_doc']:.2f} ms/doc, "
-                f"median {now['median_ms_per_doc']:.2f} ms, max {now['max_ms']:.1f} ms ({now['max_doc']}), "
-                f"{now['chars_per_s'] / 1000:.0f}k chars/s")
+        line = (
+            f"  {name:<8} {now['docs']:>3} docs {now['chars']:>7} chars: mean {now['mean_ms_per_doc']:.2f} ms/doc, "
+            f"median {now['median_ms_per_doc']:.2f} ms, max {now['max_ms']:.1f} ms ({now['max_doc']}), "
+            f"{now['chars_per_s'] / 1000:.0f}k chars/s"
+        )
         if base:
             ratio = now["mean_ms_per_doc"] / base["mean_ms_per_doc"] if base["mean_ms_per_doc"] else float("nan")
-            line += (f"   | baseline mean {base['mean_ms_per_doc']:.2f} ms/doc, "
-                     f"{base['chars_per_s'] / 1000:.0f}k chars/s"
-                     f" → {ratio:.2f}× the time")
+            line += (
+                f"   | baseline mean {base['mean_ms_per_doc']:.2f} ms/doc, "
+                f"{base['chars_per_s'] / 1000:.0f}k chars/s"
+                f" → {ratio:.2f}× the time"
+            )
         print(line)
     from nianbao.evaluation import read_texts
 
@@ -145,8 +161,10 @@ def print_extractor_bench() -> dict[str, dict]:
         warm = {f"{k}/{n}": t for k, ts in texts.items() if k != name for n, t in ts.items()}
         ms = out[name]["first_sight_ms_per_doc"] = time_first_sight(texts[name], warm)
         base = (baseline.get("first_sight") or {}).get(name)
-        print(f"  {name:<8} first sight (each document once, caches warmed on the other set): {ms:.2f} ms/doc"
-              + (f"   | baseline {base:.2f} ms/doc → {ms / base:.2f}× the time" if base else ""))
+        print(
+            f"  {name:<8} first sight (each document once, caches warmed on the other set): {ms:.2f} ms/doc"
+            + (f"   | baseline {base:.2f} ms/doc → {ms / base:.2f}× the time" if base else "")
+        )
     return out
 
 
@@ -198,8 +216,10 @@ def print_stage_bench() -> None:
     folder = extractor_sets().get("realdev")
     if folder:
         r = time_raw_load(read_texts(folder))
-        print(f"raw load, 300 documents of realdev results: one store_extraction per document {r['per_document']:.2f} "
-              f"ms/doc, store_extractions in bulk {r['bulk']:.3f} ms/doc")
+        print(
+            f"raw load, 300 documents of realdev results: one store_extraction per document {r['per_document']:.2f} "
+            f"ms/doc, store_extractions in bulk {r['bulk']:.3f} ms/doc"
+        )
     for n in (200, 2000):
         print(f"report charts for {n} library-years: {time_charts(n):.1f} s (wall)")
 
@@ -248,17 +268,21 @@ def time_extract_workers(n_docs: int = 2000, workers: tuple[int, ...] = (1, 2)) 
             cpu, own, start = _children_cpu(), time.process_time(), time.perf_counter()
             summary = pipeline.extract(working, progress=False, workers=n)
             out[n] = time.perf_counter() - start
-            print(f"  {n} worker(s): {summary.extracted} documents extracted ({len(summary.failed)} failed) "
-                  f"in {out[n]:.1f} s wall; CPU: the workers {_children_cpu() - cpu:.1f} s, this process "
-                  f"{time.process_time() - own:.1f} s (reading, storing)", flush=True)
+            print(
+                f"  {n} worker(s): {summary.extracted} documents extracted ({len(summary.failed)} failed) "
+                f"in {out[n]:.1f} s wall; CPU: the workers {_children_cpu() - cpu:.1f} s, this process "
+                f"{time.process_time() - own:.1f} s (reading, storing)",
+                flush=True,
+            )
     return out
 
 
 def print_workers_bench(n_docs: int = 2000) -> None:
     from nianbao.pipeline import usable_cores
 
-    print(f"extraction stage on {n_docs} synthetic documents, 1 and 2 worker processes "
-          f"({usable_cores()} cores usable):")
+    print(
+        f"extraction stage on {n_docs} synthetic documents, 1 and 2 worker processes ({usable_cores()} cores usable):"
+    )
     t = time_extract_workers(n_docs)
     print(f"  2 workers / 1 worker: {t[2] / t[1]:.2f}× the time (load average now {_load_average()})")
 
@@ -268,13 +292,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=10, help="copies of each raw report (default 10)")
     parser.add_argument("--no-build", action="store_true", help="time the extractor only, no full build")
     parser.add_argument("--no-stages", action="store_true", help="skip the raw-load and report-chart timings")
-    parser.add_argument("--workers-only", action="store_true",
-                        help="only the extraction stage on 2,000 synthetic documents, on 1 and on 2 workers")
+    parser.add_argument(
+        "--workers-only",
+        action="store_true",
+        help="only the extraction stage on 2,000 synthetic documents, on 1 and on 2 workers",
+    )
     parser.add_argument("--docs", type=int, default=2000, help="documents for --workers-only (default 2000)")
-    parser.add_argument("--sizes", default=None,
-                        help="only the build scaling (orchestration/bench_scale.py) for these corpus sizes, e.g. "
-                             "100,2000,10000: full, +1, 1 changed, unchanged, floor, peak RSS, stage times "
-                             "-> docs/performance.md")
+    parser.add_argument(
+        "--sizes",
+        default=None,
+        help="only the build scaling (orchestration/bench_scale.py) for these corpus sizes, e.g. "
+        "100,2000,10000: full, +1, 1 changed, unchanged, floor, peak RSS, stage times "
+        "-> docs/performance.md",
+    )
     args = parser.parse_args(argv)
     if args.sizes:
         from orchestration import bench_scale

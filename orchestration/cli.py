@@ -54,12 +54,19 @@ def run(wait: bool = False) -> int:
     lock = config.lock_path(published)
     stopping.install()
     try:
-        with run_lock(lock, wait=wait, on_wait=lambda who: print(
-                f"nianbao: waiting for the run holding {lock} ({who})", file=sys.stderr, flush=True)):
+        with run_lock(
+            lock,
+            wait=wait,
+            on_wait=lambda who: print(
+                f"nianbao: waiting for the run holding {lock} ({who})", file=sys.stderr, flush=True
+            ),
+        ):
             return _run_locked(published)
     except RunLocked as exc:
-        print(f"nianbao: another run is running on {published} ({exc.who}); "
-              "not started (--wait waits for it)", file=sys.stderr)
+        print(
+            f"nianbao: another run is running on {published} ({exc.who}); not started (--wait waits for it)",
+            file=sys.stderr,
+        )
         return EXIT_LOCKED
     except stopping.Stopped as stop:  # while waiting for the lock: nothing was started
         print(f"nianbao: stopped by {stop.reason} before the run started", file=sys.stderr)
@@ -85,7 +92,7 @@ def _open_run_log(published):
     if last.exists() and not last.is_symlink():
         last.unlink()  # the single shared log of older versions
     os.replace(tmp, last)
-    for old in sorted(logs.glob("run-*.log"), key=lambda p: p.stat().st_mtime)[:-config.keep_runs()]:
+    for old in sorted(logs.glob("run-*.log"), key=lambda p: p.stat().st_mtime)[: -config.keep_runs()]:
         with contextlib.suppress(FileNotFoundError):
             old.unlink()
     return path, handle
@@ -122,13 +129,20 @@ def _run_locked(published) -> int:
         from nianbao import pipeline
 
         pipeline.recover(config.working_path(published), published)  # what a killed run left behind
-        print(f"nianbao: nothing changed since the published build (raw files, code, settings): {published} "
-              "kept as it is; dbt, GX, report and publish skipped", file=sys.stderr, flush=True)
+        print(
+            f"nianbao: nothing changed since the published build (raw files, code, settings): {published} "
+            "kept as it is; dbt, GX, report and publish skipped",
+            file=sys.stderr,
+            flush=True,
+        )
         print(_summary(open_storage(published).view()))
         print(f"warehouse: {published}")
         return 0
-    print(f"nianbao: since the published build: {', '.join(fingerprint.changes(published, inputs))}",
-          file=sys.stderr, flush=True)
+    print(
+        f"nianbao: since the published build: {', '.join(fingerprint.changes(published, inputs))}",
+        file=sys.stderr,
+        flush=True,
+    )
     from orchestration import home  # the persistent instance `make dev` shows: runs appear in the UI
 
     published_ok = False
@@ -141,14 +155,16 @@ def _run_locked(published) -> int:
         # screen); progress lines ("nianbao: …") and progress bars go to stderr either way.
         log_path, log = _open_run_log(published)
         verbose = config.settings().verbose
-        with log, contextlib.redirect_stdout(sys.stdout if verbose else log), \
-                contextlib.redirect_stderr(sys.stderr if verbose else _Screen(sys.stderr, log)), \
-                home.instance(published) as instance:
+        with (
+            log,
+            contextlib.redirect_stdout(sys.stdout if verbose else log),
+            contextlib.redirect_stderr(sys.stderr if verbose else _Screen(sys.stderr, log)),
+            home.instance(published) as instance,
+        ):
             result = job.execute_in_process(
                 instance=instance,
                 raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {
-                    "log_level": config.settings().log_level}}}},
+                run_config={"loggers": {"console": {"config": {"log_level": config.settings().log_level}}}},
             )
             home.prune_runs(instance, config.keep_runs())
         published_ok = any(
@@ -164,8 +180,11 @@ def _run_locked(published) -> int:
                 failure = data.user_failure_data.description if data.user_failure_data else None
                 message = (failure or (data.error.message if data.error else "") or "failed").strip().splitlines()[0]
                 print(f"nianbao: step {event.step_key} failed: {message}", file=sys.stderr)
-            print("nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
-                  f"dbt's log: {log_path}", file=sys.stderr)
+            print(
+                "nianbao: the warehouse was NOT published; the previous build (if any) is unchanged; "
+                f"dbt's log: {log_path}",
+                file=sys.stderr,
+            )
             return 1
         fingerprint.record(published, inputs)
         storage = open_storage(published)
@@ -177,8 +196,11 @@ def _run_locked(published) -> int:
         return 0
     except stopping.Stopped as stop:
         publishing.discard_site(published)
-        outcome = ("after the warehouse was published" if published_ok else
-                   "the warehouse was not published; the previous build (if any) is unchanged")
+        outcome = (
+            "after the warehouse was published"
+            if published_ok
+            else "the warehouse was not published; the previous build (if any) is unchanged"
+        )
         print(f"nianbao: stopped by {stop.reason}; {outcome}", file=sys.stderr)
         return 128 + getattr(signal, stop.reason, signal.SIGTERM).value
 
@@ -193,10 +215,14 @@ def _raw_folder_problem() -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nianbao", description=__doc__)
     parser.add_argument("command", choices=["run"], help="run: build and publish the warehouse")
-    parser.add_argument("--wait", action="store_true",
-                        help="when another run holds this warehouse, wait for it instead of exiting")
-    parser.add_argument("--allow-empty", action="store_true",
-                        help="publish even when the raw folder is empty (otherwise a non-empty warehouse is kept)")
+    parser.add_argument(
+        "--wait", action="store_true", help="when another run holds this warehouse, wait for it instead of exiting"
+    )
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="publish even when the raw folder is empty (otherwise a non-empty warehouse is kept)",
+    )
     args = parser.parse_args(argv)
     from nianbao import config, pipeline
 

@@ -50,8 +50,7 @@ def _commit_without_fsync(dbapi_connection, _record) -> None:
     left as it is)."""
     if not isinstance(dbapi_connection, sqlite3.Connection) or not _FAST_HOMES:
         return
-    main = next((row[2] for row in dbapi_connection.execute("pragma database_list").fetchall() if row[1] == "main"),
-                "")
+    main = next((row[2] for row in dbapi_connection.execute("pragma database_list").fetchall() if row[1] == "main"), "")
     if not any(main.startswith(home) for home in _FAST_HOMES):
         return
     dbapi_connection.execute("pragma synchronous=NORMAL")

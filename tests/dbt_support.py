@@ -27,17 +27,47 @@ def make_document(source_file: str, text: str = "文本", status: str = "loaded"
     from nianbao.schema import stable_id
 
     kw.setdefault("document_id", stable_id("doc", source_file, text))
-    return DocumentRecord(source_file=source_file, status=status, text=text if status == "loaded" else None,
-                          bytes=len(text.encode()), chars=len(text), encoding="utf-8", format="txt", **kw)
+    return DocumentRecord(
+        source_file=source_file,
+        status=status,
+        text=text if status == "loaded" else None,
+        bytes=len(text.encode()),
+        chars=len(text),
+        encoding="utf-8",
+        format="txt",
+        **kw,
+    )
 
 
-def make_figure(metric: str, value: float, *, qualifier: str = "exact", scope: str = "library",
-                segment: str = "all", period: str = "year", year: int = 2020, unit_raw: str = "",
-                evidence: str | None = None, start: int = 0, **kw) -> Figure:
+def make_figure(
+    metric: str,
+    value: float,
+    *,
+    qualifier: str = "exact",
+    scope: str = "library",
+    segment: str = "all",
+    period: str = "year",
+    year: int = 2020,
+    unit_raw: str = "",
+    evidence: str | None = None,
+    start: int = 0,
+    **kw,
+) -> Figure:
     evidence = evidence if evidence is not None else f"{metric} {value}"
-    return Figure(metric=metric, value=value, qualifier=qualifier, scope=scope, segment=segment,
-                  period=period, year=year, unit_raw=unit_raw, evidence=evidence,
-                  char_start=start, char_end=start + len(str(value)), **kw)
+    return Figure(
+        metric=metric,
+        value=value,
+        qualifier=qualifier,
+        scope=scope,
+        segment=segment,
+        period=period,
+        year=year,
+        unit_raw=unit_raw,
+        evidence=evidence,
+        char_start=start,
+        char_end=start + len(str(value)),
+        **kw,
+    )
 
 
 def build_raw(db_path: Path, docs: list[tuple[DocumentRecord, ExtractionResult | None]]) -> None:
@@ -55,8 +85,18 @@ def build_raw(db_path: Path, docs: list[tuple[DocumentRecord, ExtractionResult |
 def run_dbt(db_path: Path, target_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     """Run a dbt command against db_path; target/log folders under target_dir."""
     env = dict(os.environ, NIANBAO_WORKING_DB=str(db_path), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    cmd = [DBT, *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
-           "--target-path", str(target_dir / "target"), "--log-path", str(target_dir / "logs")]
+    cmd = [
+        DBT,
+        *args,
+        "--project-dir",
+        str(DBT_PROJECT_DIR),
+        "--profiles-dir",
+        str(DBT_PROJECT_DIR),
+        "--target-path",
+        str(target_dir / "target"),
+        "--log-path",
+        str(target_dir / "logs"),
+    ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     if check and proc.returncode != 0:
         raise AssertionError(f"dbt {' '.join(args)} failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}")

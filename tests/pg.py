@@ -33,8 +33,10 @@ DBNAME = "nianbao"
 
 def pg_bin() -> Path | None:
     """The bin folder of the newest installed PostgreSQL server, or None."""
-    versions = sorted((p for p in PG_ROOT.glob("*/bin") if (p / "initdb").exists()),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    versions = sorted(
+        (p for p in PG_ROOT.glob("*/bin") if (p / "initdb").exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
     return versions[-1] if versions else None
 
 
@@ -81,14 +83,39 @@ def pg_cluster() -> Iterator[dict[str, str]]:
             raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stdout}\n{proc.stderr}")
 
     try:
-        run(str(bin_dir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "--encoding=UTF8",
-            "--locale=C.UTF-8", "--no-sync")
-        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-w", "-t", "60",
-            "-o", f"-h 127.0.0.1 -p {port} -k {base} -F -c jit=off", "start")
+        run(
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            USER,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        run(
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(base / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-h 127.0.0.1 -p {port} -k {base} -F -c jit=off",
+            "start",
+        )
         try:
             run(str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", USER, DBNAME)
-            yield {"NIANBAO_PG_HOST": "127.0.0.1", "NIANBAO_PG_PORT": str(port), "NIANBAO_PG_USER": USER,
-                   "NIANBAO_PG_PASSWORD": "", "NIANBAO_PG_DBNAME": DBNAME}
+            yield {
+                "NIANBAO_PG_HOST": "127.0.0.1",
+                "NIANBAO_PG_PORT": str(port),
+                "NIANBAO_PG_USER": USER,
+                "NIANBAO_PG_PASSWORD": "",
+                "NIANBAO_PG_DBNAME": DBNAME,
+            }
         finally:
             run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
     finally:

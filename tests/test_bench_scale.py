@@ -17,8 +17,10 @@ from orchestration.bench_scale import (
     write_corpus,
 )
 
-SRC = [Source("a", "金湖县图书馆2020年工作总结。2020年接待读者47000人次，金湖县全民阅读。", "金湖县", 2020),
-       Source("b", "乾县图书馆2020年年报：乾县馆藏10万册。", "乾县", 2020)]
+SRC = [
+    Source("a", "金湖县图书馆2020年工作总结。2020年接待读者47000人次，金湖县全民阅读。", "金湖县", 2020),
+    Source("b", "乾县图书馆2020年年报：乾县馆藏10万册。", "乾县", 2020),
+]
 COUNTIES = ["甲县", "乙区", "丙市"]
 
 
@@ -47,14 +49,29 @@ def test_floor_reads_every_file(tmp_path):
 
 
 def test_stage_times_from_progress_lines():
-    lines = [(1.5, "nianbao: building /w from /r"), (1.6, "ingest: 10%"), (3.0, "nianbao: read 10 files: loaded 10"),
-             (3.1, "nianbao: extracting 10 documents"), (9.0, "nianbao: found 5 figures, 1 stated ratios"),
-             (9.5, "nianbao: gazetteer: 3224 regions"), (9.6, "nianbao: building dbt models (staging)"),
-             (30.0, "nianbao: built 40 dbt models"), (40.0, "nianbao: quality report staged: /x"),
-             (41.0, "nianbao: published /w/nianbao.duckdb")]
+    lines = [
+        (1.5, "nianbao: building /w from /r"),
+        (1.6, "ingest: 10%"),
+        (3.0, "nianbao: read 10 files: loaded 10"),
+        (3.1, "nianbao: extracting 10 documents"),
+        (9.0, "nianbao: found 5 figures, 1 stated ratios"),
+        (9.5, "nianbao: gazetteer: 3224 regions"),
+        (9.6, "nianbao: building dbt models (staging)"),
+        (30.0, "nianbao: built 40 dbt models"),
+        (40.0, "nianbao: quality report staged: /x"),
+        (41.0, "nianbao: published /w/nianbao.duckdb"),
+    ]
     st = stage_times(lines, 42.0)
-    assert st == {"start-up": 1.5, "ingest": 1.5, "extract": 6.0, "gazetteer": 0.5, "dbt": 20.5,
-                  "report + GX": 10.0, "publish": 1.0, "other": 1.0}
+    assert st == {
+        "start-up": 1.5,
+        "ingest": 1.5,
+        "extract": 6.0,
+        "gazetteer": 0.5,
+        "dbt": 20.5,
+        "report + GX": 10.0,
+        "publish": 1.0,
+        "other": 1.0,
+    }
     assert set(st) == set(STAGES)
     # a run that skips stages (nothing to extract) still sums to its wall time
     st = stage_times([(2.0, "nianbao: building"), (2.5, "nianbao: read 3 files"), (8.0, "nianbao: published /w")], 9.0)
@@ -63,9 +80,16 @@ def test_stage_times_from_progress_lines():
 
 def _result(n: int, wall: float) -> dict:
     run = {"wall_s": wall, "peak_rss_mb": 512.0, "ok": True, "stages": dict.fromkeys(STAGES, wall / len(STAGES))}
-    return {"n": n, "date": "2026-12-01 03:00 UTC", "commit": "abc1234", "cores": 2, "load_before": "1.00, 1.00, 1.00",
-            "load_after": "2.00, 1.50, 1.00", "floor": {"python": 0.1, "duckdb": 0.05, "numbers": 9},
-            "runs": {s: dict(run, wall_s=wall if s == "full" else wall / 10) for s in SCENARIOS}}
+    return {
+        "n": n,
+        "date": "2026-12-01 03:00 UTC",
+        "commit": "abc1234",
+        "cores": 2,
+        "load_before": "1.00, 1.00, 1.00",
+        "load_after": "2.00, 1.50, 1.00",
+        "floor": {"python": 0.1, "duckdb": 0.05, "numbers": 9},
+        "runs": {s: dict(run, wall_s=wall if s == "full" else wall / 10) for s in SCENARIOS},
+    }
 
 
 def test_table_keeps_earlier_sizes(tmp_path):

@@ -26,12 +26,15 @@ def test_every_command_has_a_main_taking_argv(command):
     assert "argv" in inspect.signature(main).parameters
 
 
-@pytest.mark.parametrize(("argv", "module", "expected"), [
-    (["export", "--out", "x"], "nianbao.export", ["--out", "x"]),
-    (["run", "--wait"], "orchestration.cli", ["run", "--wait"]),
-    (["eval", "--real"], "nianbao.evaluation", ["--real"]),
-    (["validate"], "nianbao.expectations", []),
-])
+@pytest.mark.parametrize(
+    ("argv", "module", "expected"),
+    [
+        (["export", "--out", "x"], "nianbao.export", ["--out", "x"]),
+        (["run", "--wait"], "orchestration.cli", ["run", "--wait"]),
+        (["eval", "--real"], "nianbao.evaluation", ["--real"]),
+        (["validate"], "nianbao.expectations", []),
+    ],
+)
 def test_the_rest_of_the_line_goes_to_the_command(argv, module, expected, monkeypatch):
     seen = []
     monkeypatch.setattr(importlib.import_module(module), "main", lambda a: seen.append(a) or 3)

@@ -18,8 +18,14 @@ DBT = str(Path(sys.executable).parent / "dbt")
 
 def _parse(target: Path, db: Path, logs: Path) -> tuple[dict, str]:
     env = dict(os.environ, NIANBAO_WORKING_DB=str(db), DBT_LOG_PATH=str(logs), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    proc = subprocess.run([DBT, "parse", "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target)],
-                          cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [DBT, "parse", "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target)],
+        cwd=DBT_PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     return json.loads((target / "perf_info.json").read_text(encoding="utf-8")), proc.stdout
 

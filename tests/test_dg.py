@@ -26,13 +26,18 @@ def test_pyproject_points_dg_at_the_definitions():
 
 def test_dg_list_defs_loads_the_project(tmp_path):
     assert DG.exists(), "dagster-dg-cli is a dev dependency: run `uv sync`"
-    env = dict(os.environ, DAGSTER_HOME=str(tmp_path), NIANBAO_WAREHOUSE=str(tmp_path / "wh" / "nianbao.duckdb"),
-               DG_CLI_SUPPRESS_WARNINGS="1")
+    env = dict(
+        os.environ,
+        DAGSTER_HOME=str(tmp_path),
+        NIANBAO_WAREHOUSE=str(tmp_path / "wh" / "nianbao.duckdb"),
+        DG_CLI_SUPPRESS_WARNINGS="1",
+    )
     env.pop("VIRTUAL_ENV", None)
-    proc = subprocess.run([str(DG), "list", "defs", "--json"], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [str(DG), "list", "defs", "--json"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    defs = json.loads(proc.stdout[proc.stdout.index("{"):])
+    defs = json.loads(proc.stdout[proc.stdout.index("{") :])
     assets = {a["asset_key"]: a for a in defs["assets"]}
     assert assets["marts/fct_figures"]["group_name"] == "marts"
     assert {a["group_name"] for a in defs["assets"]} >= {"staging", "intermediate", "marts", "quality", "publish"}

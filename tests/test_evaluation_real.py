@@ -11,16 +11,62 @@ import pytest
 
 from nianbao import evaluation as ev
 
-DOC_A = ("某县图书馆2021年工作总结\n全年接待读者12万人次,外借图书8万册次,新办读者证500张。\n"
-         "馆舍面积6000平方米。\n2020年举办讲座30场。\n")
+DOC_A = (
+    "某县图书馆2021年工作总结\n全年接待读者12万人次,外借图书8万册次,新办读者证500张。\n"
+    "馆舍面积6000平方米。\n2020年举办讲座30场。\n"
+)
 GOLD_A = [
     # file, library, year, metric, value, qualifier, scope, period, evidence, segment
-    ("a", "某县图书馆", 2021, "visits.in_person", 120000, "exact", "library", "year", "接待读者12万人次", "all"),     # TP
-    ("a", "某县图书馆", 2021, "circulation.loans", 80000, "exact", "system", "year", "外借图书8万册次", "all"),      # TP, scope differs
-    ("a", "某县图书馆", 2021, "collection.total", 6000, "exact", "library", "year", "6000平方米", "all"),         # rejected:other_unit
-    ("a", "某县图书馆", 2021, "activities.events", 30, "exact", "library", "year", "举办讲座30场", "lectures"),    # wrong_year
-    ("a", "某县图书馆", 2021, "visits.online", 777, "exact", "library", "year", "", "all"),                   # not_a_candidate
-    ("a", "某县图书馆", 2021, "users.registered_total", 500, "exact", "library", "year", "新办读者证500张", "all"),  # other_metric
+    ("a", "某县图书馆", 2021, "visits.in_person", 120000, "exact", "library", "year", "接待读者12万人次", "all"),  # TP
+    (
+        "a",
+        "某县图书馆",
+        2021,
+        "circulation.loans",
+        80000,
+        "exact",
+        "system",
+        "year",
+        "外借图书8万册次",
+        "all",
+    ),  # TP, scope differs
+    (
+        "a",
+        "某县图书馆",
+        2021,
+        "collection.total",
+        6000,
+        "exact",
+        "library",
+        "year",
+        "6000平方米",
+        "all",
+    ),  # rejected:other_unit
+    (
+        "a",
+        "某县图书馆",
+        2021,
+        "activities.events",
+        30,
+        "exact",
+        "library",
+        "year",
+        "举办讲座30场",
+        "lectures",
+    ),  # wrong_year
+    ("a", "某县图书馆", 2021, "visits.online", 777, "exact", "library", "year", "", "all"),  # not_a_candidate
+    (
+        "a",
+        "某县图书馆",
+        2021,
+        "users.registered_total",
+        500,
+        "exact",
+        "library",
+        "year",
+        "新办读者证500张",
+        "all",
+    ),  # other_metric
 ]
 COLUMNS = ["file", "library", "year", "metric", "value", "qualifier", "scope", "period", "evidence", "segment"]
 
@@ -39,8 +85,12 @@ def _make_set(root: Path, name: str, docs: dict[str, str], gold: list[tuple]) ->
 def sets(tmp_path_factory):
     root = tmp_path_factory.mktemp("goldsets")
     a = _make_set(root, "dev", {"a.txt": DOC_A}, GOLD_A)
-    b = _make_set(root, "batch9", {"a.txt": "某市图书馆2022年年报\n全年接待读者30万人次。\n"},
-                  [("a", "某市图书馆", 2022, "visits.in_person", 300000, "exact", "library", "year", "接待读者30万人次", "all")])
+    b = _make_set(
+        root,
+        "batch9",
+        {"a.txt": "某市图书馆2022年年报\n全年接待读者30万人次。\n"},
+        [("a", "某市图书馆", 2022, "visits.in_person", 300000, "exact", "library", "year", "接待读者30万人次", "all")],
+    )
     return a, b
 
 
@@ -64,8 +114,12 @@ def test_candidate_recall(dev_score):
 def test_false_negatives_by_cause(dev_score):
     s = dev_score.figures
     causes = dict(zip(s.false_negatives["metric"], dev_score.fn_cause[s.false_negatives.index]))
-    assert causes == {"collection.total": "rejected:other_unit", "activities.events": "wrong_year",
-                      "visits.online": "not_a_candidate", "users.registered_total": "other_metric"}
+    assert causes == {
+        "collection.total": "rejected:other_unit",
+        "activities.events": "wrong_year",
+        "visits.online": "not_a_candidate",
+        "users.registered_total": "other_metric",
+    }
 
 
 def test_false_positives_by_cause(dev_score):
@@ -78,13 +132,15 @@ def test_false_positives_by_cause(dev_score):
 def test_agreement_on_matched_rows(dev_score):
     a = dev_score.agreement
     assert a["library"] == 1.0 and a["qualifier"] == 1.0 and a["period"] == 1.0
-    assert a["scope"] == 0.5            # loans: gold says system
-    assert a["year"] == pytest.approx(2 / 3)   # matched on file, metric, value: events' year differs
+    assert a["scope"] == 0.5  # loans: gold says system
+    assert a["year"] == pytest.approx(2 / 3)  # matched on file, metric, value: events' year differs
 
 
 def test_wrong_value_cause():
-    gold = pd.DataFrame([("a", 2021, "visits.in_person", 130000, "接待读者12万人次")],
-                        columns=["file", "year", "metric", "value", "evidence"])
+    gold = pd.DataFrame(
+        [("a", 2021, "visits.in_person", 130000, "接待读者12万人次")],
+        columns=["file", "year", "metric", "value", "evidence"],
+    )
     ex = ev.extract_texts({"a.txt": DOC_A})
     s = ev.score_figures(ex.figures.drop(columns="set"), gold)
     causes = ev.fp_causes(s, ex, multi_set=False)
@@ -124,8 +180,10 @@ def test_cli_scores_a_set_and_reports_missing_gold(sets, tmp_path, capsys):
 def test_no_year_cause_when_the_figure_has_no_year():
     ex = ev.extract_texts({"b.txt": "某县图书馆工作动态\n全年接待读者12万人次。\n"})
     assert ex.figures["year"].isna().all()
-    gold = pd.DataFrame([("b", 2021, "visits.in_person", 120000, "接待读者12万人次")],
-                        columns=["file", "year", "metric", "value", "evidence"])
+    gold = pd.DataFrame(
+        [("b", 2021, "visits.in_person", 120000, "接待读者12万人次")],
+        columns=["file", "year", "metric", "value", "evidence"],
+    )
     s = ev.score_figures(ex.figures.drop(columns="set"), gold)
     assert ev.fn_causes(s, ex, multi_set=False).tolist() == ["no_year"]
     assert ev.fp_causes(s, ex, multi_set=False).tolist() == ["no_year"]

@@ -28,8 +28,10 @@ def published(tmp_path) -> Path:
                      ('f3', '乾县图书馆, "县馆"', 2021, null, true))
         as t(figure_id, library_name, year, value, is_preferred)""")
     con.execute("comment on table marts.fct_figures is 'one row per stated figure'")
-    con.execute("create table marts.dim_year as select 2020 + range as year, cast(date '2020-12-31' + "
-                "to_years(range::int) as date) as year_end from range(2)")
+    con.execute(
+        "create table marts.dim_year as select 2020 + range as year, cast(date '2020-12-31' + "
+        "to_years(range::int) as date) as year_end from range(2)"
+    )
     con.execute("create table marts.empty_mart (a integer)")
     con.execute("create table raw.documents as select 1 as x")  # not a mart: not exported
     con.execute("create view marts.v as select * from marts.fct_figures")  # a view: not exported
@@ -50,8 +52,9 @@ def test_every_mart_in_both_formats_with_matching_manifest(published):
     with open(published, "rb") as fh:
         assert manifest["storage_version"] == int.from_bytes(fh.read(20)[12:20], "little") > 0
     by = {(f["table"], f["format"]): f for f in manifest["files"]}
-    assert set(by) == {(t, fmt) for t in ("marts.fct_figures", "marts.dim_year", "marts.empty_mart")
-                       for fmt in ("parquet", "csv")}
+    assert set(by) == {
+        (t, fmt) for t in ("marts.fct_figures", "marts.dim_year", "marts.empty_mart") for fmt in ("parquet", "csv")
+    }
     assert sorted(p.name for p in out.iterdir()) == sorted([f["file"] for f in manifest["files"]] + [MANIFEST])
     con = duckdb.connect()
     for (table, fmt), entry in by.items():
@@ -71,14 +74,20 @@ def test_values_and_types_survive(published):
     export_marts(published)
     out = export_dir(published)
     con = duckdb.connect()
-    rows = con.execute("select figure_id, library_name, year, value, is_preferred from read_parquet(?)",
-                       [str(out / "fct_figures.parquet")]).fetchall()
-    assert rows == [("f1", "如皋市图书馆", 2020, 212000.0, False), ("f2", "如皋市图书馆", 2020, 474500.0, True),
-                    ("f3", '乾县图书馆, "县馆"', 2021, None, True)]
+    rows = con.execute(
+        "select figure_id, library_name, year, value, is_preferred from read_parquet(?)",
+        [str(out / "fct_figures.parquet")],
+    ).fetchall()
+    assert rows == [
+        ("f1", "如皋市图书馆", 2020, 212000.0, False),
+        ("f2", "如皋市图书馆", 2020, 474500.0, True),
+        ("f3", '乾县图书馆, "县馆"', 2021, None, True),
+    ]
     csv_rows = con.execute("select * from read_csv(?)", [str(out / "fct_figures.csv")]).fetchall()
     assert csv_rows == rows
-    assert con.execute("select year_end from read_parquet(?) order by 1", [str(out / "dim_year.parquet")]).fetchall() \
-        == [(date(2020, 12, 31),), (date(2021, 12, 31),)]
+    assert con.execute(
+        "select year_end from read_parquet(?) order by 1", [str(out / "dim_year.parquet")]
+    ).fetchall() == [(date(2020, 12, 31),), (date(2021, 12, 31),)]
 
 
 def test_export_is_repeatable_and_replaces_the_old_one(published):
@@ -118,8 +127,12 @@ def test_csv_has_a_bom_for_excel_by_default(published, tmp_path):
     assert rows[0][0] == "figure_id"  # the BOM is not part of the first column name
     assert ["f3", '乾县图书馆, "县馆"'] == rows[3][:2]
     con = duckdb.connect()
-    assert con.execute("select count(*) from read_csv(?) where library_name = '如皋市图书馆'",
-                       [str(with_bom / "fct_figures.csv")]).fetchone()[0] == 2
+    assert (
+        con.execute(
+            "select count(*) from read_csv(?) where library_name = '如皋市图书馆'", [str(with_bom / "fct_figures.csv")]
+        ).fetchone()[0]
+        == 2
+    )
     enc = {(f["format"], f["file"]): f["encoding"] for f in _manifest(with_bom)["files"]}
     assert enc[("csv", "fct_figures.csv")] == "utf-8-sig" and enc[("parquet", "fct_figures.parquet")] is None
     assert {f["encoding"] for f in _manifest(plain)["files"] if f["format"] == "csv"} == {"utf-8"}

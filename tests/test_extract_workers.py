@@ -40,8 +40,17 @@ def _documents(realdev_dir, n: int, hanging: int) -> list[DocumentRecord]:
     assert len(paths) == n
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
     texts += [(f"hangs_{i}.txt", texts[i][1] + f"\n{HANG}\n") for i in range(hanging)]
-    return [DocumentRecord(document_id=stable_id(name), source_file=name, status="loaded", text=text,
-                           chars=len(text), bytes=len(text.encode())) for name, text in texts]
+    return [
+        DocumentRecord(
+            document_id=stable_id(name),
+            source_file=name,
+            status="loaded",
+            text=text,
+            chars=len(text),
+            bytes=len(text.encode()),
+        )
+        for name, text in texts
+    ]
 
 
 def _load(db, docs) -> None:
@@ -86,8 +95,9 @@ def test_two_hanging_documents_on_two_workers_cost_one_time_limit(realdev_dir, h
     assert sorted(summary.failed) == [("hangs_0.txt", "timeout"), ("hangs_1.txt", "timeout")]
     con = duckdb.connect(str(db), read_only=True)
     try:
-        status = dict((r[0], r[1:]) for r in con.execute(
-            "select source_file, status, reason from raw.documents").fetchall())
+        status = dict(
+            (r[0], r[1:]) for r in con.execute("select source_file, status, reason from raw.documents").fetchall()
+        )
         per_doc = dict(con.execute("select document_id, count(*) from raw.candidates group by 1").fetchall())
     finally:
         con.close()

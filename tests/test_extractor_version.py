@@ -17,6 +17,6 @@ def test_changing_the_text_code_changes_the_version(tmp_path, monkeypatch):
     reader.write_text("def extract_text(data): return data.decode()\n", encoding="utf-8")
     monkeypatch.setattr(pipeline, "TEXT_SOURCES", (reader,))
     before = pipeline.extractor_version()
-    assert pipeline.extractor_version() == before          # stable for the same code
+    assert pipeline.extractor_version() == before  # stable for the same code
     reader.write_text("def extract_text(data): return data.decode().strip()\n", encoding="utf-8")
     assert pipeline.extractor_version() != before

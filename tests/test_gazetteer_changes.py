@@ -13,17 +13,20 @@ def regions():
     return {r.region_code: r for r in load_regions()}
 
 
-@pytest.mark.parametrize(("library", "code", "prefecture"), [
-    ("临安区图书馆", "330112", "杭州市"),        # cpca: 临安市 330185, abolished 2017
-    ("杭州市临安区图书馆", "330112", "杭州市"),
-    ("临安市图书馆", "330112", "杭州市"),        # the old name: today's code
-    ("长乐区图书馆", "350112", "福州市"),
-    ("福州市长乐区图书馆", "350112", "福州市"),
-    ("深圳市龙华区图书馆", "440309", "深圳市"),
-    ("深圳龙华区图书馆", "440309", "深圳市"),
-    ("广信区图书馆", "361104", "上饶市"),
-    ("上饶县图书馆", "361104", "上饶市"),
-])
+@pytest.mark.parametrize(
+    ("library", "code", "prefecture"),
+    [
+        ("临安区图书馆", "330112", "杭州市"),  # cpca: 临安市 330185, abolished 2017
+        ("杭州市临安区图书馆", "330112", "杭州市"),
+        ("临安市图书馆", "330112", "杭州市"),  # the old name: today's code
+        ("长乐区图书馆", "350112", "福州市"),
+        ("福州市长乐区图书馆", "350112", "福州市"),
+        ("深圳市龙华区图书馆", "440309", "深圳市"),
+        ("深圳龙华区图书馆", "440309", "深圳市"),
+        ("广信区图书馆", "361104", "上饶市"),
+        ("上饶县图书馆", "361104", "上饶市"),
+    ],
+)
 def test_redistricted_names_resolve_to_current_codes(regions, library, code, prefecture):
     assert resolve_library(library) == code
     region = regions[code]

@@ -34,7 +34,7 @@ def die():
 def test_runs_in_a_reused_child_and_returns_the_result():
     pid, value = sandbox.run_in_child(pid_and_double, 21, timeout=60)
     assert value == 42 and pid != os.getpid()
-    assert sandbox.run_in_child(pid_and_double, 1, timeout=60)[0] == pid   # the same child
+    assert sandbox.run_in_child(pid_and_double, 1, timeout=60)[0] == pid  # the same child
 
 
 def test_an_overrun_kills_the_child_and_the_next_call_gets_a_new_one():
@@ -70,6 +70,7 @@ def test_a_child_that_dies_is_reported_and_replaced():
 
 # ---------------------------------------------------------------- Pool: N children side by side
 
+
 def nap(seconds):
     time.sleep(seconds)
     return os.getpid()
@@ -82,8 +83,8 @@ def test_a_pool_runs_calls_side_by_side_and_says_which_is_which():
         elapsed = time.monotonic() - start
         assert len(pool.pids()) == 2
     assert sorted(outcomes) == [0, 1]
-    assert len({outcomes[0], outcomes[1], os.getpid()}) == 3      # two children, neither the parent
-    assert elapsed < 3.9, elapsed                                   # one after the other: 4 s and more
+    assert len({outcomes[0], outcomes[1], os.getpid()}) == 3  # two children, neither the parent
+    assert elapsed < 3.9, elapsed  # one after the other: 4 s and more
     with sandbox.Pool(2) as pool:
         outcomes = dict(pool.run(pid_and_double, [(i,) for i in range(7)], timeout=60))
     assert {i: v for i, (_, v) in outcomes.items()} == {i: 2 * i for i in range(7)}
@@ -100,11 +101,11 @@ def test_an_overrun_in_a_pool_kills_only_its_own_child():
         assert time.monotonic() - start < 15
         assert isinstance(outcomes[0], sandbox.ChildTimeout)
         survivors = {outcomes[i] for i in (1, 2, 3)}
-        assert len(survivors) == 1 and survivors <= first_pids      # the other child ran them all and lives
+        assert len(survivors) == 1 and survivors <= first_pids  # the other child ran them all and lives
         (killed,) = first_pids - survivors
         with pytest.raises(ProcessLookupError):
             os.kill(killed, 0)
-        again = dict(pool.run(pid_and_double, [(5,), (6,)], timeout=60))   # the worker is restarted
+        again = dict(pool.run(pid_and_double, [(5,), (6,)], timeout=60))  # the worker is restarted
         assert {v for _, v in again.values()} == {10, 12} and len(pool.pids()) == 2
 
 
@@ -150,7 +151,7 @@ def test_a_stop_request_while_a_pool_waits_kills_every_child():
         assert time.monotonic() - start < 60
     finally:
         stopping.uninstall()
-        stopping._state["reason"] = None   # uninstall keeps the reason: forget it for the next tests
+        stopping._state["reason"] = None  # uninstall keeps the reason: forget it for the next tests
     assert len(seen) == 2 and pool.pids() == []
     for pid in seen:
         with pytest.raises(ProcessLookupError):

@@ -26,11 +26,18 @@ def test_defaults_without_environment():
 
 
 def test_values_are_parsed_and_bad_numbers_fall_back(tmp_path):
-    s = Settings.from_env({
-        "NIANBAO_WAREHOUSE": str(tmp_path / "wh dir" / "x.duckdb"), "NIANBAO_DOC_TIMEOUT": "7.5",
-        "NIANBAO_KEEP_RUNS": "3", "NIANBAO_INGEST_MEMORY_MB": "0", "NIANBAO_VERBOSE": "1",
-        "NIANBAO_ALLOW_EMPTY": "0", "NIANBAO_LOCK_WAIT": "soon", "NIANBAO_RAW_DIR": "",
-    })
+    s = Settings.from_env(
+        {
+            "NIANBAO_WAREHOUSE": str(tmp_path / "wh dir" / "x.duckdb"),
+            "NIANBAO_DOC_TIMEOUT": "7.5",
+            "NIANBAO_KEEP_RUNS": "3",
+            "NIANBAO_INGEST_MEMORY_MB": "0",
+            "NIANBAO_VERBOSE": "1",
+            "NIANBAO_ALLOW_EMPTY": "0",
+            "NIANBAO_LOCK_WAIT": "soon",
+            "NIANBAO_RAW_DIR": "",
+        }
+    )
     assert s.warehouse == tmp_path / "wh dir" / "x.duckdb"
     assert s.working_path() == tmp_path / "wh dir" / "x.build.duckdb"
     assert (s.doc_timeout_s, s.keep_runs, s.ingest_memory_mb) == (7.5, 3, 0)

@@ -14,8 +14,11 @@ from nianbao.storage.duckdb_file import DuckDBStorage
 def _build(working, rows=((1, "a"), (2, "b"))):
     con = duckdb.connect(str(working))
     con.execute("create schema if not exists marts")
-    con.execute("create or replace table marts.t as select * from (values " +
-                ", ".join(f"({n}, '{s}')" for n, s in rows) + ") v(n, s)")
+    con.execute(
+        "create or replace table marts.t as select * from (values "
+        + ", ".join(f"({n}, '{s}')" for n, s in rows)
+        + ") v(n, s)"
+    )
     con.close()
 
 

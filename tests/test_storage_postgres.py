@@ -35,15 +35,20 @@ def _build(s: PostgresStorage, value: int) -> None:
 
 
 def test_write_raw_types_and_replaces(storage):
-    frame = pd.DataFrame({
-        "document_id": ["d1", "d2"], "extractor_version": ["v", "v"],
-        "report_year": [2023.0, float("nan")],  # integer column with a missing value: a float in pandas
-        "n_figures": [3, 4], "extracted_at": [pd.Timestamp("2024-05-01 08:00"), pd.NaT],
-        "library_name": ["某馆\x00", None],
-    })
+    frame = pd.DataFrame(
+        {
+            "document_id": ["d1", "d2"],
+            "extractor_version": ["v", "v"],
+            "report_year": [2023.0, float("nan")],  # integer column with a missing value: a float in pandas
+            "n_figures": [3, 4],
+            "extracted_at": [pd.Timestamp("2024-05-01 08:00"), pd.NaT],
+            "library_name": ["某馆\x00", None],
+        }
+    )
     assert storage.write_raw({"extractions": frame}) == {"extractions": 2}
-    rows = storage.rows("select document_id, report_year, n_figures, extracted_at, library_name "
-                        "from raw.extractions order by 1")
+    rows = storage.rows(
+        "select document_id, report_year, n_figures, extracted_at, library_name from raw.extractions order by 1"
+    )
     assert rows == [("d1", 2023, 3, datetime(2024, 5, 1, 8, 0), "某馆\ufffd"), ("d2", None, 4, None, None)]
     storage.write_raw({"extractions": frame.iloc[:1]})
     assert storage.rows("select count(*) from raw.extractions where document_id like ?", ["d%"]) == [(1,)]
@@ -55,7 +60,7 @@ def test_publish_swaps_the_build_in_and_the_reader_role_only_reads(storage, pg_e
     assert storage.mart_tables(BUILD) == ["t"] and storage.mart_tables(LIVE) == []
     storage.publish(["marts.t"])
     assert storage.rows("select n, s from {marts}.t") == [(1, "图书馆")]
-    assert storage.mart_tables(BUILD) == []          # renamed, not copied
+    assert storage.mart_tables(BUILD) == []  # renamed, not copied
 
     _build(storage, 2)
     storage.publish(["marts.t"])
@@ -70,8 +75,12 @@ def test_publish_swaps_the_build_in_and_the_reader_role_only_reads(storage, pg_e
     dsn = f"host={pg_env['NIANBAO_PG_HOST']} port={pg_env['NIANBAO_PG_PORT']} dbname={pg_env['NIANBAO_PG_DBNAME']}"
     with psycopg.connect(dsn + " user=analyst", autocommit=True) as analyst:
         assert analyst.execute("select n from marts.t").fetchall() == [(2,)]
-        for statement in ("insert into marts.t values (3, 'x')", "create table marts.mine (x int)",
-                          "drop table marts.t", "select * from raw.regions"):
+        for statement in (
+            "insert into marts.t values (3, 'x')",
+            "create table marts.mine (x int)",
+            "drop table marts.t",
+            "select * from raw.regions",
+        ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 analyst.execute(statement)
 
@@ -82,7 +91,7 @@ def test_a_build_missing_a_required_table_is_not_published(storage):
     _build(storage, 5)
     with pytest.raises(PublishError, match="marts.missing"):
         storage.publish(["marts.t", "marts.missing"])
-    assert storage.rows("select n from {marts}.t") == [(1,)]   # the live marts are untouched
+    assert storage.rows("select n from {marts}.t") == [(1,)]  # the live marts are untouched
 
 
 def test_readers_cannot_write(storage):

@@ -10,14 +10,41 @@ from nianbao.schema import Candidate, Event, ExtractionResult, Figure, figure_id
 
 
 def _result(n: int, library: str | None = "某某图书馆") -> ExtractionResult:
-    figs = [Figure(metric="visits.in_person", value=1000.0 * (i + 1), qualifier="exact", scope="library",
-                   segment="all", period="year", year=2020, unit_raw="人次", evidence=f"到馆{i}",
-                   char_start=10 * i, char_end=10 * i + 5) for i in range(n)]
-    events = [Event(title="读书会", event_date=date(2020, 5, 1), date_precision="day", char_start=0, char_end=3,
-                    evidence="读书会", seq=1)] if n else []
+    figs = [
+        Figure(
+            metric="visits.in_person",
+            value=1000.0 * (i + 1),
+            qualifier="exact",
+            scope="library",
+            segment="all",
+            period="year",
+            year=2020,
+            unit_raw="人次",
+            evidence=f"到馆{i}",
+            char_start=10 * i,
+            char_end=10 * i + 5,
+        )
+        for i in range(n)
+    ]
+    events = (
+        [
+            Event(
+                title="读书会",
+                event_date=date(2020, 5, 1),
+                date_precision="day",
+                char_start=0,
+                char_end=3,
+                evidence="读书会",
+                seq=1,
+            )
+        ]
+        if n
+        else []
+    )
     cands = [Candidate(10 * i, 10 * i + 5, str(i), float(i), None, "figure", None, None) for i in range(n + 1)]
-    return ExtractionResult(library_name=library, report_year=2020 if n else None, figures=figs, events=events,
-                            candidates=cands)
+    return ExtractionResult(
+        library_name=library, report_year=2020 if n else None, figures=figs, events=events, candidates=cands
+    )
 
 
 def _tables(con) -> dict[str, list]:
@@ -47,7 +74,9 @@ def test_restoring_replaces_only_those_documents(tmp_path):
         warehouse.store_extractions(con, [("a", _result(3)), ("b", _result(2))], "v1")
         # b again (twice: the last result wins), a untouched
         warehouse.store_extractions(con, [("b", _result(1)), ("b", _result(0))], "v2")
-        rows = con.execute("select document_id, extractor_version, n_figures from raw.extractions order by 1").fetchall()
+        rows = con.execute(
+            "select document_id, extractor_version, n_figures from raw.extractions order by 1"
+        ).fetchall()
         assert rows == [("a", "v1", 3), ("b", "v2", 0)]
         assert con.execute("select count(*) from raw.figures where document_id = 'b'").fetchone()[0] == 0
         ids = [r[0] for r in con.execute("select figure_id from raw.figures where document_id = 'a'").fetchall()]

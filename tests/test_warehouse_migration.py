@@ -14,8 +14,12 @@ def test_old_raw_figures_table_gains_new_columns(tmp_path):
     )
 
     with warehouse.connect(db) as con:
-        cols = {r[0] for r in con.execute(
-            "select column_name from duckdb_columns() where schema_name='raw' and table_name='figures'").fetchall()}
+        cols = {
+            r[0]
+            for r in con.execute(
+                "select column_name from duckdb_columns() where schema_name='raw' and table_name='figures'"
+            ).fetchall()
+        }
         kept = con.execute("select figure_id, value from raw.figures").fetchall()
         temps = con.execute("select count(*) from duckdb_tables() where table_name like '_expected_%'").fetchone()[0]
 
@@ -26,8 +30,9 @@ def test_old_raw_figures_table_gains_new_columns(tmp_path):
 
 def test_fresh_database_has_every_raw_table(tmp_path):
     with warehouse.connect(tmp_path / "new.duckdb") as con:
-        tables = {r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name='raw'").fetchall()}
+        tables = {
+            r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name='raw'").fetchall()
+        }
     assert set(RAW_DDL) <= tables
 
 
@@ -35,9 +40,20 @@ def test_one_statement_about_two_libraries_gives_two_figure_ids():
     from nianbao.schema import Figure, figure_id
 
     def fig(lib):
-        return Figure(metric="collection.total", value=9e6, qualifier="at_least", scope="region", segment="all",
-                      period="year", year=2022, unit_raw="万册", evidence="甲市和乙市馆藏均在900万册以上",
-                      char_start=10, char_end=16, library_name=lib)
+        return Figure(
+            metric="collection.total",
+            value=9e6,
+            qualifier="at_least",
+            scope="region",
+            segment="all",
+            period="year",
+            year=2022,
+            unit_raw="万册",
+            evidence="甲市和乙市馆藏均在900万册以上",
+            char_start=10,
+            char_end=16,
+            library_name=lib,
+        )
 
     assert figure_id("d", fig("甲市全市公共图书馆")) != figure_id("d", fig("乙市全市公共图书馆"))
     assert figure_id("d", fig(None)) == figure_id("d", fig(None))

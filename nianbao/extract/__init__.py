@@ -68,8 +68,9 @@ def matching_text(text: str) -> str:
     return join_soft_wraps(arabic_years(unspin(for_matching(text)).translate(lx.DIALECT_CHARS)))
 
 
-def extract_figures(text: str, mt: str | None = None, tables: list | None = None
-                    ) -> tuple[str | None, int | None, list[Figure]]:
+def extract_figures(
+    text: str, mt: str | None = None, tables: list | None = None
+) -> tuple[str | None, int | None, list[Figure]]:
     """(library, report year, figures) of `text`; `mt` is its `matching_text` and
     `tables` its `tables.find_tables(text)` when known (found here otherwise)."""
     mt = matching_text(text) if mt is None else mt
@@ -77,14 +78,19 @@ def extract_figures(text: str, mt: str | None = None, tables: list | None = None
     if library and mt != text:
         # report the name as written in the original text
         i = mt.find(library)
-        library = text[i:i + len(library)] if i >= 0 else library
+        library = text[i : i + len(library)] if i >= 0 else library
     year = at.report_year(mt)
     tables = _tables(text) if tables is None else tables
     tspans = [(t.start, t.end) for t in tables]
     holes = [(c.start, c.end) for t in tables for c in t.preamble]
     # a long sentence-like cell is prose that happens to sit in a table (or a mis-detected table)
-    holes += [(c.start, c.end) for t in tables for r in [t.header] + list(t.rows) for c in r
-              if len(c.text) > 40 or "。" in c.text]
+    holes += [
+        (c.start, c.end)
+        for t in tables
+        for r in [t.header] + list(t.rows)
+        for c in r
+        if len(c.text) > 40 or "。" in c.text
+    ]
     skip = _subtract(tspans, holes)
     skip += [(ln.start, ln.end) for ln in lines(mt) if is_junk(ln.text)]
     sections = Sections(mt, year, skip=tspans)
@@ -122,19 +128,24 @@ def _per_document_caches() -> tuple:
     while one document is extracted, never useful for the next one."""
     from . import numbers, segment, subjects
 
-    return (segment.sentence_bounds, segment.clause_bounds, segment.lines, numbers.quantity_matches,
-            subjects.mentions, subjects.default_subject)
+    return (
+        segment.sentence_bounds,
+        segment.clause_bounds,
+        segment.lines,
+        numbers.quantity_matches,
+        subjects.mentions,
+        subjects.default_subject,
+    )
 
 
 def extract_document(text: str, source_file: str | None = None) -> ExtractionResult:
     """Figures, events and candidates of one document. Raises on any failure: the
     pipeline quarantines the document as `extraction_error` with the message."""
     for cache in _per_document_caches():
-        cache.cache_clear()   # bounded memory; a benchmark that repeats a document gains nothing
+        cache.cache_clear()  # bounded memory; a benchmark that repeats a document gains nothing
     mt = matching_text(text)
-    tables = _tables(text)   # found once: the figures and the events read the same tables
+    tables = _tables(text)  # found once: the figures and the events read the same tables
     library, year, figs = extract_figures(text, mt, tables)
     events = extract_events(text, year, library, tables)
     candidates = find_candidates(text, mt, figs)
-    return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events,
-                            candidates=candidates)
+    return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events, candidates=candidates)

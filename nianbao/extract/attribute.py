@@ -635,7 +635,7 @@ def _last_year_of_news(f, doc: _Doc, left: str) -> None:
     if not pd_ or doc.dated_title or f.period == "plan" or f.year != pd_[0]:
         return
     if any(rx.search(left) and pd_[1] < first for rx, first in la.SEASONS):
-        f.year, f.period = pd_[0] - 1, "partial"   # (the season's days only)
+        f.year, f.period = pd_[0] - 1, "partial"  # (the season's days only)
     elif pd_[1] <= la.LOOK_BACK_LAST_MONTH and la.LOOK_BACK_WORDS.search(left):
         f.year, f.period = pd_[0] - 1, "year"
 
@@ -879,7 +879,7 @@ def _attribute_one(f, doc: _Doc) -> None:
     if lib_kind == "none" and f.scope == "region" and f.table_id is not None:
         agg = _titled_region(mt)
         if agg:
-            f.library_name, lib_kind = agg, "guessed"   # (杭州统计年鉴 / 公共图书馆情况: the city's libraries)
+            f.library_name, lib_kind = agg, "guessed"  # (杭州统计年鉴 / 公共图书馆情况: the city's libraries)
     if lib_kind == "own" and not doc.own:
         lib_kind = "none"
     elif (

@@ -34,11 +34,11 @@ _MONEY_SCALED = ("万元", "千元", "亿元")
 @dataclass
 class _Number:
     start: int
-    num_end: int          # end of the digits (the unit follows)
-    end: int              # end of number + unit
+    num_end: int  # end of the digits (the unit follows)
+    end: int  # end of number + unit
     value: float | None
     unit: str | None
-    reason: str | None = None   # set when the finder already knows (a form's row code)
+    reason: str | None = None  # set when the finder already knows (a form's row code)
 
 
 def _lines(mt: str) -> tuple[list[int], list[str]]:
@@ -69,8 +69,8 @@ def _form_cells(mt: str) -> list[_Number]:
     out, w = [], lc.FORM_CODE_WIDTH
     for m in lc.FORM_GLUED.finditer(mt):
         s, e = m.span("num")
-        digits = mt[s:s + w]
-        rest = mt[s + w:e]
+        digits = mt[s : s + w]
+        rest = mt[s + w : e]
         if not rest or rest[0] == "," or not digits.isdigit():
             continue
         out.append(_Number(s, s + w, s + w, float(digits), None, "code"))
@@ -92,7 +92,7 @@ def _numbers(mt: str) -> list[_Number]:
             continue
         core = num.strip()
         unit = m.group("unit")
-        after = mt[ne:ne + 6]
+        after = mt[ne : ne + 6]
         other = None if unit else lc.OTHER_UNIT_RE.match(after.lstrip(" \t"))
         if _CN_ONLY.fullmatch(core) and not re.search(r"\d", core):
             # Chinese numerals: only with a unit; never the bare words 千/百/万
@@ -131,10 +131,11 @@ def _line_above(ltexts: list[str], li: int) -> str | None:
     return None
 
 
-def _stated_scale(mt: str, n: _Number, lstarts: list[int], ltexts: list[str], li: int,
-                  statements: list[tuple[int, float]]) -> float:
+def _stated_scale(
+    mt: str, n: _Number, lstarts: list[int], ltexts: list[str], li: int, statements: list[tuple[int, float]]
+) -> float:
     """1000 or 10000 when the label beside a bare number states 千/万 (see lexicon)."""
-    left = mt[lstarts[li]:n.start]
+    left = mt[lstarts[li] : n.start]
     m = lc.SCALE_GLUED_BEFORE.search(left)
     if m:
         return lc.SCALE_OF[m.group(1)]
@@ -145,7 +146,7 @@ def _stated_scale(mt: str, n: _Number, lstarts: list[int], ltexts: list[str], li
     if above is None:
         return 1
     line = ltexts[li]
-    if line.strip() == mt[n.start:n.end].strip():  # alone on its line: a unit line above (forms)
+    if line.strip() == mt[n.start : n.end].strip():  # alone on its line: a unit line above (forms)
         m = lc.SCALE_LINE_ABOVE.match(above)
         if m:
             return lc.SCALE_OF[m.group(1)]
@@ -186,16 +187,26 @@ def _guess_metric(left: str, right: str, unit: str | None) -> str | None:
 
 # the rules as (reason, ((context key, regex), ...)): the cheap keys first
 _CHEAP_FIRST = ("unit", "number", "before", "after", "line_left", "left", "right", "line")
-_RULES = [(r.reason, tuple(sorted(r.regexes.items(), key=lambda kv: _CHEAP_FIRST.index(kv[0]))))
-          for r in lc.REASON_RULES]
+_RULES = [
+    (r.reason, tuple(sorted(r.regexes.items(), key=lambda kv: _CHEAP_FIRST.index(kv[0])))) for r in lc.REASON_RULES
+]
 
 
 class _Context(dict):
     """The texts around one number that the rules read, each computed on first use
     (the clause bounds too, when `clause` is None)."""
 
-    def __init__(self, mt: str, start: int, num_end: int, end: int, unit: str | None, line: str,
-                 line_start: int, clause: tuple[int, int] | None):
+    def __init__(
+        self,
+        mt: str,
+        start: int,
+        num_end: int,
+        end: int,
+        unit: str | None,
+        line: str,
+        line_start: int,
+        clause: tuple[int, int] | None,
+    ):
         super().__init__()
         self.args = (mt, start, num_end, end, unit, line, line_start)
         self.clause = clause
@@ -216,18 +227,26 @@ class _Context(dict):
         elif key == "line_left":
             value = mt[line_start:start]
         elif key == "before":
-            value = mt[max(0, start - 2, line_start):start]
+            value = mt[max(0, start - 2, line_start) : start]
         elif key == "after":
-            value = mt[num_end:min(len(mt), num_end + 8)]
+            value = mt[num_end : min(len(mt), num_end + 8)]
         else:
             raise KeyError(key)
         self[key] = value
         return value
 
 
-def reject_reason(mt: str, start: int, num_end: int, end: int, unit: str | None,
-                  line: str, line_start: int, clause: tuple[int, int] | None = None,
-                  junk: bool | None = None) -> str:
+def reject_reason(
+    mt: str,
+    start: int,
+    num_end: int,
+    end: int,
+    unit: str | None,
+    line: str,
+    line_start: int,
+    clause: tuple[int, int] | None = None,
+    junk: bool | None = None,
+) -> str:
     """The reason code for a number that is not a figure (see `lexicon.candidates`);
     `junk` is `is_junk(line)` when the caller knows it."""
     if is_junk(line) if junk is None else junk:
@@ -252,11 +271,11 @@ def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate
     lstarts, ltexts = _lines(mt)
     statements = [(m.end(), lc.SCALE_OF[m.group(1)]) for m in lc.UNIT_STATEMENT.finditer(mt)]
     out: list[Candidate] = []
-    junk: dict[int, bool] = {}     # line index → is_junk
+    junk: dict[int, bool] = {}  # line index → is_junk
     for n in _numbers(mt):
         start, end, unit = n.start, n.end, n.unit
         lo = bisect.bisect_left(starts, start - max_len)
-        hits = [figures[i] for s, e, i in spans[lo:bisect.bisect_left(starts, end)] if s < end and start < e]
+        hits = [figures[i] for s, e, i in spans[lo : bisect.bisect_left(starts, end)] if s < end and start < e]
         figs = [f for f in hits if f.kind == "figure"]
         written = text[start:end]
         if figs and n.reason is None:
@@ -280,7 +299,7 @@ def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate
         if reason in lc.GUESS_METRIC_FOR:
             cs, ce = clause_bounds(mt, start)
             key = "元" if unit in _MONEY_SCALED else unit
-            metric = _guess_metric(mt[max(cs, start - 40):start], mt[end:ce], key if key in _unit_keys() else None)
+            metric = _guess_metric(mt[max(cs, start - 40) : start], mt[end:ce], key if key in _unit_keys() else None)
         out.append(Candidate(start, end, written, value, unit, "rejected", reason, metric))
     return out
 

@@ -28,7 +28,7 @@ class Decision:
     cue_start: int
     cue_end: int
     ratio_scale: float | None = None
-    unit_hint: str | None = None   # a unit written in brackets after a label: 总流通人次(万人次) 36.5
+    unit_hint: str | None = None  # a unit written in brackets after a label: 总流通人次(万人次) 36.5
 
 
 def _unit_key(q: Quantity) -> str | None:
@@ -54,17 +54,20 @@ def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
         return None
     d = best[1]
     # 新增 just before a stock word turns it into the flow (新增馆藏图书, 新增持证读者)
-    pre = left[max(0, d.cue_start - base - 4):d.cue_start - base]
+    pre = left[max(0, d.cue_start - base - 4) : d.cue_start - base]
     if re.search(r"新增|新购|新进|新办|新注册", pre):
         d.metric = FLOW_OF.get(d.metric, d.metric)
     # cards issued over the year summed (全年累计办理借书证1260张): the year's new cards
-    elif d.metric == "users.registered_total" and d.cue.startswith("累计") and \
-            lx.YEAR_SUM_BEFORE.search(left, 0, d.cue_start - base):
+    elif (
+        d.metric == "users.registered_total"
+        and d.cue.startswith("累计")
+        and lx.YEAR_SUM_BEFORE.search(left, 0, d.cue_start - base)
+    ):
         d.metric = FLOW_OF[d.metric]
     return d
 
 
-left_cue = _left_cue   # the nearest cue of a text for a unit (used by prose for 在…中 openings)
+left_cue = _left_cue  # the nearest cue of a text for a unit (used by prose for 在…中 openings)
 
 FLOW_OF = {"collection.total": "collection.added", "users.registered_total": "users.new_registrations"}
 
@@ -81,7 +84,7 @@ def _right_cue(right: str, unit, base: int) -> Decision | None:
         gap = right[: m.start()]
         # (9个镇(街)、社区基层分馆: the kinds of place the facilities stand in may sit between)
         if unit in lx.FACILITY_UNITS:
-            gap = lx.FACILITY_GAP_ASIDE.sub("", gap)   # (3个提供24小时服务的自助图书站)
+            gap = lx.FACILITY_GAP_ASIDE.sub("", gap)  # (3个提供24小时服务的自助图书站)
             if lx.FACILITY_PLACE_GAP.fullmatch(gap):
                 gap = ""
         # (in 3个行政区广设服务据点 the count is of districts: a verb sits in the gap)
@@ -102,7 +105,7 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
     d = _left_cue(left, None, sent, left_start)
     if d is None:
         return _bracket_unit_cue(text, q, left, sent, left_start)
-    between = text[d.cue_end:q.num_start]
+    between = text[d.cue_end : q.num_start]
     if lx.BARE_BETWEEN.fullmatch(between):
         return d
     # a scaled number right after its cue and the noun it counts (外借图书52万, 新增读者1.2万)
@@ -123,7 +126,7 @@ def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> 
     if m:
         # only when it is the single value on its line (not a row of columns)
         line_end = text.find("\n", q.end)
-        rest = text[q.end: len(text) if line_end < 0 else line_end]
+        rest = text[q.end : len(text) if line_end < 0 else line_end]
         if not re.search(r"\d", rest):
             d.unit_hint = (m.group(1) or "") + m.group(2)
             return d
@@ -137,11 +140,11 @@ def _bracket_unit_cue(text: str, q: Quantity, left: str, sent: str, left_start: 
     if not m:
         return None
     line_end = text.find("\n", q.end)
-    if re.search(r"\d", text[q.end: len(text) if line_end < 0 else line_end]):
-        return None   # a row of columns, not one value
+    if re.search(r"\d", text[q.end : len(text) if line_end < 0 else line_end]):
+        return None  # a row of columns, not one value
     unit = "元" if m.group("unit") in ("元", "千元", "万元") else m.group("unit")
     d = _left_cue(left[: m.start()], unit, sent, left_start)
-    if d is None or not lx.BARE_NOUN_GAP.fullmatch(left[d.cue_end - left_start: m.start()]):
+    if d is None or not lx.BARE_NOUN_GAP.fullmatch(left[d.cue_end - left_start : m.start()]):
         return None
     d.unit_hint = (m.group("scale") or "") + m.group("unit")
     return d
@@ -154,15 +157,15 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
     if facility:
         d = _right_cue(right, unit, q.end)
     elif unit in lx.MONEY and lx.MONEY_NAMED_RIGHT.match(right):
-        d = _right_cue(right, unit, q.end)   # (200万元的文献购置经费: the amount's own name, right after it)
+        d = _right_cue(right, unit, q.end)  # (200万元的文献购置经费: the amount's own name, right after it)
     if d is None:
         d = _left_cue(left, unit, sent, left_start)
     if d is not None and facility and d.cue_end <= q.num_start and d.metric.startswith("network"):
         # 分馆38家 / 服务点15处: the count must follow its noun closely (not 分馆覆盖全县12个乡镇)
-        between = lx.REGION_WORD.sub("", text[d.cue_end:q.num_start])   # 分馆数量全省共5568个
+        between = lx.REGION_WORD.sub("", text[d.cue_end : q.num_start])  # 分馆数量全省共5568个
         # (an aside in brackets, 微型图书馆(下称微图)4座; the work done, 服务点建设工作共完成3个)
         between = re.sub(r"^\s*\([^()]{0,10}\)|^\s*建设(?:工作)?(?=[\s共计已]*(?:完成|建成))", "", between)
-        between = re.sub(r"(?:已\s*)?(?:在[^\d,;。]{0,8}?)?(?:完成|建成)了?\s*$", "", between)   # 已在全市建成26家
+        between = re.sub(r"(?:已\s*)?(?:在[^\d,;。]{0,8}?)?(?:完成|建成)了?\s*$", "", between)  # 已在全市建成26家
         if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的”\"」』]*(?:不少于|不低于|至少)?", between):
             d = None
     if d is None and not facility:
@@ -172,28 +175,34 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
         m = lx.HELD_MATERIAL_RIGHT.match(right)
         if m:
             d = Decision("collection.total", m.group(0), q.end + m.start(), q.end + m.end())
-    if d is None and unit in ("场", "场次") and lx.EVENT_VERBS.search(left) and lx.ACTIVITY_CTX.search(sent) \
-            and not lx.DELTA.search(left):
+    if (
+        d is None
+        and unit in ("场", "场次")
+        and lx.EVENT_VERBS.search(left)
+        and lx.ACTIVITY_CTX.search(sent)
+        and not lx.DELTA.search(left)
+    ):
         m = list(lx.EVENT_VERBS.finditer(left))[-1]
         d = Decision("activities.events", m.group(0), left_start + m.start(), left_start + m.end())
     return d
 
 
-def classify_elliptic(text: str, q: Quantity, prev_clause: tuple[int, int], clause_start: int, clause_end: int,
-                      sentence: tuple[int, int]) -> Decision | None:
+def classify_elliptic(
+    text: str, q: Quantity, prev_clause: tuple[int, int], clause_start: int, clause_end: int, sentence: tuple[int, int]
+) -> Decision | None:
     """A clause that only says when and how much (…下载量逐年增长,2022年高达5155万次; …人次同比下降
     64.72%,降到1247万人次): the cue is the last one of the clause before, checked against this
     number's unit; the vetting looks at this clause only."""
-    left = text[clause_start:q.num_start]
+    left = text[clause_start : q.num_start]
     if not lx.ELLIPTIC_LEFT.fullmatch(left):
         return None
-    pl = text[prev_clause[0]:prev_clause[1]]
-    sent = text[sentence[0]:sentence[1]]
+    pl = text[prev_clause[0] : prev_clause[1]]
+    sent = text[sentence[0] : sentence[1]]
     d = _left_cue(pl, q.unit, sent, prev_clause[0])
     if d is None:
         return None
     # the cue's own clause must not turn it into a change or a rate (比上年增长 / 人均)
-    after_cue = text[d.cue_end:prev_clause[1]]
+    after_cue = text[d.cue_end : prev_clause[1]]
     if lx.RATIO.search(pl):
         return None
     # (组织馆员业务培训3次,120人: the staff trained, not an audience)
@@ -206,7 +215,7 @@ def classify_elliptic(text: str, q: Quantity, prev_clause: tuple[int, int], clau
     # (接待读者比上年增加2万人次,达到30万人次: a change stated before the level is not the cue's own number)
     own = [o for o in find_quantities(after_cue) if o.unit == q.unit and not lx.DELTA.search(after_cue, 0, o.num_start)]
     if own and not year_after_rate:
-        return None   # the cue already has its own number in this unit
+        return None  # the cue already has its own number in this unit
     return vet(text, q, d, clause_start, clause_end, sentence, clause_start)
 
 
@@ -232,9 +241,9 @@ def _headline_part(text: str, cs: int, pos: int) -> str:
 def _is_rate(left: str) -> bool:
     """A standing norm or rate (每月…, 不少于…); a plain 每年 states a typical year and stays."""
     targets = [(m.start(), m.end()) for m in lx.TARGET_MIN.finditer(left)]
-    return any(m.group(0) != "每年" and not any(a <= m.start() < b for a, b in targets)
-               for m in lx.RATE_WORDS.finditer(left)) or \
-        bool(re.search(r"每年[^,;。]{0,12}(?:不少于|不低于|至少|均)", left))
+    return any(
+        m.group(0) != "每年" and not any(a <= m.start() < b for a, b in targets) for m in lx.RATE_WORDS.finditer(left)
+    ) or bool(re.search(r"每年[^,;。]{0,12}(?:不少于|不低于|至少|均)", left))
 
 
 def _cumulative_run(text: str, ss: int, pos: int) -> bool:
@@ -250,7 +259,7 @@ def _first_anniversary(text: str) -> bool:
     """The first lines mark a new library's first anniversary (启用一周年)."""
     from .segment import is_junk, lines
 
-    heads = [ln.text for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)][:lx.FIRST_ANNIVERSARY_LINES]
+    heads = [ln.text for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)][: lx.FIRST_ANNIVERSARY_LINES]
     return any(lx.FIRST_ANNIVERSARY.search(t) for t in heads)
 
 
@@ -259,7 +268,7 @@ def _reading_day_item(text: str) -> bool:
     """The first lines are about World Book Day (a 4.23 news item or its title)."""
     from .segment import is_junk, lines
 
-    heads = [ln.text for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)][:lx.FIRST_ANNIVERSARY_LINES]
+    heads = [ln.text for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)][: lx.FIRST_ANNIVERSARY_LINES]
     return any(lx.READING_DAY_ITEM.search(t) for t in heads)
 
 
@@ -326,7 +335,7 @@ def _village_rooms(text: str, q: Quantity, d: Decision, cs: int, right: str, sen
     if lx.VILLAGE_ROOMS_RIGHT.match(right):
         return True
     if d.cue_start >= q.end:
-        return False   # the noun after the number names what it counts (13个草原书屋、27个图书流动站: 27 stations)
+        return False  # the noun after the number names what it counts (13个草原书屋、27个图书流动站: 27 stations)
     end = max(d.cue_end, q.num_start) if d.cue_start < q.num_start else q.num_start
     start = max(cs, min(d.cue_start, q.num_start) - lx.VILLAGE_ROOMS_REACH)
     seg = re.split(r"\d", text[start:end])[-1]
@@ -368,7 +377,7 @@ def _programme_announced(text: str, value: float) -> bool:
     for q in find_quantities(text):
         if q.unit in lx.PROGRAMME_UNITS and q.value == value:
             cs = max(text.rfind(c, 0, q.num_start) for c in ",，;；。\n") + 1
-            left = text[cs:q.num_start]
+            left = text[cs : q.num_start]
             if lx.PROGRAMME_ANNOUNCED_LEFT.search(left) or lx.PROGRAMME_FUTURE_LEFT.search(left):
                 return True
     return False
@@ -387,7 +396,7 @@ def _since_earlier_year(text: str, ss: int, pos: int) -> bool:
 def _issued_since(text: str, d: Decision, ss: int, pos: int) -> bool:
     """Cards issued (the cue's verb issues them) since a system was introduced, with no
     year or period of the figure's own after that span: a sum of years."""
-    if not lx.ISSUING_CUE.search(text[d.cue_start:d.cue_end]):
+    if not lx.ISSUING_CUE.search(text[d.cue_start : d.cue_end]):
         return False
     ms = list(lx.SINCE_UNDERTAKING.finditer(text, ss, pos))
     return bool(ms) and not lx.OWN_PERIOD.search(text, ms[-1].end(), pos)
@@ -399,21 +408,28 @@ def _multi_year(before: str) -> bool:
     ms = list(lx.MULTI_YEAR.finditer(before))
     if not ms:
         return False
-    after = before[ms[-1].end():]
+    after = before[ms[-1].end() :]
     return not lx.YEAR_RE.search(after)
 
 
-multi_year = _multi_year   # (prose: a flow of facilities added over a multi-year span)
-since_earlier_year = _since_earlier_year   # (prose: facilities added since an earlier year: 2008年以来,先后建成…)
+multi_year = _multi_year  # (prose: a flow of facilities added over a multi-year span)
+since_earlier_year = _since_earlier_year  # (prose: facilities added since an earlier year: 2008年以来,先后建成…)
 
 
-def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence: tuple[int, int],
-             bare: bool = False, clause_start: int | None = None) -> Decision | None:
+def classify(
+    text: str,
+    q: Quantity,
+    left_start: int,
+    clause_end: int,
+    sentence: tuple[int, int],
+    bare: bool = False,
+    clause_start: int | None = None,
+) -> Decision | None:
     """Decide the metric of quantity `q`; `left_start` is where its left context starts."""
     text = _without_definitions(text, left_start, q.num_start)
-    left = text[left_start:q.num_start]
-    right = text[q.end:clause_end]
-    sent = text[sentence[0]:sentence[1]]
+    left = text[left_start : q.num_start]
+    right = text[q.end : clause_end]
+    sent = text[sentence[0] : sentence[1]]
     unit = _unit_key(q)
     if unit is not None and unit not in {u for c in lx.TEXT_CUES for u in c.units}:
         return None
@@ -427,18 +443,21 @@ def classify(text: str, q: Quantity, left_start: int, clause_end: int, sentence:
 
     # what lies between the cue and the number (left cues only)
     if d.cue_end <= q.num_start:
-        between = text[d.cue_end:q.num_start]
+        between = text[d.cue_end : q.num_start]
         if lx.DELTA.search(between):
             return None
         # 对开架借阅的8.4万册图书…: the cue modifies the noun the number counts
         if between.strip() == "的" and d.metric.startswith("circulation"):
             return None
         # 比去年多接待读者2万人次: the comparison sits right before the cue
-        if d.cue_start >= left_start and lx.DELTA_BEFORE_CUE.search(text[left_start:d.cue_start]):
+        if d.cue_start >= left_start and lx.DELTA_BEFORE_CUE.search(text[left_start : d.cue_start]):
             return None
         # 比2024年收支预算总数增加10万元: the comparison before the cue, the change verb after it
-        if d.cue_start >= left_start and lx.CHANGE_AFTER_CUE.fullmatch(between) \
-                and lx.COMPARED_BEFORE_CUE.search(text[left_start:d.cue_start]):
+        if (
+            d.cue_start >= left_start
+            and lx.CHANGE_AFTER_CUE.fullmatch(between)
+            and lx.COMPARED_BEFORE_CUE.search(text[left_start : d.cue_start])
+        ):
             return None
         if d.metric.startswith("spending") and lx.MONEY_CHANGE_AFTER_CUE.fullmatch(between):
             return None
@@ -452,16 +471,24 @@ def _fractional_count(q: Quantity) -> bool:
     return q.unit in lx.FRACTIONAL_COUNT_UNITS and q.scale_unit == q.unit and q.value != int(q.value)
 
 
-def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, sentence: tuple[int, int],
-        clause_start: int | None = None, ranked: bool = False) -> Decision | None:
+def vet(
+    text: str,
+    q: Quantity,
+    d: Decision,
+    left_start: int,
+    clause_end: int,
+    sentence: tuple[int, int],
+    clause_start: int | None = None,
+    ranked: bool = False,
+) -> Decision | None:
     """The checks every metric decision must pass, whatever found its cue: blockers,
     rates, one reader's record, multi-year spans, thresholds, other institutions,
     per-family blockers, staff training, single narrated events. `ranked`: the number is a
     region's in a ranking of regions (prose._ranked_place), so the ranking words do not
     make it one reader's record."""
     text = _without_definitions(text, min(left_start, sentence[0]), q.num_start)
-    left = text[left_start:q.num_start]
-    right = text[q.end:clause_end]
+    left = text[left_start : q.num_start]
+    right = text[q.end : clause_end]
     if lx.BLOCKERS.search(left):
         # a blocker counts only when it is not part of the cue itself
         for m in lx.BLOCKERS.finditer(left):
@@ -479,25 +506,42 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     cs = left_start if clause_start is None else clause_start
     if _is_rate(_headline_part(text, cs, q.num_start)) and not lx.RATIO.search(left):
         return None
-    if _fractional_count(q) and not lx.RATIO.search(left) and not lx.FRACTIONAL_TOTAL_LEFT.search(text[cs:q.num_start]):
-        return None
-    if not ranked and (lx.INDIVIDUAL.search(text[sentence[0]:q.num_start]) or lx.RANKING.search(text[cs:q.num_start])
-                       or lx.TOP_N.search(text[sentence[0]:q.num_start])) \
-            or lx.LIST_ITEMS_RIGHT.match(right) or lx.PEAK_DAY.search(text[sentence[0]:q.num_start]):
-        return None
-    if d.metric == "activities.events" and q.unit in lx.PROGRAMME_UNITS and (
-        lx.PROGRAMME_ANNOUNCED_LEFT.search(text[cs : q.num_start]) or lx.PROGRAMME_WELCOME_RIGHT.match(right)
-        or _programme_announced(text, q.value)
+    if (
+        _fractional_count(q)
+        and not lx.RATIO.search(left)
+        and not lx.FRACTIONAL_TOTAL_LEFT.search(text[cs : q.num_start])
     ):
         return None
-    if lx.EACH_OF.search(text[cs:q.num_start]):
-        return None   # (12个分馆均藏书5000册以上: what each has)
+    if (
+        not ranked
+        and (
+            lx.INDIVIDUAL.search(text[sentence[0] : q.num_start])
+            or lx.RANKING.search(text[cs : q.num_start])
+            or lx.TOP_N.search(text[sentence[0] : q.num_start])
+        )
+        or lx.LIST_ITEMS_RIGHT.match(right)
+        or lx.PEAK_DAY.search(text[sentence[0] : q.num_start])
+    ):
+        return None
+    if (
+        d.metric == "activities.events"
+        and q.unit in lx.PROGRAMME_UNITS
+        and (
+            lx.PROGRAMME_ANNOUNCED_LEFT.search(text[cs : q.num_start])
+            or lx.PROGRAMME_WELCOME_RIGHT.match(right)
+            or _programme_announced(text, q.value)
+        )
+    ):
+        return None
+    if lx.EACH_OF.search(text[cs : q.num_start]):
+        return None  # (12个分馆均藏书5000册以上: what each has)
     # (a stock stands at one moment whatever span the sentence opened with: 建馆60年来,…现有藏书500万册)
-    if _multi_year(text[sentence[0]:q.num_start]) and d.metric not in lx.STOCK_METRICS:
+    if _multi_year(text[sentence[0] : q.num_start]) and d.metric not in lx.STOCK_METRICS:
         return None
     # flows counted since a facility opened (新馆建成累计接待…, 已建成26家,…累计接待…)
-    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and (lx.CUMULATIVE_SINCE.search(text[sentence[0]:q.num_start])
-                                                       or _cumulative_run(text, sentence[0], q.num_start)):
+    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and (
+        lx.CUMULATIVE_SINCE.search(text[sentence[0] : q.num_start]) or _cumulative_run(text, sentence[0], q.num_start)
+    ):
         return None
     if _since_opening_year(text, sentence[0], q.num_start, d.metric):
         return None
@@ -505,16 +549,19 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         return None
     if _opened_long_ago(text, sentence[0], q.num_start, d.metric):
         return None
-    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
-            and _look_back_year(text, sentence[0], q.num_start):
+    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") and _look_back_year(
+        text, sentence[0], q.num_start
+    ):
         return None
-    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES + ("spending",)
-            or d.metric in ("users.new_registrations", "collection.added")) \
-            and _since_earlier_year(text, sentence[0], q.num_start):
+    if (
+        d.metric.split(".")[0] in lx.FLOW_FAMILIES + ("spending",)
+        or d.metric in ("users.new_registrations", "collection.added")
+    ) and _since_earlier_year(text, sentence[0], q.num_start):
         return None
     # (至2002年累积增加馆藏量496846册: the additions of several years summed, not the holdings)
-    if d.metric == "collection.total" and \
-            lx.ADDED_SUM_BEFORE.search(text[max(cs, min(d.cue_start, q.num_start) - 8):q.num_start]):
+    if d.metric == "collection.total" and lx.ADDED_SUM_BEFORE.search(
+        text[max(cs, min(d.cue_start, q.num_start) - 8) : q.num_start]
+    ):
         return None
     # a threshold inside a noun phrase (新增藏量超10万册的图书馆达22家): not a figure
     # (…、193.99万份电子文献: the noun after the number names e-books, listed beside the holdings)
@@ -524,16 +571,21 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     if lx.THRESHOLD_RIGHT.match(right) and d.cue_start < q.end:
         return None
     # readers grouped by books borrowed (借书超过200册的有10人): the threshold and the persons
-    if lx.BRACKET_THRESHOLD_RIGHT.match(right) or lx.BRACKET_COUNT_LEFT.search(text[cs:q.num_start]) \
-            or lx.GROUP_BOUND_RIGHT.match(right) or lx.THRESHOLD_BOOKS_RIGHT.match(right) \
-            or lx.PLACE_CLASS_RIGHT.match(right):
+    if (
+        lx.BRACKET_THRESHOLD_RIGHT.match(right)
+        or lx.BRACKET_COUNT_LEFT.search(text[cs : q.num_start])
+        or lx.GROUP_BOUND_RIGHT.match(right)
+        or lx.THRESHOLD_BOOKS_RIGHT.match(right)
+        or lx.PLACE_CLASS_RIGHT.match(right)
+    ):
         return None
     # flows of a window across two calendar years (2017年4月18日至2018年4月18日,…接待读者…)
-    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") \
-            and _cross_year_window(text, sentence[0], q.num_start):
+    if (d.metric.split(".")[0] in lx.FLOW_FAMILIES or d.metric == "users.new_registrations") and _cross_year_window(
+        text, sentence[0], q.num_start
+    ):
         return None
     # a time slot of the day (半夜12时至第二天5时期间入馆的读者…)
-    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and lx.TIME_SLOT.search(text[cs:q.num_start]):
+    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and lx.TIME_SLOT.search(text[cs : q.num_start]):
         return None
     # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个)
     if d.metric.startswith("users.") and _issued_since(text, d, sentence[0], q.num_start):
@@ -544,22 +596,29 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
     if _village_subject(text, sentence[0], sentence[1], q.num_start):
         return None
     # a budget's base and its increase (在90万元的…经费基础上新增150万元)
-    if d.metric.startswith("spending") and (lx.BUDGET_BASE_RIGHT.match(right)
-                                            or lx.INCREASE_ON_BASE.search(text[cs:q.num_start])):
+    if d.metric.startswith("spending") and (
+        lx.BUDGET_BASE_RIGHT.match(right) or lx.INCREASE_ON_BASE.search(text[cs : q.num_start])
+    ):
         return None
     # a decade (50年代藏书仅为9万余册) names no year the figure could belong to
-    if lx.DECADE.search(text[cs:q.num_start]):
+    if lx.DECADE.search(text[cs : q.num_start]):
         return None
     # (partners listed with 等 before what they built with the library are not its subject)
-    oi = [m for m in lx.OTHER_INSTITUTION.finditer(text[sentence[0]:q.num_start])
-          if not lx.PARTNER_LIST_END.match(text, sentence[0] + m.end())
-          and not lx.LIBRARY_AT_PLACE.search(text[sentence[0]:sentence[0] + m.start()])]
-    if oi and not lx.LIBRARY_SUBJECT.search(text[sentence[0] + oi[-1].end():q.num_start]) \
-            and not lx.LIBRARY_SUBJECT.search(text[sentence[0]:sentence[0] + oi[-1].start()][-6:]):
+    oi = [
+        m
+        for m in lx.OTHER_INSTITUTION.finditer(text[sentence[0] : q.num_start])
+        if not lx.PARTNER_LIST_END.match(text, sentence[0] + m.end())
+        and not lx.LIBRARY_AT_PLACE.search(text[sentence[0] : sentence[0] + m.start()])
+    ]
+    if (
+        oi
+        and not lx.LIBRARY_SUBJECT.search(text[sentence[0] + oi[-1].end() : q.num_start])
+        and not lx.LIBRARY_SUBJECT.search(text[sentence[0] : sentence[0] + oi[-1].start()][-6:])
+    ):
         return None
     fb = lx.FAMILY_BLOCKERS.get(d.metric.split(".")[0])
     if fb:
-        win = text[max(cs, min(d.cue_start, q.num_start) - 8):q.num_start]
+        win = text[max(cs, min(d.cue_start, q.num_start) - 8) : q.num_start]
         win = re.sub(r"“[^”]*”|\"[^\"]*\"|《[^》]*》", "", win)
         if fb.search(win):
             return None
@@ -575,18 +634,22 @@ def vet(text: str, q: Quantity, d: Decision, left_start: int, clause_end: int, s
         sc = rm.group(1)
         d.ratio_scale = float(lx.RATIO_SCALE.get(sc, 1)) if sc else 1.0
     # staff receiving training is not a reader activity
-    if d.metric.startswith("activities") and (lx.STAFF_RECEIVED.search(text[sentence[0]:q.end])
-                                              or (lx.STAFF_CLAUSE.search(text[cs:clause_end])
-                                                  and not lx.STAFF_DELIVERED.search(text[cs:clause_end]))):
+    if d.metric.startswith("activities") and (
+        lx.STAFF_RECEIVED.search(text[sentence[0] : q.end])
+        or (lx.STAFF_CLAUSE.search(text[cs:clause_end]) and not lx.STAFF_DELIVERED.search(text[cs:clause_end]))
+    ):
         return None
     # the attendance of one narrated event (举行了“…”活动,参与人次达5000) is not a reported total
     if d.metric == "activities.attendance":
-        before = text[sentence[0]:q.num_start]
+        before = text[sentence[0] : q.num_start]
         # (活动现场吸引了130余名读者: the audience at one event's scene)
-        if lx.EVENT_SCENE.search(text[cs:q.num_start]) and not lx.WHOLE_WORDS.search(before):
+        if lx.EVENT_SCENE.search(text[cs : q.num_start]) and not lx.WHOLE_WORDS.search(before):
             return None
-        if lx.SINGLE_EVENT.search(before) and not lx.WHOLE_WORDS.search(before) and \
-                not re.search(r"共|累计|全年|系列|\d\s*(?:场|次|期|项)", before):
+        if (
+            lx.SINGLE_EVENT.search(before)
+            and not lx.WHOLE_WORDS.search(before)
+            and not re.search(r"共|累计|全年|系列|\d\s*(?:场|次|期|项)", before)
+        ):
             return None
     # a single event narrated (举行故事会一场) is not a statistic
     if d.metric == "activities.events" and q.value == 1 and q.qualifier == "exact":

@@ -36,9 +36,9 @@ from .lexicon.attribution import CONFIDENCE_WEIGHTS as W
 class Evidence:
     bare_number: bool = False
     weak_cue: bool = False
-    crowded: bool = False         # one of many figures in an unpunctuated run
-    year: str = "explicit"        # explicit / relative / inferred / none
-    library: str = "named"        # named / own / nearby / guessed / none
+    crowded: bool = False  # one of many figures in an unpunctuated run
+    year: str = "explicit"  # explicit / relative / inferred / none
+    library: str = "named"  # named / own / nearby / guessed / none
     scope: str = "library"
     period: str = "year"
 

@@ -38,9 +38,9 @@ class DateMatch:
     end: int
     text: str
     date: date | None
-    precision: str            # 'day' or 'month'
+    precision: str  # 'day' or 'month'
     end_date: date | None = None
-    is_period: bool = False   # 1-12月: a span of months summed over, not an event
+    is_period: bool = False  # 1-12月: a span of months summed over, not an event
     year_given: bool = False
 
 
@@ -49,13 +49,17 @@ _Y = r"(?:(?P<{n}>\d{{4}})\s*年\s*)"
 
 _DATE_RE = re.compile(
     r"(?<!\d)"
-    + _Y.format(n="y1") + "?"
+    + _Y.format(n="y1")
+    + "?"
     + r"(?P<m1>\d{1,2})\s*月\s*"
     + r"(?:"
     # day forms
     + r"(?P<d1>\d{1,2})\s*[日号]"
-    + r"(?:\s*" + _DASH + r"\s*"
-    + _Y.format(n="y2") + r"?(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*[日号])?"
+    + r"(?:\s*"
+    + _DASH
+    + r"\s*"
+    + _Y.format(n="y2")
+    + r"?(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*[日号])?"
     + r"|"
     # month forms: a month range '1-12月' (period) or a month
     + r"(?P<mfen>份)?"
@@ -89,9 +93,18 @@ def find_dates(text: str, report_year: int | None) -> list[DateMatch]:
         # '2020年4-5月' already consumed by the year: fine; a bare '3-4月' also fine.
         y = int(m.group("y")) if m.group("y") else report_year
         is_list = m.group("sep") in ("、",)
-        out.append(DateMatch(m.start(), m.end(), m.group(0), _mk(y, a), "month",
-                             end_date=_mk(y, b), is_period=not is_list,
-                             year_given=bool(m.group("y"))))
+        out.append(
+            DateMatch(
+                m.start(),
+                m.end(),
+                m.group(0),
+                _mk(y, a),
+                "month",
+                end_date=_mk(y, b),
+                is_period=not is_list,
+                year_given=bool(m.group("y")),
+            )
+        )
         taken.append((m.start(), m.end()))
 
     for m in _DATE_RE.finditer(text):
@@ -112,19 +125,29 @@ def find_dates(text: str, report_year: int | None) -> list[DateMatch]:
                 d2 = int(m.group("d2"))
                 y2 = int(m.group("y2")) if m.group("y2") else y
                 if y2 is not None and not m.group("y2") and (m2, d2) < (mon, d):
-                    y2 += 1            # 12月30日至1月2日
+                    y2 += 1  # 12月30日至1月2日
                 end_d = _mk(y2, m2, d2)
             end = m.end()
-            out.append(DateMatch(m.start(), end, text[m.start():end], start_d, "day",
-                                 end_date=end_d, year_given=bool(m.group("y1"))))
+            out.append(
+                DateMatch(
+                    m.start(),
+                    end,
+                    text[m.start() : end],
+                    start_d,
+                    "day",
+                    end_date=end_d,
+                    year_given=bool(m.group("y1")),
+                )
+            )
         else:
             # month only: guard against '3个月' (not matched anyway) and '月底/月初' (fine)
             end = m.end()
             # strip trailing whitespace from the span
             while end > m.start() and text[end - 1].isspace():
                 end -= 1
-            out.append(DateMatch(m.start(), end, text[m.start():end], _mk(y, mon), "month",
-                                 year_given=bool(m.group("y1"))))
+            out.append(
+                DateMatch(m.start(), end, text[m.start() : end], _mk(y, mon), "month", year_given=bool(m.group("y1")))
+            )
     out.sort(key=lambda d: d.start)
     return out
 

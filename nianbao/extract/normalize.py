@@ -217,6 +217,7 @@ def unspin(text: str) -> str:
     if SPUN_TELL not in text and sum(w in text for w in SPUN_MARKERS) < SPUN_MIN_MARKERS:
         return text
     for rx, repl in SPUN_WORDS:
-        text = rx.sub(lambda m, r=repl: r.rjust(m.end() - m.start()) if len(r) <= m.end() - m.start() else m.group(0),
-                      text)
+        text = rx.sub(
+            lambda m, r=repl: r.rjust(m.end() - m.start()) if len(r) <= m.end() - m.start() else m.group(0), text
+        )
     return text

@@ -340,13 +340,20 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
             continue  # 一读者: one reader, not a count
         if unit == "读者" and num != num.rstrip():
             unit = None  # `2019\t读者活动`: a column, not a count of readers
-        if core in ("千", "百", "万", "十", "千万", "百万") and not (
-            core in ("万", "千万", "百万") and m.group("pre") in _SCALE_ONLY_PRE
-            # (近千场, 超百场: a round count of a unit)
-            or core in ("千", "百") and m.group("pre") in _SCALE_ONLY_PRE and unit in METRIC_UNITS
-            # (年接待读者量达百万人次: a round level reached, with its unit)
-            or core in ("千万", "百万") and unit in METRIC_UNITS
-            and text[max(0, m.start() - 2) : m.start()].endswith(("达", "达到"))
+        if (
+            core in ("千", "百", "万", "十", "千万", "百万")
+            and not (
+                core in ("万", "千万", "百万")
+                and m.group("pre") in _SCALE_ONLY_PRE
+                # (近千场, 超百场: a round count of a unit)
+                or core in ("千", "百")
+                and m.group("pre") in _SCALE_ONLY_PRE
+                and unit in METRIC_UNITS
+                # (年接待读者量达百万人次: a round level reached, with its unit)
+                or core in ("千万", "百万")
+                and unit in METRIC_UNITS
+                and text[max(0, m.start() - 2) : m.start()].endswith(("达", "达到"))
+            )
         ):
             continue  # 千家万户, 百姓: words, not numbers (破万 is 10000, 超千万 10 million)
         # Chinese-numeral units that are really words: 一期 in 一期工程 is fine to keep

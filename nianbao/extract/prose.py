@@ -113,8 +113,11 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         if listed:
             return listed
         # (其中新购图书N册,占总量5%: a 其中 item's share is of the whole before, often another metric)
-        if not metric.startswith("activities") and "其中" not in mt[cs : q.num_start] \
-                and _states_share_of_total(mt, q.num_start):
+        if (
+            not metric.startswith("activities")
+            and "其中" not in mt[cs : q.num_start]
+            and _states_share_of_total(mt, q.num_start)
+        ):
             return "share_of_total"
     if seg != "all" or not metric.startswith("activities"):
         return seg
@@ -130,8 +133,12 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         # (举办各类读者活动132场,其中讲座18场、展览12场,参与读者2.6万人次: the whole's audience, after
         # the list of its parts and a clause of its own)
         k = mt.rfind("其中", ss, prev[1].char_start)
-        if k >= 0 and lx.EVENTS_COUNT.search(mt, ss, k) and lx.LIST_MARK.search(mt, k, prev[1].char_start) \
-                and re.search(r"[,，;；]", mt[prev[1].char_end : q.num_start]):
+        if (
+            k >= 0
+            and lx.EVENTS_COUNT.search(mt, ss, k)
+            and lx.LIST_MARK.search(mt, k, prev[1].char_start)
+            and re.search(r"[,，;；]", mt[prev[1].char_end : q.num_start])
+        ):
             return "all"
         return prev[1].segment
     # an elliptic clause (共开展8场) or one pointing back (相关主题活动): the sentence names the
@@ -187,8 +194,11 @@ def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:
             if rx.fullmatch(aside.group(1).strip()):
                 return code
     # a part follows its whole: an earlier number in the sentence (or a 其中 label)
-    if not lx.LISTED_PART_WHOLE_BEFORE.search(mt[ss:cs]) and "其中" not in left \
-            and not lx.LISTED_PART_LEAD.match(left.strip(" ,，、")):
+    if (
+        not lx.LISTED_PART_WHOLE_BEFORE.search(mt[ss:cs])
+        and "其中" not in left
+        and not lx.LISTED_PART_LEAD.match(left.strip(" ,，、"))
+    ):
         return None
     lab = re.sub(r"[(（][^)）]{0,30}[)）]", "", left)
     lab = re.sub(r"(?:连续)?种数|[\d.,万千百]+\s*种", "", lab).strip(" 、:：")
@@ -520,8 +530,17 @@ def _prose_figures(
             qualifier=q.qualifier,
             scope=at.scope(mt[left_start:ce] if not metric.startswith("network") else ctx, metric),
             # (200万元的文献购置经费: money named after it takes no segment from the words before it)
-            segment=_segment(mt, q, metric, q.num_start if metric.startswith("spending") and d.cue_start >= q.end
-                             else left_start, cs, ce, ss, se, last_unit_by_sentence.get(ss)),
+            segment=_segment(
+                mt,
+                q,
+                metric,
+                q.num_start if metric.startswith("spending") and d.cue_start >= q.end else left_start,
+                cs,
+                ce,
+                ss,
+                se,
+                last_unit_by_sentence.get(ss),
+            ),
             period=at.period(mt[ss : q.num_start], flavour, mt[cs : q.num_start], _carried_period(mt, ss)),
             year=year,
             unit_raw=q.scale_unit or "",
@@ -726,9 +745,14 @@ def _inherited(
                 return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
             # (讲座:16场;741人 / 举办展览8场,3200人次: persons right after an events count, alone in
             # their clause, are those events' audience)
-            if not bare and p.fig.metric == "activities.events" and q.unit in lx.AUDIENCE_UNITS \
-                    and not clause_left.strip() and p.fig.segment not in ("staff_training",) \
-                    and not lx.STAFF_CLAUSE.search(mt[pc[0] : pc[1]]):
+            if (
+                not bare
+                and p.fig.metric == "activities.events"
+                and q.unit in lx.AUDIENCE_UNITS
+                and not clause_left.strip()
+                and p.fig.segment not in ("staff_training",)
+                and not lx.STAFF_CLAUSE.search(mt[pc[0] : pc[1]])
+            ):
                 return vet(mt, q, Decision("activities.attendance", "", cs, q.num_start), cs, ce, (ss, se), cs)
         # (a bare scaled level from or to a year: 到访图书馆的人次,由2023年的2149万,…)
         elif not bare or lx.LEVEL_CHANGE_LEFT.search(clause_left):
@@ -772,8 +796,13 @@ def _inherited(
         whole = [p for p in in_sentence if p.fig.char_end <= k][-1:]
     # (a lead other than 其中 lists parts named by material only: holdings and lending; a list after
     # 包括 of other measures, 包括故事会20场、手工课15场, names kinds no segment knows)
-    if whole and leads and k == leads[-1].start() and not leads[-1].group(0).startswith("其中") \
-            and not whole[-1].fig.metric.startswith(("collection.", "circulation.")):
+    if (
+        whole
+        and leads
+        and k == leads[-1].start()
+        and not leads[-1].group(0).startswith("其中")
+        and not whole[-1].fig.metric.startswith(("collection.", "circulation."))
+    ):
         whole = []
     if whole and not bare and q.unit != "元":
         p = whole[-1]
@@ -783,7 +812,7 @@ def _inherited(
             for o in same_line
             if o.fig.char_start > k and o.fig.metric == p.fig.metric and o.unit == q.unit and o.fig.kind == "figure"
         )
-        label = mt[max(left_start, k_end) : q.num_start]   # (按文献类型分:中文图书N册: after the lead)
+        label = mt[max(left_start, k_end) : q.num_start]  # (按文献类型分:中文图书N册: after the lead)
         if (
             _unit_means(q.unit, p.fig.metric, p.unit)
             and lx.PART_NOUN.fullmatch(label)

@@ -34,15 +34,15 @@ OWN, LIBRARY, REGION = "own", "library", "region"
 class Mention:
     start: int
     end: int
-    kind: str            # own / library / region
-    name: str | None     # canonical name (None for own)
-    scope: str | None = None   # a scope the mention itself sets (branches, system)
-    explicit: bool = True      # for a region: names the libraries (全省公共图书馆), not just 全县
+    kind: str  # own / library / region
+    name: str | None  # canonical name (None for own)
+    scope: str | None = None  # a scope the mention itself sets (branches, system)
+    explicit: bool = True  # for a region: names the libraries (全省公共图书馆), not just 全县
 
 
 def _located(s: str, i: int) -> bool:
     """A location word (在, 于, 面向…) right before position `i`: not a subject."""
-    return bool(la.LOCATION_BEFORE.search(s[max(0, i - 4):i]))
+    return bool(la.LOCATION_BEFORE.search(s[max(0, i - 4) : i]))
 
 
 def _own_place(own: str | None) -> Place | None:
@@ -79,13 +79,13 @@ def _aggregates(s: str, own: str | None) -> list[Mention]:
         inside = place_ending_at(s, m.end())
         if inside and inside[0] < m.start():
             continue  # 全县 inside a county's own name (天全县图书馆): no aggregate
-        before = s[:m.start()]
+        before = s[: m.start()]
         pl = place_ending_at(s, m.start())
-        lead = before[:pl[0]] if pl else before
+        lead = before[: pl[0]] if pl else before
         if _located(lead, len(lead)):
             continue
         lvl = m.group("lvl")
-        tail = s[m.end():m.end() + 8]
+        tail = s[m.end() : m.end() + 8]
         q = la.AGG_QUALIFIER.match(tail)
         if lvl == "国":
             name = la.NATIONAL
@@ -125,14 +125,14 @@ def _place_subjects(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     for a, b, p in find_places(s):
         if any(x <= a < y or x < b <= y for x, y in taken):
             continue
-        after = s[b:b + 12]
+        after = s[b : b + 12]
         if after.startswith(("图书馆", "省", "市", "区", "县")):
             continue
         if _located(s, a):
             continue
         if p.name != s[a:b] and p.level == "county":
-            continue   # a county's short name is too often an ordinary word (创新和…)
-        numbered = la.PLACE_NUMBER_AFTER.match(after) and la.CLAUSE_LEAD.search(s[max(0, a - 24):a])
+            continue  # a county's short name is too often an ordinary word (创新和…)
+        numbered = la.PLACE_NUMBER_AFTER.match(after) and la.CLAUSE_LEAD.search(s[max(0, a - 24) : a])
         if la.PLACE_SUBJECT_AFTER.match(after) or numbered:
             out.append(Mention(a, b, REGION, aggregate_name(p), None, False))
     return out
@@ -146,15 +146,18 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
         if any(x <= m.start() < y for x, y in taken):
             continue
         a = max(0, m.start() - 16)
-        window = s[a:m.end()]
+        window = s[a : m.end()]
         core = la.OWN_NAME_TAIL.sub("", own) if own else ""
-        if len(core) >= 3 and clean(s[max(0, m.start() - len(core) - 12):m.start()]).endswith(core) \
-                and not place_of(own):
+        if (
+            len(core) >= 3
+            and clean(s[max(0, m.start() - len(core) - 12) : m.start()]).endswith(core)
+            and not place_of(own)
+        ):
             # 台北市图书馆 in 台北市立图书馆's page: the own library under a shorter name
             out.append(Mention(m.start() - len(core), m.end(), OWN, None))
             continue
-        g = la.GENERIC_LIBRARY.search(s[max(0, m.start() - 5):m.start() + 3])
-        if g and not find_places(s[max(0, m.start() - 8):m.start()]):
+        g = la.GENERIC_LIBRARY.search(s[max(0, m.start() - 5) : m.start() + 3])
+        if g and not find_places(s[max(0, m.start() - 8) : m.start()]):
             op = _own_place(own)
             p = _generic(g.group("lvl"), op or _title_place(s))
             st = m.start() - len(g.group(0)) + 3
@@ -165,23 +168,23 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
             else:
                 out.append(Mention(st, m.end(), LIBRARY, canonical_library(p.name + "图书馆")))
             continue
-        tail = s[m.start() + 3:m.end()]
+        tail = s[m.start() + 3 : m.end()]
         if tail and la.NOT_BRANCH_NAME.search(tail[:-2]):
-            window = s[a:m.start() + 3]          # 图书馆本馆现有分馆: the library, not a branch
+            window = s[a : m.start() + 3]  # 图书馆本馆现有分馆: the library, not a branch
         name = canonical_library(window)
-        pre = clean(s[a:m.start()])
-        if not name or name_start(pre) is None or la.SERVICE_LIBRARY.search(s[a:m.start() + 3]):
+        pre = clean(s[a : m.start()])
+        if not name or name_start(pre) is None or la.SERVICE_LIBRARY.search(s[a : m.start() + 3]):
             continue
         scope = None
         end = a + len(window)
         if name.endswith("分馆"):
             scope = "branches"
-        elif la.SYSTEM_TAIL.match(s[m.end():m.end() + 3]):
+        elif la.SYSTEM_TAIL.match(s[m.end() : m.end() + 3]):
             scope = "system"
         core = name[: name.find("图书馆")]
         st = s.rfind(core[:2], a, m.start()) if core else m.start()
         st = st if st >= 0 else m.start()
-        if _located(s, st) and not s[m.end():m.end() + 2].startswith(("共", "全")):
+        if _located(s, st) and not s[m.end() : m.end() + 2].startswith(("共", "全")):
             continue
         out.append(Mention(st, end, LIBRARY, name, scope))
     return out
@@ -218,6 +221,7 @@ def _full_branch_names(ms: list[Mention]) -> list[Mention]:
 def _main_place(text: str) -> Place | None:
     """The province or prefecture a text names most often (full names only)."""
     from collections import Counter
+
     cnt = Counter(p for a, b, p in find_places(text) if p.level != "county" and text[a:b] == p.name)
     return cnt.most_common(1)[0][0] if cnt else None
 
@@ -230,15 +234,21 @@ def _fill_places(ms: list[Mention], own: str | None, text: str = "") -> list[Men
     if not placed and not (own and place_of(own)) and text:
         p = _main_place(text)
         if p is not None:
-            placed = [Mention(0, 0, REGION, aggregate_name(p))]   # the place the text is about
+            placed = [Mention(0, 0, REGION, aggregate_name(p))]  # the place the text is about
     out = []
     for m in ms:
         if m.kind == REGION and m.name is None:
             regions = [p for p in ms if p.kind == REGION and p.name and (p.name == la.NATIONAL or place_of(p.name))]
             before = [p for p in regions if p.end <= m.start] or regions
             if before:
-                m = Mention(m.start, m.end, m.kind, before[-1].name if before[-1].end <= m.start else before[0].name,
-                            m.scope, m.explicit)
+                m = Mention(
+                    m.start,
+                    m.end,
+                    m.kind,
+                    before[-1].name if before[-1].end <= m.start else before[0].name,
+                    m.scope,
+                    m.explicit,
+                )
         elif m.kind == REGION and m.name and m.name.startswith("全") and m.name != la.NATIONAL:
             before = [p for p in placed if p.end <= m.start]
             fallback = own if own and place_of(own) else (placed[0].name if placed else None)
@@ -263,8 +273,11 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
     found += _place_subjects(s, taken)
     found += [Mention(m.start(), m.end(), OWN, None, "system") for m in la.SYSTEM_MENTION.finditer(s)]
     if not own:
-        found += [Mention(m.start(), m.end(), REGION, None, None, True) for m in la.BARE_AGGREGATE.finditer(s)
-                  if not any(x <= m.start() < y for x, y in taken)]
+        found += [
+            Mention(m.start(), m.end(), REGION, None, None, True)
+            for m in la.BARE_AGGREGATE.finditer(s)
+            if not any(x <= m.start() < y for x, y in taken)
+        ]
     found += _bare_branches(s, canonical_library(own) if own else None, taken)
     found = _full_branch_names(_fill_places(sorted(found, key=lambda m: (m.end, m.start)), own, s))
     own_key = canonical_library(own) if own else None
@@ -275,8 +288,11 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
     for m in found:
         if m.kind == LIBRARY and own_key and m.name == own_key:
             m = Mention(m.start, m.end, OWN, None, m.scope)
-        elif m.kind == REGION and not m.explicit and (own_network and place_of(m.name) == op or
-                                                      unplaced_county and s[m.start:m.end] in la.COUNTY_WORDS):
+        elif (
+            m.kind == REGION
+            and not m.explicit
+            and (own_network and place_of(m.name) == op or unplaced_county and s[m.start : m.end] in la.COUNTY_WORDS)
+        ):
             # 全县建成…分馆 / 全区图书馆总分馆体系 in a county or district library's report:
             # the library's own network (总分馆制 is run by the county-level library)
             m = Mention(m.start, m.end, OWN, None, "system" if la.SYSTEM_AFTER.match(s, m.end) else None)
@@ -303,7 +319,7 @@ def default_subject(text: str, own: str | None) -> Mention | None:
         first = next((x for x in ms if ln.start <= x.start and x.end <= ln.end), None)
         if first is not None:
             # (not when the line names the own library before it: 某市立图书馆公布…。全市45座分馆中…)
-            if first.kind == REGION and not (own and own in text[ln.start:first.start]):
+            if first.kind == REGION and not (own and own in text[ln.start : first.start]):
                 return first
             break
     if own:
@@ -321,7 +337,7 @@ def subject_at(text: str, pos: int, own: str | None) -> tuple[Mention | None, st
         return m, "sentence"
     ls = text.rfind("\n", 0, ss) + 1
     if la.CONTINUATION_LINE.match(text, ls) and ls > 0:
-        ls = text.rfind("\n", 0, ls - 1) + 1   # 其中:… continues the line above
+        ls = text.rfind("\n", 0, ls - 1) + 1  # 其中:… continues the line above
     m = _last_before(ms, ls, ss)
     if m is not None:
         return m, "paragraph"
@@ -333,12 +349,15 @@ def listed_place_runs(text: str, lo: int, hi: int) -> list[tuple[int, list[str]]
     as (end position in text, region aggregate names in order)."""
     runs: list[list] = []
     for a, b, p in find_places(text[lo:hi]):
-        if runs and la.LIST_JOINER.match(text[lo + runs[-1][-1][1]:lo + a]):
+        if runs and la.LIST_JOINER.match(text[lo + runs[-1][-1][1] : lo + a]):
             runs[-1].append((a, b, p))
         else:
             runs.append([(a, b, p)])
-    return [(lo + r[-1][1], [aggregate_name(p) for _, _, p in r]) for r in runs
-            if len(r) >= 2 and not _located(text, lo + r[0][0])]   # 在A镇和B镇: places, not subjects
+    return [
+        (lo + r[-1][1], [aggregate_name(p) for _, _, p in r])
+        for r in runs
+        if len(r) >= 2 and not _located(text, lo + r[0][0])
+    ]  # 在A镇和B镇: places, not subjects
 
 
 def listed_places(text: str, lo: int, hi: int) -> list[str]:
@@ -358,7 +377,7 @@ def branch_by_label(text: str, own: str | None, label: str) -> Mention | None:
     for m in mentions(text, own):
         if m.kind != LIBRARY or m.scope != "branches" or not m.name or not m.name.startswith(own_key or ""):
             continue
-        short = text[m.start:m.end]
+        short = text[m.start : m.end]
         stem = clean(short)[:-2]
         if len(stem) >= 2 and label.startswith(stem) and (best is None or len(stem) > best[0]):
             best = (len(stem), m)

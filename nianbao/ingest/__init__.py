@@ -15,5 +15,16 @@ from nianbao.ingest.normalise import normalise
 from nianbao.ingest.reader import read_document, read_entries, read_folder, read_text, shutdown_worker, summarise
 from nianbao.ingest.scan import escape_name, list_files, scan_folder, unescape_name
 
-__all__ = ["read_document", "read_folder", "read_text", "read_entries", "shutdown_worker", "summarise", "scan_folder",
-           "list_files", "escape_name", "unescape_name", "normalise"]
+__all__ = [
+    "read_document",
+    "read_folder",
+    "read_text",
+    "read_entries",
+    "shutdown_worker",
+    "summarise",
+    "scan_folder",
+    "list_files",
+    "escape_name",
+    "unescape_name",
+    "normalise",
+]

@@ -7,8 +7,15 @@ document.
 
 from __future__ import annotations
 
-PRELOAD = ("nianbao.ingest.formats", "nianbao.ingest.normalise", "bs4", "lxml.etree",
-           "charset_normalizer", "docx", "pdfplumber")
+PRELOAD = (
+    "nianbao.ingest.formats",
+    "nianbao.ingest.normalise",
+    "bs4",
+    "lxml.etree",
+    "charset_normalizer",
+    "docx",
+    "pdfplumber",
+)
 
 
 def process(data: bytes, source_file: str) -> dict:
@@ -19,19 +26,44 @@ def process(data: bytes, source_file: str) -> dict:
     try:
         ex = extract_text(data, source_file)
     except MemoryError:
-        return {"reason": "too_large", "detail": "out of memory while parsing", "format": None,
-                "encoding": None, "text": None}
+        return {
+            "reason": "too_large",
+            "detail": "out of memory while parsing",
+            "format": None,
+            "encoding": None,
+            "text": None,
+        }
     except RecursionError as e:
-        return {"reason": "undecodable", "detail": f"structure nested too deeply: {e}"[:300],
-                "format": None, "encoding": None, "text": None}
+        return {
+            "reason": "undecodable",
+            "detail": f"structure nested too deeply: {e}"[:300],
+            "format": None,
+            "encoding": None,
+            "text": None,
+        }
     except Exception as e:
-        return {"reason": "undecodable", "detail": f"parser failed: {type(e).__name__}: {e}"[:300],
-                "format": None, "encoding": None, "text": None}
+        return {
+            "reason": "undecodable",
+            "detail": f"parser failed: {type(e).__name__}: {e}"[:300],
+            "format": None,
+            "encoding": None,
+            "text": None,
+        }
     text = ex.text
     if ex.reason is None and text is not None:
         text = normalise(text)
         if not text.strip():
-            return {"reason": "empty", "detail": "only whitespace after normalisation",
-                    "format": ex.format, "encoding": ex.encoding, "text": None}
-    return {"reason": ex.reason, "detail": ex.detail, "format": ex.format,
-            "encoding": ex.encoding, "text": text if ex.reason is None else None}
+            return {
+                "reason": "empty",
+                "detail": "only whitespace after normalisation",
+                "format": ex.format,
+                "encoding": ex.encoding,
+                "text": None,
+            }
+    return {
+        "reason": ex.reason,
+        "detail": ex.detail,
+        "format": ex.format,
+        "encoding": ex.encoding,
+        "text": text if ex.reason is None else None,
+    }

@@ -79,7 +79,7 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 26, 27))
 def sniff_magic(data: bytes) -> str | None:
     """A description of a known binary format at the start of `data`, else None."""
     for magic, off, desc in _MAGIC:
-        if data[off:off + len(magic)] == magic:
+        if data[off : off + len(magic)] == magic:
             if desc is not None:
                 return desc
             if magic == b"BZh" and data[3:4].isdigit() and data[4:10] == b"1AY&SY":
@@ -100,7 +100,7 @@ def looks_binary(data: bytes, sample: int = 65536) -> str | None:
     chunk = data[:sample]
     if len(data) > sample:  # also look at the middle and the end
         mid = len(data) // 2
-        chunk += data[mid:mid + sample // 4] + data[-sample // 4:]
+        chunk += data[mid : mid + sample // 4] + data[-sample // 4 :]
     nul = chunk.find(b"\x00")
     if nul >= 0:
         return f"NUL byte at offset {nul}"
@@ -133,9 +133,15 @@ class Decoded:
 
 # Widen narrow legacy codecs to their supersets (same bytes, more characters).
 _WIDER = {
-    "gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": None,
-    "big5": "big5hkscs", "cp950": "big5hkscs",
-    "ascii": "utf-8", "latin_1": "cp1252", "iso8859_1": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "hz": None,
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "ascii": "utf-8",
+    "latin_1": "cp1252",
+    "iso8859_1": "cp1252",
 }
 
 
@@ -226,16 +232,18 @@ def decode_bytes(data: bytes) -> Decoded:
 
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             if enc.startswith("utf-32") and len(body) % 4:
                 continue  # FF FE 00 00 can also be a UTF-16 LE BOM + U+0000
             text = body.decode(enc, errors="replace")
             bad = text.count("\ufffd") - body.decode(enc, errors="ignore").count("\ufffd")
             if bad > _tolerance(len(text)):
-                return Decoded(None, enc, "undecodable",
-                               f"{enc} byte-order mark but {bad} undecodable sequences")
-            return _finish(text, enc + "-bom" if enc != "utf-8" else "utf-8-sig",
-                           f"{bad} damaged sequence(s) replaced" if bad else None)
+                return Decoded(None, enc, "undecodable", f"{enc} byte-order mark but {bad} undecodable sequences")
+            return _finish(
+                text,
+                enc + "-bom" if enc != "utf-8" else "utf-8-sig",
+                f"{bad} damaged sequence(s) replaced" if bad else None,
+            )
 
     why = looks_binary(data)
     if why is not None:
@@ -260,7 +268,7 @@ def decode_bytes(data: bytes) -> Decoded:
                     break
     else:  # a big file: detect on its first MiB, cut at a line end
         cut = data.rfind(b"\n", 0, _SAMPLE)
-        e = _best_encoding(data[:cut if cut > 0 else _SAMPLE - 4])
+        e = _best_encoding(data[: cut if cut > 0 else _SAMPLE - 4])
         if e is not None:
             cands.append(e)
     # a few corrupt bytes in the middle: the usual suspects for Chinese text
@@ -280,12 +288,12 @@ def decode_bytes(data: bytes) -> Decoded:
             best_text, best_enc, best_bad = text, name, bad
     if best_text is not None and best_bad <= _tolerance(len(best_text)):
         tail = "at the end" if "\ufffd" in best_text[-4:] and best_bad <= 2 else "in the text"
-        return _finish(best_text, best_enc,
-                       f"{best_bad} undecodable byte sequence(s) {tail} replaced with U+FFFD")
+        return _finish(best_text, best_enc, f"{best_bad} undecodable byte sequence(s) {tail} replaced with U+FFFD")
     if best_text is None:
         return Decoded(None, None, "undecodable", "no encoding decodes the bytes")
-    return Decoded(None, None, "undecodable",
-                   f"no encoding decodes the bytes; best {best_enc} leaves {best_bad} bad sequences")
+    return Decoded(
+        None, None, "undecodable", f"no encoding decodes the bytes; best {best_enc} leaves {best_bad} bad sequences"
+    )
 
 
 def _finish(text: str, enc: str, note: str | None) -> Decoded:

@@ -43,16 +43,57 @@ from dataclasses import dataclass
 
 from nianbao.ingest.decode import decode_bytes, looks_binary, normalise_newlines, sniff_magic
 
-__all__ = ["Extracted", "extract_text", "html_to_text", "docx_to_text", "pdf_to_text",
-           "TEXT_EXTENSIONS", "HTML_EXTENSIONS", "UNSUPPORTED_EXTENSIONS"]
+__all__ = [
+    "Extracted",
+    "extract_text",
+    "html_to_text",
+    "docx_to_text",
+    "pdf_to_text",
+    "TEXT_EXTENSIONS",
+    "HTML_EXTENSIONS",
+    "UNSUPPORTED_EXTENSIONS",
+]
 
 TEXT_EXTENSIONS = frozenset({"", "txt", "text", "md", "markdown", "csv", "tsv", "log", "json", "xml", "yaml", "yml"})
 HTML_EXTENSIONS = frozenset({"html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp"})
-UNSUPPORTED_EXTENSIONS = frozenset({
-    "doc", "dot", "xls", "xlsx", "xlsm", "xlt", "ppt", "pptx", "pps", "wps", "et", "dps",
-    "odt", "ods", "odp", "rtf", "epub", "mobi", "azw3", "ofd", "caj", "kdh", "nh", "pages",
-    "numbers", "key", "mht", "mhtml", "djvu", "xps", "oxps", "vsd", "pub", "chm",
-})
+UNSUPPORTED_EXTENSIONS = frozenset(
+    {
+        "doc",
+        "dot",
+        "xls",
+        "xlsx",
+        "xlsm",
+        "xlt",
+        "ppt",
+        "pptx",
+        "pps",
+        "wps",
+        "et",
+        "dps",
+        "odt",
+        "ods",
+        "odp",
+        "rtf",
+        "epub",
+        "mobi",
+        "azw3",
+        "ofd",
+        "caj",
+        "kdh",
+        "nh",
+        "pages",
+        "numbers",
+        "key",
+        "mht",
+        "mhtml",
+        "djvu",
+        "xps",
+        "oxps",
+        "vsd",
+        "pub",
+        "chm",
+    }
+)
 _ARCHIVE_EXTENSIONS = frozenset({"zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "xz", "zst", "iso"})
 
 
@@ -73,15 +114,16 @@ def _ext(source_file: str) -> str:
     return ext.lower()
 
 
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
-                         re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
 
 
 def _looks_like_html(data: bytes) -> bool:
     head = data[:2048]
     for bom in (b"\xef\xbb\xbf",):
         if head.startswith(bom):
-            head = head[len(bom):]
+            head = head[len(bom) :]
     return bool(_HTML_START.match(head))
 
 
@@ -96,8 +138,13 @@ def extract_text(data: bytes, source_file: str) -> Extracted:
     if magic is not None and magic.startswith("ZIP"):
         return _zip_container(data, ext)
     if magic is not None and magic.startswith("OLE2"):
-        return Extracted(None, ext or "ole2", None, "unsupported_format",
-                         f"legacy Microsoft Office file ({magic}); save it as .docx, .pdf or .txt")
+        return Extracted(
+            None,
+            ext or "ole2",
+            None,
+            "unsupported_format",
+            f"legacy Microsoft Office file ({magic}); save it as .docx, .pdf or .txt",
+        )
     if magic is not None:
         label = magic.split()[0].lower()
         return Extracted(None, label, None, "binary", f"{magic} (.{ext})" if ext else magic)
@@ -112,8 +159,9 @@ def extract_text(data: bytes, source_file: str) -> Extracted:
         return html_to_text(data)
     if ext in UNSUPPORTED_EXTENSIONS:
         why = looks_binary(data)
-        return Extracted(None, ext, None, "unsupported_format",
-                         f".{ext} files are not read" + (f" ({why})" if why else ""))
+        return Extracted(
+            None, ext, None, "unsupported_format", f".{ext} files are not read" + (f" ({why})" if why else "")
+        )
     if ext in _ARCHIVE_EXTENSIONS:
         return Extracted(None, ext, None, "binary", f".{ext} archive")
 
@@ -126,6 +174,7 @@ def extract_text(data: bytes, source_file: str) -> Extracted:
 
 # ---------------------------------------------------------------- zip containers
 
+
 def _zip_container(data: bytes, ext: str) -> Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -136,10 +185,12 @@ def _zip_container(data: bytes, ext: str) -> Extracted:
         return Extracted(None, ext or "zip", None, "binary", f"ZIP archive (unreadable: {e})")
     if "word/document.xml" in names:
         return docx_to_text(data)
-    kinds = (("xl/workbook.xml", "xlsx", "Excel workbook"),
-             ("ppt/presentation.xml", "pptx", "PowerPoint presentation"),
-             ("OFD.xml", "ofd", "OFD document"),
-             ("mimetype", ext or "odf", "OpenDocument/EPUB file"))
+    kinds = (
+        ("xl/workbook.xml", "xlsx", "Excel workbook"),
+        ("ppt/presentation.xml", "pptx", "PowerPoint presentation"),
+        ("OFD.xml", "ofd", "OFD document"),
+        ("mimetype", ext or "odf", "OpenDocument/EPUB file"),
+    )
     for member, fmt, desc in kinds:
         if member in names:
             return Extracted(None, fmt, None, "unsupported_format", f"{desc} (ZIP container) is not read")
@@ -153,23 +204,89 @@ _CHARSET_RE = (
     re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9_:.\-]+)", re.I),
 )
 _CHARSET_ALIASES = {
-    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "gb_2312-80": "gb18030",
-    "big5": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs",
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "utf-8", "ascii": "utf-8", "utf8": "utf-8",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "gb_2312-80": "gb18030",
+    "big5": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+    "utf8": "utf-8",
     "unicode": "utf-16",
 }
-_DROP_TAGS = ("script", "style", "nav", "noscript", "template", "iframe", "svg", "canvas",
-              "object", "embed", "button", "select", "textarea", "input", "map", "audio", "video")
-_LINE_TAGS = frozenset({
-    "p", "div", "br", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "title", "pre",
-    "blockquote", "section", "article", "header", "footer", "main", "aside", "figure",
-    "figcaption", "address", "ul", "ol", "dl", "hr", "caption", "td", "th", "center", "form",
-    "fieldset", "legend", "details", "summary", "option", "tbody", "thead", "tfoot",
-})
+_DROP_TAGS = (
+    "script",
+    "style",
+    "nav",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "map",
+    "audio",
+    "video",
+)
+_LINE_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "title",
+        "pre",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "figure",
+        "figcaption",
+        "address",
+        "ul",
+        "ol",
+        "dl",
+        "hr",
+        "caption",
+        "td",
+        "th",
+        "center",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "option",
+        "tbody",
+        "thead",
+        "tfoot",
+    }
+)
 _PARA_TAGS = frozenset({"table", "tr"})
 _NL, _PARA = "\x00", "\x01"
 _CELL_TAGS = frozenset({"td", "th"})
-_CELL_END = "\x02"   # walk event: a table cell closes
+_CELL_END = "\x02"  # walk event: a table cell closes
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 # A space the source's line wrapping put between two CJK characters.
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
@@ -188,8 +305,7 @@ def _decode_html(data: bytes) -> tuple[str | None, str | None, str | None]:
     """(text, encoding, problem): BOM, then declared charset, then detection."""
     import codecs
 
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return normalise_newlines(data.decode(enc, errors="replace")), enc, None
     declared = _declared_charset(data)
@@ -228,8 +344,9 @@ def html_to_text(data: bytes) -> Extracted:
     text, enc, note = _decode_html(data)
     if text is None:
         reason = note.split(":", 1)[0] if note else "undecodable"
-        return Extracted(None, "html", enc, reason if reason in ("empty", "binary", "undecodable") else "undecodable",
-                         note)
+        return Extracted(
+            None, "html", enc, reason if reason in ("empty", "binary", "undecodable") else "undecodable", note
+        )
     import gc
 
     # A big page is hundreds of thousands of objects: the cyclic GC would
@@ -313,7 +430,7 @@ def _join_blocks(s: str) -> str:
                 pending = want
             continue
         text = "\n".join(_CJK_GAP.sub("", line.strip(" ")) for line in chunk.split("\n"))
-        if not text.strip() and text != "\t":   # a lone tab is an empty table cell
+        if not text.strip() and text != "\t":  # a lone tab is an empty table cell
             continue
         if lines and pending:
             lines.append(pending)
@@ -325,6 +442,7 @@ def _join_blocks(s: str) -> str:
 
 
 # ---------------------------------------------------------------- docx
+
 
 def docx_to_text(data: bytes) -> Extracted:
     """Paragraphs and tables of a .docx in document order."""
@@ -451,5 +569,4 @@ def pdf_to_text(data: bytes) -> Extracted:
     if not text.strip():
         why = f"{n_cid} glyphs without a Unicode map" if n_cid else "no text layer (scanned?)"
         return Extracted(None, "pdf", None, "no_text", f"PDF with {n_pages} page(s): {why}")
-    return Extracted(text.strip("\n") + "\n", "pdf", None, None,
-                     f"{n_cid} unmapped glyphs dropped" if n_cid else None)
+    return Extracted(text.strip("\n") + "\n", "pdf", None, None, f"{n_cid} unmapped glyphs dropped" if n_cid else None)

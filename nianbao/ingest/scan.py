@@ -39,17 +39,17 @@ SKIP_WAREHOUSE = "the warehouse folder: the warehouse, its report, data docs and
 class Entry:
     """One file (or unlistable folder, or link) under the raw folder."""
 
-    source_file: str              # escaped path relative to the raw folder, '/'-separated
-    path: Path                    # where it is on disk (absolute)
-    is_link: bool = False         # a symbolic link
-    real: Path | None = None      # for a link inside the folder: its resolved real path
-    target: str | None = None     # for a link inside the folder: the target's source_file
-    outside: str | None = None    # for a link leaving the folder: why it is not read (one line)
+    source_file: str  # escaped path relative to the raw folder, '/'-separated
+    path: Path  # where it is on disk (absolute)
+    is_link: bool = False  # a symbolic link
+    real: Path | None = None  # for a link inside the folder: its resolved real path
+    target: str | None = None  # for a link inside the folder: the target's source_file
+    outside: str | None = None  # for a link leaving the folder: why it is not read (one line)
 
 
 @dataclass
 class Scan:
-    root: Path                    # the raw folder's real path
+    root: Path  # the raw folder's real path
     entries: list[Entry] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (relative folder + '/', why)
 
@@ -80,11 +80,11 @@ def unescape_name(escaped: str) -> bytes:
     i = 0
     while i < len(escaped):
         ch = escaped[i]
-        if ch == "\\" and escaped[i + 1:i + 2] == "\\":
+        if ch == "\\" and escaped[i + 1 : i + 2] == "\\":
             out += b"\\"
             i += 2
-        elif ch == "\\" and escaped[i + 1:i + 2] == "x":
-            out.append(int(escaped[i + 2:i + 4], 16))
+        elif ch == "\\" and escaped[i + 1 : i + 2] == "x":
+            out.append(int(escaped[i + 2 : i + 4], 16))
             i += 4
         else:
             out += ch.encode("utf-8")
@@ -114,12 +114,17 @@ def scan_folder(raw_dir: Path, exclude: tuple[Path, ...] | list[Path] = ()) -> S
     def link_entry(p: str) -> Entry:
         real = os.path.realpath(p)
         if not is_inside(real, root):
-            return Entry(rel(p), Path(p), is_link=True,
-                         outside="a symbolic link to a path outside the raw folder; not read")
+            return Entry(
+                rel(p), Path(p), is_link=True, outside="a symbolic link to a path outside the raw folder; not read"
+            )
         for ex in excluded:
             if is_inside(real, ex):
-                return Entry(rel(p), Path(p), is_link=True,
-                             outside=f"a symbolic link into {rel(ex)}/ ({SKIP_WAREHOUSE}); not read")
+                return Entry(
+                    rel(p),
+                    Path(p),
+                    is_link=True,
+                    outside=f"a symbolic link into {rel(ex)}/ ({SKIP_WAREHOUSE}); not read",
+                )
         return Entry(rel(p), Path(p), is_link=True, real=Path(real), target=rel(real))
 
     def on_error(err: OSError) -> None:

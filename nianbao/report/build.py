@@ -31,8 +31,9 @@ from nianbao.report.pages import PageWriter, fingerprint
 from nianbao.storage import View, read, source_name
 
 SEVERITY_ORDER = {"error": 0, "warn": 1, "info": 2}
-ROLE_ORDER = {r: i for i, r in enumerate(
-    ("candidate", "total", "part", "stated", "numerator", "denominator", "subject"))}
+ROLE_ORDER = {
+    r: i for i, r in enumerate(("candidate", "total", "part", "stated", "numerator", "denominator", "subject"))
+}
 QUALIFIER_SIGNS = {"exact": "", "at_least": "≥ ", "approx": "≈ ", "at_most": "≤ ", "range": ""}
 QUALIFIER_ZH = {"exact": "确数", "at_least": "余/多/以上", "approx": "约", "at_most": "近/不到", "range": "区间"}
 SUMMARY_KEYS = ("library_key", "library_name", "year")
@@ -182,8 +183,7 @@ def figure_view(fig: dict, role: str | None, texts: dict[str, str]) -> dict:
     cs, ce = fig.get("char_start"), fig.get("char_end")
     cs = int(cs) if cs is not None else None
     ce = int(ce) if ce is not None else None
-    ev = evidence_segments(fig.get("evidence"), fig.get("value"), fig.get("unit_raw"),
-                           doc_text, cs, ce)
+    ev = evidence_segments(fig.get("evidence"), fig.get("value"), fig.get("unit_raw"), doc_text, cs, ce)
     lineno = src = None
     if doc_text and cs is not None and ce is not None and 0 <= cs < ce <= len(doc_text):
         lineno, src = source_line(doc_text, cs, ce)
@@ -234,7 +234,7 @@ def headline_rows(row: dict, cols: list[str]) -> list[dict]:
                 if len(base) > len(owner.get(c, "")):
                     owner[c] = base
     for c, base in owner.items():
-        attached[base][c[len(base) + 1:]] = row.get(c)
+        attached[base][c[len(base) + 1 :]] = row.get(c)
     out = []
     for c in cols:
         if c in owner:
@@ -242,13 +242,15 @@ def headline_rows(row: dict, cols: list[str]) -> list[dict]:
         extra = attached.get(c, {})
         conflict = extra.pop("conflict", None)
         candidates = extra.pop("candidates", None)
-        out.append({
-            "name": c,
-            "value": fmt_num(row.get(c)),
-            "candidates": fmt_num(candidates) if candidates is not None else "",
-            "conflict": bool(conflict) if conflict is not None else None,
-            "extra": [(k, fmt_num(v)) for k, v in sorted(extra.items())],
-        })
+        out.append(
+            {
+                "name": c,
+                "value": fmt_num(row.get(c)),
+                "candidates": fmt_num(candidates) if candidates is not None else "",
+                "conflict": bool(conflict) if conflict is not None else None,
+                "extra": [(k, fmt_num(v)) for k, v in sorted(extra.items())],
+            }
+        )
     return out
 
 
@@ -267,9 +269,14 @@ def build_views(m: Marts) -> dict:
                 figs.append({"figure_id": link.get("figure_id"), "role": link.get("role"), "missing": True})
                 continue
             figs.append(figure_view(fig, link.get("role"), m.texts))
-        figs.sort(key=lambda x: (ROLE_ORDER.get(x.get("role") or "", 99),
-                                 x.get("source_file") or "", x.get("char_start") or 0,
-                                 str(x.get("figure_id"))))
+        figs.sort(
+            key=lambda x: (
+                ROLE_ORDER.get(x.get("role") or "", 99),
+                x.get("source_file") or "",
+                x.get("char_start") or 0,
+                str(x.get("figure_id")),
+            )
+        )
         return {
             "finding_id": f.get("finding_id"),
             "check": f.get("check"),
@@ -284,8 +291,7 @@ def build_views(m: Marts) -> dict:
 
     findings = sorted(
         (finding_view(f) for f in m.findings),
-        key=lambda x: (SEVERITY_ORDER.get(x["severity"], 9), x["check"] or "", x["metric"] or "",
-                       str(x["finding_id"])),
+        key=lambda x: (SEVERITY_ORDER.get(x["severity"], 9), x["check"] or "", x["metric"] or "", str(x["finding_id"])),
     )
 
     # library-years: union of summary, figures and findings
@@ -320,19 +326,21 @@ def build_views(m: Marts) -> dict:
         fl = findings_by_ly.get(key, [])
         sev = Counter(f["severity"] for f in fl)
         fig_rows = figs_by_ly.get(key, [])
-        pages.append({
-            "library_key": lk,
-            "library_name": names.get(lk, str(lk)),
-            "year": yr,
-            "file": page_name(lk, yr),
-            "headline": headline,
-            "findings": fl,
-            "n_error": sev.get("error", 0),
-            "n_warn": sev.get("warn", 0),
-            "n_info": sev.get("info", 0),
-            "n_figures": len(fig_rows),
-            "figure_rows": fig_rows,  # rendered one page at a time: `page_figures`
-        })
+        pages.append(
+            {
+                "library_key": lk,
+                "library_name": names.get(lk, str(lk)),
+                "year": yr,
+                "file": page_name(lk, yr),
+                "headline": headline,
+                "findings": fl,
+                "n_error": sev.get("error", 0),
+                "n_warn": sev.get("warn", 0),
+                "n_info": sev.get("info", 0),
+                "n_figures": len(fig_rows),
+                "figure_rows": fig_rows,  # rendered one page at a time: `page_figures`
+            }
+        )
 
     doc_status = Counter(d.get("status") or "unknown" for d in m.documents)
     fig_status = Counter(f.get("status") or "unknown" for f in m.figures)
@@ -347,8 +355,7 @@ def build_views(m: Marts) -> dict:
         + sorted((s, n) for s, n in sev_all.items() if s not in SEVERITY_ORDER),
     }
     quarantined = sorted(
-        (d for d in m.documents if d.get("status") == "quarantined"),
-        key=lambda d: str(d.get("source_file")),
+        (d for d in m.documents if d.get("status") == "quarantined"), key=lambda d: str(d.get("source_file"))
     )
     return {
         "totals": totals,
@@ -400,7 +407,7 @@ def write_charts(out_dir: Path, views: dict, m: Marts) -> list[dict]:
     findings = views["findings"]
     out: list[dict] = []
 
-    tally = Counter((f["check"] or "?", f["severity"]) for f in findings)   # one pass: any number of findings
+    tally = Counter((f["check"] or "?", f["severity"]) for f in findings)  # one pass: any number of findings
     checks = sorted({c for c, _ in tally})
     counts = {s: [tally[(c, s)] for c in checks] for s in ("error", "warn", "info")}
     charts.stacked_bars(cdir / "findings_by_check.svg", "Findings by check", checks, counts)
@@ -468,15 +475,28 @@ def build_report(db_path: Path | View, out_dir: Path, run: dict | None = None, p
         page = {k: v for k, v in p.items() if k != "figure_rows"}
         page["figures"] = page_figures(p, m.texts)
         fp = fingerprint([page, views["has_text"]])
-        writer.write(p["file"], fp, lambda page=page: page_tpl.render(
-            page=page, root="../", title=f"{page['library_name']} {page['year']}",
-            has_text=views["has_text"], run=run, page_run=True))
+        writer.write(
+            p["file"],
+            fp,
+            lambda page=page: page_tpl.render(
+                page=page,
+                root="../",
+                title=f"{page['library_name']} {page['year']}",
+                has_text=views["has_text"],
+                run=run,
+                page_run=True,
+            ),
+        )
     writer.close()
     index = out_dir / "index.html"
     index.write_text(
         env.get_template("index.html").render(
-            v=views, charts=chart_list, root="", title="年报数据质量报告 · nianbao quality report",
-            db_name=source_name(db_path), run=run,
+            v=views,
+            charts=chart_list,
+            root="",
+            title="年报数据质量报告 · nianbao quality report",
+            db_name=source_name(db_path),
+            run=run,
         ),
         encoding="utf-8",
     )

@@ -31,11 +31,7 @@ def _mpl():
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
 
-    matplotlib.rcParams.update({
-        "svg.hashsalt": "nianbao",
-        "svg.fonttype": "path",
-        "figure.dpi": 100,
-    })
+    matplotlib.rcParams.update({"svg.hashsalt": "nianbao", "svg.fonttype": "path", "figure.dpi": 100})
     return matplotlib, plt
 
 
@@ -44,8 +40,9 @@ def _fc_list_zh() -> list[tuple[str, str]]:
     if not shutil.which("fc-list"):
         return []
     try:
-        out = subprocess.run(["fc-list", ":lang=zh", "--format", "%{file}\t%{family}\n"],
-                             capture_output=True, text=True, timeout=20).stdout
+        out = subprocess.run(
+            ["fc-list", ":lang=zh", "--format", "%{file}\t%{family}\n"], capture_output=True, text=True, timeout=20
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     pairs = []
@@ -122,22 +119,24 @@ def _empty(ax, text: str = "no data") -> None:
     ax.set_yticks([])
 
 
-def top_categories(categories: Sequence[str], counts: dict[str, Sequence[int]], top_n: int = TOP_N
-                   ) -> tuple[list[str], dict[str, list[int]]]:
+def top_categories(
+    categories: Sequence[str], counts: dict[str, Sequence[int]], top_n: int = TOP_N
+) -> tuple[list[str], dict[str, list[int]]]:
     """The `top_n - 1` categories with the most counts (ties: first given) and one
     "others (k)" category summing the rest, when there are more than `top_n`."""
     n = len(categories)
     if n <= top_n:
         return list(categories), {s: list(v) for s, v in counts.items()}
     totals = [sum(v[i] for v in counts.values()) for i in range(n)]
-    keep = sorted(sorted(range(n), key=lambda i: -totals[i])[:top_n - 1])
+    keep = sorted(sorted(range(n), key=lambda i: -totals[i])[: top_n - 1])
     rest = sorted(set(range(n)) - set(keep))
     cats = [categories[i] for i in keep] + [f"others ({len(rest)})"]
     return cats, {s: [v[i] for i in keep] + [sum(v[i] for i in rest)] for s, v in counts.items()}
 
 
-def top_values(labels: Sequence[str], values: Sequence[float | None], top_n: int = TOP_N
-               ) -> tuple[list[str], list[float]]:
+def top_values(
+    labels: Sequence[str], values: Sequence[float | None], top_n: int = TOP_N
+) -> tuple[list[str], list[float]]:
     """The `top_n` largest stated values with their labels, largest first (ties: first given)."""
     pairs = [(v, i) for i, v in enumerate(values) if v is not None]
     best = sorted(pairs, key=lambda p: (-p[0], p[1]))[:top_n]
@@ -184,12 +183,7 @@ def stacked_bars(
 
 
 def headline_grid(
-    path: Path,
-    title: str,
-    labels: Sequence[str],
-    columns: dict[str, Sequence[float | None]],
-    *,
-    top_n: int = TOP_N,
+    path: Path, title: str, labels: Sequence[str], columns: dict[str, Sequence[float | None]], *, top_n: int = TOP_N
 ) -> Path:
     """Small multiples: one horizontal bar chart per headline column with the `top_n`
     library-years of largest value (the panel's title says how many state one)."""
@@ -211,7 +205,7 @@ def headline_grid(
         if not shown or not any(vals):
             _empty(ax)
         else:
-            pos = list(range(len(shown)))[::-1]   # largest on top
+            pos = list(range(len(shown)))[::-1]  # largest on top
             ax.barh(pos, vals, color="#34495e", height=0.6)
             ax.set_yticks(pos)
             ax.set_yticklabels(shown, fontsize=8)

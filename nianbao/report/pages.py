@@ -112,8 +112,12 @@ class PageWriter:
             for p in (self.out_dir / PAGES_DIR).glob("*.html"):
                 if f"{PAGES_DIR}/{p.name}" not in self.pages:
                     p.unlink()
-        manifest = {"render": render_version(), "pages": dict(sorted(self.pages.items())),
-                    "written": self.written, "reused": self.reused}
+        manifest = {
+            "render": render_version(),
+            "pages": dict(sorted(self.pages.items())),
+            "written": self.written,
+            "reused": self.reused,
+        }
         tmp = self.out_dir / f".{PAGES_MANIFEST}.tmp"
         tmp.write_text(json.dumps(manifest, indent=0) + "\n", encoding="utf-8")
         os.replace(tmp, self.out_dir / PAGES_MANIFEST)

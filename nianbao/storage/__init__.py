@@ -101,9 +101,15 @@ class Storage(ABC):
 
     def mart_tables(self, which: str = LIVE) -> list[str]:
         """The tables of the marts schema, sorted."""
-        return [r[0] for r in self.rows(
-            "select table_name from information_schema.tables where table_schema = ? "
-            "and table_catalog = current_database() order by 1", [self.marts_schema(which)], which)]
+        return [
+            r[0]
+            for r in self.rows(
+                "select table_name from information_schema.tables where table_schema = ? "
+                "and table_catalog = current_database() order by 1",
+                [self.marts_schema(which)],
+                which,
+            )
+        ]
 
 
 @dataclass(frozen=True)

@@ -148,8 +148,9 @@ class PostgresStorage(Storage):
                     with con.transaction():
                         con.execute(f"select count(*) from {_qualified(t, BUILD_SCHEMA)}").fetchone()
                 except self.errors as e:
-                    raise PublishError(f"required table {t} missing or unreadable in {BUILD_SCHEMA}: "
-                                       f"{str(e).splitlines()[0]}") from e
+                    raise PublishError(
+                        f"required table {t} missing or unreadable in {BUILD_SCHEMA}: {str(e).splitlines()[0]}"
+                    ) from e
             stopping.check()  # the last safe point: a stopped run never publishes
             with con.transaction():
                 con.execute(f"drop schema if exists {OLD_SCHEMA} cascade")
@@ -157,8 +158,10 @@ class PostgresStorage(Storage):
                     con.execute(f"alter schema {LIVE_SCHEMA} rename to {OLD_SCHEMA}")
                 con.execute(f"alter schema {BUILD_SCHEMA} rename to {LIVE_SCHEMA}")
                 con.execute(f"drop schema if exists {OLD_SCHEMA} cascade")
-                con.execute(f"do $$ begin if not exists (select from pg_roles where rolname = '{READER_ROLE}') "
-                            f"then create role {READER_ROLE} nologin; end if; end $$")
+                con.execute(
+                    f"do $$ begin if not exists (select from pg_roles where rolname = '{READER_ROLE}') "
+                    f"then create role {READER_ROLE} nologin; end if; end $$"
+                )
                 con.execute(f"grant usage on schema {LIVE_SCHEMA} to {READER_ROLE}")
                 con.execute(f"grant select on all tables in schema {LIVE_SCHEMA} to {READER_ROLE}")
         if site is not None:
@@ -197,15 +200,18 @@ def _value(v: Any, pg_type: str) -> Any:
     if pg_type.startswith("timestamp") and isinstance(v, date) and not isinstance(v, datetime):
         return datetime(v.year, v.month, v.day)
     if isinstance(v, str) and "\x00" in v:
-        return v.replace("\x00", "\ufffd")   # PostgreSQL text cannot hold NUL
+        return v.replace("\x00", "\ufffd")  # PostgreSQL text cannot hold NUL
     return v
 
 
 def _copy_frame(con, name: str, frame: pd.DataFrame) -> int:
     """COPY the columns of `frame` that `raw.<name>` has into it; returns the rows written."""
-    types = dict(con.execute(
-        "select column_name, data_type from information_schema.columns "
-        "where table_schema = %s and table_name = %s", [RAW_SCHEMA, name]).fetchall())
+    types = dict(
+        con.execute(
+            "select column_name, data_type from information_schema.columns where table_schema = %s and table_name = %s",
+            [RAW_SCHEMA, name],
+        ).fetchall()
+    )
     cols = [c for c in frame.columns if c in types]
     return _copy(con, name, frame[cols], [types[c] for c in cols])
 
@@ -229,8 +235,12 @@ def raw_frames(working: Path) -> dict[str, pd.DataFrame]:
     frames = {}
     con = duckdb.connect(str(working), read_only=True)
     try:
-        have = {r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()}
+        have = {
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'raw'"
+            ).fetchall()
+        }
         for name in RAW_DDL:
             if name in have:
                 frames[name] = con.execute(f'select * from raw."{name}"').df()

@@ -69,7 +69,8 @@ def table_facts(db: Path | View, nodes: Iterable[Mapping[str, Any]]) -> dict[str
                     "select column_name, data_type from information_schema.columns "
                     f"where table_schema = {_literal(node['schema'])} "
                     f"and table_name = {_literal(node.get('alias') or node['name'])} "
-                    "order by ordinal_position").fetchall()
+                    "order by ordinal_position"
+                ).fetchall()
             except errors_of(db):
                 continue
             facts[unique_id] = (count, [(str(c), str(t)) for c, t in columns])
@@ -80,8 +81,11 @@ def column_schema(node: Mapping[str, Any], columns: list[tuple[str, str]]) -> Ta
     """The table's columns as Dagster shows them: name, database type and the column's
     description from the dbt YAML (empty when it has none)."""
     described = {name.lower(): (c.get("description") or "") for name, c in (node.get("columns") or {}).items()}
-    return TableSchema(columns=[TableColumn(name=name, type=kind, description=described.get(name.lower()) or None)
-                                for name, kind in columns])
+    return TableSchema(
+        columns=[
+            TableColumn(name=name, type=kind, description=described.get(name.lower()) or None) for name, kind in columns
+        ]
+    )
 
 
 def with_table_metadata(events: list, manifest: Mapping[str, Any], db: Path | View) -> list:

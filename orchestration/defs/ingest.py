@@ -1,14 +1,15 @@
 """Assets that write the raw schema: the gazetteer, the documents, the extractions."""
 
-
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, asset, multi_asset
 
 from nianbao import pipeline
 from orchestration.resources import WarehouseResource
 
 
-@asset(group_name="ingest",
-       description="Every file of the raw folder as a row of raw.documents: loaded, duplicate or quarantined.")
+@asset(
+    group_name="ingest",
+    description="Every file of the raw folder as a row of raw.documents: loaded, duplicate or quarantined.",
+)
 def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     pipeline.recover(warehouse.working_path(), warehouse.published_path())
     summary = pipeline.ingest(warehouse.raw_path(), warehouse.working_path())
@@ -26,28 +27,51 @@ def gazetteer(warehouse: WarehouseResource) -> MaterializeResult:
 
 @multi_asset(
     specs=[
-        AssetSpec("raw_extractions", group_name="ingest", deps=[raw_documents],
-                  description="One row per extracted document (extractor version, library, report year), "
-                              "cached by content hash."),
-        AssetSpec("raw_figures", group_name="ingest", deps=[raw_documents],
-                  description="Figures and stated ratios extracted from loaded documents."),
-        AssetSpec("raw_events", group_name="ingest", deps=[raw_documents],
-                  description="Events from event tables and dated sentences."),
-        AssetSpec("raw_candidates", group_name="ingest", deps=[raw_documents],
-                  description="Every number of the loaded documents: a figure, or rejected with a reason code."),
-        AssetSpec("raw_libraries", group_name="ingest", deps=[raw_documents],
-                  description="Library names in use, resolved to the gazetteer."),
+        AssetSpec(
+            "raw_extractions",
+            group_name="ingest",
+            deps=[raw_documents],
+            description="One row per extracted document (extractor version, library, report year), "
+            "cached by content hash.",
+        ),
+        AssetSpec(
+            "raw_figures",
+            group_name="ingest",
+            deps=[raw_documents],
+            description="Figures and stated ratios extracted from loaded documents.",
+        ),
+        AssetSpec(
+            "raw_events",
+            group_name="ingest",
+            deps=[raw_documents],
+            description="Events from event tables and dated sentences.",
+        ),
+        AssetSpec(
+            "raw_candidates",
+            group_name="ingest",
+            deps=[raw_documents],
+            description="Every number of the loaded documents: a figure, or rejected with a reason code.",
+        ),
+        AssetSpec(
+            "raw_libraries",
+            group_name="ingest",
+            deps=[raw_documents],
+            description="Library names in use, resolved to the gazetteer.",
+        ),
     ],
     name="extract",
 )
 def extract(warehouse: WarehouseResource):
     summary = pipeline.extract(warehouse.working_path())
-    yield MaterializeResult(asset_key="raw_extractions", metadata={
-        "documents_extracted": summary.extracted,
-        "documents_unchanged": summary.skipped_unchanged,
-        "documents_failed": len(summary.failed),
-        "documents_pruned": summary.pruned,
-    })
+    yield MaterializeResult(
+        asset_key="raw_extractions",
+        metadata={
+            "documents_extracted": summary.extracted,
+            "documents_unchanged": summary.skipped_unchanged,
+            "documents_failed": len(summary.failed),
+            "documents_pruned": summary.pruned,
+        },
+    )
     yield MaterializeResult(asset_key="raw_figures", metadata={"figures": summary.figures})
     yield MaterializeResult(asset_key="raw_events", metadata={"events": summary.events})
     yield MaterializeResult(asset_key="raw_candidates")

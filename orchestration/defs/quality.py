@@ -8,7 +8,6 @@ run on the working build before the publish (`orchestration.defs.publish.gx_vali
 which `gx_gate_message` stops when a suite fails.
 """
 
-
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
 
 from nianbao.schema import _seed_column
@@ -39,8 +38,12 @@ def dq_check_result(check: str, counts: dict[str, int]) -> AssetCheckResult:
     return AssetCheckResult(
         passed=(errors + warns) == 0,
         severity=severity,
-        metadata={"error_findings": errors, "warn_findings": warns, "info_findings": infos,
-                  "libraries_affected": counts.get("libraries", 0)},
+        metadata={
+            "error_findings": errors,
+            "warn_findings": warns,
+            "info_findings": infos,
+            "libraries_affected": counts.get("libraries", 0),
+        },
         description=f"{errors} error and {warns} warn findings of check '{check}' in marts.dq_findings",
     )
 
@@ -64,17 +67,21 @@ def gx_gate_message(results) -> str | None:
     failed = [r for r in results if not r.success]
     if not failed:
         return None
-    what = "; ".join(f"{r.suite} ({len(r.failed)} failed: {r.failed[0] if r.failed else 'not validated'})"
-                     for r in failed)
+    what = "; ".join(
+        f"{r.suite} ({len(r.failed)} failed: {r.failed[0] if r.failed else 'not validated'})" for r in failed
+    )
     what = " ".join(what.split())  # one line, whatever the expectation's text holds
     if len(what) > 400:
         what = what[:399] + "…"
     return f"Great Expectations: {len(failed)} of {len(results)} suites failed on the build: {what}"
 
 
-@asset_check(asset=AssetKey("warehouse_snapshot"), name="great_expectations",
-             description="Great Expectations suites (expectations/) of the published marts: the results of "
-                         "`gx_validation` on the build before its publish; Data Docs next to the warehouse.")
+@asset_check(
+    asset=AssetKey("warehouse_snapshot"),
+    name="great_expectations",
+    description="Great Expectations suites (expectations/) of the published marts: the results of "
+    "`gx_validation` on the build before its publish; Data Docs next to the warehouse.",
+)
 def great_expectations_check(warehouse: WarehouseResource) -> AssetCheckResult:
     from nianbao.expectations import published_results
 

@@ -41,20 +41,29 @@ def published(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("model", ["fct_figures", "dim_metric"])
 def test_every_column_of_the_published_mart_has_its_yaml_description(published, model):
     table_doc, column_docs = _yaml_docs(model)
-    comments = dict(query(published, "select column_name, comment from duckdb_columns() "
-                                     "where schema_name = 'marts' and table_name = ?", [model]))
+    comments = dict(
+        query(
+            published,
+            "select column_name, comment from duckdb_columns() where schema_name = 'marts' and table_name = ?",
+            [model],
+        )
+    )
     assert comments, f"marts.{model} missing from the published file"
     assert set(comments) == set(column_docs)
     for column, doc in column_docs.items():
         assert comments[column] == doc, column
-    assert query(published, "select comment from duckdb_tables() where schema_name = 'marts' "
-                            "and table_name = ?", [model]) == [(table_doc,)]
+    assert query(
+        published, "select comment from duckdb_tables() where schema_name = 'marts' and table_name = ?", [model]
+    ) == [(table_doc,)]
 
 
 def test_a_view_keeps_its_comments_too(published):
     """Staging models are views: their descriptions come across as well."""
-    rows = query(published, "select count(*), count(comment) from duckdb_columns() "
-                            "where schema_name = 'staging' and table_name = 'stg_nianbao__figures'")
+    rows = query(
+        published,
+        "select count(*), count(comment) from duckdb_columns() "
+        "where schema_name = 'staging' and table_name = 'stg_nianbao__figures'",
+    )
     assert rows[0][0] > 0 and rows[0][0] == rows[0][1]
 
 
@@ -66,8 +75,12 @@ def test_make_docs_builds_a_self_contained_site_from_the_published_file(publishe
     from nianbao import config, dbt_docs
 
     before = published.read_bytes()
-    status = subprocess.run(["git", "status", "--porcelain", "--", "dbt_project"], cwd=DBT_PROJECT_DIR.parent,
-                            capture_output=True, text=True).stdout
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--", "dbt_project"],
+        cwd=DBT_PROJECT_DIR.parent,
+        capture_output=True,
+        text=True,
+    ).stdout
     index = dbt_docs.build(published)
     assert index == config.dbt_docs_dir(published) / "index.html"
     assert index.parent.parent == published.parent
@@ -77,10 +90,17 @@ def test_make_docs_builds_a_self_contained_site_from_the_published_file(publishe
     columns = catalog["nodes"]["model.nianbao.fct_figures"]["columns"]  # read from the published file
     assert {name: c["comment"] for name, c in columns.items()} == column_docs
     assert "model.nianbao.fct_figures" in html and '"catalog"' in html  # manifest and catalog inside
-    assert 'src="http' not in html and "href=\"https://" not in html  # no CDN
+    assert 'src="http' not in html and 'href="https://' not in html  # no CDN
     assert published.read_bytes() == before
-    assert subprocess.run(["git", "status", "--porcelain", "--", "dbt_project"], cwd=DBT_PROJECT_DIR.parent,
-                          capture_output=True, text=True).stdout == status
+    assert (
+        subprocess.run(
+            ["git", "status", "--porcelain", "--", "dbt_project"],
+            cwd=DBT_PROJECT_DIR.parent,
+            capture_output=True,
+            text=True,
+        ).stdout
+        == status
+    )
     # a second build replaces the site in place
     assert dbt_docs.build(published) == index and not list(published.parent.glob(".dbt_docs*"))
 

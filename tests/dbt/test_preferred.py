@@ -23,8 +23,16 @@ from tests.dbt_support import build_raw, make_document, make_figure, query, run_
 from tests.paths import SEEDS
 
 OWN = "如皋市图书馆"
-FACTS = ["fct_figures", "fct_visits", "fct_circulation", "fct_spending", "fct_registrations",
-         "fct_collection", "fct_network", "fct_activities"]
+FACTS = [
+    "fct_figures",
+    "fct_visits",
+    "fct_circulation",
+    "fct_spending",
+    "fct_registrations",
+    "fct_collection",
+    "fct_network",
+    "fct_activities",
+]
 
 
 # (table_id, table_title, table_segment) of the two event tables of the invented report
@@ -35,8 +43,18 @@ ALL_TABLE = ("t2", "各类读者活动统计表", "all")
 def _event(table: tuple[str, str, str], seq: int, title: str, day: date, span: tuple[int, int], evidence: str) -> Event:
     """One event dated to the day, row `seq` of `table`, at characters `span` of the document."""
     table_id, table_title, table_segment = table
-    return Event(title=title, event_date=day, date_precision="day", char_start=span[0], char_end=span[1],
-                 evidence=evidence, seq=seq, table_id=table_id, table_title=table_title, table_segment=table_segment)
+    return Event(
+        title=title,
+        event_date=day,
+        date_precision="day",
+        char_start=span[0],
+        char_end=span[1],
+        evidence=evidence,
+        seq=seq,
+        table_id=table_id,
+        table_title=table_title,
+        table_segment=table_segment,
+    )
 
 
 def _result() -> ExtractionResult:
@@ -96,8 +114,12 @@ def q(db: Path, sql: str) -> list[tuple]:
 
 def preferred(db: Path, metric: str, **where: str) -> list[float]:
     cond = "".join(f" and {k} = '{v}'" for k, v in where.items())
-    return [r[0] for r in q(db, f"select value from marts.fct_figures where is_preferred "
-                                f"and metric = '{metric}'{cond} order by value")]
+    return [
+        r[0]
+        for r in q(
+            db, f"select value from marts.fct_figures where is_preferred and metric = '{metric}'{cond} order by value"
+        )
+    ]
 
 
 def test_build_passes_contracts_and_tests(invented):
@@ -109,8 +131,11 @@ def test_build_passes_contracts_and_tests(invented):
 def test_sum_of_preferred_is_the_year_figure(invented):
     db = invented["db"]
     naive = q(db, "select sum(value) from marts.fct_visits where metric = 'visits.in_person' and year = 2020")
-    right = q(db, "select sum(value) from marts.fct_visits where is_preferred and metric = 'visits.in_person' "
-                  "and year = 2020 and segment = 'all'")
+    right = q(
+        db,
+        "select sum(value) from marts.fct_visits where is_preferred and metric = 'visits.in_person' "
+        "and year = 2020 and segment = 'all'",
+    )
     assert right == [(474500.0,)]
     assert naive[0][0] > right[0][0]
     # a plan is never preferred, not even alone in its year
@@ -127,16 +152,22 @@ def test_each_step_of_the_rule(invented):
     assert preferred(db, "users.new_registrations") == [2988.0]
     assert preferred(db, "activities.attendance") == [87500.0]
     # the statement repeated: one preferred, the first by position
-    rows = q(db, "select char_start, is_preferred, preference_rank, n_candidates from marts.fct_figures "
-                 "where metric = 'visits.in_person' and year = 2020 and segment = 'all' order by char_start")
+    rows = q(
+        db,
+        "select char_start, is_preferred, preference_rank, n_candidates from marts.fct_figures "
+        "where metric = 'visits.in_person' and year = 2020 and segment = 'all' order by char_start",
+    )
     assert rows == [(10, True, 1, 3), (30, False, 3, 3), (50, False, 2, 3)]
 
 
 def test_exactly_one_preferred_per_key(invented):
-    rows = q(invented["db"], """
+    rows = q(
+        invented["db"],
+        """
         select library_key, year, metric, scope, segment,
                count(*) filter (where is_preferred), count(*) filter (where period <> 'plan')
-        from marts.fct_figures group by all""")
+        from marts.fct_figures group by all""",
+    )
     assert rows
     for *key, n_preferred, n_actual in rows:
         assert n_preferred == (1 if n_actual else 0), key
@@ -144,7 +175,9 @@ def test_exactly_one_preferred_per_key(invented):
 
 def test_subject_facts_and_activities_carry_the_flag(invented):
     db = invented["db"]
-    mismatched = q(db, """
+    mismatched = q(
+        db,
+        """
         select count(*) from marts.fct_figures f
         left join (select figure_id, is_preferred from marts.fct_visits union all
                    select figure_id, is_preferred from marts.fct_circulation union all
@@ -154,7 +187,8 @@ def test_subject_facts_and_activities_carry_the_flag(invented):
                    select figure_id, is_preferred from marts.fct_network union all
                    select activity_id, is_preferred from marts.fct_activities where grain = 'reported_total') s
           using (figure_id)
-        where s.is_preferred is distinct from f.is_preferred""")
+        where s.is_preferred is distinct from f.is_preferred""",
+    )
     assert mismatched == [(0,)]
 
 
@@ -168,27 +202,43 @@ def test_library_name_on_every_fact_table(invented):
 
 def test_events_listed_twice_share_one_key(invented):
     db = invented["db"]
-    rows = q(db, "select char_start, is_duplicate, is_preferred from marts.fct_activities "
-                 "where grain = 'event' order by char_start")
-    assert rows == [(300, False, True), (330, False, True), (500, True, False), (540, False, True),
-                    (600, False, True), (620, False, True)]
+    rows = q(
+        db,
+        "select char_start, is_duplicate, is_preferred from marts.fct_activities "
+        "where grain = 'event' order by char_start",
+    )
+    assert rows == [
+        (300, False, True),
+        (330, False, True),
+        (500, True, False),
+        (540, False, True),
+        (600, False, True),
+        (620, False, True),
+    ]
     keys = q(db, "select count(distinct event_key) from marts.fct_activities where grain = 'event'")
     assert keys == [(5,)]
     same = q(db, "select count(distinct event_key) from marts.fct_activities where char_start in (300, 500)")
     assert same == [(1,)]
-    per_month = dict(q(db, "select month(event_date), count(*) from marts.fct_activities "
-                           "where grain = 'event' and not is_duplicate group by 1"))
+    per_month = dict(
+        q(
+            db,
+            "select month(event_date), count(*) from marts.fct_activities "
+            "where grain = 'event' and not is_duplicate group by 1",
+        )
+    )
     assert per_month == {1: 2, 2: 1, 3: 2}
 
 
 def test_mart_library_year(invented):
     db = invented["db"]
-    rows = q(db, """select year, visits, visits_scope, visits_status, online_visits, loans, loans_scope,
+    rows = q(
+        db,
+        """select year, visits, visits_scope, visits_status, online_visits, loans, loans_scope,
                            attendance, collection, collection_scope, spending, n_listed_events
-                    from marts.mart_library_year order by year""")
+                    from marts.mart_library_year order by year""",
+    )
     assert rows == [
-        (2020, 474500.0, "library", "reported", 346000.0, 205829.0, "library",
-         87500.0, 2280294.0, "system", None, 5),
+        (2020, 474500.0, "library", "reported", 346000.0, 205829.0, "library", 87500.0, 2280294.0, "system", None, 5),
         (2021, None, None, None, None, None, None, None, None, None, None, 0),
     ]
 
@@ -197,13 +247,20 @@ def test_every_mart_column_is_described(invented):
     manifest = json.loads((invented["tmp"] / "target" / "manifest.json").read_text())
     for name in FACTS + ["mart_library_year", "dim_metric"]:
         node = manifest["nodes"][f"model.nianbao.{name}"]
-        cols = {r[0] for r in q(invented["db"], "select column_name from information_schema.columns "
-                                                f"where table_schema = 'marts' and table_name = '{name}'")}
+        cols = {
+            r[0]
+            for r in q(
+                invented["db"],
+                "select column_name from information_schema.columns "
+                f"where table_schema = 'marts' and table_name = '{name}'",
+            )
+        }
         described = {c for c, spec in node["columns"].items() if spec.get("description")}
         assert cols and cols <= described, (name, cols - described)
 
 
 # --- the seeds: issue 10's acceptance numbers -------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory):
@@ -218,8 +275,17 @@ def seeds(tmp_path_factory):
     pipeline.ingest(raw, db, progress=False)
     pipeline.extract(db, progress=False)
     pipeline.load_gazetteer(db)
-    run_dbt(db, tmp, "build", "--select", "+mart_library_year", "+fct_visits", "+fct_activities",
-            "--exclude", "test_type:data")
+    run_dbt(
+        db,
+        tmp,
+        "build",
+        "--select",
+        "+mart_library_year",
+        "+fct_visits",
+        "+fct_activities",
+        "--exclude",
+        "test_type:data",
+    )
     return db
 
 
@@ -228,13 +294,19 @@ def _norm(title: str) -> str:
 
 
 def test_seeds_preferred_visits_sum_to_the_stated_year(seeds):
-    rows = dict(q(seeds, """select library_name, sum(value) from marts.fct_visits
+    rows = dict(
+        q(
+            seeds,
+            """select library_name, sum(value) from marts.fct_visits
                             where is_preferred and metric = 'visits.in_person' and year = 2020
-                            group by 1"""))
+                            group by 1""",
+        )
+    )
     assert rows["如皋市图书馆"] == 474500.0
     assert rows["源城区图书馆"] == 47000.0
-    assert q(seeds, "select visits from marts.mart_library_year "
-                    "where library_name = '如皋市图书馆' and year = 2020") == [(474500.0,)]
+    assert q(
+        seeds, "select visits from marts.mart_library_year where library_name = '如皋市图书馆' and year = 2020"
+    ) == [(474500.0,)]
 
 
 def test_seeds_events_per_month_have_no_duplicates(seeds):
@@ -243,15 +315,21 @@ def test_seeds_events_per_month_have_no_duplicates(seeds):
     # a range (2020-04/2020-05) is keyed by its first day, as event_date is
     listed_twice = Counter((g["file"], g["date"].split("/")[0], _norm(g["title"])) for g in gold)
     assert any(n > 1 for n in listed_twice.values())  # the seeds do list events twice
-    kept = q(seeds, """select source_file,
+    kept = q(
+        seeds,
+        """select source_file,
                               case date_precision when 'month' then strftime(event_date, '%Y-%m')
                                    else cast(event_date as varchar) end,
                               title
-                       from marts.fct_activities where grain = 'event' and not is_duplicate""")
+                       from marts.fct_activities where grain = 'event' and not is_duplicate""",
+    )
     kept_keys = Counter((f, d, _norm(t)) for f, d, t in kept)
     for key in listed_twice:
         assert kept_keys[key] == 1, key
-    per_month = q(seeds, """select library_key, month(event_date), count(*), count(distinct event_key)
+    per_month = q(
+        seeds,
+        """select library_key, month(event_date), count(*), count(distinct event_key)
                             from marts.fct_activities where grain = 'event' and not is_duplicate
-                            group by all""")
+                            group by all""",
+    )
     assert per_month and all(n == k for _, _, n, k in per_month)

@@ -20,8 +20,11 @@ SUITES = ("dim_document", "dq_finding_figures", "dq_findings", "fct_figures")
 
 
 def _committed_files(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and "uncommitted" not in p.parts}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "uncommitted" not in p.parts
+    }
 
 
 @pytest.fixture(scope="module")
@@ -67,14 +70,15 @@ def test_bad_codes_fail_with_the_expectation_named(gx_root):
 
     finds = results["dq_findings"]
     assert not finds.success
-    assert any(f.startswith("expect_column_values_to_be_in_set(column='check')") and "bogus_check" in f
-               for f in finds.failed), finds.failed
+    assert any(
+        f.startswith("expect_column_values_to_be_in_set(column='check')") and "bogus_check" in f for f in finds.failed
+    ), finds.failed
 
 
 def test_structural_rules_fail(gx_root):
     t = frames()
     f = t["fct_figures"]
-    f.loc[1, "value_high"] = 5000.0            # value_high without qualifier range
+    f.loc[1, "value_high"] = 5000.0  # value_high without qualifier range
     f.loc[2, "char_end"] = f.loc[2, "char_start"]  # empty span
     f.loc[3, "figure_id"] = f.loc[4, "figure_id"]  # duplicate id
     f.loc[5, "qualifier"] = "roughly"
@@ -82,7 +86,7 @@ def test_structural_rules_fail(gx_root):
     t["dq_findings"].loc[2, "message"] = None
     t["dq_findings"].loc[3, "severity"] = "error"  # implausible is always warn
     d = t["dim_document"]
-    d.loc[3, "reason"] = None                  # quarantined without a reason
+    d.loc[3, "reason"] = None  # quarantined without a reason
     results = _validate(t, gx_root)
 
     figs = "\n".join(results["fct_figures"].failed)
@@ -95,8 +99,9 @@ def test_structural_rules_fail(gx_root):
     assert "expect_column_values_to_not_be_null(column='message')" in finds
     assert f"where check in {list(CHECKS_ALWAYS_WARN)}" in finds.lower()
     docs = results["dim_document"].failed
-    assert any(x.startswith("expect_column_values_to_not_be_null(column='reason') where status == 'quarantined'")
-               for x in docs), docs
+    assert any(
+        x.startswith("expect_column_values_to_not_be_null(column='reason') where status == 'quarantined'") for x in docs
+    ), docs
 
 
 def test_validate_marts_from_duckdb_builds_data_docs(gx_root, tmp_path):

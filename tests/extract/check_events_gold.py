@@ -58,10 +58,12 @@ def main(verbose: bool) -> dict:
         misses = []
         for r in g:
             hit = None
-            cands = [i for i, e in enumerate(evs)
-                     if i not in used and ev_date(e) == r["date"] and e.title == r["title"]]
-            full_c = [i for i in cands
-                      if (evs[i].location or "") == r["location"] and ev_att(evs[i]) == r["attendance"]]
+            cands = [
+                i for i, e in enumerate(evs) if i not in used and ev_date(e) == r["date"] and e.title == r["title"]
+            ]
+            full_c = [
+                i for i in cands if (evs[i].location or "") == r["location"] and ev_att(evs[i]) == r["attendance"]
+            ]
             if full_c or cands:
                 hit = (full_c or cands)[0]
             if hit is None:

@@ -27,7 +27,7 @@ def test_seed_reports_precision_and_recall(gold_dir):
             r = asdict(f)
             r["source_file"] = p.name
             rows.append(r)
-            assert text[f.char_start:f.char_end].strip(), "span must point at the number"
+            assert text[f.char_start : f.char_end].strip(), "span must point at the number"
     s = score_figures(pd.DataFrame(rows), gold)
     msg = f"P={s.precision:.3f} R={s.recall:.3f}\nFN:\n{s.false_negatives}\nFP:\n{s.false_positives}"
     assert s.precision >= 0.95, msg
@@ -36,6 +36,7 @@ def test_seed_reports_precision_and_recall(gold_dir):
 
 def test_seed_reports_in_traditional_characters_give_the_same_figures():
     from opencc import OpenCC
+
     cc = OpenCC("s2t")
     for p in sorted(RAW.glob("*.txt")):
         text = read_text(p)

@@ -13,18 +13,21 @@ from tests.support.cases import load_cases
 from tests.support.figures import run
 
 
-@pytest.mark.parametrize("mention, canonical", [
-    ("如皋图书馆", "如皋市图书馆"),
-    ("如皋市图书馆", "如皋市图书馆"),
-    ("读书节启动仪式在湖南省图书馆", "湖南省图书馆"),
-    ("湖南图书馆", "湖南省图书馆"),
-    ("杭州市西湖区图书馆", "西湖区图书馆"),
-    ("浙江省少年儿童图书馆", "浙江省少儿图书馆"),
-    ("溫州市圖書館", "温州市图书馆"),
-    ("嘉兴图(tú)书(shū)馆(guǎn)", "嘉兴市图书馆"),
-    ("国家图书馆", "国家图书馆"),
-    ("XX县图书馆", "XX县图书馆"),
-])
+@pytest.mark.parametrize(
+    "mention, canonical",
+    [
+        ("如皋图书馆", "如皋市图书馆"),
+        ("如皋市图书馆", "如皋市图书馆"),
+        ("读书节启动仪式在湖南省图书馆", "湖南省图书馆"),
+        ("湖南图书馆", "湖南省图书馆"),
+        ("杭州市西湖区图书馆", "西湖区图书馆"),
+        ("浙江省少年儿童图书馆", "浙江省少儿图书馆"),
+        ("溫州市圖書館", "温州市图书馆"),
+        ("嘉兴图(tú)书(shū)馆(guǎn)", "嘉兴市图书馆"),
+        ("国家图书馆", "国家图书馆"),
+        ("XX县图书馆", "XX县图书馆"),
+    ],
+)
 def test_library_mentions_resolve_to_one_name(mention, canonical):
     assert canonical_library(mention) == canonical
 
@@ -88,12 +91,14 @@ def test_county_library_whole_county_network_is_its_own():
 
 # ------------------------------------------------------------------ years
 
+
 def test_count_that_looks_like_a_year_is_not_a_year():
     _, f = _by_value("2021年嘉善县图书馆年报\n馆内藏书10万册,工具书2000余册,每年接待读者2万人次以上。\n")
     assert all(x.year != 2000 for x in f.values())
 
 
 # ------------------------------------------------------------------ confidence
+
 
 def test_confidence_is_high_for_explicit_evidence_and_lower_for_guesses():
     _, f = _by_value("2021年嘉善县图书馆工作总结\n2021年本馆全年接待读者36万人次。\n")
@@ -107,6 +112,7 @@ def test_confidence_is_high_for_explicit_evidence_and_lower_for_guesses():
 def test_confidence_weights_are_data_and_bounded():
     from nianbao.extract.confidence import Evidence, confidence
     from nianbao.extract.lexicon.attribution import CONFIDENCE_WEIGHTS as W
+
     assert confidence(Evidence()) == W["base"]
     worst = Evidence(bare_number=True, weak_cue=True, year="none", library="none", scope="unknown", period="plan")
     assert confidence(worst) == W["floor"]
@@ -115,13 +121,17 @@ def test_confidence_weights_are_data_and_bounded():
 
 # ------------------------------------------------------------------ periods
 
+
 def test_anonymised_library_name_is_the_reports_own():
-    _, r = run("县图书馆2022年工作总结.docx\n全面推进公共文化服务高质量发展,XX县图书馆在县委领导下,全年接待读者5.8万人次。\n")
+    _, r = run(
+        "县图书馆2022年工作总结.docx\n全面推进公共文化服务高质量发展,XX县图书馆在县委领导下,全年接待读者5.8万人次。\n"
+    )
     assert r.library_name == "XX县图书馆"
 
 
 def test_a_bracket_after_the_previous_number_is_not_this_figures_scope():
     from nianbao.extract.attribute import scope
+
     assert scope(" (含农家书屋) 2022年接待读者", "visits.in_person") == "library"
     assert scope("藏书量111.9万册(含农家书屋)", "collection.total") == "system"
 
@@ -137,6 +147,7 @@ def test_place_with_a_proper_name_is_a_library_name():
 
 def test_years_of_the_librarys_history_are_not_the_report_year():
     from nianbao.extract.attribute import report_year
+
     t = "某县图书馆简介\n某县图书馆始建于1952年,1985年迁入新馆。现有藏书10万册,年接待读者3万人次。\n"
     assert report_year(t) is None
     t2 = "某县图书馆简介\n始建于1952年。2021年接待读者3万人次,2021年外借图书5万册。\n"
@@ -156,6 +167,7 @@ def test_services_called_library_and_each_library_of_a_place():
 
 # ------------------------------------------------------------------ data years on pages the extractor was not tuned on
 
+
 def test_a_history_year_in_the_figures_sentence_does_not_date_it():
     r, f = _by_value("新闻\n始建于1962年的某县图书馆有藏书近10万册。前身为1956年设立的阅览室的某镇图书馆藏书3万册。\n")
     assert f[100_000].year != 1962 and f[30_000].year != 1956
@@ -163,16 +175,20 @@ def test_a_history_year_in_the_figures_sentence_does_not_date_it():
 
 # ------------------------------------------------------------------ library names on unseen pages
 
+
 def test_a_place_that_is_the_tail_of_an_older_place_name_is_not_that_place():
     from nianbao.extract.libraries import place_ending_at
+
     t = "前身为遵义县"
-    assert place_ending_at(t, len(t)) is None          # not 义县 (another province's county)
+    assert place_ending_at(t, len(t)) is None  # not 义县 (another province's county)
     t = "浙江宁波市"
     assert place_ending_at(t, len(t))[1].name == "宁波市"
 
 
 def test_a_digital_library_or_every_library_of_a_city_is_not_the_pages_own():
-    r, _ = _by_value("某市数字图书馆上半年服务\n某市数字图书馆总使用量为132万人次。淮安市图书馆上半年接待读者87万人次。\n")
+    r, _ = _by_value(
+        "某市数字图书馆上半年服务\n某市数字图书馆总使用量为132万人次。淮安市图书馆上半年接待读者87万人次。\n"
+    )
     assert r.library_name == "淮安市图书馆"
     r, _ = _by_value("暑期阅读热\n信阳市各图书馆开展活动524场次。淮安市图书馆暑期接待读者16万人次。\n")
     assert r.library_name != "信阳市各图书馆"
@@ -194,11 +210,13 @@ def test_a_library_name_with_no_known_place_is_a_guess():
     def kind(name):
         f = SimpleNamespace(library_name=None, scope="library", metric="collection.total")
         return _apply_subject(f, Mention(0, 6, LIBRARY, name), "sentence")
-    assert kind("遵义县图书馆") == "guessed"      # the gazetteer has no such county any more
+
+    assert kind("遵义县图书馆") == "guessed"  # the gazetteer has no such county any more
     assert kind("贵阳市图书馆") == "named"
 
 
 # ------------------------------------------------------------------ period against the page's day
+
 
 def test_a_sector_of_the_nation_is_not_the_nations_libraries():
     _, f = _by_value("某馆简介\n开馆初期,有关部门组织全国出版界捐赠图书38万册。共有藏书69万册。\n")
@@ -209,17 +227,22 @@ def test_a_library_the_report_works_with_is_not_the_subject():
     """配合/协助 X图书馆 names a partner; the count after it is the report's own library's."""
     from nianbao.extract import extract_document
 
-    text = ("博罗县图书馆2020年工作总结\n\n一、基本情况\n\n2020年,我馆全年接待读者5万人次。\n\n"
-            "完成亲子阅读基地挂牌工作,配合市图书馆推进城乡一体化建设,安装自助借还机,"
-            "完成 2 万册图书录入、上架工作;开展“总分馆业务培训”系列活动 12 多场次。")
+    text = (
+        "博罗县图书馆2020年工作总结\n\n一、基本情况\n\n2020年,我馆全年接待读者5万人次。\n\n"
+        "完成亲子阅读基地挂牌工作,配合市图书馆推进城乡一体化建设,安装自助借还机,"
+        "完成 2 万册图书录入、上架工作;开展“总分馆业务培训”系列活动 12 多场次。"
+    )
     figs = [f for f in extract_document(text).figures if f.metric == "activities.events"]
     assert figs and all(f.library_name in (None, "博罗县图书馆") for f in figs), [f.library_name for f in figs]
 
 
 def test_respectively_gives_each_listed_place_its_own_value():
     from nianbao.extract import extract_document
-    t = ("2022年四川省公共图书馆发布年度数据。全省公共图书馆总藏书量8000万册。其中,成都馆藏最多,为2100万册。"
-         "绵阳和德阳次之,馆藏分别为700万、650万册。")
+
+    t = (
+        "2022年四川省公共图书馆发布年度数据。全省公共图书馆总藏书量8000万册。其中,成都馆藏最多,为2100万册。"
+        "绵阳和德阳次之,馆藏分别为700万、650万册。"
+    )
     got = {(f.value, f.library_name) for f in extract_document(t).figures if f.metric == "collection.total"}
     assert (7000000, "绵阳市全市公共图书馆") in got
     assert (6500000, "德阳市全市公共图书馆") in got
@@ -227,6 +250,7 @@ def test_respectively_gives_each_listed_place_its_own_value():
 
 def test_respectively_after_places_of_location_keeps_the_subject():
     from nianbao.extract import extract_document
+
     t = "2022年,本馆在绵阳和德阳分别建成服务点3个、2个。"
     libs = {f.library_name for f in extract_document(t).figures}
     assert not any(n and "绵阳" in n for n in libs)
@@ -234,7 +258,10 @@ def test_respectively_after_places_of_location_keeps_the_subject():
 
 def test_one_value_for_places_counted_as_a_group_goes_to_each():
     from nianbao.extract import extract_document
-    t = ("2022年四川省公共图书馆发布年度数据。全省公共图书馆总藏书量8000万册。其中,成都馆藏最多,为2100万册。"
-         "此外,绵阳和德阳两市公共图书馆的馆藏也在600万册以上。")
+
+    t = (
+        "2022年四川省公共图书馆发布年度数据。全省公共图书馆总藏书量8000万册。其中,成都馆藏最多,为2100万册。"
+        "此外,绵阳和德阳两市公共图书馆的馆藏也在600万册以上。"
+    )
     got = sorted(f.library_name for f in extract_document(t).figures if f.value == 6000000)
     assert got == ["德阳市全市公共图书馆", "绵阳市全市公共图书馆"]

@@ -22,6 +22,7 @@ def _own(text: str) -> str | None:
 
 # ------------------------------------------------------------------ 1. library-name boundaries
 
+
 def test_one_character_lead_is_not_a_place():
     assert generic_level("据市图书馆") == "市"
     assert generic_level("而市圖書館") == "市"
@@ -37,8 +38,10 @@ def test_function_word_before_county_level_is_not_a_place():
 
 
 def test_bare_city_library_takes_the_place_the_page_names():
-    text = ("首页 新闻 本地\n柳州晚报 >> 文化 >> 正文\n读者盈门\n2019-02-11 08:00 柳州晚报\n"
-            "本报讯 据市图书馆统计,2018年共接待读者120000人次。\n")
+    text = (
+        "首页 新闻 本地\n柳州晚报 >> 文化 >> 正文\n读者盈门\n2019-02-11 08:00 柳州晚报\n"
+        "本报讯 据市图书馆统计,2018年共接待读者120000人次。\n"
+    )
     assert _own(text) == "柳州市图书馆"
 
 
@@ -52,22 +55,22 @@ def test_bare_library_with_no_place_stays_unnamed():
 
 
 def test_placed_name_in_the_body_beats_a_lead_character_name():
-    text = ("“一百天”对一座新馆很重要,而市图书馆迎来了这一天。\n"
-            "柳州市图书馆开馆后的第100天,共接待读者30万人次。\n")
+    text = "“一百天”对一座新馆很重要,而市图书馆迎来了这一天。\n柳州市图书馆开馆后的第100天,共接待读者30万人次。\n"
     assert _own(text) == "柳州市图书馆"
 
 
 def test_short_placed_name_on_the_headline_beats_an_unknown_place():
-    text = ("柳州图书馆开馆满月 读者突破10万人次\n"
-            "据了解,城纳市图书馆自开馆以来,已办理借阅证1万多个。\n")
+    text = "柳州图书馆开馆满月 读者突破10万人次\n据了解,城纳市图书馆自开馆以来,已办理借阅证1万多个。\n"
     got = _own(text)
     assert got == "柳州图书馆"
     assert at.canonical_library(got) == "柳州市图书馆"
 
 
 def test_short_name_in_a_body_paragraph_is_not_the_own_library():
-    body = ("疫情之下,读者走进桂林图书馆的次数少了很多,全年进馆人次比上年下降了三成,"
-            "但移动端访问量同比增长了将近一半,线上活动也吸引了大量读者参与。\n")
+    body = (
+        "疫情之下,读者走进桂林图书馆的次数少了很多,全年进馆人次比上年下降了三成,"
+        "但移动端访问量同比增长了将近一半,线上活动也吸引了大量读者参与。\n"
+    )
     assert _own("进馆人次下降 线上访问增长\n" + body) is None
     assert _own("桂林图书馆进馆人次下降\n" + body) == "桂林图书馆"
 
@@ -80,6 +83,7 @@ def test_generic_library_picks_the_most_named_place():
 
 # ------------------------------------------------------------------ 2. period of a new library's first days
 
+
 def _figs(text: str) -> list:
     return [f for f in extract_document(text).figures if f.kind == "figure"]
 
@@ -90,8 +94,7 @@ def _pairs(text: str) -> list[tuple[str, float]]:
 
 
 def test_first_hundred_days_of_a_new_library_are_partial():
-    text = ("新馆迎来开馆后的第100天\n"
-            "在这100天里,图书馆共接待读者42万人次,办理借阅证2.1万个。\n")
+    text = "新馆迎来开馆后的第100天\n在这100天里,图书馆共接待读者42万人次,办理借阅证2.1万个。\n"
     figs = _figs(text)
     assert {f.metric for f in figs} >= {"visits.in_person", "users.new_registrations"}
     assert all(f.period == "partial" for f in figs)
@@ -103,16 +106,20 @@ def test_first_month_headline_makes_the_figures_partial():
 
 
 def test_annual_report_mentioning_an_opening_later_stays_year():
-    text = ("2019年度工作总结\n2019年全年接待读者42万人次。\n借阅图书12万册次。\n"
-            "分馆于5月开馆,开馆后的第100天举办了读者见面会。\n")
+    text = (
+        "2019年度工作总结\n2019年全年接待读者42万人次。\n借阅图书12万册次。\n"
+        "分馆于5月开馆,开馆后的第100天举办了读者见面会。\n"
+    )
     figs = _figs(text)
     assert figs and all(f.period == "year" for f in figs)
 
 
 def test_first_anniversary_sums_are_not_a_year():
-    text = ("新馆启用一周年 小读者最爱这些书\n"
-            "2023年9月1日,新馆正式启用。\n"
-            "截至2024年8月31日,图书馆累计接待读者近80万人次,累计新办证6500人。\n")
+    text = (
+        "新馆启用一周年 小读者最爱这些书\n"
+        "2023年9月1日,新馆正式启用。\n"
+        "截至2024年8月31日,图书馆累计接待读者近80万人次,累计新办证6500人。\n"
+    )
     assert not [f for f in _figs(text) if f.value in (800000, 6500)]
 
 
@@ -128,9 +135,11 @@ def test_a_year_in_an_anniversary_text_is_kept():
 
 # ------------------------------------------------------------------ 2. differences and daily rates
 
+
 def test_money_changed_by_is_not_money_spent():
-    text = ("2021年度部门决算说明\n本年支出总计500.12万元。主要原因一是人员经费增加20.5万元,"
-            "二是项目支出净增加31.4万元。\n")
+    text = (
+        "2021年度部门决算说明\n本年支出总计500.12万元。主要原因一是人员经费增加20.5万元,二是项目支出净增加31.4万元。\n"
+    )
     vals = {f.value for f in _figs(text)}
     assert 5001200 in vals
     assert not vals & {205000, 314000}
@@ -157,10 +166,13 @@ def test_service_windows_are_not_cards():
 
 # ------------------------------------------------------------------ 3. 去年 in a dated news item
 
+
 def test_last_year_in_a_news_item_is_the_year_before_its_date():
-    text = ("文化新闻\n去年市图书馆接待读者20多万人次\n2019-01-20 08:30    晚报   记者 王五\n"
-            "本报讯 据市图书馆统计,2018年共接待读者201234人次。\n"
-            "去年,市图书馆开展讲座活动36场。\n")
+    text = (
+        "文化新闻\n去年市图书馆接待读者20多万人次\n2019-01-20 08:30    晚报   记者 王五\n"
+        "本报讯 据市图书馆统计,2018年共接待读者201234人次。\n"
+        "去年,市图书馆开展讲座活动36场。\n"
+    )
     years = {f.value: f.year for f in _figs(text)}
     assert years[201234] == 2018
     assert years[36] == 2018
@@ -173,6 +185,7 @@ def test_a_short_dated_title_still_dates_a_report():
 
 
 # ------------------------------------------------------------------ 4. 万 with no unit, uses, holdings breakdowns
+
 
 def test_scaled_number_passed_with_no_unit_takes_the_clause_cue():
     figs = _figs("2020年图书馆利用人次突破1500万,创历年新高\n")
@@ -192,8 +205,10 @@ def test_figures_in_the_order_of_the_text(text, expected):
 
 
 def test_holdings_breakdown_inside_the_whole():
-    text = ("2022年全国公共图书馆统计\n在5000.5万册的图书总藏量中,有图书4000万册(含盲文图书10万册)、"
-            "古籍200万册(含善本20万册)、报刊300万册、视听文献100万册、缩微制品50万册、其他350.5万册。\n")
+    text = (
+        "2022年全国公共图书馆统计\n在5000.5万册的图书总藏量中,有图书4000万册(含盲文图书10万册)、"
+        "古籍200万册(含善本20万册)、报刊300万册、视听文献100万册、缩微制品50万册、其他350.5万册。\n"
+    )
     vals = sorted(f.value for f in _figs(text) if f.metric == "collection.total")
     assert vals == sorted([50005000, 40000000, 100000, 2000000, 200000, 3000000, 1000000, 500000, 3505000])
 
@@ -205,11 +220,16 @@ def test_the_busiest_day_is_a_record_not_a_total():
 
 
 def test_yearly_additions_listed_respectively_take_the_span_years_in_order():
-    text = ("馆藏发展研究\n某馆2005-2007年逐年增加的馆藏量分别为:61200册(件)、70350册(件)、80400册(件),"
-            "至2007年累积增加馆藏量211950册(件)。\n")
+    text = (
+        "馆藏发展研究\n某馆2005-2007年逐年增加的馆藏量分别为:61200册(件)、70350册(件)、80400册(件),"
+        "至2007年累积增加馆藏量211950册(件)。\n"
+    )
     figs = _figs(text)
     assert sorted((f.year, f.metric, f.value) for f in figs) == [
-        (2005, "collection.added", 61200), (2006, "collection.added", 70350), (2007, "collection.added", 80400)]
+        (2005, "collection.added", 61200),
+        (2006, "collection.added", 70350),
+        (2007, "collection.added", 80400),
+    ]
 
 
 def test_a_compared_years_level_in_brackets_is_that_years_figure():
@@ -219,8 +239,7 @@ def test_a_compared_years_level_in_brackets_is_that_years_figure():
 
 
 def test_a_publisher_named_after_a_library_is_not_the_documents_library():
-    text = ("2022年全国公共图书馆总藏书13.6亿册\n"
-            "本报讯 近日,由文化和旅游部编、国家图书馆出版社出版的统计年鉴发行。\n")
+    text = "2022年全国公共图书馆总藏书13.6亿册\n本报讯 近日,由文化和旅游部编、国家图书馆出版社出版的统计年鉴发行。\n"
     assert _own(text) is None
 
 

@@ -19,7 +19,9 @@ def _figs(text: str) -> dict[tuple[str, float], object]:
     return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
 
 
-CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "batch8_causes.yaml", "text", "present", "absent", "absent_values")
+CASES = load_cases(
+    Path(__file__).parent / "fixtures" / "cases" / "batch8_causes.yaml", "text", "present", "absent", "absent_values"
+)
 
 
 @pytest.mark.parametrize("text, present, absent, absent_values", CASES)
@@ -35,11 +37,13 @@ def test_own_figures_kept_and_false_positives_dropped(text, present, absent, abs
 
 # ------------------------------------------------------------------ 8. a profile's opening day
 
+
 def test_opening_day_of_a_profile_does_not_date_its_figures():
-    text = ("书香飘满小镇\n\n发布时间:2019-05-06 09:40:45丨来源:某网\n\n"
-            "某县图书馆于2010年6月1日正式建成并投入使用,建筑面积2000平方米,馆藏文献达8万册。"
-            "某县图书馆全年对外免费开放,年接待读者量2.5万人次。\n")
+    text = (
+        "书香飘满小镇\n\n发布时间:2019-05-06 09:40:45丨来源:某网\n\n"
+        "某县图书馆于2010年6月1日正式建成并投入使用,建筑面积2000平方米,馆藏文献达8万册。"
+        "某县图书馆全年对外免费开放,年接待读者量2.5万人次。\n"
+    )
     figs = _figs(text)
     assert figs[("collection.total", 80000)].year == 2019
     assert figs[("visits.in_person", 25000)].year == 2019
-

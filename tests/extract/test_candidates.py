@@ -42,7 +42,9 @@ def test_every_figure_is_a_candidate_with_its_metric_and_value(report):
     figs = [f for f in res.figures if f.kind == "figure"]
     assert figs
     for f in figs:
-        hit = [c for c in res.candidates if c.fate == "figure" and c.char_start < f.char_end and f.char_start < c.char_end]
+        hit = [
+            c for c in res.candidates if c.fate == "figure" and c.char_start < f.char_end and f.char_start < c.char_end
+        ]
         assert hit, f"figure {f.metric} {f.value} has no candidate"
     c = _one(by_text, "12.5万人次")
     assert (c.fate, c.metric, c.value, c.reason) == ("figure", "visits.in_person", 125000, None)
@@ -50,22 +52,25 @@ def test_every_figure_is_a_candidate_with_its_metric_and_value(report):
     assert _one(by_text, "128.5万元").value == 1285000  # 万元 in base units
 
 
-@pytest.mark.parametrize("written, reason", [
-    ("2021", "year"),
-    ("356", "junk_line"),
-    ("15%", "percentage"),
-    ("1.2册", "ratio"),
-    ("0571-87654321", "phone"),
-    ("7", "date"),
-    ("15", "date"),
-    ("6000", "other_unit"),
-    ("800个", "non_metric"),
-    ("25人", "non_metric"),
-    ("50万人次", "cumulative"),
-    ("3名", "ordinal"),
-    ("1", "ordinal"),
-    ("2万元", "money_other"),
-])
+@pytest.mark.parametrize(
+    "written, reason",
+    [
+        ("2021", "year"),
+        ("356", "junk_line"),
+        ("15%", "percentage"),
+        ("1.2册", "ratio"),
+        ("0571-87654321", "phone"),
+        ("7", "date"),
+        ("15", "date"),
+        ("6000", "other_unit"),
+        ("800个", "non_metric"),
+        ("25人", "non_metric"),
+        ("50万人次", "cumulative"),
+        ("3名", "ordinal"),
+        ("1", "ordinal"),
+        ("2万元", "money_other"),
+    ],
+)
 def test_rejected_numbers_carry_the_reason(report, written, reason):
     _, by_text = report
     reasons = {c.reason for c in by_text.get(written, [])}
@@ -89,7 +94,7 @@ def test_fates_and_reasons_come_from_the_lexicon(report):
 def test_spans_point_at_the_number():
     res = extract_document(REPORT)
     for c in res.candidates:
-        assert REPORT[c.char_start:c.char_end] == c.text
+        assert REPORT[c.char_start : c.char_end] == c.text
         assert any(ch.isdigit() or ch in "零〇一二两三四五六七八九十百千万亿" for ch in c.text)
 
 
@@ -131,6 +136,7 @@ def test_candidate_recall_on_the_real_development_set():
     """Every gold value (file + value within 0.5 %) is among the document's candidates, ≥ 98 %."""
     assert (REALDEV / "gold.csv").exists(), f"{REALDEV} is missing (../shared/realdev next to the repo)"
     from nianbao.evaluation import read_texts, score_candidates
+
     texts = read_texts(REALDEV / "docs")
     assert len(texts) >= 38
     rows = []

@@ -50,7 +50,7 @@ def test_list_of_months_is_not_a_period():
 def test_spans_and_year_given():
     text = "今年1月5日开馆,2020年3月1日闭馆。"
     ds = find_dates(text, 2021)
-    assert [text[d.start:d.end] for d in ds] == ["1月5日", "2020年3月1日"]
+    assert [text[d.start : d.end] for d in ds] == ["1月5日", "2020年3月1日"]
     assert [d.year_given for d in ds] == [False, True]
     assert ds[1].date == date(2020, 3, 1)
 

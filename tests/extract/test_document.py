@@ -17,8 +17,10 @@ def test_year_with_spaces_and_city_prefix():
 
 
 def test_web_page_junk_sets_no_year_and_no_figures():
-    t = ("首页 / 工作动态\n\n工作动态\n\n2022-08-26\n发布时间：2022-08-26 浏览次数：1234\n"
-         "2020年某县图书馆工作年报\n\n全年接待读者5万人次。\n【打印】【关闭】 阅读量：3456\n")
+    t = (
+        "首页 / 工作动态\n\n工作动态\n\n2022-08-26\n发布时间：2022-08-26 浏览次数：1234\n"
+        "2020年某县图书馆工作年报\n\n全年接待读者5万人次。\n【打印】【关闭】 阅读量：3456\n"
+    )
     text, r = run(t)
     assert r.report_year == 2020
     assert [(f.metric, f.value) for f in r.figures] == [("visits.in_person", 50000)]
@@ -32,7 +34,7 @@ def test_traditional_characters_spans_into_original():
     got = sorted((f.metric, f.value) for f in r.figures)
     assert got == [("circulation.loans", 85000), ("collection.added", 6000), ("visits.in_person", 120000)]
     f = [f for f in r.figures if f.metric == "visits.in_person"][0]
-    assert text[f.char_start:f.char_end] == "12萬人次"
+    assert text[f.char_start : f.char_end] == "12萬人次"
     assert "讀者" in f.evidence
 
 
@@ -41,8 +43,10 @@ def test_full_width_digits_normalised():
 
 
 def test_multi_report_document_section_years():
-    t = ("1.2020年某市图书馆年度总结\n全年接待读者20万人次。\n\n"
-         "6.某市图书馆下一年度（2021年）工作计划\n2021年工作计划\n上半年，建成4家分馆，共举办7场展览，服务6万余人次。")
+    t = (
+        "1.2020年某市图书馆年度总结\n全年接待读者20万人次。\n\n"
+        "6.某市图书馆下一年度（2021年）工作计划\n2021年工作计划\n上半年，建成4家分馆，共举办7场展览，服务6万余人次。"
+    )
     got = sorted(figs(t))
     assert ("network.branches_added", 4, 2021) in got
     assert ("activities.events", 7, 2021) in got

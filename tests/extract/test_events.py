@@ -46,23 +46,28 @@ def test_event_table_rows():
     evs = [e for e in extract_events(TABLE_TEXT, 2021, "某县图书馆") if e.table_id]
     assert [e.seq for e in evs] == [1, 2, 3, 4]
     e1, e2, e3, e4 = evs
-    assert (e1.title, e1.event_date, e1.date_precision, e1.location) == ("寒假绘本共读", date(2021, 1, 9), "day", "少儿阅览室")
+    assert (e1.title, e1.event_date, e1.date_precision, e1.location) == (
+        "寒假绘本共读",
+        date(2021, 1, 9),
+        "day",
+        "少儿阅览室",
+    )
     assert (e1.attendance, e1.attendance_unit) == (30, "人")
-    assert e2.title == "“童心向党”手抄报征集"          # Word artefact stripped
+    assert e2.title == "“童心向党”手抄报征集"  # Word artefact stripped
     assert (e2.event_date, e2.date_precision) == (date(2021, 2, 1), "month")
-    assert e2.attendance is None and e2.attendance_unit is None   # empty cell: None, never 0
+    assert e2.attendance is None and e2.attendance_unit is None  # empty cell: None, never 0
     assert (e3.attendance, e3.attendance_unit) == (12, "组家庭")
     assert e4.end_date == date(2021, 3, 21) and e4.location is None
-    assert (e4.attendance, e4.attendance_unit) == (25, None)       # bare number
+    assert (e4.attendance, e4.attendance_unit) == (25, None)  # bare number
     for e in evs:
         assert e.table_title == "2021年少儿活动统计表" and e.table_segment == "minors"
         assert e.library_name == "某县图书馆"
-        assert TABLE_TEXT[e.char_start:e.char_end] == e.title
+        assert TABLE_TEXT[e.char_start : e.char_end] == e.title
 
 
 def test_table_dates_not_counted_twice_and_prose_after_table():
     evs = extract_events(TABLE_TEXT, 2021)
-    assert len([e for e in evs if e.table_id is None]) == 0   # '3月6日的…' is not an item
+    assert len([e for e in evs if e.table_id is None]) == 0  # '3月6日的…' is not an item
     text = TABLE_TEXT + "5月8日,我馆在报告厅举办母亲节诗歌朗诵会。\n"
     prose = [e for e in extract_events(text, 2021) if e.table_id is None]
     assert [(e.title, e.location, e.seq) for e in prose] == [("母亲节诗歌朗诵会", "报告厅", 1)]
@@ -77,7 +82,9 @@ def test_tab_event_table_segment_all():
     )
     evs = extract_events(text, 2021)
     assert [(e.title, e.attendance, e.attendance_unit, e.table_segment) for e in evs] == [
-        ("世界读书日主题展", 200, "人次", "all"), ("“国庆”诗词大会", None, None, "all")]
+        ("世界读书日主题展", 200, "人次", "all"),
+        ("“国庆”诗词大会", None, None, "all"),
+    ]
     assert evs[0].seq == 1 and evs[1].date_precision == "month"
 
 
@@ -86,10 +93,18 @@ def test_non_event_table_ignored():
     assert extract_events(text, 2021) == []
 
 
-@pytest.mark.parametrize("s, expected", [
-    ("60人", (60, "人")), ("15组家庭", (15, "组家庭")), ("39", (39, None)),
-    ("", (None, None)), ("\t", (None, None)), ("约200人次", (200, "人次")), ("不详", (None, None)),
-])
+@pytest.mark.parametrize(
+    "s, expected",
+    [
+        ("60人", (60, "人")),
+        ("15组家庭", (15, "组家庭")),
+        ("39", (39, None)),
+        ("", (None, None)),
+        ("\t", (None, None)),
+        ("约200人次", (200, "人次")),
+        ("不详", (None, None)),
+    ],
+)
 def test_parse_attendance(s, expected):
     assert parse_attendance(s) == expected
 
@@ -122,7 +137,7 @@ def test_prose_items():
     ]
     assert [e.seq for e in evs] == list(range(1, 8))
     for e in evs:
-        assert PROSE[e.char_start:e.char_end] == e.title
+        assert PROSE[e.char_start : e.char_end] == e.title
         assert e.table_id is None and e.attendance is None
     assert evs[3].date_precision == "month"
 
@@ -159,64 +174,79 @@ def test_prose_repeating_a_table_row_is_dropped():
     got = [(e.event_date, e.title, e.seq) for e in _prose(evs)]
     # same date + overlapping title → the table row stands; another event on
     # that date, and the same title on another date, stay
-    assert got == [(date(2021, 6, 12), "业务培训", 1),
-                   (date(2021, 9, 3), "“快乐暑假·水火箭”科普实验", 2)]
+    assert got == [(date(2021, 6, 12), "业务培训", 1), (date(2021, 9, 3), "“快乐暑假·水火箭”科普实验", 2)]
     assert evs[0].location == "二楼活动室" and evs[0].attendance == 18
 
 
 def test_repeated_passage_keeps_the_first():
     item = "3月5日,我馆在报告厅举办“学雷锋”志愿服务活动,50名读者参加。"
-    text = ("一、2021年大事记\n" + item + "\n4月2日,我馆在少儿阅览室举办儿童绘本剧展演。\n"
-            "二、读者服务\n" + "3月5日,县图书馆在报告厅举办学雷锋志愿服务活动。\n"
-            "5月1日,我馆在二楼活动室举办劳动节手工体验活动。\n")
+    text = (
+        "一、2021年大事记\n" + item + "\n4月2日,我馆在少儿阅览室举办儿童绘本剧展演。\n"
+        "二、读者服务\n" + "3月5日,县图书馆在报告厅举办学雷锋志愿服务活动。\n"
+        "5月1日,我馆在二楼活动室举办劳动节手工体验活动。\n"
+    )
     got = [(e.event_date, e.title, e.seq) for e in _prose(extract_events(text, 2021))]
-    assert got == [(date(2021, 3, 5), "“学雷锋”志愿服务活动", 1),
-                   (date(2021, 4, 2), "儿童绘本剧展演", 2),
-                   (date(2021, 5, 1), "劳动节手工体验活动", 3)]
+    assert got == [
+        (date(2021, 3, 5), "“学雷锋”志愿服务活动", 1),
+        (date(2021, 4, 2), "儿童绘本剧展演", 2),
+        (date(2021, 5, 1), "劳动节手工体验活动", 3),
+    ]
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("“‘艾’在端午·手工编织彩绳迎端午”活动", "“童心传承”手工编织彩绳迎端午", True),
-    ("“科普实验室·水火箭”活动", "科普实验之水火箭", True),
-    ("县图书馆部分功能室对外开放", "图书馆部分功能室对外开放", True),
-    ("迁址图书馆", "成功迁址图书馆", True),
-    ("“七彩的夏日·化学反应”主题科普活动", "“七彩的夏日·手绘油纸伞”主题科普活动", False),   # a series
-    ("公务员培训公益讲座", "科普实验之水火箭", False),
-    ("活动", "主题活动", False),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("“‘艾’在端午·手工编织彩绳迎端午”活动", "“童心传承”手工编织彩绳迎端午", True),
+        ("“科普实验室·水火箭”活动", "科普实验之水火箭", True),
+        ("县图书馆部分功能室对外开放", "图书馆部分功能室对外开放", True),
+        ("迁址图书馆", "成功迁址图书馆", True),
+        ("“七彩的夏日·化学反应”主题科普活动", "“七彩的夏日·手绘油纸伞”主题科普活动", False),  # a series
+        ("公务员培训公益讲座", "科普实验之水火箭", False),
+        ("活动", "主题活动", False),
+    ],
+)
 def test_same_event_title(a, b, same):
     assert same_event_title(nfkc(a), nfkc(b)) is same
 
 
 # ------------------------------------------------------------------ not events
 
-@pytest.mark.parametrize("sentence", [
-    "3月23日,县图书馆部分功能室对外开放。",
-    "4月28日,图书馆正式恢复全面对外开放。",
-    "6月,我馆将少儿阅览室的自助借还系统优化升级,更换4台图书自助借还机。",
-    "7月,更换3台读者电脑。",
-    "8月,新购一台电子图书借阅机安置在一楼大厅。",
-    "8月在馆入口处安装客流统计系统,并在大屏上实时显示。",
-    "9月,少儿分馆迁址文化中心。",
-    "1月份建成高速服务区图书分馆,是全省首家。",
-    "10月本馆支部吸收1名预备党员。",
-    "预备党员于12月份转为正式党员。",
-    "9月8日,第五届全民阅读图书奖评选结果发布,我馆在公众号同步推送。",
-    "4月23日,第六届全民阅读图书奖获奖图书揭晓。",
-])
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "3月23日,县图书馆部分功能室对外开放。",
+        "4月28日,图书馆正式恢复全面对外开放。",
+        "6月,我馆将少儿阅览室的自助借还系统优化升级,更换4台图书自助借还机。",
+        "7月,更换3台读者电脑。",
+        "8月,新购一台电子图书借阅机安置在一楼大厅。",
+        "8月在馆入口处安装客流统计系统,并在大屏上实时显示。",
+        "9月,少儿分馆迁址文化中心。",
+        "1月份建成高速服务区图书分馆,是全省首家。",
+        "10月本馆支部吸收1名预备党员。",
+        "预备党员于12月份转为正式党员。",
+        "9月8日,第五届全民阅读图书奖评选结果发布,我馆在公众号同步推送。",
+        "4月23日,第六届全民阅读图书奖获奖图书揭晓。",
+    ],
+)
 def test_non_event_predicates_dropped(sentence):
     assert extract_events(nfkc(sentence), 2021) == []
 
 
-@pytest.mark.parametrize("sentence, title", [
-    ("5月份,根据上级部署,我馆借阅系统更换为新平台。", "借阅系统更换为新平台"),      # a platform switch: admin item
-    ("9月10日,我馆在报告厅举办消防设备安装与使用培训。", "消防设备安装与使用培训"),  # names an activity
-    ("4月1日,新馆正式对外开放。", "新馆正式对外开放"),                              # a first opening
-    ("10月9日,省作协王老师为县图书馆赠送个人专著《山水集》。",
-     "省作协王老师为县图书馆赠送个人专著《山水集》"),                               # a donation received
-    ("5月份,我馆两名读者被市文旅局授予“阅读之星”。", "两名读者被市文旅局授予“阅读之星”"),  # an award
-    ("7月5日,江城支行图书分馆举行授牌仪式。", "江城支行图书分馆举行授牌仪式"),
-])
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("5月份,根据上级部署,我馆借阅系统更换为新平台。", "借阅系统更换为新平台"),  # a platform switch: admin item
+        ("9月10日,我馆在报告厅举办消防设备安装与使用培训。", "消防设备安装与使用培训"),  # names an activity
+        ("4月1日,新馆正式对外开放。", "新馆正式对外开放"),  # a first opening
+        (
+            "10月9日,省作协王老师为县图书馆赠送个人专著《山水集》。",
+            "省作协王老师为县图书馆赠送个人专著《山水集》",
+        ),  # a donation received
+        ("5月份,我馆两名读者被市文旅局授予“阅读之星”。", "两名读者被市文旅局授予“阅读之星”"),  # an award
+        ("7月5日,江城支行图书分馆举行授牌仪式。", "江城支行图书分馆举行授牌仪式"),
+    ],
+)
 def test_events_kept(sentence, title):
     evs = extract_events(nfkc(sentence), 2021)
     assert [e.title for e in evs] == [nfkc(title)]
@@ -238,6 +268,7 @@ def test_agreement_subject_and_joined_chores():
 
 
 # ------------------------------------------------------------------ seeds
+
 
 def _gold():
     if not SEEDS.is_dir() or not (SEEDS / "gold_events.csv").is_file():
@@ -301,26 +332,26 @@ def test_seed_002_prose_items_do_not_repeat_table_rows():
     evs = _events(F002)
     table = [e for e in evs if e.table_id]
     prose = [e for e in evs if e.table_id is None]
-    assert len(prose) <= 5     # was 30: repeats and non-events
+    assert len(prose) <= 5  # was 30: repeats and non-events
     for p in prose:
         assert not any(p.event_date == t.event_date and same_event_title(p.title, t.title) for t in table), p
-        assert not any(p is not q and p.event_date == q.event_date and same_event_title(p.title, q.title)
-                       for q in prose), p
+        assert not any(
+            p is not q and p.event_date == q.event_date and same_event_title(p.title, q.title) for q in prose
+        ), p
 
 
 def test_seed_003_dated_items_exact():
     gold = [r for r in _gold() if r["file"] == F003]
     assert len(gold) == 39
     keys = [_key(e) for e in _events(F003)]
-    missing = [r["seq"] for r in gold
-               if (r["date"], r["title"], r["location"], r["attendance"]) not in keys]
+    missing = [r["seq"] for r in gold if (r["date"], r["title"], r["location"], r["attendance"]) not in keys]
     assert set(missing) <= KNOWN_003_TITLE_MISSES, missing
 
 
 def test_seed_003_every_item_dated_and_overlapping():
     gold = [r for r in _gold() if r["file"] == F003]
     evs = _events(F003)
-    assert len(evs) <= 40          # no flood of spurious items (39 today)
+    assert len(evs) <= 40  # no flood of spurious items (39 today)
     for r in gold:
         same_date = [e for e in evs if _fmt_date(e) == r["date"]]
         assert any(r["title"] in e.title or e.title in r["title"] for e in same_date), r
@@ -338,16 +369,48 @@ def test_no_events_in_plain_text():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(
-    ["\t", "\n", "序号", "时间", "主题", "地点", "人数", "1", "5月4日", "12月", "1-12月", "。", ",",
-     "我馆在", "举行", "参加", "去", "市", "村", "、", "“", "”", "上午", "至", "3日", "对", "进行"]),
-    max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "\t",
+                "\n",
+                "序号",
+                "时间",
+                "主题",
+                "地点",
+                "人数",
+                "1",
+                "5月4日",
+                "12月",
+                "1-12月",
+                "。",
+                ",",
+                "我馆在",
+                "举行",
+                "参加",
+                "去",
+                "市",
+                "村",
+                "、",
+                "“",
+                "”",
+                "上午",
+                "至",
+                "3日",
+                "对",
+                "进行",
+            ]
+        ),
+        max_size=60,
+    )
+)
 def test_random_text_titles_are_substrings(parts):
     text = "".join(parts)
     for e in extract_events(text, 2020):
         assert e.title
         if e.table_id is None:
-            assert text[e.char_start:e.char_end] == e.title
+            assert text[e.char_start : e.char_end] == e.title
 
 
 def test_table_with_time_column_but_no_dates_is_not_an_event_table():

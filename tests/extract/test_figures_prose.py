@@ -18,75 +18,86 @@ def _fields(text: str, *names: str) -> list[tuple]:
     return sorted(tuple(getattr(f, n) for n in names) for f in r.figures)
 
 
-@pytest.mark.parametrize("sentence, metric, value", [
-    ("全年接待读者28.5万人次。", "visits.in_person", 285000),
-    ("全年进馆人次达１２００００人次。", "visits.in_person", 120000),  # full-width, NFKC
-    ("数字资源访问量达56万次。", "visits.online", 560000),
-    ("数字阅读点击量34.6万人次。", "visits.online", 346000),
-    ("外借图书15.3万册次。", "circulation.loans", 153000),
-    ("全年借阅人次为4.9万人次。", "circulation.borrowers", 49000),
-    ("普通还书量为187,654册次。", "circulation.returns", 187654),
-    ("续借图书912册次。", "circulation.renewals", 912),
-    ("阅览册次8.3万册。", "circulation.in_library_use", 83000),
-    ("新办读者证3200个。", "users.new_registrations", 3200),
-    ("新增办理读者证6698份。", "users.new_registrations", 6698),
-    ("持证读者累计达2.1万人。", "users.registered_total", 21000),
-    ("活跃读者约1.5万人。", "users.active", 15000),
-    ("服务人口数量为1354275人。", "population.served", 1354275),
-    ("馆藏总量达35.6万册。", "collection.total", 356000),
-    ("全年新增图书1.2万册。", "collection.added", 12000),
-    ("全年共举办各类读者活动156场次。", "activities.events", 156),
-    ("举办讲座三十余场。", "activities.events", 30),
-    ("共有12369人次参与各类活动。", "activities.attendance", 12369),
-    ("全年财政拨款总额为350万元。", "spending.total", 3500000),
-    ("人员经费210.5万元。", "spending.staff", 2105000),
-    ("公用经费22.24万元。", "spending.operations", 222400),
-    ("购书经费700000元。", "spending.collections", 700000),
-    ("数字化建设经费3千元。", "spending.digital", 3000),
-    ("古籍修复5万元。", "spending.preservation", 50000),
-    ("目前全县共有分馆18个。", "network.branches", 18),
-    ("全县共建成图书流通点126个。", "network.service_points", 126),
-    ("全年新建分馆五个。", "network.branches_added", 5),
-    ("今年新增城市书房3家。", "network.service_points_added", 3),
-    # Chinese and mixed numerals in context
-    ("举办讲座二十场。", "activities.events", 20),
-    ("接待读者十二万人次。", "visits.in_person", 120000),
-    ("新增分馆两个。", "network.branches_added", 2),
-    ("全县共有服务点一百二十个。", "network.service_points", 120),
-    ("外借图书三万余册次。", "circulation.loans", 30000),
-    ("办证一千二百张。", "users.new_registrations", 1200),
-    ("外借图书2万5千册。", "circulation.loans", 25000),
-    ("接待读者3万5000人次。", "visits.in_person", 35000),
-    ("累计发放读者证3.2万张。", "users.registered_total", 32000),
-    ("图书采购经费45万元。", "spending.collections", 450000),
-    ("读者流通5.8万人次。", "visits.in_person", 58000),
-])
+@pytest.mark.parametrize(
+    "sentence, metric, value",
+    [
+        ("全年接待读者28.5万人次。", "visits.in_person", 285000),
+        ("全年进馆人次达１２００００人次。", "visits.in_person", 120000),  # full-width, NFKC
+        ("数字资源访问量达56万次。", "visits.online", 560000),
+        ("数字阅读点击量34.6万人次。", "visits.online", 346000),
+        ("外借图书15.3万册次。", "circulation.loans", 153000),
+        ("全年借阅人次为4.9万人次。", "circulation.borrowers", 49000),
+        ("普通还书量为187,654册次。", "circulation.returns", 187654),
+        ("续借图书912册次。", "circulation.renewals", 912),
+        ("阅览册次8.3万册。", "circulation.in_library_use", 83000),
+        ("新办读者证3200个。", "users.new_registrations", 3200),
+        ("新增办理读者证6698份。", "users.new_registrations", 6698),
+        ("持证读者累计达2.1万人。", "users.registered_total", 21000),
+        ("活跃读者约1.5万人。", "users.active", 15000),
+        ("服务人口数量为1354275人。", "population.served", 1354275),
+        ("馆藏总量达35.6万册。", "collection.total", 356000),
+        ("全年新增图书1.2万册。", "collection.added", 12000),
+        ("全年共举办各类读者活动156场次。", "activities.events", 156),
+        ("举办讲座三十余场。", "activities.events", 30),
+        ("共有12369人次参与各类活动。", "activities.attendance", 12369),
+        ("全年财政拨款总额为350万元。", "spending.total", 3500000),
+        ("人员经费210.5万元。", "spending.staff", 2105000),
+        ("公用经费22.24万元。", "spending.operations", 222400),
+        ("购书经费700000元。", "spending.collections", 700000),
+        ("数字化建设经费3千元。", "spending.digital", 3000),
+        ("古籍修复5万元。", "spending.preservation", 50000),
+        ("目前全县共有分馆18个。", "network.branches", 18),
+        ("全县共建成图书流通点126个。", "network.service_points", 126),
+        ("全年新建分馆五个。", "network.branches_added", 5),
+        ("今年新增城市书房3家。", "network.service_points_added", 3),
+        # Chinese and mixed numerals in context
+        ("举办讲座二十场。", "activities.events", 20),
+        ("接待读者十二万人次。", "visits.in_person", 120000),
+        ("新增分馆两个。", "network.branches_added", 2),
+        ("全县共有服务点一百二十个。", "network.service_points", 120),
+        ("外借图书三万余册次。", "circulation.loans", 30000),
+        ("办证一千二百张。", "users.new_registrations", 1200),
+        ("外借图书2万5千册。", "circulation.loans", 25000),
+        ("接待读者3万5000人次。", "visits.in_person", 35000),
+        ("累计发放读者证3.2万张。", "users.registered_total", 32000),
+        ("图书采购经费45万元。", "spending.collections", 450000),
+        ("读者流通5.8万人次。", "visits.in_person", 58000),
+    ],
+)
 def test_one_figure_per_pattern(sentence, metric, value):
     assert figs(Y + sentence) == [(metric, value, 2020)]
 
 
 def test_label_value_lines_and_bare_numbers():
     t = Y + "区图书馆进馆人次：52000 人，阅览册次：71230 册，外借人次：38600，外借册次 61234，办证数：702 张。"
-    assert sorted(figs(t)) == sorted([
-        ("visits.in_person", 52000, 2020), ("circulation.in_library_use", 71230, 2020),
-        ("circulation.borrowers", 38600, 2020), ("circulation.loans", 61234, 2020),
-        ("users.new_registrations", 702, 2020)])
+    assert sorted(figs(t)) == sorted(
+        [
+            ("visits.in_person", 52000, 2020),
+            ("circulation.in_library_use", 71230, 2020),
+            ("circulation.borrowers", 38600, 2020),
+            ("circulation.loans", 61234, 2020),
+            ("users.new_registrations", 702, 2020),
+        ]
+    )
 
 
-@pytest.mark.parametrize("text, qual, value, high", [
-    ("接待读者21.2万余人次。", "at_least", 212000, None),
-    ("开展活动30多场。", "at_least", 30, None),
-    ("借阅量超5200册次。", "at_least", 5200, None),
-    ("接待读者逾10万人次。", "at_least", 100000, None),
-    ("接待读者突破10万人次。", "at_least", 100000, None),
-    ("接待读者10万人次以上。", "at_least", 100000, None),
-    ("活动参与人数约850人次。", "approx", 850, None),
-    ("活动参与人数850人次左右。", "approx", 850, None),
-    ("接待读者近10万人次。", "at_most", 100000, None),
-    ("接待读者不足10万人次。", "at_most", 100000, None),
-    ("计划新建2至3个城市书房。", "range", 2, 3),
-    ("计划新建2-3家分馆。", "range", 2, 3),
-])
+@pytest.mark.parametrize(
+    "text, qual, value, high",
+    [
+        ("接待读者21.2万余人次。", "at_least", 212000, None),
+        ("开展活动30多场。", "at_least", 30, None),
+        ("借阅量超5200册次。", "at_least", 5200, None),
+        ("接待读者逾10万人次。", "at_least", 100000, None),
+        ("接待读者突破10万人次。", "at_least", 100000, None),
+        ("接待读者10万人次以上。", "at_least", 100000, None),
+        ("活动参与人数约850人次。", "approx", 850, None),
+        ("活动参与人数850人次左右。", "approx", 850, None),
+        ("接待读者近10万人次。", "at_most", 100000, None),
+        ("接待读者不足10万人次。", "at_most", 100000, None),
+        ("计划新建2至3个城市书房。", "range", 2, 3),
+        ("计划新建2-3家分馆。", "range", 2, 3),
+    ],
+)
 def test_qualifiers_and_ranges(text, qual, value, high):
     _, r = run(Y + text)
     assert len(r.figures) == 1
@@ -96,7 +107,7 @@ def test_qualifiers_and_ranges(text, qual, value, high):
 
 def test_span_points_at_number_and_unit():
     t, f = one(Y + "全年接待读者21.2万余人次，外借图书15.3万册次。", "visits.in_person")
-    assert t[f.char_start:f.char_end] == "21.2万余人次"
+    assert t[f.char_start : f.char_end] == "21.2万余人次"
     assert f.unit_raw == "万人次"
     assert "接待读者" in f.evidence
 
@@ -156,8 +167,7 @@ def test_figures_with_their_years(text, expected):
 
 
 def test_years_from_text_and_relative_words():
-    t = Y + ("在去年已建成6家城市书房的基础上，今年新建成2家。2017年来，共开展活动40余场。"
-             "明年计划新建分馆3家。")
+    t = Y + ("在去年已建成6家城市书房的基础上，今年新建成2家。2017年来，共开展活动40余场。明年计划新建分馆3家。")
     got = sorted(figs(t))
     assert ("network.service_points", 6, 2019) in got
     assert ("activities.events", 40, 2017) in got
@@ -178,18 +188,26 @@ def test_plan_section_heading_sets_year_and_period():
     t = Y + "全年接待读者20万人次。\n二、2021年工作计划\n接待读者30万人次，新建分馆2家。"
     _, r = run(t)
     got = sorted((f.metric, f.value, f.year, f.period) for f in r.figures)
-    assert got == [("network.branches_added", 2, 2021, "plan"),
-                   ("visits.in_person", 200000, 2020, "year"),
-                   ("visits.in_person", 300000, 2021, "plan")]
+    assert got == [
+        ("network.branches_added", 2, 2021, "plan"),
+        ("visits.in_person", 200000, 2020, "year"),
+        ("visits.in_person", 300000, 2021, "plan"),
+    ]
 
 
 def test_scopes_library_branches_system_service_points():
-    t = Y + ("2020年本馆文献外借量为13.99万册次；直属分馆外借量为22.13万册次；馆外服务点文献借阅量为1.05万册次；"
-             "全馆总分馆体系内文献总量达228.03万册。")
+    t = Y + (
+        "2020年本馆文献外借量为13.99万册次；直属分馆外借量为22.13万册次；馆外服务点文献借阅量为1.05万册次；"
+        "全馆总分馆体系内文献总量达228.03万册。"
+    )
     _, r = run(t)
     sc = sorted((f.metric, f.scope) for f in r.figures)
-    assert sc == [("circulation.loans", "branches"), ("circulation.loans", "library"),
-                  ("circulation.loans", "service_points"), ("collection.total", "system")]
+    assert sc == [
+        ("circulation.loans", "branches"),
+        ("circulation.loans", "library"),
+        ("circulation.loans", "service_points"),
+        ("collection.total", "system"),
+    ]
 
 
 def test_region_aggregate_vs_own_library():
@@ -206,11 +224,17 @@ def test_sentence_about_another_library():
 
 
 def test_network_flows_and_stocks():
-    t = Y + ("今年以来，我馆共新增甲银行、乙社区3家分馆，以及丙驿站2处流动服务点。"
-             "截止2020年底，我馆在全市共设分馆42家，馆外图书流动服务点17处。")
+    t = Y + (
+        "今年以来，我馆共新增甲银行、乙社区3家分馆，以及丙驿站2处流动服务点。"
+        "截止2020年底，我馆在全市共设分馆42家，馆外图书流动服务点17处。"
+    )
     got = sorted((m, v) for m, v, _ in figs(t))
-    assert got == [("network.branches", 42), ("network.branches_added", 3),
-                   ("network.service_points", 17), ("network.service_points_added", 2)]
+    assert got == [
+        ("network.branches", 42),
+        ("network.branches_added", 3),
+        ("network.service_points", 17),
+        ("network.service_points_added", 2),
+    ]
 
 
 def test_elliptic_part_inherits_metric():
@@ -219,10 +243,18 @@ def test_elliptic_part_inherits_metric():
 
 
 def test_segments():
-    t = ("全年共举办各类读者活动72次，其中参与联盟活动5次，自主活动67次。"
-         "共开展线上活动17场。少儿活动参与人数约920人次。期刊外借量为7.06万册次。")
-    assert _fields(t, "value", "segment") == [(5, "alliance"), (17, "online"), (67, "self_organized"), (72, "all"),
-                                              (920, "minors"), (70600, "periodicals")]
+    t = (
+        "全年共举办各类读者活动72次，其中参与联盟活动5次，自主活动67次。"
+        "共开展线上活动17场。少儿活动参与人数约920人次。期刊外借量为7.06万册次。"
+    )
+    assert _fields(t, "value", "segment") == [
+        (5, "alliance"),
+        (17, "online"),
+        (67, "self_organized"),
+        (72, "all"),
+        (920, "minors"),
+        (70600, "periodicals"),
+    ]
 
 
 def test_groups_total_and_parts():
@@ -252,20 +284,33 @@ def test_excerpt_cut_mid_sentence():
 
 
 def test_part_clause_with_segment():
-    assert _fields("全年接待读者25万人次，其中少儿读者8万人次。", "value", "segment") == [(80000, "minors"), (250000, "all")]
+    assert _fields("全年接待读者25万人次，其中少儿读者8万人次。", "value", "segment") == [
+        (80000, "minors"),
+        (250000, "all"),
+    ]
 
 
 def test_more_real_world_wordings():
-    t = Y + ("一年来共接待读者一万人次，阅览图书16800册次。年购入图书近6000余册。2020年度事业经费达100多万元。"
-             "书刊借阅8.8万余册次，注册借阅读者总数达3.2万人。新书采购2600余册。")
+    t = Y + (
+        "一年来共接待读者一万人次，阅览图书16800册次。年购入图书近6000余册。2020年度事业经费达100多万元。"
+        "书刊借阅8.8万余册次，注册借阅读者总数达3.2万人。新书采购2600余册。"
+    )
     got = sorted((m, v) for m, v, _ in figs(t))
-    assert got == [("circulation.in_library_use", 16800), ("circulation.loans", 88000),
-                   ("collection.added", 2600), ("collection.added", 6000), ("spending.total", 1000000),
-                   ("users.registered_total", 32000), ("visits.in_person", 10000)]
+    assert got == [
+        ("circulation.in_library_use", 16800),
+        ("circulation.loans", 88000),
+        ("collection.added", 2600),
+        ("collection.added", 6000),
+        ("spending.total", 1000000),
+        ("users.registered_total", 32000),
+        ("visits.in_person", 10000),
+    ]
 
 
 def test_region_sentence_carries_to_later_clauses():
-    got = _fields("2020年全省公共图书馆共206家，纸质文献总藏量达4456.2万册，2020年新增268.6万册。", "metric", "value", "scope")
+    got = _fields(
+        "2020年全省公共图书馆共206家，纸质文献总藏量达4456.2万册，2020年新增268.6万册。", "metric", "value", "scope"
+    )
     assert got == [("collection.added", 2686000, "region"), ("collection.total", 44562000, "region")]
 
 
@@ -276,8 +321,10 @@ def test_month_is_partial_and_full_range_is_year():
 
 
 def test_sum_of_parts_makes_a_system_total():
-    t = Y + ("2020年本馆文献外借量为10万册次；2020年直属分馆外借量为20万册次；"
-             "2020年馆外服务点文献借阅量为1万册次；2020文献年外借量为31万册次。")
+    t = Y + (
+        "2020年本馆文献外借量为10万册次；2020年直属分馆外借量为20万册次；"
+        "2020年馆外服务点文献借阅量为1万册次；2020文献年外借量为31万册次。"
+    )
     _, r = run(t)
     tot = [f for f in r.figures if f.value == 310000][0]
     assert (tot.scope, tot.group_role, tot.group_complete) == ("system", "total", True)
@@ -285,8 +332,10 @@ def test_sum_of_parts_makes_a_system_total():
 
 
 def test_mislabelled_plan_section_is_a_half_year_summary():
-    t = (Y + "全年接待读者20万人次。\n\n6.下一年度（2021年）工作计划\n现将2021年上半年工作简要总结如下：\n"
-         "今年随着疫情缓和，每月开展少儿阅读实践活动，共开展9场，参与380余人次。")
+    t = (
+        Y + "全年接待读者20万人次。\n\n6.下一年度（2021年）工作计划\n现将2021年上半年工作简要总结如下：\n"
+        "今年随着疫情缓和，每月开展少儿阅读实践活动，共开展9场，参与380余人次。"
+    )
     _, r = run(t)
     got = sorted((f.metric, f.value, f.year, f.period, f.segment) for f in r.figures)
     assert ("activities.events", 9, 2021, "partial", "minors") in got
@@ -298,14 +347,17 @@ def test_period_carried_from_paragraph_opening():
     assert {f.period for f in r.figures} == {"partial"}
 
 
-@pytest.mark.parametrize("text, metric, value, unit", [
-    ("入藏古籍善本等文献1200件。", "collection.added", 1200, "件"),
-    ("截至年底共建成流通点12处。", "network.service_points", 12, "处"),
-    ("新增办理读者证500份。", "users.new_registrations", 500, "份"),
-    ("全年财政拨款总额1.2亿元。", "spending.total", 120000000, "亿元"),
-    ("购书经费350千元。", "spending.collections", 350000, "千元"),
-    ("续借图书2000次。", "circulation.renewals", 2000, "次"),
-])
+@pytest.mark.parametrize(
+    "text, metric, value, unit",
+    [
+        ("入藏古籍善本等文献1200件。", "collection.added", 1200, "件"),
+        ("截至年底共建成流通点12处。", "network.service_points", 12, "处"),
+        ("新增办理读者证500份。", "users.new_registrations", 500, "份"),
+        ("全年财政拨款总额1.2亿元。", "spending.total", 120000000, "亿元"),
+        ("购书经费350千元。", "spending.collections", 350000, "千元"),
+        ("续借图书2000次。", "circulation.renewals", 2000, "次"),
+    ],
+)
 def test_more_units(text, metric, value, unit):
     t, f = one(Y + text, metric)
     assert (f.value, f.unit_raw) == (value, unit)

@@ -25,19 +25,31 @@ DOC = """青河县图书馆2022年工作总结
 """
 
 EXPECTED = [
-    ("activities.attendance", 32000, 2022, "year"), ("activities.attendance", 125000, 2022, "year"),
-    ("activities.events", 36, 2022, "year"), ("activities.events", 45, 2022, "year"),
-    ("activities.events", 120, 2022, "year"), ("activities.events", 286, 2022, "year"),
-    ("activities.events", 300, 2023, "plan"), ("circulation.loans", 184000, 2022, "year"),
-    ("collection.added", 23000, 2022, "year"), ("collection.total", 428000, 2022, "year"),
-    ("network.branches", 16, 2022, "year"), ("network.branches_added", 3, 2022, "year"),
-    ("network.service_points", 128, 2022, "year"), ("network.service_points_added", 2, 2022, "year"),
-    ("network.service_points_added", 3, 2023, "plan"), ("spending.collections", 800000, 2022, "year"),
-    ("spending.staff", 2860000, 2022, "year"), ("spending.total", 4860000, 2022, "year"),
-    ("spending.total", 500000, 2022, "year"),   # 免费开放经费: the free_opening part of the total
-    ("users.new_registrations", 4620, 2022, "year"), ("users.registered_total", 58000, 2022, "year"),
-    ("visits.in_person", 12000, 2022, "year"), ("visits.in_person", 326000, 2022, "year"),
-    ("visits.in_person", 350000, 2023, "plan"), ("visits.online", 860000, 2022, "year"),
+    ("activities.attendance", 32000, 2022, "year"),
+    ("activities.attendance", 125000, 2022, "year"),
+    ("activities.events", 36, 2022, "year"),
+    ("activities.events", 45, 2022, "year"),
+    ("activities.events", 120, 2022, "year"),
+    ("activities.events", 286, 2022, "year"),
+    ("activities.events", 300, 2023, "plan"),
+    ("circulation.loans", 184000, 2022, "year"),
+    ("collection.added", 23000, 2022, "year"),
+    ("collection.total", 428000, 2022, "year"),
+    ("network.branches", 16, 2022, "year"),
+    ("network.branches_added", 3, 2022, "year"),
+    ("network.service_points", 128, 2022, "year"),
+    ("network.service_points_added", 2, 2022, "year"),
+    ("network.service_points_added", 3, 2023, "plan"),
+    ("spending.collections", 800000, 2022, "year"),
+    ("spending.staff", 2860000, 2022, "year"),
+    ("spending.total", 4860000, 2022, "year"),
+    ("spending.total", 500000, 2022, "year"),  # 免费开放经费: the free_opening part of the total
+    ("users.new_registrations", 4620, 2022, "year"),
+    ("users.registered_total", 58000, 2022, "year"),
+    ("visits.in_person", 12000, 2022, "year"),
+    ("visits.in_person", 326000, 2022, "year"),
+    ("visits.in_person", 350000, 2023, "plan"),
+    ("visits.online", 860000, 2022, "year"),
 ]
 
 
@@ -47,5 +59,5 @@ def test_full_county_report():
     got = sorted((f.metric, f.value, f.year, f.period) for f in r.figures if f.kind == "figure")
     assert got == sorted(EXPECTED)
     for f in r.figures:
-        assert text[f.char_start:f.char_end].strip()
+        assert text[f.char_start : f.char_end].strip()
         assert f.evidence

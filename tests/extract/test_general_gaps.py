@@ -20,8 +20,9 @@ def _figs(text):
 
 def _rows(text):
     text = unicodedata.normalize("NFKC", text)
-    return sorted((f.library_name or "", f.metric, f.value, f.scope)
-                  for f in extract_document(text).figures if f.kind == "figure")
+    return sorted(
+        (f.library_name or "", f.metric, f.value, f.scope) for f in extract_document(text).figures if f.kind == "figure"
+    )
 
 
 CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "general_gaps.yaml", "text", "figures")
@@ -40,7 +41,7 @@ def test_arabic_years_keeps_the_length():
         assert len(arabic_years(s)) == len(s)
     assert arabic_years("二〇一九年") == "2019年"
     assert arabic_years("民国三十年") == "1941年"
-    assert arabic_years("一二三四五") == "一二三四五"          # not followed by 年: not a year
+    assert arabic_years("一二三四五") == "一二三四五"  # not followed by 年: not a year
 
 
 def test_a_late_roc_year_is_not_rewritten():
@@ -70,8 +71,10 @@ def test_apostrophe_year_and_durations_are_told_apart():
 
 
 def test_rows_named_after_libraries_go_to_those_libraries():
-    t = ("2022年南通市各公共图书馆主要业务指标\n馆名\t总藏量(万册)\t到馆人次(万人次)\n"
-         "如皋市图书馆\t120.5\t80.2\n海安市图书馆\t30.2\t25.0\n启东市少儿图书馆\t15.8\t12.1\n")
+    t = (
+        "2022年南通市各公共图书馆主要业务指标\n馆名\t总藏量(万册)\t到馆人次(万人次)\n"
+        "如皋市图书馆\t120.5\t80.2\n海安市图书馆\t30.2\t25.0\n启东市少儿图书馆\t15.8\t12.1\n"
+    )
     got = _rows(t)
     assert ("海安市图书馆", "collection.total", 302000, "library") in got
     assert ("启东市少儿图书馆", "visits.in_person", 121000, "library") in got
@@ -81,8 +84,10 @@ def test_rows_named_after_libraries_go_to_those_libraries():
 
 
 def test_a_library_row_inside_a_branch_table_keeps_its_own_name():
-    t = ("海门区图书馆2022年工作总结\n各馆2022年数据：\n名称\t藏书(册)\t接待读者(人次)\n"
-         "城东分馆\t12000\t35000\n如皋市图书馆\t8000\t21000\n")
+    t = (
+        "海门区图书馆2022年工作总结\n各馆2022年数据：\n名称\t藏书(册)\t接待读者(人次)\n"
+        "城东分馆\t12000\t35000\n如皋市图书馆\t8000\t21000\n"
+    )
     got = _rows(t)
     assert ("如皋市图书馆", "collection.total", 8000, "library") in got
     assert any(lib.endswith("城东分馆") and scope == "branches" for lib, _, _, scope in got)
@@ -92,10 +97,12 @@ def test_a_library_row_inside_a_branch_table_keeps_its_own_name():
 
 
 def test_years_as_rows_with_single_spaces_and_bare_cells():
-    t = ("某县图书馆历年业务统计表\n年度 藏书总量 借书证 接待读者 外借图书\n"
-         "1978 20100 1200 35000 41000\n1979 22300 1350 38000 45000\n")
+    t = (
+        "某县图书馆历年业务统计表\n年度 藏书总量 借书证 接待读者 外借图书\n"
+        "1978 20100 1200 35000 41000\n1979 22300 1350 38000 45000\n"
+    )
     got = _figs(t)
-    assert ("users.registered_total", 1200, 1978) in got       # a card count, not loans
+    assert ("users.registered_total", 1200, 1978) in got  # a card count, not loans
     assert ("circulation.loans", 45000, 1979) in got
     assert ("visits.in_person", 35000, 1978) in got
     assert len(got) == 8
@@ -107,17 +114,20 @@ def test_years_as_rows_with_single_spaces_and_bare_cells():
 def test_spam_evidence_keeps_the_text_as_written():
     t = "某县图书馆2022年工作总结\n外借图书8.6万www.abc123.com册次。\n"
     f = next(f for f in extract_document(t).figures if f.kind == "figure")
-    assert t[f.char_start:f.char_end] == "8.6万www.abc123.com册次"
+    assert t[f.char_start : f.char_end] == "8.6万www.abc123.com册次"
 
 
 def test_an_ordinary_bracket_is_not_spam():
     from nianbao.extract.normalize import compact
+
     assert compact("全年接待读者(含少儿读者)12万人次") is None
 
 
 def test_a_caption_naming_its_subject_then_the_metric_gives_the_rows_their_metric():
-    t = ("南通市各县（市、区）图书馆到馆人次统计（万人次）\n馆名\t2021年\t2022年\n"
-         "如皋市图书馆\t80.2\t85.1\n海安市图书馆\t25.0\t27.3\n")
+    t = (
+        "南通市各县（市、区）图书馆到馆人次统计（万人次）\n馆名\t2021年\t2022年\n"
+        "如皋市图书馆\t80.2\t85.1\n海安市图书馆\t25.0\t27.3\n"
+    )
     got = _rows(t)
     assert ("海安市图书馆", "visits.in_person", 273000, "library") in got
     assert len([g for g in got if g[1] == "visits.in_person"]) == 4
@@ -125,6 +135,7 @@ def test_a_caption_naming_its_subject_then_the_metric_gives_the_rows_their_metri
 
 def test_mixed_wan_notation_with_zero_or_grouped_digits():
     from nianbao.extract.numbers import parse_number
+
     assert parse_number("8万零500").value == 80500
     assert parse_number("505万9,547").value == 5059547
     t = "某县图书馆2019年年报\n全年外借图书8万零500册次。\n"
@@ -132,8 +143,10 @@ def test_mixed_wan_notation_with_zero_or_grouped_digits():
 
 
 def test_single_space_table_of_libraries_with_row_numbers():
-    t = ("2022年各县图书馆主要业务指标\n序号 馆名 总藏量(万册) 到馆人次(万人次)\n"
-         "1 如皋市图书馆 120.5 80.2\n2 海安市图书馆 30.2 25.0\n")
+    t = (
+        "2022年各县图书馆主要业务指标\n序号 馆名 总藏量(万册) 到馆人次(万人次)\n"
+        "1 如皋市图书馆 120.5 80.2\n2 海安市图书馆 30.2 25.0\n"
+    )
     got = _rows(t)
     assert ("海安市图书馆", "visits.in_person", 250000, "library") in got
     assert len(got) == 4
@@ -147,19 +160,20 @@ def test_a_unit_row_labelled_unit():
 
 def test_a_year_mixing_chinese_numerals_and_a_zero_digit():
     assert arabic_years("二0二一年") == "2021年"
-    assert arabic_years("十二〇二一年") == "十二〇二一年"     # part of a longer numeral: left alone
+    assert arabic_years("十二〇二一年") == "十二〇二一年"  # part of a longer numeral: left alone
 
 
 def test_columns_named_after_libraries_go_to_those_libraries():
-    t = ("2022年南通市公共图书馆主要指标对比\n指标\t如皋市图书馆\t海安市图书馆\n"
-         "总藏量(万册)\t120.5\t30.2\n到馆人次(万人次)\t80.2\t25.0\n")
+    t = (
+        "2022年南通市公共图书馆主要指标对比\n指标\t如皋市图书馆\t海安市图书馆\n"
+        "总藏量(万册)\t120.5\t30.2\n到馆人次(万人次)\t80.2\t25.0\n"
+    )
     got = _rows(t)
     assert ("海安市图书馆", "visits.in_person", 250000, "library") in got
-    assert not any(scope == "region" for *_, scope in got)       # not the caption's area
+    assert not any(scope == "region" for *_, scope in got)  # not the caption's area
 
 
 def test_rows_named_after_unplaced_libraries_keep_their_names():
     t = "某市2022年公共图书馆主要业务指标\n馆名\t总藏量(万册)\n甲市图书馆\t120.5\n乙区图书馆\t30.2\n"
     got = _rows(t)
     assert ("乙区图书馆", "collection.total", 302000, "library") in got
-

@@ -15,8 +15,13 @@ from nianbao.extract import extract_document
 from tests.support.cases import load_cases
 from tests.support.figures import tuples
 
-CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "generalising_session4.yaml",
-                   "text", "present", "absent", "absent_values")
+CASES = load_cases(
+    Path(__file__).parent / "fixtures" / "cases" / "generalising_session4.yaml",
+    "text",
+    "present",
+    "absent",
+    "absent_values",
+)
 
 
 PERIODS = ("year", "partial", "plan")
@@ -35,9 +40,9 @@ def test_generalising_case(text, present, absent, absent_values):
         for want in extra:
             if want in PERIODS:
                 assert f.period == want, ((metric, value), f.period)
-            elif isinstance(want, str) and want != "none":   # a segment
+            elif isinstance(want, str) and want != "none":  # a segment
                 assert f.segment == want, ((metric, value), f.segment)
-            else:   # a year (`none`: the text gives the figure no year)
+            else:  # a year (`none`: the text gives the figure no year)
                 assert f.year == (None if want == "none" else want), ((metric, value), f.year)
     for key in tuples(absent):
         assert key[:2] not in figs, (key, sorted(figs))
@@ -52,21 +57,27 @@ def test_a_banners_public_libraries_are_a_region_and_the_own_library_is_not():
 
 
 def test_a_yearbook_table_of_a_titled_place_is_that_places_libraries():
-    text = ("某某统计年鉴2023\n公共图书馆情况\n项目\t2021年\t2022年\t2023年\n"
-            "总藏量(万册)\t350\t380\t410\n总流通人次(万人次)\t200\t180\t260\n")
-    text = text.replace("某某", "杭州")   # (a real place: the gazetteer must know it)
+    text = (
+        "某某统计年鉴2023\n公共图书馆情况\n项目\t2021年\t2022年\t2023年\n"
+        "总藏量(万册)\t350\t380\t410\n总流通人次(万人次)\t200\t180\t260\n"
+    )
+    text = text.replace("某某", "杭州")  # (a real place: the gazetteer must know it)
     figs = _figs(text)
     f = figs[("collection.total", 4100000)]
     assert (f.year, f.scope, f.library_name) == (2023, "region", "杭州市全市公共图书馆")
-    two = _figs(text.replace("杭州统计年鉴2023", "杭州宁波统计年鉴2023"))   # two places: no guess
+    two = _figs(text.replace("杭州统计年鉴2023", "杭州宁波统计年鉴2023"))  # two places: no guess
     assert two[("collection.total", 4100000)].library_name is None
 
 
 def test_regions_ranked_by_a_measure_are_each_their_own_libraries():
-    figs = _figs("全国公共图书馆2021年发展统计\n2021年,各地区公共图书馆外借册次最多的是山东省(5230万册次),"
-                 "其次是河南省(4170万册次)。\n")
+    figs = _figs(
+        "全国公共图书馆2021年发展统计\n2021年,各地区公共图书馆外借册次最多的是山东省(5230万册次),"
+        "其次是河南省(4170万册次)。\n"
+    )
     assert (figs[("circulation.loans", 52300000)].scope, figs[("circulation.loans", 52300000)].library_name) == (
-        "region", "山东省全省公共图书馆")
+        "region",
+        "山东省全省公共图书馆",
+    )
     assert figs[("circulation.loans", 41700000)].library_name == "河南省全省公共图书馆"
 
 

@@ -20,16 +20,28 @@ SEGMENT_CASES = {
         "2020年工作总结\n2020年,本馆总藏书量52.4万册(件),其中古籍1.2万册,图书40.1万册,"
         "报刊9.6万份,缩微制品320件,其他1.05万件。",
         "collection.total",
-        {524000: "all", 12000: "ancient_books", 401000: "books", 96000: "periodicals", 320: "microforms",
-         10500: "other"},
+        {
+            524000: "all",
+            12000: "ancient_books",
+            401000: "books",
+            96000: "periodicals",
+            320: "microforms",
+            10500: "other",
+        },
     ),
     "language_parts_in_a_list_with_glosses_and_title_counts": (
         "2018年工作总结\n截止2018年底,共有藏书86万余册,其中汉文图书12.1万种60万余册,"
         "民文图书(维、哈等文)0.9万种8万余册,外文图书(英、日文)1.2万种7万余册,中文期刊连续种数3100种、3万余册,"
         "中文报纸连续种数210种、5万余册。",
         "collection.total",
-        {860000: "all", 600000: "chinese_books", 80000: "minority_languages", 70000: "foreign_languages",
-         30000: "periodicals", 50000: "newspapers"},
+        {
+            860000: "all",
+            600000: "chinese_books",
+            80000: "minority_languages",
+            70000: "foreign_languages",
+            30000: "periodicals",
+            50000: "newspapers",
+        },
     ),
     "items_of_a_list_separated_by_enumeration_commas": (
         "2016年,本馆总藏书量近90万册,其中:\n1、纸型文献资源(80余万件册);汉文普通图书50万册、民文图书9万册、"
@@ -39,7 +51,9 @@ SEGMENT_CASES = {
     ),
     # 图书、报刊 counted together as one figure: the whole year's additions, not periodicals
     "two_words_counted_together_are_no_part": (
-        "2021年工作总结\n2021年,年增图书、报刊3400余册,办理借书证500个。", "collection.added", {3400: "all"},
+        "2021年工作总结\n2021年,年增图书、报刊3400余册,办理借书证500个。",
+        "collection.added",
+        {3400: "all"},
     ),
     "loans_by_subject_class": (
         "2019年工作总结\n全年书刊外借共63.5万册次。在外借书刊中,哲学类1.2万册次,社会科学类30.4万册次,"
@@ -73,8 +87,10 @@ def test_a_part_word_alone_is_no_part_without_a_whole_before_it():
 
 
 def test_bracketed_qizhong_group_ends_at_the_bracket():
-    text = ("2019年工作总结\n2019年举办公益讲座20场(其中“周末讲堂”15场)吸引听众900人次,"
-            "组织各类阅读推广活动48场,举办图片展5期。")
+    text = (
+        "2019年工作总结\n2019年举办公益讲座20场(其中“周末讲堂”15场)吸引听众900人次,"
+        "组织各类阅读推广活动48场,举办图片展5期。"
+    )
     figs = _figs(text, "activities.events")
     total, part = figs[20], figs[15]
     assert total.group_role == "total" and part.group_role == "part" and part.group_id == total.group_id
@@ -83,16 +99,19 @@ def test_bracketed_qizhong_group_ends_at_the_bracket():
 
 
 def test_village_bookrooms_are_not_new_service_points():
-    text = ("2015年工作总结\n乡镇基层服务点建设工作共完成4个。图书馆抽调业务骨干两人负责全县15个点农家书屋建设工作,"
-            "配送图书到位。")
+    text = (
+        "2015年工作总结\n乡镇基层服务点建设工作共完成4个。图书馆抽调业务骨干两人负责全县15个点农家书屋建设工作,"
+        "配送图书到位。"
+    )
     figs = _figs(text, "network.service_points_added")
     assert 4 in figs
     assert 15 not in figs
 
 
 def test_a_moment_of_national_history_dates_its_figure():
-    text = ("2010年工作总结\n截止2010年底,本馆共有藏书64万余册。本馆成立于三十年代,至解放时藏书仅一万二千余册,"
-            "后因故损失。")
+    text = (
+        "2010年工作总结\n截止2010年底,本馆共有藏书64万余册。本馆成立于三十年代,至解放时藏书仅一万二千余册,后因故损失。"
+    )
     figs = _figs(text, "collection.total")
     assert figs[640000].year == 2010
     assert figs[12000].year == 1949

@@ -20,8 +20,11 @@ from nianbao.gazetteer import load_regions
 from tests.paths import SHARED
 
 EXTRACT = config.PROJECT_ROOT / "nianbao" / "extract"
-GOLD_FILES = [SHARED / "realdev" / "gold.csv", SHARED / "seeds" / "gold.csv",
-              *sorted((config.PROJECT_ROOT / "tests" / "extract" / "realdata").rglob("gold.csv"))]
+GOLD_FILES = [
+    SHARED / "realdev" / "gold.csv",
+    SHARED / "seeds" / "gold.csv",
+    *sorted((config.PROJECT_ROOT / "tests" / "extract" / "realdata").rglob("gold.csv")),
+]
 # generic words a gold `library` value may be made of (全省公共图书馆 …): not names
 GENERIC = re.compile(r"^(?:全[省市区县州盟国])?(?:公共)?图书馆$")
 
@@ -31,7 +34,11 @@ def _docstring_nodes(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
             first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
                 out.add(id(first.value))
     return out
 
@@ -80,8 +87,7 @@ def gold_names() -> tuple[set[str], set[str]]:
 
 
 def place_names() -> set[str]:
-    return {r.region_name for r in load_regions()
-            if r.level in ("prefecture", "county") and len(r.region_name) > 2}
+    return {r.region_name for r in load_regions() if r.level in ("prefecture", "county") and len(r.region_name) > 2}
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +124,11 @@ def test_no_file_names_in_rules(strings):
     _, files = gold_names()
     assert files
     hits = _hits(strings, files, boundary=True)
-    hits += [h for h in _hits(strings, {"h0"}, boundary=False)
-             if re.search(r"(?<![A-Za-z0-9_])h0\d\d(?!\d)", h.split(": ", 1)[1])]
+    hits += [
+        h
+        for h in _hits(strings, {"h0"}, boundary=False)
+        if re.search(r"(?<![A-Za-z0-9_])h0\d\d(?!\d)", h.split(": ", 1)[1])
+    ]
     assert not hits, "file names in rule code:\n" + "\n".join(hits[:30])
 
 
@@ -139,7 +148,9 @@ def test_the_search_finds_a_planted_name(tmp_path):
     planted.mkdir()
     (planted / "rules.py").write_text(
         f'"""Docstring naming {lib} is fine."""\n# a comment naming {place} is fine\n'
-        f'RULE = r"(?:{place})"\nOTHER = "{lib}"\nFILE = "{sorted(files)[0]}.txt"\n', encoding="utf-8")
+        f'RULE = r"(?:{place})"\nOTHER = "{lib}"\nFILE = "{sorted(files)[0]}.txt"\n',
+        encoding="utf-8",
+    )
     found = rule_strings(planted)
     assert [t for _, _, t in found] == [f"(?:{place})", lib, f"{sorted(files)[0]}.txt"]
     assert len(_hits(found, {place})) == 1

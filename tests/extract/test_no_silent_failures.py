@@ -41,11 +41,23 @@ def test_tables_failure_is_not_swallowed(monkeypatch):
 
 def test_pipeline_quarantines_the_document_with_the_message(monkeypatch, tmp_path):
     db = tmp_path / "working.duckdb"
-    good = DocumentRecord(document_id=stable_id("good"), source_file="good.txt", status="loaded",
-                          text=TEXT, chars=len(TEXT), bytes=len(TEXT.encode()))
+    good = DocumentRecord(
+        document_id=stable_id("good"),
+        source_file="good.txt",
+        status="loaded",
+        text=TEXT,
+        chars=len(TEXT),
+        bytes=len(TEXT.encode()),
+    )
     bad_text = TEXT.replace("12万", "13万")
-    bad = DocumentRecord(document_id=stable_id("bad"), source_file="bad.txt", status="loaded",
-                         text=bad_text, chars=len(bad_text), bytes=len(bad_text.encode()))
+    bad = DocumentRecord(
+        document_id=stable_id("bad"),
+        source_file="bad.txt",
+        status="loaded",
+        text=bad_text,
+        chars=len(bad_text),
+        bytes=len(bad_text.encode()),
+    )
     with warehouse.connect(db) as con:
         warehouse.sync_documents(con, [good, bad])
     # the sandbox child imports the patched function by name (a fresh interpreter: a patch of
@@ -55,9 +67,13 @@ def test_pipeline_quarantines_the_document_with_the_message(monkeypatch, tmp_pat
     assert summary.extracted == 1
     con = duckdb.connect(str(db), read_only=True)
     try:
-        rows = dict((r[0], r[1:]) for r in con.execute(
-            "select source_file, status, reason, detail from raw.documents").fetchall())
-        n_cand = con.execute("select count(*) from raw.candidates where document_id = ?", [good.document_id]).fetchone()[0]
+        rows = dict(
+            (r[0], r[1:])
+            for r in con.execute("select source_file, status, reason, detail from raw.documents").fetchall()
+        )
+        n_cand = con.execute(
+            "select count(*) from raw.candidates where document_id = ?", [good.document_id]
+        ).fetchone()[0]
     finally:
         con.close()
     assert rows["good.txt"][0] == "loaded"

@@ -35,13 +35,15 @@ def _segs(text: str):
 
 
 def test_pinyin_fragments_are_read_through_and_spans_stay_in_the_text():
-    t = unicodedata.normalize("NFKC", "截至目前,館(guan)內藏(zang)書量達(da)8萬冊(ce),接(jie)待(dai)讀(du)者(zhe)3萬人次。")
+    t = unicodedata.normalize(
+        "NFKC", "截至目前,館(guan)內藏(zang)書量達(da)8萬冊(ce),接(jie)待(dai)讀(du)者(zhe)3萬人次。"
+    )
     r = extract_document(t)
     got = sorted((f.metric, f.value) for f in r.figures)
     assert got == [("collection.total", 80000), ("visits.in_person", 30000)]
     for f in r.figures:
-        assert t[f.char_start:f.char_end].startswith(("8萬冊", "3萬人次"))
-        assert "(" in f.evidence   # evidence as written
+        assert t[f.char_start : f.char_end].startswith(("8萬冊", "3萬人次"))
+        assert "(" in f.evidence  # evidence as written
 
 
 FIGURE_CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "real_text_prose.yaml", "text", "figures")
@@ -105,8 +107,10 @@ def test_flow_after_a_coverage_clause():
 
 
 def test_stock_date_does_not_reach_across_an_unpunctuated_run():
-    t = ("数据一览 截至目前 全县总藏书量60.2万册 2023年总流通人次12.1万人次 全年外借图书8.5万册次 "
-         "新建3个城市书房 新增5个图书流通点")
+    t = (
+        "数据一览 截至目前 全县总藏书量60.2万册 2023年总流通人次12.1万人次 全年外借图书8.5万册次 "
+        "新建3个城市书房 新增5个图书流通点"
+    )
     got = sorted((f.metric, f.value) for f in _doc(t).figures)
     assert ("network.service_points_added", 3) in got and ("network.service_points_added", 5) in got
 
@@ -126,7 +130,10 @@ def test_parts_in_copies_of_a_holdings_total():
 
 
 def test_items_counted_as_xiang():
-    assert _figs("全馆共有书籍 85 万册和多媒体资料 12 万项。全年共外借资料 310 万项。")[0] == ("circulation.loans", 3_100_000)
+    assert _figs("全馆共有书籍 85 万册和多媒体资料 12 万项。全年共外借资料 310 万项。")[0] == (
+        "circulation.loans",
+        3_100_000,
+    )
     assert _figs("全年完成重点工作12项。") == []
 
 
@@ -180,7 +187,9 @@ def test_a_part_may_carry_a_note_in_brackets_and_a_title_count():
 
 
 def test_open_shelf_and_current_holdings():
-    assert [(v, s) for v, _, s in _one("实行开架管理,开架文献数量达20万册。", "collection.total")] == [(200000, "open_shelf")]
+    assert [(v, s) for v, _, s in _one("实行开架管理,开架文献数量达20万册。", "collection.total")] == [
+        (200000, "open_shelf")
+    ]
     assert _figs("馆内现有纸质文献资源 12万册。") == [("collection.total", 120000)]
 
 
@@ -205,8 +214,10 @@ def test_a_budget_disclosures_money_is_a_plan():
 
 
 def test_a_budgets_appropriation_and_expenditure_total():
-    t = ("2024年县图书馆预算情况说明\n\n(一)收入预算:2024年年初预算数300万元,其中:一般公共预算拨款300万元。\n\n"
-         "(二)支出预算:2024年年初预算数300万元,其中:一般公共支出250万元。")
+    t = (
+        "2024年县图书馆预算情况说明\n\n(一)收入预算:2024年年初预算数300万元,其中:一般公共预算拨款300万元。\n\n"
+        "(二)支出预算:2024年年初预算数300万元,其中:一般公共支出250万元。"
+    )
     got = [(f.metric, f.value, f.period) for f in _doc(t).figures if f.kind == "figure"]
     assert got == [("spending.total", 3_000_000, "plan")] * 2
 
@@ -254,8 +265,9 @@ def test_seasons_holidays_and_short_spans_since_opening_are_partial():
 
 
 def test_parts_of_the_holdings_named_by_their_material_are_segments():
-    got = {v: s for v, _, s in _one("馆藏文献56万册,其中古籍1.2万册,地方文献8000余册,视听文献3000件。",
-                                     "collection.total")}
+    got = {
+        v: s for v, _, s in _one("馆藏文献56万册,其中古籍1.2万册,地方文献8000余册,视听文献3000件。", "collection.total")
+    }
     assert got == {560000: "all", 12000: "ancient_books", 8000: "local_documents", 3000: "audiovisual"}
     assert [f.segment for f in _doc("开展古籍修复体验活动10场。").figures] == ["all"]
 
@@ -277,17 +289,67 @@ def test_a_minimum_makes_a_plan_only_in_its_own_clause():
 # (read, text, expected): `read` turns the text into sorted (metric, value, segment) triples
 SEGMENT_CASES = [
     # -- every figure, of every kind
-    pytest.param(_all_segments, "今年安排28万元图书购置经费,其中:\n1、采购少儿类图书6万元。\n2、添置各类绘本3万元。", "spending.collections=30000:picture_books spending.collections=60000:minors spending.collections=280000:all", id="money_spent_buying_books_is_collections_spending"),
-    pytest.param(_all_segments, "全年事业经费80万元,其中免费开放经费15万元;文化信息资源共享工程运行经费6万元。", "spending.digital=60000:all spending.total=150000:free_opening spending.total=800000:all", id="free_opening_grant_and_sharing_project_money"),
-    pytest.param(_all_segments, "全年购进盲文图书35册,購回新書3000冊,收集地方文献12种60册。", "collection.added=35:braille collection.added=60:local_documents collection.added=3000:all", id="more_wordings_of_books_added"),
+    pytest.param(
+        _all_segments,
+        "今年安排28万元图书购置经费,其中:\n1、采购少儿类图书6万元。\n2、添置各类绘本3万元。",
+        "spending.collections=30000:picture_books spending.collections=60000:minors spending.collections=280000:all",
+        id="money_spent_buying_books_is_collections_spending",
+    ),
+    pytest.param(
+        _all_segments,
+        "全年事业经费80万元,其中免费开放经费15万元;文化信息资源共享工程运行经费6万元。",
+        "spending.digital=60000:all spending.total=150000:free_opening spending.total=800000:all",
+        id="free_opening_grant_and_sharing_project_money",
+    ),
+    pytest.param(
+        _all_segments,
+        "全年购进盲文图书35册,購回新書3000冊,收集地方文献12种60册。",
+        "collection.added=35:braille collection.added=60:local_documents collection.added=3000:all",
+        id="more_wordings_of_books_added",
+    ),
     # -- figures of the kind `figure` only
-    pytest.param(_segs, "全年购进新书3000册;向社会征集地方文献及乡土资料8种60余册。", "collection.added=60:local_documents collection.added=3000:all ...", id="local_documents_named_with_a_kindred_material_are_a_part"),
-    pytest.param(_segs, "3月,举办《小熊回家》和《月亮船》故事会3场次。", "activities.events=3:storytelling", id="storytelling_sessions_are_their_own_part"),
-    pytest.param(_segs, "全年以“书香满城”和“快乐阅读”等为主题,举办了系列阅读活动共40场次。", "activities.events=40:all", id="quoted_names_given_as_themes_do_not_make_the_count_a_part"),
-    pytest.param(_segs, "全年共有20000名读者借书。按年龄看,“90后”读者借阅人次最多,达5600人次;“00后”读者借阅人次居次,达4100人次。", "circulation.borrowers=20000:all circulation.borrowers=5600:born_1990s circulation.borrowers=4100:born_2000s ...", id="figures_of_a_birth_cohort_are_a_part"),
-    pytest.param(_segs, "全年外借图书30万册。馆里推出送书上门的“书香快递”,该服务的图书外借量达到1.2万册。", "circulation.loans=300000:all circulation.loans=12000:delivery ...", id="loans_through_a_named_service_are_a_part-1"),
-    pytest.param(_segs, "试点开通预约借书服务,完成订单900单,借出图书2100册。", "circulation.loans=2100:reservations ...", id="loans_through_a_named_service_are_a_part-2"),
-    pytest.param(_segs, "开通预约借书服务后,全馆全年共外借图书30万册。", "circulation.loans=300000:all", id="a_whole_after_a_named_service_stays_the_whole"),
+    pytest.param(
+        _segs,
+        "全年购进新书3000册;向社会征集地方文献及乡土资料8种60余册。",
+        "collection.added=60:local_documents collection.added=3000:all ...",
+        id="local_documents_named_with_a_kindred_material_are_a_part",
+    ),
+    pytest.param(
+        _segs,
+        "3月,举办《小熊回家》和《月亮船》故事会3场次。",
+        "activities.events=3:storytelling",
+        id="storytelling_sessions_are_their_own_part",
+    ),
+    pytest.param(
+        _segs,
+        "全年以“书香满城”和“快乐阅读”等为主题,举办了系列阅读活动共40场次。",
+        "activities.events=40:all",
+        id="quoted_names_given_as_themes_do_not_make_the_count_a_part",
+    ),
+    pytest.param(
+        _segs,
+        "全年共有20000名读者借书。按年龄看,“90后”读者借阅人次最多,达5600人次;“00后”读者借阅人次居次,达4100人次。",
+        "circulation.borrowers=20000:all circulation.borrowers=5600:born_1990s circulation.borrowers=4100:born_2000s ...",
+        id="figures_of_a_birth_cohort_are_a_part",
+    ),
+    pytest.param(
+        _segs,
+        "全年外借图书30万册。馆里推出送书上门的“书香快递”,该服务的图书外借量达到1.2万册。",
+        "circulation.loans=300000:all circulation.loans=12000:delivery ...",
+        id="loans_through_a_named_service_are_a_part-1",
+    ),
+    pytest.param(
+        _segs,
+        "试点开通预约借书服务,完成订单900单,借出图书2100册。",
+        "circulation.loans=2100:reservations ...",
+        id="loans_through_a_named_service_are_a_part-2",
+    ),
+    pytest.param(
+        _segs,
+        "开通预约借书服务后,全馆全年共外借图书30万册。",
+        "circulation.loans=300000:all",
+        id="a_whole_after_a_named_service_stays_the_whole",
+    ),
 ]
 
 
@@ -305,8 +367,12 @@ def test_a_years_budget_is_planned_total_spending():
 def test_class_sessions_and_picture_shows_are_events_and_kinds_of_persons_attend():
     t = "全年举办亲子课堂36期,共800余名儿童在家长陪同下参加了活动。寒假开设书法小课堂12节,举办摄影展4期。"
     got = sorted((f.metric, f.value) for f in _doc(t).figures)
-    assert got == [("activities.attendance", 800), ("activities.events", 4), ("activities.events", 12),
-                   ("activities.events", 36)]
+    assert got == [
+        ("activities.attendance", 800),
+        ("activities.events", 4),
+        ("activities.events", 12),
+        ("activities.events", 36),
+    ]
     assert _figs("有30名志愿者参加了活动。") == []
 
 

@@ -34,7 +34,7 @@ def _spans_hold(text: str):
     for tb in find_tables(text):
         for row in [tb.header] + tb.rows:
             for c in row:
-                assert text[c.start:c.end] == c.text, (tb.layout, c)
+                assert text[c.start : c.end] == c.text, (tb.layout, c)
     return find_tables(text)
 
 
@@ -56,9 +56,9 @@ def test_year_columns_with_the_unit_scale_in_the_label():
     got = _got(YEARBOOK)
     assert ("collection.total", 2019, 1_200_000) in got and ("collection.total", 2021, 1_410_000) in got
     assert ("visits.in_person", 2020, 420_000) in got
-    assert ("activities.events", 2021, 35) in got                 # (次): no scale
+    assert ("activities.events", 2021, 35) in got  # (次): no scale
     assert ("activities.attendance", 2019, 51_000) in got
-    assert not any(v in (300, 320) for _, _, v in got)           # no metric: seats
+    assert not any(v in (300, 320) for _, _, v in got)  # no metric: seats
 
 
 def test_a_part_word_in_a_yearbook_label_is_a_segment():
@@ -67,7 +67,7 @@ def test_a_part_word_in_a_yearbook_label_is_a_segment():
     assert len(per) == 1 and per[0].segment == "periodicals"
     assert per[0].evidence.startswith("报刊藏量")
     whole = [f for f in fs if f.metric == "collection.total" and f.value == 1_200_000]
-    assert [f.segment for f in whole] == ["all"]                  # 图书总藏量: the whole, not the books
+    assert [f.segment for f in whole] == ["all"]  # 图书总藏量: the whole, not the books
 
 
 def test_a_line_of_years_in_prose_is_not_a_table():
@@ -76,11 +76,13 @@ def test_a_line_of_years_in_prose_is_not_a_table():
 
 
 def test_columns_aligned_with_runs_of_spaces():
-    t = ("某县图书馆2022年服务统计\n"
-         "项目          上半年      下半年      全年\n"
-         "进馆人次      41000       45500       86500\n"
-         "外借册次      20100       22000       42100\n"
-         "座席数        300         300         300\n")
+    t = (
+        "某县图书馆2022年服务统计\n"
+        "项目          上半年      下半年      全年\n"
+        "进馆人次      41000       45500       86500\n"
+        "外借册次      20100       22000       42100\n"
+        "座席数        300         300         300\n"
+    )
     tbs = _spans_hold(t)
     assert [(tb.layout, len(tb.rows)) for tb in tbs] == [("space_columns", 3)]
     got = _got(t)
@@ -90,19 +92,33 @@ def test_columns_aligned_with_runs_of_spaces():
 
 def test_a_unit_column_before_the_value_columns():
     single = "某县图书馆2021年年报\n指标 单位 2020年 2021年\n进馆人次 万人次 12.5 13.0\n外借册次 册次 30000 33000\n"
-    assert _got(single) == [("circulation.loans", 2020, 30000), ("circulation.loans", 2021, 33000),
-                            ("visits.in_person", 2020, 125_000), ("visits.in_person", 2021, 130_000)]
-    gaps = ("某县图书馆2021年年报\n项目      单位      上半年      全年\n进馆人次  万人次    6.1        13.0\n"
-            "座席      个        300        300\n外借册次  册次      15000      33000\n")
+    assert _got(single) == [
+        ("circulation.loans", 2020, 30000),
+        ("circulation.loans", 2021, 33000),
+        ("visits.in_person", 2020, 125_000),
+        ("visits.in_person", 2021, 130_000),
+    ]
+    gaps = (
+        "某县图书馆2021年年报\n项目      单位      上半年      全年\n进馆人次  万人次    6.1        13.0\n"
+        "座席      个        300        300\n外借册次  册次      15000      33000\n"
+    )
     got = _sorted(gaps, "metric", "value", "period")
-    assert got == [("circulation.loans", 15000, "partial"), ("circulation.loans", 33000, "year"),
-                   ("visits.in_person", 61_000, "partial"), ("visits.in_person", 130_000, "year")]
+    assert got == [
+        ("circulation.loans", 15000, "partial"),
+        ("circulation.loans", 33000, "year"),
+        ("visits.in_person", 61_000, "partial"),
+        ("visits.in_person", 130_000, "year"),
+    ]
 
 
 def test_a_change_column_after_the_periods_gives_no_figure():
     t = "某县图书馆2021年年报\n指标 2021年末 2020年末 增减%\n持证读者 52000 48000 8.3\n馆藏总量 610000 580000 5.2\n"
-    assert _got(t) == [("collection.total", 2020, 580_000), ("collection.total", 2021, 610_000),
-                       ("users.registered_total", 2020, 48_000), ("users.registered_total", 2021, 52_000)]
+    assert _got(t) == [
+        ("collection.total", 2020, 580_000),
+        ("collection.total", 2021, 610_000),
+        ("users.registered_total", 2020, 48_000),
+        ("users.registered_total", 2021, 52_000),
+    ]
 
 
 def test_single_spaces_in_prose_are_not_columns():
@@ -113,9 +129,11 @@ def test_single_spaces_in_prose_are_not_columns():
 # ------------------------------------------------------------------ cell streams between | lines
 
 
-ROOMS = ("某区图书馆2022年(3月)数据统计\n二、进馆人次统计\n"
-         "阅览室\n|\n3月\n|\n报刊阅览室\n|\n1200\n|\n少儿阅览室\n|\n800\n|\n城东分馆\n|\n450\n|\n合计\n|\n2450\n|\n"
-         "(来源:日统计)\n")
+ROOMS = (
+    "某区图书馆2022年(3月)数据统计\n二、进馆人次统计\n"
+    "阅览室\n|\n3月\n|\n报刊阅览室\n|\n1200\n|\n少儿阅览室\n|\n800\n|\n城东分馆\n|\n450\n|\n合计\n|\n2450\n|\n"
+    "(来源:日统计)\n"
+)
 
 
 def test_a_cell_stream_takes_its_metric_from_the_title():
@@ -127,19 +145,21 @@ def test_a_cell_stream_takes_its_metric_from_the_title():
     seg = {f.value: f.segment for f in fs}
     assert seg[800] == "minors" and seg[2450] == "all"
     assert [f.scope for f in fs if f.value == 450] == ["branches"]
-    assert [f.scope for f in fs if f.value == 2450] == ["system"]   # the total over rooms and a branch
+    assert [f.scope for f in fs if f.value == 2450] == ["system"]  # the total over rooms and a branch
 
 
 def test_a_cell_stream_with_metrics_in_the_header_and_a_month_row():
-    t = ("某馆2021年5月统计\n三、外借统计\n月份\n|\n成人外借册次\n|\n少儿外借册次\n|\n城西外借册次\n|\n城北外借册次\n|\n"
-         "5月\n|\n3100\n|\n900\n|\n640\n|\n210\n|\n外借合计:4850册\n")
+    t = (
+        "某馆2021年5月统计\n三、外借统计\n月份\n|\n成人外借册次\n|\n少儿外借册次\n|\n城西外借册次\n|\n城北外借册次\n|\n"
+        "5月\n|\n3100\n|\n900\n|\n640\n|\n210\n|\n外借合计:4850册\n"
+    )
     tbs = _spans_hold(t)
     assert [(len(tb.header), len(tb.rows)) for tb in tbs if tb.layout == "cell_stream"] == [(5, 1)]
     _, fs = _figs(t)
     loans = {f.value: f for f in fs if f.metric == "circulation.loans" and f.table_id}
     assert set(loans) == {3100, 900, 640, 210}
     assert loans[3100].segment == "adults" and loans[900].segment == "minors"
-    assert loans[640].scope == loans[210].scope == "branches"       # columns named after sites
+    assert loans[640].scope == loans[210].scope == "branches"  # columns named after sites
     assert all(f.period == "partial" for f in loans.values())
 
 
@@ -147,8 +167,11 @@ def test_a_cell_stream_between_blank_lines():
     t = "某县图书馆2021年年报\n\n指标\n\n数量\n\n进馆人次\n\n52000\n\n外借册次\n\n31000\n\n新办读者证\n\n1800\n"
     tbs = _spans_hold(t)
     assert [(tb.layout, len(tb.header), len(tb.rows)) for tb in tbs] == [("cell_stream", 2, 3)]
-    assert _got(t) == [("circulation.loans", 2021, 31000), ("users.new_registrations", 2021, 1800),
-                       ("visits.in_person", 2021, 52000)]
+    assert _got(t) == [
+        ("circulation.loans", 2021, 31000),
+        ("users.new_registrations", 2021, 1800),
+        ("visits.in_person", 2021, 52000),
+    ]
 
 
 def test_short_paragraphs_between_blank_lines_are_not_a_table():
@@ -158,49 +181,108 @@ def test_short_paragraphs_between_blank_lines_are_not_a_table():
 
 # ------------------------------------------------------------------ statistical forms
 
-FORM_CELLS = "\n\n".join([
-    "2020年某市图书馆年报", "项     目", "代码", "单位", "指标",
-    "一、从业人员", "11", "36",
-    "十七、本年支出合计", "61", "千元", "9020",
-    "二、藏量", "16", "册、件", "400500",
-    "其中:基本支出", "62", "千元", "6020",
-    "1、图书", "17", "350000",
-    "项目支出", "63", "千元", "3000",
-    "其中:盲文图书", "18", " ",
-    "在支出合计中:工资福利支出", "65", "千元", "4100",
-    "2、报刊", "21", "12500",
-    "商品和服务支出", "66", "千元", "1500",
-    "购书专项经费", "55", "千元", "800",
-    "三、电子图书", "27", "900000",
-    "1、本馆自建", "28", "30",
-    "其中:新增藏量购置费", "75", "千元", "760",
-]) + "\n"
+FORM_CELLS = (
+    "\n\n".join(
+        [
+            "2020年某市图书馆年报",
+            "项     目",
+            "代码",
+            "单位",
+            "指标",
+            "一、从业人员",
+            "11",
+            "36",
+            "十七、本年支出合计",
+            "61",
+            "千元",
+            "9020",
+            "二、藏量",
+            "16",
+            "册、件",
+            "400500",
+            "其中:基本支出",
+            "62",
+            "千元",
+            "6020",
+            "1、图书",
+            "17",
+            "350000",
+            "项目支出",
+            "63",
+            "千元",
+            "3000",
+            "其中:盲文图书",
+            "18",
+            " ",
+            "在支出合计中:工资福利支出",
+            "65",
+            "千元",
+            "4100",
+            "2、报刊",
+            "21",
+            "12500",
+            "商品和服务支出",
+            "66",
+            "千元",
+            "1500",
+            "购书专项经费",
+            "55",
+            "千元",
+            "800",
+            "三、电子图书",
+            "27",
+            "900000",
+            "1、本馆自建",
+            "28",
+            "30",
+            "其中:新增藏量购置费",
+            "75",
+            "千元",
+            "760",
+        ]
+    )
+    + "\n"
+)
 
 
 def test_form_one_cell_per_line_with_blank_lines():
     tbs = _spans_hold(FORM_CELLS)
     assert [t.layout for t in tbs] == ["form"]
     got = _got(FORM_CELLS)
-    assert got == sorted([
-        ("spending.total", 2020, 9_020_000), ("spending.total", 2020, 6_020_000), ("spending.total", 2020, 3_000_000),
-        ("spending.staff", 2020, 4_100_000), ("spending.operations", 2020, 1_500_000),
-        ("collection.total", 2020, 400_500), ("collection.total", 2020, 350_000), ("collection.total", 2020, 12_500),
-        ("spending.collections", 2020, 760_000),                 # the spending, not the earmarked grant
-    ])
+    assert got == sorted(
+        [
+            ("spending.total", 2020, 9_020_000),
+            ("spending.total", 2020, 6_020_000),
+            ("spending.total", 2020, 3_000_000),
+            ("spending.staff", 2020, 4_100_000),
+            ("spending.operations", 2020, 1_500_000),
+            ("collection.total", 2020, 400_500),
+            ("collection.total", 2020, 350_000),
+            ("collection.total", 2020, 12_500),
+            ("spending.collections", 2020, 760_000),  # the spending, not the earmarked grant
+        ]
+    )
 
 
 def test_form_parts_are_grouped_with_their_whole_for_sum_checks():
     _, fs = _figs(FORM_CELLS)
     by = {(f.metric, f.value): f for f in fs}
-    spend, basic, project = by[("spending.total", 9_020_000)], by[("spending.total", 6_020_000)], \
-        by[("spending.total", 3_000_000)]
+    spend, basic, project = (
+        by[("spending.total", 9_020_000)],
+        by[("spending.total", 6_020_000)],
+        by[("spending.total", 3_000_000)],
+    )
     assert spend.group_role == "total" and basic.group_role == project.group_role == "part"
     assert spend.group_id == basic.group_id == project.group_id
-    assert basic.group_complete                                   # 其中: two rows break the total down
-    books, per, whole = by[("collection.total", 350_000)], by[("collection.total", 12_500)], by[("collection.total", 400_500)]
+    assert basic.group_complete  # 其中: two rows break the total down
+    books, per, whole = (
+        by[("collection.total", 350_000)],
+        by[("collection.total", 12_500)],
+        by[("collection.total", 400_500)],
+    )
     assert books.group_id == per.group_id == whole.group_id and whole.group_role == "total"
-    assert not books.group_complete                               # numbered items without 其他
-    assert by[("spending.staff", 4_100_000)].group_id is None      # its own metric, not a part
+    assert not books.group_complete  # numbered items without 其他
+    assert by[("spending.staff", 4_100_000)].group_id is None  # its own metric, not a part
 
 
 def test_an_earmarked_grant_stands_when_no_spending_is_stated():
@@ -227,13 +309,18 @@ def test_form_with_code_and_value_glued_together():
     assert [t.layout for t in tbs] == ["form"]
     text, fs = _figs(FORM_GLUED)
     got = sorted((f.metric, f.value, f.segment) for f in fs)
-    assert got == sorted([
-        ("collection.total", 210_300, "all"), ("collection.total", 180_250, "books"),
-        ("collection.total", 120, "braille"), ("collection.total", 4_075, "periodicals"),
-        ("collection.total", 55_010, "minors"), ("spending.total", 2_450_000, "all"),
-    ])
+    assert got == sorted(
+        [
+            ("collection.total", 210_300, "all"),
+            ("collection.total", 180_250, "books"),
+            ("collection.total", 120, "braille"),
+            ("collection.total", 4_075, "periodicals"),
+            ("collection.total", 55_010, "minors"),
+            ("spending.total", 2_450_000, "all"),
+        ]
+    )
     f = next(f for f in fs if f.value == 180_250)
-    assert text[f.char_start:f.char_end] == "180,250"           # the code 17 is not in the value
+    assert text[f.char_start : f.char_end] == "180,250"  # the code 17 is not in the value
 
 
 def test_glued_lines_without_a_form_header_are_not_split():
@@ -245,27 +332,37 @@ def test_glued_lines_without_a_form_header_are_not_split():
 
 
 def test_glued_year_columns_split_by_the_change_column():
-    t = ("某市公共图书馆主要指标\n\n指标名称单位2021年2020年同比增减(%)\n"
-         "总藏量万册520449006.2\n总流通人次万人次3102211047.0\n阅览室座席1200012000——\n\n")
+    t = (
+        "某市公共图书馆主要指标\n\n指标名称单位2021年2020年同比增减(%)\n"
+        "总藏量万册520449006.2\n总流通人次万人次3102211047.0\n阅览室座席1200012000——\n\n"
+    )
     tbs = _spans_hold(t)
     assert [t.layout for t in tbs] == ["glued_columns"]
     got = _got(t)
-    assert got == [("collection.total", 2020, 49_000_000), ("collection.total", 2021, 52_040_000),
-                   ("visits.in_person", 2020, 21_100_000), ("visits.in_person", 2021, 31_020_000)]
+    assert got == [
+        ("collection.total", 2020, 49_000_000),
+        ("collection.total", 2021, 52_040_000),
+        ("visits.in_person", 2020, 21_100_000),
+        ("visits.in_person", 2021, 31_020_000),
+    ]
 
 
 def test_a_glued_split_must_agree_with_the_change():
     blob = "3102211047.0"
     assert [blob[a:b] for a, b in _split_row(blob, 2)] == ["3102", "2110", "47.0"]
-    assert _split_row("3102211050.0", 2) is None                  # no split gives +50.0 %
-    assert _split_row("1200012000——", 2) is None                  # no change to check against
+    assert _split_row("3102211050.0", 2) is None  # no split gives +50.0 %
+    assert _split_row("1200012000——", 2) is None  # no change to check against
 
 
 # ------------------------------------------------------------------ .docx / .html tables as cell grids
 
 
-GRID = [["指标", "2020年", "2021年"], ["进馆人次", "52000", "61000"], ["外借册次", "", "33000"],
-        ["新办读者证(张)", "1500", "1800"]]
+GRID = [
+    ["指标", "2020年", "2021年"],
+    ["进馆人次", "52000", "61000"],
+    ["外借册次", "", "33000"],
+    ["新办读者证(张)", "1500", "1800"],
+]
 
 
 def _extract_file(data: bytes, name: str):
@@ -276,9 +373,13 @@ def _extract_file(data: bytes, name: str):
     return _got(ex.text), find_tables(unicodedata.normalize("NFKC", ex.text))
 
 
-EXPECTED_GRID = [("circulation.loans", 2021, 33000), ("users.new_registrations", 2020, 1500),
-                 ("users.new_registrations", 2021, 1800), ("visits.in_person", 2020, 52000),
-                 ("visits.in_person", 2021, 61000)]
+EXPECTED_GRID = [
+    ("circulation.loans", 2021, 33000),
+    ("users.new_registrations", 2020, 1500),
+    ("users.new_registrations", 2021, 1800),
+    ("visits.in_person", 2020, 52000),
+    ("visits.in_person", 2021, 61000),
+]
 
 
 def test_a_docx_table_reaches_the_extractor_as_a_grid():
@@ -287,13 +388,14 @@ def test_a_docx_table_reaches_the_extractor_as_a_grid():
     data = docx_table_bytes(["2021年某县图书馆工作报告", "表1 主要业务数据"], GRID, ["全年举办活动120场。"])
     got, tbs = _extract_file(data, "r.docx")
     assert [(tb.layout, len(tb.rows)) for tb in tbs] == [("row_blocks", 3)]
-    assert tbs[0].rows[1][1].text == ""                          # the empty cell keeps its column
+    assert tbs[0].rows[1][1].text == ""  # the empty cell keeps its column
     assert [g for g in got if g[0] != "activities.events"] == EXPECTED_GRID
 
 
 def test_an_html_table_reaches_the_extractor_as_a_grid():
-    rows = "".join("<tr>" + "".join(f"<td><p>{v}</p></td>" if v else "<td></td>" for v in row) + "</tr>"
-                   for row in GRID)
+    rows = "".join(
+        "<tr>" + "".join(f"<td><p>{v}</p></td>" if v else "<td></td>" for v in row) + "</tr>" for row in GRID
+    )
     page = f"<html><body><p>2021年某县图书馆工作报告</p><table>{rows}</table><p>全年举办活动120场。</p></body></html>"
     got, tbs = _extract_file(page.encode("utf-8"), "r.html")
     assert [(tb.layout, len(tb.rows)) for tb in tbs] == [("row_blocks", 3)]
@@ -301,8 +403,10 @@ def test_an_html_table_reaches_the_extractor_as_a_grid():
 
 
 def test_paragraph_pairs_are_not_row_blocks():
-    t = ("某县图书馆2021年工作总结\n\n一、基本情况\n全馆开放时间延长\n\n二、读者服务\n读者满意度提高\n\n"
-         "三、活动\n全年举办活动120场\n")
+    t = (
+        "某县图书馆2021年工作总结\n\n一、基本情况\n全馆开放时间延长\n\n二、读者服务\n读者满意度提高\n\n"
+        "三、活动\n全年举办活动120场\n"
+    )
     assert find_tables(t) == []
 
 
@@ -332,10 +436,14 @@ def test_a_ruled_pdf_table_reaches_the_extractor_as_tab_rows():
     c.save()
     got, tbs = _extract_file(buf.getvalue(), "r.pdf")
     assert [tb.layout for tb in tbs] == ["tab"]
-    assert [tb.header_texts for tb in tbs] == [["", "2020年", "2021年"]]     # the empty corner kept
-    assert got == [("activities.events", 2021, 120), ("circulation.loans", 2020, 30000),
-                   ("circulation.loans", 2021, 33000), ("visits.in_person", 2020, 52000),
-                   ("visits.in_person", 2021, 61000)]
+    assert [tb.header_texts for tb in tbs] == [["", "2020年", "2021年"]]  # the empty corner kept
+    assert got == [
+        ("activities.events", 2021, 120),
+        ("circulation.loans", 2020, 30000),
+        ("circulation.loans", 2021, 33000),
+        ("visits.in_person", 2020, 52000),
+        ("visits.in_person", 2021, 61000),
+    ]
 
 
 # ------------------------------------------------------------------ bilingual yearbook tables (issue 8)
@@ -345,10 +453,12 @@ BILINGUAL = _table_text("bilingual")
 
 def test_a_bilingual_yearbook_row_is_read_by_its_chinese_label():
     got = _got(BILINGUAL)
-    for metric, vals in (("collection.total", (4100000, 4320000, 1200000, 1260000)),
-                         ("spending.total", (21000000, 24000000, 8000000, 9500000))):
+    for metric, vals in (
+        ("collection.total", (4100000, 4320000, 1200000, 1260000)),
+        ("spending.total", (21000000, 24000000, 8000000, 9500000)),
+    ):
         assert sorted(v for m, _, v in got if m == metric) == sorted(vals)
-    assert not any(v in (900, 950, 300) for m, _, v in got)          # seats: no code
+    assert not any(v in (900, 950, 300) for m, _, v in got)  # seats: no code
     assert {(y, v) for m, y, v in got if m == "collection.total"} >= {(2015, 4100000), (2016, 1260000)}
 
 
@@ -369,16 +479,16 @@ def test_a_sub_row_marked_hash_shares_the_unit_of_its_parent_row():
 
 
 def test_a_label_line_then_a_prose_sentence_is_not_a_broken_row():
-    text = ("项目 2019 2020\n进馆人次(万人次) 12 15\n外借册次(万册次)说明如下:\n"
-            "全年共办理借书证3000个,同比增长12%。\n")
+    text = "项目 2019 2020\n进馆人次(万人次) 12 15\n外借册次(万册次)说明如下:\n全年共办理借书证3000个,同比增长12%。\n"
     got = _got(text)
     assert ("circulation.loans", 2019, 3000) not in got and not any(m == "circulation.loans" for m, _, _ in got)
 
 
 # ------------------------------------------------------------------ ROC years (Taiwan) in tables
 
+
 def test_roc_year_columns_are_gregorian_years():
-    text = ("本館借閱統計表\n項目\t104年\t105年\n借閱冊數\t6100000\t6400000\n進館人次\t2100000\t2300000\n")
+    text = "本館借閱統計表\n項目\t104年\t105年\n借閱冊數\t6100000\t6400000\n進館人次\t2100000\t2300000\n"
     got = _got(text)
     assert ("circulation.loans", 2016, 6400000) in got and ("visits.in_person", 2015, 2100000) in got
 
@@ -393,11 +503,16 @@ def test_roc_year_rows_and_a_roc_year_in_the_title():
 
 def test_space_aligned_roc_year_columns():
     got = _got("項目 104年 105年\n借閱冊數(萬冊) 610 640\n進館人次(萬人次) 210 230\n")
-    assert sorted(got) == [("circulation.loans", 2015, 6100000), ("circulation.loans", 2016, 6400000),
-                           ("visits.in_person", 2015, 2100000), ("visits.in_person", 2016, 2300000)]
+    assert sorted(got) == [
+        ("circulation.loans", 2015, 6100000),
+        ("circulation.loans", 2016, 6400000),
+        ("visits.in_person", 2015, 2100000),
+        ("visits.in_person", 2016, 2300000),
+    ]
 
 
 # ------------------------------------------------------------------ numbers with thousands separators in prose
+
 
 def test_a_thousands_comma_ends_no_clause():
     from nianbao.extract.segment import clause_bounds
@@ -413,93 +528,168 @@ def test_a_thousands_comma_ends_no_clause():
 
 # ------------------------------------------------------------------ budget forms one cell per line, each cell then `|`
 
-PIPE_FORM = "\n".join([
-    "某县图书馆2019年度部门决算表", "收入支出决算总表 | ||||||", "单位:万元 | |||||||", "收 入 |", "支 出 | |||||",
-    "项 目 |", "行次 |", "金额 |", "项 目 |", "行次 |", "金额 | ||||",
-    "一、财政拨款收入 |", "1 |", "86.40 |", "一、一般公共服务支出 |", "30 |", "|||||",
-    "二、事业收入 |", "2 |", "二、教育支出 |", "31 |", "||||||",
-    "3 |", "三、文化旅游体育与传媒支出 |", "32 |", "104.20 | |||",
-    "4 |", "四、社会保障和就业支出 |", "33 |", "|||||",
-]) + "\n"
+PIPE_FORM = (
+    "\n".join(
+        [
+            "某县图书馆2019年度部门决算表",
+            "收入支出决算总表 | ||||||",
+            "单位:万元 | |||||||",
+            "收 入 |",
+            "支 出 | |||||",
+            "项 目 |",
+            "行次 |",
+            "金额 |",
+            "项 目 |",
+            "行次 |",
+            "金额 | ||||",
+            "一、财政拨款收入 |",
+            "1 |",
+            "86.40 |",
+            "一、一般公共服务支出 |",
+            "30 |",
+            "|||||",
+            "二、事业收入 |",
+            "2 |",
+            "二、教育支出 |",
+            "31 |",
+            "||||||",
+            "3 |",
+            "三、文化旅游体育与传媒支出 |",
+            "32 |",
+            "104.20 | |||",
+            "4 |",
+            "四、社会保障和就业支出 |",
+            "33 |",
+            "|||||",
+        ]
+    )
+    + "\n"
+)
 
 
 def test_a_budget_form_with_one_cell_per_line_then_a_pipe():
     got = _got(PIPE_FORM)
-    assert ("spending.total", 2019, 864000) in got          # 单位:万元 above the table
-    assert not any(v in (2, 3, 4, 30, 31, 32, 33) for _, _, v in got)   # row codes are no values
+    assert ("spending.total", 2019, 864000) in got  # 单位:万元 above the table
+    assert not any(v in (2, 3, 4, 30, 31, 32, 33) for _, _, v in got)  # row codes are no values
     tables = _spans_hold(PIPE_FORM)
     assert any(tb.layout == "form" and tb.unit_hint == "万元" for tb in tables)
 
 
 def test_short_lines_ending_in_a_pipe_without_a_code_column_are_no_form():
-    text = "\n".join(["栏目 |", "新闻 |", "通知 |", "公告 |", "馆情 |", "2019 |", "12 |", "服务 |", "读者 |",
-                      "活动 |", "下载 |", "联系 |", "地址 |"]) + "\n"
+    text = (
+        "\n".join(
+            [
+                "栏目 |",
+                "新闻 |",
+                "通知 |",
+                "公告 |",
+                "馆情 |",
+                "2019 |",
+                "12 |",
+                "服务 |",
+                "读者 |",
+                "活动 |",
+                "下载 |",
+                "联系 |",
+                "地址 |",
+            ]
+        )
+        + "\n"
+    )
     assert not any(tb.layout == "form" for tb in _spans_hold(text))
 
 
 # ------------------------------------------------------------------ target columns
 
+
 def test_a_target_column_holds_plans_and_a_done_column_the_year():
     text = "指标\t2023年目标任务\t2023年完成\n进馆人次\t500000\t520000\n外借册次\t300000\t310000\n"
     got = _sorted(text, "metric", "value", "period")
-    assert got == [("circulation.loans", 300000, "plan"), ("circulation.loans", 310000, "year"),
-                   ("visits.in_person", 500000, "plan"), ("visits.in_person", 520000, "year")]
+    assert got == [
+        ("circulation.loans", 300000, "plan"),
+        ("circulation.loans", 310000, "year"),
+        ("visits.in_person", 500000, "plan"),
+        ("visits.in_person", 520000, "year"),
+    ]
 
 
 def test_events_counted_in_ge_or_qi_in_a_unit_column():
-    text = ("指标名称        计量单位      本年实际     上年同期\n"
-            "总流通人次      人次          186500       172300\n"
-            "举办展览        个            12           10\n"
-            "培训班          期            8            6\n"
-            "阅览座席        个            600          600\n")
+    text = (
+        "指标名称        计量单位      本年实际     上年同期\n"
+        "总流通人次      人次          186500       172300\n"
+        "举办展览        个            12           10\n"
+        "培训班          期            8            6\n"
+        "阅览座席        个            600          600\n"
+    )
     _, fs = _figs(text)
     got = sorted((f.metric, f.segment, f.value) for f in fs if f.metric.startswith("activities"))
-    assert got == [("activities.events", "exhibitions", 10), ("activities.events", "exhibitions", 12),
-                   ("activities.events", "trainings", 6), ("activities.events", "trainings", 8)]
+    assert got == [
+        ("activities.events", "exhibitions", 10),
+        ("activities.events", "exhibitions", 12),
+        ("activities.events", "trainings", 6),
+        ("activities.events", "trainings", 8),
+    ]
     assert not any(f.value == 600 for f in fs)
 
 
 def test_a_bare_scale_in_a_column_head_and_a_head_named_by_its_unit():
-    text = ("近三年主要指标\n年份\t进馆人次(万)\t举办活动(场)\t购书经费(万元)\n"
-            "2021年\t45.2\t210\t80\n2022年\t38.7\t190\t85\n")
+    text = (
+        "近三年主要指标\n年份\t进馆人次(万)\t举办活动(场)\t购书经费(万元)\n"
+        "2021年\t45.2\t210\t80\n2022年\t38.7\t190\t85\n"
+    )
     got = _got(text)
     assert ("visits.in_person", 2021, 452000) in got and ("visits.in_person", 2022, 387000) in got
     assert ("activities.events", 2022, 190) in got and ("spending.collections", 2021, 800000) in got
 
 
 def test_an_indented_header_has_an_empty_corner_and_its_level_columns_are_regions():
-    text = ("公共图书馆基本情况\n                    合计        市级        区县级\n"
-            "机构数(个)          42          3           39\n"
-            "总藏量(万册)        2810        1230        1580\n"
-            "总流通人次(万人次)  3650        1420        2230\n")
+    text = (
+        "公共图书馆基本情况\n                    合计        市级        区县级\n"
+        "机构数(个)          42          3           39\n"
+        "总藏量(万册)        2810        1230        1580\n"
+        "总流通人次(万人次)  3650        1420        2230\n"
+    )
     got = _got(text)
     assert sorted(v for m, _, v in got if m == "collection.total") == [12300000, 15800000, 28100000]
     assert not any(v in (42, 3, 39) for _, _, v in got)
     _, fs = _figs(text)
-    assert {f.scope for f in fs} == {"region"}          # 合计 / 市级 / 区县级: aggregates of many libraries
+    assert {f.scope for f in fs} == {"region"}  # 合计 / 市级 / 区县级: aggregates of many libraries
 
 
 # ------------------------------------------------------------------ sites of a library system as rows or columns
+
 
 def _scoped(text: str):
     return _sorted(text, "metric", "scope", "value")
 
 
 def test_site_columns_central_library_branches_and_total():
-    text = ("某县图书馆2023年工作总结\n表1 总分馆服务数据\n项目\t总馆\t分馆\t合计\n"
-            "进馆人次\t50000\t20000\t70000\n外借册次\t30000\t12000\t42000\n")
-    assert _scoped(text) == [("circulation.loans", "branches", 12000), ("circulation.loans", "library", 30000),
-                             ("circulation.loans", "system", 42000), ("visits.in_person", "branches", 20000),
-                             ("visits.in_person", "library", 50000), ("visits.in_person", "system", 70000)]
+    text = (
+        "某县图书馆2023年工作总结\n表1 总分馆服务数据\n项目\t总馆\t分馆\t合计\n"
+        "进馆人次\t50000\t20000\t70000\n外借册次\t30000\t12000\t42000\n"
+    )
+    assert _scoped(text) == [
+        ("circulation.loans", "branches", 12000),
+        ("circulation.loans", "library", 30000),
+        ("circulation.loans", "system", 42000),
+        ("visits.in_person", "branches", 20000),
+        ("visits.in_person", "library", 50000),
+        ("visits.in_person", "system", 70000),
+    ]
 
 
 def test_site_rows_under_metric_columns():
-    text = ("某县图书馆2023年工作总结\n表1 各馆服务数据\n馆名\t进馆人次\t外借册次\n总馆\t50000\t30000\n"
-            "城东分馆\t12000\t7000\n城西分馆\t8000\t5000\n合计\t70000\t42000\n")
+    text = (
+        "某县图书馆2023年工作总结\n表1 各馆服务数据\n馆名\t进馆人次\t外借册次\n总馆\t50000\t30000\n"
+        "城东分馆\t12000\t7000\n城西分馆\t8000\t5000\n合计\t70000\t42000\n"
+    )
     got = _scoped(text)
     assert [g for g in got if g[0] == "visits.in_person"] == [
-        ("visits.in_person", "branches", 8000), ("visits.in_person", "branches", 12000),
-        ("visits.in_person", "library", 50000), ("visits.in_person", "system", 70000)]
+        ("visits.in_person", "branches", 8000),
+        ("visits.in_person", "branches", 12000),
+        ("visits.in_person", "library", 50000),
+        ("visits.in_person", "system", 70000),
+    ]
     _, fs = _figs(text)
     assert any(f.value == 12000 and "城东分馆" in f.evidence for f in fs)
 
@@ -510,16 +700,23 @@ def test_a_total_row_without_branches_stays_the_library():
 
 
 def test_value_cells_that_write_their_unit():
-    text = ("2022年度主要服务数据\n\n指标\n数值\n\n年接待读者\n52.3万人次\n\n新增馆藏\n1.2万册\n\n"
-            "举办活动\n300余场\n\n购书经费\n320万元\n\n进馆人次增长\n12.5%\n\n")
+    text = (
+        "2022年度主要服务数据\n\n指标\n数值\n\n年接待读者\n52.3万人次\n\n新增馆藏\n1.2万册\n\n"
+        "举办活动\n300余场\n\n购书经费\n320万元\n\n进馆人次增长\n12.5%\n\n"
+    )
     got = _sorted(text, "metric", "value", "qualifier")
-    assert got == [("activities.events", 300, "at_least"), ("collection.added", 12000, "exact"),
-                   ("spending.collections", 3200000, "exact"), ("visits.in_person", 523000, "exact")]
+    assert got == [
+        ("activities.events", 300, "at_least"),
+        ("collection.added", 12000, "exact"),
+        ("spending.collections", 3200000, "exact"),
+        ("visits.in_person", 523000, "exact"),
+    ]
 
 
 def test_a_label_head_and_a_plain_value_head_separated_by_single_spaces():
-    text = ("某区图书馆2021年度统计\n项目 数量\n全年接待读者(人次) 312000\n外借图书(册次) 150000\n"
-            "新增持证读者(人) 4200\n")
+    text = (
+        "某区图书馆2021年度统计\n项目 数量\n全年接待读者(人次) 312000\n外借图书(册次) 150000\n新增持证读者(人) 4200\n"
+    )
     got = _got(text)
     assert ("circulation.loans", 2021, 150000) in got and ("users.new_registrations", 2021, 4200) in got
     assert ("visits.in_person", 2021, 312000) in got
@@ -530,9 +727,31 @@ def test_layouts_read_head_words_in_traditional_characters():
     text = "臺南某圖書館統計\n項目 數量\n全年進館人次(人次) 3120000\n借閱冊數(冊) 782000\n"
     tables = _spans_hold(text)
     assert [tb.layout for tb in tables] == ["space_columns"] and tables[0].header[0].text == "項目"
-    form = "\n".join(["年度預算表", "單位:萬元", "項 目 |", "行次 |", "金額 |", "一、財政撥款收入 |", "1 |", "97.97 |",
-                      "二、事業收入 |", "2 |", "三、其他收入 |", "3 |", "四、經營收入 |", "4 |", "五、上級補助收入 |",
-                      "5 |", "六、附屬單位上繳收入 |", "6 |"]) + "\n"
+    form = (
+        "\n".join(
+            [
+                "年度預算表",
+                "單位:萬元",
+                "項 目 |",
+                "行次 |",
+                "金額 |",
+                "一、財政撥款收入 |",
+                "1 |",
+                "97.97 |",
+                "二、事業收入 |",
+                "2 |",
+                "三、其他收入 |",
+                "3 |",
+                "四、經營收入 |",
+                "4 |",
+                "五、上級補助收入 |",
+                "5 |",
+                "六、附屬單位上繳收入 |",
+                "6 |",
+            ]
+        )
+        + "\n"
+    )
     _, fs = _figs(form)
     assert [(f.metric, f.value) for f in fs] == [("spending.total", 979700)]
     assert all(tb.unit_hint == "万元" for tb in _spans_hold(form))
@@ -546,24 +765,36 @@ def test_a_traditional_caption_gives_its_unit():
 
 
 def test_an_english_only_label_of_participants_is_attendance_not_events():
-    text = ("项目 2015 2016\nNumber of Activities Held for Readers (time) 310 355\n"
-            "Number of Participants in Activities (10 000 person-times) 12 15\n"
-            "Seating Capacity of Reading Rooms (seat) 900 950\n")
+    text = (
+        "项目 2015 2016\nNumber of Activities Held for Readers (time) 310 355\n"
+        "Number of Participants in Activities (10 000 person-times) 12 15\n"
+        "Seating Capacity of Reading Rooms (seat) 900 950\n"
+    )
     got = _got(text)
-    assert sorted(got) == [("activities.attendance", 2015, 120000), ("activities.attendance", 2016, 150000),
-                           ("activities.events", 2015, 310), ("activities.events", 2016, 355)]
+    assert sorted(got) == [
+        ("activities.attendance", 2015, 120000),
+        ("activities.attendance", 2016, 150000),
+        ("activities.events", 2015, 310),
+        ("activities.events", 2016, 355),
+    ]
 
 
 def test_a_bare_scale_in_a_cell_keeps_the_unit_of_its_label():
     text = "2022年服务统计\n项目\t2021年\t2022年\n接待读者(人次)\t12.5万\t13万\n外借(册次)\t8万\t9.5万\n"
-    assert _got(text) == [("circulation.loans", 2021, 80000), ("circulation.loans", 2022, 95000),
-                          ("visits.in_person", 2021, 125000), ("visits.in_person", 2022, 130000)]
+    assert _got(text) == [
+        ("circulation.loans", 2021, 80000),
+        ("circulation.loans", 2022, 95000),
+        ("visits.in_person", 2021, 125000),
+        ("visits.in_person", 2022, 130000),
+    ]
 
 
 def test_a_broken_label_whose_translation_leads_the_number_line():
-    text = ("项目 2015 2016\n总藏量(万册) Total Collections (10 000 volumes) 410 432\n"
-            "本年新购藏量(万册) Number of Volumes Purchased in the Year (10 000\nvolumes) 19 22\n"
-            "总支出(万元) Total Expenditures (10 000 yuan) 2100 2400\n")
+    text = (
+        "项目 2015 2016\n总藏量(万册) Total Collections (10 000 volumes) 410 432\n"
+        "本年新购藏量(万册) Number of Volumes Purchased in the Year (10 000\nvolumes) 19 22\n"
+        "总支出(万元) Total Expenditures (10 000 yuan) 2100 2400\n"
+    )
     got = _got(text)
     assert ("collection.added", 2015, 190000) in got and ("collection.added", 2016, 220000) in got
     assert ("spending.total", 2016, 24000000) in got
@@ -589,9 +820,9 @@ def test_a_year_column_with_metrics_in_the_header_gives_one_figure_per_year_and_
     assert ("visits.in_person", 1989, 39600.0) in got
     assert ("circulation.loans", 1988, 22500.0) in got
     assert ("circulation.loans", 1989, 24000.0) in got
-    assert ("users.registered_total", 1988, 820.0) in got      # 发放借书证 (realdev h015)
+    assert ("users.registered_total", 1988, 820.0) in got  # 发放借书证 (realdev h015)
     assert not any(m == "circulation.loans" and y == 1962 for m, y, _ in got)
-    assert not any(v in (1961.0, 1988.0) for _, _, v in got)     # a year is a label, not a value
+    assert not any(v in (1961.0, 1988.0) for _, _, v in got)  # a year is a label, not a value
 
 
 LEVEL_COLUMNS = _table_text("level_columns")
@@ -609,7 +840,7 @@ def test_level_columns_of_a_yearbook_table_each_give_a_figure_with_the_row_unit(
     assert ("spending.total", 2011, 902_000_000.0) in got
     # a row whose label is only its unit takes its words from the line above
     assert ("activities.events", 2011, 4050.0) in got
-    assert not any(v in (210.0, 2_100_000.0) for _, _, v in got)   # floor area has no metric
+    assert not any(v in (210.0, 2_100_000.0) for _, _, v in got)  # floor area has no metric
 
 
 def test_a_line_of_level_words_without_numbers_below_is_no_table():
@@ -639,8 +870,7 @@ def test_books_in_a_loans_head_is_the_usual_wording_not_a_part():
 def test_a_unit_line_naming_one_unit_per_column_scales_each_column():
     # ``单位:万人次、万册`` above a table whose heads carry no unit: the units go to the value
     # columns in order (a count mismatch would leave them unset)
-    text = ("某馆历年服务情况\n单位:万人次、万册\n"
-            "年份  到馆人次  外借册次\n2001  1.2  0.8\n2002  1.5  0.9\n")
+    text = "某馆历年服务情况\n单位:万人次、万册\n年份  到馆人次  外借册次\n2001  1.2  0.8\n2002  1.5  0.9\n"
     got = _got(text)
     assert ("visits.in_person", 2001, 12000.0) in got
     assert ("circulation.loans", 2002, 9000.0) in got
@@ -648,8 +878,10 @@ def test_a_unit_line_naming_one_unit_per_column_scales_each_column():
 
 
 def test_a_final_accounts_table_one_cell_per_line_pairs_each_label_with_the_next_line():
-    text = ("某馆2020年度决算表\n2020 年度收入支出决算总表\n单位:万元\n收入\n支出\n项目\n决算数\n项目\n决算数\n"
-            "一、财政拨款收入\n812.50\n一、文化旅游体育与传媒支出\n \n二、事业收入\n12.00\n")
+    text = (
+        "某馆2020年度决算表\n2020 年度收入支出决算总表\n单位:万元\n收入\n支出\n项目\n决算数\n项目\n决算数\n"
+        "一、财政拨款收入\n812.50\n一、文化旅游体育与传媒支出\n \n二、事业收入\n12.00\n"
+    )
     tbs = _spans_hold(text)
     assert [t.layout for t in tbs] == ["line_accounts"]
     got = _got(text)

@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from nianbao.extract import extract_document
 
-ALPHABET = list("0123456789.,:;-~%年月日万亿千百十一二两三余多约近超共计其中等\n\t 。，、：；（）()“”") + \
-    list("接待读者人次外借册次馆藏图书新增分馆服务点场活动参与元经费支出持证办证家个处张份每人均去年今年明年计划截止目前")
+ALPHABET = list("0123456789.,:;-~%年月日万亿千百十一二两三余多约近超共计其中等\n\t 。，、：；（）()“”") + list(
+    "接待读者人次外借册次馆藏图书新增分馆服务点场活动参与元经费支出持证办证家个处张份每人均去年今年明年计划截止目前"
+)
 
 
 @given(st.text(alphabet=ALPHABET, max_size=400))

@@ -28,4 +28,3 @@ def test_activities_figures_and_their_segments(text, expected):
 def test_words_inside_a_list_of_event_names_do_not_set_the_audience():
     got = _figures("2021年某县图书馆工作总结\n开展“少儿绘本故事会”、“老年智能手机课堂”、“非遗展览”等活动45场次。\n")
     assert len(got) == 1 and got[0][1] == 45 and got[0][2] != "minors"
-

@@ -27,6 +27,7 @@ def test_unseen_benchmark_precision_and_recall():
 
 def test_unseen_benchmark_every_gold_evidence_is_in_its_file():
     import unicodedata
+
     gold = pd.read_csv(UNSEEN / "gold.csv", dtype={"file": str})
     for _, r in gold.iterrows():
         text = unicodedata.normalize("NFKC", (UNSEEN / r["file"]).read_text(encoding="utf-8"))

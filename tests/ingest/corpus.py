@@ -47,11 +47,17 @@ def N(text: str) -> str:
 
 def png_bytes() -> bytes:
     """A real 2x2 PNG."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
@@ -85,13 +91,19 @@ def docx_table_bytes(before: list[str], cells: list[list[str]], after: list[str]
 
 def docx_bytes() -> bytes:
     cells = [["序号", "活动名称", "参与人数"], ["1", "书香金湖读书节", "2600"], ["2", "少儿绘本阅读", "１８０"]]
-    return docx_table_bytes(["全年接待读者21.2万余人次，外借图书5.6万册次。"], cells,
-                            ["表后的段落：全年新增馆藏图书12,580册。"], heading="2020年金湖县图书馆年报")
+    return docx_table_bytes(
+        ["全年接待读者21.2万余人次，外借图书5.6万册次。"],
+        cells,
+        ["表后的段落：全年新增馆藏图书12,580册。"],
+        heading="2020年金湖县图书馆年报",
+    )
 
 
-DOCX_TEXT = ("2020年金湖县图书馆年报\n全年接待读者21.2万余人次,外借图书5.6万册次。\n\n"
-             "序号\n活动名称\n参与人数\n\n1\n书香金湖读书节\n2600\n\n2\n少儿绘本阅读\n180\n\n"
-             "表后的段落:全年新增馆藏图书12,580册。\n")
+DOCX_TEXT = (
+    "2020年金湖县图书馆年报\n全年接待读者21.2万余人次,外借图书5.6万册次。\n\n"
+    "序号\n活动名称\n参与人数\n\n1\n书香金湖读书节\n2600\n\n2\n少儿绘本阅读\n180\n\n"
+    "表后的段落:全年新增馆藏图书12,580册。\n"
+)
 
 
 def pdf_bytes(lines: list[str] | None) -> bytes:
@@ -128,9 +140,11 @@ HTML_GBK = """<!DOCTYPE html>
 <table><tr><td>项目</td><td>数量</td></tr><tr><td>到馆人次</td><td>212,000</td></tr></table>
 <p>举办活动126场。</p></div></body></html>
 """
-HTML_TEXT = ("2020年乾县图书馆工作年报\n乾县图书馆2020年工作总结\n"
-             "2020年,乾县图书馆全年接待读者21.2万余人次,外借图书5.6万册次。\n\n"
-             "项目\n数量\n\n到馆人次\n212,000\n\n举办活动126场。\n")
+HTML_TEXT = (
+    "2020年乾县图书馆工作年报\n乾县图书馆2020年工作总结\n"
+    "2020年,乾县图书馆全年接待读者21.2万余人次,外借图书5.6万册次。\n\n"
+    "项目\n数量\n\n到馆人次\n212,000\n\n举办活动126场。\n"
+)
 
 LOADED = {"status": "loaded"}
 
@@ -164,8 +178,11 @@ def build_corpus(root: Path) -> dict[str, dict]:
     put("enc/crlf_gbk.txt", PARAGRAPH.replace("\n", "\r\n").encode("gbk"), {**LOADED, "text": clean})
     put("enc/cr_utf8.txt", PARAGRAPH.replace("\n", "\r").encode("utf-8"), {**LOADED, "text": clean})
     put("enc/fullwidth.txt", PARAGRAPH.translate(FULLWIDTH).encode("utf-8"), {**LOADED, "text": clean})
-    put("enc/fullwidth_gb18030_crlf.txt", PARAGRAPH.translate(FULLWIDTH).replace("\n", "\r\n").encode("gb18030"),
-        {**LOADED, "text": clean})
+    put(
+        "enc/fullwidth_gb18030_crlf.txt",
+        PARAGRAPH.translate(FULLWIDTH).replace("\n", "\r\n").encode("gb18030"),
+        {**LOADED, "text": clean},
+    )
     # truncated multi-byte sequence at the end: loaded, the tail replaced
     body = PARAGRAPH.rstrip("\n")
     put("enc/truncated_utf8.txt", body.encode("utf-8")[:-1], {**LOADED, "text": N(body[:-1] + "\ufffd")})
@@ -180,16 +197,25 @@ def build_corpus(root: Path) -> dict[str, dict]:
     put("awkward/random_no_ext", bytes(b for b in rnd.randbytes(3000) if b), q("binary"))
     put("awkward/archive.zip", zip_bytes({"a.txt": PARAGRAPH.encode()}), q("binary", "unsupported_format"))
     put("awkward/nul_bytes.txt", PARAGRAPH.encode()[:60] + b"\x00\x00\x00" + PARAGRAPH.encode()[60:], q("binary"))
-    put("awkward/garbage_cjk.txt", bytes(rnd.choice(range(0x80, 0x100)) for _ in range(3000)),
-        q("undecodable", "binary"))
+    put(
+        "awkward/garbage_cjk.txt",
+        bytes(rnd.choice(range(0x80, 0x100)) for _ in range(3000)),
+        q("undecodable", "binary"),
+    )
     digits = "".join(rnd.choice("0123456789") for _ in range(10_000))
-    put("awkward/ten_thousand_digits.txt", f"全年接待读者{digits}人次。\n".encode(),
-        {**LOADED, "text": f"全年接待读者{digits}人次。\n"})
-    line = (PARAGRAPH.replace("\n", "") * 2000)[: 700_000]  # ~2.1 MB of UTF-8, one line
+    put(
+        "awkward/ten_thousand_digits.txt",
+        f"全年接待读者{digits}人次。\n".encode(),
+        {**LOADED, "text": f"全年接待读者{digits}人次。\n"},
+    )
+    line = (PARAGRAPH.replace("\n", "") * 2000)[:700_000]  # ~2.1 MB of UTF-8, one line
     put("awkward/one_line_2mb.txt", line.encode(), {**LOADED, "text": N(line)})
     depth = 100_000
-    put("awkward/deep.html", b"<html><body>" + b"<div>" * depth + "深层文本2020年".encode() + b"</div>" * depth
-        + b"</body></html>", {"status": {"loaded", "quarantined"}, "reasons": {"timeout", "undecodable", "no_text"}})
+    put(
+        "awkward/deep.html",
+        b"<html><body>" + b"<div>" * depth + "深层文本2020年".encode() + b"</div>" * depth + b"</body></html>",
+        {"status": {"loaded", "quarantined"}, "reasons": {"timeout", "undecodable", "no_text"}},
+    )
     big = root / "awkward/big_50mb.txt"  # sparse: written in no time
     with open(big, "wb") as f:
         f.write(PARAGRAPH.encode())
@@ -205,16 +231,25 @@ def build_corpus(root: Path) -> dict[str, dict]:
     put("docs/report.pdf", pdf_bytes(PDF_LINES), {**LOADED, "text": N("\n".join(PDF_LINES) + "\n")})
     put("docs/scan.pdf", pdf_bytes(None), q("no_text"))
     put("docs/legacy.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + rnd.randbytes(2000), q("unsupported_format"))
-    put("docs/sheet.xlsx", zip_bytes({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<w/>"}),
-        q("unsupported_format"))
-    put("docs/report.md", "# 年报\n\n全年接待读者２１．２万人次。\n".encode(), {**LOADED, "text": "# 年报\n\n全年接待读者21.2万人次。\n"})
+    put(
+        "docs/sheet.xlsx",
+        zip_bytes({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<w/>"}),
+        q("unsupported_format"),
+    )
+    put(
+        "docs/report.md",
+        "# 年报\n\n全年接待读者２１．２万人次。\n".encode(),
+        {**LOADED, "text": "# 年报\n\n全年接待读者21.2万人次。\n"},
+    )
 
     # names, nesting, hidden files, duplicates
     put("names/with space 年报 📚.txt", "读者21.2万人次\n".encode(), {**LOADED, "text": "读者21.2万人次\n"})
     put("names/a/b/c/d/e/深层 文件.txt", "外借5.6万册次\n".encode(), {**LOADED, "text": "外借5.6万册次\n"})
     put(".hidden.txt", "隐藏文件的内容\n".encode(), LOADED)
     put(".git-like/notes", "隐藏目录里的文件\n".encode(), LOADED)
-    put("names/copy of a_utf8.txt", PARAGRAPH.encode("utf-8"), {"status": "duplicate", "duplicate_of": "enc/a_utf8.txt"})
+    put(
+        "names/copy of a_utf8.txt", PARAGRAPH.encode("utf-8"), {"status": "duplicate", "duplicate_of": "enc/a_utf8.txt"}
+    )
     put("zz/another copy.txt", PARAGRAPH.encode("utf-8"), {"status": "duplicate", "duplicate_of": "enc/a_utf8.txt"})
     put("zz/empty copy.txt", b"", q("empty"))
     return exp

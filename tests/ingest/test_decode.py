@@ -10,16 +10,19 @@ from tests.ingest.corpus import PARAGRAPH, PARAGRAPH_TRAD, png_bytes, random_byt
 CLEAN = PARAGRAPH
 
 
-@pytest.mark.parametrize("data, encoding", [
-    (CLEAN.encode("utf-8"), "utf-8"),
-    (CLEAN.encode("gb18030"), "gb18030"),
-    (CLEAN.encode("gbk"), "gb18030"),
-    (b"\xef\xbb\xbf" + CLEAN.encode("utf-8"), "utf-8-sig"),
-    (b"\xff\xfe" + CLEAN.encode("utf-16-le"), "utf-16-le-bom"),
-    (b"\xfe\xff" + CLEAN.encode("utf-16-be"), "utf-16-be-bom"),
-    (CLEAN.replace("\n", "\r\n").encode("gbk"), "gb18030"),
-    (CLEAN.replace("\n", "\r").encode("utf-8"), "utf-8"),
-])
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (CLEAN.encode("utf-8"), "utf-8"),
+        (CLEAN.encode("gb18030"), "gb18030"),
+        (CLEAN.encode("gbk"), "gb18030"),
+        (b"\xef\xbb\xbf" + CLEAN.encode("utf-8"), "utf-8-sig"),
+        (b"\xff\xfe" + CLEAN.encode("utf-16-le"), "utf-16-le-bom"),
+        (b"\xfe\xff" + CLEAN.encode("utf-16-be"), "utf-16-be-bom"),
+        (CLEAN.replace("\n", "\r\n").encode("gbk"), "gb18030"),
+        (CLEAN.replace("\n", "\r").encode("utf-8"), "utf-8"),
+    ],
+)
 def test_encodings_roundtrip(data, encoding):
     d = decode_bytes(data)
     assert d.ok and d.encoding == encoding and d.text == CLEAN
@@ -30,21 +33,36 @@ def test_big5():
     assert d.ok and d.encoding.startswith("big5") and d.text == PARAGRAPH_TRAD
 
 
-@pytest.mark.parametrize("text, enc", [
-    ("全年接待读者21.2万余人次", "gbk"), ("图书馆", "gbk"), ("年报", "gbk"),
-    ("全年接待讀者", "big5"), ("圖書館年報", "big5"), ("乾县图书馆2020年工作总结", "gb18030"),
-])
+@pytest.mark.parametrize(
+    "text, enc",
+    [
+        ("全年接待读者21.2万余人次", "gbk"),
+        ("图书馆", "gbk"),
+        ("年报", "gbk"),
+        ("全年接待讀者", "big5"),
+        ("圖書館年報", "big5"),
+        ("乾县图书馆2020年工作总结", "gb18030"),
+    ],
+)
 def test_short_chinese_strings(text, enc):
     """Short texts are ambiguous for any detector; Chinese readings win ties."""
     assert decode_bytes(text.encode(enc)).text == text
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty"), (b"  \r\n\t\n", "empty"), ("\u3000\u3000\n".encode("gbk"), "empty"),
-    (b"\xff\xfe" + " \n".encode("utf-16-le"), "empty"),
-    (png_bytes(), "binary"), (random_bytes(5000), "binary"), (zip_bytes({"a": b"b"}), "binary"),
-    (b"abc\x00def" * 10, "binary"), (b"\x7fELF\x02\x01\x01" + bytes(100), "binary"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"  \r\n\t\n", "empty"),
+        ("\u3000\u3000\n".encode("gbk"), "empty"),
+        (b"\xff\xfe" + " \n".encode("utf-16-le"), "empty"),
+        (png_bytes(), "binary"),
+        (random_bytes(5000), "binary"),
+        (zip_bytes({"a": b"b"}), "binary"),
+        (b"abc\x00def" * 10, "binary"),
+        (b"\x7fELF\x02\x01\x01" + bytes(100), "binary"),
+    ],
+)
 def test_quarantine(data, reason):
     d = decode_bytes(data)
     assert d.reason == reason and d.text is None and d.detail

@@ -38,7 +38,7 @@ def test_pipeline_evaluation_and_bench_read_the_same_text(tmp_path):
         stored = dict(con.execute("select source_file, text from raw.documents where status = 'loaded'").fetchall())
 
     assert set(stored) == {p.name for p in raw.iterdir()}
-    assert stored["as_gb18030.txt"].startswith("*")       # decoded and NFKC-normalised, not mojibake
+    assert stored["as_gb18030.txt"].startswith("*")  # decoded and NFKC-normalised, not mojibake
     for name, text in stored.items():
         assert read_text(raw / name) == text, name
     assert evaluation.read_raw_texts(raw) == stored

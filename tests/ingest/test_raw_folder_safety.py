@@ -66,7 +66,7 @@ def test_link_to_a_file_outside_is_quarantined_unread(tmp_path, guarded_open):
     (outside / "secret.txt").write_text(SECRET, encoding="utf-8")
     (raw / "report.txt").write_text(REPORT, encoding="utf-8")
     os.symlink(outside / "secret.txt", raw / "leak.txt")
-    os.symlink(outside, raw / "outside-folder")           # a folder outside: not followed
+    os.symlink(outside, raw / "outside-folder")  # a folder outside: not followed
     os.symlink("../outside/secret.txt", raw / "relative-leak.txt")
     guarded_open.append(outside.resolve())
     recs = by_name(read_folder(raw, progress=False))
@@ -74,7 +74,7 @@ def test_link_to_a_file_outside_is_quarantined_unread(tmp_path, guarded_open):
     for name in ("leak.txt", "outside-folder", "relative-leak.txt"):
         r = recs[name]
         assert (r.status, r.reason) == ("quarantined", "outside_raw_folder"), r
-        assert r.document_id == "" and r.bytes == 0 and r.text is None   # not even hashed
+        assert r.document_id == "" and r.bytes == 0 and r.text is None  # not even hashed
         assert r.is_link and r.link_target is None
         assert str(tmp_path) not in (r.detail or "")
     assert recs["report.txt"].status == "loaded" and not recs["report.txt"].is_link
@@ -84,7 +84,7 @@ def test_link_to_a_file_outside_is_quarantined_unread(tmp_path, guarded_open):
 def test_link_inside_is_followed_once(tmp_path):
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "report.txt").write_text(REPORT, encoding="utf-8")
-    os.symlink("d/report.txt", tmp_path / "a-link.txt")   # sorts before its target
+    os.symlink("d/report.txt", tmp_path / "a-link.txt")  # sorts before its target
     os.symlink(tmp_path / "a-link.txt", tmp_path / "b-link-to-link.txt")
     recs = by_name(read_folder(tmp_path, progress=False))
     real = recs["d/report.txt"]
@@ -100,7 +100,7 @@ def test_loops_and_folder_links_are_not_followed(tmp_path):
     (tmp_path / "d" / "report.txt").write_text(REPORT, encoding="utf-8")
     os.symlink("loop2", tmp_path / "loop1")
     os.symlink("loop1", tmp_path / "loop2")
-    os.symlink(".", tmp_path / "d" / "self")               # a folder inside: not followed
+    os.symlink(".", tmp_path / "d" / "self")  # a folder inside: not followed
     os.symlink("self-loop", tmp_path / "self-loop")
     recs = by_name(read_folder(tmp_path, progress=False))
     assert set(recs) == {"d/report.txt", "loop1", "loop2", "d/self", "self-loop"}
@@ -109,11 +109,9 @@ def test_loops_and_folder_links_are_not_followed(tmp_path):
         assert recs[name].is_link and str(tmp_path) not in recs[name].detail
 
 
-@pytest.mark.parametrize("raw_name", [
-    "图书馆年报.txt".encode("gbk"),
-    b"caf\xe9 \\x41 back\\slash.txt",
-    b"new\nline\ttab.txt",
-])
+@pytest.mark.parametrize(
+    "raw_name", ["图书馆年报.txt".encode("gbk"), b"caf\xe9 \\x41 back\\slash.txt", b"new\nline\ttab.txt"]
+)
 def test_escape_is_reversible(raw_name):
     escaped = escape_name(os.fsdecode(raw_name))
     assert escaped.isprintable() and escaped.encode("utf-8")
@@ -199,7 +197,7 @@ def test_raw_folder_problems(tmp_path):
     assert problem and str(missing) in problem and "\n" not in problem
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert pipeline.raw_folder_problem(empty, wh) is None          # nothing published yet
+    assert pipeline.raw_folder_problem(empty, wh) is None  # nothing published yet
     wh.parent.mkdir()
     with duckdb.connect(str(wh)) as con:
         con.execute("create schema marts")
@@ -224,8 +222,11 @@ def test_dbt_accepts_exactly_the_quarantine_reasons():
         for model in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", []):
             for column in model.get("columns", []):
                 if model["name"] in ("dim_document", "stg_nianbao__documents") and column["name"] == "reason":
-                    values = [t["accepted_values"]["arguments"]["values"] for t in column.get("data_tests", [])
-                              if isinstance(t, dict) and "accepted_values" in t]
+                    values = [
+                        t["accepted_values"]["arguments"]["values"]
+                        for t in column.get("data_tests", [])
+                        if isinstance(t, dict) and "accepted_values" in t
+                    ]
                     assert values == [list(QUARANTINE_REASONS)], (path, model["name"])
                     found += 1
     assert found == 2

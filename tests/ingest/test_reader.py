@@ -78,7 +78,12 @@ def test_duplicates_and_ids(corpus):
     assert first.document_id == hashlib.sha256((root / "enc/a_utf8.txt").read_bytes()).hexdigest()
     for name in ("names/copy of a_utf8.txt", "zz/another copy.txt"):
         d = by[name]
-        assert (d.status, d.duplicate_of, d.document_id, d.text) == ("duplicate", "enc/a_utf8.txt", first.document_id, None)
+        assert (d.status, d.duplicate_of, d.document_id, d.text) == (
+            "duplicate",
+            "enc/a_utf8.txt",
+            first.document_id,
+            None,
+        )
     # same bytes as a quarantined .docx: the .txt is parsed on its own and loads
     assert by["docs/same_bytes_as_text.docx"].reason == "undecodable"
     assert by["names/with space 年报 📚.txt"].status == "loaded"
@@ -169,4 +174,6 @@ def test_fifo_does_not_block(tmp_path):
     (tmp_path / "a.txt").write_text("读者21.2万人次\n", encoding="utf-8")
     recs = read_folder(tmp_path, progress=False)
     assert [(r.source_file, r.status, r.reason) for r in recs] == [
-        ("a.txt", "loaded", None), ("pipe", "quarantined", "unreadable")]
+        ("a.txt", "loaded", None),
+        ("pipe", "quarantined", "unreadable"),
+    ]

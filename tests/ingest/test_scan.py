@@ -20,7 +20,7 @@ def test_lists_everything(tmp_path):
 def test_symlinks(tmp_path):
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "f.txt").write_bytes(b"x")
-    os.symlink(tmp_path / "d", tmp_path / "loop")        # a link to a folder: listed, not followed
+    os.symlink(tmp_path / "d", tmp_path / "loop")  # a link to a folder: listed, not followed
     os.symlink(tmp_path / "d" / "f.txt", tmp_path / "link.txt")
     os.symlink(tmp_path / "missing", tmp_path / "dangling.txt")
     assert list_files(tmp_path) == ["d/f.txt", "dangling.txt", "link.txt", "loop"]

@@ -30,8 +30,9 @@ def counted_reads(monkeypatch):
 
 def _documents(working):
     with warehouse.connect(working) as con:
-        return con.execute("select * exclude (first_seen_at, last_seen_at) from raw.documents order by source_file"
-                           ).fetchall()
+        return con.execute(
+            "select * exclude (first_seen_at, last_seen_at) from raw.documents order by source_file"
+        ).fetchall()
 
 
 def _run(raw, working):
@@ -44,14 +45,14 @@ def test_unchanged_files_are_not_read_again(tmp_path, counted_reads):
     raw.mkdir()
     for i in range(3):
         (raw / f"r{i}.txt").write_text(REPORT.format(n=10 + i), encoding="utf-8")
-    (raw / "twin.txt").write_text(REPORT.format(n=10), encoding="utf-8")   # same bytes as r0.txt
+    (raw / "twin.txt").write_text(REPORT.format(n=10), encoding="utf-8")  # same bytes as r0.txt
     _run(raw, working)
     assert sorted(counted_reads) == ["r0.txt", "r1.txt", "r2.txt", "twin.txt"]
     first = _documents(working)
 
     counted_reads.clear()
     _run(raw, working)
-    assert counted_reads == ["twin.txt"]          # the duplicate is not loaded: read as before
+    assert counted_reads == ["twin.txt"]  # the duplicate is not loaded: read as before
     assert _documents(working) == first
 
     # a new size, a new mtime with the same size: read again; the rest is not

@@ -70,8 +70,14 @@ def warehouse():
     for p in sorted(SEEDS.glob("0*.txt")):
         shutil.copy(p, raw / p.name)
     env = dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh))
-    proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-m", "orchestration.cli", "run"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     yield wh
     shutil.rmtree(tmp, ignore_errors=True)
@@ -82,16 +88,22 @@ def _con(wh):
 
 
 def matching_figures(con, row) -> set[str]:
-    return {r[0] for r in con.execute(
-        "select figure_id from marts.fct_figures where source_file = ? and metric = ? and year = ? "
-        "and abs(value - ?) <= 0.005 * greatest(abs(?), 1)",
-        [row["file"], row["metric"], int(row["year"]), row["v"], row["v"]]).fetchall()}
+    return {
+        r[0]
+        for r in con.execute(
+            "select figure_id from marts.fct_figures where source_file = ? and metric = ? and year = ? "
+            "and abs(value - ?) <= 0.005 * greatest(abs(?), 1)",
+            [row["file"], row["metric"], int(row["year"]), row["v"], row["v"]],
+        ).fetchall()
+    }
 
 
 def findings_linking(con, check: str, a: set[str], b: set[str]) -> set[str]:
     rows = con.execute(
-        'select finding_id, figure_id from marts.dq_finding_figures join marts.dq_findings using (finding_id) '
-        'where "check" = ?', [check]).fetchall()
+        "select finding_id, figure_id from marts.dq_finding_figures join marts.dq_findings using (finding_id) "
+        'where "check" = ?',
+        [check],
+    ).fetchall()
     by_finding: dict[str, set[str]] = {}
     for fid, fig in rows:
         by_finding.setdefault(fid, set()).add(fig)
@@ -102,8 +114,11 @@ KEY = ("file", "library", "year", "metric", "scope", "segment", "period")
 
 
 def test_every_gold_conflict_pair_is_linked_by_one_conflict_finding(warehouse, gold):
-    pairs = [(a, b) for a, b in itertools.combinations(gold, 2)
-             if all(a[k] == b[k] for k in KEY) and disjoint(a["range"], b["range"])]
+    pairs = [
+        (a, b)
+        for a, b in itertools.combinations(gold, 2)
+        if all(a[k] == b[k] for k in KEY) and disjoint(a["range"], b["range"])
+    ]
     assert len(pairs) == 25  # NOTES.md Appendix C.1
     con = _con(warehouse)
     try:
@@ -118,15 +133,21 @@ def test_every_gold_conflict_pair_is_linked_by_one_conflict_finding(warehouse, g
 
 def test_parts_and_flows_are_never_conflicts(warehouse, gold):
     family = lambda m: m.replace("_added", "")  # noqa: E731 - flows meet their stocks
-    pairs = [(a, b) for a, b in itertools.combinations(gold, 2)
-             if all(a[k] == b[k] for k in ("file", "library", "year", "scope", "period"))
-             and family(a["metric"]) == family(b["metric"])
-             and (a["segment"] != b["segment"] or a["metric"] != b["metric"])]
+    pairs = [
+        (a, b)
+        for a, b in itertools.combinations(gold, 2)
+        if all(a[k] == b[k] for k in ("file", "library", "year", "scope", "period"))
+        and family(a["metric"]) == family(b["metric"])
+        and (a["segment"] != b["segment"] or a["metric"] != b["metric"])
+    ]
     assert len(pairs) >= 49  # NOTES.md Appendix C.2 lists the disjoint ones
     con = _con(warehouse)
     try:
         for a, b in pairs:
-            fa, fb = matching_figures(con, a) - matching_figures(con, b), matching_figures(con, b) - matching_figures(con, a)
+            fa, fb = (
+                matching_figures(con, a) - matching_figures(con, b),
+                matching_figures(con, b) - matching_figures(con, a),
+            )
             assert not findings_linking(con, "conflict", fa, fb), f"{a['evidence']} vs {b['evidence']} flagged"
     finally:
         con.close()
@@ -135,7 +156,9 @@ def test_parts_and_flows_are_never_conflicts(warehouse, gold):
 def messages(wh, check: str) -> list[str]:
     con = _con(wh)
     try:
-        return [r[0] for r in con.execute('select message from marts.dq_findings where "check" = ?', [check]).fetchall()]
+        return [
+            r[0] for r in con.execute('select message from marts.dq_findings where "check" = ?', [check]).fetchall()
+        ]
     finally:
         con.close()
 
@@ -166,7 +189,8 @@ def test_sums_that_hold_are_quiet(warehouse):
         # 乾县: 4 alliance + 63 self-organised = 67; no finding of any kind about these
         n = con.execute(
             "select count(*) from marts.dq_finding_figures join marts.fct_figures using (figure_id) "
-            "where metric = 'activities.events' and value in (67, 4, 63)").fetchone()[0]
+            "where metric = 'activities.events' and value in (67, 4, 63)"
+        ).fetchone()[0]
         assert n == 0
     finally:
         con.close()
@@ -177,8 +201,7 @@ def test_statuses_and_summary(warehouse):
     try:
         status = dict(con.execute("select status, count(*) from marts.fct_figures group by 1").fetchall())
         assert status.get("conflicting", 0) > 0 and status.get("reported", 0) > 0
-        row = con.execute(
-            "select count(*) from marts.library_year_summary where year = 2020").fetchone()[0]
+        row = con.execute("select count(*) from marts.library_year_summary where year = 2020").fetchone()[0]
         assert row == 4
     finally:
         con.close()
@@ -194,9 +217,23 @@ def test_the_seed_conflicts_render_in_headless_chromium(warehouse):
     with tempfile.TemporaryDirectory() as profile:
         for page in pages:
             out = subprocess.run(
-                [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-                 "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+                [
+                    chromium,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    f"--user-data-dir={profile}",
+                    "--dump-dom",
+                    page.as_uri(),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert out.returncode == 0, out.stderr[-2000:]
             dom += out.stdout
     for number in ("22454", "10119", "3274", "2988", "205829", "239246", "515.18", "87.68"):
@@ -216,7 +253,8 @@ def test_gold_events_are_in_fct_activities(warehouse):
     try:
         pred = con.execute(
             "select source_file, event_date, title, location, attendance from marts.fct_activities "
-            "where grain = 'event'").df()
+            "where grain = 'event'"
+        ).df()
     finally:
         con.close()
     gold = pd.read_csv(SEEDS / "gold_events.csv", dtype={"file": str, "date": str, "title": str, "location": str})

@@ -84,7 +84,9 @@ def test_link_outside_leaks_nothing(built):
     leaks = {table for table, cell in every_cell(wh) if SECRET_TOKEN in cell}
     assert not leaks, f"the secret is in {leaks}"
     assert q(wh, "select count(*) from marts.fct_figures where value in (876543, 765432)")[0][0] == 0
-    rows = {r[0]: r[1:] for r in q(wh, "select source_file, status, reason, is_link, link_target from marts.dim_document")}
+    rows = {
+        r[0]: r[1:] for r in q(wh, "select source_file, status, reason, is_link, link_target from marts.dim_document")
+    }
     assert rows["leak.txt"] == ("quarantined", "outside_raw_folder", True, None)
     assert rows["outside-folder"] == ("quarantined", "outside_raw_folder", True, None)
     assert rows["link-to-seed.txt"] == ("duplicate", None, True, SEED_REPORTS[0].name)
@@ -140,7 +142,7 @@ def test_allow_empty_publishes_an_empty_warehouse(built, tmp_path):
     assert built["second"].returncode == 0, built["second"].stderr[-3000:]
     wh = tmp_path / "wh" / "nianbao.duckdb"
     wh.parent.mkdir()
-    shutil.copy(built["wh"], wh)   # a non-empty published warehouse (no working file beside it)
+    shutil.copy(built["wh"], wh)  # a non-empty published warehouse (no working file beside it)
     empty = tmp_path / "empty-raw"
     empty.mkdir()
     done = run_cli(empty, wh, "--allow-empty")

@@ -33,8 +33,14 @@ class Background:
     """A CLI run in the background whose stderr is collected line by line."""
 
     def __init__(self, raw: Path, wh: Path, *args: str):
-        self.proc = subprocess.Popen([*CLI, *args], cwd=PROJECT_ROOT, env=env_for(raw, wh),
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [*CLI, *args],
+            cwd=PROJECT_ROOT,
+            env=env_for(raw, wh),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: list[str] = []
         self.stdout = ""
         threading.Thread(target=self._read_err, daemon=True).start()
@@ -66,8 +72,9 @@ def fingerprint(p: Path) -> tuple[str, int]:
 
 def debris(folder: Path) -> list[str]:
     """Temporary files and unpublished staging left in the warehouse folder."""
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if re.search(r"\.tmp|publish-|\.staging", p.name))
+    return sorted(
+        str(p.relative_to(folder)) for p in folder.rglob("*") if re.search(r"\.tmp|publish-|\.staging", p.name)
+    )
 
 
 @pytest.fixture
@@ -125,8 +132,13 @@ def test_one_run_per_warehouse_and_sigterm_during_dbt(seeded):
 
 
 def _git_status() -> set[str]:
-    out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=PROJECT_ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return set(out.splitlines())
 
 

@@ -19,9 +19,20 @@ from tests.support.cli import q, run_cli
 
 pytestmark = pytest.mark.slow
 
-MARTS = ["fct_figures", "fct_visits", "fct_circulation", "fct_activities", "fct_spending",
-         "dim_library", "dim_region", "dim_year", "dim_document", "dq_findings",
-         "dq_finding_figures", "library_year_summary"]
+MARTS = [
+    "fct_figures",
+    "fct_visits",
+    "fct_circulation",
+    "fct_activities",
+    "fct_spending",
+    "dim_library",
+    "dim_region",
+    "dim_year",
+    "dim_document",
+    "dq_findings",
+    "dq_finding_figures",
+    "library_year_summary",
+]
 
 
 def mart_fingerprints(wh: Path) -> dict[str, str]:
@@ -52,13 +63,23 @@ def runs(tmp_path_factory):
     second = run_cli(raw, wh)
     second_marts = mart_fingerprints(wh) if second.returncode == 0 else None
     second_sha = hashlib.sha256(wh.read_bytes()).hexdigest() if second.returncode == 0 else None
-    return {"raw": raw, "wh": wh, "first": first, "second": second,
-            "first_marts": first_marts, "second_marts": second_marts, "first_sha": first_sha, "second_sha": second_sha}
+    return {
+        "raw": raw,
+        "wh": wh,
+        "first": first,
+        "second": second,
+        "first_marts": first_marts,
+        "second_marts": second_marts,
+        "first_sha": first_sha,
+        "second_sha": second_sha,
+    }
 
 
 def test_first_run_publishes_every_mart(runs):
     assert runs["first"].returncode == 0, runs["first"].stderr[-4000:]
-    tables = {r[0] for r in q(runs["wh"], "select table_name from information_schema.tables where table_schema='marts'")}
+    tables = {
+        r[0] for r in q(runs["wh"], "select table_name from information_schema.tables where table_schema='marts'")
+    }
     assert set(MARTS) <= tables
     assert "quality report:" in runs["first"].stdout
     assert (runs["wh"].parent / "quality_report" / "index.html").exists()
@@ -77,7 +98,9 @@ def test_figures_have_provenance_and_base_units(runs):
     wh = runs["wh"]
     n, files = q(wh, "select count(*), count(distinct source_file) from marts.fct_figures")[0]
     assert n > 50 and files == len(SEED_REPORTS)
-    bad = q(wh, "select count(*) from marts.fct_figures where char_end <= char_start or evidence is null or metric is null")[0][0]
+    bad = q(
+        wh, "select count(*) from marts.fct_figures where char_end <= char_start or evidence is null or metric is null"
+    )[0][0]
     assert bad == 0
     # 754.55万元 in a report is stored in yuan
     assert q(wh, "select count(*) from marts.fct_figures where metric='spending.total' and value = 7545500")[0][0] >= 1

@@ -53,8 +53,19 @@ DUCKDB_ONLY = {
 
 def _dbt_build(env: dict[str, str], out: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
     """`dbt build` with its own target/log folders; the process and its run_results.json."""
-    cmd = [DBT, "build", *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
-           "--target-path", str(out / "target"), "--log-path", str(out / "logs")]
+    cmd = [
+        DBT,
+        "build",
+        *args,
+        "--project-dir",
+        str(DBT_PROJECT_DIR),
+        "--profiles-dir",
+        str(DBT_PROJECT_DIR),
+        "--target-path",
+        str(out / "target"),
+        "--log-path",
+        str(out / "logs"),
+    ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)
     results_file = out / "target" / "run_results.json"
     results = json.loads(results_file.read_text()) if results_file.exists() else {"results": []}
@@ -70,9 +81,14 @@ def _pg_url(settings: dict[str, str]) -> str:
 def _pg_connect(settings: dict[str, str]):
     import psycopg
 
-    return psycopg.connect(host=settings["NIANBAO_PG_HOST"], port=int(settings["NIANBAO_PG_PORT"]),
-                           user=settings["NIANBAO_PG_USER"], password=settings["NIANBAO_PG_PASSWORD"] or None,
-                           dbname=settings["NIANBAO_PG_DBNAME"], autocommit=True)
+    return psycopg.connect(
+        host=settings["NIANBAO_PG_HOST"],
+        port=int(settings["NIANBAO_PG_PORT"]),
+        user=settings["NIANBAO_PG_USER"],
+        password=settings["NIANBAO_PG_PASSWORD"] or None,
+        dbname=settings["NIANBAO_PG_DBNAME"],
+        autocommit=True,
+    )
 
 
 def _cell(v):
@@ -110,8 +126,13 @@ def builds(tmp_path_factory, pg_env):  # noqa: F811
 
     copied = copy_raw(working, _pg_url(pg_env))
     pg_proc, pg_results = _dbt_build(dict(clean, **pg_env), base / "postgres", "--target", "postgres")
-    return {"working": working, "duck": (duck_proc, duck_results), "pg": (pg_proc, pg_results),
-            "copied": copied, "pg_env": pg_env}
+    return {
+        "working": working,
+        "duck": (duck_proc, duck_results),
+        "pg": (pg_proc, pg_results),
+        "copied": copied,
+        "pg_env": pg_env,
+    }
 
 
 def _statuses(results: dict) -> dict[str, int]:
@@ -122,8 +143,11 @@ def _statuses(results: dict) -> dict[str, int]:
 
 
 def _failures(results: dict) -> list[str]:
-    return [f"{r['unique_id']}: {r['status']}: {(r.get('message') or '')[:300]}"
-            for r in results["results"] if r["status"] not in ("success", "pass")]
+    return [
+        f"{r['unique_id']}: {r['status']}: {(r.get('message') or '')[:300]}"
+        for r in results["results"]
+        if r["status"] not in ("success", "pass")
+    ]
 
 
 def test_raw_tables_reach_postgres(builds):
@@ -149,8 +173,12 @@ def test_both_targets_run_the_same_nodes(builds):
 def test_every_mart_has_identical_rows(builds):
     con = duckdb.connect(str(builds["working"]), read_only=True)
     try:
-        marts = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        marts = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+            ).fetchall()
+        ]
         duck = {}
         for t in marts:
             cur = con.execute(f'select * from marts."{t}"')
@@ -170,8 +198,10 @@ def test_every_mart_has_identical_rows(builds):
             elif rows != want_rows:
                 only_duck = [r for r in want_rows if r not in rows][:3]
                 only_pg = [r for r in rows if r not in want_rows][:3]
-                differences.append(f"{t}: {len(want_rows)} rows on DuckDB, {len(rows)} on PostgreSQL; "
-                                   f"DuckDB only {only_duck}; PostgreSQL only {only_pg}")
+                differences.append(
+                    f"{t}: {len(want_rows)} rows on DuckDB, {len(rows)} on PostgreSQL; "
+                    f"DuckDB only {only_duck}; PostgreSQL only {only_pg}"
+                )
     assert not differences, "\n".join(differences)
 
 

@@ -25,8 +25,7 @@ pytestmark = pytest.mark.timeout(1800)
 
 
 def _dsn(env: dict[str, str], user: str) -> str:
-    return (f"host={env['NIANBAO_PG_HOST']} port={env['NIANBAO_PG_PORT']} "
-            f"dbname={env['NIANBAO_PG_DBNAME']} user={user}")
+    return f"host={env['NIANBAO_PG_HOST']} port={env['NIANBAO_PG_PORT']} dbname={env['NIANBAO_PG_DBNAME']} user={user}"
 
 
 def test_make_run_on_postgres_publishes_marts_for_readers(pg_env, tmp_path):  # noqa: F811
@@ -34,10 +33,16 @@ def test_make_run_on_postgres_publishes_marts_for_readers(pg_env, tmp_path):  # 
     raw.mkdir()
     for doc in sorted(SEEDS.glob("*.txt")):
         shutil.copy(doc, raw / doc.name)
-    env = {**os.environ, **pg_env, "NIANBAO_TARGET": "postgres", "NIANBAO_RAW_DIR": str(raw),
-           "NIANBAO_WAREHOUSE": str(tmp_path / "wh" / "nianbao.duckdb")}
-    proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], env=env, capture_output=True,
-                          text=True, timeout=1500)
+    env = {
+        **os.environ,
+        **pg_env,
+        "NIANBAO_TARGET": "postgres",
+        "NIANBAO_RAW_DIR": str(raw),
+        "NIANBAO_WAREHOUSE": str(tmp_path / "wh" / "nianbao.duckdb"),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "orchestration.cli", "run"], env=env, capture_output=True, text=True, timeout=1500
+    )
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert f"warehouse: postgresql+psycopg://{pg_env['NIANBAO_PG_USER']}@" in proc.stdout
     assert "documents: 4 loaded" in proc.stdout
@@ -55,7 +60,10 @@ def test_make_run_on_postgres_publishes_marts_for_readers(pg_env, tmp_path):  # 
     with psycopg.connect(_dsn(pg_env, "analyst"), autocommit=True) as analyst:
         loaded = analyst.execute("select count(*) from marts.dim_document where status = 'loaded'").fetchone()[0]
         assert loaded == 4
-        for statement in ("delete from marts.fct_figures", "create table marts.mine (x int)",
-                          "select count(*) from raw.documents"):
+        for statement in (
+            "delete from marts.fct_figures",
+            "create table marts.mine (x int)",
+            "select count(*) from raw.documents",
+        ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 analyst.execute(statement)

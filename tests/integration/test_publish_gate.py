@@ -52,7 +52,8 @@ def test_a_failing_suite_blocks_the_publish_and_says_why(warehouse, monkeypatch,
     write_db(config.working_path(warehouse), _bad_frames())
     before = _digest(warehouse)
     job = Definitions(
-        assets=PUBLISH_STEPS, resources={"warehouse": WarehouseResource()},
+        assets=PUBLISH_STEPS,
+        resources={"warehouse": WarehouseResource()},
         jobs=[define_asset_job("publish_steps", selection=AssetSelection.assets(*PUBLISH_STEPS))],
     ).resolve_job_def("publish_steps")
     monkeypatch.setattr(definitions.defs, "resolve_job_def", lambda name: job)
@@ -77,8 +78,12 @@ def test_the_same_build_made_valid_is_published(warehouse):
     write_db(config.working_path(warehouse), good)
     before = _digest(warehouse)
 
-    result = materialize(PUBLISH_STEPS, resources={"warehouse": WarehouseResource()},
-                         instance=DagsterInstance.ephemeral(), raise_on_error=False)
+    result = materialize(
+        PUBLISH_STEPS,
+        resources={"warehouse": WarehouseResource()},
+        instance=DagsterInstance.ephemeral(),
+        raise_on_error=False,
+    )
 
     assert _steps_run(result.all_events) == {"gx_validation", "quality_report", "warehouse_snapshot"}
     assert _digest(warehouse) != before

@@ -48,9 +48,14 @@ def test_kill_minus_nine_at_random_moments(seeded):
     for i in range(4):
         # change the input so that every stage has work to do
         (raw / f"extra_{i}.txt").write_text(f"2020年某县图书馆年报\n全年接待读者{1000 + i}人次。\n", encoding="utf-8")
-        proc = subprocess.Popen(cli.CLI, cwd=PROJECT_ROOT,
-                                env=cli.env_for(raw, wh, **LOCK_WAIT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cli.CLI,
+            cwd=PROJECT_ROOT,
+            env=cli.env_for(raw, wh, **LOCK_WAIT),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         time.sleep(rng.uniform(0.5, 25.0))
         try:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -81,10 +86,18 @@ def test_reader_holding_the_warehouse_open_during_a_run(seeded):
     finally:
         reader.close()
     # a new reader (another process) sees the new build
-    out = subprocess.run([sys.executable, "-c",
-                          "import duckdb,sys; c=duckdb.connect(sys.argv[1], read_only=True); "
-                          "print(c.execute(\"select count(*) from marts.fct_figures where value = 4321\").fetchone()[0])",
-                          str(wh)], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb,sys; c=duckdb.connect(sys.argv[1], read_only=True); "
+            'print(c.execute("select count(*) from marts.fct_figures where value = 4321").fetchone()[0])',
+            str(wh),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.stdout.strip() == "1", out.stderr
 
 

@@ -28,9 +28,9 @@ def test_dbt_models_are_grouped_by_layer(graph):
     assert group("intermediate/int_figures_preferred") == "intermediate"
     assert group("marts/fct_figures") == "marts"
     assert group("marts/mart_library_year") == "marts"
-    assert group("marts/dq_findings") == "quality"          # models/quality, schema marts
+    assert group("marts/dq_findings") == "quality"  # models/quality, schema marts
     assert group("intermediate/int_dq_conflict") == "quality"
-    assert group("metrics") == "staging"                     # the seed
+    assert group("metrics") == "staging"  # the seed
     dbt_keys = [k for k in graph.get_all_asset_keys() if k.path[0] in ("staging", "intermediate", "marts")]
     assert dbt_keys and all(graph.get(k).group_name in LAYERS for k in dbt_keys)
     assert "default" not in {graph.get(k).group_name for k in graph.get_all_asset_keys()}
@@ -43,15 +43,35 @@ def test_row_counts_and_column_schemas_on_tables_only(tmp_path):
         "create table marts.fct_x as select range as n, 'a' as label from range(3)",
         "create view marts.v_x as select * from marts.fct_x",
     )
-    manifest = {"nodes": {
-        "model.p.fct_x": {"unique_id": "model.p.fct_x", "resource_type": "model", "schema": "marts",
-                          "name": "fct_x", "alias": "fct_x", "config": {"materialized": "table"},
-                          "columns": {"n": {"name": "n", "description": "A number."}}},
-        "model.p.v_x": {"unique_id": "model.p.v_x", "resource_type": "model", "schema": "marts",
-                        "name": "v_x", "alias": "v_x", "config": {"materialized": "view"}},
-        "model.p.gone": {"unique_id": "model.p.gone", "resource_type": "model", "schema": "marts",
-                         "name": "gone", "alias": "gone", "config": {"materialized": "table"}},
-    }}
+    manifest = {
+        "nodes": {
+            "model.p.fct_x": {
+                "unique_id": "model.p.fct_x",
+                "resource_type": "model",
+                "schema": "marts",
+                "name": "fct_x",
+                "alias": "fct_x",
+                "config": {"materialized": "table"},
+                "columns": {"n": {"name": "n", "description": "A number."}},
+            },
+            "model.p.v_x": {
+                "unique_id": "model.p.v_x",
+                "resource_type": "model",
+                "schema": "marts",
+                "name": "v_x",
+                "alias": "v_x",
+                "config": {"materialized": "view"},
+            },
+            "model.p.gone": {
+                "unique_id": "model.p.gone",
+                "resource_type": "model",
+                "schema": "marts",
+                "name": "gone",
+                "alias": "gone",
+                "config": {"materialized": "table"},
+            },
+        }
+    }
     events = [Output(None, output_name=n, metadata={"unique_id": f"model.p.{n}"}) for n in ("fct_x", "v_x", "gone")]
     out = with_table_metadata(events, manifest, db)
     assert [e.output_name for e in out] == ["fct_x", "v_x", "gone"]
@@ -59,7 +79,10 @@ def test_row_counts_and_column_schemas_on_tables_only(tmp_path):
     assert ROW_COUNT_KEY not in out[1].metadata and ROW_COUNT_KEY not in out[2].metadata
     # the column schema: names and types from the database, descriptions from the dbt YAML
     columns = out[0].metadata[COLUMN_SCHEMA_KEY].value.columns
-    assert [(c.name, c.type, c.description) for c in columns] == [("n", "BIGINT", "A number."), ("label", "VARCHAR", None)]
+    assert [(c.name, c.type, c.description) for c in columns] == [
+        ("n", "BIGINT", "A number."),
+        ("label", "VARCHAR", None),
+    ]
     assert COLUMN_SCHEMA_KEY not in out[1].metadata
     assert "unique_id" in out[0].metadata
 

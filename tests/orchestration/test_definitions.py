@@ -30,23 +30,51 @@ def describe(defs) -> dict:
         "jobs": sorted(j.name for j in defs.resolve_all_job_defs() if not j.name.startswith("__")),
         "schedules": sorted(s.name for s in defs.schedules),
         "sensors": sorted(s.name for s in defs.sensors),
-        "groups": {g: sorted("/".join(k.path) for k in graph.get_all_asset_keys() if graph.get(k).group_name == g)
-                   for g in sorted({graph.get(k).group_name for k in graph.get_all_asset_keys()})},
+        "groups": {
+            g: sorted("/".join(k.path) for k in graph.get_all_asset_keys() if graph.get(k).group_name == g)
+            for g in sorted({graph.get(k).group_name for k in graph.get_all_asset_keys()})
+        },
     }
 
 
 def test_definitions_contain_the_pipeline(defs):
     d = describe(defs)
-    for key in ["gazetteer", "raw_documents", "raw_extractions", "raw_figures", "raw_events", "raw_libraries", "quality_report", "warehouse_snapshot",
-                "marts/fct_figures", "marts/fct_visits", "marts/fct_circulation", "marts/fct_activities",
-                "marts/fct_spending", "marts/dim_library", "marts/dim_region", "marts/dim_year",
-                "marts/dim_document", "marts/dq_findings", "marts/dq_finding_figures", "marts/library_year_summary"]:
+    for key in [
+        "gazetteer",
+        "raw_documents",
+        "raw_extractions",
+        "raw_figures",
+        "raw_events",
+        "raw_libraries",
+        "quality_report",
+        "warehouse_snapshot",
+        "marts/fct_figures",
+        "marts/fct_visits",
+        "marts/fct_circulation",
+        "marts/fct_activities",
+        "marts/fct_spending",
+        "marts/dim_library",
+        "marts/dim_region",
+        "marts/dim_year",
+        "marts/dim_document",
+        "marts/dq_findings",
+        "marts/dq_finding_figures",
+        "marts/library_year_summary",
+    ]:
         assert key in d["assets"], key
     assert d["schedules"] == ["daily_build"]
     assert d["sensors"] == ["raw_folder_sensor"]
     assert "build_warehouse" in d["jobs"]
     checks = d["asset_checks"]
-    for code in ["conflict", "partial_exceeds_year", "sum_mismatch", "ratio_mismatch", "invalid_value", "implausible", "count_mismatch"]:
+    for code in [
+        "conflict",
+        "partial_exceeds_year",
+        "sum_mismatch",
+        "ratio_mismatch",
+        "invalid_value",
+        "implausible",
+        "count_mismatch",
+    ]:
         assert f"marts/dq_findings:dq_{code}" in checks
     assert "warehouse_snapshot:great_expectations" in checks
     # dbt tests surface as asset checks on the marts

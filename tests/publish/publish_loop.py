@@ -27,8 +27,10 @@ def build(working: Path, it: int, rows: int) -> None:
     con = duckdb.connect(str(working))
     try:
         con.execute("create schema if not exists marts")
-        con.execute(f"create or replace table marts.fct_figures as "
-                    f"select range as figure_id, {it} as build, random() as value from range({rows})")
+        con.execute(
+            f"create or replace table marts.fct_figures as "
+            f"select range as figure_id, {it} as build, random() as value from range({rows})"
+        )
         con.execute(f"create or replace table marts.meta as select {it} as build, {rows} as n")
     finally:
         con.close()

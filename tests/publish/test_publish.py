@@ -78,7 +78,11 @@ def test_reader_keeps_old_data_during_publish(paths):
         publish(working, published, REQUIRED)  # must not fail while the reader is open
         # the open reader still sees the old, consistent snapshot
         assert reader.execute("select build, n from marts.meta").fetchone() == (1, 5000)
-        assert reader.execute("select count(*), min(build), max(build) from marts.fct_figures").fetchone() == (5000, 1, 1)
+        assert reader.execute("select count(*), min(build), max(build) from marts.fct_figures").fetchone() == (
+            5000,
+            1,
+            1,
+        )
         # a new reader (another process: DuckDB caches instances per path) sees the new data
         assert check_published(published) == 2
     finally:
@@ -89,8 +93,15 @@ def test_working_file_locked_by_another_process(paths):
     working, published = paths
     build(working, 1, 10)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
-         str(working)], stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
+            str(working),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ok"
         with pytest.raises(PublishError, match="connection"):
@@ -121,7 +132,7 @@ def test_recover_corrupt_working_file(paths):
     for _ in range(3):  # moved-aside copies are pruned to the newest two
         working.write_bytes(b"garbage" * 1000)
         recover(working, published)
-    assert len([p for p in published.parent.iterdir() if ".corrupt-" in p.name and not p.name.endswith(".wal" )]) == 2
+    assert len([p for p in published.parent.iterdir() if ".corrupt-" in p.name and not p.name.endswith(".wal")]) == 2
 
 
 def test_recover_healthy_and_orphan_wal(paths):
@@ -164,8 +175,12 @@ def test_kill_9_during_build_and_publish_loop(paths):
     publish(working, published, REQUIRED)
     seen_builds = set()
     for _ in range(6):
-        proc = subprocess.Popen([sys.executable, str(LOOP), str(working), str(published), "500", "200000"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(LOOP), str(working), str(published), "500", "200000"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(rnd.uniform(0.4, 1.6))
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate(timeout=30)

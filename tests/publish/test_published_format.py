@@ -41,11 +41,13 @@ def test_published_file_has_the_1x_header_and_everything(tmp_path):
     try:
         assert con.execute("select count(*), sum(value) from marts.fct_figures").fetchone() == (1000, 749250.0)
         assert con.execute("select count(*) from marts.big").fetchone() == (933,)
-        comments = con.execute("select comment from duckdb_columns() where table_name = 'fct_figures' "
-                               "and column_name = 'value'").fetchall()
+        comments = con.execute(
+            "select comment from duckdb_columns() where table_name = 'fct_figures' and column_name = 'value'"
+        ).fetchall()
         assert comments == [("value in base units",)]
-        assert con.execute("select comment from duckdb_tables() where table_name = 'fct_figures'").fetchall() \
-            == [("one row per stated figure",)]
+        assert con.execute("select comment from duckdb_tables() where table_name = 'fct_figures'").fetchall() == [
+            ("one row per stated figure",)
+        ]
     finally:
         con.close()
 

@@ -50,8 +50,12 @@ def paths(tmp_path):
 
 
 def loop(marts, working, published, start, n) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(LOOP), str(marts), str(working), str(published), str(start), str(n)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(LOOP), str(marts), str(working), str(published), str(start), str(n)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def published_build(published: Path) -> int:
@@ -134,13 +138,18 @@ def test_stale_wal_files_are_pruned(paths):
     assert len(list(published.parent.glob("*.wal.stale-*"))) == 3
 
 
-HOLD = ("import sys, time; sys.path.insert(0, sys.argv[2]); from nianbao.runlock import run_lock\n"
-        "with run_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(float(sys.argv[3]))\n")
+HOLD = (
+    "import sys, time; sys.path.insert(0, sys.argv[2]); from nianbao.runlock import run_lock\n"
+    "with run_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(float(sys.argv[3]))\n"
+)
 
 
 def hold(lock: Path, seconds: float) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(lock), str(config.PROJECT_ROOT), str(seconds)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(lock), str(config.PROJECT_ROOT), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout.readline().strip() == "held"
     return proc
 
@@ -170,16 +179,22 @@ def test_run_lock_refuses_waits_and_never_goes_stale(tmp_path):
     short.wait(timeout=30)
 
 
-FORK_AND_HOLD = ("import os, sys, time; sys.path.insert(0, sys.argv[2]); from nianbao.runlock import run_lock\n"
-                 "with run_lock(sys.argv[1]):\n"
-                 "    if os.fork() == 0:\n        time.sleep(60); os._exit(0)\n"
-                 "    print('held', flush=True); time.sleep(60)\n")
+FORK_AND_HOLD = (
+    "import os, sys, time; sys.path.insert(0, sys.argv[2]); from nianbao.runlock import run_lock\n"
+    "with run_lock(sys.argv[1]):\n"
+    "    if os.fork() == 0:\n        time.sleep(60); os._exit(0)\n"
+    "    print('held', flush=True); time.sleep(60)\n"
+)
 
 
 def test_a_forked_child_does_not_keep_a_killed_run_s_lock(tmp_path):
     lock = tmp_path / "nianbao.duckdb.lock"
-    parent = subprocess.Popen([sys.executable, "-c", FORK_AND_HOLD, str(lock), str(config.PROJECT_ROOT)],
-                              stdout=subprocess.PIPE, text=True, start_new_session=True)
+    parent = subprocess.Popen(
+        [sys.executable, "-c", FORK_AND_HOLD, str(lock), str(config.PROJECT_ROOT)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         assert parent.stdout.readline().strip() == "held"
         assert holder(lock) is not None

@@ -11,15 +11,25 @@ from tests.quality.support import F, Report, build, findings
 LIB = "如皋市图书馆"
 
 # the library's own report and a provincial bulletin about the same year
-OWN = Report("rugao_2022_report.txt", LIB, [
-    F("visits.in_person", 1227435, unit_raw="人次", year=2022, start=10, evidence="全年接待读者1227435人次"),
-    F("circulation.loans", 1000000, unit_raw="册次", year=2022, start=40, evidence="外借图书100万册次"),
-], year=2022)
-BULLETIN = Report("province_bulletin_2022.txt", LIB, [
-    F("visits.in_person", 1500000, unit_raw="万人次", year=2022, start=10, evidence="如皋市图书馆到馆150万人次"),
-    # the same loans, rounded: not a contradiction
-    F("circulation.loans", 1000000, unit_raw="万册次", year=2022, start=40, evidence="外借100万册次"),
-], year=2022)
+OWN = Report(
+    "rugao_2022_report.txt",
+    LIB,
+    [
+        F("visits.in_person", 1227435, unit_raw="人次", year=2022, start=10, evidence="全年接待读者1227435人次"),
+        F("circulation.loans", 1000000, unit_raw="册次", year=2022, start=40, evidence="外借图书100万册次"),
+    ],
+    year=2022,
+)
+BULLETIN = Report(
+    "province_bulletin_2022.txt",
+    LIB,
+    [
+        F("visits.in_person", 1500000, unit_raw="万人次", year=2022, start=10, evidence="如皋市图书馆到馆150万人次"),
+        # the same loans, rounded: not a contradiction
+        F("circulation.loans", 1000000, unit_raw="万册次", year=2022, start=40, evidence="外借100万册次"),
+    ],
+    year=2022,
+)
 
 # three years of one library: events x10 from 2019 to 2020, +10 % from 2020 to 2021
 Y2019 = Report("rugao_2019.txt", LIB, [F("activities.events", 100, unit_raw="场", year=2019, start=10)], year=2019)
@@ -50,10 +60,13 @@ def test_both_evidences_are_linked_and_readable(db):
     from tests.dbt_support import query
 
     f = findings(db, check="cross_document")[0]
-    rows = query(db, """
+    rows = query(
+        db,
+        """
         select x.source_file, x.evidence from marts.dq_finding_figures ff
         join intermediate.int_figures_attributed x using (figure_id) where ff.finding_id = ? order by x.source_file""",
-                 [f["finding_id"]])
+        [f["finding_id"]],
+    )
     assert rows == [(BULLETIN.source_file, "如皋市图书馆到馆150万人次"), (OWN.source_file, "全年接待读者1227435人次")]
 
 

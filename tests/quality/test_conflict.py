@@ -11,8 +11,10 @@ from tests.quality.support import F, Report, build, expected_id, findings, invol
 OWN = "如皋市图书馆"
 OTHER = "南通市图书馆"
 
-REG = [F("users.new_registrations", v, unit_raw="张", start=s)
-       for v, s in [(22454, 100), (2988, 200), (10119, 300), (3274, 400)]]
+REG = [
+    F("users.new_registrations", v, unit_raw="张", start=s)
+    for v, s in [(22454, 100), (2988, 200), (10119, 300), (3274, 400)]
+]
 REG_BRANCHES = F("users.new_registrations", 5096, scope="branches", start=450)
 LOANS = [
     F("circulation.loans", 205829, unit_raw="册次", start=500),
@@ -30,19 +32,38 @@ LOANS_PARTIAL = F("circulation.loans", 206000, qualifier="at_least", period="par
 # 125 vs 120多: [120, 130) contains 125
 ARTICLES = [F("activities.events", 125, start=700), F("activities.events", 120, qualifier="at_least", start=720)]
 # two parts with different segments, no total
-EVENT_SEGMENTS = [F("activities.events", 15, segment="online", start=800),
-                  F("activities.events", 80, qualifier="at_least", segment="online_recs_lectures", start=820)]
+EVENT_SEGMENTS = [
+    F("activities.events", 15, segment="online", start=800),
+    F("activities.events", 80, qualifier="at_least", segment="online_recs_lectures", start=820),
+]
 # flow vs stock
-BRANCHES = [F("network.branches", 38, scope="branches", start=900),
-            F("network.branches_added", 3, scope="branches", start=920)]
+BRANCHES = [
+    F("network.branches", 38, scope="branches", start=900),
+    F("network.branches_added", 3, scope="branches", start=920),
+]
 # approx and at_most overlap an exact value
-ACTIVE = [F("users.active", 150000, qualifier="approx", start=1000), F("users.active", 160000, start=1020),
-          F("users.active", 170000, qualifier="at_most", start=1040)]
+ACTIVE = [
+    F("users.active", 150000, qualifier="approx", start=1000),
+    F("users.active", 160000, start=1020),
+    F("users.active", 170000, qualifier="at_most", start=1040),
+]
 # a figure about another library named in the same report
 OTHER_REG = F("users.new_registrations", 900, library_name=OTHER, start=1100)
 
-RUGAO = Report("002_rugao.txt", OWN, REG + [REG_BRANCHES] + LOANS + LOAN_PARTS + [LOANS_PARTIAL]
-               + ARTICLES + EVENT_SEGMENTS + BRANCHES + ACTIVE + [OTHER_REG])
+RUGAO = Report(
+    "002_rugao.txt",
+    OWN,
+    REG
+    + [REG_BRANCHES]
+    + LOANS
+    + LOAN_PARTS
+    + [LOANS_PARTIAL]
+    + ARTICLES
+    + EVENT_SEGMENTS
+    + BRANCHES
+    + ACTIVE
+    + [OTHER_REG],
+)
 
 # a second report of another library: a conflict there is its own finding
 HAIAN_VISITS = [F("visits.in_person", 47000, start=10), F("visits.in_person", 60, qualifier="at_least", start=30)]
@@ -65,7 +86,9 @@ def test_registrations_are_one_conflict_with_all_four_candidates(db):
     f = found[0]
     assert f["severity"] == "error" and f["metric"] == "users.new_registrations" and f["year"] == 2020
     assert f["figures"] == {i: "candidate" for i in ids(RUGAO, REG)}
-    assert f["message"] == "New library cards (users.new_registrations) in 2020 are stated as 22454, 10119, 3274 and 2988."
+    assert (
+        f["message"] == "New library cards (users.new_registrations) in 2020 are stated as 22454, 10119, 3274 and 2988."
+    )
     assert f["finding_id"] == expected_id("conflict", ids(RUGAO, REG))
 
 
@@ -99,16 +122,23 @@ def test_figure_status(db):
 
 
 def test_library_year_summary(db):
-    rows = query(db, """
+    rows = query(
+        db,
+        """
         select registrations, registrations_candidates, registrations_conflict,
                loans, loans_candidates, loans_conflict,
                events, events_candidates, events_conflict, visits_candidates, n_errors, n_findings
-        from marts.library_year_summary where library_name = ? and year = 2020""", [OWN])
+        from marts.library_year_summary where library_name = ? and year = 2020""",
+        [OWN],
+    )
     assert len(rows) == 1
     (reg, reg_n, reg_c, loans, loans_n, loans_c, ev, ev_n, ev_c, vis_n, n_err, n_all) = rows[0]
-    assert (reg, reg_n, reg_c) == (22454, 4, True)          # no value repeats: the largest
-    assert (loans, loans_n, loans_c) == (205829, 5, True)   # stated twice: the most frequent
+    assert (reg, reg_n, reg_c) == (22454, 4, True)  # no value repeats: the largest
+    assert (loans, loans_n, loans_c) == (205829, 5, True)  # stated twice: the most frequent
     assert (ev, ev_n, ev_c) == (125, 2, False)
     assert vis_n == 0
     assert n_err == n_all - len([f for f in findings(db, RUGAO) if f["severity"] != "error"])
-    assert query(db, "select count(*) from marts.library_year_summary group by library_key, year having count(*) > 1") == []
+    assert (
+        query(db, "select count(*) from marts.library_year_summary group by library_key, year having count(*) > 1")
+        == []
+    )

@@ -27,8 +27,9 @@ MINORS_STATED = F("activities.events", 23, segment="minors", start=100)
 MINORS_PARTIAL = F("activities.events", 16, segment="minors", period="partial", start=120)
 ALL_STATED = F("activities.events", 53, start=140)
 ALL_STATED_2 = F("activities.events", 60, qualifier="at_least", start=160)
-EVENTS = (table_events("t_minors", "2020年未成年人活动一览表", 13, segment="minors", start=1000)
-          + table_events("t_all", "2020年各类读者活动统计表", 53, segment="all", start=3000))
+EVENTS = table_events("t_minors", "2020年未成年人活动一览表", 13, segment="minors", start=1000) + table_events(
+    "t_all", "2020年各类读者活动统计表", 53, segment="all", start=3000
+)
 TABLES = Report("tables.txt", "如皋市图书馆", [MINORS_STATED, MINORS_PARTIAL, ALL_STATED, ALL_STATED_2], EVENTS)
 
 # --- partial_exceeds_year -------------------------------------------------------------
@@ -44,8 +45,22 @@ BRANCH_YEAR = F("network.branches", 38, scope="branches", start=170)
 # a partial flow below its year: fine
 VISITS_PARTIAL = F("visits.in_person", 212000, qualifier="at_least", period="partial", start=190)
 VISITS_YEAR = F("visits.in_person", 474500, qualifier="at_least", start=210)
-PERIODS = Report("periods.txt", "海安市图书馆", [REG_PARTIAL, *REG_YEAR, EV_PARTIAL, EV_YEAR, STOCK_PARTIAL,
-                                                STOCK_YEAR, BRANCH_PARTIAL, BRANCH_YEAR, VISITS_PARTIAL, VISITS_YEAR])
+PERIODS = Report(
+    "periods.txt",
+    "海安市图书馆",
+    [
+        REG_PARTIAL,
+        *REG_YEAR,
+        EV_PARTIAL,
+        EV_YEAR,
+        STOCK_PARTIAL,
+        STOCK_YEAR,
+        BRANCH_PARTIAL,
+        BRANCH_YEAR,
+        VISITS_PARTIAL,
+        VISITS_YEAR,
+    ],
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +70,7 @@ def db(tmp_path_factory):
 
 
 # --- implausible ----------------------------------------------------------------------
+
 
 def test_borrowers_above_visits_is_a_warning(db):
     found = involving(findings(db, PLAUSIBLE, "implausible"), PLAUSIBLE.fid(BORROWERS))
@@ -80,12 +96,13 @@ def test_other_segments_and_plausible_relations_are_quiet(db):
 
 # --- count_mismatch -------------------------------------------------------------------
 
+
 def test_event_table_of_13_rows_vs_stated_23(db):
     found = findings(db, TABLES, "count_mismatch")
     assert len(found) == 1
     f = found[0]
     assert f["severity"] == "warn" and f["metric"] == "activities.events"
-    assert f["figures"] == {TABLES.fid(MINORS_STATED): "subject"}   # the partial 16 is not compared
+    assert f["figures"] == {TABLES.fid(MINORS_STATED): "subject"}  # the partial 16 is not compared
     for text in ("2020年未成年人活动一览表", "13", "23"):
         assert text in f["message"], f["message"]
 
@@ -98,6 +115,7 @@ def test_event_table_of_53_rows_vs_stated_53_is_quiet(db):
 
 
 # --- partial_exceeds_year -------------------------------------------------------------
+
 
 def test_partial_flow_above_the_full_year_is_an_error(db):
     found = findings(db, PERIODS, "partial_exceeds_year")
@@ -113,8 +131,9 @@ def test_partial_flow_above_the_full_year_is_an_error(db):
 
 
 def test_stocks_and_smaller_partials_are_quiet(db):
-    quiet = [PERIODS.fid(f) for f in [STOCK_PARTIAL, STOCK_YEAR, BRANCH_PARTIAL, BRANCH_YEAR,
-                                      VISITS_PARTIAL, VISITS_YEAR]]
+    quiet = [
+        PERIODS.fid(f) for f in [STOCK_PARTIAL, STOCK_YEAR, BRANCH_PARTIAL, BRANCH_YEAR, VISITS_PARTIAL, VISITS_YEAR]
+    ]
     assert involving(findings(db, PERIODS), *quiet) == []
     assert set(statuses(db, quiet).values()) == {"reported"}
     assert statuses(db, [PERIODS.fid(REG_PARTIAL)]) == {PERIODS.fid(REG_PARTIAL): "suspicious"}

@@ -22,14 +22,22 @@ RUGAO = "002_570b70e7632cace6.txt"
 pytestmark = pytest.mark.slow
 
 if not (SEEDS / "gold.csv").exists():  # fail loudly, never skip into green
-    raise FileNotFoundError(f"{SEEDS / 'gold.csv'} is missing: the acceptance tests need ../shared/seeds beside the repo")
+    raise FileNotFoundError(
+        f"{SEEDS / 'gold.csv'} is missing: the acceptance tests need ../shared/seeds beside the repo"
+    )
 
 # lists the reports state as parts of a total (gold.csv row numbers): row -> (group, role, complete)
 GROUPS = {
-    52: ("loans_by_type", "part", True), 53: ("loans_by_type", "part", True), 54: ("loans_by_type", "total", True),
-    43: ("education", "part", True), 44: ("education", "part", True), 45: ("education", "part", True),
+    52: ("loans_by_type", "part", True),
+    53: ("loans_by_type", "part", True),
+    54: ("loans_by_type", "total", True),
+    43: ("education", "part", True),
+    44: ("education", "part", True),
+    45: ("education", "part", True),
     46: ("education", "total", True),
-    91: ("qian_events", "total", True), 92: ("qian_events", "part", True), 93: ("qian_events", "part", True),
+    91: ("qian_events", "total", True),
+    92: ("qian_events", "part", True),
+    93: ("qian_events", "part", True),
 }
 
 
@@ -74,37 +82,79 @@ def gold(tmp_path_factory):
         group = GROUPS.get(i)
         if r["file"] == RUGAO and r["metric"].startswith("spending.") and r["metric"] != "spending.total":
             group = ("closing_table", "part", True) if n == 1214 else ("analysis_list", "part", False)
-        f = Figure(metric=r["metric"], value=float(r["value"]), qualifier=r["qualifier"], scope=r["scope"],
-                   segment=r["segment"], period=r["period"], year=int(r["year"]),
-                   unit_raw="万" if "万" in lines[n - 1] else "", evidence=r["evidence"],
-                   char_start=start, char_end=start + i,
-                   value_high=float(r["value_high"]) if r["value_high"] else None, library_name=r["library"],
-                   group_id=group and group[0], group_role=group and group[1], group_complete=group and group[2])
+        f = Figure(
+            metric=r["metric"],
+            value=float(r["value"]),
+            qualifier=r["qualifier"],
+            scope=r["scope"],
+            segment=r["segment"],
+            period=r["period"],
+            year=int(r["year"]),
+            unit_raw="万" if "万" in lines[n - 1] else "",
+            evidence=r["evidence"],
+            char_start=start,
+            char_end=start + i,
+            value_high=float(r["value_high"]) if r["value_high"] else None,
+            library_name=r["library"],
+            group_id=group and group[0],
+            group_role=group and group[1],
+            group_complete=group and group[2],
+        )
         figures.setdefault(r["file"], []).append(f)
         by_row[i] = (r["file"], f)
     pos = texts[RUGAO].find("87.68")
-    ratio = Figure(metric="ratio.attendance_per_10k", value=87.68, qualifier="exact", scope="library", segment="all",
-                   period="year", year=2020, unit_raw="人", evidence="年每万人参加读者活动人次为87.68人",
-                   char_start=pos, char_end=pos + 5, kind="ratio", library_name="如皋市图书馆",
-                   ratio_numerator="activities.attendance", ratio_denominator="population.served", ratio_scale=10000)
+    ratio = Figure(
+        metric="ratio.attendance_per_10k",
+        value=87.68,
+        qualifier="exact",
+        scope="library",
+        segment="all",
+        period="year",
+        year=2020,
+        unit_raw="人",
+        evidence="年每万人参加读者活动人次为87.68人",
+        char_start=pos,
+        char_end=pos + 5,
+        kind="ratio",
+        library_name="如皋市图书馆",
+        ratio_numerator="activities.attendance",
+        ratio_denominator="population.served",
+        ratio_scale=10000,
+    )
     figures[RUGAO].append(ratio)
     events = []
     for line in notes:
         m = re.match(r"\| 002 \| (\d+) \| (\d+) \| [^|]*\|[^|]*\| (minors|activities) \|", line)
         if m:
             minors = m.group(3) == "minors"
-            events.append(Event(
-                title=f"{m.group(3)} {m.group(1)}", event_date=date(2020, 6, 1), date_precision="day",
-                char_start=int(m.group(2)) * 100, char_end=int(m.group(2)) * 100 + 1, evidence="row",
-                seq=int(m.group(1)), table_id="minors" if minors else "activities",
-                table_title="2020年未成年人活动一览表" if minors else "如皋市图书馆2020年各类读者活动统计表",
-                table_segment="minors" if minors else "all"))
+            events.append(
+                Event(
+                    title=f"{m.group(3)} {m.group(1)}",
+                    event_date=date(2020, 6, 1),
+                    date_precision="day",
+                    char_start=int(m.group(2)) * 100,
+                    char_end=int(m.group(2)) * 100 + 1,
+                    evidence="row",
+                    seq=int(m.group(1)),
+                    table_id="minors" if minors else "activities",
+                    table_title="2020年未成年人活动一览表" if minors else "如皋市图书馆2020年各类读者活动统计表",
+                    table_segment="minors" if minors else "all",
+                )
+            )
     docs = []
     for file, figs in figures.items():
         libs = [f.library_name for f in figs]
-        docs.append((make_document(file, text=texts[file]),
-                     ExtractionResult(library_name=max(set(libs), key=libs.count), report_year=2020,
-                                      figures=figs, events=events if file == RUGAO else [])))
+        docs.append(
+            (
+                make_document(file, text=texts[file]),
+                ExtractionResult(
+                    library_name=max(set(libs), key=libs.count),
+                    report_year=2020,
+                    figures=figs,
+                    events=events if file == RUGAO else [],
+                ),
+            )
+        )
     tmp = tmp_path_factory.mktemp("dq_gold")
     db = tmp / "working.duckdb"
     build_raw(db, docs)
@@ -112,8 +162,11 @@ def gold(tmp_path_factory):
     doc_id = {d.source_file: d.document_id for d, _ in docs}
     fid = {i: figure_id(doc_id[file], f) for i, (file, f) in by_row.items()}
     links: dict[tuple[str, str], set[str]] = {}
-    for finding, figure, check in query(db, 'select ff.finding_id, ff.figure_id, f."check" '
-                                            "from marts.dq_finding_figures ff join marts.dq_findings f using (finding_id)"):
+    for finding, figure, check in query(
+        db,
+        'select ff.finding_id, ff.figure_id, f."check" '
+        "from marts.dq_finding_figures ff join marts.dq_findings f using (finding_id)",
+    ):
         links.setdefault((finding, check), set()).add(figure)
     findings = query(db, 'select source_file, "check", severity, message from marts.dq_findings')
     return {"fid": fid, "links": links, "findings": findings, "pairs": _pairs(notes)}
@@ -131,8 +184,10 @@ def test_every_conflict_pair_is_linked_by_one_conflict(gold):
     c1, _ = gold["pairs"]
     assert len(c1) == 25
     assert [p for p in c1 if len(_together(gold, *p)) != 1] == []
-    assert "New library cards (users.new_registrations) in 2020 are stated as 22454, 10119, 3274 and 2988." \
+    assert (
+        "New library cards (users.new_registrations) in 2020 are stated as 22454, 10119, 3274 and 2988."
         in _messages(gold, "conflict")
+    )
 
 
 def test_no_subset_or_flow_pair_is_a_conflict(gold):

@@ -59,7 +59,7 @@ def _stem(name: str) -> str:
 def _shares_words(a: str, b: str, n: int = 6) -> bool:
     """The two texts share a run of n characters (evidence quoted differently)."""
     a, b = "".join(a.split()), "".join(b.split())
-    return any(a[i:i + n] in b for i in range(max(len(a) - n + 1, 0)))
+    return any(a[i : i + n] in b for i in range(max(len(a) - n + 1, 0)))
 
 
 def _listed() -> list[dict]:
@@ -77,12 +77,22 @@ def findings():
     wh = tmp / "wh" / "nianbao.duckdb"
     env = dict(os.environ, NIANBAO_RAW_DIR=str(REALDEV / "docs"), NIANBAO_WAREHOUSE=str(wh))
     try:
-        proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "run"], cwd=PROJECT_ROOT, env=env,
-                              capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(
+            [sys.executable, "-m", "orchestration.cli", "run"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         if proc.returncode != 0:  # say which dbt node failed (the log goes with the temporary folder)
             logs = sorted((wh.parent / "logs").glob("*.log"))
-            failed = [ln for p in logs for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()
-                      if " FAIL " in ln or " ERROR " in ln]
+            failed = [
+                ln
+                for p in logs
+                for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()
+                if " FAIL " in ln or " ERROR " in ln
+            ]
             raise AssertionError("the realdev build failed:\n" + "\n".join(failed[-20:]) + "\n" + proc.stderr[-1500:])
         con = duckdb.connect(str(wh), read_only=True)
         try:
@@ -103,10 +113,13 @@ def findings():
 
 
 def _matches(finding: dict, item: dict) -> bool:
-    return (_stem(finding["source_file"]) == _stem(item["file"])
-            and finding["check"] in item["checks"]
-            and (not finding["evidence"]
-                 or _shares_words(item["evidence"], finding["evidence"] + " | " + finding["message"])))
+    return (
+        _stem(finding["source_file"]) == _stem(item["file"])
+        and finding["check"] in item["checks"]
+        and (
+            not finding["evidence"] or _shares_words(item["evidence"], finding["evidence"] + " | " + finding["message"])
+        )
+    )
 
 
 def test_every_error_finding_is_a_real_inconsistency(findings):
@@ -115,38 +128,48 @@ def test_every_error_finding_is_a_real_inconsistency(findings):
     false_alarms = [f for f in errors if not any(_matches(f, item) for item in listed)]
     assert not false_alarms, (
         f"{len(false_alarms)} of {len(errors)} error findings are not in checks.csv or realdev_extra_checks.csv:\n"
-        + "\n".join(f"{f['source_file']} {f['check']}: {f['message']} [{f['evidence'][:120]}]" for f in false_alarms))
+        + "\n".join(f"{f['source_file']} {f['check']}: {f['message']} [{f['evidence'][:120]}]" for f in false_alarms)
+    )
 
 
 def test_the_inconsistencies_the_rules_are_built_for_are_found(findings):
     def found(file: str, check: str, *numbers: str) -> bool:
-        return any(_stem(f["source_file"]) == file and f["check"] == check
-                   and all(n in f["message"] for n in numbers) for f in findings)
+        return any(
+            _stem(f["source_file"]) == file and f["check"] == check and all(n in f["message"] for n in numbers)
+            for f in findings
+        )
 
-    assert found("h002", "conflict", "26859000", "26000000")             # 2600万 headline vs 2685.9万 body
+    assert found("h002", "conflict", "26859000", "26000000")  # 2600万 headline vs 2685.9万 body
     assert found("h020", "rounded_restatement", "118000000", "117700000")  # 1.18亿 vs 1.177亿: rounding
     assert not found("h020", "conflict", "118000000", "117700000")
-    assert found("h020", "date_mismatch", "2011")                          # 2011 for 2021 in a rising series
-    assert found("h016", "year_over_year", "1100000")                      # 参加培训班人次 1100 vs 119/199
-    assert found("h037", "qualifier_conflict", "约28.4万余册")              # 约 and 余 on one number
-    assert found("h011", "date_mismatch", "2021年9月29日", "2023-04-24")    # site chrome date vs article time
-    assert found("h014", "date_mismatch", "2020-01-10", "2020/5/8")        # published before it was reported
+    assert found("h020", "date_mismatch", "2011")  # 2011 for 2021 in a rising series
+    assert found("h016", "year_over_year", "1100000")  # 参加培训班人次 1100 vs 119/199
+    assert found("h037", "qualifier_conflict", "约28.4万余册")  # 约 and 余 on one number
+    assert found("h011", "date_mismatch", "2021年9月29日", "2023-04-24")  # site chrome date vs article time
+    assert found("h014", "date_mismatch", "2020-01-10", "2020/5/8")  # published before it was reported
     assert found("h020", "ratio_mismatch", "翻了2.15倍", "117700000", "54680000")  # x2.15, not +215 %
     assert found("h011", "ratio_mismatch", "每5名到馆读者中就有1名", "386804", "1227435")  # 1 in 3.17
-    assert found("h008", "count_mismatch", "1012", "1000")                 # 合計1012個 … 這1000家
+    assert found("h008", "count_mismatch", "1012", "1000")  # 合計1012個 … 這1000家
 
 
 def test_recall_over_the_hand_found_inconsistencies(findings, capsys):
     with (REALDEV / "checks.csv").open(encoding="utf-8") as fh:
         hand = list(csv.DictReader(fh))
-    hits = [r for r in hand if any(_stem(f["source_file"]) == _stem(r["file"]) and f["check"] in FAMILY[r["kind"]]
-                                   for f in findings)]
+    hits = [
+        r
+        for r in hand
+        if any(_stem(f["source_file"]) == _stem(r["file"]) and f["check"] in FAMILY[r["kind"]] for f in findings)
+    ]
     with capsys.disabled():
-        print(f"\nrealdev: {len(hits)} of {len(hand)} hand-found inconsistencies found by file and check family: "
-              + ", ".join(f"{r['file']} {r['kind']}" for r in hits))
+        print(
+            f"\nrealdev: {len(hits)} of {len(hand)} hand-found inconsistencies found by file and check family: "
+            + ", ".join(f"{r['file']} {r['kind']}" for r in hits)
+        )
         by = {}
         for f in findings:
             by[(f["check"], f["severity"])] = by.get((f["check"], f["severity"]), 0) + 1
         print("realdev findings: " + ", ".join(f"{c}/{s} {n}" for (c, s), n in sorted(by.items())))
     assert hand  # checks.csv was read
-    assert len(hits) >= 10, f"only {len(hits)} of {len(hand)} hand-found inconsistencies are found (issue 9: at least 10)"
+    assert len(hits) >= 10, (
+        f"only {len(hits)} of {len(hand)} hand-found inconsistencies are found (issue 9: at least 10)"
+    )

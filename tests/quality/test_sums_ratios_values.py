@@ -10,25 +10,120 @@ from tests.quality.support import F, Report, build, findings, involving, statuse
 # --- sums ---------------------------------------------------------------------------
 # books + periodicals = all (a group with its total): holds
 LOANS_GROUP = [
-    F("circulation.loans", 139938, unit_raw="万册次", start=10, group_id="loans", group_role="total", group_complete=True),
-    F("circulation.loans", 69370, segment="books", unit_raw="万册次", start=30, group_id="loans", group_role="part", group_complete=True),
-    F("circulation.loans", 70568, segment="periodicals", unit_raw="万册次", start=50, group_id="loans", group_role="part", group_complete=True),
+    F(
+        "circulation.loans",
+        139938,
+        unit_raw="万册次",
+        start=10,
+        group_id="loans",
+        group_role="total",
+        group_complete=True,
+    ),
+    F(
+        "circulation.loans",
+        69370,
+        segment="books",
+        unit_raw="万册次",
+        start=30,
+        group_id="loans",
+        group_role="part",
+        group_complete=True,
+    ),
+    F(
+        "circulation.loans",
+        70568,
+        segment="periodicals",
+        unit_raw="万册次",
+        start=50,
+        group_id="loans",
+        group_role="part",
+        group_complete=True,
+    ),
 ]
 SPENDING_TOTAL = F("spending.total", 7545500, unit_raw="万元", start=100)
 # a list ending in 等, below the total: no warning (the rest is unitemised)
 LIST_WITH_DENG = [
     F("spending.staff", 5612900, unit_raw="万元", start=120, group_id="list1", group_role="part", group_complete=False),
-    F("spending.operations", 222400, unit_raw="万元", start=140, group_id="list1", group_role="part", group_complete=False),
-    F("spending.collections", 700000, unit_raw="元", start=160, group_id="list1", group_role="part", group_complete=False),
-    F("spending.preservation", 50000, unit_raw="元", start=180, group_id="list1", group_role="part", group_complete=False),
+    F(
+        "spending.operations",
+        222400,
+        unit_raw="万元",
+        start=140,
+        group_id="list1",
+        group_role="part",
+        group_complete=False,
+    ),
+    F(
+        "spending.collections",
+        700000,
+        unit_raw="元",
+        start=160,
+        group_id="list1",
+        group_role="part",
+        group_complete=False,
+    ),
+    F(
+        "spending.preservation",
+        50000,
+        unit_raw="元",
+        start=180,
+        group_id="list1",
+        group_role="part",
+        group_complete=False,
+    ),
 ]
 # the closing table (万元), complete, no total row: 515.18 vs 754.55 -> warn
 TABLE = [
-    F("spending.staff", 2652800, unit_raw="万元", start=2000, group_id="table", group_role="part", group_complete=True, table_id="t9"),
-    F("spending.operations", 1399000, unit_raw="万元", start=2010, group_id="table", group_role="part", group_complete=True, table_id="t9"),
-    F("spending.digital", 250000, unit_raw="万元", start=2020, group_id="table", group_role="part", group_complete=True, table_id="t9"),
-    F("spending.collections", 800000, unit_raw="万元", start=2030, group_id="table", group_role="part", group_complete=True, table_id="t9"),
-    F("spending.preservation", 50000, unit_raw="万元", start=2040, group_id="table", group_role="part", group_complete=True, table_id="t9"),
+    F(
+        "spending.staff",
+        2652800,
+        unit_raw="万元",
+        start=2000,
+        group_id="table",
+        group_role="part",
+        group_complete=True,
+        table_id="t9",
+    ),
+    F(
+        "spending.operations",
+        1399000,
+        unit_raw="万元",
+        start=2010,
+        group_id="table",
+        group_role="part",
+        group_complete=True,
+        table_id="t9",
+    ),
+    F(
+        "spending.digital",
+        250000,
+        unit_raw="万元",
+        start=2020,
+        group_id="table",
+        group_role="part",
+        group_complete=True,
+        table_id="t9",
+    ),
+    F(
+        "spending.collections",
+        800000,
+        unit_raw="万元",
+        start=2030,
+        group_id="table",
+        group_role="part",
+        group_complete=True,
+        table_id="t9",
+    ),
+    F(
+        "spending.preservation",
+        50000,
+        unit_raw="万元",
+        start=2040,
+        group_id="table",
+        group_role="part",
+        group_complete=True,
+        table_id="t9",
+    ),
 ]
 SUMS = Report("sums.txt", "如皋市图书馆", LOANS_GROUP + [SPENDING_TOTAL] + LIST_WITH_DENG + TABLE)
 
@@ -41,51 +136,151 @@ EVENTS_GROUP = [
 # within the rounding of 万 with one decimal: 2.5万 + 3.1万 vs 5.7万 holds
 ROUNDED = [
     F("visits.online", 57000, unit_raw="万次", start=100, group_id="r", group_role="total", group_complete=True),
-    F("visits.online", 25000, segment="website", unit_raw="万次", start=110, group_id="r", group_role="part", group_complete=True),
-    F("visits.online", 31000, segment="wechat", unit_raw="万次", start=120, group_id="r", group_role="part", group_complete=True),
+    F(
+        "visits.online",
+        25000,
+        segment="website",
+        unit_raw="万次",
+        start=110,
+        group_id="r",
+        group_role="part",
+        group_complete=True,
+    ),
+    F(
+        "visits.online",
+        31000,
+        segment="wechat",
+        unit_raw="万次",
+        start=120,
+        group_id="r",
+        group_role="part",
+        group_complete=True,
+    ),
 ]
 # approximate parts of an approximate total: 约4.5万 + 约7.5万 + 约3万 = 约15万 holds
 APPROX = [
     F("users.active", 150000, qualifier="approx", start=200, group_id="a", group_role="total", group_complete=True),
-    F("users.active", 45000, qualifier="approx", segment="edu_bachelor_plus", start=210, group_id="a", group_role="part", group_complete=True),
-    F("users.active", 75000, qualifier="approx", segment="edu_high_school_plus", start=220, group_id="a", group_role="part", group_complete=True),
-    F("users.active", 30000, qualifier="approx", segment="edu_below_high_school", start=230, group_id="a", group_role="part", group_complete=True),
+    F(
+        "users.active",
+        45000,
+        qualifier="approx",
+        segment="edu_bachelor_plus",
+        start=210,
+        group_id="a",
+        group_role="part",
+        group_complete=True,
+    ),
+    F(
+        "users.active",
+        75000,
+        qualifier="approx",
+        segment="edu_high_school_plus",
+        start=220,
+        group_id="a",
+        group_role="part",
+        group_complete=True,
+    ),
+    F(
+        "users.active",
+        30000,
+        qualifier="approx",
+        segment="edu_below_high_school",
+        start=230,
+        group_id="a",
+        group_role="part",
+        group_complete=True,
+    ),
 ]
 # a complete list whose parts are exactly the total: holds
 EXACT = [
     F("activities.events", 67, scope="system", start=300, group_id="e", group_role="total", group_complete=True),
-    F("activities.events", 4, scope="system", segment="alliance", start=310, group_id="e", group_role="part", group_complete=True),
-    F("activities.events", 63, scope="system", segment="self_organized", start=320, group_id="e", group_role="part", group_complete=True),
+    F(
+        "activities.events",
+        4,
+        scope="system",
+        segment="alliance",
+        start=310,
+        group_id="e",
+        group_role="part",
+        group_complete=True,
+    ),
+    F(
+        "activities.events",
+        63,
+        scope="system",
+        segment="self_organized",
+        start=320,
+        group_id="e",
+        group_role="part",
+        group_complete=True,
+    ),
 ]
 GROUPS = Report("groups.txt", "乾县图书馆", EVENTS_GROUP + ROUNDED + APPROX + EXACT)
 
 # --- ratios ---------------------------------------------------------------------------
 ATT = F("activities.attendance", 10489.5, unit_raw="人", start=100)
-ATT_FAR = F("activities.attendance", 87500, unit_raw="万人次", start=9000)   # farther from the ratio
+ATT_FAR = F("activities.attendance", 87500, unit_raw="万人次", start=9000)  # farther from the ratio
 POP = F("population.served", 1354275, unit_raw="人", start=200)
-RATIO_BAD = F("ratio.attendance_per_10k", 87.68, kind="ratio", unit_raw="人次", start=150,
-              ratio_numerator="activities.attendance", ratio_denominator="population.served", ratio_scale=10000)
+RATIO_BAD = F(
+    "ratio.attendance_per_10k",
+    87.68,
+    kind="ratio",
+    unit_raw="人次",
+    start=150,
+    ratio_numerator="activities.attendance",
+    ratio_denominator="population.served",
+    ratio_scale=10000,
+)
 RATIOS = Report("ratio_bad.txt", "如皋市图书馆", [ATT, ATT_FAR, POP, RATIO_BAD])
 
 ATT_OK = F("activities.attendance", 10489.5, unit_raw="人", start=100)
 POP_OK = F("population.served", 1354275, unit_raw="人", start=200)
-RATIO_OK = F("ratio.attendance_per_10k", 77.45, kind="ratio", start=150,
-             ratio_numerator="activities.attendance", ratio_denominator="population.served", ratio_scale=10000)
+RATIO_OK = F(
+    "ratio.attendance_per_10k",
+    77.45,
+    kind="ratio",
+    start=150,
+    ratio_numerator="activities.attendance",
+    ratio_denominator="population.served",
+    ratio_scale=10000,
+)
 VISITS = F("visits.in_person", 212000, qualifier="at_least", unit_raw="万人次", start=300)
 POP2 = F("population.served", 1200000, unit_raw="万人", start=320)
-PER_CAPITA_OK = F("ratio.visits_per_capita", 0.18, kind="ratio", start=340,
-                  ratio_numerator="visits.in_person", ratio_denominator="population.served", ratio_scale=1)
-SHARE_OK = F("ratio.share_minors", 30, kind="ratio", start=400,
-             ratio_numerator="users.active", ratio_denominator="users.registered_total", ratio_scale=100)
+PER_CAPITA_OK = F(
+    "ratio.visits_per_capita",
+    0.18,
+    kind="ratio",
+    start=340,
+    ratio_numerator="visits.in_person",
+    ratio_denominator="population.served",
+    ratio_scale=1,
+)
+SHARE_OK = F(
+    "ratio.share_minors",
+    30,
+    kind="ratio",
+    start=400,
+    ratio_numerator="users.active",
+    ratio_denominator="users.registered_total",
+    ratio_scale=100,
+)
 ACT = F("users.active", 45000, qualifier="approx", start=410)
 REGD = F("users.registered_total", 150000, qualifier="approx", start=420)
-RATIOS_OK = Report("ratio_ok.txt", "源城区图书馆", [ATT_OK, POP_OK, RATIO_OK, VISITS, POP2, PER_CAPITA_OK,
-                                                    SHARE_OK, ACT, REGD])
+RATIOS_OK = Report(
+    "ratio_ok.txt", "源城区图书馆", [ATT_OK, POP_OK, RATIO_OK, VISITS, POP2, PER_CAPITA_OK, SHARE_OK, ACT, REGD]
+)
 
 # --- invalid values ---------------------------------------------------------------------
 NEG = F("visits.online", -5, start=20)
-PCT = F("ratio.growth_share", 120, kind="ratio", start=40,
-        ratio_numerator="visits.online", ratio_denominator="visits.in_person", ratio_scale=100)
+PCT = F(
+    "ratio.growth_share",
+    120,
+    kind="ratio",
+    start=40,
+    ratio_numerator="visits.online",
+    ratio_denominator="visits.in_person",
+    ratio_scale=100,
+)
 SPEND_CENTS = F("spending.digital", 1234.5, unit_raw="元", start=60)
 WHOLE = F("activities.attendance", 350, start=80)
 VALUES = Report("values.txt", "金湖县图书馆", [NEG, PCT, SPEND_CENTS, WHOLE])
@@ -99,6 +294,7 @@ def db(tmp_path_factory):
 
 # --- sums ---------------------------------------------------------------------------
 
+
 def test_books_plus_periodicals_and_list_ending_in_deng_hold(db):
     found = findings(db, SUMS, "sum_mismatch")
     ids = [SUMS.fid(f) for f in LOANS_GROUP + LIST_WITH_DENG]
@@ -111,8 +307,14 @@ def test_complete_spending_table_below_the_total_warns_with_the_numbers(db):
     f = found[0]
     assert f["severity"] == "warn" and f["metric"] == "spending.total"
     assert f["figures"] == {SUMS.fid(SPENDING_TOTAL): "total", **{SUMS.fid(p): "part" for p in TABLE}}
-    for text in ("5151800", "515.18万元", "7545500", "754.55万元", "239.37万元",
-                 "2652800 + 1399000 + 250000 + 800000 + 50000"):
+    for text in (
+        "5151800",
+        "515.18万元",
+        "7545500",
+        "754.55万元",
+        "239.37万元",
+        "2652800 + 1399000 + 250000 + 800000 + 50000",
+    ):
         assert text in f["message"], f["message"]
 
 
@@ -132,14 +334,18 @@ def test_sums_within_rounding_or_approximation_hold(db):
 
 # --- ratios ---------------------------------------------------------------------------
 
+
 def test_ratio_that_does_not_match_is_found_with_stated_and_recomputed_values(db):
     found = findings(db, RATIOS, "ratio_mismatch")
     assert len(found) == 1
     f = found[0]
     assert f["severity"] == "error"
     # the attendance nearest to the ratio is used, not the far one
-    assert f["figures"] == {RATIOS.fid(RATIO_BAD): "stated", RATIOS.fid(ATT): "numerator",
-                            RATIOS.fid(POP): "denominator"}
+    assert f["figures"] == {
+        RATIOS.fid(RATIO_BAD): "stated",
+        RATIOS.fid(ATT): "numerator",
+        RATIOS.fid(POP): "denominator",
+    }
     for text in ("87.68", "77.45", "10489.5", "1354275", "10000"):
         assert text in f["message"], f["message"]
 
@@ -149,6 +355,7 @@ def test_ratios_that_match_within_rounding_hold(db):
 
 
 # --- invalid values -------------------------------------------------------------------
+
 
 def test_fractional_attendance_is_invalid(db):
     found = involving(findings(db, RATIOS, "invalid_value"), RATIOS.fid(ATT))
@@ -166,8 +373,17 @@ def test_negative_count_and_percentage_above_100_are_invalid_money_may_have_cent
 
 
 def test_status_of_invalid_and_mismatched_figures(db):
-    st = statuses(db, [RATIOS.fid(ATT), RATIOS.fid(POP), SUMS.fid(TABLE[4]), SUMS.fid(LIST_WITH_DENG[3]),
-                       VALUES.fid(WHOLE), VALUES.fid(NEG)])
+    st = statuses(
+        db,
+        [
+            RATIOS.fid(ATT),
+            RATIOS.fid(POP),
+            SUMS.fid(TABLE[4]),
+            SUMS.fid(LIST_WITH_DENG[3]),
+            VALUES.fid(WHOLE),
+            VALUES.fid(NEG),
+        ],
+    )
     assert st[VALUES.fid(NEG)] == "invalid"
     # 10489.5 is fractional and also conflicts with 87500: conflicting wins
     assert st[RATIOS.fid(ATT)] == "conflicting"

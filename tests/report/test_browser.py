@@ -16,17 +16,24 @@ from bs4 import BeautifulSoup
 pytestmark = pytest.mark.browser
 
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
 def chromium() -> str:
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     if not exe:
-        pytest.fail("headless Chromium not found on PATH: install it with "
-                    "`apt-get update && apt-get install -y chromium` (make test should do this)",
-                    pytrace=False)
+        pytest.fail(
+            "headless Chromium not found on PATH: install it with "
+            "`apt-get update && apt-get install -y chromium` (make test should do this)",
+            pytrace=False,
+        )
     return exe
 
 

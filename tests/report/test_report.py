@@ -138,8 +138,11 @@ def test_chart_labels_ascii_without_cjk_font(monkeypatch):
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_deterministic_output(marts_db, report_index, tmp_path):
@@ -171,14 +174,14 @@ def test_non_ascii_library_key_gets_stable_ascii_file_name(tmp_path):
     [
         (7545500, "万元", "本年支出总计754.55万元", "754.55"),
         (212000, "万人次", "接待读者21.2万余人次", "21.2"),
-        (1234, "", "编号12345，另有1234册", "1234"),   # not inside a longer number
+        (1234, "", "编号12345，另有1234册", "1234"),  # not inside a longer number
         (10489.5, "人", "读者活动总人次为10489.5人", "10489.5"),
         (205829, "册次", "普通借书量达到205,829册次", "205,829"),
     ],
 )
 def test_number_spellings_found(value, unit, text, marked):
     span = find_number(text, number_spellings(value, unit))
-    assert span is not None and text[span[0]:span[1]] == marked
+    assert span is not None and text[span[0] : span[1]] == marked
 
 
 def test_evidence_segments_use_char_span():

@@ -86,309 +86,91 @@ def _fig(
     )
 
 
+def _rows(columns: str, *rows: tuple) -> list[dict]:
+    """One dict a row: `columns` (space-separated names) zipped with each row's values."""
+    names = columns.split()
+    assert all(len(r) == len(names) for r in rows), names
+    return [dict(zip(names, r)) for r in rows]
+
+
+MESSAGES = {
+    "q_conflict": "新办读者证数有四个互相矛盾的全年数字：22454、2988、10119、3274 <script>alert(1)</script>",
+    "q_sum": "支出分项之和 484.18万元 与 本年支出总计 754.55万元 不符 (差 270.37万元)",
+    "q_count": "活动一览表列出 13 项活动，正文称 23 场 & 未关联数字",
+    "q_impl": "外借人次 49800 超过 进馆人次 47000",
+    "q_doc": "文档级问题：无法归属到图书馆",
+}
+SPENDING_LINE = "本年支出总计754.55万元；人员支出265.28万元，公用经费139.9万元，购书经费80万元。"
+
+
 def frames() -> dict[str, pd.DataFrame]:
     rg = ("rugao", "如皋市图书馆")
     rsrc = "002_rugao.txt"
     t = RUGAO_TEXT
+    reg, spend = "users.new_registrations", "spending."
+    f08 = {"span": _span(t, "购书经费", "80")}
+    f09 = {"qualifier": "range", "value_high": 70, "span": _span(t, "共开展", "53")}
+    # rugao: figure id, metric, value, evidence, the number in it, raw unit, status, other fields
+    rugao = [
+        ("f01", reg, 22454, "办理新证 22454", "22454", "张", "conflicting", {}),
+        ("f02", reg, 2988, '全年办理新证2988张，新增读者<b>活跃</b> & "持证"。', "2988", "张", "conflicting", {}),
+        ("f03", reg, 10119, "办理新证 10119", "10119", "张", "conflicting", {}),
+        ("f04", reg, 3274, "大事记：新增办理读者证3274份。", "3274", "份", "conflicting", {}),
+        ("f05", spend + "total", 7545500, SPENDING_LINE, "754.55", "万元", "conflicting", {}),
+        ("f06", spend + "staff", 2652800, SPENDING_LINE, "265.28", "万元", "reported", {}),
+        ("f07", spend + "operations", 1399000, SPENDING_LINE, "139.9", "万元", "reported", {}),
+        ("f08", spend + "collections", 800000, SPENDING_LINE, "80", "万元", "reported", f08),
+        ("f09", "activities.events", 60, "共开展读者活动53次。", "53", "", "reported", f09),
+    ]
     figures = [
-        _fig(
-            "f01",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "users.new_registrations",
-            22454,
-            "办理新证 22454",
-            t,
-            "22454",
-            unit_raw="张",
-            status="conflicting",
-        ),
-        _fig(
-            "f02",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "users.new_registrations",
-            2988,
-            '全年办理新证2988张，新增读者<b>活跃</b> & "持证"。',
-            t,
-            "2988",
-            unit_raw="张",
-            status="conflicting",
-        ),
-        _fig(
-            "f03",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "users.new_registrations",
-            10119,
-            "办理新证 10119",
-            t,
-            "10119",
-            unit_raw="张",
-            status="conflicting",
-        ),
-        _fig(
-            "f04",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "users.new_registrations",
-            3274,
-            "大事记：新增办理读者证3274份。",
-            t,
-            "3274",
-            unit_raw="份",
-            status="conflicting",
-        ),
-        _fig(
-            "f05",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "spending.total",
-            7545500,
-            "本年支出总计754.55万元；人员支出265.28万元，公用经费139.9万元，购书经费80万元。",
-            t,
-            "754.55",
-            unit_raw="万元",
-            status="conflicting",
-        ),
-        _fig(
-            "f06",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "spending.staff",
-            2652800,
-            "本年支出总计754.55万元；人员支出265.28万元，公用经费139.9万元，购书经费80万元。",
-            t,
-            "265.28",
-            unit_raw="万元",
-        ),
-        _fig(
-            "f07",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "spending.operations",
-            1399000,
-            "本年支出总计754.55万元；人员支出265.28万元，公用经费139.9万元，购书经费80万元。",
-            t,
-            "139.9",
-            unit_raw="万元",
-        ),
-        _fig(
-            "f08",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "spending.collections",
-            800000,
-            "本年支出总计754.55万元；人员支出265.28万元，公用经费139.9万元，购书经费80万元。",
-            t,
-            "80",
-            unit_raw="万元",
-            span=_span(t, "购书经费", "80"),
-        ),
-        _fig(
-            "f09",
-            RUGAO_DOC,
-            rsrc,
-            *rg,
-            "activities.events",
-            60,
-            "共开展读者活动53次。",
-            t,
-            "53",
-            qualifier="range",
-            value_high=70,
-            span=_span(t, "共开展", "53"),
-        ),
-        # jinhu: no document text -> character spans
-        _fig(
-            "f10",
-            JINHU_DOC,
-            "000_jinhu.txt",
-            "jinhu",
-            "金湖县图书馆",
-            "circulation.borrowers",
-            49800,
-            "外借人次：49800，较去年<增长>",
-            None,
-            "49800",
-            unit_raw="人次",
-            status="suspicious",
-            span=(120, 125),
-        ),
-        _fig(
-            "f11",
-            JINHU_DOC,
-            "000_jinhu.txt",
-            "jinhu",
-            "金湖县图书馆",
-            "visits.in_person",
-            47000,
-            "进馆人次：4.7万人次",
-            None,
-            "4.7",
-            unit_raw="万人次",
-            status="suspicious",
-            span=(300, 303),
-        ),
+        _fig(fid, RUGAO_DOC, rsrc, *rg, metric, value, ev, t, number, unit_raw=unit, status=status, **other)
+        for fid, metric, value, ev, number, unit, status, other in rugao
     ]
-    findings = [
-        dict(
-            finding_id="q_conflict",
-            check="conflict",
-            severity="error",
-            document_id=RUGAO_DOC,
-            source_file=rsrc,
-            library_key="rugao",
-            year=2020,
-            metric="users.new_registrations",
-            message="新办读者证数有四个互相矛盾的全年数字：22454、2988、10119、3274 <script>alert(1)</script>",
-        ),
-        dict(
-            finding_id="q_sum",
-            check="sum_mismatch",
-            severity="error",
-            document_id=RUGAO_DOC,
-            source_file=rsrc,
-            library_key="rugao",
-            year=2020,
-            metric="spending.total",
-            message="支出分项之和 484.18万元 与 本年支出总计 754.55万元 不符 (差 270.37万元)",
-        ),
-        dict(
-            finding_id="q_count",
-            check="count_mismatch",
-            severity="warn",
-            document_id=RUGAO_DOC,
-            source_file=rsrc,
-            library_key="rugao",
-            year=2020,
-            metric="activities.events",
-            message="活动一览表列出 13 项活动，正文称 23 场 & 未关联数字",
-        ),
-        dict(
-            finding_id="q_impl",
-            check="implausible",
-            severity="warn",
-            document_id=JINHU_DOC,
-            source_file="000_jinhu.txt",
-            library_key="jinhu",
-            year=2020,
-            metric="circulation.borrowers",
-            message="外借人次 49800 超过 进馆人次 47000",
-        ),
-        dict(
-            finding_id="q_doc",
-            check="invalid_value",
-            severity="error",
-            document_id="f" * 64,
-            source_file="009_orphan.txt",
-            library_key=None,
-            year=None,
-            metric=None,
-            message="文档级问题：无法归属到图书馆",
-        ),
+    # jinhu: no document text -> character spans
+    jd = (JINHU_DOC, "000_jinhu.txt", "jinhu", "金湖县图书馆")
+    jinhu = [
+        ("f10", "circulation.borrowers", 49800, "外借人次：49800，较去年<增长>", "49800", "人次", (120, 125)),
+        ("f11", "visits.in_person", 47000, "进馆人次：4.7万人次", "4.7", "万人次", (300, 303)),
     ]
-    links = (
-        [dict(finding_id="q_conflict", figure_id=f, role="candidate") for f in ("f01", "f02", "f03", "f04")]
-        + [dict(finding_id="q_sum", figure_id="f05", role="total")]
-        + [dict(finding_id="q_sum", figure_id=f, role="part") for f in ("f06", "f07", "f08")]
-        + [
-            dict(finding_id="q_impl", figure_id="f10", role="subject"),
-            dict(finding_id="q_impl", figure_id="f11", role="subject"),
-        ]
+    figures += [
+        _fig(fid, *jd, metric, value, ev, None, number, unit_raw=u, status="suspicious", span=sp)
+        for fid, metric, value, ev, number, u, sp in jinhu
+    ]
+    r20, j20 = (RUGAO_DOC, rsrc, "rugao", 2020), (JINHU_DOC, "000_jinhu.txt", "jinhu", 2020)
+    findings = _rows(
+        "finding_id check severity document_id source_file library_key year metric",
+        ("q_conflict", "conflict", "error", *r20, reg),
+        ("q_sum", "sum_mismatch", "error", *r20, spend + "total"),
+        ("q_count", "count_mismatch", "warn", *r20, "activities.events"),
+        ("q_impl", "implausible", "warn", *j20, "circulation.borrowers"),
+        ("q_doc", "invalid_value", "error", "f" * 64, "009_orphan.txt", None, None, None),
     )
-    summary = [
-        dict(
-            library_key="rugao",
-            library_name="如皋市图书馆",
-            year=2020,
-            visits=None,
-            loans=205829,
-            registrations=22454,
-            registrations_candidates=4,
-            registrations_conflict=True,
-            events=53,
-            attendance=10489.5,
-            spending=7545500,
-            n_findings=3,
-        ),
-        dict(
-            library_key="jinhu",
-            library_name="金湖县图书馆",
-            year=2020,
-            visits=47000,
-            loans=None,
-            registrations=None,
-            registrations_candidates=0,
-            registrations_conflict=False,
-            events=None,
-            attendance=None,
-            spending=None,
-            n_findings=1,
-        ),
-    ]
-    libraries = [
-        dict(library_key="jinhu", library_name="金湖县图书馆", region_code="320831"),
-        dict(library_key="rugao", library_name="如皋市图书馆", region_code="320682"),
-    ]
-    documents = [
-        dict(
-            document_id=RUGAO_DOC,
-            source_file=rsrc,
-            status="loaded",
-            reason=None,
-            encoding="utf-8",
-            bytes=len(t.encode()),
-            chars=len(t),
-            library_name="如皋市图书馆",
-            report_year=2020,
-            text=t,
-        ),
-        dict(
-            document_id=JINHU_DOC,
-            source_file="000_jinhu.txt",
-            status="loaded",
-            reason=None,
-            encoding="gb18030",
-            bytes=1000,
-            chars=500,
-            library_name="金湖县图书馆",
-            report_year=2020,
-            text=None,
-        ),
-        dict(
-            document_id=JINHU_DOC,
-            source_file="copy/000_jinhu.txt",
-            status="duplicate",
-            reason=None,
-            encoding="gb18030",
-            bytes=1000,
-            chars=500,
-            library_name="金湖县图书馆",
-            report_year=2020,
-            text=None,
-        ),
-        dict(
-            document_id="0" * 64,
-            source_file="bad.bin",
-            status="quarantined",
-            reason="binary",
-            encoding=None,
-            bytes=10,
-            chars=0,
-            library_name=None,
-            report_year=None,
-            text=None,
-        ),
-    ]
+    for finding in findings:
+        finding["message"] = MESSAGES[finding["finding_id"]]
+    links = _rows(
+        "finding_id figure_id role",
+        *[("q_conflict", f, "candidate") for f in ("f01", "f02", "f03", "f04")],
+        ("q_sum", "f05", "total"),
+        *[("q_sum", f, "part") for f in ("f06", "f07", "f08")],
+        ("q_impl", "f10", "subject"),
+        ("q_impl", "f11", "subject"),
+    )
+    summary = _rows(
+        "library_key library_name year visits loans registrations registrations_candidates registrations_conflict"
+        " events attendance spending n_findings",
+        ("rugao", "如皋市图书馆", 2020, None, 205829, 22454, 4, True, 53, 10489.5, 7545500, 3),
+        ("jinhu", "金湖县图书馆", 2020, 47000, None, None, 0, False, None, None, None, 1),
+    )
+    libraries = _rows(
+        "library_key library_name region_code", ("jinhu", "金湖县图书馆", "320831"), ("rugao", "如皋市图书馆", "320682")
+    )
+    documents = _rows(
+        "document_id source_file status reason encoding bytes chars library_name report_year text",
+        (RUGAO_DOC, rsrc, "loaded", None, "utf-8", len(t.encode()), len(t), "如皋市图书馆", 2020, t),
+        (JINHU_DOC, "000_jinhu.txt", "loaded", None, "gb18030", 1000, 500, "金湖县图书馆", 2020, None),
+        (JINHU_DOC, "copy/000_jinhu.txt", "duplicate", None, "gb18030", 1000, 500, "金湖县图书馆", 2020, None),
+        ("0" * 64, "bad.bin", "quarantined", "binary", None, 10, 0, None, None, None),
+    )
     return {
         "fct_figures": pd.DataFrame(figures),
         "dq_findings": pd.DataFrame(findings),

@@ -265,9 +265,18 @@ def data_years(text: str) -> Counter:
             ):
                 continue
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
-            if la.DATA_FIGURE.search(t, m.end(), end):
+            if _service_figure(t, m.end(), end):
                 cnt[int(m.group(1))] += 1
     return cnt
+
+
+def _service_figure(t: str, start: int, end: int) -> bool:
+    """A figure of a metric in t[start:end] that is not staff, building money or floor area
+    (有工作人员3人, 投资1800余万元…建成: a moment of history, not a year's service)."""
+    return any(
+        not la.NOT_DATA_FIGURE_BEFORE.search(t[max(0, f.start() - 12) : f.start()])
+        for f in la.DATA_FIGURE.finditer(t, start, end)
+    )
 
 
 def roc_year(m: re.Match) -> int | None:
@@ -424,6 +433,7 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
             or la.HISTORY_STRICT_AFTER.match(sentence_left, j)
             or la.HONOUR_AFTER.match(sentence_left, j)
             or la.OPENED_ON_DAY_AFTER.match(sentence_left, j)
+            or la.SINCE_YEAR_AFTER.match(sentence_left, j)
         ):
             return False  # 始建于1952年的某馆有藏书…: the history year does not date the figure
         if la.NOT_A_YEAR_AFTER.match(sentence_left[j:]):
@@ -653,7 +663,7 @@ def paragraph_year(mt: str, sent_start: int) -> int | None:
             continue
         end = para.find("。", m.end())
         told = para[m.end() : len(para) if end < 0 else end]
-        if la.HISTORY_EVENT.search(told) and not la.DATA_FIGURE.search(told):
+        if la.HISTORY_EVENT.search(told) and not _service_figure(told, 0, len(told)):
             continue  # (2012年新馆落成开放,建筑面积5000平方米。现有藏书…: a moment of history)
         found = int(m.group("y"))
     if found is not None or para.strip():

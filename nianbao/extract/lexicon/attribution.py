@@ -186,7 +186,7 @@ PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:�
 PAST_YEAR = re.compile(r"过去的\s*(?P<y>(?:19|20)\d\d)\s*年")
 # a year word that is really a count (2000余册, 2000多人)
 NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|万|千|百|册|人|元|个|家|场|次|件|种|平方|米)|"
-                              r"^\s*年\s*(?:远景|愿景|目标|规划|纲要|前(?![一二三四五六七八九十\d]\s*(?:个)?\s*(?:季度|月))|以前|之前)")
+                              r"^\s*年\s*(?:远景|愿景|目标|规划|纲要|前(?![一二三四五六七八九十\d]\s*(?:个)?\s*(?:季度|月))|以前|之前|以后|之后)")
 # what may precede a year word that opens a clause and so sets the year of the clauses after it
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,8}?(?:在|于|截[止至]|到|至|自|从|据统计|数据显示|显示|其中|全年|同时|另外|此外|而|但))?\s*(?:(?:19|20)\d\d\s*)?")
 # comparisons the shared COMPARISON_YEAR does not cover: 是2018年的2.6倍, 为上年的1.2倍
@@ -221,7 +221,7 @@ QUANTITY = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:人次|册次|万|册|人|
 CROWDED = 4   # figures in one clause from which it counts as crowded
 # a year of the library's history, not the year a text reports on (始建于1952年, 1985年成立, 于1999年迁入新馆)
 HISTORY_BEFORE = re.compile(r"(?:始建|创建|创办|建于|成立|始于|开馆|落成|建馆|筹建|更名|改名|迁入|迁至|诞生|前身|自|从|早在|于|在)\s*$")
-HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|获|荣获|评定|获评|入选|起|以来|至今|前后|"
+HISTORY_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:(?:正式)?(?:对外)?(?:开放|启用|运行|运营)(?:以来|至今)|建|成立|创建|创办|始建|开馆|落成|建馆|筹建|兴建|动工|竣工|奠基|投入使用|搬迁|更名|改名|迁|获|荣获|评定|获评|入选|起|以来|至今|前后|"
                            r"被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估)")
 
 # a moment of national history that dates a figure (至解放时藏书仅一万八千余册, 建国初藏书…):
@@ -237,6 +237,14 @@ ERA_YEARS: list[tuple[re.Pattern, int]] = [
 # is history and never the year of a page's figures
 DATA_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:人次|册次|场次|册|件|人|场|次|张|个|家|元|座|处)"
                          r"|\d[\d.,]*\s*[万亿](?!\s*(?:余|多)?\s*(?:平|米|亩|公里|字|小时|天))|[一二两三四五六七八九十百千万]{2,}(?:余|多)?(?:人次|册|场)")
+# a figure that is no measure of the library's service, so it makes no year a data year (1973年,…建立
+# 图书室,有工作人员3人; 2013年12月,投资1800余万元…的新馆建成): staff, building money, floor area
+NOT_DATA_FIGURE_BEFORE = re.compile(r"(?:工作人员|从业人员|在编人员|职工|员工|馆员|在编|编制|投资|耗资|总投资|造价|投入资金|建筑面积|面积)"
+                                    r"[^,，。;；\d]{0,4}$")
+# the start of a span up to the day of writing (自2010年11月搬迁至新馆以来,…提供了超30万册的藏书): it dates
+# the event, not a figure after it (a stock of the day of writing, or a total since)
+SINCE_YEAR_AFTER = re.compile(r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?[^,，;；。\d]{0,12}?"
+                              r"(?:建成|落成|开馆|开放|搬迁|迁入|迁至|成立|启用|运行|投入使用)[^,，;；。\d]{0,8}?(?:以来|至今)")
 # a year of the library's history even with a figure after it (始建于1952年的…图书馆有藏书…,
 # 前身为1952年设立的…): it never dates the figure
 HISTORY_STRICT_BEFORE = re.compile(r"(?:始建|创建|创办|建于|建立于|成立于|始于|筹建于|诞生于|前身为|前身是)\s*$|"
@@ -277,7 +285,7 @@ CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
 # sentences after it in its paragraph that name no year of their own
 # a sentence that tells a moment of the library's history (2012年新馆落成开放,建筑面积…。): with no
 # figure of a metric (DATA_FIGURE) in it, its opening year governs no later sentence of the paragraph
-HISTORY_EVENT = re.compile(r"建成|落成|开馆|开放|迁入|迁至|搬迁|成立|始建|创建|创办|改扩建|扩建|新建|竣工|奠基|动工|投入使用|"
+HISTORY_EVENT = re.compile(r"建成|落成|开馆|开放|迁入|迁至|搬迁|成立|设立|建立|始建|创建|创办|改扩建|扩建|新建|竣工|奠基|动工|投入使用|"
                            r"评为|评定|获评|授予|挂牌|更名|改名|命名|升格|合并")
 SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")
 # the date a directory page's information is current to (信息最后更新时间截止于2025年7月)

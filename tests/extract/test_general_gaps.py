@@ -9,7 +9,7 @@ import pytest
 from nianbao.extract import extract_document, matching_text
 from nianbao.extract.normalize import arabic_years
 from tests.support.cases import load_cases
-from tests.support.figures import tuples
+from tests.support.figures import check_figures, tuples
 
 
 def _figs(text):
@@ -25,12 +25,20 @@ def _rows(text):
     )
 
 
-CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "general_gaps.yaml", "text", "figures")
+CASES = Path(__file__).parent / "fixtures" / "cases"
 
 
-@pytest.mark.parametrize("text, expected", CASES)
+@pytest.mark.parametrize("text, expected", load_cases(CASES / "general_gaps.yaml", "text", "figures"))
 def test_figures_with_their_years(text, expected):
     assert _figs(text) == tuples(expected)
+
+
+@pytest.mark.parametrize("text, rows, count", load_cases(CASES / "library_tables.yaml", "text", "rows", "count"))
+def test_library_table_rows(text, rows, count):
+    got = [(metric, value, library, scope) for library, metric, value, scope in _rows(text)]
+    check_figures(got, rows)
+    assert count is None or len(got) == count, got
+    assert not [g for g in got if g[3] == "region"], got  # a table of libraries, not the caption's area
 
 
 # ------------------------------------------------------------------ years
@@ -83,29 +91,7 @@ def test_rows_named_after_libraries_go_to_those_libraries():
     assert {f[0] for f in got if f[2] == 1205000} <= {"", "如皋市图书馆"}
 
 
-def test_a_library_row_inside_a_branch_table_keeps_its_own_name():
-    t = (
-        "海门区图书馆2022年工作总结\n各馆2022年数据：\n名称\t藏书(册)\t接待读者(人次)\n"
-        "城东分馆\t12000\t35000\n如皋市图书馆\t8000\t21000\n"
-    )
-    got = _rows(t)
-    assert ("如皋市图书馆", "collection.total", 8000, "library") in got
-    assert any(lib.endswith("城东分馆") and scope == "branches" for lib, _, _, scope in got)
-
-
 # ------------------------------------------------------------------ statistical tables, units in a header
-
-
-def test_years_as_rows_with_single_spaces_and_bare_cells():
-    t = (
-        "某县图书馆历年业务统计表\n年度 藏书总量 借书证 接待读者 外借图书\n"
-        "1978 20100 1200 35000 41000\n1979 22300 1350 38000 45000\n"
-    )
-    got = _figs(t)
-    assert ("users.registered_total", 1200, 1978) in got  # a card count, not loans
-    assert ("circulation.loans", 45000, 1979) in got
-    assert ("visits.in_person", 35000, 1978) in got
-    assert len(got) == 8
 
 
 # ------------------------------------------------------------------ spam inside sentences
@@ -123,16 +109,6 @@ def test_an_ordinary_bracket_is_not_spam():
     assert compact("全年接待读者(含少儿读者)12万人次") is None
 
 
-def test_a_caption_naming_its_subject_then_the_metric_gives_the_rows_their_metric():
-    t = (
-        "南通市各县（市、区）图书馆到馆人次统计（万人次）\n馆名\t2021年\t2022年\n"
-        "如皋市图书馆\t80.2\t85.1\n海安市图书馆\t25.0\t27.3\n"
-    )
-    got = _rows(t)
-    assert ("海安市图书馆", "visits.in_person", 273000, "library") in got
-    assert len([g for g in got if g[1] == "visits.in_person"]) == 4
-
-
 def test_mixed_wan_notation_with_zero_or_grouped_digits():
     from nianbao.extract.numbers import parse_number
 
@@ -142,38 +118,6 @@ def test_mixed_wan_notation_with_zero_or_grouped_digits():
     assert _figs(t) == [("circulation.loans", 80500, 2019)]
 
 
-def test_single_space_table_of_libraries_with_row_numbers():
-    t = (
-        "2022年各县图书馆主要业务指标\n序号 馆名 总藏量(万册) 到馆人次(万人次)\n"
-        "1 如皋市图书馆 120.5 80.2\n2 海安市图书馆 30.2 25.0\n"
-    )
-    got = _rows(t)
-    assert ("海安市图书馆", "visits.in_person", 250000, "library") in got
-    assert len(got) == 4
-
-
-def test_a_unit_row_labelled_unit():
-    t = "某县图书馆历年统计\n年份\t总藏量\t总流通人次\n单位\t万册\t万人次\n2019\t25.1\t30.2\n2020\t26.3\t15.4\n"
-    assert ("visits.in_person", 154000, 2020) in _figs(t)
-    assert len(_figs(t)) == 4
-
-
 def test_a_year_mixing_chinese_numerals_and_a_zero_digit():
     assert arabic_years("二0二一年") == "2021年"
     assert arabic_years("十二〇二一年") == "十二〇二一年"  # part of a longer numeral: left alone
-
-
-def test_columns_named_after_libraries_go_to_those_libraries():
-    t = (
-        "2022年南通市公共图书馆主要指标对比\n指标\t如皋市图书馆\t海安市图书馆\n"
-        "总藏量(万册)\t120.5\t30.2\n到馆人次(万人次)\t80.2\t25.0\n"
-    )
-    got = _rows(t)
-    assert ("海安市图书馆", "visits.in_person", 250000, "library") in got
-    assert not any(scope == "region" for *_, scope in got)  # not the caption's area
-
-
-def test_rows_named_after_unplaced_libraries_keep_their_names():
-    t = "某市2022年公共图书馆主要业务指标\n馆名\t总藏量(万册)\n甲市图书馆\t120.5\n乙区图书馆\t30.2\n"
-    got = _rows(t)
-    assert ("乙区图书馆", "collection.total", 302000, "library") in got

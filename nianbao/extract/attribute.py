@@ -331,7 +331,7 @@ def page_date(text: str) -> tuple[int, int] | None:
     def ym(m: re.Match) -> tuple[int, int]:
         return int(m.group("y")), int(m.group("m"))
 
-    m = la.PUB_DATE.search(text[:1500])
+    m = la.PUB_DATE.search(text[:1500]) or la.PRESS_DATELINE.search(text[:1500])
     if m:
         return ym(m)
     # (an e-paper's masthead date with its weekday is the date: 2024年05月31日 星期五 … 当前版: 011版)

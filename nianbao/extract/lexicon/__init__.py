@@ -149,8 +149,13 @@ CUES: list[Cue] = [
                        r"一般公共预算(?:财政)?拨款(?:收入)?|支出预算[\s:]*(?:\d{4}\s*年)?(?:年初)?预算数|支出预算(?:总额|合计|总计)|"
 
                        # a year's budget as a whole (财政预算指标, 收支预算总数) and the free-opening grant
-                       r"财政预算指标|(?:收支|支出|部门)?预算总(?:数|额)|免费开放(?:经费|资金|补助(?:资金|经费)?)",
+                       r"财政预算指标|(?:收支|支出|部门)?预算总(?:数|额)|免费开放(?:经费|资金|补助(?:资金|经费)?)|"
+                       # a library's budget or funds as a whole in a news item (某馆预算只有75万元, 某馆经费共3500万元,
+                       # 今年总共编列了3.2亿元: 编列, to budget; a bare 编列 may be a span's total)
+                       r"图书馆的?(?:预算|经费)(?!中|的?比例|占)|(?:总共|共|今年|本年|年度)编列了?(?:总)?(?:经费|预算)?|编了(?=\s*$)",
         _m(MONEY + BARE, "spending.total")),
+    # (编了363万元图书馆预算, 共编列了1500余万元预算: the budget named right after its amount)
+    Cue("sp_budget_r", r"^\s*的?(?:图书馆)?(?:总)?(?:预算|经费预算)(?![中内外])", _m(MONEY, "spending.total"), side="R"),
     # a budget's whole, revenue or spending, right before its amount in 元 (2024年收入预算380万元,
     # 支出预算380万元; 收入预算:2023年初预算数754.51万元: the budget at the start of the year)
     Cue("sp_budget_whole", r"(?:收入|支出|收支)预算(?:总额|合计|总计|总数|数)?(?=[\s为是达共计约:：]*$)|"
@@ -158,7 +163,7 @@ CUES: list[Cue] = [
         _m(MONEY, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用|机关运行(?:安排)?经费", _m(MONEY + BARE, "spending.operations")),
-    Cue("sp_coll", r"购书(?:经费|费|款)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
+    Cue("sp_coll", r"购书(?:经费|费|款)?|买书(?:的)?(?:钱|经费|费用|款|预算)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
         _m(MONEY + BARE, "spending.collections")),
     # money spent buying books of a kind (购置少儿类图书8万元, 添置图书2万元)
     Cue("sp_coll_buy", r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)", _m(MONEY, "spending.collections")),
@@ -199,7 +204,9 @@ RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一�
                         r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)")
 # one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册; one person named by kind,
 # 一名刘姓居民成为借阅最多的读者,全年借阅图书1320册): not a library statistic
-INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|第[一二三四五六七八九十\d]+名|最多的(?:是|为|读者|市民|居民|学生|用户|人)|个人|"
+INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|"
+                        # (not a library or a place ranked: 第2名是某市图书馆总共编列了1500余万元预算)
+                        r"第[一二三四五六七八九十\d]+名(?![是为:：]?[^,;。\d]{0,10}?(?:图书馆|分馆|[省市县区镇乡](?![民长委])))|最多的(?:是|为|读者|市民|居民|学生|用户|人)|个人|"
                         r"(?<![\d万千百十])一(?:名|个)?读者|(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)")
 # no library total either, read over the sentence before the number: the sum of the members of
 # a top-N group (借阅量前3名的分馆加起来,合计…) or its top member, the count of the peak day of a period
@@ -536,7 +543,9 @@ STAFF_CLAUSE = re.compile(
 STAFF_DELIVERED = re.compile(r"基层|分馆|乡镇|街道|村|社区|农家书屋|服务点|辅导")
 
 # a cue naming a year's budget (财政预算指标, 收支预算总数): its money is planned, not spent
-BUDGET_CUE = re.compile(r"预算指标|预算总(?:数|额)")
+BUDGET_CUE = re.compile(r"预算指标|预算总(?:数|额)|"
+                        # a news item's budgets: what a library is given to spend this year (编列, 图书馆预算, 购书预算)
+                        r"编列|^编了$|图书馆的?预算|^\s*的?(?:图书馆)?(?:总)?(?:预算|经费预算)$|买书预算")
 # parts of the spending total, kept only beside a stated total (prose._drop_unsupported_parts)
 BUDGET_PART = re.compile(r"基本支出|项目支出")
 # cues read in running text only (tables treat these labels as parts of the row above)

@@ -266,6 +266,10 @@ VIEWING_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\
 # a line of its own near the end (2022年12月)
 DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*"
                       r"(?:\d{1,2}:\d{2}|[|｜]?\s*(?:来源|作者|编辑|稿源|发布|浏览|点击))")
+# a press byline in brackets with the date after it (【某报╱记者某某/某地报导】 2007.11.20 03:55 am): the
+# news item's date, wherever the line begins (a repost puts a board's header before it)
+PRESS_DATELINE = re.compile(r"[【\[][^】\]\n]{0,30}?(?:记者|报导|报道|电|讯)[^】\]\n]{0,20}[】\]]\s*"
+                            r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}")
 DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
 SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 SIGNATURE_TAIL = 300   # characters at the end of a page where a signature date may stand

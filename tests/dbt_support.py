@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -18,7 +19,7 @@ import duckdb
 from nianbao import warehouse
 from nianbao.config import DBT_PROJECT_DIR
 from nianbao.gazetteer import load_regions, resolve_library
-from nianbao.schema import DocumentRecord, ExtractionResult, Figure
+from nianbao.schema import DocumentRecord, Event, ExtractionResult, Figure
 
 DBT = str(Path(sys.executable).parent / "dbt")
 
@@ -51,8 +52,11 @@ def make_figure(
     unit_raw: str = "",
     evidence: str | None = None,
     start: int = 0,
+    end: int | None = None,
     **kw,
 ) -> Figure:
+    """A figure whose evidence (`metric value` unless given) stands at `start` to `end` (the length of
+    the value written out after `start` unless given)."""
     evidence = evidence if evidence is not None else f"{metric} {value}"
     return Figure(
         metric=metric,
@@ -65,7 +69,30 @@ def make_figure(
         unit_raw=unit_raw,
         evidence=evidence,
         char_start=start,
-        char_end=start + len(str(value)),
+        char_end=end if end is not None else start + len(str(value)),
+        **kw,
+    )
+
+
+def make_event(
+    title: str,
+    event_date: date | None = None,
+    *,
+    precision: str = "day",
+    start: int = 0,
+    end: int | None = None,
+    evidence: str | None = None,
+    **kw,
+) -> Event:
+    """An event dated `event_date` to the `precision` (no precision when undated), its evidence (the
+    title unless given) at `start` to `end` (the title's length after `start` unless given)."""
+    return Event(
+        title=title,
+        event_date=event_date,
+        date_precision=precision if event_date is not None else None,
+        char_start=start,
+        char_end=end if end is not None else start + len(title),
+        evidence=evidence if evidence is not None else title,
         **kw,
     )
 

@@ -6,41 +6,18 @@ from __future__ import annotations
 from datetime import date
 
 from nianbao import warehouse
-from nianbao.schema import Candidate, Event, ExtractionResult, Figure, figure_id
+from nianbao.schema import Candidate, ExtractionResult, figure_id
+from tests.dbt_support import make_event, make_figure
 
 
 def _result(n: int, library: str | None = "某某图书馆") -> ExtractionResult:
     figs = [
-        Figure(
-            metric="visits.in_person",
-            value=1000.0 * (i + 1),
-            qualifier="exact",
-            scope="library",
-            segment="all",
-            period="year",
-            year=2020,
-            unit_raw="人次",
-            evidence=f"到馆{i}",
-            char_start=10 * i,
-            char_end=10 * i + 5,
+        make_figure(
+            "visits.in_person", 1000.0 * (i + 1), unit_raw="人次", evidence=f"到馆{i}", start=10 * i, end=10 * i + 5
         )
         for i in range(n)
     ]
-    events = (
-        [
-            Event(
-                title="读书会",
-                event_date=date(2020, 5, 1),
-                date_precision="day",
-                char_start=0,
-                char_end=3,
-                evidence="读书会",
-                seq=1,
-            )
-        ]
-        if n
-        else []
-    )
+    events = [make_event("读书会", date(2020, 5, 1), seq=1)] if n else []
     cands = [Candidate(10 * i, 10 * i + 5, str(i), float(i), None, "figure", None, None) for i in range(n + 1)]
     return ExtractionResult(
         library_name=library, report_year=2020 if n else None, figures=figs, events=events, candidates=cands

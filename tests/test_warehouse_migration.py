@@ -2,6 +2,7 @@
 
 from nianbao import warehouse
 from nianbao.schema import RAW_DDL
+from tests.dbt_support import make_figure
 from tests.support.db import duckdb_file
 
 
@@ -37,23 +38,11 @@ def test_fresh_database_has_every_raw_table(tmp_path):
 
 
 def test_one_statement_about_two_libraries_gives_two_figure_ids():
-    from nianbao.schema import Figure, figure_id
+    from nianbao.schema import figure_id
 
     def fig(lib):
-        return Figure(
-            metric="collection.total",
-            value=9e6,
-            qualifier="at_least",
-            scope="region",
-            segment="all",
-            period="year",
-            year=2022,
-            unit_raw="万册",
-            evidence="甲市和乙市馆藏均在900万册以上",
-            char_start=10,
-            char_end=16,
-            library_name=lib,
-        )
+        kw = {"qualifier": "at_least", "scope": "region", "year": 2022, "unit_raw": "万册", "start": 10, "end": 16}
+        return make_figure("collection.total", 9e6, evidence="甲市和乙市馆藏均在900万册以上", library_name=lib, **kw)
 
     assert figure_id("d", fig("甲市全市公共图书馆")) != figure_id("d", fig("乙市全市公共图书馆"))
     assert figure_id("d", fig(None)) == figure_id("d", fig(None))

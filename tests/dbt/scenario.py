@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from nianbao import warehouse
-from nianbao.schema import Event, ExtractionResult, stable_id
-from tests.dbt_support import build_raw, make_document, make_figure
+from nianbao.schema import ExtractionResult, stable_id
+from tests.dbt_support import build_raw, make_document, make_event, make_figure
 
 OWN = "如皋市图书馆"
 OTHER = "南通市图书馆"
@@ -19,6 +19,9 @@ QUARANTINED = "bad/empty.txt"
 REMOVED = "old/海安市图书馆2019年报.txt"
 ANON = "2021/anonymous.txt"
 
+G1 = {"group_id": "g1", "group_complete": True}  # a complete spending group
+T1 = {"table_id": "t1", "table_title": "2020年活动一览", "table_segment": "all"}  # an events table
+
 
 def loaded_result() -> ExtractionResult:
     figures = [
@@ -27,26 +30,8 @@ def loaded_result() -> ExtractionResult:
         make_figure("circulation.loans", 300000, year=None, unit_raw="册次", start=50),
         make_figure("users.new_registrations", 4000, year=None, unit_raw="张", start=70),
         make_figure("collection.total", 1200000, year=None, unit_raw="册", start=90),
-        make_figure(
-            "spending.total",
-            7545500,
-            year=None,
-            unit_raw="万元",
-            start=110,
-            group_id="g1",
-            group_role="total",
-            group_complete=True,
-        ),
-        make_figure(
-            "spending.staff",
-            5000000,
-            year=None,
-            unit_raw="万元",
-            start=130,
-            group_id="g1",
-            group_role="part",
-            group_complete=True,
-        ),
+        make_figure("spending.total", 7545500, year=None, unit_raw="万元", start=110, group_role="total", **G1),
+        make_figure("spending.staff", 5000000, year=None, unit_raw="万元", start=130, group_role="part", **G1),
         make_figure("network.branches", 38, year=None, unit_raw="家", start=150),
         make_figure("activities.events", 60, qualifier="at_least", year=None, unit_raw="场", start=170),
         make_figure("activities.attendance", 15000, year=2020, unit_raw="人次", start=190),
@@ -68,43 +53,29 @@ def loaded_result() -> ExtractionResult:
         ),
     ]
     events = [
-        Event(
-            title="世界读书日活动",
-            event_date=date(2020, 4, 23),
-            date_precision="day",
-            char_start=300,
-            char_end=320,
+        make_event(
+            "世界读书日活动",
+            date(2020, 4, 23),
+            start=300,
+            end=320,
             evidence="4月23日 世界读书日活动 200人",
             attendance=200,
             attendance_unit="人",
             seq=1,
-            table_id="t1",
-            table_title="2020年活动一览",
-            table_segment="all",
+            **T1,
         ),
-        Event(
-            title="暑期少儿阅读营",
-            event_date=date(2020, 7, 1),
-            date_precision="month",
-            end_date=None,
-            char_start=321,
-            char_end=340,
+        make_event(
+            "暑期少儿阅读营",
+            date(2020, 7, 1),
+            precision="month",
+            start=321,
+            end=340,
             evidence="7月 暑期少儿阅读营",
             seq=2,
-            table_id="t1",
-            table_title="2020年活动一览",
-            table_segment="all",
             location="少儿阅览室",
+            **T1,
         ),
-        Event(
-            title="南通联合书展",
-            event_date=None,
-            date_precision=None,
-            char_start=400,
-            char_end=420,
-            evidence="与南通市图书馆联合举办书展",
-            library_name=OTHER,
-        ),
+        make_event("南通联合书展", start=400, end=420, evidence="与南通市图书馆联合举办书展", library_name=OTHER),
     ]
     return ExtractionResult(library_name=OWN, report_year=2020, figures=figures, events=events)
 
@@ -127,16 +98,7 @@ def build(db_path: Path) -> dict[str, str]:
         library_name="海安市图书馆",
         report_year=2019,
         figures=[make_figure("visits.in_person", 1234, year=None, start=5)],
-        events=[
-            Event(
-                title="消失的活动",
-                event_date=date(2019, 5, 1),
-                date_precision="day",
-                char_start=1,
-                char_end=4,
-                evidence="5月1日 消失的活动",
-            )
-        ],
+        events=[make_event("消失的活动", date(2019, 5, 1), start=1, end=4, evidence="5月1日 消失的活动")],
     )
     anon_result = ExtractionResult(
         library_name=None,

@@ -388,6 +388,10 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
     if m:
         y = int(m.group("y") or m.group("y2"))
         return (report_year if report_year and report_year <= y else y) + 1
+    for t in _title_lines(text, la.READING_REPORT_TITLE_LINES):
+        m = la.READING_REPORT_TITLE.search(t)
+        if m and len(t) <= la.HEADLINE_MAX_CHARS:
+            return int(m.group("y")) + 1
     # a news page's own date (发布时间:2022-12-05, a dateline), unless the text is a report with a dated title
     dated_title = any(_dated_title_line(t) for t in _title_lines(text, 6) if not la.PUB_DATE.search(t))
     y = page_year(text)

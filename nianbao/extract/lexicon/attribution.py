@@ -176,6 +176,11 @@ GENERIC_LIBRARY = re.compile(r"(?P<lvl>省|市|区|县|旗)(?P<mid>少儿|少年
 # its 去年/今年 are the news date's, so 去年 is the report's year
 RELEASE = re.compile(r"(?:发布|公布|发表|出炉|揭晓)(?:了)?[^。\n]{0,30}?(?P<y>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书|统计)|"
                      r"(?P<y2>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?(?:报告|年报|公报|白皮书)[^。\n]{0,12}?(?:发布|公布|出炉|揭晓)")
+# a headline quoting a year's reading report (2018年某省人阅读报告:有人一年借阅926本): a news item
+# written after that year ended, so its 去年 is the report's year (as for a release, RELEASE); the
+# report's own title (某馆2018年度阅读报告) is not quoted and keeps its year
+READING_REPORT_TITLE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,20}?阅读(?:报告|大数据|数据报告|白皮书)\s*[:：|｜]\s*\S")
+READING_REPORT_TITLE_LINES = 3
 # a page's publication date (发布时间:2022-12-05, 时间:2023-04-24 12:20:06)
 # the full stop that ends a sentence: a line holding one is prose, not a title
 SENTENCE_END = re.compile(r"[。！？]")

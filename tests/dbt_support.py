@@ -23,6 +23,18 @@ from nianbao.schema import DocumentRecord, Event, ExtractionResult, Figure
 
 DBT = str(Path(sys.executable).parent / "dbt")
 
+# the fact tables of the marts, one a measure family (fct_figures: all of them)
+FACT_TABLES = [
+    "fct_figures",
+    "fct_visits",
+    "fct_circulation",
+    "fct_spending",
+    "fct_registrations",
+    "fct_collection",
+    "fct_network",
+    "fct_activities",
+]
+
 
 def make_document(source_file: str, text: str = "文本", status: str = "loaded", **kw) -> DocumentRecord:
     from nianbao.schema import stable_id

@@ -10,22 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.dbt import scenario
-from tests.dbt_support import query, run_dbt
+from tests.dbt_support import FACT_TABLES, query, run_dbt
 
-MARTS = [
-    "fct_figures",
-    "fct_visits",
-    "fct_circulation",
-    "fct_spending",
-    "fct_registrations",
-    "fct_collection",
-    "fct_network",
-    "fct_activities",
-    "dim_library",
-    "dim_region",
-    "dim_year",
-    "dim_document",
-]
+MARTS = [*FACT_TABLES, "dim_library", "dim_region", "dim_year", "dim_document"]
 
 
 def _snapshot(db: Path) -> dict[str, list[tuple]]:

@@ -19,42 +19,20 @@ import pytest
 
 from nianbao import pipeline
 from nianbao.schema import Event, ExtractionResult
-from tests.dbt_support import build_raw, make_document, make_figure, query, run_dbt
+from tests.dbt_support import FACT_TABLES, build_raw, make_document, make_event, make_figure, query, run_dbt
 from tests.paths import SEEDS
 
 OWN = "如皋市图书馆"
-FACTS = [
-    "fct_figures",
-    "fct_visits",
-    "fct_circulation",
-    "fct_spending",
-    "fct_registrations",
-    "fct_collection",
-    "fct_network",
-    "fct_activities",
-]
 
 
-# (table_id, table_title, table_segment) of the two event tables of the invented report
-MINORS_TABLE = ("t1", "未成年人活动一览表", "minors")
-ALL_TABLE = ("t2", "各类读者活动统计表", "all")
+# the two event tables of the invented report
+MINORS_TABLE = {"table_id": "t1", "table_title": "未成年人活动一览表", "table_segment": "minors"}
+ALL_TABLE = {"table_id": "t2", "table_title": "各类读者活动统计表", "table_segment": "all"}
 
 
-def _event(table: tuple[str, str, str], seq: int, title: str, day: date, span: tuple[int, int], evidence: str) -> Event:
+def _event(table: dict[str, str], seq: int, title: str, day: date, span: tuple[int, int], evidence: str) -> Event:
     """One event dated to the day, row `seq` of `table`, at characters `span` of the document."""
-    table_id, table_title, table_segment = table
-    return Event(
-        title=title,
-        event_date=day,
-        date_precision="day",
-        char_start=span[0],
-        char_end=span[1],
-        evidence=evidence,
-        seq=seq,
-        table_id=table_id,
-        table_title=table_title,
-        table_segment=table_segment,
-    )
+    return make_event(title, day, start=span[0], end=span[1], evidence=evidence, seq=seq, **table)
 
 
 def _result() -> ExtractionResult:
@@ -194,7 +172,7 @@ def test_subject_facts_and_activities_carry_the_flag(invented):
 
 def test_library_name_on_every_fact_table(invented):
     db = invented["db"]
-    for table in FACTS + ["mart_library_year"]:
+    for table in FACT_TABLES + ["mart_library_year"]:
         assert q(db, f"select count(*) from marts.{table}")[0][0] > 0, table
         assert q(db, f"select count(*) from marts.{table} where library_name is null") == [(0,)], table
         assert q(db, f"select distinct library_name from marts.{table}") == [(OWN,)], table
@@ -245,7 +223,7 @@ def test_mart_library_year(invented):
 
 def test_every_mart_column_is_described(invented):
     manifest = json.loads((invented["tmp"] / "target" / "manifest.json").read_text())
-    for name in FACTS + ["mart_library_year", "dim_metric"]:
+    for name in FACT_TABLES + ["mart_library_year", "dim_metric"]:
         node = manifest["nodes"][f"model.nianbao.{name}"]
         cols = {
             r[0]

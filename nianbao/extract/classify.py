@@ -518,6 +518,7 @@ def vet(
             lx.INDIVIDUAL.search(text[sentence[0] : q.num_start])
             or lx.RANKING.search(text[cs : q.num_start])
             or lx.TOP_N.search(text[sentence[0] : q.num_start])
+            or lx.RANK_FIRST_RIGHT.match(text, q.end, sentence[1])
         )
         or lx.LIST_ITEMS_RIGHT.match(right)
         or lx.PEAK_DAY.search(text[sentence[0] : q.num_start])
@@ -565,7 +566,7 @@ def vet(
         return None
     # a threshold inside a noun phrase (新增藏量超10万册的图书馆达22家): not a figure
     # (…、193.99万份电子文献: the noun after the number names e-books, listed beside the holdings)
-    if d.metric == "collection.total" and lx.EBOOKS.match(right.lstrip()):
+    if d.metric == "collection.total" and lx.EBOOKS_RIGHT.match(right):
         return None
     # (…人次的市民在这里读书: a cue on the right says what the number counts)
     if lx.THRESHOLD_RIGHT.match(right) and d.cue_start < q.end:

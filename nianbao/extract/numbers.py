@@ -338,6 +338,8 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
             continue
         if unit == "读者" and re.fullmatch(f"[{CN_CHARS}]+", core):
             continue  # 一读者: one reader, not a count
+        if unit in ("人", "名") and core == "一":
+            continue  # 一人借书、全家阅读: one person of a motto, never a count
         if unit == "读者" and num != num.rstrip():
             unit = None  # `2019\t读者活动`: a column, not a count of readers
         if (

@@ -56,6 +56,9 @@ CUES: list[Cue] = [
     # same words count its audience (attendance_ctx)
     Cue("visits_welcomed", r"(?<!线上)(?<!在线)(?<!网上)(?<!网络)(?<!数字)(?:迎来|喜迎|迎接|吸引|服务|接待服务)了?(?:各类|各地|广大|到馆|进馆|入馆)?(?:的)?(?:小|少儿|少年儿童|成人|老年)?(?:读者|市民|群众)(?:朋友)?",
         _m(PERSON_TIMES, "visits.in_person"), shun_activity_ctx=True),
+    # the persons a library served in its year, right before the count (全年服务48.49万人): its visits
+    Cue("visits_served_year", r"(?:全年|年)(?:共|累计)?(?:服务|接待)(?:读者|群众|市民)?(?=[\s达为共计约近超逾]*$)",
+        _m(PERSON_TIMES + ("人",), "visits.in_person"), shun_activity_ctx=True),
     # readers' use counted in person-times (读者阅读量1110.8万人次): service visits (a bare 阅读量
     # is a social-media post's readership: 粉丝…,阅读量达815.7万人次)
     Cue("visits_reading", r"读者阅读量", _m(PERSON_TIMES, "visits.in_person")),
@@ -205,9 +208,9 @@ TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|新增|实现)(?:了)?[
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均|"
                         # a per-day level (日办证量是20张左右, 日接待量): a rate, not a total
                         r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)")
-# one reader's record (借阅冠军全年借书327册, 一位70多岁的老年读者…986册; one person named by kind,
+# one reader's record (someone: 有人一年借阅926本; 借阅冠军全年借书327册, 一位70多岁的老年读者…986册; one person named by kind,
 # 一名刘姓居民成为借阅最多的读者,全年借阅图书1320册): not a library statistic
-INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|"
+INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|(?<![共拥具没还])有人(?![次数员口气群工])|"
                         # (not a library or a place ranked: 第2名是某市图书馆总共编列了1500余万元预算)
                         r"第[一二三四五六七八九十\d]+名(?![是为:：]?[^,;。\d]{0,10}?(?:图书馆|分馆|[省市县区镇乡](?![民长委])))|最多的(?:是|为|读者|市民|居民|学生|用户|人)|个人|"
                         r"(?<![\d万千百十])一(?:名|个)?读者|(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)")
@@ -220,6 +223,9 @@ TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|�
                    r"(?:最高|最多|第一|第1|榜首)(?:名)?的?(?:是|为)[^,;。\d]{0,12}?(?:分馆|总馆|服务点|书房|驿站)")
 PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
+# the first of a ranking, the next one named after it (某地区借书人数最多达47.4万人,其次是…): a group's
+# figure, not the library's
+RANK_FIRST_RIGHT = re.compile(r"[^,;。，；]{0,8}[,;，；、]\s*(?:其次|第二|居次)(?:是|为|的是)?")
 # regions ranked by a measure, each with its figure in brackets (最多的是广东省(1016万册),其次是浙江省(877万册))
 RANK_WORD = re.compile(r"(?:最多|最少|最高|最低|居首|排名第一)的?(?:是|为|地区是|省份是)")
 RANKED_PLACE_LEFT = re.compile(r"(?:^|[,，、]|是|为|其次是|其次为|第[二三四五六七八九十]是|第[二三四五六七八九十]为|依次是)\s*"
@@ -380,6 +386,8 @@ MONEY_CHANGE_AFTER_CUE = re.compile(r"\s*净?(?:增加|减少|增长|下降|增|
 # e-books are listed beside the holdings, not in them (电子图书藏量约9.5万册); as a part
 # after 其中 of a total that includes them they do count (prose part rule)
 EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)")   # (含电子书 / 不含电子文献 state the scope)
+# …named right after the number, with or without 的 (、23.3万册的电子图书: beside the holdings)
+EBOOKS_RIGHT = re.compile(r"\s*(?:的\s*)?" + EBOOKS.pattern)
 # a number inside a noun phrase naming things by a threshold (…超10万册的公共图书馆, 借书100册以上的读者)
 THRESHOLD_RIGHT = re.compile(r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆(?!藏)|单位|机构|地区|城市|县|市|区|读者|用户|家庭)")
 # readers grouped by how many books they borrowed (借书超过200册的有10人): the bracket's threshold

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cases import load_cases
-from tests.support.figures import figs, one, run, tuples
+from tests.support.figures import check_figures, figs, one, run, tuples, with_fields
 
 Y = "2020年某某县图书馆工作总结\n"
 
@@ -187,12 +187,10 @@ def test_periods():
 def test_plan_section_heading_sets_year_and_period():
     t = Y + "全年接待读者20万人次。\n二、2021年工作计划\n接待读者30万人次，新建分馆2家。"
     _, r = run(t)
-    got = sorted((f.metric, f.value, f.year, f.period) for f in r.figures)
-    assert got == [
-        ("network.branches_added", 2, 2021, "plan"),
-        ("visits.in_person", 200000, 2020, "year"),
-        ("visits.in_person", 300000, 2021, "plan"),
-    ]
+    check_figures(
+        with_fields(r.figures, "year period"),
+        "network.branches_added=2:2021:plan visits.in_person=200000:2020:year visits.in_person=300000:2021:plan",
+    )
 
 
 def test_scopes_library_branches_system_service_points():
@@ -229,12 +227,9 @@ def test_network_flows_and_stocks():
         "截止2020年底，我馆在全市共设分馆42家，馆外图书流动服务点17处。"
     )
     got = sorted((m, v) for m, v, _ in figs(t))
-    assert got == [
-        ("network.branches", 42),
-        ("network.branches_added", 3),
-        ("network.service_points", 17),
-        ("network.service_points_added", 2),
-    ]
+    check_figures(
+        got, "network.branches=42 network.branches_added=3 network.service_points=17 network.service_points_added=2"
+    )
 
 
 def test_elliptic_part_inherits_metric():
@@ -295,16 +290,11 @@ def test_more_real_world_wordings():
         "一年来共接待读者一万人次，阅览图书16800册次。年购入图书近6000余册。2020年度事业经费达100多万元。"
         "书刊借阅8.8万余册次，注册借阅读者总数达3.2万人。新书采购2600余册。"
     )
-    got = sorted((m, v) for m, v, _ in figs(t))
-    assert got == [
-        ("circulation.in_library_use", 16800),
-        ("circulation.loans", 88000),
-        ("collection.added", 2600),
-        ("collection.added", 6000),
-        ("spending.total", 1000000),
-        ("users.registered_total", 32000),
-        ("visits.in_person", 10000),
-    ]
+    check_figures(
+        sorted((m, v) for m, v, _ in figs(t)),
+        "circulation.in_library_use=16800 circulation.loans=88000 collection.added=2600 collection.added=6000 "
+        "spending.total=1000000 users.registered_total=32000 visits.in_person=10000",
+    )
 
 
 def test_region_sentence_carries_to_later_clauses():

@@ -9,9 +9,13 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from nianbao.extract import extract_document
 from nianbao.extract.table_layouts import _split_row
 from nianbao.extract.tables import find_tables
+from tests.support.cases import load_cases
+from tests.support.figures import check_figures, with_fields
 
 
 def _figs(text: str):
@@ -27,6 +31,15 @@ def _sorted(text: str, *fields: str) -> list[tuple]:
 
 def _got(text: str):
     return _sorted(text, "metric", "year", "value")
+
+
+CASES = load_cases(Path(__file__).parent / "fixtures" / "cases" / "real_text_tables.yaml", "text", "fields", "figures")
+
+
+@pytest.mark.parametrize("text, fields, figures", CASES)
+def test_table_figures(text, fields, figures):
+    """The figures of a table layout (fixtures/cases/real_text_tables.yaml), with the fields a case names."""
+    check_figures(with_fields(_figs(text)[1], fields), figures)
 
 
 def _spans_hold(text: str):
@@ -90,37 +103,6 @@ def test_columns_aligned_with_runs_of_spaces():
     assert not any(v == 300 for _, _, v in got)
 
 
-def test_a_unit_column_before_the_value_columns():
-    single = "某县图书馆2021年年报\n指标 单位 2020年 2021年\n进馆人次 万人次 12.5 13.0\n外借册次 册次 30000 33000\n"
-    assert _got(single) == [
-        ("circulation.loans", 2020, 30000),
-        ("circulation.loans", 2021, 33000),
-        ("visits.in_person", 2020, 125_000),
-        ("visits.in_person", 2021, 130_000),
-    ]
-    gaps = (
-        "某县图书馆2021年年报\n项目      单位      上半年      全年\n进馆人次  万人次    6.1        13.0\n"
-        "座席      个        300        300\n外借册次  册次      15000      33000\n"
-    )
-    got = _sorted(gaps, "metric", "value", "period")
-    assert got == [
-        ("circulation.loans", 15000, "partial"),
-        ("circulation.loans", 33000, "year"),
-        ("visits.in_person", 61_000, "partial"),
-        ("visits.in_person", 130_000, "year"),
-    ]
-
-
-def test_a_change_column_after_the_periods_gives_no_figure():
-    t = "某县图书馆2021年年报\n指标 2021年末 2020年末 增减%\n持证读者 52000 48000 8.3\n馆藏总量 610000 580000 5.2\n"
-    assert _got(t) == [
-        ("collection.total", 2020, 580_000),
-        ("collection.total", 2021, 610_000),
-        ("users.registered_total", 2020, 48_000),
-        ("users.registered_total", 2021, 52_000),
-    ]
-
-
 def test_single_spaces_in_prose_are_not_columns():
     t = "某县图书馆2022年工作总结\n项目 进展 情况 良好\n进馆人次 41000 人次 较多\n外借册次 20100 册次 稳定\n"
     assert all(tb.layout != "space_columns" for tb in find_tables(t))
@@ -167,11 +149,10 @@ def test_a_cell_stream_between_blank_lines():
     t = "某县图书馆2021年年报\n\n指标\n\n数量\n\n进馆人次\n\n52000\n\n外借册次\n\n31000\n\n新办读者证\n\n1800\n"
     tbs = _spans_hold(t)
     assert [(tb.layout, len(tb.header), len(tb.rows)) for tb in tbs] == [("cell_stream", 2, 3)]
-    assert _got(t) == [
-        ("circulation.loans", 2021, 31000),
-        ("users.new_registrations", 2021, 1800),
-        ("visits.in_person", 2021, 52000),
-    ]
+    check_figures(
+        with_fields(_figs(t)[1], "year"),
+        "circulation.loans=31000:2021 users.new_registrations=1800:2021 visits.in_person=52000:2021",
+    )
 
 
 def test_short_paragraphs_between_blank_lines_are_not_a_table():
@@ -248,19 +229,12 @@ FORM_CELLS = (
 def test_form_one_cell_per_line_with_blank_lines():
     tbs = _spans_hold(FORM_CELLS)
     assert [t.layout for t in tbs] == ["form"]
-    got = _got(FORM_CELLS)
-    assert got == sorted(
-        [
-            ("spending.total", 2020, 9_020_000),
-            ("spending.total", 2020, 6_020_000),
-            ("spending.total", 2020, 3_000_000),
-            ("spending.staff", 2020, 4_100_000),
-            ("spending.operations", 2020, 1_500_000),
-            ("collection.total", 2020, 400_500),
-            ("collection.total", 2020, 350_000),
-            ("collection.total", 2020, 12_500),
-            ("spending.collections", 2020, 760_000),  # the spending, not the earmarked grant
-        ]
+    # spending.collections: the spending, not the earmarked grant
+    check_figures(
+        with_fields(_figs(FORM_CELLS)[1], "year"),
+        "collection.total=12500:2020 collection.total=350000:2020 collection.total=400500:2020 "
+        "spending.collections=760000:2020 spending.operations=1500000:2020 spending.staff=4100000:2020 "
+        "spending.total=3000000:2020 spending.total=6020000:2020 spending.total=9020000:2020",
     )
 
 
@@ -308,16 +282,10 @@ def test_form_with_code_and_value_glued_together():
     tbs = _spans_hold(FORM_GLUED)
     assert [t.layout for t in tbs] == ["form"]
     text, fs = _figs(FORM_GLUED)
-    got = sorted((f.metric, f.value, f.segment) for f in fs)
-    assert got == sorted(
-        [
-            ("collection.total", 210_300, "all"),
-            ("collection.total", 180_250, "books"),
-            ("collection.total", 120, "braille"),
-            ("collection.total", 4_075, "periodicals"),
-            ("collection.total", 55_010, "minors"),
-            ("spending.total", 2_450_000, "all"),
-        ]
+    check_figures(
+        with_fields(fs, "segment"),
+        "collection.total=120:braille collection.total=4075:periodicals collection.total=55010:minors "
+        "collection.total=180250:books collection.total=210300:all spending.total=2450000:all",
     )
     f = next(f for f in fs if f.value == 180_250)
     assert text[f.char_start : f.char_end] == "180,250"  # the code 17 is not in the value
@@ -338,13 +306,11 @@ def test_glued_year_columns_split_by_the_change_column():
     )
     tbs = _spans_hold(t)
     assert [t.layout for t in tbs] == ["glued_columns"]
-    got = _got(t)
-    assert got == [
-        ("collection.total", 2020, 49_000_000),
-        ("collection.total", 2021, 52_040_000),
-        ("visits.in_person", 2020, 21_100_000),
-        ("visits.in_person", 2021, 31_020_000),
-    ]
+    check_figures(
+        with_fields(_figs(t)[1], "year"),
+        "collection.total=49000000:2020 collection.total=52040000:2021 "
+        "visits.in_person=21100000:2020 visits.in_person=31020000:2021",
+    )
 
 
 def test_a_glued_split_must_agree_with_the_change():
@@ -484,33 +450,6 @@ def test_a_label_line_then_a_prose_sentence_is_not_a_broken_row():
     assert ("circulation.loans", 2019, 3000) not in got and not any(m == "circulation.loans" for m, _, _ in got)
 
 
-# ------------------------------------------------------------------ ROC years (Taiwan) in tables
-
-
-def test_roc_year_columns_are_gregorian_years():
-    text = "本館借閱統計表\n項目\t104年\t105年\n借閱冊數\t6100000\t6400000\n進館人次\t2100000\t2300000\n"
-    got = _got(text)
-    assert ("circulation.loans", 2016, 6400000) in got and ("visits.in_person", 2015, 2100000) in got
-
-
-def test_roc_year_rows_and_a_roc_year_in_the_title():
-    rows = "年度\t借閱冊數\t進館人次\n104年\t6100000\t2100000\n105年\t6400000\t2300000\n"
-    got = _got("某市立圖書館統計\n" + rows)
-    assert ("circulation.loans", 2016, 6400000) in got and ("visits.in_person", 2015, 2100000) in got
-    got = _got("某市民國105年圖書館統計表\n項目\t數量\n借閱冊數\t6400000\n進館人次\t2300000\n")
-    assert sorted(got) == [("circulation.loans", 2016, 6400000), ("visits.in_person", 2016, 2300000)]
-
-
-def test_space_aligned_roc_year_columns():
-    got = _got("項目 104年 105年\n借閱冊數(萬冊) 610 640\n進館人次(萬人次) 210 230\n")
-    assert sorted(got) == [
-        ("circulation.loans", 2015, 6100000),
-        ("circulation.loans", 2016, 6400000),
-        ("visits.in_person", 2015, 2100000),
-        ("visits.in_person", 2016, 2300000),
-    ]
-
-
 # ------------------------------------------------------------------ numbers with thousands separators in prose
 
 
@@ -602,17 +541,6 @@ def test_short_lines_ending_in_a_pipe_without_a_code_column_are_no_form():
 # ------------------------------------------------------------------ target columns
 
 
-def test_a_target_column_holds_plans_and_a_done_column_the_year():
-    text = "指标\t2023年目标任务\t2023年完成\n进馆人次\t500000\t520000\n外借册次\t300000\t310000\n"
-    got = _sorted(text, "metric", "value", "period")
-    assert got == [
-        ("circulation.loans", 300000, "plan"),
-        ("circulation.loans", 310000, "year"),
-        ("visits.in_person", 500000, "plan"),
-        ("visits.in_person", 520000, "year"),
-    ]
-
-
 def test_events_counted_in_ge_or_qi_in_a_unit_column():
     text = (
         "指标名称        计量单位      本年实际     上年同期\n"
@@ -622,24 +550,12 @@ def test_events_counted_in_ge_or_qi_in_a_unit_column():
         "阅览座席        个            600          600\n"
     )
     _, fs = _figs(text)
-    got = sorted((f.metric, f.segment, f.value) for f in fs if f.metric.startswith("activities"))
-    assert got == [
-        ("activities.events", "exhibitions", 10),
-        ("activities.events", "exhibitions", 12),
-        ("activities.events", "trainings", 6),
-        ("activities.events", "trainings", 8),
-    ]
-    assert not any(f.value == 600 for f in fs)
-
-
-def test_a_bare_scale_in_a_column_head_and_a_head_named_by_its_unit():
-    text = (
-        "近三年主要指标\n年份\t进馆人次(万)\t举办活动(场)\t购书经费(万元)\n"
-        "2021年\t45.2\t210\t80\n2022年\t38.7\t190\t85\n"
+    check_figures(
+        with_fields([f for f in fs if f.metric.startswith("activities")], "segment"),
+        "activities.events=6:trainings activities.events=8:trainings "
+        "activities.events=10:exhibitions activities.events=12:exhibitions",
     )
-    got = _got(text)
-    assert ("visits.in_person", 2021, 452000) in got and ("visits.in_person", 2022, 387000) in got
-    assert ("activities.events", 2022, 190) in got and ("spending.collections", 2021, 800000) in got
+    assert not any(f.value == 600 for f in fs)
 
 
 def test_an_indented_header_has_an_empty_corner_and_its_level_columns_are_regions():
@@ -663,21 +579,6 @@ def _scoped(text: str):
     return _sorted(text, "metric", "scope", "value")
 
 
-def test_site_columns_central_library_branches_and_total():
-    text = (
-        "某县图书馆2023年工作总结\n表1 总分馆服务数据\n项目\t总馆\t分馆\t合计\n"
-        "进馆人次\t50000\t20000\t70000\n外借册次\t30000\t12000\t42000\n"
-    )
-    assert _scoped(text) == [
-        ("circulation.loans", "branches", 12000),
-        ("circulation.loans", "library", 30000),
-        ("circulation.loans", "system", 42000),
-        ("visits.in_person", "branches", 20000),
-        ("visits.in_person", "library", 50000),
-        ("visits.in_person", "system", 70000),
-    ]
-
-
 def test_site_rows_under_metric_columns():
     text = (
         "某县图书馆2023年工作总结\n表1 各馆服务数据\n馆名\t进馆人次\t外借册次\n总馆\t50000\t30000\n"
@@ -692,25 +593,6 @@ def test_site_rows_under_metric_columns():
     ]
     _, fs = _figs(text)
     assert any(f.value == 12000 and "城东分馆" in f.evidence for f in fs)
-
-
-def test_a_total_row_without_branches_stays_the_library():
-    text = "某县图书馆2023年服务统计\n月份\t进馆人次\n1月\t4000\n2月\t5000\n合计\t9000\n"
-    assert ("visits.in_person", "library", 9000) in _scoped(text)
-
-
-def test_value_cells_that_write_their_unit():
-    text = (
-        "2022年度主要服务数据\n\n指标\n数值\n\n年接待读者\n52.3万人次\n\n新增馆藏\n1.2万册\n\n"
-        "举办活动\n300余场\n\n购书经费\n320万元\n\n进馆人次增长\n12.5%\n\n"
-    )
-    got = _sorted(text, "metric", "value", "qualifier")
-    assert got == [
-        ("activities.events", 300, "at_least"),
-        ("collection.added", 12000, "exact"),
-        ("spending.collections", 3200000, "exact"),
-        ("visits.in_person", 523000, "exact"),
-    ]
 
 
 def test_a_label_head_and_a_plain_value_head_separated_by_single_spaces():
@@ -762,48 +644,6 @@ def test_a_traditional_caption_gives_its_unit():
     tables = _spans_hold(text)
     assert tables[0].title.startswith("某市圖書館") and tables[0].unit_hint == "万册"
     assert _got(text) == [("circulation.loans", 2015, 6100000), ("circulation.loans", 2016, 6400000)]
-
-
-def test_an_english_only_label_of_participants_is_attendance_not_events():
-    text = (
-        "项目 2015 2016\nNumber of Activities Held for Readers (time) 310 355\n"
-        "Number of Participants in Activities (10 000 person-times) 12 15\n"
-        "Seating Capacity of Reading Rooms (seat) 900 950\n"
-    )
-    got = _got(text)
-    assert sorted(got) == [
-        ("activities.attendance", 2015, 120000),
-        ("activities.attendance", 2016, 150000),
-        ("activities.events", 2015, 310),
-        ("activities.events", 2016, 355),
-    ]
-
-
-def test_a_bare_scale_in_a_cell_keeps_the_unit_of_its_label():
-    text = "2022年服务统计\n项目\t2021年\t2022年\n接待读者(人次)\t12.5万\t13万\n外借(册次)\t8万\t9.5万\n"
-    assert _got(text) == [
-        ("circulation.loans", 2021, 80000),
-        ("circulation.loans", 2022, 95000),
-        ("visits.in_person", 2021, 125000),
-        ("visits.in_person", 2022, 130000),
-    ]
-
-
-def test_a_broken_label_whose_translation_leads_the_number_line():
-    text = (
-        "项目 2015 2016\n总藏量(万册) Total Collections (10 000 volumes) 410 432\n"
-        "本年新购藏量(万册) Number of Volumes Purchased in the Year (10 000\nvolumes) 19 22\n"
-        "总支出(万元) Total Expenditures (10 000 yuan) 2100 2400\n"
-    )
-    got = _got(text)
-    assert ("collection.added", 2015, 190000) in got and ("collection.added", 2016, 220000) in got
-    assert ("spending.total", 2016, 24000000) in got
-
-
-def test_a_to_date_column_is_partial_and_a_full_year_column_is_not():
-    text = "某馆2023年服务数据\n指标\t全年目标\t1-11月完成\t1-12月\t完成率\n进馆人次\t500000\t452000\t480000\t90.4%\n"
-    _, fs = _figs(text)
-    assert sorted((f.value, f.period) for f in fs) == [(452000, "partial"), (480000, "year"), (500000, "plan")]
 
 
 # ------------------------------------------------------------------ years as rows, levels as columns

@@ -43,6 +43,13 @@ def check_figures(got: list[tuple], spec: str) -> None:
         assert got == tuples(spec)
 
 
+def with_fields(figures, extra: str = "") -> list[tuple]:
+    """(metric, value, *the fields `extra` names, space-separated) of each of `figures`, sorted: the
+    tuples `check_figures` compares with a case's `metric=value:extra` items."""
+    names = extra.split()
+    return sorted((f.metric, f.value, *(getattr(f, n) for n in names)) for f in figures)
+
+
 def run(text: str):
     """The text in NFKC (as the pipeline reads it) and its extraction result."""
     text = unicodedata.normalize("NFKC", text)

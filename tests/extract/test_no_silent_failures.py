@@ -8,7 +8,8 @@ import pytest
 
 import nianbao.extract as extract
 from nianbao import pipeline, warehouse
-from nianbao.schema import DocumentRecord, stable_id
+from nianbao.schema import stable_id
+from tests.dbt_support import make_document
 
 TEXT = "某县图书馆2021年工作总结\n全年接待读者12万人次,举办讲座30场。\n"
 
@@ -41,23 +42,8 @@ def test_tables_failure_is_not_swallowed(monkeypatch):
 
 def test_pipeline_quarantines_the_document_with_the_message(monkeypatch, tmp_path):
     db = tmp_path / "working.duckdb"
-    good = DocumentRecord(
-        document_id=stable_id("good"),
-        source_file="good.txt",
-        status="loaded",
-        text=TEXT,
-        chars=len(TEXT),
-        bytes=len(TEXT.encode()),
-    )
-    bad_text = TEXT.replace("12万", "13万")
-    bad = DocumentRecord(
-        document_id=stable_id("bad"),
-        source_file="bad.txt",
-        status="loaded",
-        text=bad_text,
-        chars=len(bad_text),
-        bytes=len(bad_text.encode()),
-    )
+    good = make_document("good.txt", TEXT, document_id=stable_id("good"))
+    bad = make_document("bad.txt", TEXT.replace("12万", "13万"), document_id=stable_id("bad"))
     with warehouse.connect(db) as con:
         warehouse.sync_documents(con, [good, bad])
     # the sandbox child imports the patched function by name (a fresh interpreter: a patch of

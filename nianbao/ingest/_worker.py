@@ -18,6 +18,11 @@ PRELOAD = (
 )
 
 
+def _failed(reason: str, detail: str, fmt: str | None = None, encoding: str | None = None) -> dict:
+    """The result for a document that gives no text."""
+    return {"reason": reason, "detail": detail, "format": fmt, "encoding": encoding, "text": None}
+
+
 def process(data: bytes, source_file: str) -> dict:
     """Extract and normalise one document; never raises."""
     from nianbao.ingest.formats import extract_text
@@ -26,40 +31,16 @@ def process(data: bytes, source_file: str) -> dict:
     try:
         ex = extract_text(data, source_file)
     except MemoryError:
-        return {
-            "reason": "too_large",
-            "detail": "out of memory while parsing",
-            "format": None,
-            "encoding": None,
-            "text": None,
-        }
+        return _failed("too_large", "out of memory while parsing")
     except RecursionError as e:
-        return {
-            "reason": "undecodable",
-            "detail": f"structure nested too deeply: {e}"[:300],
-            "format": None,
-            "encoding": None,
-            "text": None,
-        }
+        return _failed("undecodable", f"structure nested too deeply: {e}"[:300])
     except Exception as e:
-        return {
-            "reason": "undecodable",
-            "detail": f"parser failed: {type(e).__name__}: {e}"[:300],
-            "format": None,
-            "encoding": None,
-            "text": None,
-        }
+        return _failed("undecodable", f"parser failed: {type(e).__name__}: {e}"[:300])
     text = ex.text
     if ex.reason is None and text is not None:
         text = normalise(text)
         if not text.strip():
-            return {
-                "reason": "empty",
-                "detail": "only whitespace after normalisation",
-                "format": ex.format,
-                "encoding": ex.encoding,
-                "text": None,
-            }
+            return _failed("empty", "only whitespace after normalisation", ex.format, ex.encoding)
     return {
         "reason": ex.reason,
         "detail": ex.detail,

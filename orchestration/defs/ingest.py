@@ -25,39 +25,21 @@ def gazetteer(warehouse: WarehouseResource) -> MaterializeResult:
     return MaterializeResult(metadata={"regions": n})
 
 
+# the raw tables `extract` writes, each with its description
+EXTRACTED = {
+    "raw_extractions": "One row per extracted document (extractor version, library, report year), "
+    "cached by content hash.",
+    "raw_figures": "Figures and stated ratios extracted from loaded documents.",
+    "raw_events": "Events from event tables and dated sentences.",
+    "raw_candidates": "Every number of the loaded documents: a figure, or rejected with a reason code.",
+    "raw_libraries": "Library names in use, resolved to the gazetteer.",
+}
+
+
 @multi_asset(
     specs=[
-        AssetSpec(
-            "raw_extractions",
-            group_name="ingest",
-            deps=[raw_documents],
-            description="One row per extracted document (extractor version, library, report year), "
-            "cached by content hash.",
-        ),
-        AssetSpec(
-            "raw_figures",
-            group_name="ingest",
-            deps=[raw_documents],
-            description="Figures and stated ratios extracted from loaded documents.",
-        ),
-        AssetSpec(
-            "raw_events",
-            group_name="ingest",
-            deps=[raw_documents],
-            description="Events from event tables and dated sentences.",
-        ),
-        AssetSpec(
-            "raw_candidates",
-            group_name="ingest",
-            deps=[raw_documents],
-            description="Every number of the loaded documents: a figure, or rejected with a reason code.",
-        ),
-        AssetSpec(
-            "raw_libraries",
-            group_name="ingest",
-            deps=[raw_documents],
-            description="Library names in use, resolved to the gazetteer.",
-        ),
+        AssetSpec(key, group_name="ingest", deps=[raw_documents], description=description)
+        for key, description in EXTRACTED.items()
     ],
     name="extract",
 )

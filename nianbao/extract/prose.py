@@ -727,8 +727,15 @@ def _inherited(
             return vet(mt, q, Decision(p.fig.metric, clause_left.strip(), cs, q.num_start), cs, ce, (ss, se), cs)
     pc = previous_clause(mt, cs)
     # (the number must close its clause: in 开展…活动,3次前往医院… it counts trips, not events)
-    closes = lx.CLAUSE_TAIL.fullmatch(mt[q.end : ce]) is not None or (
-        re.fullmatch(r"\s*(?:从|由)\s*", clause_left) is not None and lx.FROM_TO_RIGHT.match(mt[q.end : ce]) is not None
+    level_list = lx.LEVEL_CHANGE_LEFT.search(clause_left) is not None
+    closes = (
+        lx.CLAUSE_TAIL.fullmatch(mt[q.end : ce]) is not None
+        or (
+            re.fullmatch(r"\s*(?:从|由)\s*", clause_left) is not None
+            and lx.FROM_TO_RIGHT.match(mt[q.end : ce]) is not None
+        )
+        or level_list
+        and lx.LEVEL_LIST_RIGHT.match(mt[q.end : ce]) is not None
     )
     if left_start == cs and closes and not bare and pc and lx.NEW_OF_STOCK.fullmatch(clause_left):
         prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
@@ -739,6 +746,8 @@ def _inherited(
         prev_in_pc = [p for p in in_sentence if p.clause_start == pc[0]]
         if prev_in_pc:
             p = prev_in_pc[-1]
+            if level_list and not bare:  # (…,下跌至2024年的2,383万人次: the level of the measure in this unit)
+                p = next((o for o in reversed(prev_in_pc) if _unit_means(q.unit, o.fig.metric, o.unit)), p)
             # (a bare scaled number passed, 首次突破800万, restates the figure before in its unit)
             passed = bare and lx.SCALED_PASSED.search(clause_left) is not None
             if p.unit is None or passed if bare else _unit_means(q.unit, p.fig.metric, p.unit):

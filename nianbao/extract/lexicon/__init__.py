@@ -48,7 +48,7 @@ class Cue:
 
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆|来馆)总?(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
+    Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:到访|来访)[^,;。\d]{0,6}?图书馆(?:的)?(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆|来馆)总?(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|图书馆的?使用(?:人次|人数)|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     # readers welcomed, drawn or served, in a sentence about no activity (全年迎来读者35万人次,
@@ -71,7 +71,8 @@ CUES: list[Cue] = [
     Cue("visits_here_r", r"(?:的)?(?:市民|读者|群众)(?:在这里|在此|在馆内?|来馆|来这里)(?:看书|读书|阅读|学习|自习|借阅)",
         _m(PERSON_TIMES, "visits.in_person"), side="R"),
     # a clause that is just 读者 and the count (…, 读者16万多人次, …): person-visits
-    Cue("visits_readers", r"(?:^|(?<=[\s,,、;;]))读者(?=[\s达为共计有约近超逾]*$)", _m(PERSON_TIMES, "visits.in_person")),
+    # (预计全年读者将超过50万人次: the year's readers, forecast)
+    Cue("visits_readers", r"(?:^|(?<=[\s,,、;;])|(?<=全年))读者(?=[\s将已达为共计有约近超过逾]*$)", _m(PERSON_TIMES, "visits.in_person")),
     # 2600万读者走进图书馆
     Cue("visits_walk_r", r"(?:读者|群众|市民|人次)?(?:走进|走入|进入|来到|步入)[^,;。\d]{0,8}?(?:图书馆|阅读阵地)",
         _m(PERSON_TIMES + PERSONS, "visits.in_person"), side="R"),
@@ -87,11 +88,14 @@ CUES: list[Cue] = [
     # (`DOWNLOAD_ONLY`: prose drops them when the document has one)
     Cue("downloads", r"下载(?:量|次数|数|总量)", _m(PERSON_TIMES + ("次",) + VOLUMES + VOLUME_TIMES + BARE, "visits.online")),
     # ---- circulation
-    Cue("loans", r"外借|借阅|借书|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
+    # (外借书籍量: a volume measure, so it names no borrowers when a 人次 follows for another measure)
+    Cue("loans", r"外借(?!(?:书籍|图书|书刊|文献)量)|借阅|(?<!外)借书(?!籍量)|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
         {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers",
          "人": "circulation.borrowers"}),   # (其中借书21449人: the persons who borrowed)
     # 图书流通65.82万册次: circulation counted in item-times is loans
     Cue("circulation_items", r"流通(?:量|总量)?", _m(VOLUME_TIMES, "circulation.loans")),
+    # (5,545万本外借书籍: the loans named after their number)
+    Cue("loans_r", r"^\s*(?:的)?(?:外借|借出)(?:的)?(?:书籍|图书|书刊|文献)", _m(VOLUMES, "circulation.loans"), side="R"),
     Cue("borrowers", r"(?:外借|借阅|借书)(?:人次|人数)|有(?:外借|借阅|借书)记录的读者(?:数量|人数|数)?", _m(PERSON_TIMES + PERSONS + BARE, "circulation.borrowers")),
     # 有386804名读者借书
     # (168.6万人借阅各类文献, 43.89万读者借过实体文献: the persons who borrowed)
@@ -101,7 +105,7 @@ CUES: list[Cue] = [
     # (20.31万人通过移动服务平台注册虚拟读者证: registered through an app)
     Cue("new_reg_r", r"^\s*(?:新)?(?:读者|市民|群众|居民|少儿读者|小读者)?(?:新)?(?:通过[^,;。\d]{0,10}?)?(?:办理|办|申领|领取|注册)了?(?:新的)?(?:读者|借书|借阅|图书|电子|虚拟)?(?:读者)?(?:证|卡)",
         _m(PERSONS, "users.new_registrations"), side="R"),
-    Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
+    Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:书籍|图书|书刊|文献)?(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
     Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
         _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use")),
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
@@ -169,7 +173,7 @@ CUES: list[Cue] = [
         _m(MONEY, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用|机关运行(?:安排)?经费", _m(MONEY + BARE, "spending.operations")),
-    Cue("sp_coll", r"购书(?:经费|费|款)?|买书(?:的)?(?:钱|经费|费用|款|预算)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置费|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
+    Cue("sp_coll", r"购书(?:经费|费|款)?|买书(?:的)?(?:钱|经费|费用|款|预算)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置(?:费|经费)|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
         _m(MONEY + BARE, "spending.collections")),
     # money spent buying books of a kind (购置少儿类图书8万元, 添置图书2万元)
     Cue("sp_coll_buy", r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)", _m(MONEY, "spending.collections")),
@@ -456,11 +460,14 @@ REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # 全年累计超过180万人次): the year's total of the rate's measure
 FULL_YEAR_AFTER_RATE = re.compile(r"\s*(?:全年|全年度|(?:19|20)\d\d\s*年(?:度|全年)?|今年|本年)\s*(?:共|共计|累计|合计|总计)?")
 # a level from a year or reached (由2023年的…, 增至去年的…), opening an elliptic clause
-LEVEL_CHANGE_LEFT = re.compile(r"(?:由|从|增至|增到|增加到|增长到|升至|上升到|降至|下降到|减少到|减至|涨至)\s*(?:(?:19|20)\d\d\s*年|去年|今年|上年|现时|目前)")
+LEVEL_CHANGE_LEFT = re.compile(r"(?:由|从|增至|增到|增加到|增长到|升至|上升到|降至|下降到|减少到|减至|涨至|下跌至|下跌到|跌至|回落至|回落到)\s*(?:(?:19|20)\d\d\s*年|去年|今年|上年|现时|目前)")
+# the levels of several measures in one year, listed (由2011年的4,210万人次、5,545万本外借书籍,下跌至…): the
+# first level need not close its clause, and each takes the measure of its own unit from the clause before
+LEVEL_LIST_RIGHT = re.compile(r"\s*、\s*\d")
 ELLIPTIC_LEFT = re.compile(
     r"\s*(?:其中)?[\s,:]*(?:预计|预估|估计)?\s*"
     # (到访图书馆的人次,由2023年的2149万,增至去年的2383万: a level from a year, then to another)
-    r"(?:(?:大幅|进一步|更|再)?(?:由|从|增至|增到|增加到|增长到|升至|上升到|降至|下降到|减少到|减至|涨至)\s*(?=(?:19|20)\d\d\s*年|去年|今年|上年|现时|目前))?"
+    r"(?:(?:大幅|进一步|更|再)?(?:由|从|增至|增到|增加到|增长到|升至|上升到|降至|下降到|减少到|减至|涨至|下跌至|下跌到|跌至|回落至|回落到)\s*(?=(?:19|20)\d\d\s*年|去年|今年|上年|现时|目前))?"
     r"(?:(?:19|20)\d\d\s*年(?:度|底|末)?|去年|今年|全年|当年|本年|目前|现时|现|截至目前|截止目前|"
     r"(?:[1-9]|1[0-2])月(?:份)?)?\s*(?:截[至止]\s*(?:[1-9]|1[0-2])\s*月(?:底|末|份)?)?\s*(?:的)?\s*"
     r"(?:总数|总量|总人数|总计)?\s*(?:仅|只|也|又|再|还|则|已|共|总共|合计|累计|首次|同比|分别|均|一共|就|将)?\s*"

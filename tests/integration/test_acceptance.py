@@ -13,18 +13,16 @@ from __future__ import annotations
 
 import csv
 import itertools
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from nianbao.config import PROJECT_ROOT
 from tests.paths import SEEDS
+from tests.support.browser import run_chromium
+from tests.support.cli import seeded_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -65,20 +63,7 @@ def gold() -> list[dict]:
 @pytest.fixture(scope="module")
 def warehouse():
     tmp = Path(tempfile.mkdtemp(prefix="nianbao-acceptance-"))
-    raw, wh = tmp / "raw", tmp / "wh" / "nianbao.duckdb"
-    raw.mkdir()
-    for p in sorted(SEEDS.glob("0*.txt")):
-        shutil.copy(p, raw / p.name)
-    env = dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh))
-    proc = subprocess.run(
-        [sys.executable, "-m", "orchestration.cli", "run"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    _, wh = seeded_warehouse(tmp)
     yield wh
     shutil.rmtree(tmp, ignore_errors=True)
 
@@ -209,33 +194,10 @@ def test_statuses_and_summary(warehouse):
 
 @pytest.mark.browser
 def test_the_seed_conflicts_render_in_headless_chromium(warehouse):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium, "chromium is not installed: `make test` installs it (apt-get install chromium)"
     pages = sorted((warehouse.parent / "quality_report" / "ly").glob("*-2020.html"))
     assert pages
-    dom = ""
     with tempfile.TemporaryDirectory() as profile:
-        for page in pages:
-            out = subprocess.run(
-                [
-                    chromium,
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    f"--user-data-dir={profile}",
-                    "--dump-dom",
-                    page.as_uri(),
-                ],
-                capture_output=True,
-                text=True,
-                timeout=120,
-            )
-            assert out.returncode == 0, out.stderr[-2000:]
-            dom += out.stdout
+        dom = "".join(run_chromium(["--dump-dom", page.as_uri()], Path(profile), timeout=120).stdout for page in pages)
     for number in ("22454", "10119", "3274", "2988", "205829", "239246", "515.18", "87.68"):
         assert number in dom, number
     assert "<mark" in dom

@@ -6,46 +6,18 @@ this test FAILS on purpose (the lead's `make test` installs it).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.support.browser import run_chromium
+
 pytestmark = pytest.mark.browser
-
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not exe:
-        pytest.fail(
-            "headless Chromium not found on PATH: install it with "
-            "`apt-get update && apt-get install -y chromium` (make test should do this)",
-            pytrace=False,
-        )
-    return exe
-
-
-def run(args: list[str], profile: Path) -> subprocess.CompletedProcess:
-    cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=90)
-    assert proc.returncode == 0, f"chromium failed ({proc.returncode}): {proc.stderr[-2000:]}"
-    return proc
 
 
 def dump_dom(url: str, profile: Path) -> BeautifulSoup:
-    out = run(["--dump-dom", url], profile).stdout
+    out = run_chromium(["--dump-dom", url], profile).stdout
     assert "<html" in out, out[:500]
     return BeautifulSoup(out, "html.parser")
 
@@ -79,6 +51,8 @@ def test_chromium_renders_index_and_library_year_page(report_index, tmp_path):
 def test_chromium_screenshot(report_index, tmp_path):
     shot = tmp_path / "page.png"
     page_path = report_index.parent / "ly" / "rugao-2020.html"
-    run([f"--screenshot={shot}", "--window-size=1200,1600", page_path.resolve().as_uri()], tmp_path / "profile")
+    run_chromium(
+        [f"--screenshot={shot}", "--window-size=1200,1600", page_path.resolve().as_uri()], tmp_path / "profile"
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000

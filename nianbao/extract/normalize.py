@@ -185,10 +185,10 @@ def _small_cn_number(s: str) -> int | None:
 
 
 def arabic_years(text: str) -> str:
-    """`text` with its Chinese-numeral and Republic-era years in Arabic digits, same length."""
+    """`text` with its Chinese-numeral, Republic-era and Japanese-era years in Arabic digits, same length."""
     from .lexicon import attribution as la
 
-    if not any(c in text for c in "〇零○Ｏ0民"):
+    if not any(c in text for c in "〇零○Ｏ0民") and not la.JAPANESE_ERA_YEAR.search(text):
         return text
     out = list(text)
     for m in la.CN_NUMERAL_YEAR.finditer(text):
@@ -201,6 +201,16 @@ def arabic_years(text: str) -> str:
             continue
         y = str(n + la.REPUBLIC_OFFSET)
         out[m.start() : m.end()] = y.rjust(m.end() - m.start())
+    for m in la.JAPANESE_ERA_YEAR.finditer(text):
+        n = _small_cn_number(m.group("n"))
+        if n is None or not 1 <= n <= la.JAPANESE_ERA_LAST[m.group("era")]:
+            continue
+        y = str(n + la.JAPANESE_ERA_OFFSET[m.group("era")])
+        g = la.ERA_GLOSS_AFTER.match(text, m.end())
+        if g:  # (昭和九年(1935年) → `1934年` and blanks: the era's year, its gloss dropped)
+            out[m.start() : g.end()] = (y + "年").ljust(g.end() - m.start())
+        elif m.end() - m.start() >= 4:
+            out[m.start() : m.end()] = y.rjust(m.end() - m.start())
     return "".join(out)
 
 

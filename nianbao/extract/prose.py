@@ -846,6 +846,9 @@ def _inherited(
         d = left_cue(among.group(1), q.unit, mt[ss:se], ss + among.start(1))
         if d is not None:
             return vet(mt, q, Decision(d.metric, left.strip(), left_start, q.num_start), left_start, ce, (ss, se), cs)
+    d = _under_heading(mt, q, bare, left_start, ce, ss, se, cs)
+    if d is not None:
+        return d
     # 举办百场文化下乡活动,走进…等20场次: the event verb is in the clause before
     if q.unit in ("场次", "场") and pc and left_start == cs and closes and not lx.DELTA.search(clause_left):
         pl = mt[pc[0] : pc[1]]
@@ -860,6 +863,39 @@ def _inherited(
                 (ss, se),
                 cs,
             )
+    return None
+
+
+def _under_heading(mt, q, bare, left_start, ce, ss, se, cs) -> Decision | None:
+    """A row of a table written one cell per line (内地人 39,134人) under a heading line that names
+    the measure (阅览人数), maybe below a sub-heading (和汉书) and rows of the same unit: the
+    heading's measure (lexicon ONE_CELL_TABLE)."""
+    t = lx.ONE_CELL_TABLE
+    ls = mt.rfind("\n", 0, q.num_start) + 1
+    le = mt.find("\n", q.end)
+    le = len(mt) if le < 0 else le
+    if bare or not q.unit or not t["row_label"].fullmatch(mt[ls : q.num_start]) or mt[q.end : le].strip():
+        return None
+    end = ls - 1
+    for _ in range(t["lookback_lines"]):
+        if end <= 0:
+            return None
+        start = mt.rfind("\n", 0, end) + 1
+        line = mt[start:end]
+        end = start - 1
+        if not line.strip():
+            return None
+        row = t["row_line"].fullmatch(line)
+        if row:
+            if not q.unit.endswith(row.group("unit")):
+                return None  # (開館日數 332日: another unit, another table)
+            continue
+        if not t["heading_line"].fullmatch(line) or lx.RATE_WORDS.search(line):
+            return None
+        d = left_cue(line, q.unit, line, start)
+        if d is None:
+            continue  # a sub-heading (和汉书)
+        return vet(mt, q, Decision(d.metric, d.cue, d.cue_start, d.cue_end), left_start, ce, (ss, se), cs)
     return None
 
 

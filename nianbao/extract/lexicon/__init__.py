@@ -106,6 +106,7 @@ CUES: list[Cue] = [
     Cue("new_reg_r", r"^\s*(?:新)?(?:读者|市民|群众|居民|少儿读者|小读者)?(?:新)?(?:通过[^,;。\d]{0,10}?)?(?:办理|办|申领|领取|注册)了?(?:新的)?(?:读者|借书|借阅|图书|电子|虚拟)?(?:读者)?(?:证|卡)",
         _m(PERSONS, "users.new_registrations"), side="R"),
     Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:书籍|图书|书刊|文献)?(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
+    Cue("reading_persons", r"阅览(?:人数|读者人数)", _m(("人",), "visits.in_person")),
     Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
         _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use")),
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
@@ -461,6 +462,16 @@ REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 FULL_YEAR_AFTER_RATE = re.compile(r"\s*(?:全年|全年度|(?:19|20)\d\d\s*年(?:度|全年)?|今年|本年)\s*(?:共|共计|累计|合计|总计)?")
 # a level from a year or reached (由2023年的…, 增至去年的…), opening an elliptic clause
 LEVEL_CHANGE_LEFT = re.compile(r"(?:由|从|增至|增到|增加到|增长到|升至|上升到|降至|下降到|减少到|减至|涨至|下跌至|下跌到|跌至|回落至|回落到)\s*(?:(?:19|20)\d\d\s*年|去年|今年|上年|现时|目前)")
+# a table written one cell per line: a heading line naming the measure (藏书册数, 阅览人数), then rows
+# "<group> <number><unit>" (内地人 39,134人 / 计 67,281人), maybe under a sub-heading line (和汉书):
+# each row takes the heading's measure. The row label is a short word; the rows passed on the way up
+# share the number's unit; a heading or sub-heading with a rate word (一日平均阅览) ends the search
+ONE_CELL_TABLE = {
+    "row_label": re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*"),
+    "row_line": re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[\d,.]+\s*(?P<unit>[\u4e00-\u9fff]{1,2})\s*"),
+    "heading_line": re.compile(r"\s*[\u4e00-\u9fff]{2,10}\s*"),
+    "lookback_lines": 12,
+}
 # the levels of several measures in one year, listed (由2011年的4,210万人次、5,545万本外借书籍,下跌至…): the
 # first level need not close its clause, and each takes the measure of its own unit from the clause before
 LEVEL_LIST_RIGHT = re.compile(r"\s*、\s*\d")

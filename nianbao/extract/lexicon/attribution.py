@@ -329,6 +329,13 @@ SHORT_YEAR_PIVOT = 50
 # Taiwan pages (民國105年) are left to ROC_PROSE_YEAR
 CN_NUMERAL_YEAR = re.compile(r"(?<![\d一二三四五六七八九十〇零○])[〇零○Ｏ0一二三四五六七八九]{4}(?=\s*年)")
 REPUBLIC_YEAR = re.compile(r"民[国國]\s*(?P<n>元|[一二三四五六七八九十]{1,3}|\d{1,2})(?=\s*年)")
+# a Japanese-era year (昭和九年, 大正5年: Taiwan's colonial-era pages) in Arabic digits, same length, with
+# the offset of its era; a Gregorian gloss in brackets right after it (昭和九年(1935年)) is the page's own
+# conversion, often off by one, and is blanked so that the era's year dates the text
+JAPANESE_ERA_YEAR = re.compile(r"(?P<era>明治|大正|昭和)\s*(?P<n>元|[一二三四五六七八九十]{1,3}|\d{1,2})(?=\s*年)")
+JAPANESE_ERA_OFFSET = {"明治": 1867, "大正": 1911, "昭和": 1925}
+JAPANESE_ERA_LAST = {"明治": 45, "大正": 15, "昭和": 64}
+ERA_GLOSS_AFTER = re.compile(r"\s*年\s*(?P<gloss>[(（]\s*(?:18|19|20)\d\d\s*年?\s*[)）])")
 REPUBLIC_OFFSET = 1911
 REPUBLIC_LAST = 38          # 民国38年 = 1949: later ROC years are Taiwan's, read elsewhere
 # the level words that may follow a place in a library's own name (台北市立图书馆, 屏东县立总图书馆)

@@ -661,6 +661,12 @@ def paragraph_year(mt: str, sent_start: int) -> int | None:
     总藏书量近130万册,其中: / 1、纸型文献…). None when neither says."""
     ls = mt.rfind("\n", 0, sent_start) + 1
     para = mt[ls:sent_start]
+    if la.THAT_TIME.match(mt, sent_start):
+        # (…于1929年始建图书馆。当时购置图书…1800余册: the time the sentence before tells of)
+        ps = max(para.rstrip().rfind(c, 0, len(para.rstrip()) - 1) for c in "。!?！？") + 1
+        years = list(lx.YEAR_RE.finditer(para, ps))
+        if years:
+            return int(years[-1].group(1))
     found = None
     for m in la.SENTENCE_OPENING_YEAR.finditer(para):
         if la.HISTORY_AFTER.match(para, m.end("y")):

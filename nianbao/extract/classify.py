@@ -166,6 +166,7 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
         # (an aside in brackets, 微型图书馆(下称微图)4座; the work done, 服务点建设工作共完成3个)
         between = re.sub(r"^\s*\([^()]{0,10}\)|^\s*建设(?:工作)?(?=[\s共计已]*(?:完成|建成))", "", between)
         between = re.sub(r"(?:已\s*)?(?:在[^\d,;。]{0,8}?)?(?:完成|建成)了?\s*$", "", between)  # 已在全市建成26家
+        between = lx.YEAR_BEFORE_COUNT.sub("", between)  # (图书流动站:1956年8处: the year of the count)
         if not re.fullmatch(r"[\s:共计达到有为约近超逾已数量总数个的”\"」』]*(?:不少于|不低于|至少)?", between):
             d = None
     if d is None and not facility:

@@ -205,12 +205,12 @@ CUES: list[Cue] = [
 # cataloguing work, standing norms and rates.
 BLOCKERS = re.compile(
     r"赠送|捐赠|赠书|捐书|受赠|送书|送至|配送|订购|帮扶|借还|通借通还|免押|录入|上架|编目|剔除|下架|"
-    r"平均|参考咨询(?!室)|复印|打印|可达|可容纳|可供|未能|无法"
+    r"(?<!年)平均|参考咨询(?!室)|复印|打印|可达|可容纳|可供|未能|无法"
 )
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 # (完成不少于12个…建设 / 建成不少于…: a construction target, kept as a plan)
 TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|新增|实现)(?:了)?[^,;。\d]{0,10}?(?:不少于|不低于|至少)")
-RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|平均|"
+RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|(?<!年)平均|"
                         # a per-day level (日办证量是20张左右, 日接待量): a rate, not a total
                         r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)")
 # one reader's record (someone: 有人一年借阅926本; 借阅冠军全年借书327册, 一位70多岁的老年读者…986册; one person named by kind,
@@ -472,6 +472,8 @@ ONE_CELL_TABLE = {
     "heading_line": re.compile(r"\s*[\u4e00-\u9fff]{2,10}\s*"),
     "lookback_lines": 12,
 }
+# a year between a facility noun and its count (全县有图书流动站:1956年8处,1981年11处): the count's year
+YEAR_BEFORE_COUNT = re.compile(r"[:：]?\s*(?:19|20)\d\d\s*年(?:底|末)?\s*$")
 # the levels of several measures in one year, listed (由2011年的4,210万人次、5,545万本外借书籍,下跌至…): the
 # first level need not close its clause, and each takes the measure of its own unit from the clause before
 LEVEL_LIST_RIGHT = re.compile(r"\s*、\s*\d")
@@ -481,7 +483,7 @@ ELLIPTIC_LEFT = re.compile(
     r"(?:(?:大幅|进一步|更|再)?(?:由|从|增至|增到|增加到|增长到|升至|上升到|降至|下降到|减少到|减至|涨至|下跌至|下跌到|跌至|回落至|回落到)\s*(?=(?:19|20)\d\d\s*年|去年|今年|上年|现时|目前))?"
     r"(?:(?:19|20)\d\d\s*年(?:度|底|末)?|去年|今年|全年|当年|本年|目前|现时|现|截至目前|截止目前|"
     r"(?:[1-9]|1[0-2])月(?:份)?)?\s*(?:截[至止]\s*(?:[1-9]|1[0-2])\s*月(?:底|末|份)?)?\s*(?:的)?\s*"
-    r"(?:总数|总量|总人数|总计)?\s*(?:仅|只|也|又|再|还|则|已|共|总共|合计|累计|首次|同比|分别|均|一共|就|将)?\s*"
+    r"(?:总数|总量|总人数|总计)?\s*(?:却|竟然|竟|但)?\s*(?:仅|只|也|又|再|还|则|已|共|总共|合计|累计|首次|同比|分别|均|一共|就|将)?\s*"
     r"(?:有|为|是|在|高?达|达到了?|计|共计|合计|降到|降至|下降到|下降至|回落到|回落至|减少到|减少至|增至|增到|增加到|增加至|"
     r"增长到|增长至|增长为|上升到|上升至|上升为|升至|提升到|提升至|提高到|提高至|涨至|涨到|突破|超过|首破|接近|建成|建有|拥有|设有|"
     r"服务|接待|从|由)?\s*(?:了)?\s*")

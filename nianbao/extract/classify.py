@@ -523,6 +523,7 @@ def vet(
         )
         or lx.LIST_ITEMS_RIGHT.match(right)
         or lx.PEAK_DAY.search(text[sentence[0] : q.num_start])
+        or lx.NON_PUBLIC_ROOMS.search(text[sentence[0] : q.num_start])
     ):
         return None
     if (

@@ -944,8 +944,10 @@ def _attribute_one(f, doc: _Doc) -> None:
         and la.TO_DATE_WORDS.search(left)
         and not la.FULL_YEAR_WORDS.search(left)
         and not words
+        and la.STOCK_METRICS.match(f.metric)
     ):
         f.period = "partial"  # 现有藏书… on an undated page: as of the page's day, not a year end
+        # (现有藏书…,接待读者…人次: a flow beside the stock is the generic year's, not to date)
     elif f.period == "year" and not la.FULL_YEAR_WORDS.search(left) and _as_of_page_day(f, doc, words):
         f.period = "partial"
     cs, ce = clause_bounds(mt, pos)

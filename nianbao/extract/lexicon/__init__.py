@@ -167,7 +167,7 @@ CUES: list[Cue] = [
                        r"财政预算指标|(?:收支|支出|部门)?预算总(?:数|额)|免费开放(?:经费|资金|补助(?:资金|经费)?)|"
                        # a library's budget or funds as a whole in a news item (某馆预算只有75万元, 某馆经费共3500万元,
                        # 今年总共编列了3.2亿元: 编列, to budget; a bare 编列 may be a span's total)
-                       r"图书馆的?(?:预算|经费)(?!中|的?比例|占)|(?:总共|共|今年|本年|年度)编列了?(?:总)?(?:经费|预算)?|编了(?=\s*$)",
+                       r"图书馆的?(?:预算|经费)(?!中|的?比例|占)|(?:总共|共|今年|本年|年度)编列了?(?:总)?(?:经费|预算)?|预算(?:总共|共)?编列了?|编了(?=\s*$)",
         _m(MONEY + BARE, "spending.total")),
     # (编了363万元图书馆预算, 共编列了1500余万元预算: the budget named right after its amount)
     Cue("sp_budget_r", r"^\s*的?(?:图书馆)?(?:总)?(?:预算|经费预算)(?![中内外])", _m(MONEY, "spending.total"), side="R"),

@@ -75,7 +75,12 @@ def _plausible(nm: str) -> str | None:
     nm = _clean_name(nm)
     nm = re.sub(r"^[年月日度号期届]+", "", nm)
     for cand in (nm, _LEAD.sub("", nm)):
-        if _PLAUSIBLE.match(cand) and not _NOT_A_NAME.search(cand) and not la.NOT_OWN_NAME.search(cand):
+        if (
+            _PLAUSIBLE.match(cand)
+            and not _NOT_A_NAME.search(cand)
+            and not la.NOT_OWN_NAME.search(cand)
+            and not la.SENTENCE_IN_NAME.search(cand)
+        ):
             return cand
     return None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from nianbao.extract import extract_document
 from tests.extract.test_generalising_session4 import test_generalising_case as check_case
 from tests.support.cases import load_cases
 
@@ -22,3 +23,13 @@ CASES = load_cases(_YAML, "text", "present", "absent", "absent_values")
 @pytest.mark.parametrize("text, present, absent, absent_values", CASES)
 def test_session5_case(text, present, absent, absent_values):
     check_case(text, present, absent, absent_values)
+
+
+def test_a_sentence_going_into_a_library_names_no_library():
+    text = (
+        "春节假期市民读书忙\n2019-02-19 08:08:09 来源:某网\n"
+        "在余姚市走进市图书馆选本好书正成为市民的新习惯。\n"
+        "2018年,余姚市图书馆采购新书3.8万册,纸质图书总藏量达到31.7万册。\n"
+    )
+    res = extract_document(text.replace("某网", "某新闻网"))
+    assert res.library_name == "余姚市图书馆"

@@ -46,8 +46,11 @@ PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省
 # an unplaced name: the last few characters before 图书馆, lead words dropped
 UNPLACED_TAIL = re.compile(r"(?:XX|××|\*\*|某)?[\u4e00-\u9fffA-Za-z]{0,6}$")
 LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观|成立|建立|组建|设立|创办|筹建|更名为)")
-# a short proper name between a place and 图书馆 (榆林市星元图书馆); no function words
-PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有局委厅办部处所站])[\u4e00-\u9fff]{1,4}")
+# a candidate own name that is a piece of a sentence: a verb of going in (在迁安市走进市图书馆选本好书)
+SENTENCE_IN_NAME = re.compile(r"走进|走入|进入|来到|前往|参观")
+# a short proper name between a place and 图书馆 (榆林市星元图书馆); no function words, no verb of going
+# in (迁安市走进市图书馆 is a sentence) and no classifier
+PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有局委厅办部处所站进个])[\u4e00-\u9fff]{1,4}")
 # …and what may stand before such a name (the start, punctuation, a preposition)
 PROPER_NAME_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|由|在|和|与|及|是|的|向|为|对|从|被|经|据|将|把|年)$")
 # names that are never a page's own library: a service (数字图书馆) or every library of a place

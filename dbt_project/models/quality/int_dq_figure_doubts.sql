@@ -60,6 +60,6 @@ select
     min(w.kind) as kind,
     min(w.pattern) as pattern
 from contexts as c
-join words as w on {{ regexp_test("c.context", "w.pattern") }}
+join words as w on {{ regexp_test_seeded("c.context", "w.pattern", "dq_doubt_words") }}
 join roles as r on strpos(' ' || w.roles || ' ', ' ' || r.role || ' ') > 0
 group by c.figure_id, r.role

@@ -74,6 +74,8 @@ _LEAD = re.compile(
 def _plausible(nm: str) -> str | None:
     nm = _clean_name(nm)
     nm = re.sub(r"^[年月日度号期届]+", "", nm)
+    if la.LEVEL_FIRST_NAME.match(nm):
+        return nm
     for cand in (nm, _LEAD.sub("", nm)):
         if (
             _PLAUSIBLE.match(cand)

@@ -33,3 +33,10 @@ def test_a_sentence_going_into_a_library_names_no_library():
     )
     res = extract_document(text.replace("某网", "某新闻网"))
     assert res.library_name == "余姚市图书馆"
+
+
+def test_a_name_with_its_level_first_is_the_pages_library():
+    text = "某地图书馆沿革\n昭和十年(1936年)\n市立嘉义图书馆\n藏书册数\n和汉书 5,100册\n洋书 60册\n计 5,160册\n"
+    res = extract_document(text)
+    assert res.library_name == "市立嘉义图书馆"
+    assert {(f.metric, f.value, f.year) for f in res.figures} >= {("collection.total", 5160, 1935)}

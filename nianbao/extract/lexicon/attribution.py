@@ -46,6 +46,8 @@ PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省
 # an unplaced name: the last few characters before 图书馆, lead words dropped
 UNPLACED_TAIL = re.compile(r"(?:XX|××|\*\*|某)?[\u4e00-\u9fffA-Za-z]{0,6}$")
 LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观|成立|建立|组建|设立|创办|筹建|更名为)")
+# a name with its level first (市立高雄图书馆, 州立台中图书馆: the colonial-era form), kept as written
+LEVEL_FIRST_NAME = re.compile(r"^(?:市|州|县|厅|街|庄)立[\u4e00-\u9fff]{2,4}图书馆$")
 # a candidate own name that is a piece of a sentence: a verb of going in (在迁安市走进市图书馆选本好书)
 SENTENCE_IN_NAME = re.compile(r"走进|走入|进入|来到|前往|参观")
 # a short proper name between a place and 图书馆 (榆林市星元图书馆); no function words, no verb of going

@@ -88,8 +88,8 @@ CUES: list[Cue] = [
     # (`DOWNLOAD_ONLY`: prose drops them when the document has one)
     Cue("downloads", r"下载(?:量|次数|数|总量)", _m(PERSON_TIMES + ("次",) + VOLUMES + VOLUME_TIMES + BARE, "visits.online")),
     # ---- circulation
-    # (外借书籍量: a volume measure, so it names no borrowers when a 人次 follows for another measure)
-    Cue("loans", r"外借(?!(?:书籍|图书|书刊|文献)量)|借阅|(?<!外)借书(?!籍量)|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
+    # (外借量, 外借书籍量: a volume measure, so it names no borrowers when a 人次 follows for another measure)
+    Cue("loans", r"外借(?!(?:书籍|图书|书刊|文献)?量)|借阅|(?<!外)借书(?!籍量)|借出|流通(?=[^,;。]{0,8}册次)|流通(?:图书|书刊|文献)",
         {**_m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans"), "人次": "circulation.borrowers",
          "人": "circulation.borrowers"}),   # (其中借书21449人: the persons who borrowed)
     # 图书流通65.82万册次: circulation counted in item-times is loans
@@ -178,7 +178,7 @@ CUES: list[Cue] = [
         _m(MONEY, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用|机关运行(?:安排)?经费", _m(MONEY + BARE, "spending.operations")),
-    Cue("sp_coll", r"购书(?:经费|费|款)?|买书(?:的)?(?:钱|经费|费用|款|预算)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置(?:费|经费)|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
+    Cue("sp_coll", r"购书(?:经费|费|款|预算)?|买书(?:的)?(?:钱|经费|费用|款|预算)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置(?:费|经费)|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
         _m(MONEY + BARE, "spending.collections")),
     # money spent buying books of a kind (购置少儿类图书8万元, 添置图书2万元)
     Cue("sp_coll_buy", r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)", _m(MONEY, "spending.collections")),
@@ -583,7 +583,7 @@ STAFF_DELIVERED = re.compile(r"基层|分馆|乡镇|街道|村|社区|农家书�
 # a cue naming a year's budget (财政预算指标, 收支预算总数): its money is planned, not spent
 BUDGET_CUE = re.compile(r"预算指标|预算总(?:数|额)|"
                         # a news item's budgets: what a library is given to spend this year (编列, 图书馆预算, 购书预算)
-                        r"编列|^编了$|图书馆的?预算|^\s*的?(?:图书馆)?(?:总)?(?:预算|经费预算)$|买书预算")
+                        r"编列|^编了$|图书馆的?预算|^\s*的?(?:图书馆)?(?:总)?(?:预算|经费预算)$|[买购]书预算")
 # parts of the spending total, kept only beside a stated total (prose._drop_unsupported_parts)
 BUDGET_PART = re.compile(r"基本支出|项目支出")
 # cues read in running text only (tables treat these labels as parts of the row above)

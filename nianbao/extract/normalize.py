@@ -142,12 +142,13 @@ class Compacted:
 
 
 def compact(text: str) -> Compacted | None:
-    """`text` without pinyin fragments, spam spliced into sentences (lexicon SPAM_FRAGMENT) and
-    doubled punctuation, or None when it has none of them."""
-    from .lexicon import SPAM_FRAGMENT
+    """`text` without pinyin fragments, spam spliced into sentences (lexicon SPAM_FRAGMENT), a wiki's
+    footnote marks (WIKI_FOOTNOTE) and doubled punctuation, or None when it has none of them."""
+    from .lexicon import SPAM_FRAGMENT, WIKI_FOOTNOTE
 
     drop: list[tuple[int, int]] = [(m.start(), m.end()) for m in PINYIN_FRAGMENT.finditer(text)]
     drop += [(m.start(), m.end()) for m in SPAM_FRAGMENT.finditer(text)]
+    drop += [(m.start(), m.end()) for m in WIKI_FOOTNOTE.finditer(text)]
     for m in _PUNCT_RUN.finditer(text):
         run = m.group(0)
         keep = max(range(len(run)), key=lambda k: (_STRENGTH.get(run[k], 0), k))

@@ -818,6 +818,9 @@ JUNK_LINE = re.compile(r"发布时间|发布日期|更新时间|来源[:：]|作
 # a sentence with a number that ends before page furniture on its line (…85万人次。(来源:…)
 SENTENCE_BEFORE_JUNK = re.compile(r"(?=[^\n]*\d)(?=(?:[^\n]*?[\u4e00-\u9fff]){8})[^\n]*[。!?！？][\s(（【\[]*$")
 BREADCRUMB = re.compile(r"首页|当前位置")
+# a wiki's footnote mark glued after a word (古籍善本[1]300册): dropped, like a pinyin gloss, so the word
+# meets its number
+WIKI_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])\[\d{1,2}\]")
 # spam spliced into a sentence, read through like pinyin (normalize.compact): a web address, an
 # advert in 《》/【】/() brackets (创历史新《某某app最新版下载》高, 12.5万【点击领取】人次)
 _AD = r"(?:app|APP|App|彩票|下载|下戴|官网|官方|手机版|娱乐|棋牌|注册送|点击|领取|优惠|扫码|加微信|客服|广告|开户|投注|平台)"

@@ -610,7 +610,10 @@ def _ranked_place(mt: str, q: Quantity, cs: int, ce: int, ss: int, se: int) -> t
 def _is_budget(mt: str) -> bool:
     """Is the document a budget disclosure? (a title among its first lines says so, not 决算)"""
     head = [ln.strip() for ln in mt[:1500].split("\n") if ln.strip()][:15]
-    return any(lx.BUDGET_TITLE.search(ln) for ln in head)
+    if any(lx.BUDGET_TITLE.search(ln) for ln in head):
+        return True
+    # a news item on budgets (…今年总共编列了3.2亿元…预算…编了…预算): its money is planned
+    return len(lx.BUDGET_NEWS_WORD.findall(mt)) >= lx.BUDGET_NEWS_MIN and not lx.BUDGET_NEWS_NOT.search(mt)
 
 
 @dataclass

@@ -324,6 +324,11 @@ SINGLE_EVENT = re.compile(r"(?:举行|举办|开展)了?[^,;。\d]{0,6}?(?:“[^
 # the scene of one event (活动现场吸引了130余名读者参与): that event's audience, not a total
 # (读书节当天吸引读者500余人次: the audience of the event's one day)
 EVENT_SCENE = re.compile(r"(?:活动|讲座|比赛|展览|仪式)?现场|(?<!截至)(?<!截止)(?:当天|当日)")
+# a news item on libraries' budgets: budget words (编列, 预算) again and again, no final accounts (决算,
+# 执行): its money is planned, not spent
+BUDGET_NEWS_WORD = re.compile(r"编列|编了|预算")
+BUDGET_NEWS_MIN = 4
+BUDGET_NEWS_NOT = re.compile(r"决算|执行率|实际支出|支出决算")
 # a budget disclosure (2018年部门预算公开说明, 2022年预算情况说明): its money is planned, not spent
 BUDGET_TITLE = re.compile(r"^(?!.*决算).{0,40}(?:部门预算|预算(?:公开|情况|编制)?说明|预算公开)")
 # people named right before such a round figure are what it counts (普惠读者超百万)

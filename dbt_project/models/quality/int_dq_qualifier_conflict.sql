@@ -29,14 +29,20 @@ with spans as (
     where c.fate <> 'figure' and c.unit is not null
 ),
 
+-- the document texts in overlapping chunks, and the characters around each span read in the
+-- chunk of its start (macros/document_chunks.sql: substr on a whole text costs its length)
+chunks as (
+    {{ document_chunks(ref('stg_nianbao__documents')) }}
+),
+
 texts as (
     select
         s.*,
-        substr(d.text, greatest(s.char_start - 1, 1), least(s.char_start, 2)) as before_text,
-        substr(d.text, s.char_start + 1, s.char_end - s.char_start + 2) as after_text,
-        substr(d.text, s.char_start + 1, s.char_end - s.char_start) as span_text
+        {{ chunk_substr('ch', 'greatest(s.char_start - 1, 1)', 'least(s.char_start, 2)') }} as before_text,
+        {{ chunk_substr('ch', 's.char_start + 1', 's.char_end - s.char_start + 2') }} as after_text,
+        {{ chunk_substr('ch', 's.char_start + 1', 's.char_end - s.char_start') }} as span_text
     from spans as s
-    join {{ ref('stg_nianbao__documents') }} as d using (document_id)
+    join chunks as ch on {{ chunk_join('ch', 's.document_id', 's.char_start') }}
     where s.char_start is not null and s.char_end is not null
 ),
 

@@ -1,0 +1,61 @@
+"""The rules that read a number's surroundings in a chunk of the text (macros/document_chunks.sql,
+issue 11): on an invented text several chunks long, a qualifier clash whose number starts
+exactly where a chunk starts (its 约 in the chunk before) and one early in the text are both
+found with their words, as substr on the whole text read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.schema import ExtractionResult
+from tests.dbt_support import build_raw, make_document, query, run_dbt
+from tests.quality.support import F
+
+STEP, MARGIN = 256, 128  # macros/document_chunks.sql: chunk_step, chunk_margin
+FILLER = "本馆持续推进阅读推广工作，服务效能稳步提升。"  # 22 characters, no number
+EARLY = "到馆约5万余人次。"
+LEAD = "全年接待读者约"
+HEAD = EARLY + FILLER * 20
+HEAD = HEAD + "。" * (2 * STEP - len(HEAD) - len(LEAD))  # the number of the far clash starts at 2 × STEP
+TEXT = HEAD + LEAD + "14万余人次。" + FILLER * 20
+START = len(HEAD) + len(LEAD)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("dq_chunks")
+    db = tmp / "working.duckdb"
+    doc = make_document("chunked_report.txt", text=TEXT)
+    figures = [
+        F(
+            "visits.in_person",
+            50000,
+            unit_raw="万人次",
+            year=2020,
+            start=3,
+            end=5,
+            qualifier="at_least",
+            evidence=EARLY,
+        ),
+        F(
+            "visits.in_person",
+            140000,
+            unit_raw="万人次",
+            year=2020,
+            start=START,
+            end=START + 3,
+            qualifier="at_least",
+            evidence=LEAD + "14万余人次",
+        ),
+    ]
+    build_raw(db, [(doc, ExtractionResult(library_name="某县图书馆", report_year=2020, figures=figures))])
+    run_dbt(db, tmp, "build", "--select", "+int_dq_qualifier_conflict", "--indirect-selection", "cautious")
+    return db
+
+
+def test_clashes_early_and_at_a_chunk_start_are_read_with_their_words(db):
+    assert START == 2 * STEP and TEXT[START - 1] == "约" and TEXT[3:5] == "5万"
+    messages = sorted(r[0] for r in query(db, "select message from intermediate.int_dq_qualifier_conflict"))
+    assert len(messages) == 2, messages
+    assert any('"约14万"' in m and "约 and 余" in m for m in messages), messages
+    assert any('"约5万"' in m and "约 and 余" in m for m in messages), messages

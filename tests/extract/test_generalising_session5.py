@@ -28,7 +28,7 @@ def test_session5_case(text, present, absent, absent_values):
 def test_a_sentence_going_into_a_library_names_no_library():
     text = (
         "春节假期市民读书忙\n2019-02-19 08:08:09 来源:某网\n"
-        "在余姚市走进市图书馆选本好书正成为市民的新习惯。\n"
+        "春节期间,余姚市走进市图书馆看书的市民越来越多。\n"
         "2018年,余姚市图书馆采购新书3.8万册,纸质图书总藏量达到31.7万册。\n"
     )
     res = extract_document(text.replace("某网", "某新闻网"))

@@ -40,3 +40,13 @@ def test_a_name_with_its_level_first_is_the_pages_library():
     res = extract_document(text)
     assert res.library_name == "市立嘉义图书馆"
     assert {(f.metric, f.value, f.year) for f in res.figures} >= {("collection.total", 5160, 1935)}
+
+
+def test_a_provincial_network_the_library_joined_is_not_the_subject():
+    text = (
+        "某志·文化\n【某省图书馆】\n截至1998年底该馆藏书180万册。该馆加入了全省科技信息网,并联通互联网。"
+        "1998年全年接待读者31万人次,图书流通29万册次。\n"
+    )
+    figs = {(f.metric, f.value): f for f in extract_document(text).figures}
+    assert figs[("visits.in_person", 310000)].scope == "library"
+    assert figs[("circulation.loans", 290000)].scope == "library"

@@ -124,9 +124,10 @@ CONFIDENCE_WEIGHTS = {
 
 # the report's own library
 OWN_MARKER = re.compile(r"本馆|我馆|该馆|馆内|总馆(?!藏|和|与|及|、)")
-# a place word used as a location, not as the subject (在全市设分馆, 面向全省读者, 活动在X图书馆举行)
+# a place word used as a location, not as the subject (在全市设分馆, 面向全省读者, 活动在X图书馆举行,
+# 该馆加入了全省科技信息网: a network it joined)
 LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|到|至|赴|与|和|及|同|对|给|帮助|指导|带动|引领|居|位列|名列|领先|委托|邀请|配合|协助|协同|联合|携手|"
-                             r"采用了?|按照|根据|参照|依照|服务|惠及)$")
+                             r"采用了?|按照|根据|参照|依照|服务|惠及|加入了?|接入了?|融入了?)$")
 # a region-wide aggregate word: 全省, 全市… (and 我省公共图书馆, 我省纸质文献总藏量…: the writer's region's libraries)
 REGION_WORD = re.compile(r"(?:全|我(?=[省市区县](?:的?(?:各级|县级以上)?公共图书馆|的?(?:纸质|馆藏|文献|公共)))"
                          r")(?P<lvl>省|市|区|县|州|盟|旗|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第|"

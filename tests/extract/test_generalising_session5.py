@@ -42,11 +42,23 @@ def test_a_name_with_its_level_first_is_the_pages_library():
     assert {(f.metric, f.value, f.year) for f in res.figures} >= {("collection.total", 5160, 1935)}
 
 
-def test_a_provincial_network_the_library_joined_is_not_the_subject():
-    text = (
+# a region word that is not the subject: a network the library joined (加入了全省…网), a national
+# programme's name (全国文化共享工程); the figures after it stay the library's own
+OWN_SCOPE_CASES = [
+    (
         "某志·文化\n【某省图书馆】\n截至1998年底该馆藏书180万册。该馆加入了全省科技信息网,并联通互联网。"
-        "1998年全年接待读者31万人次,图书流通29万册次。\n"
-    )
-    figs = {(f.metric, f.value): f for f in extract_document(text).figures}
-    assert figs[("visits.in_person", 310000)].scope == "library"
-    assert figs[("circulation.loans", 290000)].scope == "library"
+        "1998年全年接待读者31万人次,图书流通29万册次。\n",
+        [("visits.in_person", 310000), ("circulation.loans", 290000)],
+    ),
+    (
+        "本馆简介\n某县图书馆建筑面积1200平方米,建有全国文化共享工程县级支中心一个,"
+        "内设少儿阅览室、电子阅览室,藏书量9.1万册。\n",
+        [("collection.total", 91000)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, keys", OWN_SCOPE_CASES)
+def test_a_region_word_that_is_not_the_subject_leaves_the_library_scope(text, keys):
+    scopes = {(f.metric, f.value): f.scope for f in extract_document(text).figures}
+    assert [scopes.get(k) for k in keys] == ["library"] * len(keys), scopes

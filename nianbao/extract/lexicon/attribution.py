@@ -132,7 +132,9 @@ LOCATION_BEFORE = re.compile(r"(?:在|于|向|为|面向|覆盖|遍布|辐射|�
 REGION_WORD = re.compile(r"(?:全|我(?=[省市区县](?:的?(?:各级|县级以上)?公共图书馆|的?(?:纸质|馆藏|文献|公共)))"
                          r")(?P<lvl>省|市|区|县|州|盟|旗|国)(?!面|年|力|部|体|程|方位|天|民阅读|新|球|域|统一|性|同步|联动|一盘棋|知名|闻名|首创|首家|领先|前列|第|"
                          r"首批|重点|优秀|先进|文明|一级|二级|三级|示范|百强|各地|范围内?(?:举办|开展)|"
-                         r"[\u4e00-\u9fff]{1,3}界)")   # 全国出版界: a sector, not the area's libraries
+                         r"[\u4e00-\u9fff]{1,3}界|"   # 全国出版界: a sector, not the area's libraries
+                         # (全国文化共享工程县级支中心: a national programme's name)
+                         r"(?:文化|信息|资源|共享|数字)[\u4e00-\u9fff]{0,6}?(?:工程|计划))")
 # a qualifier after 全省 that names another population (全省县级以上公共图书馆)
 AGG_QUALIFIER = re.compile(r"(?:范围内)?(?:的)?(县级以上)")
 # <place>各级公共图书馆 / <place>公共图书馆 (the place is matched right before it)

@@ -143,7 +143,15 @@ def library_name(text: str) -> str | None:
     if cnt or trimmed:
         return cnt.most_common(1)[0][0] if cnt else trimmed
     lvl = nm and (generic_level(nm) or generic_level(la.LEAD_WORDS.sub("", nm)))
-    return generic_library(lvl, text) if lvl else None
+    if lvl:
+        return generic_library(lvl, text)
+    # (依兰县于民国18年(1929年)始建图书馆: the place's library, named nowhere else)
+    founded = la.FOUNDED_LIBRARY.search(text[: la.FOUNDED_LIBRARY_CHARS]) if nm is None else None
+    if founded:
+        st = name_start(founded.group("place"))
+        if st is not None and place_of(founded.group("place")[st:] + la.INSTITUTION):
+            return founded.group("place")[st:] + la.INSTITUTION
+    return None
 
 
 def _library_name(text: str) -> str | None:

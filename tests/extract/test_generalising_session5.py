@@ -62,3 +62,10 @@ OWN_SCOPE_CASES = [
 def test_a_region_word_that_is_not_the_subject_leaves_the_library_scope(text, keys):
     scopes = {(f.metric, f.value): f.scope for f in extract_document(text).figures}
     assert [scopes.get(k) for k in keys] == ["library"] * len(keys), scopes
+
+
+def test_a_place_that_founded_a_library_names_the_pages_library():
+    text = "县志·文化\n一、图书馆\n桦南县于1950年始建图书馆。当时购置图书900余册。1982年接待读者5万多人次。\n"
+    res = extract_document(text)
+    assert res.library_name == "桦南县图书馆"
+    assert [f.scope for f in res.figures if f.metric == "visits.in_person"] == ["library"]

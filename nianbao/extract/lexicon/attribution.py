@@ -48,6 +48,10 @@ UNPLACED_TAIL = re.compile(r"(?:XX|××|\*\*|某)?[\u4e00-\u9fffA-Za-z]{0,6}$")
 LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观|成立|建立|组建|设立|创办|筹建|更名为)")
 # a name with its level first (市立高雄图书馆, 州立台中图书馆: the colonial-era form), kept as written
 LEVEL_FIRST_NAME = re.compile(r"^(?:市|州|县|厅|街|庄)立[\u4e00-\u9fff]{2,4}图书馆$")
+# a page that names its library only by the place that founded it (某县于1929年始建图书馆): that place's
+# library, read on the first lines when no name is written out
+FOUNDED_LIBRARY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}?[县市区旗])(?:于|在)?[^,;。\n]{0,16}?(?:始建|创建|创办|建立|成立)了?图书馆")
+FOUNDED_LIBRARY_CHARS = 1500
 # a candidate own name that is a piece of a sentence: a verb of going in (在迁安市走进市图书馆选本好书)
 SENTENCE_IN_NAME = re.compile(r"走进|走入|进入|来到|前往|参观")
 # a short proper name between a place and 图书馆 (榆林市星元图书馆); no function words, no verb of going

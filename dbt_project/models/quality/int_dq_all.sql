@@ -12,14 +12,17 @@
 -- depends_on: {{ ref('int_dq_partial_exceeds_year') }}
 -- depends_on: {{ ref('int_dq_sum_mismatch') }}
 -- depends_on: {{ ref('int_dq_sum_partition') }}
+-- depends_on: {{ ref('int_dq_sum_lines') }}
 -- depends_on: {{ ref('int_dq_ratio_mismatch') }}
 -- depends_on: {{ ref('int_dq_ratio_growth') }}
 -- depends_on: {{ ref('int_dq_ratio_share') }}
 -- depends_on: {{ ref('int_dq_ratio_percent') }}
+-- depends_on: {{ ref('int_dq_ratio_average') }}
 -- depends_on: {{ ref('int_dq_titles_volumes') }}
 -- depends_on: {{ ref('int_dq_invalid_value') }}
 -- depends_on: {{ ref('int_dq_qualifier_conflict') }}
 -- depends_on: {{ ref('int_dq_date_mismatch') }}
+-- depends_on: {{ ref('int_dq_date_written') }}
 -- depends_on: {{ ref('int_dq_implausible') }}
 -- depends_on: {{ ref('int_dq_count_mismatch') }}
 -- depends_on: {{ ref('int_dq_count_restated') }}

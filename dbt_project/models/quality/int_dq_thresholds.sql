@@ -8,5 +8,7 @@ select
     max(case when threshold = 'max_attendance_per_event' then value end) as max_attendance_per_event,
     max(case when threshold = 'document_header_chars' then value end) as document_header_chars,
     max(case when threshold = 'min_error_confidence' then value end) as min_error_confidence,
-    max(case when threshold = 'doubt_window_chars' then value end) as doubt_window_chars
+    max(case when threshold = 'doubt_window_chars' then value end) as doubt_window_chars,
+    max(case when threshold = 'lone_year_gap' then value end) as lone_year_gap,
+    max(case when threshold = 'min_open_days' then value end) as min_open_days
 from {{ ref('dq_thresholds') }}

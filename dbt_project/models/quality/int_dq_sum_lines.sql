@@ -1,0 +1,120 @@
+{{ config(materialized='view', tags=['dq_rule']) }}
+{#-
+  sum_mismatch (warn), for a table written one cell a line (a transcribed statistics table):
+  a line that is a label and one number with its unit (內地人 39,134人), and a total line whose
+  label is a table-total word (計 67,281人: seeds/dq_count_words.csv, role table_total). The
+  parts of a total are the label-and-number lines right above it (no other line between, back
+  to a heading, a blank line or the previous total), at least two, all in the total's unit;
+  the numbers are the extractor's candidates (figures or not: such cells rarely name a metric).
+  Whole numbers only (a cell with decimals is an average, not a part). A finding when the
+  parts do not add up to the total: more (the total is short) or less (the 計 claims the list
+  is complete). A warn: the cells were not read as figures, so the table's layout is all
+  that says they are parts of that total.
+-#}
+{% set newline = "chr(10)" %}
+with cells as (
+    -- a number with nothing but blanks after it on its line (cheap: read 40 characters on)
+    select
+        c.candidate_id, c.document_id, c.char_start, d.source_file, d.report_year, d.text,
+        c.text as cell_text, c.value, c.unit
+    from {{ ref('stg_nianbao__candidates') }} as c
+    join {{ ref('stg_nianbao__documents') }} as d
+        on d.document_id = c.document_id and d.status = 'loaded'
+    where c.char_start is not null and c.char_end is not null and c.value is not null
+        and c.unit is not null and c.value = floor(c.value)
+        and trim(split_part(substr(d.text, c.char_end + 1, 40), {{ newline }}, 1)) = ''
+        and (strpos(substr(d.text, c.char_end + 1), {{ newline }}) > 0 or c.char_end >= length(d.text))
+),
+
+lined as (
+    -- its line: the number of line breaks before it, and its label (the line before it, reversed)
+    select
+        candidate_id, document_id, source_file, report_year, cell_text, value, unit,
+        length(substr(text, 1, char_start)) - length(replace(substr(text, 1, char_start), {{ newline }}, ''))
+            as line_no,
+        trim(split_part(reverse(substr(text, 1, char_start)), {{ newline }}, 1)) as label_reversed
+    from cells
+),
+
+total_words as (
+    select distinct word from {{ ref('dq_count_words') }}
+    where role = 'table_total'
+),
+
+table_cells as (
+    select
+        c.*,
+        reverse(c.label_reversed) as label,
+        w.word is not null as is_total
+    from lined as c
+    left join total_words as w on w.word = reverse(c.label_reversed)
+    where length(c.label_reversed) between 1 and 12
+        and not {{ regexp_test("c.label_reversed", "'[0-9]'") }}
+),
+
+-- runs of consecutive table lines (gaps and islands over the line numbers)
+islands as (
+    select
+        *,
+        line_no - row_number() over (partition by document_id order by line_no, candidate_id) as island
+    from table_cells
+),
+
+parts as (
+    select
+        t.candidate_id as total_id, t.document_id, t.source_file, t.report_year, t.label as total_label,
+        t.cell_text as total_text, t.value as total, t.unit as total_unit,
+        p.candidate_id as part_id, p.cell_text as part_text, p.value, p.unit, p.line_no
+    from islands as t
+    join islands as p
+        on p.document_id = t.document_id and p.island = t.island
+        and p.line_no < t.line_no and not p.is_total
+        and not exists (
+            select 1 from islands as o
+            where o.document_id = t.document_id and o.island = t.island and o.is_total
+                and o.line_no > p.line_no and o.line_no < t.line_no
+        )
+    where t.is_total
+),
+
+sums as (
+    select
+        total_id, document_id, source_file, report_year, total_label, total_text, total,
+        sum(value) as parts_sum,
+        string_agg(part_text, ' + ' order by line_no) as parts_text
+    from parts
+    group by total_id, document_id, source_file, report_year, total_label, total_text, total
+    having count(*) >= 2 and count(case when unit <> total_unit then 1 end) = 0
+),
+
+findings as (
+    select
+        s.total_id as key_id, s.document_id, s.source_file, s.report_year as year,
+        cast(null as varchar) as library_key, cast(null as varchar) as metric,
+        'The table lines ' || s.parts_text || ' add up to ' || {{ number_text("s.parts_sum") }}
+            || ', but their total line says ' || s.total_label || ' ' || s.total_text || ' ('
+            || case when s.parts_sum > s.total then 'short by ' else 'more by ' end
+            || {{ number_text("abs(s.parts_sum - s.total)") }}
+            || '). A warn: the cells were not read as figures; the table''s lines tie them to the total.'
+            as message,
+        s.total_id as figure_id, 'total' as role
+    from sums as s
+    where s.parts_sum <> s.total
+),
+
+linked as (
+    select * from findings
+    union all
+    select
+        f.key_id, f.document_id, f.source_file, f.year, f.library_key, f.metric, f.message,
+        p.part_id as figure_id, 'part' as role
+    from findings as f
+    join parts as p on p.total_id = f.key_id
+),
+
+graded as (
+    select *, 'warn' as severity
+    from linked
+)
+
+{{ dq_finding_rows('sum_mismatch', 'graded', "'lines|' || key_id", [('figure_id', none)], severity='severity') }}

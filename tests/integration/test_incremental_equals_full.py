@@ -19,6 +19,7 @@ import pytest
 
 from tests.paths import SEED_REPORTS
 from tests.support.cli import run_cli
+from tests.support.db import mart_tables
 
 pytestmark = pytest.mark.slow
 
@@ -27,14 +28,8 @@ def _marts(wh) -> dict[str, list[tuple]]:
     """Every table of the marts schema, its rows sorted (removed files left out of dim_document)."""
     con = duckdb.connect(str(wh), read_only=True)
     try:
-        tables = [
-            r[0]
-            for r in con.execute(
-                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
-            ).fetchall()
-        ]
         out = {}
-        for t in tables:
+        for t in mart_tables(con):
             where = " where status <> 'removed'" if t == "dim_document" else ""
             out[t] = sorted(map(repr, con.execute(f"select * from marts.{t}{where}").fetchall()))
         return out

@@ -31,6 +31,7 @@ from nianbao import pipeline
 from nianbao.config import DBT_PROJECT_DIR, PROJECT_ROOT
 from tests.dbt_support import DBT
 from tests.pg import pg_env  # noqa: F401  (the session fixture)
+from tests.support.db import mart_tables
 
 pytestmark = pytest.mark.slow
 
@@ -173,12 +174,7 @@ def test_both_targets_run_the_same_nodes(builds):
 def test_every_mart_has_identical_rows(builds):
     con = duckdb.connect(str(builds["working"]), read_only=True)
     try:
-        marts = [
-            r[0]
-            for r in con.execute(
-                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
-            ).fetchall()
-        ]
+        marts = mart_tables(con)
         duck = {}
         for t in marts:
             cur = con.execute(f'select * from marts."{t}"')

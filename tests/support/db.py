@@ -1,4 +1,5 @@
-"""Small DuckDB files written by tests: a path and the statements that fill it."""
+"""Small DuckDB files written by tests (a path and the statements that fill it), and what a built
+warehouse holds."""
 
 from __future__ import annotations
 
@@ -16,3 +17,9 @@ def duckdb_file(path: Path, *statements: str) -> Path:
     finally:
         con.close()
     return path
+
+
+def mart_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The names of the tables of the marts schema of the open warehouse `con`, sorted."""
+    sql = "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+    return [r[0] for r in con.execute(sql).fetchall()]

@@ -21,12 +21,18 @@ with words as (
     where role in ('per_person', 'person_unit', 'per_day')
 ),
 
+-- the document texts in overlapping chunks (macros/document_chunks.sql): every number's words
+-- are read in the chunk of its start, not with substr on the whole text (issue 11)
+chunks as (
+    {{ document_chunks(ref('stg_nianbao__documents')) }}
+),
+
 numbers as (
     select
         c.candidate_id, c.document_id, c.char_start, c.char_end, c.text, c.value, c.unit, c.metric,
-        d.source_file, d.report_year, d.text as doc_text,
+        d.source_file, d.report_year, ch.chunk_text, ch.first_char,
         -- the clause before the number: back to the last , ， ; ； 。 or line break, 15 characters at most
-        regexp_replace(substr(d.text, greatest(c.char_start - 14, 1), least(c.char_start, 15)),
+        regexp_replace({{ chunk_substr('ch', 'greatest(c.char_start - 14, 1)', 'least(c.char_start, 15)') }},
                        '^.*[,，;；。\n]', '') as clause_before,
         -- half the unit of its last written digit: 965万 -> 5000, 43.89万 -> 50, 20.39 -> 0.005
         0.5 * c.value / {{ try_cast_double(regexp_group("replace(c.text, ',', '')", "'([0-9]+([.][0-9]+)?)'", 1)) }}
@@ -34,6 +40,7 @@ numbers as (
     from {{ ref('stg_nianbao__candidates') }} as c
     join {{ ref('stg_nianbao__documents') }} as d
         on d.document_id = c.document_id and d.status = 'loaded'
+    join chunks as ch on {{ chunk_join('ch', 'c.document_id', 'c.char_start') }}
     where c.value > 0 and c.char_start is not null and c.char_end is not null
 ),
 
@@ -48,7 +55,8 @@ averages as (
     )
 ),
 
--- the numbers before a per-person average in its sentence (no sentence end between)
+-- the numbers before a per-person average in its sentence (no sentence end between; at most
+-- chunk_margin characters before it: a sentence stating an average beside its inputs is short)
 sentence_inputs as (
     select
         a.candidate_id as average_id,
@@ -64,7 +72,9 @@ sentence_inputs as (
     join numbers as i
         on i.document_id = a.document_id
         and i.char_end <= a.char_start
-        and not {{ regexp_test("substr(a.doc_text, i.char_end + 1, a.char_start - i.char_end)", "'[。！？!?；;\n]'") }}
+        -- within chunk_margin characters before the average, read in the average's chunk
+        and a.char_start - i.char_end <= {{ chunk_margin() }}
+        and not {{ regexp_test(chunk_substr('a', 'i.char_end + 1', 'a.char_start - i.char_end'), "'[。！？!?；;\n]'") }}
     where a.average_kind = 'per_person'
 ),
 

@@ -4,39 +4,67 @@
   around each of 300,000 numbers spent a minute at 2,000 reports (issue 11). The text is cut
   once into overlapping chunks; a rule joins each number to the chunk of its position and
   reads there:
-    chunks as ({{ document_chunks(ref('stg_nianbao__documents')) }}),
+    chunks as ({{ document_chunks(ref('stg_nianbao__documents')) }}),   -- a nested with: fine in a CTE
     … join chunks as ch on {{ chunk_join('ch', 'c.document_id', 'c.char_start') }}
     {{ chunk_substr('ch', 'c.char_start + 1', 2) }}   -- = substr(d.text, c.char_start + 1, 2)
   Chunk k starts at character k × chunk_step − chunk_margin (0-based, not before 0) and holds
   chunk_step + 2 × chunk_margin characters, so the characters from chunk_margin before
-  position p to chunk_margin after it are in chunk floor(p / chunk_step).
+  position p to chunk_margin after it are in chunk floor(p / chunk_step). lines_before: the
+  line breaks of the text before the chunk's step (chunk_no × chunk_step), for line numbers.
 -#}
 {% macro chunk_step() %}256{% endmacro %}
 {% macro chunk_margin() %}128{% endmacro %}
 
 {#- the chunks of the texts of `documents` (stg_nianbao__documents or a unit test's rows) -#}
 {% macro document_chunks(documents) -%}
-    select
-        document_id,
-        chunk_no,
-        cast(greatest(chunk_no * {{ chunk_step() }} - {{ chunk_margin() }}, 0) as integer) as first_char,
-        substr(
-            text,
-            cast(greatest(chunk_no * {{ chunk_step() }} - {{ chunk_margin() }}, 0) + 1 as integer),
-            {{ chunk_step() }} + 2 * {{ chunk_margin() }}
-        ) as chunk_text
-    from (
+    with texts as (
+        -- once per document: a duplicate file has the same document_id and the same text
+        select distinct document_id, text
+        from {{ documents }}
+        where text is not null
+    ),
+
+    numbered as (
         select
             document_id,
             text,
             {{ series_item(0, "floor(length(text) / " ~ chunk_step() ~ ".0)") }} as chunk_no
-        from (
-            -- once per document: a duplicate file has the same document_id and the same text
-            select distinct document_id, text
-            from {{ documents }}
-            where text is not null
-        ) as texts
-    ) as numbered
+        from texts
+    ),
+
+    cut as (
+        select
+            document_id,
+            chunk_no,
+            cast(greatest(chunk_no * {{ chunk_step() }} - {{ chunk_margin() }}, 0) as integer) as first_char,
+            substr(
+                text,
+                cast(greatest(chunk_no * {{ chunk_step() }} - {{ chunk_margin() }}, 0) + 1 as integer),
+                {{ chunk_step() }} + 2 * {{ chunk_margin() }}
+            ) as chunk_text
+        from numbered
+    ),
+
+    -- the line breaks of each chunk's step (its characters chunk_no × chunk_step onwards)
+    stepped as (
+        select
+            *,
+            length({{ chunk_substr('cut', 'chunk_no * ' ~ chunk_step() ~ ' + 1', chunk_step()) }})
+            - length(replace({{ chunk_substr('cut', 'chunk_no * ' ~ chunk_step() ~ ' + 1', chunk_step()) }}, chr(10), ''))
+                as step_breaks
+        from cut
+    )
+
+    select
+        document_id,
+        chunk_no,
+        first_char,
+        chunk_text,
+        -- the line breaks of the text before character chunk_no × chunk_step
+        coalesce(sum(step_breaks) over (
+            partition by document_id order by chunk_no rows between unbounded preceding and 1 preceding
+        ), 0) as lines_before
+    from stepped
 {%- endmacro %}
 
 {#- the chunk holding 0-based position `position` of the document -#}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from nianbao.schema import ExtractionResult
+from nianbao.schema import Candidate, ExtractionResult
 from tests.dbt_support import build_raw, make_document, query, run_dbt
 from tests.quality.support import F
 
@@ -59,3 +59,43 @@ def test_clashes_early_and_at_a_chunk_start_are_read_with_their_words(db):
     assert len(messages) == 2, messages
     assert any('"约14万"' in m and "约 and 余" in m for m in messages), messages
     assert any('"约5万"' in m and "约 and 余" in m for m in messages), messages
+
+
+# a table written one cell a line, across the step of chunk 2 (character 512), after lines of prose:
+# its lines are numbered from the line breaks before each chunk's step (int_dq_sum_lines)
+TABLE_LINES = ["閱覽人數", "內地人 39,134人", "本島人 28,149人", "計 67,281人"]
+PROSE_LINE = "本馆持续推进阅读推广工作。\n"  # 14 characters
+
+
+def _table_document():
+    head = PROSE_LINE * 33  # 462 characters, 33 line breaks
+    head += "。" * (2 * STEP - len(head) - len("\n".join(TABLE_LINES[:3])) - 3)  # 計's number past 512
+    text = head + "\n".join(TABLE_LINES) + "\n" + PROSE_LINE * 5
+    cells = []
+    for line in TABLE_LINES[1:]:
+        number = line.split(" ")[1]
+        start = text.index(number)
+        cells.append(
+            Candidate(
+                start,
+                start + len(number),
+                number,
+                float(number[:-1].replace(",", "")),
+                "人",
+                "rejected",
+                "unknown_metric",
+            )
+        )
+    return text, cells
+
+
+def test_a_one_cell_a_line_table_across_a_chunk_step_is_summed(tmp_path):
+    text, cells = _table_document()
+    assert cells[1].char_start < 2 * STEP <= cells[2].char_start  # the table crosses the step
+    db = tmp_path / "working.duckdb"
+    doc = make_document("table_report.txt", text=text)
+    build_raw(db, [(doc, ExtractionResult(library_name="某县图书馆", report_year=1934, candidates=cells))])
+    run_dbt(db, tmp_path, "build", "--select", "+int_dq_sum_lines", "--indirect-selection", "cautious")
+    messages = [r[0] for r in query(db, "select distinct message from intermediate.int_dq_sum_lines")]
+    assert len(messages) == 1, messages
+    assert "39,134人 + 28,149人" in messages[0] and "67,281人" in messages[0], messages[0]

@@ -12,27 +12,43 @@
   that says they are parts of that total.
 -#}
 {% set newline = "chr(10)" %}
-with cells as (
-    -- a number with nothing but blanks after it on its line (cheap: read 40 characters on)
+{#- the text of the number's chunk from the chunk's step (chunk_no × chunk_step) to the number -#}
+{% set step_start = 'cells.chunk_no * ' ~ chunk_step() %}
+{% set before_in_step = chunk_substr('cells', step_start ~ ' + 1', 'cells.char_start - ' ~ step_start) %}
+{#- the 64 characters before the number -#}
+{% set line_before = chunk_substr('cells', 'greatest(cells.char_start - 63, 1)', 'least(cells.char_start, 64)') %}
+-- the document texts in overlapping chunks (macros/document_chunks.sql): a number's line is read
+-- in the chunk of its start, not with substr on the whole text (issue 11: 43 s at 2,000 reports)
+with chunks as (
+    {{ document_chunks(ref('stg_nianbao__documents')) }}
+),
+
+cells as (
+    -- a number with nothing but blanks after it on its line (read 40 characters on), and a line
+    -- break in the 64 characters after it or the text's end
     select
-        c.candidate_id, c.document_id, c.char_start, d.source_file, d.report_year, d.text,
-        c.text as cell_text, c.value, c.unit
+        c.candidate_id, c.document_id, c.char_start, c.char_end, d.source_file, d.report_year,
+        c.text as cell_text, c.value, c.unit, ch.chunk_no, ch.first_char, ch.chunk_text, ch.lines_before
     from {{ ref('stg_nianbao__candidates') }} as c
     join {{ ref('stg_nianbao__documents') }} as d
         on d.document_id = c.document_id and d.status = 'loaded'
+    join chunks as ch on {{ chunk_join('ch', 'c.document_id', 'c.char_start') }}
     where c.char_start is not null and c.char_end is not null and c.value is not null
         and c.unit is not null and c.value = floor(c.value)
-        and trim(split_part(substr(d.text, c.char_end + 1, 40), {{ newline }}, 1)) = ''
-        and (strpos(substr(d.text, c.char_end + 1), {{ newline }}) > 0 or c.char_end >= length(d.text))
+        and trim(split_part({{ chunk_substr('ch', 'c.char_end + 1', 40) }}, {{ newline }}, 1)) = ''
+        and (strpos({{ chunk_substr('ch', 'c.char_end + 1', 64) }}, {{ newline }}) > 0
+             or c.char_end >= ch.first_char + length(ch.chunk_text))
 ),
 
 lined as (
-    -- its line: the number of line breaks before it, and its label (the line before it, reversed)
+    -- its line: the number of line breaks before it (those before its chunk's step, and those of
+    -- the chunk before it), and its label (the line before it, reversed; 64 characters at most)
     select
-        candidate_id, document_id, source_file, report_year, cell_text, value, unit,
-        length(substr(text, 1, char_start)) - length(replace(substr(text, 1, char_start), {{ newline }}, ''))
-            as line_no,
-        trim(split_part(reverse(substr(text, 1, char_start)), {{ newline }}, 1)) as label_reversed
+        cells.candidate_id, cells.document_id, cells.source_file, cells.report_year, cells.cell_text,
+        cells.value, cells.unit,
+        cells.lines_before
+        + length({{ before_in_step }}) - length(replace({{ before_in_step }}, {{ newline }}, '')) as line_no,
+        trim(split_part(reverse({{ line_before }}), {{ newline }}, 1)) as label_reversed
     from cells
 ),
 

@@ -5,215 +5,71 @@ from __future__ import annotations
 
 import pytest
 
+from nianbao.schema import Figure
 from tests.quality.support import F, Report, build, findings, involving, statuses
+
+
+def _member(metric: str, value: float, group: str, role: str, complete: bool | None = True, **kw: object) -> Figure:
+    """A figure of a listed group (its total or one of its parts): F with the group's columns."""
+    return F(metric, value, group_id=group, group_role=role, group_complete=complete, **kw)
+
+
+def _ratio(metric: str, value: float, numerator: str, denominator: str, scale: float, **kw: object) -> Figure:
+    """A stated ratio: numerator / denominator × scale (F of kind ratio)."""
+    return F(
+        metric, value, kind="ratio", ratio_numerator=numerator, ratio_denominator=denominator, ratio_scale=scale, **kw
+    )
+
 
 # --- sums ---------------------------------------------------------------------------
 # books + periodicals = all (a group with its total): holds
 LOANS_GROUP = [
-    F(
-        "circulation.loans",
-        139938,
-        unit_raw="万册次",
-        start=10,
-        group_id="loans",
-        group_role="total",
-        group_complete=True,
-    ),
-    F(
-        "circulation.loans",
-        69370,
-        segment="books",
-        unit_raw="万册次",
-        start=30,
-        group_id="loans",
-        group_role="part",
-        group_complete=True,
-    ),
-    F(
-        "circulation.loans",
-        70568,
-        segment="periodicals",
-        unit_raw="万册次",
-        start=50,
-        group_id="loans",
-        group_role="part",
-        group_complete=True,
-    ),
+    _member("circulation.loans", 139938, "loans", "total", unit_raw="万册次", start=10),
+    _member("circulation.loans", 69370, "loans", "part", segment="books", unit_raw="万册次", start=30),
+    _member("circulation.loans", 70568, "loans", "part", segment="periodicals", unit_raw="万册次", start=50),
 ]
 SPENDING_TOTAL = F("spending.total", 7545500, unit_raw="万元", start=100)
 # a list ending in 等, below the total: no warning (the rest is unitemised)
 LIST_WITH_DENG = [
-    F("spending.staff", 5612900, unit_raw="万元", start=120, group_id="list1", group_role="part", group_complete=False),
-    F(
-        "spending.operations",
-        222400,
-        unit_raw="万元",
-        start=140,
-        group_id="list1",
-        group_role="part",
-        group_complete=False,
-    ),
-    F(
-        "spending.collections",
-        700000,
-        unit_raw="元",
-        start=160,
-        group_id="list1",
-        group_role="part",
-        group_complete=False,
-    ),
-    F(
-        "spending.preservation",
-        50000,
-        unit_raw="元",
-        start=180,
-        group_id="list1",
-        group_role="part",
-        group_complete=False,
-    ),
+    _member("spending.staff", 5612900, "list1", "part", unit_raw="万元", start=120, complete=False),
+    _member("spending.operations", 222400, "list1", "part", unit_raw="万元", start=140, complete=False),
+    _member("spending.collections", 700000, "list1", "part", unit_raw="元", start=160, complete=False),
+    _member("spending.preservation", 50000, "list1", "part", unit_raw="元", start=180, complete=False),
 ]
 # the closing table (万元), complete, no total row: 515.18 vs 754.55 -> warn
 TABLE = [
-    F(
-        "spending.staff",
-        2652800,
-        unit_raw="万元",
-        start=2000,
-        group_id="table",
-        group_role="part",
-        group_complete=True,
-        table_id="t9",
-    ),
-    F(
-        "spending.operations",
-        1399000,
-        unit_raw="万元",
-        start=2010,
-        group_id="table",
-        group_role="part",
-        group_complete=True,
-        table_id="t9",
-    ),
-    F(
-        "spending.digital",
-        250000,
-        unit_raw="万元",
-        start=2020,
-        group_id="table",
-        group_role="part",
-        group_complete=True,
-        table_id="t9",
-    ),
-    F(
-        "spending.collections",
-        800000,
-        unit_raw="万元",
-        start=2030,
-        group_id="table",
-        group_role="part",
-        group_complete=True,
-        table_id="t9",
-    ),
-    F(
-        "spending.preservation",
-        50000,
-        unit_raw="万元",
-        start=2040,
-        group_id="table",
-        group_role="part",
-        group_complete=True,
-        table_id="t9",
-    ),
+    _member("spending.staff", 2652800, "table", "part", unit_raw="万元", start=2000, table_id="t9"),
+    _member("spending.operations", 1399000, "table", "part", unit_raw="万元", start=2010, table_id="t9"),
+    _member("spending.digital", 250000, "table", "part", unit_raw="万元", start=2020, table_id="t9"),
+    _member("spending.collections", 800000, "table", "part", unit_raw="万元", start=2030, table_id="t9"),
+    _member("spending.preservation", 50000, "table", "part", unit_raw="万元", start=2040, table_id="t9"),
 ]
 SUMS = Report("sums.txt", "如皋市图书馆", LOANS_GROUP + [SPENDING_TOTAL] + LIST_WITH_DENG + TABLE)
 
 # parts above their total (an incomplete list still cannot exceed its total): error
 EVENTS_GROUP = [
-    F("activities.events", 100, start=10, group_id="ev", group_role="total", group_complete=False),
-    F("activities.events", 60, segment="lectures", start=20, group_id="ev", group_role="part", group_complete=False),
-    F("activities.events", 50, segment="exhibitions", start=30, group_id="ev", group_role="part", group_complete=False),
+    _member("activities.events", 100, "ev", "total", start=10, complete=False),
+    _member("activities.events", 60, "ev", "part", segment="lectures", start=20, complete=False),
+    _member("activities.events", 50, "ev", "part", segment="exhibitions", start=30, complete=False),
 ]
 # within the rounding of 万 with one decimal: 2.5万 + 3.1万 vs 5.7万 holds
 ROUNDED = [
-    F("visits.online", 57000, unit_raw="万次", start=100, group_id="r", group_role="total", group_complete=True),
-    F(
-        "visits.online",
-        25000,
-        segment="website",
-        unit_raw="万次",
-        start=110,
-        group_id="r",
-        group_role="part",
-        group_complete=True,
-    ),
-    F(
-        "visits.online",
-        31000,
-        segment="wechat",
-        unit_raw="万次",
-        start=120,
-        group_id="r",
-        group_role="part",
-        group_complete=True,
-    ),
+    _member("visits.online", 57000, "r", "total", unit_raw="万次", start=100),
+    _member("visits.online", 25000, "r", "part", segment="website", unit_raw="万次", start=110),
+    _member("visits.online", 31000, "r", "part", segment="wechat", unit_raw="万次", start=120),
 ]
 # approximate parts of an approximate total: 约4.5万 + 约7.5万 + 约3万 = 约15万 holds
 APPROX = [
-    F("users.active", 150000, qualifier="approx", start=200, group_id="a", group_role="total", group_complete=True),
-    F(
-        "users.active",
-        45000,
-        qualifier="approx",
-        segment="edu_bachelor_plus",
-        start=210,
-        group_id="a",
-        group_role="part",
-        group_complete=True,
-    ),
-    F(
-        "users.active",
-        75000,
-        qualifier="approx",
-        segment="edu_high_school_plus",
-        start=220,
-        group_id="a",
-        group_role="part",
-        group_complete=True,
-    ),
-    F(
-        "users.active",
-        30000,
-        qualifier="approx",
-        segment="edu_below_high_school",
-        start=230,
-        group_id="a",
-        group_role="part",
-        group_complete=True,
-    ),
+    _member("users.active", 150000, "a", "total", qualifier="approx", start=200),
+    _member("users.active", 45000, "a", "part", qualifier="approx", segment="edu_bachelor_plus", start=210),
+    _member("users.active", 75000, "a", "part", qualifier="approx", segment="edu_high_school_plus", start=220),
+    _member("users.active", 30000, "a", "part", qualifier="approx", segment="edu_below_high_school", start=230),
 ]
 # a complete list whose parts are exactly the total: holds
 EXACT = [
-    F("activities.events", 67, scope="system", start=300, group_id="e", group_role="total", group_complete=True),
-    F(
-        "activities.events",
-        4,
-        scope="system",
-        segment="alliance",
-        start=310,
-        group_id="e",
-        group_role="part",
-        group_complete=True,
-    ),
-    F(
-        "activities.events",
-        63,
-        scope="system",
-        segment="self_organized",
-        start=320,
-        group_id="e",
-        group_role="part",
-        group_complete=True,
-    ),
+    _member("activities.events", 67, "e", "total", scope="system", start=300),
+    _member("activities.events", 4, "e", "part", scope="system", segment="alliance", start=310),
+    _member("activities.events", 63, "e", "part", scope="system", segment="self_organized", start=320),
 ]
 GROUPS = Report("groups.txt", "乾县图书馆", EVENTS_GROUP + ROUNDED + APPROX + EXACT)
 
@@ -221,49 +77,18 @@ GROUPS = Report("groups.txt", "乾县图书馆", EVENTS_GROUP + ROUNDED + APPROX
 ATT = F("activities.attendance", 10489.5, unit_raw="人", start=100)
 ATT_FAR = F("activities.attendance", 87500, unit_raw="万人次", start=9000)  # farther from the ratio
 POP = F("population.served", 1354275, unit_raw="人", start=200)
-RATIO_BAD = F(
-    "ratio.attendance_per_10k",
-    87.68,
-    kind="ratio",
-    unit_raw="人次",
-    start=150,
-    ratio_numerator="activities.attendance",
-    ratio_denominator="population.served",
-    ratio_scale=10000,
+RATIO_BAD = _ratio(
+    "ratio.attendance_per_10k", 87.68, "activities.attendance", "population.served", 10000, unit_raw="人次", start=150
 )
 RATIOS = Report("ratio_bad.txt", "如皋市图书馆", [ATT, ATT_FAR, POP, RATIO_BAD])
 
 ATT_OK = F("activities.attendance", 10489.5, unit_raw="人", start=100)
 POP_OK = F("population.served", 1354275, unit_raw="人", start=200)
-RATIO_OK = F(
-    "ratio.attendance_per_10k",
-    77.45,
-    kind="ratio",
-    start=150,
-    ratio_numerator="activities.attendance",
-    ratio_denominator="population.served",
-    ratio_scale=10000,
-)
+RATIO_OK = _ratio("ratio.attendance_per_10k", 77.45, "activities.attendance", "population.served", 10000, start=150)
 VISITS = F("visits.in_person", 212000, qualifier="at_least", unit_raw="万人次", start=300)
 POP2 = F("population.served", 1200000, unit_raw="万人", start=320)
-PER_CAPITA_OK = F(
-    "ratio.visits_per_capita",
-    0.18,
-    kind="ratio",
-    start=340,
-    ratio_numerator="visits.in_person",
-    ratio_denominator="population.served",
-    ratio_scale=1,
-)
-SHARE_OK = F(
-    "ratio.share_minors",
-    30,
-    kind="ratio",
-    start=400,
-    ratio_numerator="users.active",
-    ratio_denominator="users.registered_total",
-    ratio_scale=100,
-)
+PER_CAPITA_OK = _ratio("ratio.visits_per_capita", 0.18, "visits.in_person", "population.served", 1, start=340)
+SHARE_OK = _ratio("ratio.share_minors", 30, "users.active", "users.registered_total", 100, start=400)
 ACT = F("users.active", 45000, qualifier="approx", start=410)
 REGD = F("users.registered_total", 150000, qualifier="approx", start=420)
 RATIOS_OK = Report(
@@ -272,15 +97,7 @@ RATIOS_OK = Report(
 
 # --- invalid values ---------------------------------------------------------------------
 NEG = F("visits.online", -5, start=20)
-PCT = F(
-    "ratio.growth_share",
-    120,
-    kind="ratio",
-    start=40,
-    ratio_numerator="visits.online",
-    ratio_denominator="visits.in_person",
-    ratio_scale=100,
-)
+PCT = _ratio("ratio.growth_share", 120, "visits.online", "visits.in_person", 100, start=40)
 SPEND_CENTS = F("spending.digital", 1234.5, unit_raw="元", start=60)
 WHOLE = F("activities.attendance", 350, start=80)
 VALUES = Report("values.txt", "金湖县图书馆", [NEG, PCT, SPEND_CENTS, WHOLE])

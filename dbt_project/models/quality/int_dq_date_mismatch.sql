@@ -58,10 +58,7 @@ series_break as (
 -- by a day (30日) that month never has (February counted with 29 days)
 impossible_date as (
     select
-        'impossible_date' as rule,
-        c.candidate_id as key_id,
-        c.document_id, d.source_file, cast(null as varchar) as library_key, d.report_year as year,
-        cast(null as varchar) as metric,
+        {{ document_finding_columns('impossible_date', 'c.candidate_id', 'd') }},
         {{ try_cast_integer("c.value") }} as month,
         {{ try_cast_integer(regexp_group("substr(d.text, c.char_end + 2, 3)", "'^([0-9]{1,2})日'", 1)) }} as day,
         c.candidate_id as figure_id
@@ -135,10 +132,7 @@ own_date_span as (
 
 own_dates_apart as (
     select
-        'own_dates' as rule,
-        s.document_id as key_id,
-        o.document_id, o.source_file, cast(null as varchar) as library_key, o.report_year as year,
-        cast(null as varchar) as metric,
+        {{ document_finding_columns('own_dates', 's.document_id', 'o') }},
         'The document gives itself dates ' || cast((s.last_date - s.first_date) as varchar)
             || ' days apart in its first lines (' || s.dates_written
             || '): they cannot all be its date; one is wrong or belongs to something else.' as message,

@@ -152,14 +152,7 @@ findings as (
 
 -- the total, then each part of its list
 linked as (
-    select f.*, f.total_id as figure_id, 'total' as role
-    from findings as f
-    union all
-    select f.*, p.figure_id, 'part' as role
-    from findings as f
-    join parts as p
-        on p.document_id = f.document_id
-        and p.group_id = f.group_id
+    {{ total_and_part_links('findings', 'parts', 'p.document_id = f.document_id and p.group_id = f.group_id') }}
 )
 
 {{ dq_finding_rows('sum_mismatch', 'linked', 'id_basis', [('figure_id', none)], severity='severity') }}

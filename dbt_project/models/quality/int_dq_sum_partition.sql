@@ -95,16 +95,13 @@ findings as (
     where w.pick = 1 and w.parts_lo > w.total_hi + 1e-6 * greatest(abs(w.total_value), 1)
 ),
 
-linked as (
-    select f.*, f.total_id as figure_id, 'total' as role
-    from findings as f
-    union all
-    select f.*, p.figure_id, 'part' as role
-    from findings as f
-    join counted_parts as p
-        on p.document_id = f.document_id and p.metric = f.metric and p.partition = f.partition
+{% set part_of_finding -%}
+    p.document_id = f.document_id and p.metric = f.metric and p.partition = f.partition
         and {{ same_key('p', 'f', ['library_key', 'year']) }}
         and strpos(',' || split_part(f.id_basis, '|', 2) || ',', ',' || p.figure_id || ',') > 0
+{%- endset %}
+linked as (
+    {{ total_and_part_links('findings', 'counted_parts', part_of_finding) }}
 )
 
 {{ dq_finding_rows('sum_mismatch', 'linked', "'partition|' || id_basis", [('figure_id', none)]) }}

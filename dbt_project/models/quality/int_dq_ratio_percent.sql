@@ -36,16 +36,24 @@ qualifiers as (
     select * from {{ ref('dq_qualifier_words') }}
 ),
 
+-- the document texts in overlapping chunks (macros/document_chunks.sql): the 40 characters after
+-- each figure are read in the chunk of its start, not with substr on the whole text (issue 11);
+-- a figure's span, a number with its unit, is far shorter than the 64 characters allowed
+chunks as (
+    {{ document_chunks(ref('stg_nianbao__documents')) }}
+),
+
 after_texts as (
     select
         f.*,
         p.pattern,
-        substr(d.text, f.char_end + 1, 40) as after_text
+        {{ chunk_substr('ch', 'f.char_end + 1', 40) }} as after_text
     from figures as f
     join {{ ref('stg_nianbao__documents') }} as d
         on d.document_id = f.document_id and d.status = 'loaded'
+    join chunks as ch on {{ chunk_join('ch', 'f.document_id', 'f.char_start') }}
     cross join pattern as p
-    where f.char_end is not null
+    where f.char_end is not null and f.char_start is not null and f.char_end - f.char_start <= 64
 ),
 
 stated as (
@@ -59,7 +67,7 @@ stated as (
         {{ try_cast_double(regexp_group("a.after_text", "a.pattern", 2)) }} as share,
         {{ regexp_group("a.after_text", "a.pattern", 2) }} as share_text
     from after_texts as a
-    where {{ regexp_test("a.after_text", "a.pattern") }}
+    where {{ regexp_test_seeded("a.after_text", "a.pattern", "dq_share_words", "word") }}
 ),
 
 exact_shares as (

@@ -37,6 +37,11 @@ doubts as (
     select * from {{ ref('int_dq_figure_doubts') }}
 ),
 
+doubts_words as (
+    select pattern from {{ ref('dq_doubt_words') }}
+    where kind = 'room'
+),
+
 -- provinces and prefectures by their short names (四川省 -> 四川), 2 characters or more
 region_names as (
     select distinct
@@ -56,6 +61,23 @@ regional as (
         on length(r.short_name) >= 2 and strpos(f.evidence, r.short_name) > 0
         and strpos(substr(f.evidence, strpos(f.evidence, r.short_name) + length(r.short_name), 5), '馆') = 0
     where fi.severity = 'error' and fi.role = 'candidate'
+    group by fi.finding_id, fi.figure_id
+),
+
+-- a conflict candidate whose sentence names a room or department before it (…阅览室,全年接待读者8 359人次:
+-- seeds/dq_doubt_words.csv, kind room): the room's figure, a part of the library's
+rooms as (
+    select fi.finding_id, fi.figure_id, min(w.pattern) as room
+    from findings as fi
+    join figures as f on f.figure_id = fi.figure_id
+    join {{ ref('stg_nianbao__documents') }} as d on d.document_id = f.document_id
+    join doubts_words as w
+        on strpos(
+            {{ regexp_group("substr(d.text, greatest(f.char_start - 80, 0) + 1, least(f.char_start, 80))",
+                            "'([^。！？!?\n]*)$'", 1) }},
+            w.pattern
+        ) > 0
+    where fi.severity = 'error' and fi.role = 'candidate' and f.char_start > 0
     group by fi.finding_id, fi.figure_id
 ),
 
@@ -111,6 +133,9 @@ doubted as (
         union all
         select finding_id, 'a sentence names the region ' || region || ', not a library' as reason
         from regional
+        union all
+        select finding_id, 'the sentence of a figure names ' || room || ': it may be that part''s figure' as reason
+        from rooms
         union all
         select finding_id, 'the figures are written in different units (' || unit_list || ')' as reason
         from units

@@ -17,8 +17,10 @@ EARLY = "到馆约5万余人次。"
 LEAD = "全年接待读者约"
 HEAD = EARLY + FILLER * 20
 HEAD = HEAD + "。" * (2 * STEP - len(HEAD) - len(LEAD))  # the number of the far clash starts at 2 × STEP
-TEXT = HEAD + LEAD + "14万余人次。" + FILLER * 20
+TRADITIONAL = "每年接待讀者約3萬餘人次。"  # the words in traditional characters (seeds/dq_qualifier_words.csv)
+TEXT = HEAD + LEAD + "14万余人次。" + FILLER * 20 + TRADITIONAL
 START = len(HEAD) + len(LEAD)
+TRAD_START = len(TEXT) - len(TRADITIONAL) + len("每年接待讀者約")
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +50,28 @@ def db(tmp_path_factory):
             evidence=LEAD + "14万余人次",
         ),
     ]
+    figures.append(
+        F(
+            "visits.in_person",
+            30000,
+            unit_raw="萬人次",
+            year=2020,
+            start=TRAD_START,
+            end=TRAD_START + 2,
+            qualifier="at_least",
+            evidence=TRADITIONAL,
+        )
+    )
     build_raw(db, [(doc, ExtractionResult(library_name="某县图书馆", report_year=2020, figures=figures))])
     run_dbt(db, tmp, "build", "--select", "+int_dq_qualifier_conflict", "--indirect-selection", "cautious")
     return db
 
 
-def test_clashes_early_and_at_a_chunk_start_are_read_with_their_words(db):
+def test_clashes_early_at_a_chunk_start_and_in_traditional_characters_are_read_with_their_words(db):
     assert START == 2 * STEP and TEXT[START - 1] == "约" and TEXT[3:5] == "5万"
     messages = sorted(r[0] for r in query(db, "select message from intermediate.int_dq_qualifier_conflict"))
-    assert len(messages) == 2, messages
+    assert len(messages) == 3, messages
+    assert any('"約3萬"' in m and "約 and 餘" in m for m in messages), messages
     assert any('"约14万"' in m and "约 and 余" in m for m in messages), messages
     assert any('"约5万"' in m and "约 and 余" in m for m in messages), messages
 

@@ -58,7 +58,7 @@ clashes as (
     from texts as t
     join words as b on b.position = 'before' and right(t.before_text, length(b.word)) = b.word
     join words as a on a.position = 'after' and a.qualifier <> b.qualifier
-        and {{ regexp_test('t.after_text', "'^[0-9.,，万亿千百十]*' || a.word") }}
+        and {{ regexp_test('t.after_text', "'^[0-9.,，万萬亿億千百十]*' || a.word") }}
     group by t.span_id
 ),
 

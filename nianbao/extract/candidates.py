@@ -196,19 +196,10 @@ class _Context(dict):
     """The texts around one number that the rules read, each computed on first use
     (the clause bounds too, when `clause` is None)."""
 
-    def __init__(
-        self,
-        mt: str,
-        start: int,
-        num_end: int,
-        end: int,
-        unit: str | None,
-        line: str,
-        line_start: int,
-        clause: tuple[int, int] | None,
-    ):
+    def __init__(self, args: tuple[str, int, int, int, str | None, str, int], clause: tuple[int, int] | None):
+        """args: (mt, start, num_end, end, unit, line, line_start), as `reject_reason` takes them."""
         super().__init__()
-        self.args = (mt, start, num_end, end, unit, line, line_start)
+        self.args = args
         self.clause = clause
 
     def __missing__(self, key: str) -> str:
@@ -251,7 +242,7 @@ def reject_reason(
     `junk` is `is_junk(line)` when the caller knows it."""
     if is_junk(line) if junk is None else junk:
         return "junk_line"
-    ctx = _Context(mt, start, num_end, end, unit, line, line_start, clause)
+    ctx = _Context((mt, start, num_end, end, unit, line, line_start), clause)
     for reason, tests in _RULES:
         for key, rx in tests:
             if not rx.search(ctx[key]):

@@ -28,40 +28,16 @@ def db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("dq_chunks")
     db = tmp / "working.duckdb"
     doc = make_document("chunked_report.txt", text=TEXT)
-    figures = [
-        F(
-            "visits.in_person",
-            50000,
-            unit_raw="万人次",
-            year=2020,
-            start=3,
-            end=5,
-            qualifier="at_least",
-            evidence=EARLY,
-        ),
-        F(
-            "visits.in_person",
-            140000,
-            unit_raw="万人次",
-            year=2020,
-            start=START,
-            end=START + 3,
-            qualifier="at_least",
-            evidence=LEAD + "14万余人次",
-        ),
+    # (value, unit, start, end, evidence) of each clash: early, at the chunk's start, traditional
+    clashes = [
+        (50000, "万人次", 3, 5, EARLY),
+        (140000, "万人次", START, START + 3, LEAD + "14万余人次"),
+        (30000, "萬人次", TRAD_START, TRAD_START + 2, TRADITIONAL),
     ]
-    figures.append(
-        F(
-            "visits.in_person",
-            30000,
-            unit_raw="萬人次",
-            year=2020,
-            start=TRAD_START,
-            end=TRAD_START + 2,
-            qualifier="at_least",
-            evidence=TRADITIONAL,
-        )
-    )
+    figures = [
+        F("visits.in_person", v, unit_raw=u, year=2020, start=s, end=e, qualifier="at_least", evidence=ev)
+        for v, u, s, e, ev in clashes
+    ]
     build_raw(db, [(doc, ExtractionResult(library_name="某县图书馆", report_year=2020, figures=figures))])
     run_dbt(db, tmp, "build", "--select", "+int_dq_qualifier_conflict", "--indirect-selection", "cautious")
     return db

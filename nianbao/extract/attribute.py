@@ -766,6 +766,7 @@ class _Doc:
     page_date: tuple[int, int] | None = None  # (year, month) the page was written
     undated: bool = False  # no year dates a figure (a profile page): its stocks are as of its day
     masked_year: bool = False  # the report's year is masked (20__年): no figure without its own year has one
+    roc_context: bool = False  # writes Taiwan's ROC years (民國69年): its bare 80年度 is ROC, not 1980
 
 
 def _opening_window(mt: str) -> bool:
@@ -798,6 +799,7 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     doc.page_date = page_date(mt)
     doc.undated = not doc.dated_title and not doc.roc and not data_years(mt) and not title_year(mt)
     doc.masked_year = bool(la.MASKED_YEAR.search(mt))
+    doc.roc_context = any(int(m.group("n")) > la.REPUBLIC_LAST for m in la.ROC_CONTEXT.finditer(mt))
     for f in figs:
         try:
             _attribute_one(f, doc)
@@ -934,6 +936,11 @@ def _attribute_one(f, doc: _Doc) -> None:
             py = doc.writing_year  # 现有藏书… in a dated news item: as of the day it was written
         if py is not None:
             f.year = py
+    if doc.roc_context and words and words[-1][1] == "abs" and f.table_id is None:
+        # (民國69年…。80年度圖書流通量為…: the year word is an ROC year, not a two-digit 1980)
+        roc = [m for m in la.ROC_PROSE_YEAR.finditer(left) if m.group("c") and roc_year(m)]
+        if roc and roc[-1].start("c") == words[-1][0]:
+            f.year = roc_year(roc[-1])
     if doc.roc and not words and f.table_id is None:
         rocs = [y for y in (roc_year(m) for m in la.ROC_PROSE_YEAR.finditer(left)) if y]
         if rocs:

@@ -203,6 +203,7 @@ PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:�
 PAST_YEAR = re.compile(r"过去的\s*(?P<y>(?:19|20)\d\d)\s*年")
 # a year word that is really a count (2000余册, 2000多人)
 NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|万|千|百|册|人|元|个|家|场|次|件|种|平方|米)|"
+                              r"^\s*年\s*代|"  # a decade (1950年代), not a year
                               r"^\s*年\s*(?:远景|愿景|目标|规划|纲要|前(?![一二三四五六七八九十\d]\s*(?:个)?\s*(?:季度|月))|以前|之前|以后|之后)")
 # what may precede a year word that opens a clause and so sets the year of the clauses after it
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,8}?(?:在|于|截[止至]|到|至|自|从|据统计|数据显示|显示|其中|全年|同时|另外|此外|而|但))?\s*(?:(?:19|20)\d\d\s*)?")
@@ -272,7 +273,11 @@ HISTORY_STRICT_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日
 # the day a library was opened (于2012年8月15日正式建成并投入使用): a date of its history, not of
 # the figures the profile gives after it (a page date written later dates those)
 OPENED_ON_DAY_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:正式)?(?:建成|落成|竣工)\s*(?:并|並)?\s*"
-                                 r"(?:投入使用|开放|对外开放|开馆|启用)")
+                                 r"(?:投入使用|开放|对外开放|开馆|启用)|"
+                                 # (于2016年12月开幕, 于2019年9月24日上午举行开幕仪式: the opening day of a
+                                 # library a profile describes; the stock after it is of the page's day)
+                                 r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:上午|下午|晚上)?\s*(?:隆重)?\s*"
+                                 r"(?:举行|举办)?\s*(?:了)?\s*(?:正式)?\s*(?:开幕|揭幕|揭牌)")
 # an e-paper's page furniture: its masthead date is the issue's, the day the text was printed
 EPAPER = re.compile(r"当前版\s*[:：]|上一版|下一版|第\s*\d+\s*版|\d{2,3}\s*版\s*[:：]|报料热线|版面导航")
 EPAPER_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日")
@@ -331,6 +336,10 @@ BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\
 ROC_PROSE_YEAR = re.compile(r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[(（]\s*(?P<b>\d{2,3})\s*[)）]\s*年|"
                             r"(?:^|(?<=[,，;；:：。!?！？\s(（在于至到从自图馆])|(?<=公布|发布|统计|截至|截止))"
                             r"(?P<c>\d{2,3})\s*年(?:度)?(?!\s*(?:历史|以来|前|来|间|代|历|之))")
+# a page that writes Taiwan's ROC years (民國69年, 民國82年: after 民國38年, the earlier ones are
+# Gregorian in the matching text): its bare two- or three-digit year words (80年度圖書流通量…) are ROC
+# years too, not two-digit Gregorian ones (1980)
+ROC_CONTEXT = re.compile(r"民[国國]\s*(?P<n>\d{2,3})\s*年")
 # two-digit years (19年全馆…, ’21, 20年度工作报告): a year word only where it opens a clause
 # (after a line start, punctuation, a space or a preposition) and is not a duration (20年来, 近20年);
 # in a title line, before a report word (某馆20年度工作报告). SHORT_YEAR_PIVOT: below it 20xx, else 19xx

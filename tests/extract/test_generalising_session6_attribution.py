@@ -1,0 +1,65 @@
+"""Generalising rules for the year a figure is attributed to (issue 8, session 6: about half of the
+false positives of batches 10 and 11 were wrong years), each on short invented sentences. The year
+checked is the one the warehouse gives a figure: its own, else the document's report year; `None`
+means the figure has no year at all (an undated page)."""
+
+from __future__ import annotations
+
+from nianbao.extract import extract_document
+
+
+def _years(text: str) -> dict[tuple[str, float], int | None]:
+    res = extract_document(text)
+    return {
+        (f.metric, f.value): (f.year if f.year is not None else res.report_year)
+        for f in res.figures
+        if f.kind == "figure"
+    }
+
+
+# ---------------------------------------------------------------- opening days are history
+
+
+def test_a_profile_whose_only_years_are_opening_days_dates_no_figure():
+    # (batch11b: a stamp item profiling several branches, each with its opening day)
+    text = (
+        "某市发行图书馆邮票\n"
+        "甲馆位于某公园内,于2011年5月开幕,馆藏约有12000册藏书。\n"
+        "乙馆于2017年3月8日上午举行开幕仪式,现有馆藏图书约为26000册。\n"
+    )
+    years = _years(text)
+    assert years[("collection.total", 12000)] is None
+    assert years[("collection.total", 26000)] is None
+
+
+def test_an_opening_day_does_not_date_a_year_with_figures_elsewhere():
+    text = "某县图书馆2019年工作总结\n新馆于2019年4月开幕。2019年全年接待读者15万人次,外借图书8万册次。\n"
+    years = _years(text)
+    assert years[("visits.in_person", 150000)] == 2019
+    assert years[("circulation.loans", 80000)] == 2019
+
+
+def test_a_decade_is_no_year():
+    # 1950年代 names a decade: it dates nothing, and the page has no other year
+    text = "某馆简介\n该馆收藏1950年代以来的地方文献,现有藏书约3万册。\n"
+    assert _years(text)[("collection.total", 30000)] is None
+
+
+# ---------------------------------------------------------------- ROC years on a Taiwan page
+
+
+def test_a_bare_year_word_on_a_page_with_roc_years_is_an_roc_year():
+    # (batch11b: 民國 history years, a Gregorian stock date, and the last fiscal year as 80年度)
+    text = (
+        "某市立圖書館\n該館於民國70年遷入現址。至1992年3月底統計,館藏資料共計31萬冊。"
+        "81年度圖書流通量為46萬冊,辦理推廣活動320場次。\n"
+    )
+    years = _years(text)
+    assert years[("circulation.loans", 460000)] == 1992
+    assert years[("activities.events", 320)] == 1992
+    assert years[("collection.total", 310000)] == 1992
+
+
+def test_without_roc_context_a_two_digit_year_stays_gregorian():
+    text = "某市图书馆\n2018年馆藏达到20万册。19年全馆接待读者12万人次。\n"
+    assert _years(text)[("visits.in_person", 120000)] == 2019

@@ -370,7 +370,20 @@ def page_date(text: str) -> tuple[int, int] | None:
             d = la.SIGNED_DATE.match(ln.text)
             if d:
                 return ym(d)
-    return None
+    return _between_neighbour_posts(text)
+
+
+def _between_neighbour_posts(text: str) -> tuple[int, int] | None:
+    """(year, month) of a page dated only by its neighbours' stamps (上一篇 2023-05-04 / 下一篇
+    2023-05-04): both must be there and of one year; the earlier one's month."""
+    stamps = {}
+    for ln in lines(text):
+        m = la.NEIGHBOUR_POST_DATE.match(ln.text)
+        if m:
+            stamps.setdefault(m.group("which")[0] + m.group("which")[-1], (int(m.group("y")), int(m.group("m"))))
+    if len(stamps) != 2 or len({y for y, _ in stamps.values()}) != 1:
+        return None
+    return min(stamps.values())
 
 
 def _historic(t: str, m: re.Match) -> bool:

@@ -63,3 +63,16 @@ def test_a_bare_year_word_on_a_page_with_roc_years_is_an_roc_year():
 def test_without_roc_context_a_two_digit_year_stays_gregorian():
     text = "某市图书馆\n2018年馆藏达到20万册。19年全馆接待读者12万人次。\n"
     assert _years(text)[("visits.in_person", 120000)] == 2019
+
+
+# ---------------------------------------------------------------- a page dated by its neighbours
+
+
+def test_a_page_dated_only_by_its_neighbour_posts_takes_their_year():
+    # (batch11b: an aggregator's reprint of a holiday item, the year only in 上一篇 / 下一篇)
+    body = "某市图书馆假期服务\n据统计,国庆假期,某市图书馆共接待到馆读者18000人次,外借图书6200册次。\n"
+    both = body + "上一篇 2022-10-08 09:15\n下一篇 2022-10-08 10:40\n"
+    assert _years(both)[("visits.in_person", 18000)] == 2022
+    # one stamp only, or stamps of two years: no year is read from them
+    assert _years(body + "上一篇 2022-10-08 09:15\n")[("visits.in_person", 18000)] is None
+    assert _years(body + "上一篇 2021-12-30 09:15\n下一篇 2022-01-02 10:40\n")[("visits.in_person", 18000)] is None

@@ -327,6 +327,11 @@ HONOUR_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*[
 # a month other than December makes it partial
 BRACKET_DATE_AFTER = re.compile(r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*"
                                 r"(?:(?P<m>\d{1,2})\s*月[^)）]{0,4}|底|末|度)?\s*[)）]")
+# the stamps of the previous and next posts in a site's navigation (上一篇 2023-05-04 12:23 /
+# 下一篇 2023-05-04 13:20): a page with no date of its own lies between them, so when both are of one
+# year that is its year (the earlier stamp's month is used)
+NEIGHBOUR_POST_DATE = re.compile(r"^\s*(?P<which>上一篇|下一篇|上一条|下一条|上一则|下一则|上篇|下篇)\s*[:：]?[^\n]{0,60}?"
+                                 r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 # a byline: a source's or author's name and the date, alone on a line (某某传媒 2020-09-07)
 BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*\d{1,2}\s*$")
 # a Republic-of-China year in prose (Taiwan): 民國105年 anywhere, 去(108)年, or a bare 105年 /

@@ -335,6 +335,8 @@ class _Pair:
     row: int = -1
     site: _C | None = None  # the row or column naming a site (总馆 / 城东分馆 / 合计)
     branches: bool = False  # the table also has 分馆 rows or columns
+    seq: str = ""  # the item number the row's 序号 cell stands for (一、 / 1、 / ""): how it is nested
+    col: int = -1  # the value's column
 
 
 @dataclass
@@ -468,6 +470,8 @@ def _value_columns(tb: _T, lab_i: int, unit_i: int | None) -> list[int]:
 def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
     """Row labels × value columns; a unit cell (单位) goes with the column head."""
     unit_i = next((i for i, h in enumerate(tb.head) if h in ("单位", "计量单位", "计算单位")), None)
+    seq_i = next((i for i, h in enumerate(tb.head) if i != lab_i and tl.ROW_NUMBER_HEAD.fullmatch(h)), None)
+    levels = _row_levels([r[seq_i].text if seq_i is not None and seq_i < len(r) else "" for r in tb.rows])
     pairs = []
     above = None  # the unit of the last row that is not a # sub-row
     for ri, r in enumerate(tb.rows):
@@ -501,7 +505,8 @@ def _row_pairs(tb: _T, lab_i: int) -> list[_Pair]:
                     and (tl.SITE_NAME.fullmatch(head) or tl.TOTAL_ROW.fullmatch(head) or tl.LIBRARY_ROW.fullmatch(head))
                     else None
                 )
-                pairs.append(_Pair(r[lab_i], r[i], htxt, period, None, ri, site))
+                seq = levels[ri]
+                pairs.append(_Pair(r[lab_i], r[i], htxt, period, None, ri, site, seq=seq, col=i))
     _mark_branches(pairs)
     return pairs
 
@@ -558,6 +563,50 @@ def _resolve(p: _Pair, ctx: _Ctx) -> tuple[LabelMatch | None, str | None]:
     return lm, unit
 
 
+def _row_levels(seqs: list[str]) -> list[str]:
+    """The item number each 序号 cell stands for, as a label would write it: ``一、`` for a row of
+    the outer list, ``1、`` for an item of a nested one, "" for a row with no number. Digits nest
+    by their sequence (1 藏量, 1 图书, 2 古籍 … 2 音视频资源: the second 1 opens a list of items, the
+    2 after 6 continues the outer list); when both lists could go on, the inner one does."""
+    out: list[str] = []
+    stack: list[int] = []  # the last number of each open list, outermost first
+    for raw in seqs:
+        s = _squash(raw)
+        if tl.ITEM_ROW_NUMBER.fullmatch(s):
+            out.append("1、")
+            continue
+        if tl.TOP_ROW_NUMBER.fullmatch(s):
+            stack = []
+            out.append("一、")
+            continue
+        if not tl.DIGIT_ROW_NUMBER.fullmatch(s):
+            out.append("")
+            continue
+        n = int(s)
+        if stack and n == stack[-1] + 1:
+            stack[-1] = n
+        elif stack and n == 1:
+            stack.append(1)
+        else:
+            while stack and n != stack[-1] + 1:
+                stack.pop()
+            if stack:
+                stack[-1] = n
+            else:
+                stack = [n]
+        out.append("一、" if len(stack) == 1 else "1、")
+    return out
+
+
+def _numbered(label: str, prefix: str) -> str:
+    """The label with the item number its 序号 cell stands for (`_row_levels`), so that a form
+    whose numbers sit in a column of their own nests like one that writes them in the label; a
+    label that carries its own number or nesting word is left as it is."""
+    if not prefix or tl.ITEM_NUMBER.match(label) or tl.SUB_ITEM.match(label) or tl.NAMED_PARENT.match(label):
+        return label
+    return prefix + label
+
+
 def _level(label: str) -> str:
     """How a form label is nested: 'top' (二、), 'item' (1、), 'sub' (其中:), 'named' (在X中:), 'plain'."""
     if tl.NAMED_PARENT.match(label):
@@ -609,6 +658,9 @@ class _Hierarchy:
                 self.list_key[fam] = None
         seg = part_segment(label)
         cont = self.list_key.get(fam)
+        if match is not None and seg and not match.segment and lvl in ("item", "sub", "named"):
+            # 2、古籍 under 一、藏量: a part word that is also a cue of the whole's metric is a part
+            match = None if self.parent.get(fam) == match.metric else match
         if match is not None:
             if lvl in ("top", "plain", "item") and not cont:
                 self.parent[fam], self.whole_row[fam] = match.metric, row
@@ -757,10 +809,11 @@ def _table_figures(tb: _T, sections: Sections) -> list[Figure]:
         key = None
         if p.row >= 0 and p.match is None:
             if p.row not in by_row:
-                by_row[p.row] = hier.see(p.label.text, lm, unit, p.row)
+                by_row[p.row] = hier.see(_numbered(p.label.text, p.seq), lm, unit, p.row)
             lm, key = by_row[p.row]
         resolved.append((p, lm, unit, key))
     resolved = [r for r in resolved if r[0].value.text.strip()]
+    resolved = _attendance_under_events(resolved)
     if resolved and not any(r[1] for r in resolved):
         whole = _title_match(tb)
         if whole:
@@ -769,12 +822,34 @@ def _table_figures(tb: _T, sections: Sections) -> list[Figure]:
     for p, lm, unit, key in resolved:
         if lm is not None:
             f = _figure(p, lm, unit, ctx, tb)
-            if f is not None:
+            # a 0 in a form is a row with nothing to report (善本 0 / 缩微制品 0), not a figure
+            if f is not None and not (f.value == 0 and f.value_high is None):
                 out.append(f)
                 keyed.append((f, p.row, key))
     out = _prefer_spending_to_earmarks(out)
     _total_rows_over_branches(out)
     _group_parts([k for k in keyed if k[0] in out], hier, tb.table_id)
+    return out
+
+
+def _attendance_under_events(resolved: list[tuple]) -> list[tuple]:
+    """A form's 人次 row that names no event (参加人次 / 参观人次) right under a row counting one
+    kind of event (举办展览 个 150): the attendance of those events, with their segment."""
+    out, above = [], {}  # column -> (row, match) of the last events row
+    for p, lm, unit, key in resolved:
+        ev = above.get(p.col) if p.col >= 0 else None
+        if (
+            ev is not None
+            and ev[0] == p.row - 1
+            and (lm is None or lm.metric == "activities.attendance")
+            and (lm is None or not lm.segment)
+            and tl.ATTENDANCE_ROW.fullmatch(_clean_label(p.label.text))
+        ):
+            lm, key = LabelMatch("activities.attendance", _clean_label(p.label.text), ev[1].segment), None
+        if lm is not None and lm.metric == "activities.events":
+            seg = lm.segment or at.segment(p.label.text, lm.metric, p.label.text)
+            above[p.col] = (p.row, LabelMatch(lm.metric, lm.cue, seg if seg != "all" else None))
+        out.append((p, lm, unit, key))
     return out
 
 

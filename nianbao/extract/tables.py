@@ -351,6 +351,7 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
     led: list[int | None] = []  # where a row's line starts with a tab (an empty first cell?)
     j = i
     last = i
+    wrapped: set[int] = set()  # rows whose empty first cell was printed on a line of its own
     while j < n:
         ln = lines[j]
         if ln.kind == kind:
@@ -358,12 +359,19 @@ def _collect_rows(text: str, lines: list[_Line], i: int, kind: str, raws: list[_
             if kind == "pipe" and cells and all(re.fullmatch(r":?-{2,}:?", c.text) for c in cells):
                 pass  # |---|---| rule
             elif cells and any(c.text for c in cells):
+                if j - 1 in wrapped:
+                    cells.insert(0, Cell("", lines[j - 1].start, lines[j - 1].start))
                 rows.append(cells)
                 body = ln.raw.lstrip(" \u3000\u00a0")
                 led.append(ln.start + len(ln.raw) - len(body) if body.startswith("\t") else None)
             last = j
             j += 1
         elif ln.kind == "blank" and j + 1 < n and lines[j + 1].kind == kind:
+            j += 1
+        elif kind == "pipe" and ln.raw.strip(_WS) == "|" and j + 1 < n and lines[j + 1].kind == kind:
+            # ``|`` alone on a line, then ``| 其中:盲文图书 | 册 | 709 |``: the row's empty first cell
+            # (序号) was wrapped onto a line of its own; the table goes on
+            wrapped.add(j)
             j += 1
         else:
             break

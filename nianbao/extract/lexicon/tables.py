@@ -70,6 +70,13 @@ TOP_LEVEL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+[、.]")
 # 在藏量中:开架书刊 / 在支出合计中:工资福利支出: the row names its own parent
 NAMED_PARENT = re.compile(r"^\s*在\s*([^:：]{1,10}?)\s*中\s*[:：]")
 SUB_ITEM = re.compile(r"^\s*(?:其中|含)\s*[:：]?")
+# the cell of a row-number column (序号) says how its row is nested, as an item number written in
+# the label would: ① / (1) / 1) → an item of the whole above (as 1、), 一 → a top-level row (as 一、);
+# plain digits (① once NFKC-normalised) nest by their sequence: a 1 after a numbered row opens a
+# list of items, a number that continues the outer list closes it (table_figures._row_levels)
+ITEM_ROW_NUMBER = re.compile(r"[\u2460-\u2473\u2474-\u249b]|[(（]\d{1,2}[)）]|\d{1,2}[)）]")
+TOP_ROW_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}")
+DIGIT_ROW_NUMBER = re.compile(r"\d{1,3}")
 
 # a flattened web table printed one cell per line, each cell followed by `|` (runs of `|` at the
 # row ends): `一、财政拨款收入 |` / `1 |` / `97.97 |`
@@ -174,6 +181,10 @@ TOTAL_ROW = re.compile(r"^(?:全年|年度|本年)?(?:合计|总计|累计|总�
 # words a table label may carry beyond those of the shared TABLE_LABEL_FILLER
 # (参观展览人次, 参加培训班人次: the verb of the attendance; 为读者服务举办各种活动: whom it serves)
 TABLE_EXTRA_FILLER = re.compile(r"参观|参加|参与|观看|组织|举办|开展|各类|为(?:读者)?服务|为读者")
+
+# a form row that counts the people at the events of the row above it, naming no event itself
+# (举办展览 个 150 / 参观人次 人次 118,065): the attendance of that kind of event
+ATTENDANCE_ROW = re.compile(r"(?:参加|参与|参观|观看|听讲|培训|观展)?(?:人次|人数)")
 
 # an earmarked grant (income side: 购书专项经费) beside the spending itself (新增藏量购置费):
 # when one table states both for one metric, the spending is the figure

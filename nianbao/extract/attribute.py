@@ -428,7 +428,9 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
     # an undated news item that says 去年 of its figures while its body dates them to one year:
     # it was written the year after (去年 = that year)
     if report_year and not dated_title and _says_last_year(text):
-        return report_year + 1
+        # (…由2023年的2149万,增至去年的2383万: written after the latest year the body names, not
+        # only after its most frequent one)
+        return max([report_year, *data_years(text)]) + 1
     return None
 
 

@@ -76,3 +76,17 @@ def test_a_page_dated_only_by_its_neighbour_posts_takes_their_year():
     # one stamp only, or stamps of two years: no year is read from them
     assert _years(body + "上一篇 2022-10-08 09:15\n")[("visits.in_person", 18000)] is None
     assert _years(body + "上一篇 2021-12-30 09:15\n下一篇 2022-01-02 10:40\n")[("visits.in_person", 18000)] is None
+
+
+# ---------------------------------------------------------------- 去年 in an undated news item
+
+
+def test_last_year_is_after_the_latest_year_the_item_names():
+    # (batch7: an undated item comparing an older year with 去年; the older year is named most)
+    text = (
+        "某市图书馆新闻\n据介绍,到馆人次由2021年的310万,增至去年的420万。"
+        "电子书由2021年的8万册增至2023年的15万册。现时有5个自助图书站。\n"
+    )
+    years = _years(text)
+    assert years[("visits.in_person", 4200000)] == 2023
+    assert years[("network.service_points", 5)] == 2024  # 现时: the day it was written

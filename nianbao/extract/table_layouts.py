@@ -645,7 +645,11 @@ def _line_tokens(text: str, ln, after_num: bool = False) -> list[_Tok]:
             continue
         if (toks[-1].kind == "num") if toks else after_num:
             m = tl.FORM_UNIT_RE.match(text, p, end)
-            if m and (m.end() == end or text[m.end()].isdigit() or text[m.end()] in _WS):
+            # a unit ends at a digit, a space, the line's end or the next row's item number
+            # (古籍1910685册十五、本年支出合计: 册, then the right-hand row 十五、)
+            if m and (
+                m.end() == end or text[m.end()].isdigit() or text[m.end()] in _WS or item.match(text, m.end(), end)
+            ):
                 toks.append(_Tok("unit", Cell(m.group(0), p, m.end()), ln.no))
                 p = m.end()
                 continue
@@ -723,10 +727,31 @@ def _split_glued(num: Cell, w: int) -> tuple[Cell, Cell | None] | None:
     return None
 
 
+def _next_code(num: Cell, w: int, seen: set[int]) -> tuple[Cell, Cell] | None:
+    """(code, value) of a number that starts with the code the form's numbering expects next
+    (one more than a code already read, in either of a two-column form's sequences) and goes on
+    with a well-formed value: 盲文图书181000册 after code 17 is code 18 and 1000 册."""
+    t = num.text
+    if len(t) <= w or not t[:w].isdigit() or int(t[:w]) - 1 not in seen or int(t[:w]) in seen:
+        return None
+    if not _well_grouped(t[w:]):
+        return None
+    return Cell(t[:w], num.start, num.start + w), Cell(t[w:], num.start + w, num.end)
+
+
+def _with_unit(val: Cell, toks: list[_Tok], i: int) -> tuple[Cell, int]:
+    """The value cell with a scaled unit written right after it (14.5万册), and the next index."""
+    if i < len(toks) and toks[i].kind == "unit" and toks[i].cell.start == val.end and toks[i].cell.text[0] in "万千亿":
+        u = toks[i].cell
+        return Cell(val.text + u.text, val.start, u.end), i + 1
+    return val, i
+
+
 def _form_records(toks: list[_Tok]) -> list[list[Cell]]:
     """[label, code, unit, value] records from the token stream."""
     w = _code_width(toks)
     out: list[list[Cell]] = []
+    seen: set[int] = set()  # the row codes read so far
     i = 0
     while i < len(toks):
         lab = toks[i]
@@ -738,12 +763,18 @@ def _form_records(toks: list[_Tok]) -> list[list[Cell]]:
             num = toks[i]
             i += 1
             nxt = toks[i] if i < len(toks) else None
-            if nxt is not None and nxt.kind == "unit":
+            glued = _next_code(num.cell, w, seen)
+            if glued:
+                # 图书1713万册 after code 16: code 17, value 13 万册 (the unit after the value)
+                code, val = glued
+                if nxt is not None and nxt.kind == "unit" and nxt.cell.start == val.end:
+                    val = Cell(val.text + nxt.cell.text, val.start, nxt.cell.end)
+                    i += 1
+            elif nxt is not None and nxt.kind == "unit":
                 code, unit = num.cell, nxt.cell
                 i += 1
                 if i < len(toks) and toks[i].kind == "num":
-                    val = toks[i].cell
-                    i += 1
+                    val, i = _with_unit(toks[i].cell, toks, i + 1)
             elif nxt is not None and nxt.kind == "num" and nxt.line != num.line and len(num.cell.text) == w:
                 code, val = num.cell, nxt.cell
                 i += 1
@@ -753,6 +784,8 @@ def _form_records(toks: list[_Tok]) -> list[list[Cell]]:
                     code, val = split
         if code is None:
             continue
+        if code.text.isdigit() and len(code.text) == w:
+            seen.add(int(code.text))
         pos = code.end
         out.append([lab.cell, code, unit or _empty(pos), val or _empty((unit or code).end)])
     return out

@@ -93,3 +93,37 @@ def test_row_levels_follow_the_sequence():
     assert _row_levels(["1", "1", "2", "2"]) == ["一、", "1、", "1、", "一、"]
     assert _row_levels(["1", "1", "2", "3", "2"]) == ["一、", "1、", "1、", "1、", "一、"]
     assert _row_levels(["①", "(2)", "一", ""]) == ["1、", "1、", "一、", ""]
+
+
+# a statistical form printed two rows a line (left and right halves), codes glued to values; the
+# codes run on in each half (21, 22, 23 … / 61, 62 …), which tells where a code ends and a value
+# starts even when a unit follows the value (图书2234万册 = code 22, 34 万册)
+GLUED_FORM = (
+    "公共图书馆基本情况年报\n"
+    "项     目代码单位指标项     目代码单位指标\n"
+    "11\n"
+    "一、从业人员 人     1、财政补贴收入61千元2,050\n"
+    "二、总藏量21册、件36.2万册    2、其他收入62千元40\n"
+    "  1、图书2234万册    十五、本年支出合计63千元2,090\n"
+    "    其中:盲文图书23650册   其中:基本支出64千元1,300\n"
+    "  2、古籍2412500册十六、购书专项经费65千元210\n"
+    "    其中:善本25830册\n"
+    "  3、报刊26315\n"
+)
+
+
+def test_a_glued_form_code_is_read_from_the_running_numbering():
+    figs = _figs(GLUED_FORM)
+    assert figs[("collection.total", 362000)].segment == "all"
+    assert figs[("collection.total", 340000)].segment == "books"
+    assert figs[("collection.total", 650)].segment == "braille"
+    assert figs[("collection.total", 12500)].segment == "ancient_books"
+    assert figs[("collection.total", 830)].segment == "rare_books"
+    assert figs[("collection.total", 315)].segment == "periodicals"
+    # 册 glued to the right-hand row's item number (12500册十六、) is the left value's unit
+    assert figs[("spending.total", 2090000)].segment == "all"
+    assert figs[("spending.total", 1300000)].segment == "basic"
+    assert ("spending.collections", 210000) in figs
+    # no value read with its code still on it (36.2 / 2234 / 23650 / 2412500)
+    for wrong in (36.2, 2234, 23650, 2412500, 25830, 26315):
+        assert not [k for k in figs if k[1] == wrong], wrong

@@ -234,6 +234,15 @@ def _walk(prefix: str) -> tuple[int, str] | None:
             end = mid
         else:
             break
+    if (
+        parts
+        and parts[-1][0] == "mid"
+        and la.LEVEL_ESTABLISHED.fullmatch(parts[-1][1])
+        and end > 0
+        and "\u4e00" <= prefix[end - 1] <= "\u9fff"
+    ):
+        # (高雄市立中山图书馆: 中山 is the proper name of an unknown place's library, not its place)
+        return None
     # drop middle words left of the leftmost place (在第一… is not part of the name)
     while parts and parts[-1][0] == "mid":
         end += len(parts[-1][1])

@@ -90,3 +90,20 @@ def test_last_year_is_after_the_latest_year_the_item_names():
     years = _years(text)
     assert years[("visits.in_person", 4200000)] == 2023
     assert years[("network.service_points", 5)] == 2024  # 现时: the day it was written
+
+
+# ---------------------------------------------------------------- library names
+
+
+def test_a_known_place_after_an_unknown_places_level_word_is_a_proper_name():
+    # (batch11b: a Taiwan city library once named 市立中山图书馆; 中山 is no place of it)
+    from nianbao.extract.attribute import library_name, name_start
+
+    assert name_start("青禾市立中山") is None
+    assert name_start("广东省立中山") == 0  # a known province keeps its own name
+    text = (
+        "青禾市立图书馆 - 百科\n日期: 1990年5月\n"
+        "青禾市立图书馆原名民众教育馆,后更名为青禾市立中山图书馆,再正式命名为青禾市立图书馆。"
+        "馆藏资料共计30万册。\n"
+    )
+    assert library_name(text) == "青禾市立图书馆"

@@ -18,6 +18,9 @@ INSTITUTION = "图书馆"
 # 广东省立中山图书馆); normalised on output (少年儿童 → 少儿)
 NAME_MIDDLE = re.compile(r"少年儿童|少儿|儿童|第[一二三四五六七八九十\d]{1,3}|[省市县区]立总?|中心|人民")
 MIDDLE_CANON = {"少年儿童": "少儿"}
+# the level-established word (市立, 省立总): a place right after it is the library's proper name when the
+# word follows a place the gazetteer does not know (高雄市立中山图书馆: not 中山市's library)
+LEVEL_ESTABLISHED = re.compile(r"[省市县区]立总?")
 # the nation's libraries, known without a place
 NATIONAL_LIBRARY = re.compile(r"^(?:国家|首都)图书馆")
 # generic level names (本馆 / 市图书馆): no place of their own

@@ -585,7 +585,7 @@ def _prose_figures(
                     line_start=mt.rfind("\n", 0, q.num_start) + 1,
                 )
             )
-    return _drop_unsupported_parts(_drop_secondary_downloads(figs, placed), placed), shares
+    return _drop_unsupported_parts(_drop_secondary_downloads(figs, placed), placed, mt), shares
 
 
 def _ranked_place(mt: str, q: Quantity, cs: int, ce: int, ss: int, se: int) -> tuple[Decision | None, str | None]:
@@ -610,6 +610,8 @@ def _ranked_place(mt: str, q: Quantity, cs: int, ce: int, ss: int, se: int) -> t
 def _is_budget(mt: str) -> bool:
     """Is the document a budget disclosure? (a title among its first lines says so, not 决算)"""
     head = [ln.strip() for ln in mt[:1500].split("\n") if ln.strip()][:15]
+    if any(lx.SPENT_TITLE.search(ln) for ln in head):
+        return False
     if any(lx.BUDGET_TITLE.search(ln) for ln in head):
         return True
     # a news item on budgets (…今年总共编列了3.2亿元…预算…编了…预算): its money is planned
@@ -629,11 +631,18 @@ class _Placed:
     line_start: int = 0
 
 
-def _drop_unsupported_parts(figs: list[Figure], placed: list[_Placed]) -> list[Figure]:
+def _drop_unsupported_parts(figs: list[Figure], placed: list[_Placed], mt: str) -> list[Figure]:
     """基本支出 / 项目支出 are parts of the spending total: they count only where the same
-    paragraph states that total (…财政拨款支出594.27万元。其中:基本支出…)."""
+    paragraph states that total (…财政拨款支出594.27万元。其中:基本支出…), or the section does
+    before them (收支情况: 财政拨款收入…元 / 1、基本支出 / 基本支出…元: lx.BUDGET_PART_SECTION_BREAK)."""
     totals = {p.line_start for p in placed if p.fig.metric == "spending.total" and not p.budget_part}
-    drop = {id(p.fig) for p in placed if p.budget_part and p.line_start not in totals}
+
+    def supported(a: int) -> bool:
+        return a in totals or any(
+            t < a <= t + lx.BUDGET_PART_REACH and not lx.BUDGET_PART_SECTION_BREAK.search(mt, t, a) for t in totals
+        )
+
+    drop = {id(p.fig) for p in placed if p.budget_part and not supported(p.line_start)}
     return [f for f in figs if id(f) not in drop]
 
 

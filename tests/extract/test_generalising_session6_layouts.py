@@ -127,3 +127,42 @@ def test_a_glued_form_code_is_read_from_the_running_numbering():
     # no value read with its code still on it (36.2 / 2234 / 23650 / 2412500)
     for wrong in (36.2, 2234, 23650, 2412500, 25830, 26315):
         assert not [k for k in figs if k[1] == wrong], wrong
+
+
+# a spending self-evaluation: the total in the section's first paragraph, its parts under item
+# headings below, amounts in yuan with cents, book purchases named after the amount (…元买图书)
+SELF_EVALUATION = (
+    "某县图书馆2022年部门整体支出绩效自评报告\n"
+    "(二)部门绩效目标的设立情况\n绩效目标与部门预算相匹配,加强预算管理,运用预算系统,预算执行良好。\n"
+    "(三)部门整体收支情况\n"
+    "2022年收入820000.50元,其中:财政拨款收入800000.00元,其他收入20000.50元。\n"
+    "1、基本支出\n"
+    "基本支出600000.00元,其中工资福利支出550000.00元。\n"
+    "2、项目支出\n"
+    "(1)免费开放项目支出150000.00元,主要用于办公费支出30000.00元,其他资本性支出25000.00元买图书。\n"
+    "(2)2022年阅读推广专项资金项目50000.00元,用于活动开展。\n"
+    "(四)部门预算管理制度建设情况\n"
+    "另:基本支出12000.00元为上年结转。\n"
+)
+
+
+def test_budget_parts_under_item_headings_count_beside_the_sections_total():
+    figs = _figs(SELF_EVALUATION)
+    assert ("spending.total", 800000) in figs
+    assert figs[("spending.total", 600000)].segment == "basic"
+    assert ("spending.total", 150000) in figs
+    assert ("spending.total", 50000) in figs
+    assert ("spending.staff", 550000) in figs
+    # a part in a later section, with no total of its own, stays out
+    assert ("spending.total", 12000) not in figs
+
+
+def test_money_then_buy_books_is_book_money():
+    figs = _figs(SELF_EVALUATION)
+    assert ("spending.collections", 25000) in figs
+    assert ("spending.total", 30000) not in figs
+
+
+def test_a_self_evaluation_reports_spending_not_a_plan():
+    figs = _figs(SELF_EVALUATION)
+    assert figs[("spending.total", 800000)].period == "year"

@@ -185,7 +185,7 @@ CUES: list[Cue] = [
     # (43万元图书购置经费: the amount before its name)
     Cue("sp_coll_r", r"^\s*的?(?:图书|文献|书刊)(?:购置|采购)(?:费|经费|资金)", _m(MONEY, "spending.collections"), side="R"),
     # (投入资金15万元购置图书6000册 / 10万元用于采购新书: the purchase named right after the amount)
-    Cue("sp_coll_use_r", r"^\s*(?:用于|专门用于|用来)?(?:追加|集中|统一|专项)?(?:购置|采购|购买|添置|购进)了?[^,;。\d]{0,10}?(?:图书|绘本|书刊|书籍|新书|文献)",
+    Cue("sp_coll_use_r", r"^\s*(?:用于|专门用于|用来)?(?:追加|集中|统一|专项)?(?:购置|采购|购买|添置|购进|买)了?[^,;。\d]{0,10}?(?:图书|绘本|书刊|书籍|新书|文献)",
         _m(MONEY, "spending.collections"), side="R"),
     # (添置5万元的图书、报刊1.2万元: the books bought named after the amount; newspapers by their amount)
     Cue("sp_coll_books_r", r"^\s*的(?:图书|书刊|新书|书籍)", _m(MONEY, "spending.collections"), side="R"),
@@ -329,6 +329,9 @@ EVENT_SCENE = re.compile(r"(?:活动|讲座|比赛|展览|仪式)?现场|(?<!截
 BUDGET_NEWS_WORD = re.compile(r"编列|编了|预算")
 BUDGET_NEWS_MIN = 4
 BUDGET_NEWS_NOT = re.compile(r"决算|执行率|实际支出|支出决算")
+# a title among the first lines that reports what was spent (a spending self-evaluation): no budget,
+# whatever its sections about budgeting say (部门预算管理制度建设情况)
+SPENT_TITLE = re.compile(r"绩效(?:自评|评价)|自评报告")
 # a budget disclosure (2018年部门预算公开说明, 2022年预算情况说明): its money is planned, not spent
 BUDGET_TITLE = re.compile(r"^(?!.*决算).{0,40}(?:部门预算|预算(?:公开|情况|编制)?说明|预算公开)")
 # people named right before such a round figure are what it counts (普惠读者超百万)
@@ -590,7 +593,11 @@ BUDGET_CUE = re.compile(r"预算指标|预算总(?:数|额)|"
                         # a news item's budgets: what a library is given to spend this year (编列, 图书馆预算, 购书预算)
                         r"编列|^编了$|图书馆的?预算|^\s*的?(?:图书馆)?(?:总)?(?:预算|经费预算)$|[买购]书预算")
 # parts of the spending total, kept only beside a stated total (prose._drop_unsupported_parts)
-BUDGET_PART = re.compile(r"基本支出|项目支出")
+BUDGET_PART = re.compile(r"基本支出?|项目支出|专项(?:资金|经费)项目")
+# a part is supported by a total stated in its own paragraph or earlier in its section: the
+# lines between may hold item headings (1、基本支出 / (1)) but no new section (四、 / (四))
+BUDGET_PART_SECTION_BREAK = re.compile(r"\n\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.])")
+BUDGET_PART_REACH = 800
 # cues read in running text only (tables treat these labels as parts of the row above)
 PROSE_CUES: list[Cue] = [
     Cue("sp_parts", BUDGET_PART.pattern, _m(MONEY, "spending.total")),
@@ -648,7 +655,7 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     ("local_documents", re.compile(r"地方文献(?:藏量|馆藏)?(?:(?:和|及|与|、)[^\d,;。]{1,6})?(?=\s*[\d约近超逾达为有共])")),
     # the two parts of a budget's spending (基本支出 / 项目支出); not when the text says
     # what that spending is (项目支出即购书经费N元: the figure is the named spending itself)
-    ("basic", re.compile(r"基本支出(?!\s*即)")),
+    ("basic", re.compile(r"基本支出(?!\s*即)|基本支(?=\s*\d)")),
     ("project", re.compile(r"项目支出(?!\s*即)")),
     ("audiovisual", re.compile(r"(?:视听|音像)(?:文献|资料)(?=\s*[\d约近超逾达为有共])")),
     ("open_shelf", re.compile(r"开架")),

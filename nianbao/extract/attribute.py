@@ -151,6 +151,12 @@ def library_name(text: str) -> str | None:
         st = name_start(founded.group("place"))
         if st is not None and place_of(founded.group("place")[st:] + la.INSTITUTION):
             return founded.group("place")[st:] + la.INSTITUTION
+    # a bare 市图书馆 opening a clause of the first lines (…以来,市图书馆全力…), which the name pattern
+    # (two characters before 图书馆) misses: the library of the place the first lines name
+    head = "\n".join(text.splitlines()[: la.OWN_PLACE_LINES])
+    levels = Counter(m.group("lvl") for m in la.BARE_LEVEL_LIBRARY.finditer(head))
+    if levels:
+        return generic_library(levels.most_common(1)[0][0], text)
     return None
 
 

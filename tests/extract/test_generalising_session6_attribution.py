@@ -107,3 +107,16 @@ def test_a_known_place_after_an_unknown_places_level_word_is_a_proper_name():
         "馆藏资料共计30万册。\n"
     )
     assert library_name(text) == "青禾市立图书馆"
+
+
+def test_a_bare_level_name_opening_a_clause_is_the_named_places_library():
+    # (batch10a: 市图书馆 right after a comma, the city named only in a later sentence)
+    from nianbao.extract.attribute import library_name
+
+    text = (
+        "自2021年5月1日开馆以来,市图书馆全力做好服务,累计入馆读者达到15万人次。\n"
+        "市图书馆是嘉兴市标志性建筑之一,今年该馆图书流通量达8万余册。\n"
+    )
+    assert library_name(text) == "嘉兴市图书馆"
+    # no place named: still no name
+    assert library_name("自开馆以来,市图书馆全力做好服务,累计入馆读者达到15万人次。\n") is None

@@ -39,6 +39,8 @@ UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去�
 # misses after simplification), so before 县/区/旗 only a function word is a lead
 LEAD_CHAR_GENERIC = re.compile(r"^(?:[\u4e00-\u9fff](?=[省市])|[据而在由向与和是的将把从对为被让经及或但到去了至即后称说](?=[区县旗]))"
                                r"(省|市|区|县|旗)(?:少儿|少年儿童)?图书馆$")
+# a bare level name opening a clause (…以来,市图书馆全力做好服务): the page's own library, named by level
+BARE_LEVEL_LIBRARY = re.compile(r"(?:^|(?<=[\n,;:。!?，；：！？\s“”\"]))(?P<lvl>省|市|区|县)(?:少儿|少年儿童)?图书馆")
 # the first lines searched for the place a generic own name (市图书馆) stands for
 OWN_PLACE_LINES = 15
 # the headline lines whose short placed library name (日照图书馆) may be the document's own

@@ -51,6 +51,10 @@ class DocumentRecord:
     report_year: int | None = None
     is_link: bool = False  # a symbolic link (followed once when inside the raw folder)
     link_target: str | None = None  # for a link inside the raw folder: the source_file it points to
+    # `text` with traditional characters made simplified, same length (offsets are shared;
+    # `nianbao.extract.normalize.for_matching`): what the word rules of the checks read.
+    # None when it would equal `text` (readers take coalesce(text_simplified, text)).
+    text_simplified: str | None = None
 
 
 # ---------------------------------------------------------------- figures
@@ -217,7 +221,7 @@ RAW_DDL = {
             bytes bigint, chars bigint, text varchar, duplicate_of varchar,
             library_name varchar, report_year integer,
             first_seen_at timestamp, last_seen_at timestamp,
-            is_link boolean, link_target varchar
+            is_link boolean, link_target varchar, text_simplified varchar
         )""",
     "extractions": """
         create table if not exists raw.extractions (

@@ -107,6 +107,20 @@ def _utf8(value):
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def simplified_text(text: str | None, stored: str | None = None) -> str | None:
+    """The simplified copy of a document's text stored beside it (`DocumentRecord.text_simplified`):
+    traditional characters made simplified, length kept (`normalize.for_matching`); None when it
+    equals the text (or there is none). `stored`: the copy already read back with the record."""
+    if not text:
+        return None
+    if stored is not None and len(stored) == len(text):
+        return stored
+    from nianbao.extract.normalize import for_matching
+
+    out = _utf8(for_matching(text))
+    return out if out != text and len(out) == len(text) else None
+
+
 def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRecord]) -> dict[str, int]:
     """Replace the current view of the raw folder; files no longer there become 'removed'.
 
@@ -119,6 +133,7 @@ def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRec
     rows = []
     for r in records:
         row = {k: _utf8(v) for k, v in asdict(r).items()}
+        row["text_simplified"] = simplified_text(row["text"], row.get("text_simplified"))
         row["first_seen_at"] = previous.get(row["source_file"], now)
         row["last_seen_at"] = now
         rows.append(row)
@@ -128,7 +143,7 @@ def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRec
     removed = [f for f in previous if f not in seen]
     con.execute(
         "update raw.documents set status = 'removed', reason = null, "
-        "detail = 'file no longer in the raw folder', text = null "
+        "detail = 'file no longer in the raw folder', text = null, text_simplified = null "
         "where source_file in (select unnest(?::varchar[]))",
         [removed],
     )

@@ -46,3 +46,26 @@ def test_one_statement_about_two_libraries_gives_two_figure_ids():
 
     assert figure_id("d", fig("甲市全市公共图书馆")) != figure_id("d", fig("乙市全市公共图书馆"))
     assert figure_id("d", fig(None)) == figure_id("d", fig(None))
+
+
+def test_old_documents_table_gains_the_simplified_text_filled_at_the_next_sync(tmp_path):
+    """raw.documents made before text_simplified (issue 9) gains the column; the next sync stores
+    the simplified copy of a traditional text (same length) and nothing for a simplified one."""
+    from tests.dbt_support import make_document
+
+    db = duckdb_file(
+        tmp_path / "old.duckdb",
+        "create schema raw",
+        "create table raw.documents (document_id varchar, source_file varchar primary key, status varchar, text varchar)",
+        "insert into raw.documents values ('d1', 'a.txt', 'loaded', '全年接待讀者約3萬餘人次')",
+    )
+    trad = make_document("a.txt", text="全年接待讀者約3萬餘人次")
+    simp = make_document("b.txt", text="全年接待读者约3万人次")
+    with warehouse.connect(db) as con:
+        before = con.execute("select text_simplified from raw.documents").fetchall()
+        warehouse.sync_documents(con, [trad, simp])
+        after = dict(con.execute("select source_file, text_simplified from raw.documents").fetchall())
+
+    assert before == [(None,)]
+    assert after == {"a.txt": "全年接待读者约3万余人次", "b.txt": None}
+    assert len(after["a.txt"]) == len(trad.text)

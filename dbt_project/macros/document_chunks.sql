@@ -11,6 +11,9 @@
   chunk_step + 2 × chunk_margin characters, so the characters from chunk_margin before
   position p to chunk_margin after it are in chunk floor(p / chunk_step). lines_before: the
   line breaks of the text before the chunk's step (chunk_no × chunk_step), for line numbers.
+  The chunks are cut from the simplified copy of the text (stg_nianbao__documents.text_simplified,
+  same length as text): a word read there is read whether the report writes it traditional or not;
+  evidence shown to readers is taken from the figures and candidates (the original).
 -#}
 {% macro chunk_step() %}256{% endmacro %}
 {% macro chunk_margin() %}128{% endmacro %}
@@ -18,8 +21,10 @@
 {#- the chunks of the texts of `documents` (stg_nianbao__documents or a unit test's rows) -#}
 {% macro document_chunks(documents) -%}
     with texts as (
-        -- once per document: a duplicate file has the same document_id and the same text
-        select distinct document_id, text
+        -- once per document: a duplicate file has the same document_id and the same text. The
+        -- simplified copy (text_simplified: traditional characters made simplified, same length,
+        -- so every offset is the same): the rules read words written in simplified characters
+        select distinct document_id, coalesce(text_simplified, text) as text
         from {{ documents }}
         where text is not null
     ),
@@ -76,4 +81,10 @@
 {#- substr(document text, start, length) with start 1-based in the document, read in the chunk -#}
 {% macro chunk_substr(chunk, start, length) -%}
     substr({{ chunk }}.chunk_text, cast(({{ start }}) - {{ chunk }}.first_char as integer), cast({{ length }} as integer))
+{%- endmacro %}
+
+{#- the simplified copy of a document's text (`d` a stg_nianbao__documents row), for rules that read words
+    (a unit test's rows may give only text) -#}
+{% macro simplified_text(d) -%}
+    coalesce({{ d }}.text_simplified, {{ d }}.text)
 {%- endmacro %}

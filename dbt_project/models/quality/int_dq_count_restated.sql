@@ -16,9 +16,11 @@ with words as (
 
 counted as (
     select
-        c.candidate_id, c.document_id, d.source_file, d.report_year, c.char_start, c.char_end, c.value, d.text,
-        substr(d.text, greatest(c.char_start - 1, 1), least(c.char_start, 2)) as before_text,
-        substr(d.text, c.char_start + 1, c.char_end - c.char_start + 1) as span_text
+        c.candidate_id, c.document_id, d.source_file, d.report_year, c.char_start, c.char_end, c.value,
+        -- words are read in the simplified copy (same offsets); quoted text from the original
+        {{ simplified_text('d') }} as text, d.text as original,
+        substr({{ simplified_text('d') }}, greatest(c.char_start - 1, 1), least(c.char_start, 2)) as before_text,
+        substr({{ simplified_text('d') }}, c.char_start + 1, c.char_end - c.char_start + 1) as span_text
     from {{ ref('stg_nianbao__candidates') }} as c
     join {{ ref('stg_nianbao__documents') }} as d using (document_id)
     join words as w on w.role = 'counter' and w.word = c.unit
@@ -57,9 +59,9 @@ pairs_ranked as (
         row_number() over (partition by r.candidate_id order by t.char_end desc) as total_rank,
         r.document_id, r.source_file, r.report_year,
         t.value as total_value, r.value as restated_value,
-        substr(t.text, t.char_start + 1, t.char_end - t.char_start) as total_text,
-        substr(r.text, r.char_start + 1, r.char_end - r.char_start) as restated_text,
-        substr(r.text, t.char_end + 1, r.char_start - t.char_end) as between_text
+        substr(t.original, t.char_start + 1, t.char_end - t.char_start) as total_text,
+        substr(r.original, r.char_start + 1, r.char_end - r.char_start) as restated_text,
+        substr(r.original, t.char_end + 1, r.char_start - t.char_end) as between_text
     from restated as r
     join totals as t
         on {{ shortly_before('t', 'r', 60) }}

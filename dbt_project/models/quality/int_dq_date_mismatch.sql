@@ -88,8 +88,9 @@ impossible as (
 -- in its first document_header_chars characters
 own_date_text as (
     select
-        d.document_id, d.source_file, d.report_year, d.text,
-        trim({{ regexp_all_matches("substr(d.text, 1, cast(t.document_header_chars as integer))", "p.pattern") }})
+        d.document_id, d.source_file, d.report_year, {{ simplified_text('d') }} as text,
+        trim({{ regexp_all_matches("substr(" ~ simplified_text('d') ~ ", 1, cast(t.document_header_chars as integer))",
+                                   "p.pattern") }})
             as written
     from {{ ref('stg_nianbao__documents') }} as d
     cross join {{ ref('dq_document_dates') }} as p

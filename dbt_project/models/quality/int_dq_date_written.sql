@@ -13,7 +13,8 @@
   candidate (lone_year) or the place of the words ('date:<document>:<offset>').
 -#}
 with documents as (
-    select document_id, source_file, report_year, text
+    -- the simplified copy (same offsets): era names and words as the seeds write them
+    select document_id, source_file, report_year, coalesce(text_simplified, text) as text
     from {{ ref('stg_nianbao__documents') }}
     where status = 'loaded'
 ),

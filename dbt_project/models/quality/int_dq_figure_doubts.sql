@@ -26,7 +26,7 @@ windows as (
         f.evidence,
         case when f.char_start is not null and f.char_start > 0 then
             substr(
-                d.text,
+                {{ simplified_text('d') }},
                 greatest(f.char_start - cast(t.doubt_window_chars as integer), 0) + 1,
                 f.char_start - greatest(f.char_start - cast(t.doubt_window_chars as integer), 0)
             )

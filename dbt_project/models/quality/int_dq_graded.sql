@@ -73,7 +73,8 @@ rooms as (
     join {{ ref('stg_nianbao__documents') }} as d on d.document_id = f.document_id
     join doubts_words as w
         on strpos(
-            {{ regexp_group("substr(d.text, greatest(f.char_start - 80, 0) + 1, least(f.char_start, 80))",
+            {{ regexp_group("substr(" ~ simplified_text('d')
+                            ~ ", greatest(f.char_start - 80, 0) + 1, least(f.char_start, 80))",
                             "'([^。！？!?\n]*)$'", 1) }},
             w.pattern
         ) > 0

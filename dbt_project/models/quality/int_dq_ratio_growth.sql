@@ -60,7 +60,7 @@ chunks as (
 -- numbers followed by % or 倍 that are not figures, with the words right before them
 growth_numbers as (
     select
-        c.candidate_id, c.document_id, c.char_start, c.char_end, d.source_file, d.text,
+        c.candidate_id, c.document_id, c.char_start, c.char_end, d.source_file, {{ simplified_text('d') }} as text,
         {{ regexp_group(span_text, growth_pattern, 1) }} as number_text,
         {{ regexp_group(span_text, growth_pattern, 3) }} as unit,
         {{ chunk_substr('ch', 'greatest(c.char_start - 5, 1)', 'least(c.char_start, 6)') }} as before_text

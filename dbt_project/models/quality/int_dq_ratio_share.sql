@@ -27,8 +27,8 @@ metric_words as (
 
 phrases as (
     select
-        d.document_id, d.source_file, d.text,
-        {{ regexp_all_matches("d.text", "p.pattern") }} as written,
+        d.document_id, d.source_file, {{ simplified_text('d') }} as text,
+        {{ regexp_all_matches(simplified_text('d'), "p.pattern") }} as written,
         p.pattern
     from {{ ref('stg_nianbao__documents') }} as d
     cross join phrase as p

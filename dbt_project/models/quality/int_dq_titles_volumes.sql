@@ -42,7 +42,9 @@ adjacent as (
 pairs as (
     select
         a.*, d.source_file, d.report_year,
-        substr(d.text, a.titles_end + 1, a.volumes_start - a.titles_end) as between_text
+        substr(d.text, a.titles_end + 1, a.volumes_start - a.titles_end) as between_text,
+        -- the words between, read in the simplified copy (same offsets)
+        substr({{ simplified_text('d') }}, a.titles_end + 1, a.volumes_start - a.titles_end) as between_words
     from adjacent as a
     join {{ ref('stg_nianbao__documents') }} as d
         on d.document_id = a.document_id and d.status = 'loaded'
@@ -64,7 +66,7 @@ findings as (
     left join {{ ref('int_figure_ranges') }} as f
         on f.document_id = p.document_id and f.kind = 'figure'
         and f.char_start = p.volumes_start and f.char_end = p.volumes_end
-    where {{ regexp_test("p.between_text", "'^[种種][,，、]?$'") }}
+    where {{ regexp_test("p.between_words", "'^种[,，、]?$'") }}
         and p.titles > p.volumes
 )
 

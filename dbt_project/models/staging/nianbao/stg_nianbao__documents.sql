@@ -10,6 +10,9 @@ select
     cast(bytes as bigint) as bytes,
     cast(chars as bigint) as chars,
     text,
+    -- the text with traditional characters made simplified, same length and offsets (what the
+    -- word rules of the checks read; stored only when it differs from text)
+    case when text is not null then coalesce(text_simplified, text) end as text_simplified,
     duplicate_of,
     nullif(trim(library_name), '') as library_name,
     cast(report_year as integer) as report_year,

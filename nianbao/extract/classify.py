@@ -503,6 +503,9 @@ def vet(
             means = lx.ACQUIRED_BY_MEANS.search(text, 0, d.cue_start) if d.metric == "collection.added" else None
             if means and means.start() < a and b <= d.cue_start:
                 continue
+            # (可供公众阅读的图书——即馆藏图书10万余册: the cue after 即 says again what was meant)
+            if b <= d.cue_start and lx.NAMELY.search(text, b, d.cue_start):
+                continue
             return None
     cs = left_start if clause_start is None else clause_start
     if _is_rate(_headline_part(text, cs, q.num_start)) and not lx.RATIO.search(left):

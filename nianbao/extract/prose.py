@@ -40,8 +40,11 @@ from .numbers import Quantity, find_quantities
 from .segment import Sections, clause_bounds, previous_clause, sentence_bounds
 
 PART_WORDS = re.compile(
-    r"^[\s其中另、]*(?:包括|包含)?[\s:：]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
-    r"城区|农村|乡镇|男性?|女性?|老年|残疾)(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$"
+    r"^[\s其中另、(（]*(?:包括|包含)?[\s:：]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|期刊|报刊|图书|线上|线下|网上|馆外|服务点|流动服务点|"
+    r"城区|农村|乡镇|男性?|女性?|老年|残疾|"
+    # a site or area named before its own figure (东津总馆…人次, 城区分馆…人次, 城市书房…人次, 成人区…人次)
+    r"[^\d\s,，;；。、()（）:：]{1,4}?(?:总馆|分馆|书房)|(?:成人|少儿|儿童|亲子)(?:阅览)?区)"
+    r"(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$"
 )
 REGION = re.compile(
     r"(?:全省|全市|全区|全县|全州|全盟|全旗|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆)"
@@ -207,7 +210,8 @@ def listed_part(mt: str, ss: int, cs: int, num_start: int) -> str | None:
     # the last list item only when the item before it had its own number (图书N册、报刊N份),
     # not a pair of words counted together (图书、报刊N册)
     last = pieces[-1].strip() if len(pieces) == 2 and re.search(r"\d", pieces[0]) else ""
-    for cand in (lab, last):
+    # (报纸类23种1.6万份: a material named as a class, 类, is that material)
+    for cand in (lab, last, lab.removesuffix("类"), last.removesuffix("类")):
         for code, rx in lx.LISTED_PARTS:
             if cand and rx.fullmatch(cand):
                 return code
@@ -442,10 +446,12 @@ def _prose_figures(
             prev = last_unit_by_sentence.get(ss)
             # (also the next item of a list of parts: …,其中少儿图书5.2万册、期刊1.1万册)
             listed = left_start != cs and mt[left_start : q.num_start].lstrip().startswith("、")
+            # (…总馆15723人次(成人区10132人次,…): a breakdown in brackets right after the whole
+            bracketed = left_start != cs and mt[left_start : q.num_start].lstrip().startswith(("(", "（"))
             if (
                 prev
                 and prev[0] == q.unit
-                and (left_start == cs or listed)
+                and (left_start == cs or listed or bracketed)
                 and (
                     PART_WORDS.match(mt[left_start : q.num_start])
                     or OTHER_YEAR.fullmatch(mt[cs : q.num_start])

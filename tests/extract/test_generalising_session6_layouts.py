@@ -166,3 +166,45 @@ def test_money_then_buy_books_is_book_money():
 def test_a_self_evaluation_reports_spending_not_a_plan():
     figs = _figs(SELF_EVALUATION)
     assert figs[("spending.total", 800000)].period == "year"
+
+
+def test_per_site_and_per_area_visits_after_the_whole_are_its_parts():
+    text = (
+        "某市图书馆国庆假期服务情况\n2022-10-08\n"
+        "据统计,国庆假期,某市图书馆共接待到馆读者18000人次,新城总馆11000人次(成人区7000人次,少儿区4000人次),"
+        "城市书房5000人次、城北分馆2000人次;外借图书6000册次。\n"
+    )
+    figs = _figs(text)
+    for v in (18000, 11000, 7000, 4000, 5000, 2000):
+        assert ("visits.in_person", v) in figs, v
+    assert figs[("visits.in_person", 4000)].segment == "minors"
+    assert ("circulation.loans", 6000) in figs
+
+
+def test_a_site_word_alone_after_another_measure_is_no_visit_part():
+    # the same unit, but no whole of that unit before it in the sentence
+    figs = _figs("某馆2022年工作总结\n2022年外借图书6000册次,城北分馆2000人次。\n")
+    assert ("circulation.loans", 6000) in figs
+    assert ("visits.in_person", 2000) not in figs
+
+
+def test_holdings_by_kind_with_title_counts_set_apart_by_semicolons():
+    text = (
+        "某县图书馆免费开放\n2011-08-20\n"
+        "目前这个图书馆可供读者借阅的图书——即馆藏图书8万余册,其中文学类0.5万种4.1万册;报纸类20种1.2万份;"
+        "期刊类150种2.1万册;古籍文献特藏类3000余册。\n"
+    )
+    figs = _figs(text)
+    assert figs[("collection.total", 80000)].segment == "all"
+    assert ("collection.total", 41000) in figs
+    assert figs[("collection.total", 12000)].segment == "newspapers"
+    assert figs[("collection.total", 21000)].segment == "periodicals"
+    assert figs[("collection.total", 3000)].segment == "ancient_books"
+    # the counts of titles are no holdings
+    assert not [k for k in figs if k[1] in (5000, 20, 150)]
+
+
+def test_what_a_library_can_hold_is_still_no_holdings():
+    figs = _figs("某县图书馆简介\n新馆可供存放图书30万册,现有藏书12万册。\n")
+    assert ("collection.total", 120000) in figs
+    assert ("collection.total", 300000) not in figs

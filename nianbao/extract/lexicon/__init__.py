@@ -211,6 +211,8 @@ BLOCKERS = re.compile(
     r"赠送|捐赠|赠书|捐书|受赠|送书|送至|配送|订购|帮扶|借还|通借通还|免押|录入|上架|编目|剔除|下架|"
     r"(?<!年)平均|参考咨询(?!室)|复印|打印|可达|可容纳|可供|未能|无法"
 )
+# a restatement between a blocker and the cue (可供阅读的图书——即馆藏图书…): the cue names the figure
+NAMELY = re.compile(r"[—-]{1,2}\s*即|,\s*即|亦即|也就是")
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)
 # (完成不少于12个…建设 / 建成不少于…: a construction target, kept as a plan)
 TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|新增|实现)(?:了)?[^,;。\d]{0,10}?(?:不少于|不低于|至少)")
@@ -384,8 +386,10 @@ LISTED_PART_CODE = "listed_part_"
 # LISTED_PARTS, and a 其中 there may name the library inside its system, a whole of its own)
 LISTED_PART_METRICS = ("visits.online",)
 DOWNLOAD_WHOLE = re.compile(r"下载(?:量|次数|数|总量)")
-# one item of a list of parts set apart by semicolons: a label and its count (古籍13万余册)
-SEMICOLON_PART_ITEM = re.compile(r"[\s,:：]*[^\d,;。]{1,10}?(?:约|近|超|逾)?\d[\d.,]*\s*[万千]?\s*(?:余|多)?\s*(?:册|件|种|份|张|册次|人次)\s*")
+# one item of a list of parts set apart by semicolons: a label and its count (古籍13万余册), maybe
+# after its count of titles (期刊类176种3.2万册)
+SEMICOLON_PART_ITEM = re.compile(r"[\s,:：]*[^\d,;。]{1,10}?(?:\d[\d.,]*\s*[万千]?\s*(?:余|多)?\s*种\s*)?"
+                                 r"(?:约|近|超|逾)?\d[\d.,]*\s*[万千]?\s*(?:余|多)?\s*(?:册|件|种|份|张|册次|人次)\s*")
 # two parts of a headline set apart by a space (日均万人进馆 某馆接待读者超200万人次): separate clauses
 HEADLINE_PART_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 HEADLINE_MAX = 50
@@ -675,7 +679,7 @@ LISTED_PARTS: list[tuple[str, re.Pattern]] = [
     ("chinese_books", re.compile(r"(?:汉文|中文)(?:普通)?图书")),
     ("minors", re.compile(r"(?:少儿|儿童|少年儿童)(?:图书|读物|书刊|文献)")),
     ("rare_books", re.compile(r"(?:古籍)?善本(?:书|图书|文献|古籍)?")),
-    ("ancient_books", re.compile(r"(?:古旧籍|古籍|线装古籍)(?:图书|文献)?")),
+    ("ancient_books", re.compile(r"(?:古旧籍|古籍|线装古籍)(?:图书|文献|特藏)*")),
     ("books", re.compile(r"(?:普通|纸质)?图书")),
     ("newspapers", re.compile(r"(?:中文|汉文)?报纸(?:合订本)?")),
     ("periodicals", re.compile(r"(?:中文|汉文)?(?:期刊|报刊|杂志)(?:合订本)?")),

@@ -152,10 +152,11 @@ def library_name(text: str) -> str | None:
         if st is not None and place_of(founded.group("place")[st:] + la.INSTITUTION):
             return founded.group("place")[st:] + la.INSTITUTION
     # a bare 市图书馆 opening a clause of the first lines (…以来,市图书馆全力…), which the name pattern
-    # (two characters before 图书馆) misses: the library of the place the first lines name
+    # (two characters before 图书馆) misses: the library of the place the first lines name (not in
+    # another body's titled report, 某市文化和旅游局2021年工作总结: there it is a library it tells of)
     head = "\n".join(text.splitlines()[: la.OWN_PLACE_LINES])
     levels = Counter(m.group("lvl") for m in la.BARE_LEVEL_LIBRARY.finditer(head))
-    if levels:
+    if levels and not any(_dated_title_line(t) for t in _title_lines(text, 3)):
         return generic_library(levels.most_common(1)[0][0], text)
     return None
 

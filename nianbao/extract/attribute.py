@@ -110,6 +110,10 @@ def library_name(text: str) -> str | None:
     plausible name near the top (a short placed name counts: 日照图书馆); trimmed to start at
     its place. A bare 市图书馆 (据市图书馆) with no placed name: the library of the place the
     first lines name at that level."""
+    for t in _title_lines(text, la.SHORT_NAME_TITLE_LINES):
+        m = la.PLACEHOLDER_LIBRARY.match(t)
+        if m:
+            return m.group(0)  # (**市少年儿童图书馆馆志: an anonymised name opening a title)
     nm = _library_name(text)
     if nm is None or generic_level(nm):
         m = la.PLACEHOLDER_LIBRARY.search(text[:3000])

@@ -120,3 +120,11 @@ def test_a_bare_level_name_opening_a_clause_is_the_named_places_library():
     assert library_name(text) == "嘉兴市图书馆"
     # no place named: still no name
     assert library_name("自开馆以来,市图书馆全力做好服务,累计入馆读者达到15万人次。\n") is None
+
+
+def test_an_anonymised_childrens_library_on_the_title_is_the_pages_own():
+    # (batch9b: a chronicle titled with a masked name, **市少年儿童图书馆馆志)
+    from nianbao.extract.attribute import library_name
+
+    text = "××市少年儿童图书馆馆志(2010年——2019年)\n一、综述\n该馆为全省最早成立的地市级少儿图书馆。馆藏15万册。\n"
+    assert library_name(text) == "××市少年儿童图书馆"

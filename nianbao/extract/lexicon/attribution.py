@@ -47,7 +47,7 @@ OWN_PLACE_LINES = 15
 SHORT_NAME_TITLE_LINES = 3
 HEADLINE_MAX_CHARS = 40   # longer lines are paragraphs, not headlines
 # an anonymised library name in a shared document (XX县图书馆, ××市图书馆, 某某县图书馆)
-PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省|市|县|区|旗)图书馆")
+PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省|市|县|区|旗)(?:少年儿童|少儿|儿童)?图书馆")
 # an unplaced name: the last few characters before 图书馆, lead words dropped
 UNPLACED_TAIL = re.compile(r"(?:XX|××|\*\*|某)?[\u4e00-\u9fffA-Za-z]{0,6}$")
 LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走进|进入|参观|成立|建立|组建|设立|创办|筹建|更名为)")

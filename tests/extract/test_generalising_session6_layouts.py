@@ -208,3 +208,21 @@ def test_what_a_library_can_hold_is_still_no_holdings():
     figs = _figs("某县图书馆简介\n新馆可供存放图书30万册,现有藏书12万册。\n")
     assert ("collection.total", 120000) in figs
     assert ("collection.total", 300000) not in figs
+
+
+def test_cue_words_of_session6():
+    text = (
+        "某市图书馆2021年工作总结\n"
+        "2021年,总馆之使用人次为806,500人次。全年共办理联合读者卡3100个。\n"
+        "全年组织开展了系列阅读活动,5200人参与。\n"
+    )
+    figs = _figs(text)
+    assert ("visits.in_person", 806500) in figs
+    assert ("users.new_registrations", 3100) in figs
+    assert ("activities.attendance", 5200) in figs
+
+
+def test_persons_then_a_verb_with_an_object_are_no_attendance():
+    figs = _figs("某馆2021年工作总结\n2021年接待读者9万人次,300人参与志愿服务工作。\n")
+    assert ("visits.in_person", 90000) in figs
+    assert ("activities.attendance", 300) not in figs

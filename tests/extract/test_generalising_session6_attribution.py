@@ -128,3 +128,11 @@ def test_an_anonymised_childrens_library_on_the_title_is_the_pages_own():
 
     text = "××市少年儿童图书馆馆志(2010年——2019年)\n一、综述\n该馆为全省最早成立的地市级少儿图书馆。馆藏15万册。\n"
     assert library_name(text) == "××市少年儿童图书馆"
+
+
+def test_a_class_of_libraries_is_no_name():
+    # (batch10b: 其中市级图书馆3个 in a city's statistics was read as the page's library)
+    from nianbao.extract.attribute import library_name
+
+    text = "截至2021年底,某市共有公共图书馆120个,其中市级图书馆2个,区级图书馆8个,基层图书馆110个。\n"
+    assert library_name(text) is None

@@ -66,7 +66,8 @@ PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为�
 PROPER_NAME_LEAD = re.compile(r"(?:^|[^\u4e00-\u9fff]|由|在|和|与|及|是|的|向|为|对|从|被|经|据|将|把|年)$")
 # names that are never a page's own library: a service (数字图书馆) or every library of a place
 # (信阳市各图书馆)
-NOT_OWN_NAME = re.compile(r"(?:数字|电子|网上|掌上|移动|智慧|自助|流动|虚拟)图书馆$|各(?:级|类)?图书馆$")
+NOT_OWN_NAME = re.compile(r"(?:数字|电子|网上|掌上|移动|智慧|自助|流动|虚拟)图书馆$|各(?:级|类)?图书馆$|"
+                          r"(?:[省市区县](?:级|属)|基层)图书馆$")  # (其中市级图书馆3个: a class of libraries)
 # a service called 图书馆 that is not an institution (数字图书馆, 24小时自助图书馆)
 SERVICE_LIBRARY = re.compile(r"(?:数字|电子|网上|掌上|移动|智慧|自助|24小时|流动|汽车|虚拟)图书馆$")
 # a branch named on its own at the start of a clause or list item (东总布分馆办理图书证36个)

@@ -606,8 +606,9 @@ def vet(
         lx.BUDGET_BASE_RIGHT.match(right) or lx.INCREASE_ON_BASE.search(text[cs : q.num_start])
     ):
         return None
-    # a decade (50年代藏书仅为9万余册) names no year the figure could belong to
-    if lx.DECADE.search(text[cs : q.num_start]):
+    # a decade (50年代藏书仅为9万余册) names no year the figure could belong to; a decade's items
+    # (收藏17世纪至1950年代的西文古籍约2万件) say what is counted, not when
+    if any(not lx.DECADE_ITEMS_AFTER.match(text, m.end()) for m in lx.DECADE.finditer(text, cs, q.num_start)):
         return None
     # (partners listed with 等 before what they built with the library are not its subject)
     oi = [

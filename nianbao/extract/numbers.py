@@ -277,6 +277,7 @@ OTHER_UNITS = (
     "层",
     "米",
     "公里",
+    "世纪",  # (17世纪: a century, not a count)
     "万元",
 )
 # 个 then these is a duration (一个月, 三个星期)

@@ -226,3 +226,22 @@ def test_persons_then_a_verb_with_an_object_are_no_attendance():
     figs = _figs("某馆2021年工作总结\n2021年接待读者9万人次,300人参与志愿服务工作。\n")
     assert ("visits.in_person", 90000) in figs
     assert ("activities.attendance", 300) not in figs
+
+
+def test_a_century_is_no_count_and_a_decades_items_are_still_counted():
+    figs = _figs("某藏书楼简介\n该馆专门收藏18世纪至1940年代的外文古籍及特藏约3万件,供研究人员使用。\n")
+    assert ("collection.total", 30000) in figs
+    assert not [k for k in figs if k[1] == 18]
+
+
+def test_a_decade_as_the_time_of_a_figure_still_blocks():
+    figs = _figs("某县图书馆简介\n50年代藏书仅为9万余册。现有藏书20万册。\n")
+    assert ("collection.total", 200000) in figs
+    assert ("collection.total", 90000) not in figs
+
+
+def test_audiovisual_items_named_after_their_count_are_holdings():
+    figs = _figs("某分馆简介\n现有馆藏图书约为30000册及2500件影音资料,另有报纸40种。\n")
+    assert ("collection.total", 30000) in figs
+    assert ("collection.total", 2500) in figs
+    assert ("collection.total", 40) not in figs

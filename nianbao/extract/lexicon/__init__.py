@@ -134,6 +134,8 @@ CUES: list[Cue] = [
         _m(VOLUMES, "collection.total")),
     # 拥有超过510万册的丰富馆藏
     Cue("coll_total_r", r"(?:丰富|珍贵|各类)?(?:馆藏|藏书)(?!量|总量)", _m(VOLUMES, "collection.total"), side="R"),
+    # (40000册及3500件影音资料: audiovisual items counted by the piece, named after their count)
+    Cue("coll_av_r", r"^\s*的?(?:影音|视听|音像)(?:资料|文献|制品|数据)", _m(("件", "套", "张", "盒"), "collection.total"), side="R"),
     # 在135959.18万册的图书总藏量中,…: the whole its parts are then listed in
     Cue("coll_whole_r", r"^\s*的(?:图书|文献|书刊)?(?:总藏量|馆藏总量|藏书总量)(?=中)", _m(VOLUMES, "collection.total"), side="R"),
     # ---- activities
@@ -365,6 +367,7 @@ AS_OF_DAY = re.compile(r"截[止至]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*
 OWN_PERIOD = re.compile(r"(?:19|20)\d\d\s*年|今年|去年|全年|本年|当年|年度|(?<!\d)\d{1,2}\s*月|上半年|下半年|季度")
 # a decade (50年代藏书仅为9万余册, 三十年代): no single year
 DECADE = re.compile(r"(?<![\d年])(?:1[89]|20)?[1-9]0\s*年代|[一二三四五六七八九]十年代")
+DECADE_ITEMS_AFTER = re.compile(r"\s*(?:以前|以来|以后)?的")
 # partners listed before a figure of what they built with the library (联动机关、学校、医院和景区等建成…)
 PARTNER_LIST_END = re.compile(r"[^\s,;。、和与及]{0,4}等")
 # a city's brand of study rooms that the report itself names as branches (X书房…街道分馆):

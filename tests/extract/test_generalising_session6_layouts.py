@@ -245,3 +245,17 @@ def test_audiovisual_items_named_after_their_count_are_holdings():
     assert ("collection.total", 30000) in figs
     assert ("collection.total", 2500) in figs
     assert ("collection.total", 40) not in figs
+
+
+def test_branches_already_set_up_are_the_stock():
+    figs = _figs(
+        "某市图书馆概况\n2019年,除总馆外,已设立之分馆有:东区、西区、南区、北区5所分馆。全年外借图书30万册次。\n"
+    )
+    assert ("network.branches", 5) in figs
+    assert ("network.branches_added", 5) not in figs
+
+
+def test_an_unnamed_single_month_is_a_peak_not_the_years_loans():
+    figs = _figs("某馆2023年阅读报告\n2023年,全馆图书流通量达120万册次,单月流通量突破15万册次。\n")
+    assert ("circulation.loans", 1200000) in figs
+    assert ("circulation.loans", 150000) not in figs

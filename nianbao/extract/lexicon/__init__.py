@@ -236,7 +236,9 @@ INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|(?<![共�
 TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)|"
                    # (…中,借阅量最高的是东区分馆,外借图书21.6万册次: the top member's own count)
                    r"(?:最高|最多|第一|第1|榜首)(?:名)?的?(?:是|为)[^,;。\d]{0,12}?(?:分馆|总馆|服务点|书房|驿站)")
-PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)")
+PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)|"
+                      # an unnamed single month (单月流通量突破50万册次: the peak month), not 5月单月
+                      r"(?<![\d一二三四五六七八九十]月)单月")
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
 # the first of a ranking, the next one named after it (某地区借书人数最多达47.4万人,其次是…): a group's
 # figure, not the library's
@@ -617,7 +619,7 @@ TEXT_CUES: list[Cue] = CUES + PROSE_CUES
 # ------------------------------------------------------------------ flows
 
 FLOW_WORDS = re.compile(r"新增|新建|新设|新开|新开通|建成|再建|增设|布局|落成|新落成|挂牌成立|新挂牌|建设了?|开设了?|设立了?|(?<!已)建了")
-STOCK_WORDS = re.compile(r"已(?:在[^,;。\d]{1,8}?)?建成?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)")
+STOCK_WORDS = re.compile(r"已(?:在[^,;。\d]{1,8}?)?建成?|已(?:设立|成立|开设)之?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)")
 # (…12个“X书房”建设: the rooms to be built; …50家书房的建设目标 is the stock the work reached)
 FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设(?!目标)|建设工作|建设任务|[’”\"」]建设|建成|落成|挂牌|新建)")
 ADDED = {"network.branches": "network.branches_added", "network.service_points": "network.service_points_added"}

@@ -960,6 +960,8 @@ def _attribute_one(f, doc: _Doc) -> None:
         py = paragraph_year(mt, ss)
         if doc.writing_year and f.metric in lx.STOCK_METRICS and la.TO_DATE_WORDS.search(left):
             py = doc.writing_year  # 现有藏书… in a dated news item: as of the day it was written
+        elif py is None and doc.page_date and not doc.dated_title and la.GENERIC_ANNUAL.search(left):
+            py = doc.page_date[0]  # (an entry dated 1995-12: 该馆年度购书经费约为…, of its day)
         if py is not None:
             f.year = py
     if doc.roc_context and words and words[-1][1] == "abs" and f.table_id is None:

@@ -136,3 +136,17 @@ def test_a_class_of_libraries_is_no_name():
 
     text = "截至2021年底,某市共有公共图书馆120个,其中市级图书馆2个,区级图书馆8个,基层图书馆110个。\n"
     assert library_name(text) is None
+
+
+# ---------------------------------------------------------------- standing yearly figures on a dated entry
+
+
+def test_a_standing_yearly_figure_of_a_dated_entry_takes_the_entrys_year():
+    # (batch11b: a dictionary entry dated by month only; its stocks are as of an earlier month)
+    text = (
+        "某市立图书馆 - 百科\n日期: 1996年10月\n"
+        "该馆年度购书经费约为3,500,000元。至1994年6月底统计,馆藏资料共计21万册。\n"
+    )
+    years = _years(text)
+    assert years[("spending.collections", 3500000)] == 1996
+    assert years[("collection.total", 210000)] == 1994

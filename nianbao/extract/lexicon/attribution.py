@@ -202,7 +202,7 @@ READING_REPORT_TITLE_LINES = 3
 # a page's publication date (发布时间:2022-12-05, 时间:2023-04-24 12:20:06)
 # the full stop that ends a sentence: a line holding one is prose, not a title
 SENTENCE_END = re.compile(r"[。！？]")
-PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}"
+PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*(?:[-/.月]\s*\d{1,2}|月\s*(?=\n|$))"
                       # (not a ranking site's vote stamp: 时间:2024/9/20 8:38:23 15200票数:31投他一票)
                       r"(?![^\n]{0,30}?(?:票数|投票|投他一票|投她一票|点赞数))")
 # 过去的2021年, 刚刚过去的2021年: written in the year after
@@ -406,6 +406,9 @@ LOOK_BACK_LAST_MONTH = 2
 STOCK_METRICS = re.compile(r"^(?:collection\.total|users\.registered_total|network\.branches|network\.service_points)$")
 # generic annual wording: a yearly figure even on an undated page (年接待读者, 每年, 年均)
 ANNUAL_WORDS = re.compile(r"每年|年均|全年|年度|(?<![\d今去明前上下当本])年(?:接待|外借|借阅|流通|服务|举办|开展|新增|入藏|购书|读者)")
+# a standing yearly figure with no year (该馆年度购书经费约为…, 年增加新书约…, 每年举办…): on a dated page
+# that no title dates, the year of the page, not the year its body names most (a stock's month)
+GENERIC_ANNUAL = re.compile(r"每年|年均|(?<![\d今去明前上下当本全])年度?(?:购书|接待|外借|借阅|流通|服务|举办|开展|新增|增加|入藏|经费)")
 # 分别 distributes the values after it over the subjects listed before it (南通和无锡…分别为
 # 1134万、1127万册): the word, and what may join two listed places
 RESPECTIVELY = re.compile(r"分别")

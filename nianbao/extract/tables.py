@@ -500,7 +500,19 @@ def _shape(raw: _Raw) -> tuple[list[Cell], list[list[Cell]], str]:
                     logical.append(piece)
         header, body = header[:k], logical
     _split_glued_codes(header, body)
+    _restore_row_numbers(header, body)
     return header, body, layout
+
+
+def _restore_row_numbers(header: list[Cell], body: list[list[Cell]]) -> None:
+    """A row one cell narrower than a header that opens with a 序号 column, whose first cell is
+    no row number (``| 其中:少儿文献 | 册 | 200 |`` under ``| 序号 | 项目 | 单位 | 数量 |``), lost
+    its empty number cell: it is put back, so that its cells stand under their heads."""
+    if not header or not tl.ROW_NUMBER_HEAD.fullmatch(norm_label(header[0].text)):
+        return
+    for r in body:
+        if len(r) == len(header) - 1 and r and not tl.ROW_NUMBER_CELL.fullmatch(norm_label(r[0].text)):
+            r.insert(0, Cell("", r[0].start, r[0].start))
 
 
 def _find_title(text: str, lines: list[_Line], raw: _Raw) -> tuple[Cell | None, list[Cell]]:

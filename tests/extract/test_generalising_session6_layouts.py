@@ -259,3 +259,38 @@ def test_an_unnamed_single_month_is_a_peak_not_the_years_loans():
     figs = _figs("某馆2023年阅读报告\n2023年,全馆图书流通量达120万册次,单月流通量突破15万册次。\n")
     assert ("circulation.loans", 1200000) in figs
     assert ("circulation.loans", 150000) not in figs
+
+
+def test_a_row_that_lost_its_empty_number_cell_stands_under_its_heads():
+    pipe = (
+        "某馆2022年统计表\n| 序号 | 项目 | 单位 | 数量 |\n| 1 | 藏量 | 册 | 52,300 |\n"
+        "| 其中:少儿文献 | 册 | 10,200 |\n| 2 | 总流通人次 | 人次 | 96,500 |\n"
+    )
+    tab = "某馆2022年统计表\n序号\t项目\t单位\t数量\n1\t藏量\t册\t52,300\n\t其中:少儿文献\t册\t10,200\n2\t总流通人次\t人次\t96,500\n"
+    for text in (pipe, tab):
+        figs = _figs(text)
+        assert figs[("collection.total", 10200)].segment == "minors"
+        assert ("visits.in_person", 96500) in figs
+
+
+def test_units_in_a_column_a_head_row_or_a_caption_scale_the_values():
+    cases = [
+        (
+            "某馆2022年统计表\n项目\t单位\t数量\n总藏量\t万册\t5.23\n总流通人次\t人次\t96,500\n",
+            ("collection.total", 52300),
+        ),
+        (
+            "某馆2022年统计表\n| 指标 | 总藏量 | 总流通人次 |\n| 单位 | 万册 | 万人次 |\n| 2022年 | 5.23 | 9.65 |\n",
+            ("visits.in_person", 96500),
+        ),
+        (
+            "某馆2022年经费支出情况表\n单位：万元\n| 项目 | 金额 |\n| 支出合计 | 320.5 |\n| 购书经费 | 60 |\n",
+            ("spending.collections", 600000),
+        ),
+        (
+            "某馆2022年统计表\n| 序号 | 项目 | 计量单位 | 2022年 |\n| 1 | 总藏量 | 千册 | 523 |\n| 2 | 总流通人次 | 千人次 | 96.5 |\n",
+            ("visits.in_person", 96500),
+        ),
+    ]
+    for text, key in cases:
+        assert key in _figs(text), (text, key)

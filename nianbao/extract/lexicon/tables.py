@@ -259,6 +259,8 @@ TITLE_SUFFIX = re.compile(r"统计表?|情况表?|一览表?|汇总表?|明细�
 # ROWS and one metric per column (``年份  接待读者(万人次)  外借图书(万册)`` / ``1985  1.10  1.35``)
 # the head of a column of row numbers (序号 1 2 3 …)
 ROW_NUMBER_HEAD = re.compile(r"序号|编号|No\.?")
+# a cell of such a column: 1 / 12 / ① / (3) / 一 / 二十 (empty cells excluded)
+ROW_NUMBER_CELL = re.compile(r"\d{1,3}[.、]?|[\u2460-\u249b]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]?")
 YEAR_COLUMN_HEAD = re.compile(r"年份|年度|年|时间")
 # a row label that is a year (1985 / 1985年 / 1985年度)
 YEAR_ROW_LABEL = re.compile(r"(?:19|20)\d\d\s*(?:年度?)?")

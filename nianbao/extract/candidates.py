@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..schema import Candidate, Figure
 from . import lexicon as lx
 from .lexicon import candidates as lc
-from .numbers import CN_CHARS, SCALES, parse_number, quantity_matches
+from .numbers import CN_CHARS, SCALES, parse_number, quantity_matches, strip_gloss
 from .segment import clause_bounds, is_junk
 
 _CN_ONLY = re.compile(f"[{CN_CHARS}余多万亿千百 \t]+")
@@ -90,7 +90,7 @@ def _numbers(mt: str) -> list[_Number]:
         ne = ns + len(num.rstrip())
         if taken and any(a < ne and ns < b for a, b in taken):
             continue
-        core = num.strip()
+        core = strip_gloss(num.strip())
         unit = m.group("unit")
         after = mt[ne : ne + 6]
         other = None if unit else lc.OTHER_UNIT_RE.match(after.lstrip(" \t"))

@@ -212,7 +212,17 @@ _NUM_CORE = (
     rf"|(?<![{CN_CHARS}\d])(?:万|千)(?=余)"
     rf"|(?<=[破超逾过近])(?:千万|百万|亿|万|千|百))"
 )
-_NUMBER = rf"{_NUM_CORE}(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?"
+# a pinyin gloss a mirror site prints after a character (10萬(wàn)余冊(cè)): part of the number it
+# interrupts, left out of its value (`strip_gloss`)
+_GLOSS = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}\))"
+_NUMBER = rf"{_NUM_CORE}{_GLOSS}?(?:[ \t]*(?:-|~|—|至|到)[ \t]*{_NUM_CORE})?[ \t]*(?:余|多)?{_GLOSS}?"
+_GLOSS_RE = re.compile(_GLOSS)
+
+
+def strip_gloss(num: str) -> str:
+    """A written number without the pinyin glosses inside it (10万(wàn)余 → 10万余)."""
+    return _GLOSS_RE.sub("", num) if "(" in num else num
+
 
 # units, longest first; METRIC_UNITS are those a figure may have, the rest are
 # recognised only so that their numbers are not mistaken for bare numbers.
@@ -334,7 +344,7 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         nxt = text[m.end("num") : m.end("num") + 3].lstrip(" \t")
         if unit is None and not bare:
             continue
-        core = num.strip()
+        core = strip_gloss(num.strip())
         if re.fullmatch(f"[{CN_CHARS}]+(?:余|多)?", core) and unit is None:
             continue
         if unit == "读者" and re.fullmatch(f"[{CN_CHARS}]+", core):

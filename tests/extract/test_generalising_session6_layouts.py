@@ -294,3 +294,13 @@ def test_units_in_a_column_a_head_row_or_a_caption_scale_the_values():
     ]
     for text, key in cases:
         assert key in _figs(text), (text, key)
+
+
+def test_a_pinyin_gloss_inside_a_number_keeps_its_unit_and_qualifier():
+    from nianbao.extract.numbers import find_quantities
+
+    (q,) = find_quantities("馆藏图书12万(wàn)余册(cè)", bare=True)
+    assert (q.value, q.unit, q.qualifier) == (120000, "册", "at_least")
+    figs = _figs("某县图书馆简介\n2019年,该馆馆藏图书12万(wàn)余册(cè),接待读者3.5万(wàn)人次(cì)。\n")
+    assert figs[("collection.total", 120000)].qualifier == "at_least"
+    assert ("visits.in_person", 35000) in figs

@@ -825,7 +825,10 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     doc.page_date = page_date(mt)
     doc.undated = not doc.dated_title and not doc.roc and not data_years(mt) and not title_year(mt)
     doc.masked_year = bool(la.MASKED_YEAR.search(mt))
-    doc.roc_context = any(int(m.group("n")) > la.REPUBLIC_LAST for m in la.ROC_CONTEXT.finditer(mt))
+    # (or a three-digit year dating a figure, 107年全市館藏…: no two-digit Gregorian year reads so)
+    doc.roc_context = any(int(m.group("n")) > la.REPUBLIC_LAST for m in la.ROC_CONTEXT.finditer(mt)) or any(
+        y >= tl.ROC_OFFSET + la.ROC_THREE_DIGITS for y in roc_data_years(mt)
+    )
     for f in figs:
         try:
             _attribute_one(f, doc)
@@ -964,10 +967,11 @@ def _attribute_one(f, doc: _Doc) -> None:
             py = doc.page_date[0]  # (an entry dated 1995-12: 该馆年度购书经费约为…, of its day)
         if py is not None:
             f.year = py
-    if doc.roc_context and words and words[-1][1] == "abs" and f.table_id is None:
-        # (民國69年…。80年度圖書流通量為…: the year word is an ROC year, not a two-digit 1980)
-        roc = [m for m in la.ROC_PROSE_YEAR.finditer(left) if m.group("c") and roc_year(m)]
-        if roc and roc[-1].start("c") == words[-1][0]:
+    if doc.roc_context and f.table_id is None and (not words or words[-1][1] == "abs"):
+        # (民國69年…。80年度圖書流通量為…: the year word is an ROC year, not a two-digit 1980; 2019年…,
+        # 107年全市館藏…: the nearest year word of the sentence is the ROC one)
+        roc = [m for m in la.ROC_PROSE_YEAR.finditer(left) if roc_year(m)]
+        if roc and (not words or roc[-1].start() >= words[-1][0] - 2):
             f.year = roc_year(roc[-1])
     if doc.roc and not words and f.table_id is None:
         rocs = [y for y in (roc_year(m) for m in la.ROC_PROSE_YEAR.finditer(left)) if y]

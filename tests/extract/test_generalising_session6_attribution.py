@@ -150,3 +150,19 @@ def test_a_standing_yearly_figure_of_a_dated_entry_takes_the_entrys_year():
     years = _years(text)
     assert years[("spending.collections", 3500000)] == 1996
     assert years[("collection.total", 210000)] == 1994
+
+
+def test_a_three_digit_roc_year_dates_its_sentence_on_a_page_with_gregorian_years():
+    # a Taiwan item with a Gregorian dateline year in its body and ROC years for its figures
+    text = (
+        "某市立圖書館公布借閱統計\n2019年1月15日報導\n據市圖統計,2018年全市圖書館進館人次達600萬人次。"
+        "另外,105年全市館藏冊數約410萬冊。\n"
+    )
+    years = _years(text)
+    assert years[("collection.total", 4100000)] == 2016
+    assert years[("visits.in_person", 6000000)] == 2018
+
+
+def test_a_mainland_two_digit_year_stays_gregorian_beside_a_two_digit_roc_range_number():
+    text = "某县图书馆简介\n1989年新馆落成。90年全馆接待读者3万人次,外借图书2万册次。\n"
+    assert _years(text)[("visits.in_person", 30000)] == 1990

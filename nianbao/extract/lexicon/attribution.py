@@ -351,6 +351,7 @@ ROC_PROSE_YEAR = re.compile(r"民[国國]\s*(?P<a>\d{2,3})\s*年|[去今前]\s*[
 # Gregorian in the matching text): its bare two- or three-digit year words (80年度圖書流通量…) are ROC
 # years too, not two-digit Gregorian ones (1980)
 ROC_CONTEXT = re.compile(r"民[国國]\s*(?P<n>\d{2,3})\s*年")
+ROC_THREE_DIGITS = 100  # an ROC year from 100 on has three digits: never a two-digit Gregorian one
 # two-digit years (19年全馆…, ’21, 20年度工作报告): a year word only where it opens a clause
 # (after a line start, punctuation, a space or a preposition) and is not a duration (20年来, 近20年);
 # in a title line, before a report word (某馆20年度工作报告). SHORT_YEAR_PIVOT: below it 20xx, else 19xx

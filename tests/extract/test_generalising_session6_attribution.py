@@ -166,3 +166,13 @@ def test_a_three_digit_roc_year_dates_its_sentence_on_a_page_with_gregorian_year
 def test_a_mainland_two_digit_year_stays_gregorian_beside_a_two_digit_roc_range_number():
     text = "某县图书馆简介\n1989年新馆落成。90年全馆接待读者3万人次,外借图书2万册次。\n"
     assert _years(text)[("visits.in_person", 30000)] == 1990
+
+
+def test_the_day_a_library_opened_dates_none_of_the_profiles_stocks():
+    # an undated profile: its one year is the day the new building opened
+    text = "某县图书馆简介\n新馆于2016年12月28日正式对外开放,现有藏书18万册,年接待读者12万人次。\n"
+    years = _years(text)
+    assert years[("collection.total", 180000)] is None
+    # …while a year of service since the opening still dates nothing but the span
+    text2 = "某县图书馆2022年工作总结\n新馆于2022年3月正式开放,全年接待读者12万人次。\n"
+    assert _years(text2)[("visits.in_person", 120000)] == 2022

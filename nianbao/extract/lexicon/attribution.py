@@ -283,7 +283,10 @@ OPENED_ON_DAY_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号
                                  # (于2016年12月开幕, 于2019年9月24日上午举行开幕仪式: the opening day of a
                                  # library a profile describes; the stock after it is of the page's day)
                                  r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:上午|下午|晚上)?\s*(?:隆重)?\s*"
-                                 r"(?:举行|举办)?\s*(?:了)?\s*(?:正式)?\s*(?:开幕|揭幕|揭牌)")
+                                 r"(?:举行|举办)?\s*(?:了)?\s*(?:正式)?\s*(?:开幕|揭幕|揭牌)|"
+                                 # (于2016年12月28日正式对外开放: the day it opened, not a year of service)
+                                 r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:起)?\s*(?:正式)?\s*(?:对外|向社会|面向公众)?\s*"
+                                 r"(?:开放|开馆|启用|投入使用|试运行|试开放)(?![^,，;；。]{0,6}(?:以来|至今))")
 # an e-paper's page furniture: its masthead date is the issue's, the day the text was printed
 EPAPER = re.compile(r"当前版\s*[:：]|上一版|下一版|第\s*\d+\s*版|\d{2,3}\s*版\s*[:：]|报料热线|版面导航")
 EPAPER_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日")

@@ -304,3 +304,10 @@ def test_a_pinyin_gloss_inside_a_number_keeps_its_unit_and_qualifier():
     figs = _figs("某县图书馆简介\n2019年,该馆馆藏图书12万(wàn)余册(cè),接待读者3.5万(wàn)人次(cì)。\n")
     assert figs[("collection.total", 120000)].qualifier == "at_least"
     assert ("visits.in_person", 35000) in figs
+
+
+def test_readers_served_person_times_with_a_scaled_number_are_visits():
+    figs = _figs("某市图书馆\n2016年,读者服务人次80余万,书刊外借60万册次。\n")
+    assert figs[("visits.in_person", 800000)].qualifier == "at_least"
+    assert ("circulation.loans", 600000) in figs
+    assert ("visits.in_person", 300000) not in _figs("某市图书馆\n2016年,线上读者服务人次30万,书刊外借60万册次。\n")

@@ -423,7 +423,12 @@ def _column_metric_pairs(tb: _T, lab_i: int) -> list[_Pair] | None:
         # a month or quarter row (1月, 十二月份, 第一季度, 上半年): a part of the year
         rp = MONTH_ROW.fullmatch(rl)
         total = tl.TOTAL_ROW.fullmatch(rl)
-        site = (tl.SITE_NAME.fullmatch(rl) or tl.LIBRARY_ROW.fullmatch(rl)) and not total
+        site = (
+            tl.SITE_NAME.fullmatch(rl)
+            or tl.LIBRARY_ROW.fullmatch(rl)
+            or tl.AREA_ROW.fullmatch(rl)
+            or tl.POINT_ROW.fullmatch(rl)
+        ) and not total
         if not (total or ry or rp or site):
             continue
         for i, m in col_metric.items():
@@ -457,6 +462,8 @@ def _site_scope(p: _Pair) -> str | None:
         return "system" if p.branches else None
     if tl.BRANCH_SITE.search(t):
         return "branches"
+    if tl.POINT_ROW.fullmatch(t):
+        return "service_points"
     return "library"
 
 
@@ -765,6 +772,8 @@ def _figure(p: _Pair, lm: LabelMatch, unit: str | None, ctx: _Ctx, tb: _T) -> Fi
     v, vh, qual, _ = val
     label = p.label.text
     seg = lm.segment if lm.segment and lm.segment != _NAMED_UNIT else at.segment(label, metric, label)
+    if seg == "all" and p.site is not None and tl.AREA_ROW.fullmatch(_squash(p.site.text)):
+        seg = at.segment(p.site.text, metric, p.site.text)  # 少儿区: the children's part
     scope = _scope(label, metric)
     if lm.segment == _NAMED_UNIT and seg == "all" and scope == "library":
         scope = "branches"  # 东区外借册次: a named site of the library, not a kind of loan

@@ -311,3 +311,29 @@ def test_readers_served_person_times_with_a_scaled_number_are_visits():
     assert figs[("visits.in_person", 800000)].qualifier == "at_least"
     assert ("circulation.loans", 600000) in figs
     assert ("visits.in_person", 300000) not in _figs("某市图书馆\n2016年,线上读者服务人次30万,书刊外借60万册次。\n")
+
+
+def test_rows_per_area_and_per_service_point_of_a_holiday_table():
+    text = (
+        "某市图书馆春节假期服务统计表\n| 区域 | 接待读者(人次) | 外借图书(册次) |\n| 总馆 | 12000 | 4000 |\n"
+        "| 成人区 | 8000 | 2500 |\n| 少儿区 | 4000 | 1500 |\n| 城市书房 | 3000 | 900 |\n| 城东分馆 | 1000 | 300 |\n"
+        "| 合计 | 16000 | 5200 |\n"
+    )
+    figs = _figs(text)
+    assert figs[("visits.in_person", 16000)].scope == "system"
+    assert figs[("visits.in_person", 12000)].scope == "library"
+    assert figs[("visits.in_person", 4000)].segment == "minors"
+    assert figs[("visits.in_person", 8000)].segment == "adults"
+    assert figs[("visits.in_person", 3000)].scope == "service_points"
+    assert figs[("visits.in_person", 1000)].scope == "branches"
+    assert ("circulation.loans", 900) in figs
+
+
+def test_row_numbers_in_chinese_brackets_are_items():
+    text = (
+        "某馆2022年统计表\n| 序号 | 项目 | 单位 | 数量 |\n| 一 | 藏量 | 册 | 52,300 |\n| (一) | 图书 | 册 | 48,000 |\n"
+        "| (二) | 报刊 | 件 | 4,300 |\n| 二 | 总流通人次 | 人次 | 96,500 |\n"
+    )
+    figs = _figs(text)
+    assert figs[("collection.total", 48000)].segment == "books"
+    assert figs[("collection.total", 4300)].segment == "periodicals"

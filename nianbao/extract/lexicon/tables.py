@@ -74,7 +74,7 @@ SUB_ITEM = re.compile(r"^\s*(?:其中|含)\s*[:：]?")
 # the label would: ① / (1) / 1) → an item of the whole above (as 1、), 一 → a top-level row (as 一、);
 # plain digits (① once NFKC-normalised) nest by their sequence: a 1 after a numbered row opens a
 # list of items, a number that continues the outer list closes it (table_figures._row_levels)
-ITEM_ROW_NUMBER = re.compile(r"[\u2460-\u2473\u2474-\u249b]|[(（]\d{1,2}[)）]|\d{1,2}[)）]")
+ITEM_ROW_NUMBER = re.compile(r"[\u2460-\u2473\u2474-\u249b]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|\d{1,2}[)）]")
 TOP_ROW_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}")
 DIGIT_ROW_NUMBER = re.compile(r"\d{1,3}")
 
@@ -172,6 +172,10 @@ SUB_ROW_MARK = re.compile(r"^\s*[#＃]")
 # a row or column named after one site of a library system: the central library, a branch
 SITE_NAME = re.compile(r"(?:总馆|本馆|主馆|中心馆|[^\d\s]{0,10}分馆)")
 BRANCH_SITE = re.compile(r"(?<!总)分馆")
+# a row named after an area of the library (成人区 / 少儿阅览区): a part of the library's figure,
+# its segment read from the name; a row named after a service point (城市书房 / 24小时自助服务点)
+AREA_ROW = re.compile(r"(?:成人|少儿|儿童|少年儿童|青少年|亲子|老年)(?:阅览|借阅|阅读|图书)?区")
+POINT_ROW = re.compile(r"[^\d\s]{0,10}?(?:书房|服务点|流通点|驿站|书吧)")
 # a row named after a whole library (one row per library of an area: 甲县图书馆 / 乙区少儿图书馆),
 # not a service (数字图书馆) and not an aggregate (全市公共图书馆): its figures are that library's
 LIBRARY_ROW = re.compile(r"(?![^\n]*(?:数字|电子|网上|掌上|移动|智慧|自助|流动|虚拟|公共|各级|各类|全[省市区县国]))"
@@ -260,7 +264,7 @@ TITLE_SUFFIX = re.compile(r"统计表?|情况表?|一览表?|汇总表?|明细�
 # the head of a column of row numbers (序号 1 2 3 …)
 ROW_NUMBER_HEAD = re.compile(r"序号|编号|No\.?")
 # a cell of such a column: 1 / 12 / ① / (3) / 一 / 二十 (empty cells excluded)
-ROW_NUMBER_CELL = re.compile(r"\d{1,3}[.、]?|[\u2460-\u249b]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]?")
+ROW_NUMBER_CELL = re.compile(r"\d{1,3}[.、]?|[\u2460-\u249b]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}[、.]?")
 YEAR_COLUMN_HEAD = re.compile(r"年份|年度|年|时间")
 # a row label that is a year (1985 / 1985年 / 1985年度)
 YEAR_ROW_LABEL = re.compile(r"(?:19|20)\d\d\s*(?:年度?)?")

@@ -44,7 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import tables as tl
-from .tables import Cell, _mk_cell
+from .tables import Cell, _mk_cell, norm_label
 
 __all__ = ["Block", "find_blocks"]
 
@@ -178,12 +178,31 @@ def _gap_header(text: str, ln) -> list[Cell] | None:
 
 
 def _gap_row(
-    text: str, ln, k: int, unit_i: int | None = None, year_rows: bool = False, tail_optional: bool = False
+    text: str,
+    ln,
+    k: int,
+    unit_i: int | None = None,
+    year_rows: bool = False,
+    tail_optional: bool = False,
+    numbered: bool = False,
 ) -> list[Cell] | None:
     """k cells split at runs of spaces: a text label, then numbers (or empty dashes);
     the cell under a 单位 head may be a unit. Under a 年份 head (`year_rows`) the label is a
-    year; a trailing 备注 column (`tail_optional`) may be missing (a row cut off at the end)."""
+    year; a trailing 备注 column (`tail_optional`) may be missing (a row cut off at the end).
+    Under a 序号 head (`numbered`) a row number comes first, or nothing (其中: rows)."""
     cells = _gap_cells(text, ln)
+    if numbered:
+        if len(cells) == k - 1 and not tl.ROW_NUMBER_CELL.fullmatch(cells[0].text):
+            cells = [_empty(cells[0].start)] + cells
+        if len(cells) != k or (cells[0].text and not tl.ROW_NUMBER_CELL.fullmatch(cells[0].text)):
+            return None
+        if _numeric(cells[1].text) or not all(
+            _numeric(c.text) or (i == unit_i and len(c.text) <= 4 and not re.search(r"\d", c.text))
+            for i, c in enumerate(cells)
+            if i > 1
+        ):
+            return None
+        return cells
     cut = tail_optional and len(cells) == k - 1
     if len(cells) != k and not cut:
         return None
@@ -222,13 +241,16 @@ def _gap_block(text: str, lines, taken, i: int, head) -> tuple[Block, int] | Non
     # such rows may come in groups with blank lines between them
     year_rows = bool(tl.YEAR_COLUMN_HEAD.fullmatch(head[0].text))
     tail_optional = year_rows and bool(tl.OPTIONAL_TAIL_HEAD.fullmatch(head[-1].text))
+    numbered = bool(tl.ROW_NUMBER_HEAD.fullmatch(norm_label(head[0].text))) and len(head) >= 3
     rows, j, last = [], i + 1, i
     while j < n and not taken(j):
         if year_rows and lines[j].kind == "blank" and rows:
             j += 1
             continue
         row = (
-            None if lines[j].kind != "prose" else _gap_row(text, lines[j], len(head), unit_i, year_rows, tail_optional)
+            None
+            if lines[j].kind != "prose"
+            else _gap_row(text, lines[j], len(head), unit_i, year_rows, tail_optional, numbered)
         )
         if row is None:
             break

@@ -337,3 +337,17 @@ def test_row_numbers_in_chinese_brackets_are_items():
     figs = _figs(text)
     assert figs[("collection.total", 48000)].segment == "books"
     assert figs[("collection.total", 4300)].segment == "periodicals"
+
+
+def test_a_space_aligned_form_with_row_numbers_and_a_unit_column():
+    text = (
+        "某馆2022年业务统计表\n序号  项目              单位     数量\n1     藏量              册、件   52,300\n"
+        "1     图书              册       48,100\n      其中:盲文图书     册       120\n"
+        "2     视听文献          件、套   4,000\n2     总流通人次        人次     96,500\n"
+    )
+    figs = _figs(text)
+    assert figs[("collection.total", 52300)].segment == "all"
+    assert figs[("collection.total", 48100)].segment == "books"
+    assert figs[("collection.total", 120)].segment == "braille"
+    assert figs[("collection.total", 4000)].segment == "audiovisual"
+    assert ("visits.in_person", 96500) in figs

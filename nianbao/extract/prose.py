@@ -640,13 +640,38 @@ class _Placed:
 def _drop_unsupported_parts(figs: list[Figure], placed: list[_Placed], mt: str) -> list[Figure]:
     """基本支出 / 项目支出 are parts of the spending total: they count only where the same
     paragraph states that total (…财政拨款支出594.27万元。其中:基本支出…), or the section does
-    before them (收支情况: 财政拨款收入…元 / 1、基本支出 / 基本支出…元: lx.BUDGET_PART_SECTION_BREAK)."""
+    before them (收支情况: 财政拨款收入…元 / 1、基本支出 / 基本支出…元), with no heading of the
+    total's level or above in between (lx.HEADING_LEVELS)."""
     totals = {p.line_start for p in placed if p.fig.metric == "spending.total" and not p.budget_part}
 
+    def level(line_start: int) -> int | None:
+        return next((k for k, rx in enumerate(lx.HEADING_LEVELS) if rx.match(mt, line_start)), None)
+
+    def heading_above(t: int) -> int:
+        """The level of the heading the total's line stands under (its own line, or the nearest
+        heading line above it); 1, a (一) section, when there is none."""
+        b, lo = t, max(0, t - lx.BUDGET_PART_REACH)
+        while b >= lo:
+            lv = level(b)
+            if lv is not None:
+                return lv
+            if b == 0:
+                break
+            b = mt.rfind("\n", 0, b - 1) + 1
+        return 1
+
+    def same_section(t: int, a: int) -> bool:
+        own = heading_above(t)
+        pos = mt.find("\n", t, a)
+        while 0 <= pos < a:
+            lv = level(pos + 1)
+            if lv is not None and lv <= own:
+                return False
+            pos = mt.find("\n", pos + 1, a)
+        return True
+
     def supported(a: int) -> bool:
-        return a in totals or any(
-            t < a <= t + lx.BUDGET_PART_REACH and not lx.BUDGET_PART_SECTION_BREAK.search(mt, t, a) for t in totals
-        )
+        return a in totals or any(t < a <= t + lx.BUDGET_PART_REACH and same_section(t, a) for t in totals)
 
     drop = {id(p.fig) for p in placed if p.budget_part and not supported(p.line_start)}
     return [f for f in figs if id(f) not in drop]

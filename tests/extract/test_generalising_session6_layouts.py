@@ -351,3 +351,21 @@ def test_a_space_aligned_form_with_row_numbers_and_a_unit_column():
     assert figs[("collection.total", 120)].segment == "braille"
     assert figs[("collection.total", 4000)].segment == "audiovisual"
     assert ("visits.in_person", 96500) in figs
+
+
+def test_budget_parts_under_sub_sections_of_the_totals_section():
+    text = (
+        "某区图书馆2022年部门整体支出绩效自评报告\n"
+        "一、部门整体收支情况\n"
+        "2022年财政拨款收入500000.00元。\n"
+        "(一)基本支出\n"
+        "基本支出350000.00元,其中工资福利支出300000.00元。\n"
+        "(二)项目支出\n"
+        "项目支出150000.00元,用于免费开放。\n"
+        "二、部门预算管理\n"
+        "基本支出20000.00元为结转资金。\n"
+    )
+    figs = _figs(text)
+    assert figs[("spending.total", 350000)].segment == "basic"
+    assert ("spending.total", 150000) in figs
+    assert ("spending.total", 20000) not in figs

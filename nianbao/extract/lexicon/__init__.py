@@ -606,8 +606,14 @@ BUDGET_CUE = re.compile(r"预算指标|预算总(?:数|额)|"
 # parts of the spending total, kept only beside a stated total (prose._drop_unsupported_parts)
 BUDGET_PART = re.compile(r"基本支出?|项目支出|专项(?:资金|经费)项目")
 # a part is supported by a total stated in its own paragraph or earlier in its section: the
-# lines between may hold item headings (1、基本支出 / (1)) but no new section (四、 / (四))
-BUDGET_PART_SECTION_BREAK = re.compile(r"\n\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.])")
+# lines between may hold headings below the total's own (1、基本支出 / (1) under (三)…收支情况)
+# but none of its level or above (四、 / (四)); heading marks by level, outermost first
+HEADING_LEVELS: list[re.Pattern] = [
+    re.compile(r"[ \t\u3000]*[一二三四五六七八九十]+[、.]"),
+    re.compile(r"[ \t\u3000]*[(（][一二三四五六七八九十]+[)）]"),
+    re.compile(r"[ \t\u3000]*\d{1,2}[、.](?!\d)"),
+    re.compile(r"[ \t\u3000]*[(（]\d{1,2}[)）]"),
+]
 BUDGET_PART_REACH = 800
 # cues read in running text only (tables treat these labels as parts of the row above)
 PROSE_CUES: list[Cue] = [

@@ -470,7 +470,7 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
     cut = max(sentence_left.rfind(c) for c in seps)
     out = []
 
-    def ok(i: int, j: int) -> bool:
+    def ok(i: int, j: int, absolute: bool = False) -> bool:
         if any(a <= i < b for a, b in cmp_spans):
             return False
         if (
@@ -489,12 +489,19 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
             return True  # the number's own clause
         cs = max(sentence_left.rfind(c, 0, i) for c in seps) + 1
         ce = min([k for k in (sentence_left.find(c, i) for c in seps) if k >= 0] or [len(sentence_left)])
+        if (
+            absolute
+            and (la.TO_DATE_WORDS.search(sentence_left, ce) or la.GENERIC_ANNUAL.search(sentence_left, ce))
+            and la.HISTORY_EVENT.search(sentence_left, j, ce)
+            and not _service_figure(sentence_left, j, ce)
+        ):
+            return False  # (…,1998年迁入新馆,现有藏书45万册: a move's clause does not date today's stock)
         years = {m.group(1) for m in lx.YEAR_RE.finditer(sentence_left[cs:ce])}
         # an earlier clause listing several years (完成2021年图书、2022年报刊采购工作) sets none
         return len(years) <= 1 or bool(la.CLAUSE_OPENING_YEAR.fullmatch(sentence_left[cs:i]))
 
     for m in lx.YEAR_RE.finditer(sentence_left):
-        if ok(m.start(), m.end(1)):
+        if ok(m.start(), m.end(1), absolute=True):
             out.append((m.start(), "abs", int(m.group(1))))
     for i, j, y in short_years(sentence_left):
         if ok(i, j):

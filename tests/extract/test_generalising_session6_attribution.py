@@ -176,3 +176,22 @@ def test_the_day_a_library_opened_dates_none_of_the_profiles_stocks():
     # …while a year of service since the opening still dates nothing but the span
     text2 = "某县图书馆2022年工作总结\n新馆于2022年3月正式开放,全年接待读者12万人次。\n"
     assert _years(text2)[("visits.in_person", 120000)] == 2022
+
+
+# ---------------------------------------------------------------- history clauses and chronicles
+
+
+def test_a_move_in_an_earlier_clause_does_not_date_todays_stock():
+    # (the batch-10/11 cause: an undated profile's figures took the year of a move or an opening)
+    text = "某市图书馆简介\n该馆始建于1962年,1999年迁入新馆,现有藏书38万册,年接待读者26万人次。\n"
+    years = _years(text)
+    assert years[("collection.total", 380000)] is None
+    assert years[("visits.in_person", 260000)] is None
+    # a stock stated with the opening, no word of today: the opening's year (batch9a convention)
+    text2 = "某县图书馆\n2013年10月新馆建成使用,图书馆总藏量12万册(件),其中纸质文献9万册。\n"
+    assert _years(text2)[("collection.total", 120000)] == 2013
+
+
+def test_the_same_year_of_a_chronicle_is_the_year_of_the_sentence_before():
+    text = "某县图书馆大事记\n2016年,新馆建成开放。同年,全馆接待读者8万人次。\n2017年,外借图书5万册次。\n"
+    assert _years(text)[("visits.in_person", 80000)] == 2016

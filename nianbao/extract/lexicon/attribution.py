@@ -325,7 +325,7 @@ HISTORY_EVENT = re.compile(r"建成|落成|开馆|开放|迁入|迁至|搬迁|�
 SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")
 # a sentence opening with "at that time" (当时购置图书…): the year the sentence before tells of, even a
 # year of the library's history
-THAT_TIME = re.compile(r"\s*(?:当时|那时|其时|彼时|建馆时|建馆之初)")
+THAT_TIME = re.compile(r"\s*(?:当时|那时|其时|彼时|建馆时|建馆之初|同年|是年)")  # (…新馆建成开放。同年,接待读者…)
 # the date a directory page's information is current to (信息最后更新时间截止于2025年7月)
 INFO_DATE = re.compile(r"更新(?:时间|日期|于)[^。\n\d]{0,6}(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})")
 # an honour or rating given in a year (2023年12月被评定为一级馆, 2013年通过评估): it dates the

@@ -369,3 +369,22 @@ def test_budget_parts_under_sub_sections_of_the_totals_section():
     assert figs[("spending.total", 350000)].segment == "basic"
     assert ("spending.total", 150000) in figs
     assert ("spending.total", 20000) not in figs
+
+
+def test_holdings_parts_by_kind_get_their_own_segment_never_the_wholes():
+    text = (
+        "某馆概况\n截至2022年底,馆藏文献总量50万册(件),其中古籍1.2万册、善本300册、影音资料2000件、"
+        "西文图书5000册、期刊200种3000册。\n"
+    )
+    figs = _figs(text)
+    assert figs[("collection.total", 500000)].segment == "all"
+    want = {
+        12000: "ancient_books",
+        300: "rare_books",
+        2000: "audiovisual",
+        5000: "foreign_languages",
+        3000: "periodicals",
+    }
+    for v, seg in want.items():
+        assert figs[("collection.total", v)].segment == seg, v
+    assert ("collection.total", 200) not in figs  # titles

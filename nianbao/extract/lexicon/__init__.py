@@ -674,7 +674,7 @@ SEGMENT_RULES: list[tuple[str, re.Pattern]] = [
     # what that spending is (项目支出即购书经费N元: the figure is the named spending itself)
     ("basic", re.compile(r"基本支出(?!\s*即)|基本支(?=\s*\d)")),
     ("project", re.compile(r"项目支出(?!\s*即)")),
-    ("audiovisual", re.compile(r"(?:视听|音像)(?:文献|资料)(?=\s*[\d约近超逾达为有共])")),
+    ("audiovisual", re.compile(r"(?:视听|音像|影音)(?:文献|资料)(?=\s*[\d约近超逾达为有共])")),
     ("open_shelf", re.compile(r"开架")),
     ("in_ils", re.compile(r"纳入")),   # (kept last: network figures read only this rule)
 ]
@@ -687,7 +687,7 @@ LISTED_PART_LEAD = re.compile(r"^(?:其中(?:包括|包含)?|另有|包括|包�
 # the clause before the parts names their whole (总藏书量中,外文图书N册)
 LISTED_PART_WHOLE_BEFORE = re.compile(r"\d|中\s*[,，:：]\s*$")
 LISTED_PARTS: list[tuple[str, re.Pattern]] = [
-    ("foreign_languages", re.compile(r"外文(?:图书|书刊|报刊|期刊|报纸|文献)?(?:(?:、|和|及)(?:图书|书刊|报刊|期刊|报纸))*")),
+    ("foreign_languages", re.compile(r"(?:外文|西文|外语)(?:图书|书刊|报刊|期刊|报纸|文献)?(?:(?:、|和|及)(?:图书|书刊|报刊|期刊|报纸))*")),
     ("minority_languages", re.compile(r"(?:民文|少数民族文字?|民族文字)(?:图书|书刊|文献)?")),
     ("chinese_books", re.compile(r"(?:汉文|中文)(?:普通)?图书")),
     ("minors", re.compile(r"(?:少儿|儿童|少年儿童)(?:图书|读物|书刊|文献)")),
@@ -701,7 +701,7 @@ LISTED_PARTS: list[tuple[str, re.Pattern]] = [
     ("electronic", re.compile(r"电子(?:图书|书刊|文献|期刊|资源|书)")),
     # (新增藏书1.2万册(含捐赠2000册): what was given, a part of the additions)
     ("donations", re.compile(r"(?:接受|社会)?(?:捐赠|受赠|赠送|捐献)(?:图书|书刊|文献)?")),
-    ("audiovisual", re.compile(r"(?:视听|音像)(?:文献|资料|制品)")),
+    ("audiovisual", re.compile(r"(?:视听|音像|影音)(?:文献|资料|制品|数据)")),
     ("other", re.compile(r"其他|其它")),
     # subject classes of the loans or holdings (哲学类N册次, 社会科学类…): 中图法 main groups
     ("philosophy", re.compile(r"(?:马列主义、?)?哲学(?:类|类图书|类书刊)")),

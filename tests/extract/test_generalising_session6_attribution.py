@@ -195,3 +195,10 @@ def test_a_move_in_an_earlier_clause_does_not_date_todays_stock():
 def test_the_same_year_of_a_chronicle_is_the_year_of_the_sentence_before():
     text = "某县图书馆大事记\n2016年,新馆建成开放。同年,全馆接待读者8万人次。\n2017年,外借图书5万册次。\n"
     assert _years(text)[("visits.in_person", 80000)] == 2016
+
+
+def test_the_first_months_of_a_named_year_are_a_partial_period():
+    res = extract_document("某馆新闻\n2024年1-6月全馆接待读者32万人次。\n")
+    assert [(f.year, f.period) for f in res.figures if f.value == 320000] == [(2024, "partial")]
+    res = extract_document("某馆2024年工作总结\n2024年1-12月全馆接待读者62万人次。\n")
+    assert [(f.year, f.period) for f in res.figures if f.value == 620000] == [(2024, "year")]

@@ -219,7 +219,9 @@ COMPARISON_YEAR_EXTRA = re.compile(r"(?:(?:19|20)\d\d\s*年|去年|上年|前年
 # ------------------------------------------------------------------ period
 
 # to a month of a named year: 截止2022年11月份 (截止2022年12月底 is the year end)
-PARTIAL_EXTRA = re.compile(r"截[止至]\s*(?:19|20)\d\d\s*年\s*(?:[1-9]|1[01])\s*月")
+PARTIAL_EXTRA = re.compile(r"截[止至]\s*(?:19|20)\d\d\s*年\s*(?:[1-9]|1[01])\s*月|"
+                           # (2024年1-6月全馆接待…, 113年1至6月進館人次…: the first months of a named year)
+                           r"(?<=\d年)\s*[1一]\s*[-至到~—]\s*(?:[1-9]|1[01])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号])")
 # an explicit year that is not the start of a month or a range (2022年总流通人次…)
 EXPLICIT_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:度)?(?!\s*\d{1,2}\s*月|\s*[-—至到~]|底|末|\d)")
 # a title that makes the whole document a to-date report (“15分钟阅读圈”1-11月工作进度, 上半年工作总结)

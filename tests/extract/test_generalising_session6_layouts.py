@@ -388,3 +388,20 @@ def test_holdings_parts_by_kind_get_their_own_segment_never_the_wholes():
     for v, seg in want.items():
         assert figs[("collection.total", v)].segment == seg, v
     assert ("collection.total", 200) not in figs  # titles
+
+
+def test_a_round_the_clock_study_rooms_visits_after_the_whole():
+    text = (
+        "某市图书馆端午假期\n2023-06-25\n端午假期,某市图书馆接待读者1.5万人次,其中少儿馆0.6万人次、"
+        "24小时城市书房0.3万人次。\n"
+    )
+    figs = _figs(text)
+    assert ("visits.in_person", 3000) in figs
+    assert figs[("visits.in_person", 6000)].segment == "minors"
+
+
+def test_a_nav_menu_word_is_no_self_evaluation_title():
+    from nianbao.extract.lexicon import SPENT_TITLE
+
+    assert SPENT_TITLE.search("某县图书馆2023年部门整体支出绩效自评报告")
+    assert not SPENT_TITLE.search("预算公开 | 决算公开 | 绩效评价")

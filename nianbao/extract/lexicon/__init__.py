@@ -339,7 +339,7 @@ BUDGET_NEWS_MIN = 4
 BUDGET_NEWS_NOT = re.compile(r"决算|执行率|实际支出|支出决算")
 # a title among the first lines that reports what was spent (a spending self-evaluation): no budget,
 # whatever its sections about budgeting say (部门预算管理制度建设情况)
-SPENT_TITLE = re.compile(r"绩效(?:自评|评价)|自评报告")
+SPENT_TITLE = re.compile(r"绩效(?:自评|评价)(?:报告|情况)|自评报告")
 # a budget disclosure (2018年部门预算公开说明, 2022年预算情况说明): its money is planned, not spent
 BUDGET_TITLE = re.compile(r"^(?!.*决算).{0,40}(?:部门预算|预算(?:公开|情况|编制)?说明|预算公开)")
 # people named right before such a round figure are what it counts (普惠读者超百万)

@@ -14,7 +14,7 @@ from nianbao import stopping
 from nianbao.pipeline import say
 from nianbao.storage import BUILD
 from orchestration.defs.dbt_layers import LayeredTranslator, with_table_metadata
-from orchestration.defs.dbt_state import partial_parse, state_dir
+from orchestration.defs.dbt_state import code_digest, code_version, full_refresh_needed, partial_parse, state_dir
 from orchestration.resources import DBT_PROJECT, WarehouseResource
 
 # asset groups by layer (staging, intermediate, marts, quality): orchestration/defs/dbt_layers.py
@@ -29,12 +29,25 @@ BUILD_ARGS = ("build", "--exclude-resource-type", "unit_test")
 def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     # dbt's target and logs go to a temporary folder (removed afterwards), never into the checkout;
     # dbt's parse state is kept beside the warehouse between runs (partial parsing: defs/dbt_state.py)
-    with warehouse.dbt_environment() as target_path, partial_parse(target_path, state_dir(warehouse.published_path())):
-        say("building dbt models (staging → intermediate → marts → quality)")
+    state = state_dir(warehouse.published_path())
+    code = code_digest()
+    refresh = full_refresh_needed(state, code)
+    with (
+        warehouse.dbt_environment() as target_path,
+        partial_parse(target_path, state),
+        code_version(state, code, record=not context.is_subset),
+    ):
+        say(
+            "building dbt models (staging → intermediate → marts → quality)"
+            + (", the incremental ones from scratch" if refresh else "")
+        )
         storage = warehouse.storage()
         storage.prepare_build()  # PostgreSQL: the raw tables copied in, an empty build schema
         invocation = dbt.cli(
-            [*BUILD_ARGS, *storage.dbt_args()], context=context, raise_on_error=True, target_path=target_path
+            [*BUILD_ARGS, *(["--full-refresh"] if refresh else []), *storage.dbt_args()],
+            context=context,
+            raise_on_error=True,
+            target_path=target_path,
         )
         events = []  # held until dbt exits: the row counts need the file dbt writes
         try:

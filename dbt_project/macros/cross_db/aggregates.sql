@@ -41,3 +41,17 @@
 {% macro postgres__arg_max_of(expr, by) -%}
     (array_agg({{ expr }} order by {{ by }} desc nulls last) filter (where {{ by }} is not null))[1]
 {%- endmacro %}
+
+{#- rows_digest(alias): an order-independent digest of the rows of `alias` in a group (a change
+    of any column of any row changes it); int_dq_scope -#}
+{% macro rows_digest(alias) -%}
+    {{ return(adapter.dispatch('rows_digest', 'nianbao')(alias)) }}
+{%- endmacro %}
+
+{% macro default__rows_digest(alias) -%}
+    cast(bit_xor(hash({{ alias }})) as varchar)
+{%- endmacro %}
+
+{% macro postgres__rows_digest(alias) -%}
+    md5(string_agg(md5(cast({{ alias }} as text)), '' order by md5(cast({{ alias }} as text))))
+{%- endmacro %}

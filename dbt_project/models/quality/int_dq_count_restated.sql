@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   count_mismatch (warn), stated in prose: a count that refers back to a total stated just
   before it gives another number: "合計1012個,新增場館53個。這1000家場館包括…". The two
@@ -10,6 +10,7 @@
   Qualified restatements (这1000余家, 这近千家) are left alone, and so are the
   equal ones. Links both candidates.
 -#}
+-- depends_on: {{ ref('int_dq_scope') }}
 with words as (
     select * from {{ ref('dq_count_words') }}
 ),
@@ -21,8 +22,8 @@ counted as (
         {{ simplified_text('d') }} as text, d.text as original,
         substr({{ simplified_text('d') }}, greatest(c.char_start - 1, 1), least(c.char_start, 2)) as before_text,
         substr({{ simplified_text('d') }}, c.char_start + 1, c.char_end - c.char_start + 1) as span_text
-    from {{ ref('stg_nianbao__candidates') }} as c
-    join {{ ref('stg_nianbao__documents') }} as d using (document_id)
+    from {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
+    join {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d using (document_id)
     join words as w on w.role = 'counter' and w.word = c.unit
     where c.value is not null and c.char_start is not null and c.char_end is not null
 ),

@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   date_mismatch (warn), from what the extractor stores (figures with their year and
   position in the text):
@@ -20,7 +20,7 @@
   Not covered: dates written in Chinese numerals (二月三十日).
 -#}
 with figures as (
-    select * from {{ ref('int_figure_ranges') }}
+    select * from {{ dq_in_scope(ref('int_figure_ranges')) }}
     where kind = 'figure' and coalesce(is_trusted, true) and year is not null
         and coalesce(qualifier, 'exact') = 'exact'
 ),
@@ -62,8 +62,8 @@ impossible_date as (
         {{ try_cast_integer("c.value") }} as month,
         {{ try_cast_integer(regexp_group("substr(d.text, c.char_end + 2, 3)", "'^([0-9]{1,2})日'", 1)) }} as day,
         c.candidate_id as figure_id
-    from {{ ref('stg_nianbao__candidates') }} as c
-    join {{ ref('stg_nianbao__documents') }} as d using (document_id)
+    from {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
+    join {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d using (document_id)
     where c.reason = 'date' and c.unit = '月' and c.value is not null
         and substr(d.text, c.char_end + 1, 1) = '月'
         and {{ regexp_test("substr(d.text, c.char_end + 2, 3)", "'^[0-9]{1,2}日'") }}
@@ -92,7 +92,7 @@ own_date_text as (
         trim({{ regexp_all_matches("substr(" ~ simplified_text('d') ~ ", 1, cast(t.document_header_chars as integer))",
                                    "p.pattern") }})
             as written
-    from {{ ref('stg_nianbao__documents') }} as d
+    from {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d
     cross join {{ ref('dq_document_dates') }} as p
     cross join {{ ref('int_dq_thresholds') }} as t
 ),
@@ -115,7 +115,7 @@ own_dates_linked as (
         o.document_id, o.source_file, o.report_year, o.written, o.char_start, o.own_date,
         min(coalesce(c.candidate_id, 'date:' || o.document_id || ':' || cast(o.char_start as varchar))) as figure_id
     from own_dates as o
-    left join {{ ref('stg_nianbao__candidates') }} as c
+    left join {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
         on c.document_id = o.document_id and c.char_start = o.char_start
     where o.own_date is not null
     group by o.document_id, o.source_file, o.report_year, o.written, o.char_start, o.own_date
@@ -152,7 +152,7 @@ after_own_date as (
             || ') but states full-year figures for ' || cast(f.year as varchar)
             || ', a year that had not ended then.' as message,
         f.figure_id
-    from {{ ref('int_figure_ranges') }} as f
+    from {{ dq_in_scope(ref('int_figure_ranges')) }} as f
     join own_date_span as s using (document_id)
     where (s.last_date - s.first_date) <= 1
         and f.kind = 'figure' and coalesce(f.is_trusted, true)

@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   date_mismatch (warn), for years as the text writes them (figures or not):
   * five_digit_year: a year written with five digits (20014年, 2005年--20014): the pattern of
@@ -12,10 +12,11 @@
   One finding per document and words (per year candidate for lone_year), linking the year
   candidate (lone_year) or the place of the words ('date:<document>:<offset>').
 -#}
+-- depends_on: {{ ref('int_dq_scope') }}
 with documents as (
     -- the simplified copy (same offsets): era names and words as the seeds write them
     select document_id, source_file, report_year, coalesce(text_simplified, text) as text
-    from {{ ref('stg_nianbao__documents') }}
+    from {{ dq_in_scope(ref('stg_nianbao__documents')) }}
     where status = 'loaded'
 ),
 
@@ -98,7 +99,7 @@ years as (
         cast(c.value as integer) as written_year,
         lag(cast(c.value as integer)) over w as prev_year,
         lead(cast(c.value as integer)) over w as next_year
-    from {{ ref('stg_nianbao__candidates') }} as c
+    from {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
     join documents as d using (document_id)
     where c.unit = '年' and {{ regexp_test("c.text", "'^[0-9]{4}$'") }} and c.value between 1000 and 2999
     window w as (partition by c.document_id order by c.char_start, c.candidate_id)

@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   qualifier_conflict (warn): a number is written with two qualifiers that cannot both
   hold: a word before it (约, 近, 不到…) and a word right after its digits (余, 多,
@@ -17,22 +17,22 @@ with spans as (
         figure_id as span_id, document_id, source_file, library_key, year, metric,
         char_start, char_end,
         subject_text || ' in ' || coalesce(cast(year as varchar), 'an unknown year') as subject
-    from {{ ref('int_figure_ranges') }}
+    from {{ dq_in_scope(ref('int_figure_ranges')) }}
     where kind = 'figure'
     union all
     select
         c.candidate_id as span_id, c.document_id, d.source_file, null as library_key, d.report_year as year,
         null as metric, c.char_start, c.char_end,
         'A number that is not a figure (' || coalesce(c.reason, c.fate) || ')' as subject
-    from {{ ref('stg_nianbao__candidates') }} as c
-    join {{ ref('stg_nianbao__documents') }} as d using (document_id)
+    from {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
+    join {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d using (document_id)
     where c.fate <> 'figure' and c.unit is not null
 ),
 
 -- the document texts in overlapping chunks, and the characters around each span read in the
 -- chunk of its start (macros/document_chunks.sql: substr on a whole text costs its length)
 chunks as (
-    {{ document_chunks(ref('stg_nianbao__documents')) }}
+    {{ rule_chunks() }}
 ),
 
 texts as (

@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   ratio_mismatch (warn), for an average stated beside its inputs, read from the extractor's
   candidates (every number it saw with its unit, figure or not: an average and a count of
@@ -24,7 +24,7 @@ with words as (
 -- the document texts in overlapping chunks (macros/document_chunks.sql): every number's words
 -- are read in the chunk of its start, not with substr on the whole text (issue 11)
 chunks as (
-    {{ document_chunks(ref('stg_nianbao__documents')) }}
+    {{ rule_chunks() }}
 ),
 
 numbers as (
@@ -37,8 +37,8 @@ numbers as (
         -- half the unit of its last written digit: 965万 -> 5000, 43.89万 -> 50, 20.39 -> 0.005
         0.5 * c.value / {{ try_cast_double(regexp_group("replace(c.text, ',', '')", "'([0-9]+([.][0-9]+)?)'", 1)) }}
             * power(10, -length({{ regexp_group("replace(c.text, ',', '')", "'[0-9][.]([0-9]+)'", 1) }})) as half_unit
-    from {{ ref('stg_nianbao__candidates') }} as c
-    join {{ ref('stg_nianbao__documents') }} as d
+    from {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
+    join {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d
         on d.document_id = c.document_id and d.status = 'loaded'
     join chunks as ch on {{ chunk_join('ch', 'c.document_id', 'c.char_start') }}
     where c.value > 0 and c.char_start is not null and c.char_end is not null
@@ -124,7 +124,7 @@ year_figures as (
         {{ arg_max_of('display_text', 'p_hi') }} as year_text,
         {{ arg_max_of('year', 'p_hi') }} as year,
         {{ arg_max_of('library_key', 'p_hi') }} as library_key
-    from {{ ref('int_figure_ranges') }}
+    from {{ dq_in_scope(ref('int_figure_ranges')) }}
     where kind = 'figure' and coalesce(is_trusted, true) and period = 'year'
     group by document_id, metric
 ),

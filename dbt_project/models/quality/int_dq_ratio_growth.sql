@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   ratio_mismatch (error), for a stated growth: "2022年总馆藏达1.177亿册,较2012年翻了2.15倍",
   "总藏量达4912.44万册,同比增长7%". The growth is a number the extractor keeps as a candidate
@@ -47,14 +47,14 @@ patterns as (
 ),
 
 figures as (
-    select * from {{ ref('int_figure_ranges') }}
+    select * from {{ dq_in_scope(ref('int_figure_ranges')) }}
     where kind = 'figure'
 ),
 
 -- the document texts in overlapping chunks (macros/document_chunks.sql: substr on a whole text
 -- costs its length, for each of some 250,000 numbers at 2,000 reports)
 chunks as (
-    {{ document_chunks(ref('stg_nianbao__documents')) }}
+    {{ rule_chunks() }}
 ),
 
 -- numbers followed by % or 倍 that are not figures, with the words right before them
@@ -64,8 +64,8 @@ growth_numbers as (
         {{ regexp_group(span_text, growth_pattern, 1) }} as number_text,
         {{ regexp_group(span_text, growth_pattern, 3) }} as unit,
         {{ chunk_substr('ch', 'greatest(c.char_start - 5, 1)', 'least(c.char_start, 6)') }} as before_text
-    from {{ ref('stg_nianbao__candidates') }} as c
-    join {{ ref('stg_nianbao__documents') }} as d using (document_id)
+    from {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
+    join {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d using (document_id)
     join chunks as ch on {{ chunk_join('ch', 'c.document_id', 'c.char_start') }}
     where c.fate <> 'figure' and c.char_start is not null and c.char_end is not null
 ),

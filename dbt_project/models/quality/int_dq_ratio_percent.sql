@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   ratio_mismatch, for a share stated after a figure: "社会科学类70.63万册次,占77.2%",
   "語言文學類…543萬1,563冊，占總借閱冊數的40.49%". The words right after the figure's span,
@@ -28,7 +28,7 @@ with pattern as (
 ),
 
 figures as (
-    select * from {{ ref('int_figure_ranges') }}
+    select * from {{ dq_in_scope(ref('int_figure_ranges')) }}
     where kind = 'figure' and coalesce(is_trusted, true) and value > 0
 ),
 
@@ -40,7 +40,7 @@ qualifiers as (
 -- each figure are read in the chunk of its start, not with substr on the whole text (issue 11);
 -- a figure's span, a number with its unit, is far shorter than the 64 characters allowed
 chunks as (
-    {{ document_chunks(ref('stg_nianbao__documents')) }}
+    {{ rule_chunks() }}
 ),
 
 after_texts as (
@@ -49,7 +49,7 @@ after_texts as (
         p.pattern,
         {{ chunk_substr('ch', 'f.char_end + 1', 40) }} as after_text
     from figures as f
-    join {{ ref('stg_nianbao__documents') }} as d
+    join {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d
         on d.document_id = f.document_id and d.status = 'loaded'
     join chunks as ch on {{ chunk_join('ch', 'f.document_id', 'f.char_start') }}
     cross join pattern as p

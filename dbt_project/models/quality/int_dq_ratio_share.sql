@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   ratio_mismatch (error), for a share stated in words: "每5名到馆读者中就有1名会选择图书外借"
   (1 in 5). The phrase is matched in the document text (每N名X中就有M名Y, pattern in
@@ -30,7 +30,7 @@ phrases as (
         d.document_id, d.source_file, {{ simplified_text('d') }} as text,
         {{ regexp_all_matches(simplified_text('d'), "p.pattern") }} as written,
         p.pattern
-    from {{ ref('stg_nianbao__documents') }} as d
+    from {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d
     cross join phrase as p
 ),
 
@@ -61,7 +61,7 @@ named as (
 ),
 
 figures as (
-    select * from {{ ref('int_figure_ranges') }}
+    select * from {{ dq_in_scope(ref('int_figure_ranges')) }}
     where kind = 'figure' and coalesce(is_trusted, true)
         and segment = 'all' and period = 'year' and value > 0
 ),

@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   sum_mismatch (warn), for a table written one cell a line (a transcribed statistics table):
   a line that is a label and one number with its unit (內地人 39,134人), and a total line whose
@@ -20,7 +20,7 @@
 -- the document texts in overlapping chunks (macros/document_chunks.sql): a number's line is read
 -- in the chunk of its start, not with substr on the whole text (issue 11: 43 s at 2,000 reports)
 with chunks as (
-    {{ document_chunks(ref('stg_nianbao__documents')) }}
+    {{ rule_chunks() }}
 ),
 
 cells as (
@@ -29,8 +29,8 @@ cells as (
     select
         c.candidate_id, c.document_id, c.char_start, c.char_end, d.source_file, d.report_year,
         c.text as cell_text, c.value, c.unit, ch.chunk_no, ch.first_char, ch.chunk_text, ch.lines_before
-    from {{ ref('stg_nianbao__candidates') }} as c
-    join {{ ref('stg_nianbao__documents') }} as d
+    from {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
+    join {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d
         on d.document_id = c.document_id and d.status = 'loaded'
     join chunks as ch on {{ chunk_join('ch', 'c.document_id', 'c.char_start') }}
     where c.char_start is not null and c.char_end is not null and c.value is not null

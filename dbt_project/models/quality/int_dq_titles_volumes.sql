@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   implausible, titles and volumes: a count of titles written right before a count of
   volumes of the same thing (新增馆藏46576种,29043册; units in seeds/dq_title_units.csv)
@@ -18,7 +18,7 @@ with units as (
 -- gigabytes at 2,000 reports
 numbers as (
     select c.candidate_id, c.document_id, c.value, c.text, c.char_start, c.char_end, u.role
-    from {{ ref('stg_nianbao__candidates') }} as c
+    from {{ dq_in_scope(ref('stg_nianbao__candidates')) }} as c
     join units as u on u.unit = c.unit
     where c.char_start is not null and c.char_end is not null and c.value is not null
 ),
@@ -46,7 +46,7 @@ pairs as (
         -- the words between, read in the simplified copy (same offsets)
         substr({{ simplified_text('d') }}, a.titles_end + 1, a.volumes_start - a.titles_end) as between_words
     from adjacent as a
-    join {{ ref('stg_nianbao__documents') }} as d
+    join {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d
         on d.document_id = a.document_id and d.status = 'loaded'
 ),
 
@@ -63,7 +63,7 @@ findings as (
             || ') than volumes (' || {{ number_text('p.volumes') }}
             || '): every title is at least one volume, so one of the two numbers is wrong.' as message
     from pairs as p
-    left join {{ ref('int_figure_ranges') }} as f
+    left join {{ dq_in_scope(ref('int_figure_ranges')) }} as f
         on f.document_id = p.document_id and f.kind = 'figure'
         and f.char_start = p.volumes_start and f.char_end = p.volumes_end
     where {{ regexp_test("p.between_words", "'^种[,，、]?$'") }}

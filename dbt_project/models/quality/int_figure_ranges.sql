@@ -18,6 +18,8 @@
     with no unit_raw, a value ending in 3+ zeros is taken as rounded. Stated ratios are
     rounded to their decimals (87.68 -> +-0.005; 3 -> +-0.5).
 -#}
+-- built after int_dq_scope, so that every rule reading these figures is too (macros/dq_incremental.sql)
+-- depends_on: {{ ref('int_dq_scope') }}
 
 with figures as (
     select * from {{ ref('int_figures_attributed') }}

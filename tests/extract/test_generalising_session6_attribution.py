@@ -202,3 +202,20 @@ def test_the_first_months_of_a_named_year_are_a_partial_period():
     assert [(f.year, f.period) for f in res.figures if f.value == 320000] == [(2024, "partial")]
     res = extract_document("某馆2024年工作总结\n2024年1-12月全馆接待读者62万人次。\n")
     assert [(f.year, f.period) for f in res.figures if f.value == 620000] == [(2024, "year")]
+
+
+def test_a_sentence_founding_a_library_is_no_name():
+    from nianbao.extract.attribute import library_name
+
+    # (batch11a: 探索建立以县图书馆为总馆…: the county library of the place the page names)
+    text = (
+        "凤翔区图书馆2017年工作总结\n全年读者流通达3万人次。\n"
+        "下一步,将探索建立以区图书馆为总馆、镇文化站为分馆的服务体系。\n"
+    )
+    assert library_name(text) == "凤翔区图书馆"
+    # (batch6: 县城设立图书馆, 正式设立图书馆: a verb of founding is no part of an unplaced name)
+    from nianbao.extract.lexicon.attribution import UNPLACED_NAME
+
+    assert UNPLACED_NAME.fullmatch("县城设立") is None
+    assert UNPLACED_NAME.fullmatch("探索建立以县") is None
+    assert UNPLACED_NAME.fullmatch("XX县") is not None

@@ -32,12 +32,14 @@ NOT_A_LIBRARY_AFTER = re.compile(r"^(?:学会|协会|联盟|之城|界|事业|�
 # a library name whose place the gazetteer does not know (XX县, 某某县, a short proper name)
 # (no function words: 你去过市图书馆 is a sentence, not a name)
 UNPLACED_NAME = re.compile(r"(?![^省市县区旗]*[你我他她过了的在去是到和与为被让从向对这那])"
+                           # (县城设立图书馆, 探索建立以县图书馆: a verb of founding or 以 makes it a sentence)
+                           r"(?!.*(?:设立|建立|成立|创办|创建|始建|筹建|以))"
                            r"(?:[\u4e00-\u9fffX×]{1,5}(?:省|市|县|区|旗)(?:立总?)?|[\u4e00-\u9fff]{2,4})")
 # a bare level name behind one character of the sentence (据市图书馆, 而市图书馆): that
 # character is no place, the name is the generic 市图书馆 (the document's own library).
 # No 市 or 省 has a one-character name; counties do (a one-character county the gazetteer
 # misses after simplification), so before 县/区/旗 only a function word is a lead
-LEAD_CHAR_GENERIC = re.compile(r"^(?:[\u4e00-\u9fff](?=[省市])|[据而在由向与和是的将把从对为被让经及或但到去了至即后称说](?=[区县旗]))"
+LEAD_CHAR_GENERIC = re.compile(r"^(?:[\u4e00-\u9fff](?=[省市])|[据而在由向与和是的将把从对为被让经及或但到去了至即后称说以](?=[区县旗]))"
                                r"(省|市|区|县|旗)(?:少儿|少年儿童)?图书馆$")
 # a bare level name opening a clause (…以来,市图书馆全力做好服务): the page's own library, named by level
 BARE_LEVEL_LIBRARY = re.compile(r"(?:^|(?<=[\n,;:。!?，；：！？\s“”\"]))(?P<lvl>省|市|区|县)(?:少儿|少年儿童)?图书馆")
@@ -55,7 +57,7 @@ LEAD_WORDS = re.compile(r"^.*(?:在|到|与|和|向|为|对|由|从|是|的|走�
 LEVEL_FIRST_NAME = re.compile(r"^(?:市|州|县|厅|街|庄)立[\u4e00-\u9fff]{2,4}图书馆$")
 # a page that names its library only by the place that founded it (某县于1929年始建图书馆): that place's
 # library, read on the first lines when no name is written out
-FOUNDED_LIBRARY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}?[县市区旗])(?:于|在)?[^,;。\n]{0,16}?(?:始建|创建|创办|建立|成立)了?图书馆")
+FOUNDED_LIBRARY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}?[县市区旗])(?:于|在)?[^,;。\n]{0,16}?(?:始建|创建|创办|建立|成立|设立)了?图书馆")
 FOUNDED_LIBRARY_CHARS = 1500
 # a candidate own name that is a piece of a sentence: a verb of going in (在迁安市走进市图书馆选本好书)
 SENTENCE_IN_NAME = re.compile(r"走进|走入|进入|来到|前往|参观")

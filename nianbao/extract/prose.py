@@ -46,6 +46,13 @@ PART_WORDS = re.compile(
     r"(?:\d{1,2}小时)?[^\d\s,，;；。、()（）:：]{1,4}?(?:总馆|分馆|书房)|(?:成人|少儿|儿童|亲子)(?:阅览)?区)"
     r"(?:读者|用户|人员|图书|文献|借阅|外借|活动)?[\s:为达共计约近超逾]*$"
 )
+# …of them only the sites and areas of a library, for parts opening the sentence after their whole
+# (a material named there, 期刊3万册 after 馆藏图书50万册, is listed beside the whole, not in it)
+SITE_PART_WORDS = re.compile(
+    r"^[\s其中另、]*(?:直属分馆|分馆|总馆|本馆|少儿|少年儿童|未成年人|成人|馆外|服务点|流动服务点|"
+    r"(?:\d{1,2}小时)?[^\d\s,，;；。、()（）:：]{1,4}?(?:总馆|分馆|书房)|(?:成人|少儿|儿童|亲子)(?:阅览)?区)"
+    r"(?:读者|用户)?[\s:为达共计约近超逾]*$"
+)
 REGION = re.compile(
     r"(?:全省|全市|全区|全县|全州|全盟|全旗|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆)"
 )
@@ -444,6 +451,19 @@ def _prose_figures(
         if d is None and not bare:
             # elliptic part: 分馆5096张 after 办理新证2988张
             prev = last_unit_by_sentence.get(ss)
+            cross = False  # the whole was stated in the sentence before
+            if prev is None and cs == ss and placed:
+                # (…共接待读者18000人次。总馆12000人次,分馆6000人次。: a sentence of parts opening
+                # right after the one that states their whole, in the same paragraph)
+                lp = placed[-1]
+                if (
+                    lp.sent_start < ss
+                    and lp.line_start == mt.rfind("\n", 0, q.num_start) + 1
+                    and not re.search(r"\d", mt[lp.fig.char_end : ss])
+                    and mt[lp.fig.char_end : ss].count("。") <= 1
+                    and lp.fig.kind == "figure"
+                ):
+                    prev, cross = (lp.unit, lp.fig), True
             # (also the next item of a list of parts: …,其中少儿图书5.2万册、期刊1.1万册)
             listed = left_start != cs and mt[left_start : q.num_start].lstrip().startswith("、")
             # (…总馆15723人次(成人区10132人次,…): a breakdown in brackets right after the whole
@@ -453,9 +473,9 @@ def _prose_figures(
                 and prev[0] == q.unit
                 and (left_start == cs or listed or bracketed)
                 and (
-                    PART_WORDS.match(mt[left_start : q.num_start])
-                    or OTHER_YEAR.fullmatch(mt[cs : q.num_start])
-                    or lx.OTHER_MONTH.fullmatch(mt[cs : q.num_start])
+                    (SITE_PART_WORDS if cross else PART_WORDS).match(mt[left_start : q.num_start])
+                    or not cross
+                    and (OTHER_YEAR.fullmatch(mt[cs : q.num_start]) or lx.OTHER_MONTH.fullmatch(mt[cs : q.num_start]))
                 )
             ):
                 pf = prev[1]

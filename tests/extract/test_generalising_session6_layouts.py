@@ -405,3 +405,15 @@ def test_a_nav_menu_word_is_no_self_evaluation_title():
 
     assert SPENT_TITLE.search("某县图书馆2023年部门整体支出绩效自评报告")
     assert not SPENT_TITLE.search("预算公开 | 决算公开 | 绩效评价")
+
+
+def test_site_parts_in_the_sentence_after_their_whole():
+    text = (
+        "某市图书馆国庆\n2023-10-08\n国庆假期,某市图书馆累计接待到馆读者18000人次。"
+        "总馆12000人次(少儿区4000人次),城东分馆6000人次。\n"
+    )
+    figs = _figs(text)
+    for v in (18000, 12000, 4000, 6000):
+        assert ("visits.in_person", v) in figs, v
+    # a material in the next sentence is listed beside the whole, not in it
+    assert ("collection.total", 30000) not in _figs("某馆2022年工作总结\n2022年馆藏图书50万册。期刊3万册。\n")

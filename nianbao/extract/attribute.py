@@ -162,6 +162,14 @@ def library_name(text: str) -> str | None:
     levels = Counter(m.group("lvl") for m in la.BARE_LEVEL_LIBRARY.finditer(head))
     if levels and not any(_dated_title_line(t) for t in _title_lines(text, 3)):
         return generic_library(levels.most_common(1)[0][0], text)
+    # a short placed name (天津图书馆) repeated at the top of a page that names no other library
+    short = Counter(
+        t
+        for t in (_trim(m.group(1), text) for m in lx.LIBRARY_NAME_RE.finditer(text[: la.SHORT_NAME_CHARS]))
+        if t and place_of(t) and not la.NOT_OWN_NAME.search(t)
+    )
+    if len(short) == 1 and short.most_common(1)[0][1] >= la.SHORT_NAME_REPEATS:
+        return short.most_common(1)[0][0]
     return None
 
 

@@ -219,3 +219,17 @@ def test_a_sentence_founding_a_library_is_no_name():
     assert UNPLACED_NAME.fullmatch("县城设立") is None
     assert UNPLACED_NAME.fullmatch("探索建立以县") is None
     assert UNPLACED_NAME.fullmatch("XX县") is not None
+
+
+def test_a_short_placed_name_repeated_at_the_top_is_the_pages_library():
+    # (batch1: a news item naming only 某地图书馆 without 市, twice, in its first lines)
+    from nianbao.extract.attribute import library_name
+
+    text = (
+        "本报讯 用阅读温暖一座城。截至10月上旬,苏州图书馆今年到馆读者150万人次。\n"
+        "作为城市文化地标,苏州图书馆积极推动优质文化资源直达基层。\n"
+    )
+    assert library_name(text) == "苏州图书馆"
+    # another library named beside it: no guess
+    two = text.replace("直达基层", "直达基层,与无锡图书馆合作")
+    assert library_name(two) != "无锡图书馆"

@@ -48,6 +48,9 @@ OWN_PLACE_LINES = 15
 # the headline lines whose short placed library name (日照图书馆) may be the document's own
 SHORT_NAME_TITLE_LINES = 3
 HEADLINE_MAX_CHARS = 40   # longer lines are paragraphs, not headlines
+# …or in the body's first characters, when it is the only library named there and named this often
+SHORT_NAME_CHARS = 1500
+SHORT_NAME_REPEATS = 2
 # an anonymised library name in a shared document (XX县图书馆, ××市图书馆, 某某县图书馆)
 PLACEHOLDER_LIBRARY = re.compile(r"(?:[A-Z]{1,3}|×{1,3}|\*{1,3}|某{1,2})(?:省|市|县|区|旗)(?:少年儿童|少儿|儿童)?图书馆")
 # an unplaced name: the last few characters before 图书馆, lead words dropped

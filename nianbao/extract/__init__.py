@@ -147,5 +147,5 @@ def extract_document(text: str, source_file: str | None = None) -> ExtractionRes
     tables = _tables(text)  # found once: the figures and the events read the same tables
     library, year, figs = extract_figures(text, mt, tables)
     events = extract_events(text, year, library, tables)
-    candidates = find_candidates(text, mt, figs)
+    candidates = find_candidates(text, mt, figs, tables)
     return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events, candidates=candidates)

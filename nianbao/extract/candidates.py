@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..schema import Candidate, Figure
 from . import lexicon as lx
 from .lexicon import candidates as lc
+from .lexicon import tables as tl
 from .numbers import CN_CHARS, SCALES, parse_number, quantity_matches, strip_gloss
 from .segment import clause_bounds, is_junk
 
@@ -254,8 +255,21 @@ def reject_reason(
     return "no_unit" if not unit else "unknown_metric"
 
 
-def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate]:
-    """Every number of `text` (`mt` is its matching form, same length) with its fate."""
+def _code_cells(tables) -> list[tuple[int, int]]:
+    """Spans of the cells of the tables' row-code columns (代码 / 行次 / 编码): a statistical
+    form's row codes, which a number written glued to its unit (16册、件, 49千元) may start."""
+    out = []
+    for t in tables or ():
+        heads = [re.sub(r"\s+", "", c.text) for c in t.header]
+        cols = [i for i, h in enumerate(heads) if tl.FORM_CODE_HEAD.search(h)]
+        out += [(r[i].start, r[i].end) for r in t.rows for i in cols if i < len(r) and r[i].text]
+    return sorted(out)
+
+
+def find_candidates(text: str, mt: str, figures: list[Figure], tables=None) -> list[Candidate]:
+    """Every number of `text` (`mt` is its matching form, same length) with its fate; `tables`
+    (`tables.find_tables`) tell a form's row codes apart."""
+    codes = _code_cells(tables)
     spans = sorted((f.char_start, f.char_end, i) for i, f in enumerate(figures))
     starts = [s for s, _, _ in spans]
     max_len = max((e - s for s, e, _ in spans), default=0)
@@ -282,6 +296,8 @@ def find_candidates(text: str, mt: str, figures: list[Figure]) -> list[Candidate
             continue
         if n.reason:
             reason = n.reason
+        elif any(a <= start < b for a, b in codes):
+            reason = "code"
         else:
             if li not in junk:
                 junk[li] = is_junk(ltexts[li])

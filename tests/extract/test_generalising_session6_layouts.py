@@ -417,3 +417,12 @@ def test_site_parts_in_the_sentence_after_their_whole():
         assert ("visits.in_person", v) in figs, v
     # a material in the next sentence is listed beside the whole, not in it
     assert ("collection.total", 30000) not in _figs("某馆2022年工作总结\n2022年馆藏图书50万册。期刊3万册。\n")
+
+
+def test_a_forms_row_codes_are_rejected_as_codes():
+    res = extract_document(GLUED_FORM)
+    by_text = {c.text: c for c in res.candidates}
+    # the code of a row whose value is missing (一、从业人员 人), and codes glued to their unit
+    assert by_text["21册"].reason == "code"
+    assert by_text["61千元"].reason == "code"
+    assert by_text["2,090"].fate == "figure"

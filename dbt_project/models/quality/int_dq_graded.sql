@@ -17,7 +17,12 @@
     its sentence names a year (2001年) and not its own;
   * the candidates of a conflict are written in different units (人 and 人次, 册 and 件);
   * a conflict candidate's evidence names a province or prefecture not followed by a library
-    word (去年四川2600万读者…): a region's figure attributed to a library.
+    word (去年四川2600万读者…): a region's figure attributed to a library;
+  * its number is glued to another number or to a scale its value left out: a digit right
+    before or after its span, or 万/亿/千 right after it (a statistical form written without
+    spaces, 图书1713万册: the form's code 17 and the value 13万册; 总藏量…14.5万册 read as 14.5).
+    However the extractor split such a run of digits, its reading is a guess (batch 11's first
+    read: three false errors on one form, at full confidence).
   Linked ids that are not figures (a number the extractor kept as a candidate, a date
   span) cast no doubt. The message of a downgraded finding says why, after the rule's own.
 -#}
@@ -82,6 +87,19 @@ rooms as (
     group by fi.finding_id, fi.figure_id
 ),
 
+-- a linked figure whose number is glued to another number, or to a scale left out of its value
+glued as (
+    select fi.finding_id, min(f.value_text) as value_text
+    from findings as fi
+    join figures as f on f.figure_id = fi.figure_id
+    join {{ ref('stg_nianbao__documents') }} as d on d.document_id = f.document_id and d.status = 'loaded'
+    where fi.severity = 'error' and f.char_start > 0 and f.char_end is not null
+        -- a digit before a span that starts with a digit, or a digit or scale after one ending in a digit
+        and (({{ regexp_test("substr(" ~ simplified_text('d') ~ ", f.char_start, 2)", "'^[0-9]{2}$'") }})
+             or ({{ regexp_test("substr(" ~ simplified_text('d') ~ ", f.char_end, 2)", "'^[0-9][0-9万亿千]$'") }}))
+    group by fi.finding_id
+),
+
 reasons as (
     select
         fi.finding_id,
@@ -141,6 +159,10 @@ doubted as (
         select finding_id, 'the figures are written in different units (' || unit_list || ')' as reason
         from units
         where n_units > 1
+        union all
+        select finding_id, 'the number ' || value_text || ' is written glued to another number or to a scale'
+            || ' (a form''s code and value written together?): its reading is uncertain' as reason
+        from glued
     ) as r
     group by finding_id
 )

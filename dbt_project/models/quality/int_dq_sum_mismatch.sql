@@ -12,6 +12,13 @@
     sum certainly below the total, list complete      -> warn
     sum below the total of an incomplete list (等/其他, group_complete false or null)
                                                        -> nothing (the rest is unitemised)
+  Which whole a list of parts belongs to can be ambiguous: "活动303场,线下120场次、线上183场次,
+  其中培训班92场、讲座68场、展览28场" - the 其中 parts may be those of 183, of 120 or of 303.
+  Another figure of the same document, metric, library and year stated in the total's sentence
+  (int_figure_sentences) before the parts is another whole they may belong to: when the parts
+  fit under it, an excess over the nearest total is no finding. And a complete list short of its
+  total by an amount stated as another figure of the same key in that sentence (the 183 of
+  303 = 120 + 183) is not short: the rest is stated there.
 -#}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
@@ -106,6 +113,8 @@ judged as (
     select
         s.*,
         t.value as total_value,
+        t.p_lo as total_lo,
+        t.p_hi as total_hi,
         t.display_text as total_text,
         t.source_file,
         t.library_key,
@@ -121,6 +130,41 @@ judged as (
     from sums as s
     join figures as t on t.figure_id = s.total_id
     join groups as g on g.document_id = s.document_id and g.group_id = s.group_id
+),
+
+sentences as (
+    select * from {{ ref('int_figure_sentences') }}
+),
+
+-- the other figures of the same document, metric, library and year stated in the total's sentence
+-- (neither the total nor a part of its list): other wholes the parts may belong to, or the rest
+-- of a complete list stated apart
+sentence_figures as (
+    select j.id_basis, o.char_start, o.p_lo, o.p_hi
+    from judged as j
+    join sentences as st on st.figure_id = j.total_id
+    join figures as o
+        on o.document_id = j.document_id
+        and o.metric = j.metric
+        and o.figure_id <> j.total_id
+        and {{ same_key('o', 'j', ['library_key', 'year']) }}
+        and not (o.group_id is not distinct from j.group_id and o.group_role = 'part')
+    join sentences as so on so.figure_id = o.figure_id and so.sentence_no = st.sentence_no
+    where j.severity is not null
+),
+
+explained as (
+    select distinct j.id_basis
+    from judged as j
+    join sentence_figures as o on o.id_basis = j.id_basis
+    join groups as g on g.document_id = j.document_id and g.group_id = j.group_id
+    where
+        -- an excess: another whole before the parts can hold them
+        (j.severity = 'error' and o.char_start < g.char_start
+            and j.parts_lo <= o.p_hi + 1e-6 * greatest(abs(o.p_hi), 1))
+        -- a shortfall: the rest is stated as that figure
+        or (j.severity = 'warn' and j.total_lo - j.parts_hi <= o.p_hi + 1e-6 * greatest(abs(o.p_hi), 1)
+            and j.total_hi - j.parts_lo >= o.p_lo - 1e-6 * greatest(abs(o.p_lo), 1))
 ),
 
 findings as (
@@ -148,6 +192,7 @@ findings as (
         total_id
     from judged
     where severity is not null
+        and id_basis not in (select e.id_basis from explained as e)
 ),
 
 -- the total, then each part of its list

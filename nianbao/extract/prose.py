@@ -96,7 +96,30 @@ def _carried_period(mt: str, ss: int) -> str | None:
     return None
 
 
+def _project_item(mt: str, pos: int) -> str | None:
+    """project_<n> for money on the line of item (n) under a 项目支出 heading (…2、项目支出 /
+    (1)免费开放项目支出…元,…其他资本性支出…元买图书): each project is its own part, so two
+    projects (or the books bought in each) are never one figure stated twice."""
+    ls = mt.rfind("\n", 0, pos) + 1
+    item = lx.PROJECT_ITEM.match(mt, ls)
+    if not item:
+        return None
+    head = mt.rfind("\n", 0, max(0, ls - 1))
+    for _ in range(lx.PROJECT_HEADING_LOOKBACK):  # the lines above, up to the heading
+        line = mt[head + 1 : mt.find("\n", head + 1)]
+        if lx.PROJECT_HEADING.fullmatch(line.strip()):
+            return f"project_{item.group(1)}"
+        if head < 0:
+            break
+        head = mt.rfind("\n", 0, max(0, head))
+    return None
+
+
 def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
+    if metric.startswith("spending"):
+        project = _project_item(mt, q.num_start)
+        if project:
+            return project
     if metric.startswith(("collection", "circulation")):
         part = listed_part(mt, ss, cs, q.num_start)
         if part:
@@ -480,6 +503,17 @@ def _prose_figures(
             ):
                 pf = prev[1]
                 d = Decision(pf.metric, mt[cs : q.num_start].strip(), cs, q.num_start)
+        ls = mt.rfind("\n", 0, q.num_start) + 1
+        if (
+            d is None
+            and q.unit == "元"
+            and _project_item(mt, q.num_start)
+            and lx.PROJECT_SPENT.search(mt, ls, q.num_start)
+            and not any(o.unit == "元" for o in find_quantities(mt[ls : q.num_start]))
+        ):
+            # (…2、项目支出 / (3)其他就业补助支出10140.00元: the first amount of a project item is
+            # the project's spending, a part of the total, kept beside a stated total only)
+            d = Decision("spending.total", "项目支出", ls, q.num_start)
         if d is None and not bare:
             # 新增268.6万册 right after a stock (总藏量达4456.2万册): the flow of that stock
             prev = last_unit_by_sentence.get(ss)

@@ -426,3 +426,25 @@ def test_a_forms_row_codes_are_rejected_as_codes():
     assert by_text["21册"].reason == "code"
     assert by_text["61千元"].reason == "code"
     assert by_text["2,090"].fate == "figure"
+
+
+def test_each_numbered_project_is_its_own_part_and_its_books_too():
+    text = (
+        "某县图书馆2022年部门整体支出绩效自评报告\n"
+        "(三)部门整体收支情况\n"
+        "2022年财政拨款收入300000.00元。\n"
+        "1、基本支出\n基本支出200000.00元。\n"
+        "2、项目支出\n"
+        "(1)免费开放项目支出60000.00元,主要用于办公费支出10000.00元,其他资本性支出20000.00元买图书。\n"
+        "(2)阅读推广专项资金项目30000.00元,其他资本性支出15000.00元买图书。\n"
+        "(3)其他就业补助支出10000.00元,用于公益性岗位人员补助。\n"
+    )
+    figs = _figs(text)
+    assert figs[("spending.total", 60000)].segment == "project_1"
+    assert figs[("spending.total", 30000)].segment == "project_2"
+    assert figs[("spending.total", 10000)].segment == "project_3"
+    # the books bought in two projects are two parts, never one figure stated twice
+    assert figs[("spending.collections", 20000)].segment == "project_1"
+    assert figs[("spending.collections", 15000)].segment == "project_2"
+    # an item's later amounts (办公费) are no project
+    assert len([f for f in extract_document(text).figures if f.value == 10000]) == 1

@@ -615,6 +615,12 @@ HEADING_LEVELS: list[re.Pattern] = [
     re.compile(r"[ \t\u3000]*[(（]\d{1,2}[)）]"),
 ]
 BUDGET_PART_REACH = 800
+# a numbered project under a 项目支出 heading ((1)免费开放项目支出…元): its money is that project's part
+PROJECT_ITEM = re.compile(r"[ \t\u3000]*[(（](\d{1,2})[)）]")
+PROJECT_HEADING = re.compile(r"(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.]|[(（][一二三四五六七八九十]+[)）])?\s*项目支出[:：]?")
+PROJECT_HEADING_LOOKBACK = 6
+# what an item's first amount must be named as to be that project's spending (支出 / 项目 / 资金)
+PROJECT_SPENT = re.compile(r"支出|项目|资金|经费")
 # cues read in running text only (tables treat these labels as parts of the row above)
 PROSE_CUES: list[Cue] = [
     Cue("sp_parts", BUDGET_PART.pattern, _m(MONEY, "spending.total")),

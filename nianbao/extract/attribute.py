@@ -374,7 +374,13 @@ def page_date(text: str) -> tuple[int, int] | None:
     # a dateline with a time or a source, or a byline, before a bare date line (often the site's
     # own date of today, repeated in its menus)
     for t in top:
-        d = la.DATELINE.match(t) or la.DAY_FIRST_DATE.match(t) or la.BYLINE_DATE.match(t)
+        d = (
+            la.DATELINE.match(t)
+            or la.DAY_FIRST_DATE.match(t)
+            or la.BYLINE_DATE.match(t)
+            or la.SOURCE_LINE_DATE.match(t)
+            or la.BRACKETED_DATE_LINE.match(t)
+        )
         if d or epaper and (d := la.EPAPER_DATE.match(t)):
             return ym(d)
     for t in top:

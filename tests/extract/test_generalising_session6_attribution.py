@@ -233,3 +233,13 @@ def test_a_short_placed_name_repeated_at_the_top_is_the_pages_library():
     # another library named beside it: no guess
     two = text.replace("直达基层", "直达基层,与无锡图书馆合作")
     assert library_name(two) != "无锡图书馆"
+
+
+def test_a_source_or_editor_line_with_a_date_is_the_pages_date():
+    from nianbao.extract.attribute import page_date
+
+    body = "\n据统计,国庆假期,市图书馆共接待到馆读者2万人次。\n"
+    for head in ("来源:某日报 2022-10-08", "编辑:某某 | 2022-10-08 10:20:11", "[2022-10-08]"):
+        assert page_date("某市图书馆国庆假期服务情况\n" + head + body) == (2022, 10), head
+    # a source line without a day is no date of the page
+    assert page_date("某市图书馆\n来源:2022年度报告\n" + body) is None

@@ -348,6 +348,11 @@ BRACKET_DATE_AFTER = re.compile(r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19
 # year that is its year (the earlier stamp's month is used)
 NEIGHBOUR_POST_DATE = re.compile(r"^\s*(?P<which>上一篇|下一篇|上一条|下一条|上一则|下一则|上篇|下篇)\s*[:：]?[^\n]{0,60}?"
                                  r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+# a page's furniture line that names its source, author or editor, then the date (来源:某日报 2023-05-04,
+# 编辑:某某 | 2023-05-04 10:20:11), or a date alone in brackets ([2023-05-04]): the day it was published
+SOURCE_LINE_DATE = re.compile(r"^\s*(?:来源|作者|编辑|责任编辑|责编|稿源|发布者|发布人|记者|供稿|通讯员)\s*[:：][^\n]{0,40}?"
+                              r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}")
+BRACKETED_DATE_LINE = re.compile(r"^\s*[\[【(（]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*[\]】)）]\s*$")
 # a byline: a source's or author's name and the date, alone on a line (某某传媒 2020-09-07)
 BYLINE_DATE = re.compile(r"^\s*[A-Za-z0-9\u4e00-\u9fff]{2,16}\s+(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*\d{1,2}\s*$")
 # a Republic-of-China year in prose (Taiwan): 民國105年 anywhere, 去(108)年, or a bare 105年 /

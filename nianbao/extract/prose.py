@@ -120,6 +120,8 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
         project = _project_item(mt, q.num_start)
         if project:
             return project
+    if metric.startswith("collection") and lx.AV_NOUN_RIGHT.match(mt[q.end : q.end + 12]):
+        return "audiovisual"  # (40000册及3500件影音资料: the noun right after the count names it)
     if metric.startswith(("collection", "circulation")):
         part = listed_part(mt, ss, cs, q.num_start)
         if part:

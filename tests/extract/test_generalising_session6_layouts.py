@@ -448,3 +448,10 @@ def test_each_numbered_project_is_its_own_part_and_its_books_too():
     assert figs[("spending.collections", 15000)].segment == "project_2"
     # an item's later amounts (办公费) are no project
     assert len([f for f in extract_document(text).figures if f.value == 10000]) == 1
+
+
+def test_audiovisual_items_after_their_count_are_the_audiovisual_part():
+    figs = _figs("某分馆简介\n馆藏约有30000册藏书、2500件影音资料。另一分馆藏书约6万册及1800件的视听资料。\n")
+    assert figs[("collection.total", 30000)].segment != "audiovisual"
+    assert figs[("collection.total", 2500)].segment == "audiovisual"
+    assert figs[("collection.total", 1800)].segment == "audiovisual"

@@ -46,6 +46,8 @@ class Cue:
         self.regex = re.compile(self.pattern)
 
 
+# audiovisual items named right after their count (3500件影音资料, 5320件的影音数据)
+AV_NOUN_RIGHT = re.compile(r"^\s*的?(?:影音|视听|音像)(?:资料|文献|制品|数据)")
 CUES: list[Cue] = [
     # ---- visits
     Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:到访|来访)[^,;。\d]{0,6}?图书馆(?:的)?(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆|来馆)总?(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|(?:图书馆|馆)(?:之|的)?使用(?:人次|人数)|(?<!线上)(?<!网上)(?<!网络)读者服务(?:总)?人次|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
@@ -135,7 +137,7 @@ CUES: list[Cue] = [
     # 拥有超过510万册的丰富馆藏
     Cue("coll_total_r", r"(?:丰富|珍贵|各类)?(?:馆藏|藏书)(?!量|总量)", _m(VOLUMES, "collection.total"), side="R"),
     # (40000册及3500件影音资料: audiovisual items counted by the piece, named after their count)
-    Cue("coll_av_r", r"^\s*的?(?:影音|视听|音像)(?:资料|文献|制品|数据)", _m(("件", "套", "张", "盒"), "collection.total"), side="R"),
+    Cue("coll_av_r", AV_NOUN_RIGHT.pattern, _m(("件", "套", "张", "盒"), "collection.total"), side="R"),
     # 在135959.18万册的图书总藏量中,…: the whole its parts are then listed in
     Cue("coll_whole_r", r"^\s*的(?:图书|文献|书刊)?(?:总藏量|馆藏总量|藏书总量)(?=中)", _m(VOLUMES, "collection.total"), side="R"),
     # ---- activities

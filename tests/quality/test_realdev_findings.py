@@ -10,6 +10,11 @@ real dev documents (../shared/realdev/docs), then
   h011 and h014 the document's own dates, h011 "每5名…1名", h008 1012 vs 这1000家);
 * at least 10 of the 16 hand-found inconsistencies are found by file and check family
   (the acceptance bar of issue 9); the recall is printed (`pytest -s`).
+
+The same for the committed real training batches that list their inconsistencies
+(tests/extract/realdata/**/checks.csv, never the held-out next* sets): one more CLI run on their
+documents together (as `<batch>_<file>`), every `error` finding listed in its batch's checks.csv;
+the recall per batch is printed.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ from tests.paths import REALDEV
 pytestmark = pytest.mark.slow
 
 EXTRA = Path(__file__).with_name("realdev_extra_checks.csv")
+REALDATA = PROJECT_ROOT / "tests" / "extract" / "realdata"
+#: the training batches with a checks.csv (the held-out next* sets are never read here)
+TRAINING = sorted(p.parent for d in (REALDATA, REALDATA / "heldout") for p in d.glob("batch*/checks.csv"))
 if not (REALDEV / "checks.csv").exists():  # fail loudly, never skip into green
     raise FileNotFoundError(f"{REALDEV / 'checks.csv'} is missing: this test needs ../shared/realdev beside the repo")
 
@@ -49,6 +57,12 @@ FAMILY = {
     "qualifier_conflict": {"qualifier_conflict"},
     "suspicious_value": {"year_over_year", "implausible"},
     "label_mismatch": set(),  # no check reads labels
+    # kinds of the training batches' checks.csv
+    "implausible": {"implausible", "ratio_mismatch"},  # a daily average the year cannot hold: ratio_mismatch
+    "impossible_date": {"date_mismatch"},
+    "date_conflict": {"date_mismatch"},
+    "cross_document": {"cross_document"},
+    "stale_count": {"count_mismatch"},
 }
 
 
@@ -70,12 +84,41 @@ def _listed() -> list[dict]:
     return rows
 
 
+def _training_listed() -> list[dict]:
+    rows = []
+    for batch in TRAINING:
+        with (batch / "checks.csv").open(encoding="utf-8") as fh:
+            rows += [
+                dict(r, file=f"{batch.name}_{r['file']}", batch=batch.name, checks=FAMILY[r["kind"]])
+                for r in csv.DictReader(fh)
+            ]
+    return rows
+
+
 @pytest.fixture(scope="module")
 def findings():
-    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"nianbao-realdev-{os.getpid()}"
+    return _build_findings(REALDEV / "docs", "realdev")
+
+
+@pytest.fixture(scope="module")
+def training_findings():
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"nianbao-training-raw-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        for batch in TRAINING:
+            for doc in (batch / "docs").glob("*.txt"):
+                shutil.copy(doc, tmp / f"{batch.name}_{doc.name}")
+        return _build_findings(tmp, "training")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _build_findings(raw: Path, name: str) -> list[dict]:
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"nianbao-{name}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     wh = tmp / "wh" / "nianbao.duckdb"
-    env = dict(os.environ, NIANBAO_RAW_DIR=str(REALDEV / "docs"), NIANBAO_WAREHOUSE=str(wh))
+    env = dict(os.environ, NIANBAO_RAW_DIR=str(raw), NIANBAO_WAREHOUSE=str(wh))
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "orchestration.cli", "run"],
@@ -93,7 +136,7 @@ def findings():
                 for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()
                 if " FAIL " in ln or " ERROR " in ln
             ]
-            raise AssertionError("the realdev build failed:\n" + "\n".join(failed[-20:]) + "\n" + proc.stderr[-1500:])
+            raise AssertionError(f"the {name} build failed:\n" + "\n".join(failed[-20:]) + "\n" + proc.stderr[-1500:])
         con = duckdb.connect(str(wh), read_only=True)
         try:
             rows = con.execute("""
@@ -172,4 +215,30 @@ def test_recall_over_the_hand_found_inconsistencies(findings, capsys):
     assert hand  # checks.csv was read
     assert len(hits) >= 10, (
         f"only {len(hits)} of {len(hand)} hand-found inconsistencies are found (issue 9: at least 10)"
+    )
+
+
+def test_every_error_finding_on_the_training_batches_is_listed(training_findings, capsys):
+    listed = _training_listed()
+    assert {r["batch"] for r in listed} == {b.name for b in TRAINING} and len(TRAINING) >= 6
+    errors = [f for f in training_findings if f["severity"] == "error"]
+    false_alarms = [f for f in errors if not any(_matches(f, item) for item in listed)]
+    with capsys.disabled():
+        hits = [
+            r
+            for r in listed
+            if any(_stem(f["source_file"]) == r["file"] and f["check"] in r["checks"] for f in training_findings)
+        ]
+        by_batch = {}
+        for r in listed:
+            found, total = by_batch.get(r["batch"], (0, 0))
+            by_batch[r["batch"]] = (found + (r in hits), total + 1)
+        warns = sum(f["severity"] == "warn" for f in training_findings)
+        print(
+            f"\ntraining batches: {len(errors)} errors, {warns} warns; hand-found found "
+            f"{len(hits)} of {len(listed)}: " + ", ".join(f"{b} {n}/{t}" for b, (n, t) in sorted(by_batch.items()))
+        )
+    assert not false_alarms, (
+        f"{len(false_alarms)} of {len(errors)} error findings on the training batches are not in their checks.csv:\n"
+        + "\n".join(f"{f['source_file']} {f['check']}: {f['message']} [{f['evidence'][:120]}]" for f in false_alarms)
     )

@@ -129,7 +129,8 @@ def _segment(mt, q, metric, left_start, cs, ce, ss, se, prev) -> str:
     ctx = mt[left_start:ce] if left_start != cs else mt[cs:ce]
     # (接待读者50万人次(含少儿读者12万人次): the parts in brackets after the number are not its own)
     # (其中讲座18场、展览12场: the items of a list after the number are not its own either)
-    own_right = lx.LIST_MARK.split(lx.BRACKETED.sub("", mt[q.end : ce]))[0]
+    # (…总馆15723人次(成人区10132人次,…: a bracket the clause ends inside is not its own either)
+    own_right = lx.LIST_MARK.split(lx.OPEN_BRACKET_TAIL.sub("", lx.BRACKETED.sub("", mt[q.end : ce])))[0]
     ctx = ctx[: q.end - (left_start if left_start != cs else cs)] + own_right
     seg = at.segment(ctx, metric, mt[ss:se])
     if seg == "all":
@@ -473,6 +474,7 @@ def _prose_figures(
             if lx.PEOPLE_BEFORE.search(mt[left_start : q.num_start]):
                 q = replace(q, unit="人")
             d = classify(mt, q, left_start, ce, (ss, se), bare=False, clause_start=cs)
+        site_part = None  # the label of a site named as a part (城市书房…人次): its scope
         if d is None and not bare:
             # elliptic part: 分馆5096张 after 办理新证2988张
             prev = last_unit_by_sentence.get(ss)
@@ -505,6 +507,8 @@ def _prose_figures(
             ):
                 pf = prev[1]
                 d = Decision(pf.metric, mt[cs : q.num_start].strip(), cs, q.num_start)
+                label = mt[left_start : q.num_start]
+                site_part = label if SITE_PART_WORDS.match(label) and at.scope(label, pf.metric) != "library" else None
         ls = mt.rfind("\n", 0, q.num_start) + 1
         if (
             d is None
@@ -590,7 +594,10 @@ def _prose_figures(
             metric=metric,
             value=q.value,
             qualifier=q.qualifier,
-            scope=at.scope(mt[left_start:ce] if not metric.startswith("network") else ctx, metric),
+            # (城市书房7118人次、城区分馆3206人次: a site named as a part is its own scope)
+            scope=at.scope(
+                site_part if site_part else (mt[left_start:ce] if not metric.startswith("network") else ctx), metric
+            ),
             # (200万元的文献购置经费: money named after it takes no segment from the words before it)
             segment=_segment(
                 mt,

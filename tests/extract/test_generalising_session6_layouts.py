@@ -455,3 +455,17 @@ def test_audiovisual_items_after_their_count_are_the_audiovisual_part():
     assert figs[("collection.total", 30000)].segment != "audiovisual"
     assert figs[("collection.total", 2500)].segment == "audiovisual"
     assert figs[("collection.total", 1800)].segment == "audiovisual"
+
+
+def test_site_parts_take_their_own_scope_and_a_breakdown_in_brackets_is_not_the_wholes_segment():
+    text = (
+        "某市图书馆五一\n2023-05-04\n五一假期,某市图书馆共接待到馆读者9000人次,新城总馆6000人次(成人区4000人次,"
+        "少儿区2000人次),城市书房2000人次、城北分馆1000人次。\n"
+    )
+    figs = _figs(text)
+    assert figs[("visits.in_person", 6000)].segment == "all"
+    assert figs[("visits.in_person", 4000)].segment == "adults"
+    # (two figures of 2000: the children's area and the study room)
+    scopes = sorted(f.scope for f in extract_document(text).figures if f.value == 2000)
+    assert scopes == ["library", "service_points"]
+    assert figs[("visits.in_person", 1000)].scope == "branches"

@@ -644,7 +644,7 @@ SCOPE_RULES: list[tuple[str, re.Pattern]] = [
     ("region", re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全旗|全国)[^,;。]{0,6}(?:公共图书馆|各级图书馆|图书馆系统|各图书馆|各馆|公共文化)")),
     ("system", re.compile(r"总分馆(?:服务)?体系|体系内|全体系|全馆总分馆|总分馆(?:合计|总计|共)|全系统|含分馆|(?:包括|含)[^,;。]{0,6}分馆")),
     ("branches", re.compile(r"直属分馆|(?<!总)分馆(?!建设)")),
-    ("service_points", re.compile(r"服务点|流通点|流动点|(?<![本总我])馆外(?!借)|驿站|书吧|读书角|书屋|流动服务|送书上门")),
+    ("service_points", re.compile(r"服务点|流通点|流动点|(?<![本总我])馆外(?!借)|驿站|书吧|读书角|书屋|书房|流动服务|送书上门")),
     ("library", re.compile(r"本馆|我馆|总馆|馆内|图书馆")),
 ]
 
@@ -748,6 +748,7 @@ LIST_MARK = re.compile(r"[、,，;；]")
 EVENTS_COUNT = re.compile(r"\d\s*[万千]?\s*(?:余|多)?\s*(?:场次|场|次|期)")
 # an aside in brackets with a number of its own (a part) after a number: not the number's own words
 BRACKETED = re.compile(r"[(（][^()（）\d]*\d[^()（）]*[)）]")   # (with a number of its own: a part, not a gloss)
+OPEN_BRACKET_TAIL = re.compile(r"[(（][^()（）]*\d[^()（）]*$")   # (an unclosed one, with a number, at the end)
 # quoted names (programme titles, book titles): their words never set a segment
 QUOTED_NAME = re.compile(r"“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|「[^」]{1,40}」")
 # names given as the themes of a year's work (以“A”和“B”等为主题,举办…活动共57场次): not a named part

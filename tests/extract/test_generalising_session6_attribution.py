@@ -243,3 +243,15 @@ def test_a_source_or_editor_line_with_a_date_is_the_pages_date():
         assert page_date("某市图书馆国庆假期服务情况\n" + head + body) == (2022, 10), head
     # a source line without a day is no date of the page
     assert page_date("某市图书馆\n来源:2022年度报告\n" + body) is None
+
+
+def test_a_year_masked_by_one_underscore_gives_an_uploaded_report_no_year():
+    # (batch12a: a statistics report on a document-sharing site, its year blanked as 20_年 under the
+    # site's upload stamp: the stamp dates no figure)
+    text = (
+        "更新时间:2023-10-04 19:45:52 发布时间:24小时内 作者:会员上传 下载docx\n统计分析报告\n"
+        "现将20_年某区图书馆业务统计分析如下:\n20_年,办证2468张,全年共接待读者209645人次。\n"
+    )
+    res = extract_document(text)
+    assert res.report_year is None
+    assert res.figures and all(f.year is None for f in res.figures)

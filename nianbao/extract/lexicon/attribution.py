@@ -395,9 +395,9 @@ OWN_NAME_TAIL = re.compile(r"(?:立总?|总)?图书馆$")
 DATE_ONLY_PARTS = re.compile(r"\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})")
 # a page dated before December: its figures of that same year are to date, not the full year
 LAST_PARTIAL_MONTH = 11
-# a year masked by a template or essay site (20__年, 20XX年, 20××年, 二〇××年): the text's figures
-# have no year (the page's date is the site's, not the report's)
-MASKED_YEAR = re.compile(r"(?:19|20)\s*(?:__|_\s_|[xX]{2}|××|\*\*|[？?]{2}|ＸＸ|ｘｘ)\s*年|[二两]\s*[〇零○]\s*(?:××|[xX]{2}|__)\s*年")
+# a year masked by a template or essay site (20__年, 20_年, 20XX年, 20××年, 二〇××年): the text's figures
+# have no year (the page's date is the site's upload stamp, not the report's)
+MASKED_YEAR = re.compile(r"(?:19|20)\s*(?:_{1,4}|＿{1,4}|_\s_|[xX]{2}|××|\*\*|[？?]{2}|ＸＸ|ｘｘ)\s*年|[二两]\s*[〇零○]\s*(?:××|[xX]{2}|__)\s*年")
 # the first lines that may name the place of a region's table that names no library (X统计年鉴)
 TITLED_REGION_LINES = 3
 # seasons and holidays with the first month they fall in: named with no year word in a page written

@@ -235,8 +235,9 @@ def title_year(text: str) -> int | None:
     """The year on a title line (a short line with a report word or 图书馆), not a year of
     history, a span, or a sentence that goes on in clauses."""
     for s in _title_lines(text):
-        if len(s) > 60 or la.SENTENCE_END.fullmatch(s.rstrip()[-1:]):
-            continue  # (a short sentence that ends as one, 2003年10月,某馆又建成新馆。, is no title)
+        if len(s) > 60 or la.SENTENCE_END.fullmatch(la.FOOTNOTE_MARKS_AT_END.sub("", s).rstrip()[-1:]):
+            continue  # (a short sentence that ends as one, 2003年10月,某馆又建成新馆。, is no title; nor one
+            # with a wiki's footnote marks after its full stop, …暂停开放至2020年3月2日。 [2])
         if lx.TITLE_WORDS.search(s) or "图书馆" in s:
             m = next(
                 (
@@ -365,7 +366,8 @@ def page_date(text: str) -> tuple[int, int] | None:
     def ym(m: re.Match) -> tuple[int, int]:
         return int(m.group("y")), int(m.group("m"))
 
-    m = la.PUB_DATE.search(text[:1500]) or la.PRESS_DATELINE.search(text[:1500])
+    m = next((m for m in la.PUB_DATE.finditer(text[:1500]) if not _site_footer(text, m.start())), None)
+    m = m or la.PRESS_DATELINE.search(text[:1500])
     if m:
         return ym(m)
     # (an e-paper's masthead date with its weekday is the issue's date: 2024年05月31日 星期五 … 当前版: 011版)
@@ -386,7 +388,7 @@ def page_date(text: str) -> tuple[int, int] | None:
     for t in top:
         if lx.DATE_ONLY.match(t):
             return ym(la.DATE_ONLY_PARTS.match(t))
-    m = la.INFO_DATE.search(text)
+    m = next((m for m in la.INFO_DATE.finditer(text) if not _site_footer(text, m.start())), None)
     if m:
         return ym(m)
     tail = len(text) - la.SIGNATURE_TAIL
@@ -396,6 +398,12 @@ def page_date(text: str) -> tuple[int, int] | None:
             if d:
                 return ym(d)
     return _between_neighbour_posts(text)
+
+
+def _site_footer(text: str, pos: int) -> bool:
+    """A stamp in the site's footer, after its copyright line (Copyright © 2000-2025 … 更新时间:2025/9/28):
+    the day the site was last rebuilt, not the day the page's text was written."""
+    return la.COPYRIGHT_LINE.search(text, max(0, pos - la.FOOTER_CHARS), pos) is not None
 
 
 def _between_neighbour_posts(text: str) -> tuple[int, int] | None:

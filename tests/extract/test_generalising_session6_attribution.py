@@ -255,3 +255,26 @@ def test_a_year_masked_by_one_underscore_gives_an_uploaded_report_no_year():
     res = extract_document(text)
     assert res.report_year is None
     assert res.figures and all(f.year is None for f in res.figures)
+
+
+def test_a_stamp_in_the_site_footer_dates_no_page():
+    from nianbao.extract.attribute import page_date
+
+    # (batch12b: an encyclopedia entry whose only date is the site's footer after its copyright line)
+    body = "词条 某县图书馆\n释义\n某县图书馆建于1958年。现有藏书15万余册,其中古籍有12369册。\n\n"
+    for foot in (
+        "Copyright © 2000-2025 某网 All Rights Reserved\n更新时间:2025/9/28 5:25:56",
+        "©2025 某网 版权所有 更新日期:2025-09-28",
+    ):
+        assert page_date(body + foot) is None, foot
+        assert all(f.year is None for f in extract_document(body + foot).figures)
+    # the same stamp at the top of a news item still dates it
+    assert page_date("更新时间:2025-09-28 10:20\n" + body) == (2025, 9)
+
+
+def test_a_wiki_sentence_with_footnote_marks_is_no_title():
+    from nianbao.extract.attribute import title_year
+
+    # (batch12b: …各图书馆于2020年1月29日起全面暂停开放至2020年3月2日。 [2] on a wiki page)
+    text = "某地公共图书馆\n维基百科\n为防疫,各图书馆于2020年1月29日起暂停开放至2020年3月2日。 [2]\n馆藏达1,435万项。\n"
+    assert title_year(text) is None

@@ -334,6 +334,12 @@ SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\
 # year of the library's history
 THAT_TIME = re.compile(r"\s*(?:当时|那时|其时|彼时|建馆时|建馆之初|同年|是年)")  # (…新馆建成开放。同年,接待读者…)
 # the date a directory page's information is current to (信息最后更新时间截止于2025年7月)
+# a site footer's copyright line (Copyright © 2000-2025, ©2024 某网 版权所有): a stamp after it
+# (更新时间:2025/9/28 5:25:56) within FOOTER_CHARS is the site's, no date of the page's text
+COPYRIGHT_LINE = re.compile(r"(?:copyright|©|\(c\)|版权所有|版權所有)", re.IGNORECASE)
+FOOTER_CHARS = 200
+# footnote marks at the end of a wiki's sentence (…至2020年3月2日。 [2]): the sentence still ends there
+FOOTNOTE_MARKS_AT_END = re.compile(r"(?:\s*\[\s*\d{1,3}\s*\])+\s*$")
 INFO_DATE = re.compile(r"更新(?:时间|日期|于)[^。\n\d]{0,6}(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})")
 # an honour or rating given in a year (2023年12月被评定为一级馆, 2013年通过评估): it dates the
 # honour, not a figure later in the sentence

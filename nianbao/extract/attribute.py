@@ -382,9 +382,13 @@ def page_date(text: str) -> tuple[int, int] | None:
             or la.BYLINE_DATE.match(t)
             or la.SOURCE_LINE_DATE.match(t)
             or la.BRACKETED_DATE_LINE.match(t)
+            or la.SPLIT_DATELINE.match(t)
         )
         if d or epaper and (d := la.EPAPER_DATE.match(t)):
             return ym(d)
+        d = la.SHORT_DATELINE.match(t)
+        if d and 1 <= int(d.group("m")) <= 12:
+            return short_year(int(d.group("yy"))), int(d.group("m"))
     for t in top:
         if lx.DATE_ONLY.match(t):
             return ym(la.DATE_ONLY_PARTS.match(t))

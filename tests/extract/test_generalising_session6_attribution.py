@@ -278,3 +278,16 @@ def test_a_wiki_sentence_with_footnote_marks_is_no_title():
     # (batch12b: …各图书馆于2020年1月29日起全面暂停开放至2020年3月2日。 [2] on a wiki page)
     text = "某地公共图书馆\n维基百科\n为防疫,各图书馆于2020年1月29日起暂停开放至2020年3月2日。 [2]\n馆藏达1,435万项。\n"
     assert title_year(text) is None
+
+
+def test_a_dateline_with_the_year_apart_or_in_two_digits_dates_the_page():
+    from nianbao.extract.attribute import page_date
+
+    body = "\n作为国家一级图书馆,某县图书馆年接待读者20万人次,每年举办各类读者活动50场次。\n"
+    # (batch12a: a news channel's 2024 04/26 17:53:16, a provincial site's 17-08-16 08:32 来源:…)
+    assert page_date("某县加快公共文化服务发展\n2024 04/26 17:53:16\n来源:某县委宣传部" + body) == (2024, 4)
+    assert page_date("某市图书馆暑期接待读者\n17-08-16 08:32 来源:某日报 编辑:某某" + body) == (2017, 8)
+    res = extract_document("某县加快公共文化服务发展\n2024 04/26 17:53:16\n" + body)
+    assert res.figures and all(f.year == 2024 for f in res.figures)
+    # two digits with a time but no source are no date (a score, a count of hours)
+    assert page_date("某市图书馆\n17-08-16 08:32\n" + body) is None

@@ -308,6 +308,11 @@ DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\
 # news item's date, wherever the line begins (a repost puts a board's header before it)
 PRESS_DATELINE = re.compile(r"[【\[][^】\]\n]{0,30}?(?:记者|报导|报道|电|讯)[^】\]\n]{0,20}[】\]]\s*"
                             r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}")
+# a dateline written with the year apart (2024 04/26 17:53:16) or two digits of it before a time and the
+# source (17-08-16 08:32 来源:某报): the page's date (SHORT_YEAR_PIVOT reads the two digits)
+SPLIT_DATELINE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s+(?P<m>\d{1,2})\s*[/-]\s*\d{1,2}\s+\d{1,2}:\d{2}")
+SHORT_DATELINE = re.compile(r"^\s*(?P<yy>\d{2})-(?P<m>\d{1,2})-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*"
+                            r"[|｜]?\s*(?:来源|作者|编辑|稿源|发布)")
 DAY_FIRST_DATE = re.compile(r"^\s*\d{1,2}(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2})?\s*$")
 SIGNED_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 SIGNATURE_TAIL = 300   # characters at the end of a page where a signature date may stand

@@ -65,7 +65,14 @@ clashes as (
 findings as (
     select
         t.span_id, t.document_id, t.source_file, t.library_key, t.year, t.metric,
-        t.subject || ' is written "' || c.before_word || t.span_text
+        -- the words are read in the simplified copy (the chunks); the quote is the original text
+        t.subject || ' is written "'
+            || coalesce((
+                select min(substr(d.text, t.char_start + 1 - length(c.before_word),
+                                  length(c.before_word) + t.char_end - t.char_start))
+                from {{ ref('stg_nianbao__documents') }} as d
+                where d.document_id = t.document_id and d.text is not null
+            ), c.before_word || t.span_text)
             || '": ' || c.before_word || ' and ' || c.after_word
             || ' are incompatible qualifiers (an approximate or upper bound and a lower bound at once).' as message
     from clashes as c

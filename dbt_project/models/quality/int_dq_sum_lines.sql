@@ -45,7 +45,7 @@ lined as (
     -- the chunk before it), and its label (the line before it, reversed; 64 characters at most)
     select
         cells.candidate_id, cells.document_id, cells.source_file, cells.report_year, cells.cell_text,
-        cells.value, cells.unit,
+        cells.value, cells.unit, cells.char_start,
         cells.lines_before
         + length({{ before_in_step }}) - length(replace({{ before_in_step }}, {{ newline }}, '')) as line_no,
         trim(split_part(reverse({{ line_before }}), {{ newline }}, 1)) as label_reversed
@@ -79,6 +79,7 @@ islands as (
 parts as (
     select
         t.candidate_id as total_id, t.document_id, t.source_file, t.report_year, t.label as total_label,
+        t.char_start as total_start,
         t.cell_text as total_text, t.value as total, t.unit as total_unit,
         p.candidate_id as part_id, p.cell_text as part_text, p.value, p.unit, p.line_no
     from islands as t
@@ -95,11 +96,11 @@ parts as (
 
 sums as (
     select
-        total_id, document_id, source_file, report_year, total_label, total_text, total,
+        total_id, document_id, source_file, report_year, total_label, total_start, total_text, total,
         sum(value) as parts_sum,
         string_agg(part_text, ' + ' order by line_no) as parts_text
     from parts
-    group by total_id, document_id, source_file, report_year, total_label, total_text, total
+    group by total_id, document_id, source_file, report_year, total_label, total_start, total_text, total
     having count(*) >= 2 and count(case when unit <> total_unit then 1 end) = 0
 ),
 
@@ -108,7 +109,16 @@ findings as (
         s.total_id as key_id, s.document_id, s.source_file, s.report_year as year,
         cast(null as varchar) as library_key, cast(null as varchar) as metric,
         'The table lines ' || s.parts_text || ' add up to ' || {{ number_text("s.parts_sum") }}
-            || ', but their total line says ' || s.total_label || ' ' || s.total_text || ' ('
+            || ', but their total line says '
+            -- the label as the original text writes it (it was read in the simplified copy)
+            || coalesce((
+                select min(reverse(trim(split_part(
+                    reverse(substr(d.text, greatest(s.total_start - 63, 1), least(s.total_start, 64))),
+                    {{ newline }}, 1
+                ))))
+                from {{ ref('stg_nianbao__documents') }} as d
+                where d.document_id = s.document_id and d.text is not null
+            ), s.total_label) || ' ' || s.total_text || ' ('
             || case when s.parts_sum > s.total then 'short by ' else 'more by ' end
             || {{ number_text("abs(s.parts_sum - s.total)") }}
             || '). A warn: the cells were not read as figures; the table''s lines tie them to the total.'

@@ -525,6 +525,7 @@ def vet(
             or lx.RANK_FIRST_RIGHT.match(text, q.end, sentence[1])
         )
         or lx.LIST_ITEMS_RIGHT.match(right)
+        or lx.PER_UNIT_RIGHT.match(right)
         or lx.PEAK_DAY.search(text[sentence[0] : q.num_start])
         or lx.NON_PUBLIC_ROOMS.search(text[sentence[0] : q.num_start])
     ):

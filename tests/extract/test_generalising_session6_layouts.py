@@ -469,3 +469,28 @@ def test_site_parts_take_their_own_scope_and_a_breakdown_in_brackets_is_not_the_
     scopes = sorted(f.scope for f in extract_document(text).figures if f.value == 2000)
     assert scopes == ["library", "service_points"]
     assert figs[("visits.in_person", 1000)].scope == "branches"
+
+
+# ---- batch 12 (issue 8, H48): metrics decided by the unit family and the clause's words
+
+
+def test_a_count_per_person_or_per_day_written_with_a_slash_is_a_limit_not_a_figure():
+    text = (
+        "某市图书馆新规\n2021-03-02\n2020年某市图书馆外借图书120万册次。"
+        "新规实施后,“将借阅量从目前的10册次/人提升至12册次/人,高峰时段接待300人次/天。”\n"
+    )
+    figs = _figs(text)
+    assert ("circulation.loans", 1200000) in figs
+    assert not [k for k in figs if k[1] in (10, 12, 300)]
+    # 人/次 is person-times written with a slash, a total
+    assert ("visits.in_person", 50000) in _figs("某县图书馆2020年工作总结\n2020年共接待读者5万人/次。\n")
+
+
+def test_a_peak_dated_by_its_full_date_makes_that_days_count_no_total():
+    text = (
+        "某市图书馆年报\n2021年,某市图书馆全年接待读者320万人次,日接待量最高峰出现在2021年5月2日,"
+        "当天入馆人数达2.6万人次。\n"
+    )
+    figs = _figs(text)
+    assert ("visits.in_person", 3200000) in figs
+    assert ("visits.in_person", 26000) not in figs

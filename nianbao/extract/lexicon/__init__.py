@@ -238,9 +238,12 @@ INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|(?<![共�
 TOP_N = re.compile(r"前\s*[\d一二三四五六七八九十两]+\s*(?:名|位|强)|"
                    # (…中,借阅量最高的是东区分馆,外借图书21.6万册次: the top member's own count)
                    r"(?:最高|最多|第一|第1|榜首)(?:名)?的?(?:是|为)[^,;。\d]{0,12}?(?:分馆|总馆|服务点|书房|驿站)")
-PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|\d{1,2}\s*月\s*\d{1,2}\s*日)|"
+PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二三四五六日天]|星期[一二三四五六日天]|当天|那天|这天|一天|一日|"
+                      r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)|"   # (最高峰出现在2018年8月5日,当天…)
                       # an unnamed single month (单月流通量突破50万册次: the peak month), not 5月单月
                       r"(?<![\d一二三四五六七八九十]月)单月")
+# a count per person or per day written with a slash after its unit (15册次/人, 300人次/天): a rate or a limit
+PER_UNIT_RIGHT = re.compile(r"^\s*[/／]\s*(?:人(?!次)|天|日|周|月|年|场|馆|户|位)")   # (130万人/次 is 人次 written with a slash)
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")
 # the first of a ranking, the next one named after it (某地区借书人数最多达47.4万人,其次是…): a group's
 # figure, not the library's

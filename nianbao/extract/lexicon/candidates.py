@@ -30,6 +30,7 @@ from . import (
     INDIVIDUAL,
     MULTI_YEAR,
     OTHER_INSTITUTION,
+    PER_UNIT_RIGHT,
     RATE_WORDS,
     RATIO,
     SINCE_YEAR,
@@ -104,6 +105,8 @@ REASON_RULES: list[ReasonRule] = [
     ReasonRule("percentage", after=r"^\s*(?:%|‰|个百分点|成(?![为立员果本绩效功]))"),
     ReasonRule("percentage", left=r"百分之\s*$"),
     ReasonRule("per_capita", left=_P(RATIO)),
+    ReasonRule("per_capita", right=r"^\s*[/／]\s*(?:人(?!次)|位|户)"),     # 15册次/人: a limit per reader
+    ReasonRule("average", right=_P(PER_UNIT_RIGHT)),                     # 300人次/天
     ReasonRule("average", left=r"(?:[日月周年]均|平均|每天|每日|每月|每周|每场|每次|每期)[^,;。]{0,10}$"),
     ReasonRule("average", number=r"^\d+\.\d*[1-9]\d*$", unit=r"^(?:" + "|".join(FRACTIONAL_COUNT_UNITS) + r")$",
                left=r"^(?!.*(?:" + _P(FRACTIONAL_TOTAL_LEFT) + r"))"),

@@ -297,6 +297,7 @@ def data_years(text: str) -> Counter:
                 or la.NOT_A_YEAR_AFTER.match(t[m.end(1) :])
                 or la.HISTORY_AFTER.match(t, m.end(1))
                 or la.OPENED_ON_DAY_AFTER.match(t, m.end(1))
+                or la.BUILT_OUT_AFTER.match(t, m.end(1))
             ):
                 continue
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])

@@ -291,3 +291,16 @@ def test_a_dateline_with_the_year_apart_or_in_two_digits_dates_the_page():
     assert res.figures and all(f.year == 2024 for f in res.figures)
     # two digits with a time but no source are no date (a score, a count of hours)
     assert page_date("某市图书馆\n17-08-16 08:32\n" + body) is None
+
+
+def test_seats_and_a_completed_build_out_give_an_undated_profile_no_year():
+    from nianbao.extract.attribute import report_year
+
+    # (batch12b: encyclopedia entries whose only years are history: 1972年恢复建制。…设座位100个;
+    # 於2015年完成全縣21個鄉鎮總分館建設)
+    seats = "某县图书馆\n1958年重新建馆。1972年恢复建制。馆舍面积960平方米,设座位100个。现有藏书15万余册。\n"
+    assert report_year(seats) is None
+    built = "某县图书馆\n现有藏书46万册,年购书经费5万元,于2015年完成全县21个乡镇总分馆建设。\n"
+    assert report_year(built) is None
+    years = {f.value: f.year for f in extract_document(built).figures}
+    assert 460000 in years and years[460000] is None

@@ -270,8 +270,13 @@ DATA_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:余|多)?\s*(?:万|亿)
                          r"|\d[\d.,]*\s*[万亿](?!\s*(?:余|多)?\s*(?:平|米|亩|公里|字|小时|天))|[一二两三四五六七八九十百千万]{2,}(?:余|多)?(?:人次|册|场)")
 # a figure that is no measure of the library's service, so it makes no year a data year (1973年,…建立
 # 图书室,有工作人员3人; 2013年12月,投资1800余万元…的新馆建成): staff, building money, floor area
-NOT_DATA_FIGURE_BEFORE = re.compile(r"(?:工作人员|从业人员|在编人员|职工|员工|馆员|在编|编制|投资|耗资|总投资|造价|投入资金|建筑面积|面积)"
+NOT_DATA_FIGURE_BEFORE = re.compile(r"(?:工作人员|从业人员|在编人员|职工|员工|馆员|在编|编制|投资|耗资|总投资|造价|投入资金|建筑面积|面积|"
+                                    r"座位|座席|席位|阅览座|坐席)"
                                     r"[^,，。;；\d]{0,4}$")
+# a year whose clause tells a build-out completed (於2015年完成全縣21個鄉鎮總分館建設, 2015年建成…): it dates
+# the count in that clause, but it is a moment of history, not the year a profile's other figures are of
+BUILT_OUT_AFTER = re.compile(r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?(?:底|末)?\s*,?\s*(?:全面|基本|已)?"
+                             r"完成[^,，;；。]{0,20}?(?:建设|建立|改造|布局|覆盖)")
 # the start of a span up to the day of writing (自2010年11月搬迁至新馆以来,…提供了超30万册的藏书): it dates
 # the event, not a figure after it (a stock of the day of writing, or a total since)
 SINCE_YEAR_AFTER = re.compile(r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?[^,，;；。\d]{0,12}?"

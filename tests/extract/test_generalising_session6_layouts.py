@@ -494,3 +494,13 @@ def test_a_peak_dated_by_its_full_date_makes_that_days_count_no_total():
     figs = _figs(text)
     assert ("visits.in_person", 3200000) in figs
     assert ("visits.in_person", 26000) not in figs
+
+
+def test_a_verb_of_having_then_a_material_before_volumes_is_the_holdings():
+    figs = _figs("某县图书馆简介\n2022年,某县图书馆位于城区,拥有图书52000册,报刊120种。\n")
+    assert ("collection.total", 52000) in figs
+    figs = _figs("某省图书馆简介\n2022年,某省图书馆藏有文献资源300多万册、件,其中纸质图书90万多册。\n")
+    assert figs[("collection.total", 3000000)].segment == "all"
+    assert figs[("collection.total", 900000)].segment == "books"
+    # a library counted is no material (拥有图书馆12个)
+    assert not [k for k in _figs("某县简介\n2022年,全县拥有图书馆12个,藏书30万册。\n") if k[1] == 12]

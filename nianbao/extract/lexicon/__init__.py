@@ -46,6 +46,10 @@ class Cue:
         self.regex = re.compile(self.pattern)
 
 
+# a verb of having and the materials a library holds (拥有 / 藏有 + 图书 / 文献资源 …): before a count in
+# volumes, its holdings
+HOLDING_VERB = r"(?:拥有|藏有|存有|共有|现有)"
+HOLDINGS_MATERIAL = r"(?:纸质|实体|中外文)?(?:图书(?!馆)|书籍|藏书|文献|书刊)(?:资源)?"
 # audiovisual items named right after their count (3500件影音资料, 5320件的影音数据)
 AV_NOUN_RIGHT = re.compile(r"^\s*的?(?:影音|视听|音像)(?:资料|文献|制品|数据)")
 CUES: list[Cue] = [
@@ -122,6 +126,8 @@ CUES: list[Cue] = [
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口|(?:常住|户籍|总)?人口(?:总数|总量|数)?", _m(PERSONS + BARE, "population.served")),
     # ---- collection
+    # what the library has, a verb of possession then the material (拥有图书39086册, 藏有文献资源480多万册、件)
+    Cue("coll_held", HOLDING_VERB + r"(?:各类|各种)?" + HOLDINGS_MATERIAL, _m(VOLUMES + BARE, "collection.total")),
     Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|藏品(?:数量|总量|总数)|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|(?<!入)藏量|图书总量|"
                       r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
                       r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|纸质文献资源|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",

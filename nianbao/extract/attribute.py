@@ -997,6 +997,18 @@ def _attribute_one(f, doc: _Doc) -> None:
         py = paragraph_year(mt, ss)
         if doc.writing_year and f.metric in lx.STOCK_METRICS and la.TO_DATE_WORDS.search(left):
             py = doc.writing_year  # 现有藏书… in a dated news item: as of the day it was written
+        elif (
+            py is None
+            and doc.page_date
+            and not doc.dated_title
+            and not title_year(mt)
+            and la.STOCK_METRICS.match(f.metric)
+            and not la.PAST_STATE.search(left)
+            and not data_years(mt[:ss])
+        ):
+            # (a feature dated 2024-05-14: …这座乡村图书馆馆藏图书13万余册…。…2023年到馆读者80余万人次: a stock
+            # told before the body names any data year is of the day the page was written, not of that year)
+            py = doc.page_date[0]
         elif py is None and doc.page_date and not doc.dated_title and la.GENERIC_ANNUAL.search(left):
             py = doc.page_date[0]  # (an entry dated 1995-12: 该馆年度购书经费约为…, of its day)
         if py is not None:

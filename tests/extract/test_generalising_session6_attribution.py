@@ -304,3 +304,19 @@ def test_seats_and_a_completed_build_out_give_an_undated_profile_no_year():
     assert report_year(built) is None
     years = {f.value: f.year for f in extract_document(built).figures}
     assert 460000 in years and years[460000] is None
+
+
+def test_a_stock_told_before_any_data_year_of_a_dated_feature_is_of_the_pages_day():
+    # (batch12b: a feature dated 2024-05-14 gives the library's holdings, then 2023年到馆读者…)
+    text = (
+        "百年乡村图书馆,历久弥新\n2024-05-14 09:00:53 来源: 某报\n"
+        "某镇图书馆建于1928年,这座乡村图书馆馆藏图书13万余册,其中古籍和珍本1万多册。"
+        "它也成为不少游客的打卡地,2023年到馆读者80余万人次。\n"
+    )
+    res = extract_document(text)
+    assert res.report_year == 2023  # (the body's data year)
+    years = {f.value: f.year for f in res.figures}
+    assert years[130000] == 2024 and years[10000] == 2024
+    # a stock told as of an earlier state keeps the body's year
+    past = text.replace("这座乡村图书馆馆藏图书13万余册", "在扩建前,这座乡村图书馆馆藏图书仅13万余册")
+    assert {f.value: f.year for f in extract_document(past).figures}[130000] != 2024

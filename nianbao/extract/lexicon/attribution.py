@@ -240,6 +240,8 @@ OPENING_WINDOW = re.compile(r"(?:开馆|开放|启用|试运行|运行|落成)(?
 OPENING_WINDOW_LINES = 3
 # a stock as of the day the text was written (现有藏书…, 已拥有…, 目前…)
 TO_DATE_WORDS = re.compile(r"现有|现时|现存|现藏|现馆藏|已拥有|拥有|目前|迄今|至今|截[止至]目前")
+# a stock told as of an earlier state (在升格前,藏书量仅…, 当时, 原有): not of the day the page was written
+PAST_STATE = re.compile(r"(?:之前|以前|前)\s*[,，]|当时|原有|原来|曾经?|仅有?|僅有?")
 # words that still make a figure of such a document a full-year one
 FULL_YEAR_WORDS = re.compile(r"全年|年底|年末|全年度")
 # a plan word that is part of a programme's or document's name, not a plan of the library

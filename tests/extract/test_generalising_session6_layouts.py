@@ -504,3 +504,14 @@ def test_a_verb_of_having_then_a_material_before_volumes_is_the_holdings():
     assert figs[("collection.total", 900000)].segment == "books"
     # a library counted is no material (拥有图书馆12个)
     assert not [k for k in _figs("某县简介\n2022年,全县拥有图书馆12个,藏书30万册。\n") if k[1] == 12]
+
+
+def test_study_rooms_book_nests_and_book_drift_sites_counted_are_service_points():
+    text = (
+        "某区阅读网络\n2022年,某区共设有10个图书分馆、60个阅读服务点、20个滨河图书漂流基地和30个滨河书斋。"
+        "城区还有8处24小时自助图书馆及40处共享书巢。\n"
+    )
+    figs = _figs(text)
+    assert ("network.branches", 10) in figs
+    for n in (60, 20, 30, 8, 40):
+        assert ("network.service_points", n) in figs, n

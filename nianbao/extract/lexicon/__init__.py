@@ -212,7 +212,8 @@ CUES: list[Cue] = [
     # self-service kiosks counted by the machine (各类自助图书馆302台)
     Cue("kiosks", r"自助(?:图书馆|借还机|借书机|图书柜)|书香亭|图书自助机", _m(("台",), "network.service_points")),
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
-    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:图书)?网点|流动(?:点|站)|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流点|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站|(?:城市|社区|共享|街区|公共|智慧)自习室|书香亭",
+    # (书斋 / 书巢 / 漂流基地: study rooms, book nests and book-drift sites of a network; 流动图书馆: a mobile library)
+    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:图书)?网点|流动(?:点|站)|流动图书馆|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流(?:点|基地)|书斋|书巢|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站|(?:城市|社区|共享|街区|公共|智慧)自习室|书香亭",
         _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 

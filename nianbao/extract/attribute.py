@@ -362,7 +362,16 @@ def page_year(text: str) -> int | None:
 def page_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the page's own date: 发布时间:2024-03-05, a dateline with a time or
     a source, a byline, a date-only line at the top, a directory page's information date, a
-    signature date at the end."""
+    signature date at the end. None when the text was written before that date: it plans within
+    a five-year plan period that had ended by then (计划在“十三五”期间… on a page stamped 2023: a
+    reprint's stamp, not the day the text was written)."""
+    d = _page_stamp(text)
+    if d and any(la.PLAN_PERIOD_END[m.group("p") or m.group("q")] < d[0] for m in la.PLAN_WITHIN_PERIOD.finditer(text)):
+        return None
+    return d
+
+
+def _page_stamp(text: str) -> tuple[int, int] | None:
 
     def ym(m: re.Match) -> tuple[int, int]:
         return int(m.group("y")), int(m.group("m"))

@@ -320,3 +320,23 @@ def test_a_stock_told_before_any_data_year_of_a_dated_feature_is_of_the_pages_da
     # a stock told as of an earlier state keeps the body's year
     past = text.replace("这座乡村图书馆馆藏图书13万余册", "在扩建前,这座乡村图书馆馆藏图书仅13万余册")
     assert {f.value: f.year for f in extract_document(past).figures}[130000] != 2024
+
+
+def test_a_reprint_stamped_after_the_plan_period_it_plans_in_is_undated():
+    from nianbao.extract.attribute import page_date
+
+    # (batch12a: a reprint stamped 发布时间:2023-11-17 of news that plans 在“十三五”期间…)
+    body = (
+        "\n某区图书馆已建成四个24小时自助图书馆。接下来,将持续推进建设,计划在“十三五”期间完成10个自助图书馆的建设。\n"
+    )
+    stamped = "某区建成四个自助图书馆\n作者:某网 发布时间:2023-11-17 00:57:01" + body
+    assert page_date(stamped) is None
+    assert all(f.year is None for f in extract_document(stamped).figures)
+    # stamped within the period, the stamp is the page's day
+    assert page_date(stamped.replace("2023-11-17", "2017-11-17")) == (2017, 11)
+
+
+def test_a_sentence_restoring_a_library_is_history_for_the_paragraph_after():
+    # (batch12b: an encyclopedia entry: 1972年恢复建制。馆舍面积960平方米,设座位100个。现有藏书15万余册…)
+    text = "词条 某县图书馆\n释义\n1958年重新建馆。1972年恢复建制。馆舍面积960平方米,设座位100个。现有藏书15万余册。\n"
+    assert all(f.year is None for f in extract_document(text).figures)

@@ -242,6 +242,12 @@ OPENING_WINDOW_LINES = 3
 TO_DATE_WORDS = re.compile(r"现有|现时|现存|现藏|现馆藏|已拥有|拥有|目前|迄今|至今|截[止至]目前")
 # a stock told as of an earlier state (在升格前,藏书量仅…, 当时, 原有): not of the day the page was written
 PAST_STATE = re.compile(r"(?:之前|以前|前)\s*[,，]|当时|原有|原来|曾经?|仅有?|僅有?")
+# a plan set within a five-year plan period (计划在“十三五”期间建成10个…, “十四五”期间将…): the text
+# was written before the period ended (PLAN_PERIOD_END: its last year)
+PLAN_PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+PLAN_WITHIN_PERIOD = re.compile(r"(?:计划|将|拟|力争|争取|预计|规划)[^。\n]{0,4}?[“\"‘']?(?P<p>十[一二三四五]五)[”\"’']?"
+                                r"(?:期间|时期|末)|"
+                                r"[“\"‘']?(?P<q>十[一二三四五]五)[”\"’']?(?:期间|时期|末)[^。\n,，]{0,4}?(?:将|计划|拟|力争|争取)")
 # words that still make a figure of such a document a full-year one
 FULL_YEAR_WORDS = re.compile(r"全年|年底|年末|全年度")
 # a plan word that is part of a programme's or document's name, not a plan of the library
@@ -340,7 +346,7 @@ CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
 # a sentence that tells a moment of the library's history (2012年新馆落成开放,建筑面积…。): with no
 # figure of a metric (DATA_FIGURE) in it, its opening year governs no later sentence of the paragraph
 HISTORY_EVENT = re.compile(r"建成|落成|开馆|开放|迁入|迁至|搬迁|成立|设立|建立|始建|创建|创办|改扩建|扩建|新建|竣工|奠基|动工|投入使用|"
-                           r"评为|评定|获评|授予|挂牌|更名|改名|命名|升格|合并")
+                           r"评为|评定|获评|授予|挂牌|更名|改名|命名|升格|合并|恢复|重建|复馆|建制")
 SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")
 # a sentence opening with "at that time" (当时购置图书…): the year the sentence before tells of, even a
 # year of the library's history

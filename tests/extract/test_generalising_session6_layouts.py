@@ -515,3 +515,9 @@ def test_study_rooms_book_nests_and_book_drift_sites_counted_are_service_points(
     assert ("network.branches", 10) in figs
     for n in (60, 20, 30, 8, 40):
         assert ("network.service_points", n) in figs, n
+
+
+
+def test_card_holders_named_as_persons_are_the_registered_readers():
+    figs = _figs("某县图书馆简介\n2022年,该县图书馆有效持卡者6200人,全年接待读者5万人次。\n")
+    assert ("users.registered_total", 6200) in figs

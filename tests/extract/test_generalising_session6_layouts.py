@@ -517,7 +517,17 @@ def test_study_rooms_book_nests_and_book_drift_sites_counted_are_service_points(
         assert ("network.service_points", n) in figs, n
 
 
-
 def test_card_holders_named_as_persons_are_the_registered_readers():
     figs = _figs("某县图书馆简介\n2022年,该县图书馆有效持卡者6200人,全年接待读者5万人次。\n")
     assert ("users.registered_total", 6200) in figs
+
+
+def test_persons_coming_to_the_library_to_borrow_are_its_visits():
+    text = (
+        "某州图书馆暑期\n2021-08-10\n暑期以来,图书馆进馆借阅人数达3000余人次,借阅图书近8000册次。"
+        "开馆首日就有1200多人次前往图书馆借阅图书。\n"
+    )
+    figs = _figs(text)
+    assert ("visits.in_person", 3000) in figs
+    assert ("circulation.borrowers", 3000) not in figs
+    assert ("visits.in_person", 1200) in figs

@@ -341,7 +341,31 @@ def subject_at(text: str, pos: int, own: str | None) -> tuple[Mention | None, st
     m = _last_before(ms, ls, ss)
     if m is not None:
         return m, "paragraph"
+    m = _section_heading_subject(text, ms, ls)
+    if m is not None:
+        return m, "paragraph"
     return default_subject(text, own), "document"
+
+
+def _section_heading_subject(text: str, ms: tuple[Mention, ...], ls: int) -> Mention | None:
+    """The library a numbered heading line above names (1、某区图书馆 / 2、某文化中心图书馆 in a report
+    on two sites): the subject of the lines of its section, up to the next heading. None when the
+    nearest heading names none, or none is found within SECTION_HEADING_LINES lines."""
+    end = ls - 1
+    for _ in range(la.SECTION_HEADING_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if la.SECTION_HEADING.match(line):
+            m = _last_before(ms, start, end)
+            if m is not None:
+                return m if m.kind in (LIBRARY, OWN) else None
+            h = la.HEADING_LIBRARY.match(line)
+            # (a site whose proper name the gazetteer cannot walk, 2、某某文化中心图书馆: kept as written)
+            return Mention(start + h.start("name"), end, LIBRARY, h.group("name")) if h else None
+        end = start - 1
+    return None
 
 
 def listed_place_runs(text: str, lo: int, hi: int) -> list[tuple[int, list[str]]]:

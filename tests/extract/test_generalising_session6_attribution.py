@@ -340,3 +340,16 @@ def test_a_sentence_restoring_a_library_is_history_for_the_paragraph_after():
     # (batch12b: an encyclopedia entry: 1972年恢复建制。馆舍面积960平方米,设座位100个。现有藏书15万余册…)
     text = "词条 某县图书馆\n释义\n1958年重新建馆。1972年恢复建制。馆舍面积960平方米,设座位100个。现有藏书15万余册。\n"
     assert all(f.year is None for f in extract_document(text).figures)
+
+
+def test_a_numbered_heading_naming_a_site_is_the_subject_of_its_section():
+    # (batch12a: a statistics report on two sites, 1、某区图书馆 / 2、某某文化中心图书馆, each a section of
+    # figures that name no library)
+    text = (
+        "某区图书馆2020年统计分析报告\n一、统计概况\n1、某区图书馆\n"
+        "2020年,办证2468张,全年共接待读者209645人次,文献外借334112册。\n"
+        "2、某北部文化中心图书馆\n2020年办证7474张,全年共接待读者267131人次,文献外借77336册。\n"
+    )
+    libs = {f.value: f.library_name for f in extract_document(text).figures}
+    assert libs[209645] is None and libs[334112] is None
+    assert libs[267131] == "某北部文化中心图书馆" and libs[77336] == "某北部文化中心图书馆"

@@ -177,6 +177,14 @@ LEADING_BRACKET = re.compile(r"^\s*[(（][^)）]{0,12}[)）]")
 BARE_AGGREGATE = re.compile(r"(?:^|(?<=[\n,;:。，；：\s]))(?:#\s*)?公共图书馆(?!学|协会|服务宣传)")
 # a line that continues the one above it (其中:活动:30场 under 2、某分馆共举办各类活动30场)
 CONTINUATION_LINE = re.compile(r"\s*其中")
+# a numbered heading line of a report's section (1、某区图书馆, (二)某分馆, 3. 某图书馆文献数据): short, no
+# sentence punctuation; a library it names is the subject of the section's lines (SECTION_HEADING_LINES up)
+SECTION_HEADING = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|"
+                             r"[一二三四五六七八九十]{1,3}\s*[、.．])\s*[^\s,，。;；:：!！?？]{2,30}\s*$")
+SECTION_HEADING_LINES = 8
+# …a heading that is only a library's name (2、某某文化中心图书馆)
+HEADING_LIBRARY = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|"
+                             r"[一二三四五六七八九十]{1,3}\s*[、.．])\s*(?P<name>[\u4e00-\u9fff]{2,16}(?:图书馆|分馆))\s*$")
 # <place>公共图书馆服务体系: the service system the place's library runs
 SYSTEM_AFTER_AGGREGATE = re.compile(r"(?:总分馆)?(?:服务)?体系")
 # words after a bare place that make it the subject of a region-wide statement

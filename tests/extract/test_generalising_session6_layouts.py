@@ -531,3 +531,10 @@ def test_persons_coming_to_the_library_to_borrow_are_its_visits():
     assert ("visits.in_person", 3000) in figs
     assert ("circulation.borrowers", 3000) not in figs
     assert ("visits.in_person", 1200) in figs
+
+
+def test_a_material_read_in_the_library_counted_in_item_times_is_in_library_use():
+    figs = _figs("某县图书馆2022年工作总结\n2022年,有效借阅21000人次,图书流通15万册次,期刊阅览4000多册次。\n")
+    assert ("circulation.loans", 150000) in figs
+    assert ("circulation.in_library_use", 4000) in figs
+    assert ("circulation.loans", 4000) not in figs

@@ -116,6 +116,8 @@ CUES: list[Cue] = [
     Cue("reading_persons", r"阅览(?:人数|读者人数)", _m(("人",), "visits.in_person")),
     Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
         _m(VOLUMES + VOLUME_TIMES + PERSON_TIMES + BARE, "circulation.in_library_use")),
+    # a material read in the library, counted in item-times (期刊阅览5000多册次): in-library use
+    Cue("in_library_items", r"(?:图书|书刊|报刊|期刊|报纸|杂志)阅览(?![室区厅座桌])", _m(VOLUME_TIMES, "circulation.in_library_use")),
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users

@@ -353,3 +353,14 @@ def test_a_numbered_heading_naming_a_site_is_the_subject_of_its_section():
     libs = {f.value: f.library_name for f in extract_document(text).figures}
     assert libs[209645] is None and libs[334112] is None
     assert libs[267131] == "某北部文化中心图书馆" and libs[77336] == "某北部文化中心图书馆"
+
+
+def test_a_verb_of_providing_makes_a_name_a_sentence():
+    from nianbao.extract.attribute import library_name
+
+    # (batch12b: a wiki page's …馆藏…,为某地市民提供图书馆服务: no library called 某地市民提供图书馆)
+    text = (
+        "澳门公共图书馆\n维基百科,自由的百科全书\n"
+        "澳门公共图书馆系统辖下包括1所总馆、70所分馆,馆藏达1,435万项,为澳门市民提供图书馆服务。\n"
+    )
+    assert "提供" not in (library_name(text) or "")

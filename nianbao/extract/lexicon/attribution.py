@@ -63,7 +63,7 @@ LEVEL_FIRST_NAME = re.compile(r"^(?:市|州|县|厅|街|庄)立[\u4e00-\u9fff]{2
 FOUNDED_LIBRARY = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}?[县市区旗])(?:于|在)?[^,;。\n]{0,16}?(?:始建|创建|创办|建立|成立|设立)了?图书馆")
 FOUNDED_LIBRARY_CHARS = 1500
 # a candidate own name that is a piece of a sentence: a verb of going in (在迁安市走进市图书馆选本好书)
-SENTENCE_IN_NAME = re.compile(r"走进|走入|进入|来到|前往|参观")
+SENTENCE_IN_NAME = re.compile(r"走进|走入|进入|来到|前往|参观|提供|享受|享用|利用")
 # a short proper name between a place and 图书馆 (榆林市星元图书馆); no function words, no verb of going
 # in (迁安市走进市图书馆 is a sentence) and no classifier
 PROPER_NAME = re.compile(r"(?![^\n]*[你我他她过了的在去是到和与为被让从向对这那共有局委厅办部处所站进个])[\u4e00-\u9fff]{1,4}")

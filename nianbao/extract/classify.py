@@ -506,6 +506,11 @@ def vet(
             # (可供公众阅读的图书——即馆藏图书10万余册: the cue after 即 says again what was meant)
             if b <= d.cue_start and lx.NAMELY.search(text, b, d.cue_start):
                 continue
+            # (“送书上门”外借文献达35759册次: a named lending service, its loans a part of the library's)
+            if b <= d.cue_start and any(
+                s.start() <= m.start() and m.end() <= s.end() for s in lx.SERVICE_NAME.finditer(left)
+            ):
+                continue
             return None
     cs = left_start if clause_start is None else clause_start
     if _is_rate(_headline_part(text, cs, q.num_start)) and not lx.RATIO.search(left):

@@ -538,3 +538,11 @@ def test_a_material_read_in_the_library_counted_in_item_times_is_in_library_use(
     assert ("circulation.loans", 150000) in figs
     assert ("circulation.in_library_use", 4000) in figs
     assert ("circulation.loans", 4000) not in figs
+
+
+def test_a_named_delivery_service_is_no_gift_its_loans_are_the_librarys():
+    text = "某市图书馆2020年年报\n2020年,某市图书馆外借文献900万册次。“送书上门”外借文献达2.1万册次,惠及读者。\n"
+    figs = _figs(text)
+    assert figs[("circulation.loans", 21000)].segment == "delivery"
+    # books given away are still no loans (向农家书屋送书3000册)
+    assert not [k for k in _figs("某县图书馆年报\n2020年,向学校赠送图书3000册。\n") if k[1] == 3000]

@@ -777,6 +777,8 @@ SERVICE_SEGMENTS: list[tuple[str, re.Pattern]] = [
     ("delivery", re.compile(r"送书上门|送书到家|快递到家|邮寄到家|图书快递|快递借(?:书|阅)|邮寄借(?:书|阅)")),
     ("reservations", re.compile(r"预约借(?:书|阅)|预借")),
 ]
+# any of those services by name: a blocker word inside it (送书上门) is no delivery of the library's own stock
+SERVICE_NAME = re.compile("|".join(rx.pattern for _, rx in SERVICE_SEGMENTS))
 SERVICE_WHOLE = re.compile(r"全馆|全年|总|共计|合计|累计|全部")
 # words that make an activities count the whole (各类读者活动67次, 参与各类活动)
 WHOLE_WORDS = re.compile(r"各类|各项|所有|全部|总计|合计")

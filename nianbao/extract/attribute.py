@@ -202,9 +202,10 @@ def _library_name(text: str) -> str | None:
         # fall back to the most frequent plausible name in the first 3000 chars
         cnt = Counter(p for p in (_plausible(m.group(1)) for m in lx.LIBRARY_NAME_RE.finditer(text[:3000])) if p)
         return cnt.most_common(1)[0][0] if cnt else None
-    # prefer a name on a title line (年报/总结…)
+    # prefer a name on a title line (年报/总结…); a paragraph holding a report word is no title
+    # (…广图联合某少年儿童图书馆发布…阅读报告…。: not the page's library over its headline's)
     for s, nm in cands:
-        if lx.TITLE_WORDS.search(s):
+        if lx.TITLE_WORDS.search(s) and not (len(s) > la.TITLE_LINE_MAX_CHARS and la.SENTENCE_END.search(s)):
             return nm
     return cands[0][1]
 

@@ -364,3 +364,15 @@ def test_a_verb_of_providing_makes_a_name_a_sentence():
         "澳门公共图书馆系统辖下包括1所总馆、70所分馆,馆藏达1,435万项,为澳门市民提供图书馆服务。\n"
     )
     assert "提供" not in (library_name(text) or "")
+
+
+def test_a_paragraph_with_a_report_word_is_no_title_naming_the_pages_library():
+    from nianbao.extract.attribute import library_name
+
+    # (batch12b: headline 下月起某市图书馆…; a later paragraph: 馆方联合某市少年儿童图书馆发布…报告…。)
+    text = (
+        "下月起杭州图书馆一次可借20本书\n10.01.2019 11:12\n"
+        "大洋网讯 2018年全年接待公众访问932.9万人次,新增注册读者27.1万人。昨日,杭州图书馆发布了2018年的成绩单。\n"
+        "此外,该馆联合杭州市少年儿童图书馆共同发布了2018年少儿阅读报告,少儿外借文献达300万册次,较上年增长了一成,少儿读者到馆人次也创下新高。\n"
+    )
+    assert library_name(text) == "杭州图书馆"

@@ -214,6 +214,8 @@ READING_REPORT_TITLE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:度)?[^。\n]{0
 READING_REPORT_TITLE_LINES = 3
 # a page's publication date (发布时间:2022-12-05, 时间:2023-04-24 12:20:06)
 # the full stop that ends a sentence: a line holding one is prose, not a title
+# a line longer than this that holds a full stop is a paragraph, not a title (its report word is prose)
+TITLE_LINE_MAX_CHARS = 60
 SENTENCE_END = re.compile(r"[。！？]")
 PUB_DATE = re.compile(r"(?:发布|发表|更新|上传)?(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*(?:[-/.月]\s*\d{1,2}|月\s*(?=\n|$))"
                       # (not a ranking site's vote stamp: 时间:2024/9/20 8:38:23 15200票数:31投他一票)

@@ -176,6 +176,11 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
         m = lx.HELD_MATERIAL_RIGHT.match(right)
         if m:
             d = Decision("collection.total", m.group(0), q.end + m.start(), q.end + m.end())
+    if d is None and unit in lx.HELD_UNITS and lx.ACQUIRE_VERB_LEFT.search(left):
+        # (购进了1200余册新书: what was bought, named after the number: the additions)
+        m = lx.ACQUIRED_MATERIAL_RIGHT.match(right)
+        if m:
+            d = Decision("collection.added", m.group(0), q.end + m.start(), q.end + m.end())
     if (
         d is None
         and unit in ("场", "场次")

@@ -546,3 +546,10 @@ def test_a_named_delivery_service_is_no_gift_its_loans_are_the_librarys():
     assert figs[("circulation.loans", 21000)].segment == "delivery"
     # books given away are still no loans (向农家书屋送书3000册)
     assert not [k for k in _figs("某县图书馆年报\n2020年,向学校赠送图书3000册。\n") if k[1] == 3000]
+
+
+def test_books_bought_named_after_their_count_are_the_additions():
+    figs = _figs("某州图书馆暑期\n2021年暑期,图书馆购进了1500余册新书,新增3000册图书。\n")
+    assert ("collection.added", 1500) in figs
+    assert ("collection.added", 3000) in figs
+    assert ("collection.total", 1500) not in figs

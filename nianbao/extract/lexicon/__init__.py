@@ -494,6 +494,10 @@ FACILITY_GAP_ASIDE = re.compile(r"(?:提供)?24\s*小时(?:开放|服务|自助)
 HELD_UNITS = ("册", "本", "册件", "份")
 HOLDING_VERB_LEFT = re.compile(r"(?:拥有|藏有|现有|存有|共有|(?<![没还另])有)\s*(?:各类|各种)?\s*(?:近|约|超过?|逾|达)?\s*$")
 HELD_MATERIAL_RIGHT = re.compile(r"^\s*(?:\([^()]{1,3}\))?\s*(?:的)?(?:各类|各种|实体|纸质|中外文)?(?:图书|书籍|藏书|文献|书刊)(?:资源)?(?=\s*(?:[,，;；。、)）]|$|等|和|及|与|供|可供))")
+# …and what was bought or added, the material named after the count (购进了1200余册新书, 新增3000册图书):
+# the additions
+ACQUIRE_VERB_LEFT = re.compile(r"(?:购进|购置|采购|购买|购入|新购|添置|新增)了?\s*(?:各类|各种)?\s*(?:近|约|超过?|逾|达)?\s*$")
+ACQUIRED_MATERIAL_RIGHT = re.compile(r"^\s*(?:的)?(?:各类|各种|纸质|中外文)?(?:新书|图书|书籍|文献|书刊|绘本)(?=\s*(?:[,，;；。、)）]|$|等|和|及|与|供))")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before

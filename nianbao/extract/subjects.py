@@ -288,6 +288,9 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
     for m in found:
         if m.kind == LIBRARY and own_key and m.name == own_key:
             m = Mention(m.start, m.end, OWN, None, m.scope)
+        elif m.kind == LIBRARY and own and la.RUN_BY_LEVEL.sub(r"\1", s[m.start : m.end]) == own:
+            # (湘潭县立图书馆 in 湘潭县图书馆's page: its own name, the level written as the one running it)
+            m = Mention(m.start, m.end, OWN, None, m.scope)
         elif (
             m.kind == REGION
             and not m.explicit

@@ -376,3 +376,13 @@ def test_a_paragraph_with_a_report_word_is_no_title_naming_the_pages_library():
         "此外,该馆联合杭州市少年儿童图书馆共同发布了2018年少儿阅读报告,少儿外借文献达300万册次,较上年增长了一成,少儿读者到馆人次也创下新高。\n"
     )
     assert library_name(text) == "杭州图书馆"
+
+
+def test_the_own_name_with_its_level_run_by_is_the_own_library():
+    # (batch12b: 湘潭县图书馆's entry: 清宣统二年湘潭县立图书馆成立。…现有藏书15万余册: the library itself)
+    text = (
+        "词条 湘潭县图书馆\n湘潭县图书馆\n湖南省最早的县级图书馆。清宣统二年湘潭县立图书馆成立。"
+        "1958年重新建馆。现有藏书15万余册,其中古籍有12369册。\n"
+    )
+    figs = extract_document(text).figures
+    assert figs and all(f.library_name is None for f in figs)

@@ -176,6 +176,8 @@ LEADING_BRACKET = re.compile(r"^\s*[(（][^)）]{0,12}[)）]")
 # bare 公共图书馆 opening a clause or a table label: the area's libraries, in a text with no library of its own
 BARE_AGGREGATE = re.compile(r"(?:^|(?<=[\n,;:。，；：\s]))(?:#\s*)?公共图书馆(?!学|协会|服务宣传)")
 # a line that continues the one above it (其中:活动:30场 under 2、某分馆共举办各类活动30场)
+# a level written as the one running a library (某县立图书馆, 某市立图书馆): without 立 the same name
+RUN_BY_LEVEL = re.compile(r"([省市县区])立(?=总?图书馆$)")
 CONTINUATION_LINE = re.compile(r"\s*其中")
 # a numbered heading line of a report's section (1、某区图书馆, (二)某分馆, 3. 某图书馆文献数据): short, no
 # sentence punctuation; a library it names is the subject of the section's lines (SECTION_HEADING_LINES up)

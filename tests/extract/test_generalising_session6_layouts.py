@@ -553,3 +553,11 @@ def test_books_bought_named_after_their_count_are_the_additions():
     assert ("collection.added", 1500) in figs
     assert ("collection.added", 3000) in figs
     assert ("collection.total", 1500) not in figs
+
+
+def test_facilities_all_built_are_the_stock_not_the_years_flow():
+    figs = _figs("某县图书馆简介\n2022年,全县城区6个城市书房全部建成运营,并免费开放。\n")
+    assert ("network.service_points", 6) in figs
+    assert ("network.service_points_added", 6) not in figs
+    # (built this year: a flow)
+    assert ("network.service_points_added", 3) in _figs("某县图书馆年报\n2022年,3个城市书房建成开放。\n")

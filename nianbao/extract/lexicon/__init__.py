@@ -652,7 +652,8 @@ TEXT_CUES: list[Cue] = CUES + PROSE_CUES
 FLOW_WORDS = re.compile(r"新增|新建|新设|新开|新开通|建成|再建|增设|布局|落成|新落成|挂牌成立|新挂牌|建设了?|开设了?|设立了?|(?<!已)建了")
 STOCK_WORDS = re.compile(r"已(?:在[^,;。\d]{1,8}?)?建成?|已(?:设立|成立|开设)之?|已有|共建成|共建有|建有|累计(?:建成|建设)?|共有|共设|现有|拥有|总数|总量|目前有|全市共|截[止至][^,;。]*?(?=共|有)")
 # (…12个“X书房”建设: the rooms to be built; …50家书房的建设目标 is the stock the work reached)
-FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设(?!目标)|建设工作|建设任务|[’”\"」]建设|建成|落成|挂牌|新建)")
+# (…8个城市书房全部建成运营: all of them built, the stock completed, not the year's flow)
+FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设(?!目标)|建设工作|建设任务|[’”\"」]建设|(?<!全部)(?<!均已)(?<!都已)(?<!均)建成|落成|挂牌|新建)")
 ADDED = {"network.branches": "network.branches_added", "network.service_points": "network.service_points_added"}
 
 # ------------------------------------------------------------------ scope

@@ -386,3 +386,10 @@ def test_the_own_name_with_its_level_run_by_is_the_own_library():
     )
     figs = extract_document(text).figures
     assert figs and all(f.library_name is None for f in figs)
+
+
+def test_a_place_that_has_public_libraries_counted_is_the_subject_of_their_figures():
+    # (batch12a: 2016年,沈阳市有县级以上公共图书馆21个,藏书1326.55万册…: the city's libraries)
+    text = "某市图书馆服务宣传周启动\n2016年,沈阳市有县级以上公共图书馆21个,藏书1326.55万册,年接待读者758.89万人次。\n"
+    figs = {f.value: f for f in extract_document(text).figures}
+    assert figs[13265500].scope == "region" and "沈阳" in (figs[13265500].library_name or "")

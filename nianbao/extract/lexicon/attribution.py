@@ -191,7 +191,9 @@ HEADING_LIBRARY = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[(（]\s*(?:\d{1,2}|[�
 SYSTEM_AFTER_AGGREGATE = re.compile(r"(?:总分馆)?(?:服务)?体系")
 # words after a bare place that make it the subject of a region-wide statement
 # (深圳持证读者…, 广州全市…, 四川共有…, 江苏各级图书馆…)
-PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共|馆藏|在?\s*(?:19|20)\d\d\s*年)")
+PLACE_SUBJECT_AFTER = re.compile(r"^(?:全[省市区县州盟]|各级|各地|各类|持证|注册|读者|市民|群众|共有|共建|公共|县级以上|地区公共|馆藏|在?\s*(?:19|20)\d\d\s*年|"
+                                 # (某市有县级以上公共图书馆21个,藏书…: the place's libraries counted, then their figures)
+                                 r"(?:现|拥)?有(?=[^,，。;；]{0,8}公共图书馆))")
 # … or a number right after a bare place at the start of a clause (去年四川2600万读者走进图书馆;
 # also after a time word and a qualifier: 四川去年超3300万人次走进图书馆), but not a dateline
 # (中新网深圳4月23日电)

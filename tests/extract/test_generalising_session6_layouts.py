@@ -561,3 +561,10 @@ def test_facilities_all_built_are_the_stock_not_the_years_flow():
     assert ("network.service_points_added", 6) not in figs
     # (built this year: a flow)
     assert ("network.service_points_added", 3) in _figs("某县图书馆年报\n2022年,3个城市书房建成开放。\n")
+
+
+def test_persons_glued_to_kou_are_a_population():
+    figs = _figs("某市图书馆新馆\n2007年,作为一座拥有300多万人口的城市,某市图书馆藏书仅30万册。\n")
+    assert ("population.served", 3000000) in figs
+    # (a class bound of places is no population)
+    assert not [k for k in _figs("某省评估\n2007年,在50万人口以上的城市中,某市图书馆排名第三。\n") if k[1] == 500000]

@@ -128,6 +128,8 @@ CUES: list[Cue] = [
         _m(PERSONS + ("个", "张", "份") + BARE, "users.registered_total")),
     Cue("active", r"活跃(?:读者|用户)", _m(PERSONS + ("个",) + BARE, "users.active")),
     Cue("population", r"服务人口|(?:常住|户籍|总)?人口(?:总数|总量|数)?", _m(PERSONS + BARE, "population.served")),
+    # (拥有200多万人口的城市: a count of persons glued to 口, not a class bound such as 50万人口以上)
+    Cue("population_r", r"^口(?![^,;。\d]{0,3}(?:以上|以下|左右))", _m(("人",), "population.served"), side="R"),
     # ---- collection
     # what the library has, a verb of possession then the material (拥有图书39086册, 藏有文献资源480多万册、件)
     Cue("coll_held", HOLDING_VERB + r"(?:各类|各种)?" + HOLDINGS_MATERIAL, _m(VOLUMES + BARE, "collection.total")),

@@ -63,6 +63,9 @@ FAMILY = {
     "date_conflict": {"date_mismatch"},
     "cross_document": {"cross_document"},
     "stale_count": {"count_mismatch"},
+    "stale_date": {"date_mismatch"},
+    "garbled_date": {"date_mismatch"},
+    "label_conflict": {"conflict"},  # a capacity restated as holdings: two values of one key
 }
 
 

@@ -9,6 +9,9 @@
   One finding per such key; every figure of the key is linked as a candidate
   (the compatible ones too: the reader needs all statements to decide).
   Parts never meet their whole here: a different segment is a different key.
+  A key stated with more than dq_thresholds.max_conflict_values distinct values (a table of
+  towns' budgets, five branches' holdings given to one library) is several subjects' figures,
+  not one figure stated twice: no finding.
 -#}
 with figures as (
     select * from {{ ref('int_figure_ranges') }}
@@ -87,6 +90,13 @@ conflicting_keys as (
     join keyed as b on b.figure_id = d.b_id
     left join maybe_part as m on m.figure_id = case when a.value <= b.value then a.figure_id else b.figure_id end
     where d.conflict_key not in (select conflict_key from whole_of_parts_keys)
+        and d.conflict_key not in (
+            select v.conflict_key
+            from distinct_values as v
+            cross join {{ ref('int_dq_thresholds') }} as t
+            group by v.conflict_key, t.max_conflict_values
+            having count(*) > coalesce(t.max_conflict_values, count(*))
+        )
     group by d.conflict_key
 ),
 

@@ -10,5 +10,6 @@ select
     max(case when threshold = 'min_error_confidence' then value end) as min_error_confidence,
     max(case when threshold = 'doubt_window_chars' then value end) as doubt_window_chars,
     max(case when threshold = 'lone_year_gap' then value end) as lone_year_gap,
-    max(case when threshold = 'min_open_days' then value end) as min_open_days
+    max(case when threshold = 'min_open_days' then value end) as min_open_days,
+    max(case when threshold = 'max_conflict_values' then value end) as max_conflict_values
 from {{ ref('dq_thresholds') }}

@@ -1019,6 +1019,18 @@ def _attribute_one(f, doc: _Doc) -> None:
             # (a feature dated 2024-05-14: …这座乡村图书馆馆藏图书13万余册…。…2023年到馆读者80余万人次: a stock
             # told before the body names any data year is of the day the page was written, not of that year)
             py = doc.page_date[0]
+        elif (
+            py is None
+            and not doc.page_date
+            and not doc.dated_title
+            and not title_year(mt)
+            and la.STOCK_METRICS.match(f.metric)
+            and la.TO_DATE_WORDS.search(left)
+            and len(data_years(mt)) > 1
+        ):
+            # (an undated item: 2017年4月18日至2018年4月18日,…接待读者…。目前,…拥有…79万册: a stock held
+            # today is of the latest year the page tells of, not of its most frequent one)
+            py = max(data_years(mt))
         elif py is None and doc.page_date and not doc.dated_title and la.GENERIC_ANNUAL.search(left):
             py = doc.page_date[0]  # (an entry dated 1995-12: 该馆年度购书经费约为…, of its day)
         if py is not None:

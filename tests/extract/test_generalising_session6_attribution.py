@@ -393,3 +393,15 @@ def test_a_place_that_has_public_libraries_counted_is_the_subject_of_their_figur
     text = "某市图书馆服务宣传周启动\n2016年,沈阳市有县级以上公共图书馆21个,藏书1326.55万册,年接待读者758.89万人次。\n"
     figs = {f.value: f for f in extract_document(text).figures}
     assert figs[13265500].scope == "region" and "沈阳" in (figs[13265500].library_name or "")
+
+
+def test_a_stock_held_today_on_an_undated_item_is_of_the_latest_year_it_tells_of():
+    # (batch8: 2017年4月18日至2018年4月18日,…共接待读者71.7万人次…。目前,…拥有…79万册)
+    text = (
+        "世界读书日:最受欢迎的书\n"
+        "记者从某县图书馆获悉,2017年4月18日至2018年4月18日,某县图书馆共接待读者71.7万人次,借阅图书68.7万册次。\n"
+        "2017年全年,该馆新增读者证5000张。2017年,该馆举办活动120场。\n"
+        "目前,某县图书馆拥有各类纸质文献资源79万册。\n"
+    )
+    figs = {f.value: f.year for f in extract_document(text).figures}
+    assert figs[790000] == 2018

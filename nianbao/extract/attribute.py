@@ -377,13 +377,19 @@ def _page_stamp(text: str) -> tuple[int, int] | None:
     def ym(m: re.Match) -> tuple[int, int]:
         return int(m.group("y")), int(m.group("m"))
 
-    m = next((m for m in la.PUB_DATE.finditer(text[:1500]) if not _site_footer(text, m.start())), None)
+    if la.UPLOAD_CHROME.search(text[:1500]):
+        return None  # (a document-sharing site's page: its upload and list stamps are the site's, not the text's)
+    m = next((m for m in la.PUB_DATE.finditer(text[:1500]) if not _site_stamp(text, m.start())), None)
     m = m or la.PRESS_DATELINE.search(text[:1500])
     if m:
         return ym(m)
     # (an e-paper's masthead date with its weekday is the issue's date: 2024年05月31日 星期五 … 当前版: 011版)
     epaper = la.EPAPER.search(text[:1500]) is not None
-    top = [ln.text for ln in lines(text[:1500]) if epaper or not la.VIEWING_DATE.search(ln.text)]
+    top = [
+        ln.text
+        for ln in lines(text[:1500])
+        if (epaper or not la.VIEWING_DATE.search(ln.text)) and not la.MIRROR_STAMP.search(ln.text)
+    ]
     # a dateline with a time or a source, or a byline, before a bare date line (often the site's
     # own date of today, repeated in its menus)
     for t in top:
@@ -403,7 +409,7 @@ def _page_stamp(text: str) -> tuple[int, int] | None:
     for t in top:
         if lx.DATE_ONLY.match(t):
             return ym(la.DATE_ONLY_PARTS.match(t))
-    m = next((m for m in la.INFO_DATE.finditer(text) if not _site_footer(text, m.start())), None)
+    m = next((m for m in la.INFO_DATE.finditer(text) if not _site_stamp(text, m.start())), None)
     if m:
         return ym(m)
     tail = len(text) - la.SIGNATURE_TAIL
@@ -415,10 +421,16 @@ def _page_stamp(text: str) -> tuple[int, int] | None:
     return _between_neighbour_posts(text)
 
 
-def _site_footer(text: str, pos: int) -> bool:
+def _site_stamp(text: str, pos: int) -> bool:
     """A stamp in the site's footer, after its copyright line (Copyright © 2000-2025 … 更新时间:2025/9/28):
-    the day the site was last rebuilt, not the day the page's text was written."""
-    return la.COPYRIGHT_LINE.search(text, max(0, pos - la.FOOTER_CHARS), pos) is not None
+    the day the site was last rebuilt; or on a line of a mirror's or crawler's furniture (快照时间,
+    最后修订于…): not the day the page's text was written."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    return (
+        la.COPYRIGHT_LINE.search(text, max(0, pos - la.FOOTER_CHARS), pos) is not None
+        or la.MIRROR_STAMP.search(text[ls : le if le >= 0 else len(text)]) is not None
+    )
 
 
 def _between_neighbour_posts(text: str) -> tuple[int, int] | None:

@@ -405,3 +405,18 @@ def test_a_stock_held_today_on_an_undated_item_is_of_the_latest_year_it_tells_of
     )
     figs = {f.value: f.year for f in extract_document(text).figures}
     assert figs[790000] == 2018
+
+
+def test_a_document_sites_or_mirrors_stamps_date_no_page():
+    from nianbao.extract.attribute import page_date
+
+    # (batch12a: an uploaded report under 更新时间:… 作者:会员上传 下载docx and related documents' dates)
+    body = "\n某区图书馆业务统计分析\n全年共接待读者209645人次,文献外借334112册。\n"
+    uploaded = "2022-12-12\n更新时间:2023-10-04 19:45:52 发布时间:24小时内 作者:会员上传 下载docx\n2022-12-15" + body
+    assert page_date(uploaded) is None
+    assert all(f.year is None for f in extract_document(uploaded).figures)
+    # a mirror's or wiki's stamp line is no date of the text
+    for stamp in ("快照时间:2020-05-01 10:00:00", "最后修改时间:2020-05-01 10:00"):
+        assert page_date("某市图书馆\n" + stamp + body) is None, stamp
+    # the news item's own stamp still dates it
+    assert page_date("某市图书馆\n发布时间:2020-05-01 10:00:00" + body) == (2020, 5)

@@ -370,6 +370,13 @@ THAT_TIME = re.compile(r"\s*(?:当时|那时|其时|彼时|建馆时|建馆之�
 # (更新时间:2025/9/28 5:25:56) within FOOTER_CHARS is the site's, no date of the page's text
 COPYRIGHT_LINE = re.compile(r"(?:copyright|©|\(c\)|版权所有|版權所有)", re.IGNORECASE)
 FOOTER_CHARS = 200
+# a document-sharing site's furniture (更新时间:… 作者:会员上传 下载docx): every stamp of the page is the
+# site's (upload day, related documents' days), none the uploaded text's
+UPLOAD_CHROME = re.compile(r"下载\s*(?:docx?|pdf|pptx?|xlsx?|wps)\b|会员上传|上传者\s*[:：]|文档贡献者|下载券|"
+                           r"(?:文档|资料)(?:页数|大小)\s*[:：]", re.IGNORECASE)
+# a mirror's, crawler's or wiki's stamp line (快照时间, 抓取时间, 采集于, 本页面最后修订于…): no day of the text
+MIRROR_STAMP = re.compile(r"快照|抓取(?:时间|于)|采集(?:时间|于)|收录(?:时间|于)|缓存(?:时间|于)|"
+                          r"最后(?:修订|编辑|修改)|最近(?:修订|编辑|修改)|页面(?:修订|编辑)于")
 # footnote marks at the end of a wiki's sentence (…至2020年3月2日。 [2]): the sentence still ends there
 FOOTNOTE_MARKS_AT_END = re.compile(r"(?:\s*\[\s*\d{1,3}\s*\])+\s*$")
 INFO_DATE = re.compile(r"更新(?:时间|日期|于)[^。\n\d]{0,6}(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})")

@@ -584,6 +584,8 @@ def vet(
     # (…、193.99万份电子文献: the noun after the number names e-books, listed beside the holdings)
     if d.metric == "collection.total" and lx.EBOOKS_RIGHT.match(right):
         return None
+    if d.metric == "collection.total" and lx.DESIGN_SPEC_RIGHT.match(text, q.end, sentence[1]):
+        return None  # (藏书500万册、座位3000个、…日均接待读者能力6000人次: what the building is designed for)
     # (…人次的市民在这里读书: a cue on the right says what the number counts)
     if lx.THRESHOLD_RIGHT.match(right) and d.cue_start < q.end:
         return None

@@ -568,3 +568,15 @@ def test_persons_glued_to_kou_are_a_population():
     assert ("population.served", 3000000) in figs
     # (a class bound of places is no population)
     assert not [k for k in _figs("某省评估\n2007年,在50万人口以上的城市中,某市图书馆排名第三。\n") if k[1] == 500000]
+
+
+def test_holdings_listed_with_seats_and_a_daily_capacity_are_a_buildings_design():
+    text = (
+        "某省图书馆新馆\n2015年新馆建筑面积5万平方米,藏书规模为300万册、阅览座位2000个、日均接待读者能力5000人次。"
+        "2015年馆藏120万册。\n"
+    )
+    figs = _figs(text)
+    assert ("collection.total", 3000000) not in figs
+    assert ("collection.total", 1200000) in figs
+    # (the holdings of a profile listed with its seats stay)
+    assert ("collection.total", 500000) in _figs("某县图书馆简介\n2022年,现有藏书50万册、阅览座位800个。\n")

@@ -254,6 +254,10 @@ PEAK_DAY = re.compile(r"(?:最高峰|高峰|峰值)[^;。\d]{0,8}?(?:周[一二�
                       r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)|"   # (最高峰出现在2018年8月5日,当天…)
                       # an unnamed single month (单月流通量突破50万册次: the peak month), not 5月单月
                       r"(?<![\d一二三四五六七八九十]月)单月")
+# a building's specification: the holdings it is designed for listed with seats and a daily capacity
+# (藏书规模为500万册、阅览座位3000个、…日均接待读者能力6000人次): no holdings figure
+# (not 目前实际藏书97万余册,阅览座位由原来设计的3000个增加到…: the seats' own design, after a comma)
+DESIGN_SPEC_RIGHT = re.compile(r"[^。;；,，]{0,6}、\s*(?:阅览)?(?:座位|坐席|座席)[^。;；]{0,40}?能力")
 # a count per person or per day written with a slash after its unit (15册次/人, 300人次/天): a rate or a limit
 PER_UNIT_RIGHT = re.compile(r"^\s*[/／]\s*(?:人(?!次)|天|日|周|月|年|场|馆|户|位)")   # (130万人/次 is 人次 written with a slash)
 LIST_ITEMS_RIGHT = re.compile(r"^\s*(?:大)?(?:指标|措施|举措|任务|标准|原则|要求|方面|环节|维度|类别|条款)")

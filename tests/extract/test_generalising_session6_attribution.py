@@ -414,6 +414,10 @@ def test_a_document_sites_or_mirrors_stamps_date_no_page():
     body = "\n某区图书馆业务统计分析\n全年共接待读者209645人次,文献外借334112册。\n"
     uploaded = "2022-12-12\n更新时间:2023-10-04 19:45:52 发布时间:24小时内 作者:会员上传 下载docx\n2022-12-15" + body
     assert page_date(uploaded) is None
+    other = (
+        "某县图书馆工作总结.docx\n上传人:某** 文档编号:abc 上传时间:2023-04-09 格式:docx 页数:8页 大小:24.22Kb" + body
+    )
+    assert page_date(other) is None
     assert all(f.year is None for f in extract_document(uploaded).figures)
     # a mirror's or wiki's stamp line is no date of the text
     for stamp in ("快照时间:2020-05-01 10:00:00", "最后修改时间:2020-05-01 10:00"):

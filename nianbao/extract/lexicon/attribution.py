@@ -372,8 +372,9 @@ COPYRIGHT_LINE = re.compile(r"(?:copyright|©|\(c\)|版权所有|版權所有)",
 FOOTER_CHARS = 200
 # a document-sharing site's furniture (更新时间:… 作者:会员上传 下载docx): every stamp of the page is the
 # site's (upload day, related documents' days), none the uploaded text's
-UPLOAD_CHROME = re.compile(r"下载\s*(?:docx?|pdf|pptx?|xlsx?|wps)\b|会员上传|上传者\s*[:：]|文档贡献者|下载券|"
-                           r"(?:文档|资料)(?:页数|大小)\s*[:：]", re.IGNORECASE)
+UPLOAD_CHROME = re.compile(r"下载\s*(?:docx?|pdf|pptx?|xlsx?|wps)\b|会员上传|上传(?:者|人|用户)\s*[:：]|文档贡献者|下载券|"
+                           r"(?:文档|资料)?(?:页数|大小)\s*[:：][^\n]{0,20}?(?:页|[KM]b)|格式\s*[:：]\s*(?:docx?|pdf|pptx?|wps)\b",
+                           re.IGNORECASE)
 # a mirror's, crawler's or wiki's stamp line (快照时间, 抓取时间, 采集于, 本页面最后修订于…): no day of the text
 MIRROR_STAMP = re.compile(r"快照|抓取(?:时间|于)|采集(?:时间|于)|收录(?:时间|于)|缓存(?:时间|于)|"
                           r"最后(?:修订|编辑|修改)|最近(?:修订|编辑|修改)|页面(?:修订|编辑)于")

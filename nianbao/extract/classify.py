@@ -604,7 +604,9 @@ def vet(
     ):
         return None
     # a time slot of the day (半夜12时至第二天5时期间入馆的读者…)
-    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and lx.TIME_SLOT.search(text[cs : q.num_start]):
+    if d.metric.split(".")[0] in lx.FLOW_FAMILIES and (
+        lx.TIME_SLOT.search(text[cs : q.num_start]) or lx.TIME_OF_DAY.search(text[sentence[0] : q.num_start])
+    ):
         return None
     # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个)
     if d.metric.startswith("users.") and _issued_since(text, d, sentence[0], q.num_start):

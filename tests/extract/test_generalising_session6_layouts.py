@@ -580,3 +580,14 @@ def test_holdings_listed_with_seats_and_a_daily_capacity_are_a_buildings_design(
     assert ("collection.total", 1200000) in figs
     # (the holdings of a profile listed with its seats stay)
     assert ("collection.total", 500000) in _figs("某县图书馆简介\n2022年,现有藏书50万册、阅览座位800个。\n")
+
+
+def test_a_count_at_a_time_of_the_day_is_no_total():
+    text = (
+        "某市图书馆春节\n2019-02-06\n春节期间,某市图书馆共接待读者3万人次。上午10点多,市图书馆的借阅人数就达到300多人次。"
+        "开放时间为上午9点至下午5点,全年接待读者80万人次。\n"
+    )
+    figs = _figs(text)
+    assert ("visits.in_person", 30000) in figs
+    assert not [k for k in figs if k[1] == 300]
+    assert ("visits.in_person", 800000) in figs

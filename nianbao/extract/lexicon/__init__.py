@@ -454,6 +454,10 @@ PLACE_CLASS_RIGHT = re.compile(r"^\s*(?:人)?\s*(?:以上|以下)\s*(?:的)?\s*(
 # a condition on how many books one borrows (每次借阅5本以上的书籍即可…): a threshold, not loans
 THRESHOLD_BOOKS_RIGHT = re.compile(r"^\s*(?:本|册)?\s*(?:以上|以下)\s*的\s*(?:书籍|图书|书)")
 # a time slot of the day (在半夜12时至第二天5时期间入馆的读者…): a count of those hours, not the year's
+# a point of time of the day as a clause before the count in its sentence (上午9点多,…借阅人数就达到
+# 200多人次): a count of those hours, not of a day or a year (not opening hours, 上午9点至下午5点)
+TIME_OF_DAY = re.compile(r"(?<![至到—~-])(?:上午|下午|中午|晚上|早上|凌晨|傍晚)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:点|时)"
+                         r"(?:多|许|左右|前后|钟)?\s*[,，]")
 TIME_SLOT = re.compile(r"\d{1,2}\s*[时点]\s*(?:至|到|—|-|~)[^,;。\d]{0,6}?\d{1,2}\s*[时点]")
 # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个): a sum of
 # years, though the card cue is a stock's; the issuing verb in the cue marks it as a flow

@@ -424,3 +424,13 @@ def test_a_document_sites_or_mirrors_stamps_date_no_page():
         assert page_date("某市图书馆\n" + stamp + body) is None, stamp
     # the news item's own stamp still dates it
     assert page_date("某市图书馆\n发布时间:2020-05-01 10:00:00" + body) == (2020, 5)
+
+
+def test_a_heading_naming_a_class_of_sites_names_no_library():
+    # (a report's section 3、乡镇图书馆 is the network's township sites, not a library so named)
+    text = (
+        "某区图书馆2020年工作总结\n一、服务概况\n1、某北部文化中心图书馆\n全年共接待读者267131人次。\n"
+        "3、乡镇图书馆\n全年共接待读者5000人次。\n"
+    )
+    libs = {f.value: f.library_name for f in extract_document(text).figures}
+    assert libs[267131] == "某北部文化中心图书馆" and libs.get(5000) != "乡镇图书馆"

@@ -186,7 +186,10 @@ SECTION_HEADING = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[(（]\s*(?:\d{1,2}|[�
 SECTION_HEADING_LINES = 8
 # …a heading that is only a library's name (2、某某文化中心图书馆)
 HEADING_LIBRARY = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|"
-                             r"[一二三四五六七八九十]{1,3}\s*[、.．])\s*(?P<name>[\u4e00-\u9fff]{2,16}(?:图书馆|分馆))\s*$")
+                             r"[一二三四五六七八九十]{1,3}\s*[、.．])\s*"
+                             # (not a class of sites: 3、乡镇图书馆, 各级公共图书馆, 24小时自助图书馆)
+                             r"(?!各|乡|镇|街道|社区|村|基层|县级|市级|区级|省级|公共|流动|自助|数字|电子|少儿|农家)"
+                             r"(?P<name>[\u4e00-\u9fff]{2,16}图书馆)\s*$")
 # <place>公共图书馆服务体系: the service system the place's library runs
 SYSTEM_AFTER_AGGREGATE = re.compile(r"(?:总分馆)?(?:服务)?体系")
 # words after a bare place that make it the subject of a region-wide statement

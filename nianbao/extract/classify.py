@@ -632,10 +632,14 @@ def vet(
         if not lx.PARTNER_LIST_END.match(text, sentence[0] + m.end())
         and not lx.LIBRARY_AT_PLACE.search(text[sentence[0] : sentence[0] + m.start()])
     ]
+    # (图书馆也成为不少游客的打卡地,…到馆读者80余万人次: the library is the subject of the clause that
+    # names the other institution or its visitors, they are its object)
+    oi_clause = lx.CLAUSE_MARKS.split(text[sentence[0] : sentence[0] + oi[-1].start()])[-1] if oi else ""
     if (
         oi
         and not lx.LIBRARY_SUBJECT.search(text[sentence[0] + oi[-1].end() : q.num_start])
         and not lx.LIBRARY_SUBJECT.search(text[sentence[0] : sentence[0] + oi[-1].start()][-6:])
+        and not lx.LIBRARY_SUBJECT.search(oi_clause)
     ):
         return None
     fb = lx.FAMILY_BLOCKERS.get(d.metric.split(".")[0])

@@ -591,3 +591,13 @@ def test_a_count_at_a_time_of_the_day_is_no_total():
     assert ("visits.in_person", 30000) in figs
     assert not [k for k in figs if k[1] == 300]
     assert ("visits.in_person", 800000) in figs
+
+
+def test_visitors_as_the_object_of_the_librarys_clause_do_not_make_its_figures_anothers():
+    text = (
+        "某镇图书馆\n2024-05-14\n由于地处景区,某镇图书馆也成为不少游客的打卡地,2023年到馆读者60余万人次。"
+        "2023年,某景区接待游客300万人次。\n"
+    )
+    figs = _figs(text)
+    assert ("visits.in_person", 600000) in figs
+    assert ("visits.in_person", 3000000) not in figs

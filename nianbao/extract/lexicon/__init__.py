@@ -307,6 +307,7 @@ FAMILY_BLOCKERS_RIGHT = {
 # another kind of institution as the subject (a culture bureau's report: 市文化馆举办培训班120期,
 # 博物馆接待观众50万人次): its figures are not a library's
 OTHER_INSTITUTION = re.compile(r"群众文化机构|文化站|文艺团体|文化馆|群艺馆|群众艺术馆|博物馆|博物院|美术馆|纪念馆|档案馆|科技馆|剧院|剧团|景区|旅游|游客")
+CLAUSE_MARKS = re.compile(r"[,，;；:：。]")
 LIBRARY_SUBJECT = re.compile(r"图书馆|本馆|我馆|分馆|总馆|书屋|图书室|阅览室")
 # another institution named as the place where the library did it (图书馆先后在…旅游中心、市民之家设立了…)
 LIBRARY_AT_PLACE = re.compile(r"(?:图书馆|本馆|我馆)[^。;,\d]{0,12}?在[^。;\d]{0,40}$")

@@ -332,6 +332,9 @@ def test_a_reprint_stamped_after_the_plan_period_it_plans_in_is_undated():
     stamped = "某区建成四个自助图书馆\n作者:某网 发布时间:2023-11-17 00:57:01" + body
     assert page_date(stamped) is None
     assert all(f.year is None for f in extract_document(stamped).figures)
+    # a look back on the period (“十三五”期间将近建成…) is no plan: the stamp stays
+    back = "某区图书馆总结\n发布时间:2023-11-17 00:57:01\n“十三五”期间将近建成10个自助图书馆。\n"
+    assert page_date(back) == (2023, 11)
     # stamped within the period, the stamp is the page's day
     assert page_date(stamped.replace("2023-11-17", "2017-11-17")) == (2017, 11)
 

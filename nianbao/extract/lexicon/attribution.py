@@ -262,9 +262,9 @@ PAST_STATE = re.compile(r"(?:之前|以前|前)\s*[,，]|当时|原有|原来|�
 # a plan set within a five-year plan period (计划在“十三五”期间建成10个…, “十四五”期间将…): the text
 # was written before the period ended (PLAN_PERIOD_END: its last year)
 PLAN_PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-PLAN_WITHIN_PERIOD = re.compile(r"(?:计划|将|拟|力争|争取|预计|规划)[^。\n]{0,4}?[“\"‘']?(?P<p>十[一二三四五]五)[”\"’']?"
+PLAN_WITHIN_PERIOD = re.compile(r"(?:计划|将(?!近)|拟|力争|争取|预计)[^。\n]{0,4}?[“\"‘']?(?P<p>十[一二三四五]五)[”\"’']?"
                                 r"(?:期间|时期|末)|"
-                                r"[“\"‘']?(?P<q>十[一二三四五]五)[”\"’']?(?:期间|时期|末)[^。\n,，]{0,4}?(?:将|计划|拟|力争|争取)")
+                                r"[“\"‘']?(?P<q>十[一二三四五]五)[”\"’']?(?:期间|时期|末)[^。\n,，]{0,4}?(?:将(?!近)|计划|拟|力争|争取)")
 # words that still make a figure of such a document a full-year one
 FULL_YEAR_WORDS = re.compile(r"全年|年底|年末|全年度")
 # a plan word that is part of a programme's or document's name, not a plan of the library

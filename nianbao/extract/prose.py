@@ -630,7 +630,7 @@ def _prose_figures(
             regs = list(REGION.finditer(mt[ss : q.num_start]))
             if regs and not re.search(r"其中|本馆|我馆|图书馆", mt[ss + regs[-1].end() : q.num_start]):
                 f.scope, f.library_name = "region", regs[-1].group(0)
-        if metric.startswith("network") and lx.MIXED_FACILITIES.search(mt[cs : q.num_start]):
+        if metric.startswith("network") and _mixed_facilities(mt, cs, q.num_start):
             continue  # 公共图书馆(分馆)、服务点、自助图书馆共694个: libraries and points counted together
         if metric.startswith("network") and _in_brackets(mt, ss, q.num_start):
             continue  # …302台自助图书馆(街区自助图书馆235台,书香亭67个): a breakdown, not the stock
@@ -655,6 +655,16 @@ def _prose_figures(
                 )
             )
     return _drop_unsupported_parts(_drop_secondary_downloads(figs, placed), placed, mt), shares
+
+
+def _mixed_facilities(mt: str, cs: int, pos: int) -> bool:
+    """Libraries listed with other facilities before one count of them all (公共图书馆(分馆)、服务点、
+    自助图书馆共694个); not a list whose library item has a count of its own (1所总馆、70所分馆…)."""
+    for m in lx.MIXED_FACILITIES.finditer(mt, cs, pos):
+        item = lx.LIST_ITEM_START.split(mt[cs : m.start()])[-1]
+        if not lx.COUNTED_ITEM.search(item):
+            return True
+    return False
 
 
 def _ranked_place(mt: str, q: Quantity, cs: int, ce: int, ss: int, se: int) -> tuple[Decision | None, str | None]:

@@ -601,3 +601,13 @@ def test_visitors_as_the_object_of_the_librarys_clause_do_not_make_its_figures_a
     figs = _figs(text)
     assert ("visits.in_person", 600000) in figs
     assert ("visits.in_person", 3000000) not in figs
+
+
+def test_a_library_listed_with_its_own_count_does_not_make_the_next_counts_a_mixed_total():
+    text = "某市公共图书馆系统简介\n2022年,该系统辖下包括1所中心图书馆、40所分馆、6所流动图书馆。\n"
+    figs = _figs(text)
+    assert ("network.branches", 40) in figs
+    assert ("network.service_points", 6) in figs
+    # (libraries and points named first, then one count of them all: no figure)
+    figs = _figs("某市图书馆年报\n2022年,全市公共图书馆(分馆)、服务点、自助图书馆共500个。\n")
+    assert not [k for k in figs if k[1] == 500]

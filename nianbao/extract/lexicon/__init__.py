@@ -598,6 +598,10 @@ AMONG = re.compile(r"\s*在?([^,;。]{2,16}?|[\d.]+\s*[万亿]?\s*[^\d,;。]{1,3
 PART_NOUN_BAD = re.compile(r"开展|举办|接待|借(?!阅?[部室区处])|还|新增|新购|购|办理|参加|参与|服务|访问|下载|浏览|增长|增加|减少|下降|占|比|较|人均|每")
 # libraries and service points counted together in one facility total
 MIXED_FACILITIES = re.compile(r"(?<![自助智慧])(?:公共)?图书馆(?:\([^)]{0,4}\))?\s*[、和及与]")
+# …but a list whose items each have their own count (1所总馆、70所分馆、12所流动图书馆) is no such total:
+# the item before a listed library (from the last list mark) holds a count of it
+LIST_ITEM_START = re.compile(r"[、,，;；]")
+COUNTED_ITEM = re.compile(r"(?:\d|[一二三四五六七八九十两])\s*(?:所|个|家|座|间|处)")
 # ratios: 每万人…, 人均…
 RATIO = re.compile(r"每(万|千|百|十万)人|人均|每人|万人均")
 # an unscaled fractional number with a count unit (…均外借8.73册次, 2.5人次; not 8.73万册次): an

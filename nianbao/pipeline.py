@@ -220,6 +220,10 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+#: documents stored per transaction while extraction runs (bounds the results held in memory)
+EXTRACT_STORE_BATCH = 200
+
+
 def extract(working: Path, progress: bool = True, workers: int | None = None) -> ExtractSummary:
     """Extract figures and events from every loaded document not yet extracted.
 
@@ -229,7 +233,9 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
     only its own worker (restarted for the next document); one that times out
     or crashes the extractor is quarantined with the reason, and the run goes
     on. Results are stored in the order of the documents, whatever the number
-    of workers. A stop request (SIGTERM/SIGINT) kills every worker.
+    of workers, EXTRACT_STORE_BATCH documents at a time while the others run
+    (a stopped run keeps what it stored: the cache of the next one). A stop
+    request (SIGTERM/SIGINT) kills every worker.
     """
     from nianbao import stopping
 
@@ -246,7 +252,39 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
     )
     timeout = doc_timeout_s()
     outcomes: dict[int, object] = {}
+    failed: list[tuple[str, str, str, str]] = []  # (document_id, source_file, reason, detail)
+    counts = {"extracted": 0, "figures": 0, "ratios": 0, "events": 0}
+    stored = 0  # todo[:stored] are stored (or failed)
+
+    def store_ready(con, final: bool = False) -> None:
+        """Store the results of the documents done so far, in the documents' order (independent
+        of `workers`), a batch at a time: the results of a whole corpus are never all held in
+        memory (issue 11: the run's process grew with every document until the store)."""
+        nonlocal stored
+        end = stored
+        while end in outcomes:
+            end += 1
+        if not final and end - stored < EXTRACT_STORE_BATCH:
+            return
+        results: list[tuple[str, ExtractionResult]] = []
+        for i in range(stored, end):
+            document_id, source_file, _ = todo[i]
+            outcome = outcomes.pop(i)
+            if isinstance(outcome, sandbox.ChildTimeout):
+                failed.append((document_id, source_file, "timeout", f"extraction took longer than {timeout:.0f} s"))
+            elif isinstance(outcome, (sandbox.ChildError, sandbox.ChildDied)):  # one bad report must not stop the run
+                failed.append((document_id, source_file, "extraction_error", str(outcome)[:300]))
+            else:
+                results.append((document_id, outcome))
+                counts["extracted"] += 1
+                counts["ratios"] += sum(1 for f in outcome.figures if f.kind == "ratio")
+                counts["figures"] += len(outcome.figures)
+                counts["events"] += len(outcome.events)
+        warehouse.store_extractions(con, results, version)  # in bulk: one insert per table per batch
+        stored = end
+
     with (
+        warehouse.connect(working) as con,
         sandbox.Pool(workers, preload=("nianbao.extract",)) as pool,
         tqdm(total=len(todo), desc="extract", unit="doc", disable=not progress or not todo, file=sys.stderr) as bar,
     ):
@@ -254,18 +292,9 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
             outcomes[i] = outcome
             bar.update(1)
             stopping.check()
-    results: list[tuple[str, ExtractionResult]] = []
-    failed: list[tuple[str, str, str, str]] = []  # (document_id, source_file, reason, detail)
-    for i, (document_id, source_file, _) in enumerate(todo):  # the documents' order: independent of `workers`
-        outcome = outcomes[i]
-        if isinstance(outcome, sandbox.ChildTimeout):
-            failed.append((document_id, source_file, "timeout", f"extraction took longer than {timeout:.0f} s"))
-        elif isinstance(outcome, (sandbox.ChildError, sandbox.ChildDied)):  # one bad report must not stop the run
-            failed.append((document_id, source_file, "extraction_error", str(outcome)[:300]))
-        else:
-            results.append((document_id, outcome))
+            store_ready(con)
+        store_ready(con, final=True)
     with warehouse.connect(working) as con:
-        warehouse.store_extractions(con, results, version)  # in bulk: one insert per table per batch
         for document_id, source_file, reason, detail in failed:
             say(f"quarantined {source_file}: {reason} ({detail})")
             con.execute(
@@ -279,19 +308,17 @@ def extract(working: Path, progress: bool = True, workers: int | None = None) ->
             "select (select count(*) from raw.figures), (select count(*) from raw.events)"
         ).fetchone()
     summary = ExtractSummary(
-        extracted=len(results),
+        extracted=counts["extracted"],
         skipped_unchanged=loaded - len(todo),
         failed=[(f, r) for _, f, r, _ in failed],
         figures=n_fig,
         events=n_ev,
         pruned=pruned,
     )
-    found = [f for _, r in results for f in r.figures]
-    ratios = sum(1 for f in found if f.kind == "ratio")
-    n_events = sum(len(r.events) for _, r in results)
     say(
-        f"found {len(found) - ratios} figures, {ratios} stated ratios and {n_events} events "
-        f"in {len(results)} documents; the raw tables hold {n_fig} figures and ratios, {n_ev} events"
+        f"found {counts['figures'] - counts['ratios']} figures, {counts['ratios']} stated ratios and "
+        f"{counts['events']} events in {counts['extracted']} documents; the raw tables hold {n_fig} figures "
+        f"and ratios, {n_ev} events"
     )
     return summary
 

@@ -39,6 +39,7 @@ texts as (
     select
         s.*,
         {{ chunk_substr('ch', 'greatest(s.char_start - 1, 1)', 'least(s.char_start, 2)') }} as before_text,
+        {{ chunk_substr('ch', 'greatest(s.char_start - 11, 1)', 'least(s.char_start, 12)') }} as clause_before,
         {{ chunk_substr('ch', 's.char_start + 1', 's.char_end - s.char_start + 2') }} as after_text,
         {{ chunk_substr('ch', 's.char_start + 1', 's.char_end - s.char_start') }} as span_text
     from spans as s
@@ -50,13 +51,31 @@ words as (
     select * from {{ ref('dq_qualifier_words') }}
 ),
 
+-- the words before the number: right before it, or a word of two characters or more (大约, 将近)
+-- earlier in its clause with no number or punctuation between (大约新增图书10多万册); lead: the
+-- characters from the word to the number
+leads as (
+    select t.span_id, b.word, b.qualifier, length(b.word) as lead
+    from texts as t
+    join words as b on b.position = 'before' and right(t.before_text, length(b.word)) = b.word
+    union all
+    select
+        t.span_id, b.word, b.qualifier,
+        length({{ regexp_group("t.clause_before", "'(' || b.word || '[^0-9,，。；;！？!?、：:\n]{0,8})$'", 1) }}) as lead
+    from texts as t
+    join words as b
+        on b.position = 'before' and length(b.word) >= 2
+        and {{ regexp_test("t.clause_before", "b.word || '[^0-9,，。；;！？!?、：:\n]{1,8}$'") }}
+),
+
 clashes as (
     select
         t.span_id,
         min(b.word) as before_word,
+        max(b.lead) as lead,
         min(a.word) as after_word
     from texts as t
-    join words as b on b.position = 'before' and right(t.before_text, length(b.word)) = b.word
+    join leads as b on b.span_id = t.span_id
     join words as a on a.position = 'after' and a.qualifier <> b.qualifier
         and {{ regexp_test('t.after_text', "'^[0-9.,，万萬亿億千百十]*' || a.word") }}
     group by t.span_id
@@ -68,8 +87,7 @@ findings as (
         -- the words are read in the simplified copy (the chunks); the quote is the original text
         t.subject || ' is written "'
             || coalesce((
-                select min(substr(d.text, t.char_start + 1 - length(c.before_word),
-                                  length(c.before_word) + t.char_end - t.char_start))
+                select min(substr(d.text, t.char_start + 1 - c.lead, c.lead + t.char_end - t.char_start))
                 from {{ ref('stg_nianbao__documents') }} as d
                 where d.document_id = t.document_id and d.text is not null
             ), c.before_word || t.span_text)

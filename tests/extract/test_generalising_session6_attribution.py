@@ -423,7 +423,7 @@ def test_a_document_sites_or_mirrors_stamps_date_no_page():
     assert page_date(other) is None
     assert all(f.year is None for f in extract_document(uploaded).figures)
     # a mirror's or wiki's stamp line is no date of the text
-    for stamp in ("快照时间:2020-05-01 10:00:00", "最后修改时间:2020-05-01 10:00"):
+    for stamp in ("快照时间:2020-05-01 10:00:00", "最后修改时间:2020-05-01 10:00", "[1] 某馆简介 访问日期:2020-05-01"):
         assert page_date("某市图书馆\n" + stamp + body) is None, stamp
     # the news item's own stamp still dates it
     assert page_date("某市图书馆\n发布时间:2020-05-01 10:00:00" + body) == (2020, 5)

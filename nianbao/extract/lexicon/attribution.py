@@ -378,8 +378,9 @@ FOOTER_CHARS = 200
 UPLOAD_CHROME = re.compile(r"下载\s*(?:docx?|pdf|pptx?|xlsx?|wps)\b|会员上传|上传(?:者|人|用户)\s*[:：]|文档贡献者|下载券|"
                            r"(?:文档|资料)?(?:页数|大小)\s*[:：][^\n]{0,20}?(?:页|[KM]b)|格式\s*[:：]\s*(?:docx?|pdf|pptx?|wps)\b",
                            re.IGNORECASE)
-# a mirror's, crawler's or wiki's stamp line (快照时间, 抓取时间, 采集于, 本页面最后修订于…): no day of the text
-MIRROR_STAMP = re.compile(r"快照|抓取(?:时间|于)|采集(?:时间|于)|收录(?:时间|于)|缓存(?:时间|于)|"
+# a mirror's, crawler's or wiki's stamp line (快照时间, 抓取时间, 采集于, 本页面最后修订于…, a reference's
+# 访问日期/引用日期): no day of the text
+MIRROR_STAMP = re.compile(r"快照|抓取(?:时间|于)|采集(?:时间|于)|收录(?:时间|于)|缓存(?:时间|于)|(?:引用|访问|检索)(?:日期|时间)|"
                           r"最后(?:修订|编辑|修改)|最近(?:修订|编辑|修改)|页面(?:修订|编辑)于")
 # footnote marks at the end of a wiki's sentence (…至2020年3月2日。 [2]): the sentence still ends there
 FOOTNOTE_MARKS_AT_END = re.compile(r"(?:\s*\[\s*\d{1,3}\s*\])+\s*$")

@@ -587,7 +587,17 @@ def vet(
     if d.metric == "collection.total" and lx.DESIGN_SPEC_RIGHT.match(text, q.end, sentence[1]):
         return None  # (藏书500万册、座位3000个、…日均接待读者能力6000人次: what the building is designed for)
     # (…人次的市民在这里读书: a cue on the right says what the number counts)
-    if lx.THRESHOLD_RIGHT.match(right) and d.cue_start < q.end:
+    if (
+        lx.THRESHOLD_RIGHT.match(right)
+        and d.cue_start < q.end
+        and not (
+            # (纸质馆藏近5万册的市少儿图书馆更是迎来…: one library's holdings told in passing, no bound, no
+            # count of the libraries after)
+            d.metric == "collection.total"
+            and not lx.THRESHOLD_BOUND_LEFT.search(text, cs, q.num_start)
+            and not re.search(r"\d|^\s*(?:以上|以下)", right)
+        )
+    ):
         return None
     # readers grouped by books borrowed (借书超过200册的有10人): the threshold and the persons
     if (

@@ -611,3 +611,11 @@ def test_a_library_listed_with_its_own_count_does_not_make_the_next_counts_a_mix
     # (libraries and points named first, then one count of them all: no figure)
     figs = _figs("某市图书馆年报\n2022年,全市公共图书馆(分馆)、服务点、自助图书馆共500个。\n")
     assert not [k for k in figs if k[1] == 500]
+
+
+def test_one_librarys_holdings_told_in_passing_are_no_threshold():
+    text = "某市图书馆暑期\n2017年暑期,纸质馆藏近6万册的市少儿图书馆更是迎来借阅高峰。\n"
+    assert ("collection.total", 60000) in _figs(text)
+    # (a class of libraries by a bound, counted: a threshold)
+    figs = _figs("某省图书馆事业\n2017年,全省藏书超10万册的图书馆达22家,藏书5万册以上的图书馆有40家。\n")
+    assert not [k for k in figs if k[1] in (100000, 50000)]

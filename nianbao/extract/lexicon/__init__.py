@@ -443,6 +443,8 @@ EBOOKS = re.compile(r"(?<![含括])电子(?:图书|书|文献|期刊|版图书)"
 EBOOKS_RIGHT = re.compile(r"\s*(?:的\s*)?" + EBOOKS.pattern)
 # a number inside a noun phrase naming things by a threshold (…超10万册的公共图书馆, 借书100册以上的读者)
 THRESHOLD_RIGHT = re.compile(r"^\s*(?:以上|以下)?\s*的[^,;。\d]{0,8}?(?:图书馆|馆(?!藏)|单位|机构|地区|城市|县|市|区|读者|用户|家庭)")
+# the bound of such a threshold right before its number (超10万册的…, 藏书达到5万册以上的…)
+THRESHOLD_BOUND_LEFT = re.compile(r"(?:超过?|逾|不足|不到|不少于|不低于|达到?|突破|在)\s*$")
 # readers grouped by how many books they borrowed (借书超过200册的有10人): the bracket's threshold
 # (the number before 的有) and the persons in it (the number after) are neither a library total
 BRACKET_THRESHOLD_RIGHT = re.compile(r"^\s*(?:册次|册|本|次)?\s*(?:以上|以下)?\s*的\s*(?:读者|人)?\s*(?:有|为|共有|达)\s*\d")

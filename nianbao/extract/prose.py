@@ -361,6 +361,10 @@ def _is_flow(mt: str, q: Quantity, cs: int, ce: int) -> bool:
     # (the clauses before this one may set the scene: 在实现…全覆盖基础上,建成…分馆3个)
     if SYSTEM_LIST.search(mt[cs : se_of(mt, q.num_start)]) and not NEW_WORDS.search(mt[ss : q.num_start]):
         return False
+    # (在福利院、残联、部队、学校、社区等单位设立了96个馆外服务点: outlets placed at a list of hosts, the
+    # network as it stands)
+    if lx.HOSTS_BEFORE_SETUP.search(left) and not NEW_WORDS.search(left):
+        return False
     stock_spans = [(m.start(), m.end()) for m in lx.STOCK_WORDS.finditer(left)]
     flows = [m for m in lx.FLOW_WORDS.finditer(left) if not any(a <= m.start() < b for a, b in stock_spans)]
     if flows:

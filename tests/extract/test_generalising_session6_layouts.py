@@ -619,3 +619,13 @@ def test_one_librarys_holdings_told_in_passing_are_no_threshold():
     # (a class of libraries by a bound, counted: a threshold)
     figs = _figs("某省图书馆事业\n2017年,全省藏书超10万册的图书馆达22家,藏书5万册以上的图书馆有40家。\n")
     assert not [k for k in figs if k[1] in (100000, 50000)]
+
+
+def test_outlets_set_up_at_a_list_of_hosts_are_the_networks_stock():
+    text = "某区图书馆简介\n2022年,该馆在福利院、残联、部队、学校、社区等单位设立了60个馆外服务点。\n"
+    figs = _figs(text)
+    assert ("network.service_points", 60) in figs
+    assert ("network.service_points_added", 60) not in figs
+    # (new ones set up there this year: a flow)
+    text = "某区图书馆年报\n2022年,该馆在学校、社区、医院等单位新设8个服务点。\n"
+    assert ("network.service_points_added", 8) in _figs(text)

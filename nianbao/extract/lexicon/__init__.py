@@ -671,6 +671,10 @@ STOCK_WORDS = re.compile(r"已(?:在[^,;。\d]{1,8}?)?建成?|已(?:设立|成�
 # (…12个“X书房”建设: the rooms to be built; …50家书房的建设目标 is the stock the work reached)
 # (…8个城市书房全部建成运营: all of them built, the stock completed, not the year's flow)
 FLOW_RIGHT = re.compile(r"^[^,;。]{0,12}(?:的建设(?!目标)|建设工作|建设任务|[’”\"」]建设|(?<!全部)(?<!均已)(?<!都已)(?<!均)建成|落成|挂牌|新建)")
+# facilities set up at a list of hosts (在区福利院、残联、部队、学校、社区等单位设立了…, 联动机关、学校、部队、医院
+# 等建成…): the outlets the network has across its partners, a stock (batch1 / batch12b conventions)
+HOSTS_BEFORE_SETUP = re.compile(r"[^、,;。\d]{1,10}(?:、[^、,;。\d]{1,10}){2,}(?:[和及与][^、,;。\d]{1,8})?等(?:单位|机构|场所)?"
+                                r"(?:设立|建成|建立|设置|开设)了?[^,;。\d]{0,12}$")
 ADDED = {"network.branches": "network.branches_added", "network.service_points": "network.service_points_added"}
 
 # ------------------------------------------------------------------ scope

@@ -171,6 +171,10 @@ def _cue(text: str, q: Quantity, unit, left: str, right: str, sent: str, left_st
             d = None
     if d is None and not facility:
         d = _right_cue(right, unit, q.end)
+    if d is None and facility:
+        m = lx.NAMED_AS_BRANCHES_RIGHT.match(right)  # (33个乡镇(街道)图书馆、城市书房为分馆的…体系)
+        if m:
+            d = Decision("network.branches", m.group(0), q.end + m.start(), q.end + m.end())
     if d is None and unit in lx.HELD_UNITS and lx.HOLDING_VERB_LEFT.search(left):
         # what a place has, counted by volume and named after the number (有近2000册图书): its holdings
         m = lx.HELD_MATERIAL_RIGHT.match(right)

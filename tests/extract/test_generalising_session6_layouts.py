@@ -629,3 +629,10 @@ def test_outlets_set_up_at_a_list_of_hosts_are_the_networks_stock():
     # (new ones set up there this year: a flow)
     text = "某区图书馆年报\n2022年,该馆在学校、社区、医院等单位新设8个服务点。\n"
     assert ("network.service_points_added", 8) in _figs(text)
+
+
+def test_libraries_of_places_named_as_branches_later_in_the_clause_are_branches():
+    text = "某县图书馆\n2022年,某县形成了以县图书馆为总馆,全县18个乡镇(街道)图书馆、城市书房为分馆的总分馆服务体系。\n"
+    assert ("network.branches", 18) in _figs(text)
+    # (libraries counted with no such naming are no figure)
+    assert not [k for k in _figs("某县概况\n2022年,全县有18个乡镇图书馆。\n") if k[1] == 18]

@@ -511,6 +511,9 @@ HELD_MATERIAL_RIGHT = re.compile(r"^\s*(?:\([^()]{1,3}\))?\s*(?:的)?(?:各类|�
 # the additions
 ACQUIRE_VERB_LEFT = re.compile(r"(?:购进|购置|采购|购买|购入|新购|添置|新增)了?\s*(?:各类|各种)?\s*(?:近|约|超过?|逾|达)?\s*$")
 ACQUIRED_MATERIAL_RIGHT = re.compile(r"^\s*(?:的)?(?:各类|各种|纸质|中外文)?(?:新书|图书|书籍|文献|书刊|绘本)(?=\s*(?:[,，;；。、)）]|$|等|和|及|与|供))")
+# libraries of a kind of place counted, then named as the branches of a system later in the clause
+# (全县33个乡镇(街道)图书馆、城市书房为分馆的总分馆服务体系): its branches
+NAMED_AS_BRANCHES_RIGHT = re.compile(r"^\s*(?:乡镇|街道|村|社区|镇|乡|[(（)）、])*图书馆[^,;。\d]{0,12}?为(?:其)?分馆")
 # region words that may sit between a facility noun and its count (分馆数量全省共5568个)
 REGION_WORD = re.compile(r"全(?:省|市|区|县|州|盟|旗|国)")
 # a clause that only says when and how much, its measure named by the clause before

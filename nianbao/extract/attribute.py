@@ -299,6 +299,8 @@ def data_years(text: str) -> Counter:
                 or la.HISTORY_AFTER.match(t, m.end(1))
                 or la.OPENED_ON_DAY_AFTER.match(t, m.end(1))
                 or la.BUILT_OUT_AFTER.match(t, m.end(1))
+                or la.OPENED_IN_YEAR_AFTER.match(t, m.end(1))
+                or la.HONOUR_OF_SUBJECT_AFTER.match(t, m.end(1))
             ):
                 continue
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
@@ -536,6 +538,8 @@ def _year_words(sentence_left: str) -> list[tuple[int, str, int]]:
             return False  # (去年12月开馆至今,…接待读者…: the opening's date, not the figure's year)
         if i > cut:
             return True  # the number's own clause
+        if absolute and la.OPENED_IN_YEAR_AFTER.match(sentence_left, j):
+            return False  # (该馆于2009年正式投入使用,有藏书110多万册: the opening's year, not the stock's)
         cs = max(sentence_left.rfind(c, 0, i) for c in seps) + 1
         ce = min([k for k in (sentence_left.find(c, i) for c in seps) if k >= 0] or [len(sentence_left)])
         if (

@@ -437,3 +437,17 @@ def test_a_heading_naming_a_class_of_sites_names_no_library():
     )
     libs = {f.value: f.library_name for f in extract_document(text).figures}
     assert libs[267131] == "某北部文化中心图书馆" and libs.get(5000) != "乡镇图书馆"
+
+
+def test_an_opening_year_or_a_subjects_honour_dates_no_figure_of_an_undated_feature():
+    # (batch13a: 该馆于2009年正式投入使用,有藏书110多万册 … 2011年某市成功入选首批…示范区,跻身全国28个…之列)
+    text = (
+        "冬日,走进新区的某市图书馆,前来阅读的人络绎不绝。\n"
+        "据负责人介绍:该馆于2009年正式投入使用,有藏书110多万册,年接待读者100多万人次。\n"
+        "2011年某市成功入选首批示范区,跻身全国28个示范区之列。全市建成农家书屋572个。\n"
+    )
+    figs = {f.value: f.year for f in extract_document(text).figures}
+    assert figs[1100000] is None and figs[1000000] is None
+    # the opening year still dates a figure of its own clause
+    own = {f.value: f.year for f in extract_document("某县图书馆于2009年新增藏书5万册,全年接待读者3万人次。").figures}
+    assert own[50000] == 2009

@@ -484,3 +484,10 @@ LIST_JOINER = re.compile(r"^\s*(?:和|与|及|以及|、|,)\s*$")
 # listed places counted as a group (南京和盐城两市公共图书馆的馆藏也在900万册以上): the one
 # value is stated for each of them
 SHARED_AFTER_LIST = re.compile(r"\s*(?:两|二|三|四|几)\s*(?:个)?[省市县区]")
+
+# a year its library opened in, written to the year only (该馆于2009年正式投入使用,有藏书110多万册): a moment of its
+# history; it dates no figure of a later clause (the stock and yearly counts a profile gives after it), and it is
+# no data year of the page
+OPENED_IN_YEAR_AFTER = re.compile(r"\s*年\s*(?:正式)?(?:建成)?(?:并|並)?\s*(?:投入使用|对外开放|开放使用|开馆|启用)(?=\s*[,，;；。])")
+# a year of an honour won by a named subject (2011年某市成功入选首批…示范区,跻身全国28个…之列): no data year
+HONOUR_OF_SUBJECT_AFTER = re.compile(r"\s*年\s*[^,，。;；\d]{0,10}?(?:成功)?(?:入选|入围|获评|荣获|被评为|跻身)")

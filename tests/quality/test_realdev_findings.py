@@ -66,6 +66,8 @@ FAMILY = {
     "stale_date": {"date_mismatch"},
     "garbled_date": {"date_mismatch"},
     "label_conflict": {"conflict"},  # a capacity restated as holdings: two values of one key
+    "possible_ratio_mismatch": {"ratio_mismatch"},
+    "rounding": {"sum_mismatch", "rounded_restatement"},  # parts off their total by a rounding step
 }
 
 

@@ -788,6 +788,24 @@ def paragraph_year(mt: str, sent_start: int) -> int | None:
     return words[-1][2] if words else None
 
 
+def _chronicle(doc: _Doc, mt: str) -> bool:
+    """An undated page (no page date, no dated title) that tells several years, none more often than
+    once (a gazetteer's history section): no year of its body is the page's report year."""
+    if doc.page_date or doc.dated_title or title_year(mt):
+        return False
+    cnt = data_years(mt)
+    return len(cnt) >= la.CHRONICLE_MIN_YEARS and max(cnt.values()) == 1
+
+
+def _nearest_year_of_paragraph(mt: str, sent_start: int) -> int | None:
+    """The last year word of the paragraph before a sentence (到某年号2年(1935年)图书馆舍…增加。…藏书减少到…册。
+    当年新购置…册: the year the chronicle has come to), not a year of the library's history."""
+    ls = mt.rfind("\n", 0, sent_start) + 1
+    para = mt[ls:sent_start]
+    years = [int(m.group(1)) for m in lx.YEAR_RE.finditer(para) if not _historic(para, m) and not _in_span(para, m)]
+    return years[-1] if years else None
+
+
 def _year_kind(sentence_left: str, f_year: int | None) -> str:
     if f_year is None:
         return "none"
@@ -1049,8 +1067,14 @@ def _attribute_one(f, doc: _Doc) -> None:
             py = max(data_years(mt))
         elif py is None and doc.page_date and not doc.dated_title and la.GENERIC_ANNUAL.search(left):
             py = doc.page_date[0]  # (an entry dated 1995-12: 该馆年度购书经费约为…, of its day)
+        if py is None and _chronicle(doc, mt):
+            py = _nearest_year_of_paragraph(mt, ss)
         if py is not None:
             f.year = py
+    if words and words[-1][1] == "rel" and f.table_id is None and la.THAT_YEAR_WORD.match(left, words[-1][0]):
+        if _chronicle(doc, mt):
+            # (到某年号2年(1935年)…。…。当年新购置图书…517册: the year the chronicle has come to)
+            f.year = _nearest_year_of_paragraph(mt, ss) or f.year
     if doc.roc_context and f.table_id is None and (not words or words[-1][1] == "abs"):
         # (民國69年…。80年度圖書流通量為…: the year word is an ROC year, not a two-digit 1980; 2019年…,
         # 107年全市館藏…: the nearest year word of the sentence is the ROC one)

@@ -451,3 +451,16 @@ def test_an_opening_year_or_a_subjects_honour_dates_no_figure_of_an_undated_feat
     # the opening year still dates a figure of its own clause
     own = {f.value: f.year for f in extract_document("某县图书馆于2009年新增藏书5万册,全年接待读者3万人次。").figures}
     assert own[50000] == 2009
+
+
+def test_a_chronicles_yearless_figure_takes_the_year_its_paragraph_has_come_to():
+    # (batch13a: a gazetteer section 民国4年(1915年)…藏书…册。到某年号2年(1935年)…。…藏书减少到…册。当年新购置…册)
+    text = (
+        "某县志\n第三节 图书阅览\n"
+        "民国4年(1915年)3月,某县图书馆藏书330种,2218册。到某年号2年(1935年)馆舍有增加。"
+        "图书馆藏书减少到66种,8699册。当年新购置图书46种,517册。\n"
+        "1951年藏书3000余册。1956年单独建立图书馆后,藏书增加到2.8万册。\n"
+    )
+    figs = {f.value: f.year for f in extract_document(text).figures}
+    assert figs[8699] == 1935 and figs[517] == 1935
+    assert figs[3000] == 1951

@@ -491,3 +491,8 @@ SHARED_AFTER_LIST = re.compile(r"\s*(?:两|二|三|四|几)\s*(?:个)?[省市县
 OPENED_IN_YEAR_AFTER = re.compile(r"\s*年\s*(?:正式)?(?:建成)?(?:并|並)?\s*(?:投入使用|对外开放|开放使用|开馆|启用)(?=\s*[,，;；。])")
 # a year of an honour won by a named subject (2011年某市成功入选首批…示范区,跻身全国28个…之列): no data year
 HONOUR_OF_SUBJECT_AFTER = re.compile(r"\s*年\s*[^,，。;；\d]{0,10}?(?:成功)?(?:入选|入围|获评|荣获|被评为|跻身)")
+# an undated page telling at least this many years, each once (a gazetteer's history section), is a
+# chronicle: a figure with no year of its own takes the last year its paragraph has come to
+CHRONICLE_MIN_YEARS = 3
+# "that year" (当年新购置图书…): on a chronicle, the year its paragraph has come to
+THAT_YEAR_WORD = re.compile(r"当年|同年|是年")

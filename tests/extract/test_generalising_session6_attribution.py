@@ -464,3 +464,14 @@ def test_a_chronicles_yearless_figure_takes_the_year_its_paragraph_has_come_to()
     figs = {f.value: f.year for f in extract_document(text).figures}
     assert figs[8699] == 1935 and figs[517] == 1935
     assert figs[3000] == 1951
+
+
+def test_a_sentence_telling_a_building_approved_or_built_dates_no_later_sentence():
+    # (batch13b: a 2018 news item: …1991年县人民政府批复建造县图书馆新馆舍。目前,…馆藏图书报刊总量…册,年接待读者…)
+    text = (
+        "某市图书馆被评为二级图书馆\n2018-05-25 16:40:05 来源:某某新闻网\n"
+        "据了解,某市图书馆创立于1931年。1991年县人民政府批复建造县图书馆新馆舍。"
+        "目前,全馆馆藏图书报刊总量101706册,年接待读者115346人次。\n"
+    )
+    figs = {f.value: f.year for f in extract_document(text).figures}
+    assert figs[101706] == 2018 and figs[115346] == 2018

@@ -363,7 +363,9 @@ CLAUSE_AFTER = re.compile(r"[^,，;；。]{0,3}[,，;；][^\n]{6,}")
 # a sentence that tells a moment of the library's history (2012年新馆落成开放,建筑面积…。): with no
 # figure of a metric (DATA_FIGURE) in it, its opening year governs no later sentence of the paragraph
 HISTORY_EVENT = re.compile(r"建成|落成|开馆|开放|迁入|迁至|搬迁|成立|设立|建立|始建|创建|创办|改扩建|扩建|新建|竣工|奠基|动工|投入使用|"
-                           r"评为|评定|获评|授予|挂牌|更名|改名|命名|升格|合并|恢复|重建|复馆|建制")
+                           r"评为|评定|获评|授予|挂牌|更名|改名|命名|升格|合并|恢复|重建|复馆|建制|"
+                           # (1991年县人民政府批复建造县图书馆新馆舍。: a building approved or built)
+                           r"建造|修建|兴建|筹建|批复|批准")
 SENTENCE_OPENING_YEAR = re.compile(r"(?:^|(?<=[。!?！？]))\s*(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?!\s*[,，]?\s*被)(?=\s*[,，:：]|[\u4e00-\u9fff])")
 # a sentence opening with "at that time" (当时购置图书…): the year the sentence before tells of, even a
 # year of the library's history

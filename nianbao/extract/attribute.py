@@ -301,12 +301,40 @@ def data_years(text: str) -> Counter:
                 or la.BUILT_OUT_AFTER.match(t, m.end(1))
                 or la.OPENED_IN_YEAR_AFTER.match(t, m.end(1))
                 or la.HONOUR_OF_SUBJECT_AFTER.match(t, m.end(1))
+                or _building_year(t, m.end(1))
             ):
                 continue
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
             if _service_figure(t, m.end(), end):
                 cnt[int(m.group(1))] += 1
     return cnt
+
+
+def _building_year(t: str, j: int) -> bool:
+    """A year (ending at `j`) whose clause and the next tell a building or other history event with no
+    figure, its sentence going on only to money (2008年某方援助下,新建了…新馆舍,业务经费也增加到每年的10万元。):
+    a moment of history, no data year, dating no later sentence."""
+    end = min([k for k in (t.find(c, j) for c in "。!?！？") if k >= 0] or [len(t)])
+    ce = min(_event_clauses_end(t, j), end)
+    if not la.HISTORY_EVENT.search(t, j, ce) or _service_figure(t, j, ce) or ce >= end:
+        return False
+    return not any(
+        not la.NOT_DATA_FIGURE_BEFORE.search(t[max(0, f.start() - 12) : f.start()])
+        and not la.MONEY_AFTER.match(t, f.end())
+        and not f.group().endswith("元")
+        for f in la.DATA_FIGURE.finditer(t, ce, end)
+    )
+
+
+def _event_clauses_end(t: str, j: int) -> int:
+    """The end of the clauses from a year word (ending at `j`) that tell the year's own event: its clause
+    and the next (2008年某方援助下,新建了…新馆舍,: the building is the year's event), at most to the sentence end."""
+    end = min([k for k in (t.find(c, j) for c in "。!?！？") if k >= 0] or [len(t)])
+    k = j
+    for _ in range(la.EVENT_CLAUSES_OF_YEAR):
+        nxt = min([x for x in (t.find(c, k) for c in la.CLAUSE_SEPARATORS) if 0 <= x < end] or [end])
+        k = nxt + 1 if nxt < end else end
+    return min(k, end)
 
 
 def _service_figure(t: str, start: int, end: int) -> bool:
@@ -770,7 +798,7 @@ def paragraph_year(mt: str, sent_start: int) -> int | None:
             return int(years[-1].group(1))
     found = None
     for m in la.SENTENCE_OPENING_YEAR.finditer(para):
-        if la.HISTORY_AFTER.match(para, m.end("y")):
+        if la.HISTORY_AFTER.match(para, m.end("y")) or _building_year(para, m.end("y")):
             continue
         end = para.find("。", m.end())
         told = para[m.end() : len(para) if end < 0 else end]

@@ -475,3 +475,18 @@ def test_a_sentence_telling_a_building_approved_or_built_dates_no_later_sentence
     )
     figs = {f.value: f.year for f in extract_document(text).figures}
     assert figs[101706] == 2018 and figs[115346] == 2018
+
+
+def test_a_building_years_sentence_going_on_to_money_dates_no_later_figure():
+    # (batch13a: an undated wiki page: 2008年…援助下,新建了面积6090平方米的新馆舍,业务经费也增加到每年的10万元。
+    # 平均每年…,馆藏共387528册…)
+    text = (
+        "某地区图书馆\n"
+        "某地区图书馆始建于1954年。2008年某部门在某方的援助下,新建了面积6090平方米的新馆舍,业务经费也增加到每年的10万元。"
+        "平均每年订购报纸杂志800余种,馆藏共387528册,每年开展公益活动120余次。\n"
+    )
+    figs = {f.value: f.year for f in extract_document(text).figures}
+    assert figs[387528] is None and figs[120] is None
+    # a new library's year with a figure of its own clause still dates it
+    own = {f.value: f.year for f in extract_document("2008年新建分馆3个,全年接待读者5万人次。").figures}
+    assert own[50000] == 2008

@@ -498,3 +498,9 @@ HONOUR_OF_SUBJECT_AFTER = re.compile(r"\s*年\s*[^,，。;；\d]{0,10}?(?:成功
 CHRONICLE_MIN_YEARS = 3
 # "that year" (当年新购置图书…): on a chronicle, the year its paragraph has come to
 THAT_YEAR_WORD = re.compile(r"当年|同年|是年")
+# how many clauses from a year word tell the year's own event (2008年某方援助下,新建了…新馆舍,: the building
+# told in the clause after the year's is the year's event)
+EVENT_CLAUSES_OF_YEAR = 2
+CLAUSE_SEPARATORS = ",;，；"
+# money after a figure (10万元): a building year's sentence going on to money is still history
+MONEY_AFTER = re.compile(r"\s*(?:余|多)?\s*元")

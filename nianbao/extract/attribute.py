@@ -1063,7 +1063,14 @@ def _attribute_one(f, doc: _Doc) -> None:
     ss, _ = sentence_bounds(mt, pos)
     left = mt[ss:pos]
     words = _year_words(left)
-    if doc.writing_year and words and words[-1][1] == "rel" and f.table_id is None:
+    if (
+        doc.writing_year
+        and words
+        and words[-1][1] == "rel"
+        and f.table_id is None
+        and not la.THAT_YEAR_WORD.match(left, words[-1][0])
+    ):
+        # (当年/同年 is the year the text speaks of, not the year it was written: 2017年,…。…根据该市当年的常住人口…)
         f.year = doc.writing_year + words[-1][2]
     elif not words and f.table_id is None:
         py = paragraph_year(mt, ss)

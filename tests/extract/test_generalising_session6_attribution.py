@@ -490,3 +490,13 @@ def test_a_building_years_sentence_going_on_to_money_dates_no_later_figure():
     # a new library's year with a figure of its own clause still dates it
     own = {f.value: f.year for f in extract_document("2008年新建分馆3个,全年接待读者5万人次。").figures}
     assert own[50000] == 2008
+
+
+def test_that_year_is_the_year_spoken_of_not_the_year_of_writing():
+    # (batch13b: a 2018 news item about 2017: …根据该市当年的常住人口498.8万,人均…)
+    text = (
+        "某市发布全民阅读报告\n发布时间:2018-04-20 10:00:00\n"
+        "据报道,2017年,某市7家公共图书馆年服务读者705万人次。根据该市当年的常住人口498.8万,人均到馆1.4次。\n"
+    )
+    figs = {f.value: f.year for f in extract_document(text).figures}
+    assert figs[4988000] == 2017

@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.extract import extract_document
 from tests.support.cases import load_cases
-from tests.support.figures import tuples
+from tests.support.figures import by_metric_value, tuples
 
-
-def _figs(text: str) -> dict[tuple[str, float], object]:
-    return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
+_figs = by_metric_value  # (metric, value) -> figure: tests/support/figures.py
 
 
 CASES = load_cases(

@@ -13,7 +13,7 @@ import pytest
 
 from nianbao.extract import extract_document
 from tests.support.cases import load_cases
-from tests.support.figures import tuples
+from tests.support.figures import by_metric_value, tuples
 
 CASES = load_cases(
     Path(__file__).parent / "fixtures" / "cases" / "generalising_session4.yaml",
@@ -27,8 +27,7 @@ CASES = load_cases(
 PERIODS = ("year", "partial", "plan")
 
 
-def _figs(text: str) -> dict[tuple[str, float], object]:
-    return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
+_figs = by_metric_value  # (metric, value) -> figure: tests/support/figures.py
 
 
 @pytest.mark.parametrize("text, present, absent, absent_values", CASES)

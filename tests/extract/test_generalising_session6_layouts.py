@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from nianbao.extract import extract_document
 from nianbao.extract.tables import find_tables
+from tests.support.figures import by_metric_value
 
-
-def _figs(text: str) -> dict[tuple[str, float], object]:
-    return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
+_figs = by_metric_value  # (metric, value) -> figure: tests/support/figures.py
 
 
 # a pipe form whose unit stands in its own column, whose item numbers (1 / ① / empty) stand in a

@@ -62,6 +62,11 @@ def figs(text: str, kind: str = "figure"):
     return [(f.metric, f.value, f.year) for f in r.figures if f.kind == kind]
 
 
+def by_metric_value(text: str) -> dict[tuple[str, float], object]:
+    """The figures (kind figure) of `text` keyed by (metric, value), for asserting on one's fields."""
+    return {(f.metric, f.value): f for f in extract_document(text).figures if f.kind == "figure"}
+
+
 def one(text: str, metric: str):
     """The NFKC text and its single figure of `metric` (fails when there are none or several)."""
     t, r = run(text)

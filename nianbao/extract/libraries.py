@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import attribution as la
+from .lexicon import names as ln
 from .normalize import for_matching, nfkc
 
 __all__ = [
@@ -391,6 +392,9 @@ def canonical_library(name: str | None, default_place: str | None = None) -> str
     if agg:
         return agg
     mb = la.BRANCH.match(s)
+    if mb and ln.BRANCH_PHRASE.search(mb.group("branch")[:-2]):
+        # (某图书馆已设立之分馆, 某图书馆及其分馆: the library, not a branch's name)
+        return canonical_library(mb.group("main"), default_place)
     if mb and not mb.group("branch").startswith(("总", "本")):
         main = canonical_library(mb.group("main"), default_place)
         return (main or mb.group("main")) + mb.group("branch")
@@ -398,7 +402,7 @@ def canonical_library(name: str | None, default_place: str | None = None) -> str
     if i < 0:
         return s
     tail = la.SYSTEM_TAIL.sub("", s[i + len(la.INSTITUTION) :])  # 白云区图书馆总分馆: the library
-    prefix = s[:i]
+    prefix = ln.DOUBLED_LEVEL.sub(r"\g<first>", s[:i])  # (某县市图书馆: the county's library)
     lib = _library(prefix)
     if lib:
         return lib + tail
@@ -406,6 +410,7 @@ def canonical_library(name: str | None, default_place: str | None = None) -> str
     m = la.UNPLACED_TAIL.search(prefix)
     core = m.group(0) if m else prefix
     core = la.LEAD_WORDS.sub("", core)
+    core = ln.COUNT_LEAD.sub("", core)  # (29个乡镇市图书馆: a count, not part of the name)
     return core + la.INSTITUTION + tail
 
 

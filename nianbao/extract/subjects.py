@@ -15,6 +15,7 @@ import functools
 from dataclasses import dataclass
 
 from .lexicon import attribution as la
+from .lexicon import names as lnm
 from .libraries import (
     Place,
     aggregate_name,
@@ -169,7 +170,7 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
                 out.append(Mention(st, m.end(), LIBRARY, canonical_library(p.name + "图书馆")))
             continue
         tail = s[m.start() + 3 : m.end()]
-        if tail and la.NOT_BRANCH_NAME.search(tail[:-2]):
+        if tail and (la.NOT_BRANCH_NAME.search(tail[:-2]) or lnm.BRANCH_PHRASE.search(tail[:-2])):
             window = s[a : m.start() + 3]  # 图书馆本馆现有分馆: the library, not a branch
         name = canonical_library(window)
         pre = clean(s[a : m.start()])
@@ -199,7 +200,37 @@ def _bare_branches(s: str, own: str | None, taken: list[tuple[int, int]]) -> lis
         a, b = m.start("name"), m.end("name")
         if any(x <= a < y for x, y in taken) or la.NOT_BRANCH_NAME.search(m.group("name")):
             continue
+        if lnm.BRANCH_PHRASE.search(m.group("name")[:-2]):
+            continue  # (已设立之分馆有…, 某图及其分馆…: a phrase about the branches, not one's name)
         out.append(Mention(a, b, LIBRARY, own + m.group("name"), "branches"))
+    return out
+
+
+def _head_libraries(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A library named at the head of a paragraph that goes on to describe it (某某公园图书馆位于…):
+    that library, even when the gazetteer cannot place it (a list of sites, one paragraph each)."""
+    out = []
+    for m in lnm.HEAD_LIBRARY.finditer(s):
+        a, b = m.start("name"), m.end("name")
+        if any(x <= a < y or x < b <= y for x, y in taken) or la.GENERIC_LIBRARY.match(m.group("name")):
+            continue
+        name = canonical_library(m.group("name"))
+        if name:
+            out.append(Mention(a, b, LIBRARY, name))
+    return out
+
+
+def _back_to_head(s: str, found: list[Mention], heads: list[Mention]) -> list[Mention]:
+    """该馆 / 馆内 in a paragraph headed by a library's name (某某图书馆位于…。馆内提供…): that library."""
+    if not heads:
+        return found
+    out = []
+    for m in found:
+        if m.kind == OWN and lnm.ANAPHORIC_OWN.fullmatch(s, m.start, m.end):
+            h = next((h for h in reversed(heads) if h.end <= m.start and "\n" not in s[h.end : m.start]), None)
+            if h is not None:
+                m = Mention(m.start, m.end, LIBRARY, h.name, m.scope)
+        out.append(m)
     return out
 
 
@@ -271,6 +302,9 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
     found += libs
     taken += [(m.start, m.end) for m in libs]
     found += _place_subjects(s, taken)
+    heads = _head_libraries(s, taken)
+    found += heads
+    taken += [(m.start, m.end) for m in heads]
     found += [Mention(m.start(), m.end(), OWN, None, "system") for m in la.SYSTEM_MENTION.finditer(s)]
     if not own:
         found += [
@@ -279,11 +313,14 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
             if not any(x <= m.start() < y for x, y in taken)
         ]
     found += _bare_branches(s, canonical_library(own) if own else None, taken)
+    found = _back_to_head(s, found, heads)
     found = _full_branch_names(_fill_places(sorted(found, key=lambda m: (m.end, m.start)), own, s))
     own_key = canonical_library(own) if own else None
     op = _own_place(own)
     own_network = op is not None and op.level == "county"
     unplaced_county = own is not None and op is None and bool(la.COUNTY_LEVEL_NAME.search(own))
+    run_by = lnm.OWN_RUN_BY_LEVEL.search(clean(own)) if own and op is None else None
+    own_region_word = "全" + run_by.group("lvl") if run_by else None
     out = []
     for m in found:
         if m.kind == LIBRARY and own_key and m.name == own_key:
@@ -294,7 +331,14 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
         elif (
             m.kind == REGION
             and not m.explicit
-            and (own_network and place_of(m.name) == op or unplaced_county and s[m.start : m.end] in la.COUNTY_WORDS)
+            and (
+                own_network
+                and place_of(m.name) == op
+                or unplaced_county
+                and s[m.start : m.end] in la.COUNTY_WORDS
+                or own_region_word is not None
+                and s[m.start : m.end] == own_region_word
+            )
         ):
             # 全县建成…分馆 / 全区图书馆总分馆体系 in a county or district library's report:
             # the library's own network (总分馆制 is run by the county-level library)

@@ -1,0 +1,37 @@
+"""Word lists for the boundaries of library names (session 7): where a name starts and ends,
+which words after 图书馆 are a branch's name, which sites a paragraph is about.
+
+Rules as data: used by `nianbao/extract/libraries.py` and `nianbao/extract/subjects.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# words that make the text between 图书馆 and 分馆 a phrase, not a branch's name
+# (已设立之分馆, 广图及其分馆, 下属各分馆)
+BRANCH_PHRASE = re.compile(r"[之及其已的等各共]|设立|建成|所属|下属|全部|所有")
+
+# a count of libraries before the name (29个乡镇市图书馆, 3所图书馆): the measure word and the
+# number are no part of a name
+COUNT_LEAD = re.compile(r"^[\d０-９.]*[个座家所间处]")
+
+# the place's level written twice (某县市图书馆: the county's library, later the city's): the
+# first level word names it
+DOUBLED_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?P<first>[县])(?:市|区)$")
+
+# a library named at the head of a paragraph and described by it (某某公园图书馆位于…, 某某图书馆
+# 于2016年开幕): the subject of that paragraph, even without a place the gazetteer knows
+HEAD_LIBRARY = re.compile(
+    r"(?:^|(?<=\n))[ \t\u3000]*(?:\d+[、.]|[(（]\d+[)）])?[ \t\u3000]*"
+    r"(?P<name>(?![该本我此这其新旧老原市省县区])[\u4e00-\u9fff]{2,10}?图书馆)"
+    r"(?=位于|坐落|地处|始建|建于|创建于|成立于|于(?:\d|[一二]〇|[一二]零))"
+)
+
+# a page's own library run by a level (某市立图书馆, 某县立图书馆) that the gazetteer cannot place:
+# its 全市 / 全县 is its own network, not a region whose place is unknown
+OWN_RUN_BY_LEVEL = re.compile(r"(?P<lvl>[市县])立总?图书馆$")
+
+# the words that point back to a library named before them (该馆, 馆内): in a paragraph headed by a
+# library's name they are that library, not the page's own
+ANAPHORIC_OWN = re.compile(r"该馆|馆内|该图书馆")

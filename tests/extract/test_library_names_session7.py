@@ -1,0 +1,85 @@
+"""Library names and the library a figure is given (issue 8, session 7: library agreement on matched
+figures), each mechanism on short invented sentences: where a name starts and ends, branch names in
+lists, sites one paragraph each, and a page's own network under a name the gazetteer cannot place."""
+
+from __future__ import annotations
+
+from nianbao.extract import extract_document
+from nianbao.extract.libraries import canonical_library
+from nianbao.extract.normalize import for_matching
+from nianbao.extract.subjects import LIBRARY, OWN, REGION, mentions
+
+
+def _libraries(text: str) -> dict[tuple[str, float], str | None]:
+    res = extract_document(text)
+    return {
+        (f.metric, f.value): canonical_library(f.library_name or res.library_name)
+        for f in res.figures
+        if f.kind == "figure"
+    }
+
+
+# ---------------------------------------------------------------- name boundaries
+
+
+def test_a_count_before_a_name_is_no_part_of_it():
+    # (台北县29个乡镇市图书馆预算…: the measure word 个 is the count's)
+    assert not canonical_library("个乡镇市图书馆").startswith("个")
+    assert canonical_library("3座乡镇图书馆") == "乡镇图书馆"
+
+
+def test_a_level_written_twice_is_the_first_level():
+    # (某县市图书馆历年统计表: the county's library, which later became the city's)
+    assert canonical_library("甲乙县市图书馆") == "甲乙县图书馆"
+
+
+def test_words_after_the_library_that_are_a_phrase_are_no_branch():
+    assert canonical_library("海淀区图书馆已设立之分馆") == "海淀区图书馆"
+    assert canonical_library("海淀区图书馆及其分馆") == "海淀区图书馆"
+    # a branch's own name stays a branch
+    assert canonical_library("海淀区图书馆清河分馆") == "海淀区图书馆清河分馆"
+
+
+def test_a_phrase_about_the_branches_is_not_a_branch_of_the_page():
+    text = "海淀区图书馆2020年工作简介\n目前,已设立之分馆有:甲、乙、丙3所分馆。\n据统计,本馆及其分馆、24小时图书馆全年接待读者93万人次。\n"
+    ms = mentions(for_matching(text), "海淀区图书馆")
+    assert not [m for m in ms if m.kind == LIBRARY and m.name and ("之" in m.name or "及其" in m.name)]
+    libs = _libraries(text)
+    assert libs[("visits.in_person", 930000)] == "海淀区图书馆"
+
+
+# ---------------------------------------------------------------- short place names
+
+
+def test_a_city_run_library_the_gazetteer_cannot_place_owns_its_city_wide_figures():
+    text = "甲乙市立图书馆统计\n根据107年甲乙市图书馆使用统计,107年全市馆藏册数约713万册,总借阅册数1055万册。\n"
+    ms = mentions(for_matching(text), "甲乙市立图书馆")
+    whole = [m for m in ms if for_matching(text)[m.start : m.end] == "全市"]
+    assert whole and all(m.kind == OWN for m in whole)
+    # a placed library's 全市 is still its city's libraries
+    ms = mentions(for_matching("绵阳市图书馆统计\n2019年全市馆藏册数约713万册。\n"), "绵阳市图书馆")
+    assert [m.kind for m in ms if m.name and "全市" in m.name] == [REGION]
+
+
+# ---------------------------------------------------------------- sites listed one paragraph each
+
+
+def test_a_library_heading_its_paragraph_is_the_subject_of_that_paragraph():
+    text = (
+        "某地发行图书馆邮票\n"
+        "邮票图案分别表现甲乙公园图书馆、丙丁图书馆、戊己图书馆。\n"
+        "甲乙公园图书馆位于某公园内,于1999年落成启用,共藏书约16000册。\n"
+        "丙丁图书馆位于海边街,于2016年开幕,馆藏约有20000册藏书。\n"
+        "戊己图书馆位于中央公园地库。馆内提供阅览座位约413个,藏书约80273册。\n"
+    )
+    libs = _libraries(text)
+    assert libs[("collection.total", 16000)] == canonical_library("甲乙公园图书馆")
+    assert libs[("collection.total", 20000)] == canonical_library("丙丁图书馆")
+    # 馆内 in a paragraph headed by a library's name is that library
+    assert libs[("collection.total", 80273)] == canonical_library("戊己图书馆")
+
+
+def test_a_paragraph_not_headed_by_a_library_keeps_its_own_markers():
+    text = "戊己图书馆2019年年报\n本馆位于中央公园。\n2019年馆内藏书约80273册。\n"
+    ms = mentions(for_matching(text), "戊己图书馆")
+    assert all(m.kind == OWN for m in ms if for_matching(text)[m.start : m.end] == "馆内")

@@ -148,4 +148,9 @@ def extract_document(text: str, source_file: str | None = None) -> ExtractionRes
     library, year, figs = extract_figures(text, mt, tables)
     events = extract_events(text, year, library, tables)
     candidates = find_candidates(text, mt, figs, tables)
-    return ExtractionResult(library_name=library, report_year=year, figures=figs, events=events, candidates=candidates)
+    # the report year is the year the document is dated by (its title, its page's date): an undated page's
+    # figures carry each its own year or none, and the evaluator and the warehouse fill a blank year with this
+    report_year = year if at.document_dated(mt, year) else None
+    return ExtractionResult(
+        library_name=library, report_year=report_year, figures=figs, events=events, candidates=candidates
+    )

@@ -287,7 +287,13 @@ def data_years(text: str) -> Counter:
     """How often each year of the body dates a figure: a year word with a number and a
     metric unit after it in its sentence (2025年全年有1457万人次…), not a year of the
     library's history (始建于1952年, 1998年通过评估, 2012年建成使用), a comparison or a count."""
-    cnt: Counter = Counter()
+    return Counter(y for _, y in data_year_marks(text))
+
+
+@functools.lru_cache(maxsize=8)
+def data_year_marks(text: str) -> list[tuple[int, int]]:
+    """(position, year) of each year word of the body that dates a figure (`data_years`), in order."""
+    cnt: list = []
     for ln in lines(text):
         t = ln.text
         if is_junk(t) or la.VIEWING_DATE.search(t):
@@ -306,7 +312,7 @@ def data_years(text: str) -> Counter:
                 continue
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
             if _service_figure(t, m.end(), end):
-                cnt[int(m.group(1))] += 1
+                cnt.append((ln.start + m.start(), int(m.group(1))))
     return cnt
 
 
@@ -474,6 +480,14 @@ def _between_neighbour_posts(text: str) -> tuple[int, int] | None:
     if len(stamps) != 2 or len({y for y, _ in stamps.values()}) != 1:
         return None
     return min(stamps.values())
+
+
+def document_dated(text: str, report_year: int | None) -> bool:
+    """Whether the document itself says what year it reports on or when it was written: a title line's
+    year (2021年工作总结), the page's own date (发布时间, a dateline), or a news item's own words on
+    the year it looks back on (过去的2021年, 发布了…2024年度阅读报告: `writing_year`). An undated
+    page's figures take a year only from the evidence around each of them."""
+    return bool(title_year(text) or page_date(text) or writing_year(text, report_year))
 
 
 def _historic(t: str, m: re.Match) -> bool:
@@ -834,6 +848,15 @@ def _nearest_year_of_paragraph(mt: str, sent_start: int) -> int | None:
     return years[-1] if years else None
 
 
+def _year_after_in_clause(mt: str, end: int) -> bool:
+    """A year word after a figure in its own clause that is no date of history (经费…万元人民币(2021年))."""
+    from .segment import clause_bounds
+
+    _, ce = clause_bounds(mt, min(end, max(len(mt) - 1, 0)))
+    t = mt[end:ce]
+    return any(not _historic(t, m) and not _strict_historic(t, m) for m in lx.YEAR_RE.finditer(t))
+
+
 def _year_kind(sentence_left: str, f_year: int | None) -> str:
     if f_year is None:
         return "none"
@@ -899,6 +922,10 @@ class _Doc:
     undated: bool = False  # no year dates a figure (a profile page): its stocks are as of its day
     masked_year: bool = False  # the report's year is masked (20__年): no figure without its own year has one
     roc_context: bool = False  # writes Taiwan's ROC years (民國69年): its bare 80年度 is ROC, not 1980
+    report_year: int | None = None  # the year figures with no year word of their own fall back to
+    # where an undated page first states the year its body reports on (2017年,全馆…): a figure told
+    # before it has no year (None on a dated page: its date dates every figure)
+    body_year_from: int | None = None
 
 
 def _opening_window(mt: str) -> bool:
@@ -931,6 +958,9 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     doc.page_date = page_date(mt)
     doc.undated = not doc.dated_title and not doc.roc and not data_years(mt) and not title_year(mt)
     doc.masked_year = bool(la.MASKED_YEAR.search(mt))
+    doc.report_year = report_year
+    if not document_dated(mt, report_year) and data_year_marks(mt):
+        doc.body_year_from = data_year_marks(mt)[0][0]
     # (or a three-digit year dating a figure, 107年全市館藏…: no two-digit Gregorian year reads so)
     doc.roc_context = any(int(m.group("n")) > la.REPUBLIC_LAST for m in la.ROC_CONTEXT.finditer(mt)) or any(
         y >= tl.ROC_OFFSET + la.ROC_THREE_DIGITS for y in roc_data_years(mt)
@@ -1060,9 +1090,10 @@ def _attribute_one(f, doc: _Doc) -> None:
         and (doc.own_key and not place_of(doc.own_key) or not doc.own_titled and doc.mixed)
     ):
         lib_kind = "guessed"  # an unplaced name, or a text about several subjects whose title names none
-    ss, _ = sentence_bounds(mt, pos)
+    ss, se = sentence_bounds(mt, pos)
     left = mt[ss:pos]
     words = _year_words(left)
+    governed = False  # the year of its paragraph (or of the page's day, for a stock) dates the figure
     if (
         doc.writing_year
         and words
@@ -1105,7 +1136,7 @@ def _attribute_one(f, doc: _Doc) -> None:
         if py is None and _chronicle(doc, mt):
             py = _nearest_year_of_paragraph(mt, ss)
         if py is not None:
-            f.year = py
+            f.year, governed = py, True
     if words and words[-1][1] == "rel" and f.table_id is None and la.THAT_YEAR_WORD.match(left, words[-1][0]):
         if _chronicle(doc, mt):
             # (到某年号2年(1935年)…。…。当年新购置图书…517册: the year the chronicle has come to)
@@ -1131,6 +1162,20 @@ def _attribute_one(f, doc: _Doc) -> None:
         f.year = int(bd.group("y"))
         if bd.group("m") and int(bd.group("m")) != 12 and f.period == "year":
             f.period = "partial"
+    if (
+        not bd
+        and not words
+        and not governed
+        and f.table_id is None
+        and doc.body_year_from is not None
+        and pos < doc.body_year_from
+        and f.year == doc.report_year
+        and not any(pos <= p < se for p, _ in data_year_marks(mt))
+        and not _year_after_in_clause(mt, f.char_end)
+    ):
+        # (目前有藏书…册。…2012年购新书…: a year the undated body states later dates no figure before it,
+        # unless in the figure's own sentence or clause: 现有藏书10万册,2014年完成…; 经费…万元人民币(2021年))
+        f.year = None
     if bd:
         pass  # the bracketed date said which day the figure is of
     elif doc.partial and f.period == "year" and not la.FULL_YEAR_WORDS.search(left):

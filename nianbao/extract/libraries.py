@@ -164,7 +164,23 @@ def place_ending_at(text: str, end: int) -> tuple[int, Place] | None:
             if _tail_of_longer(text, end - n, end, idx):
                 return None
             return end - n, _lookup(w)
+        renamed = _renamed(w, idx)
+        if renamed is not None:
+            return end - n, renamed
     return None
+
+
+def _renamed(word: str, idx) -> Place | None:
+    """A district written with the county-level word it had before (某山县 / 某山市 for 某山区: a county
+    or county-level city made a district): that district, when its short name names one place only.
+    (Not the other way: 某安市 for the gazetteer's 某安县 is newer than the gazetteer, kept as written;
+    a prefecture's short name with 县, 某泉县, is an old county the gazetteer does not hold.)"""
+    if len(word) < 3 or word[-1] not in ln.RENAMED_LEVELS:
+        return None
+    ps = [p for p in idx.get(word[:-1], ()) if p.level == "county" and p.name[-1] == ln.RENAMED_TO]
+    if len(ps) != 1 or len(idx[word[:-1]]) != 1 or ps[0].name == word[:-1]:
+        return None
+    return ps[0]
 
 
 def _tail_of_longer(text: str, start: int, end: int, idx) -> bool:
@@ -329,6 +345,10 @@ def _aggregate(s: str, default_place: Place | None) -> str | None:
     if not matches:
         return None
     m = matches[-1]  # the last aggregate of the text
+    if m.group("all"):
+        inside = place_ending_at(s, m.end("all"))
+        if inside and inside[0] < m.start("all"):
+            return None  # (天全县图书馆: 全县 inside a county's own name, no aggregate)
     before = s[: m.start()]
     places = find_places(before)
     # the place must sit right before the aggregate words (四川全省…, 江苏省公共图书馆)

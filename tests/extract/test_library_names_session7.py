@@ -83,3 +83,21 @@ def test_a_paragraph_not_headed_by_a_library_keeps_its_own_markers():
     text = "戊己图书馆2019年年报\n本馆位于中央公园。\n2019年馆内藏书约80273册。\n"
     ms = mentions(for_matching(text), "戊己图书馆")
     assert all(m.kind == OWN for m in ms if for_matching(text)[m.start : m.end] == "馆内")
+
+
+# ---------------------------------------------------------------- places renamed, places inside names
+
+
+def test_a_county_written_with_its_old_level_word_is_the_place_it_is_now():
+    # (某山县图书馆 in an old text, 某山区 in the gazetteer: one library)
+    assert canonical_library("海淀县图书馆") == canonical_library("北京市海淀区图书馆")
+    assert canonical_library("萧山市图书馆") == canonical_library("萧山区图书馆")
+    # a prefecture's short name with 县 is an old county the gazetteer does not hold: kept as written
+    assert canonical_library("绵阳县图书馆") == "绵阳县图书馆"
+    # a county the gazetteer holds, written as the city it became, is newer than the gazetteer: as written
+    assert canonical_library("海安市图书馆") == "海安市图书馆"
+
+
+def test_a_whole_county_word_inside_a_county_name_is_no_aggregate():
+    assert canonical_library("天全县图书馆") == "天全县图书馆"
+    assert canonical_library("全县公共图书馆") == "全县公共图书馆"

@@ -35,3 +35,8 @@ OWN_RUN_BY_LEVEL = re.compile(r"(?P<lvl>[市县])立总?图书馆$")
 # the words that point back to a library named before them (该馆, 馆内): in a paragraph headed by a
 # library's name they are that library, not the page's own
 ANAPHORIC_OWN = re.compile(r"该馆|馆内|该图书馆")
+
+# county-level words a district may still be written with (a county or county-level city made a
+# district: 某山县 / 某山市 for 某山区); districts are not made counties again
+RENAMED_LEVELS = "县市旗"
+RENAMED_TO = "区"

@@ -332,7 +332,10 @@ def aggregate_name(place: Place | None, level_word: str | None = None, qualifier
         name = place.name[:-1] if qualifier[0] == place.name[-1] and qualifier.endswith("属") else place.name
         return f"{name}{qualifier}公共图书馆"
     if level_word is None:
-        level_word = la.AGG_LEVEL.get(place.level) or place.name[-1]
+        # the level word the place's own name ends with (上海市 → 全市, 某某自治区 → 全区, 某某自治州 →
+        # 全州), as the text's own 全X would be; the level's word only when the name ends in none
+        last = place.name[-1]
+        level_word = last if last in ln.AGG_LEVEL_WORDS else la.AGG_LEVEL.get(place.level) or last
     elif not place.name.endswith(level_word):
         # 全省 in a city library's report: the province the city lies in (but 全市 of a
         # county-level city is that city)

@@ -101,3 +101,14 @@ def test_a_county_written_with_its_old_level_word_is_the_place_it_is_now():
 def test_a_whole_county_word_inside_a_county_name_is_no_aggregate():
     assert canonical_library("天全县图书馆") == "天全县图书馆"
     assert canonical_library("全县公共图书馆") == "全县公共图书馆"
+
+
+# ---------------------------------------------------------------- aggregates of regions that are no province
+
+
+def test_a_region_that_is_no_province_names_its_aggregate_with_its_own_level_word():
+    # (a province-level city, an autonomous region, a special administrative region: not 全省)
+    assert canonical_library("上海市公共图书馆") == canonical_library("上海市全市公共图书馆")
+    assert canonical_library("广西壮族自治区公共图书馆") == canonical_library("广西全区公共图书馆")
+    assert "全省" not in canonical_library("香港公共图书馆")
+    assert canonical_library("四川省公共图书馆") == canonical_library("四川全省公共图书馆")

@@ -40,3 +40,7 @@ ANAPHORIC_OWN = re.compile(r"该馆|馆内|该图书馆")
 # district: 某山县 / 某山市 for 某山区); districts are not made counties again
 RENAMED_LEVELS = "县市旗"
 RENAMED_TO = "区"
+
+# the level words an aggregate is named with (全省, 全市…): a place whose name ends with one names its
+# aggregate with it (上海市全市公共图书馆, not 全省 for a province-level city; 某某特别行政区 → 全区)
+AGG_LEVEL_WORDS = "省市区县州盟旗"

@@ -86,8 +86,10 @@ def test_registrations_are_one_conflict_with_all_four_candidates(db):
     f = found[0]
     assert f["severity"] == "error" and f["metric"] == "users.new_registrations" and f["year"] == 2020
     assert f["figures"] == {i: "candidate" for i in ids(RUGAO, REG)}
-    assert (
-        f["message"] == "New library cards (users.new_registrations) in 2020 are stated as 22454, 10119, 3274 and 2988."
+    assert f["message"] == (
+        "New library cards (users.new_registrations) in 2020 are stated as 22454, 10119, 3274 and 2988"
+        " in different sentences: 22454 and 2988 differ by 19466 (86.7 % of the larger), and both are exact"
+        " numbers: no rounding explains the difference; one figure of one library, year and key cannot be both."
     )
     assert f["finding_id"] == expected_id("conflict", ids(RUGAO, REG))
 
@@ -111,7 +113,12 @@ def test_compatible_subset_flow_and_other_scope_cases_are_not_conflicts(db):
 def test_each_report_gets_its_own_conflict(db):
     found = findings(db, HAIAN, "conflict")
     assert len(found) == 1
-    assert found[0]["message"] == "In-person visits (visits.in_person) in 2020 are stated as 47000 and ≥ 60 (60余)."
+    assert found[0]["message"] == (
+        "In-person visits (visits.in_person) in 2020 are stated as 47000 and ≥ 60 (60余) in different sentences:"
+        " 47000 and ≥ 60 (60余) differ by 46940 (99.9 % of the larger), and the ranges their wording allows do not"
+        " overlap (47000: exactly 47000; ≥ 60 (60余): 60 to below 70); one figure of one library, year and key"
+        " cannot be both."
+    )
     assert found[0]["source_file"] == "haian.txt"
 
 

@@ -184,9 +184,15 @@ def test_every_conflict_pair_is_linked_by_one_conflict(gold):
     c1, _ = gold["pairs"]
     assert len(c1) == 25
     assert [p for p in c1 if len(_together(gold, *p)) != 1] == []
-    assert (
-        "New library cards (users.new_registrations) in 2020 are stated as 22454, 10119, 3274 and 2988."
-        in _messages(gold, "conflict")
+    # the statements, then why they cannot all hold: the widest pair's difference and that the
+    # rounding of their stated precision does not explain it (the seed lines' units set that precision)
+    assert any(
+        m.startswith(
+            "New library cards (users.new_registrations) in 2020 are stated as 22454, 10119, 3274 and 2988"
+            " in different sentences: 22454 and 2988 differ by 19466 (86.7 % of the larger), "
+        )
+        and "rounding" in m
+        for m in _messages(gold, "conflict")
     )
 
 

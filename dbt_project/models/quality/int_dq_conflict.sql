@@ -7,7 +7,9 @@
   A key whose largest plain value is the sum of its other values is a whole with its
   parts, not a conflict.
   One finding per such key; every figure of the key is linked as a candidate
-  (the compatible ones too: the reader needs all statements to decide).
+  (the compatible ones too: the reader needs all statements to decide). The message lists the
+  statements and says why its widest such pair cannot both hold: their difference, and that
+  rounding at the stated precision or the ranges of their qualifiers cannot explain it.
   Parts never meet their whole here: a different segment is a different key.
   A key stated with more than dq_thresholds.max_conflict_values distinct values (a table of
   towns' budgets, five branches' holdings given to one library) is several subjects' figures,
@@ -106,6 +108,25 @@ candidates as (
     join conflicting_keys using (conflict_key)
 ),
 
+-- why the key is a contradiction: its widest disjoint pair that rounding cannot explain
+-- (macros/dq_pair_reason.sql), "22454 and 2988 differ by 19466 (86.7 % of the larger), and both
+-- are exact numbers: no rounding explains the difference"
+reasons as (
+    select
+        d.conflict_key,
+        {{ pair_reason('big', 'small') }} as reason,
+        row_number() over (
+            partition by d.conflict_key
+            order by abs(big.value - small.value) desc, big.figure_id asc, small.figure_id asc
+        ) as rn
+    from disjoint_pairs as d
+    join keyed as a on a.figure_id = d.a_id
+    join keyed as b on b.figure_id = d.b_id
+    join keyed as big on big.figure_id = case when a.value >= b.value then a.figure_id else b.figure_id end
+    join keyed as small on small.figure_id = case when a.value >= b.value then b.figure_id else a.figure_id end
+    where d.conflict_key in (select k.conflict_key from conflicting_keys as k)
+),
+
 -- the distinct statements of a key, largest first: "22454, 10119, 3274 and 2988"
 listed as (
     {{ value_list('candidates', ['conflict_key'], mention_repeats=true) }}
@@ -120,11 +141,14 @@ findings as (
         {{ subject_in_year(any_value_ordered("c.subject_text", "c.figure_id"),
                            any_value_ordered("c.year", "c.figure_id"),
                            any_value_ordered("c.is_plural", "c.figure_id")) }}
-            || ' stated as ' || {{ any_value_ordered("l.value_list") }} || '.' as message,
+            || ' stated as ' || {{ any_value_ordered("l.value_list") }} || ' in different sentences: '
+            || {{ any_value_ordered("r.reason") }}
+            || '; one figure of one library, year and key cannot be both.' as message,
         string_agg(c.figure_id, ',' order by c.figure_id) as id_basis
     from candidates as c
     join listed as l using (conflict_key)
     join conflicting_keys as k using (conflict_key)
+    join reasons as r on r.conflict_key = c.conflict_key and r.rn = 1
     group by c.conflict_key
 ),
 

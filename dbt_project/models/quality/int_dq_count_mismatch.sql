@@ -88,7 +88,8 @@ findings as (
         'The table “' || t.table_title || '” lists ' || t.n_rows || ' events, but '
             || lower(substr(s.subject_text, 1, 1)) || substr(s.subject_text, 2)
             || ' in ' || coalesce(cast(t.year as varchar), 'an unknown year')
-            || ' are stated as ' || l.value_list || '.' as message,
+            || ' are stated as ' || l.value_list || ': a stated count of events should equal the '
+            || t.n_rows || ' rows of the table that lists them.' as message,
         t.table_id
     from event_tables as t
     join listed as l using (document_id, table_id)

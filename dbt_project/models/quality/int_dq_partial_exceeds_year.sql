@@ -36,6 +36,16 @@ listed as (
     {{ value_list('exceeded', ['partial_id'], 'year_value', 'year_text') }}
 ),
 
+-- the largest full-year figure each partial figure exceeds
+largest as (
+    select
+        partial_id,
+        max(year_value) as year_value,
+        {{ arg_max_of("year_text", "year_value") }} as year_text
+    from exceeded
+    group by partial_id
+),
+
 -- what tells the findings apart: the partial figure and the full-year figures it exceeds
 ids as (
     select partial_id, partial_id || '|' || string_agg(year_id, ',' order by year_id) as id_basis
@@ -59,10 +69,15 @@ findings as (
             || case when p.is_plural then ' are' else ' is' end
             || ' stated as ' || p.display_text
             || ', more than the full-year ' || case when l.n > 1 then 'figures ' else 'figure ' end
-            || l.value_list || '.' as message
+            || l.value_list
+            || ': a flow counted over part of the year cannot exceed the same count over the whole year ('
+            || p.display_text || ' is above the largest full-year figure, ' || m.year_text || ', by '
+            || {{ number_text("p.lo - m.year_value") }}
+            || case when coalesce(p.qualifier, 'exact') = 'exact' then '' else ' or more' end || ').' as message
     from figures as p
     join listed as l on l.partial_id = p.figure_id
     join ids on ids.partial_id = p.figure_id
+    join largest as m on m.partial_id = p.figure_id
 ),
 
 links as (

@@ -104,7 +104,7 @@ pairs as (
     select
         s.figure_id as part_id, s.document_id, s.source_file, s.library_key, s.year, s.metric,
         s.subject_text, s.display_text as part_text, s.value as part_value, s.share, s.share_text,
-        s.char_start,
+        s.share_half_unit, s.char_start,
         w.figure_id as whole_id, w.value as whole_value, w.display_text as whole_text,
         w.char_start as whole_start,
         s.period, s.scope, w.period as whole_period, w.scope as whole_scope,
@@ -150,7 +150,8 @@ findings as (
         subject_text || ' in ' || coalesce(cast(year as varchar), 'an unknown year') || ': '
             || part_text || ' is said to be ' || share_text || '% of the whole, but '
             || part_text || ' / ' || whole_text || ' = '
-            || {{ format_g("100 * part_value / whole_value", 4) }} || '%.'
+            || {{ format_g("100 * part_value / whole_value", 4) }} || '%, outside what the rounding of '
+            || share_text || '% (± ' || {{ format_g("share_half_unit") }} || ') and of the two figures allows.'
             || case
                 when not same_owner then ' A warn, not an error: the extractor gave the whole '
                     || whole_text || ' to another library or scope than the part.'

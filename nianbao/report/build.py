@@ -52,6 +52,8 @@ class Marts:
     libraries: list[dict] = field(default_factory=list)
     documents: list[dict] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
+    #: what findings link that is no row of fct_figures (stated ratios, numbers read as no figure)
+    linked_only: list[dict] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
@@ -116,8 +118,16 @@ def load_marts(db_path: Path | View) -> Marts:
         else:
             m.missing.append("marts.dim_document")
 
+        # linked ids that are no rows of fct_figures (a stated ratio, a number the extractor read
+        # but kept as no figure: a date, a count restated): their evidence from the staging tables
+        known = {f.get("figure_id") for f in m.figures}
+        linked = sorted({str(link.get("figure_id")) for link in m.links if link.get("figure_id") not in known})
+        if linked:
+            files = {d.get("document_id"): d.get("source_file") for d in m.documents}
+            m.linked_only = _linked_elsewhere(con, cat, cols_by_table, marts, linked, files)
+
         # document text: marts first, then any other schema (e.g. raw.documents)
-        wanted = {f.get("document_id") for f in m.figures if f.get("document_id")}
+        wanted = {f.get("document_id") for f in m.figures + m.linked_only if f.get("document_id")}
         sources = sorted(
             (k for k, c in cols_by_table.items() if {"document_id", "text"} <= c),
             key=lambda k: (k[0] != marts, k[1] not in ("dim_document", "documents"), k),
@@ -131,6 +141,59 @@ def load_marts(db_path: Path | View) -> Marts:
                 if doc_id in wanted and doc_id not in m.texts and isinstance(text, str):
                     m.texts[doc_id] = text
     return m
+
+
+#: what a table must have to lend the evidence of a linked id missing from fct_figures
+_FIGURE_LIKE = {"figure_id", "document_id", "evidence", "char_start", "char_end"}
+_CANDIDATE_LIKE = {"candidate_id", "document_id", "char_start", "char_end"}
+
+
+def _linked_elsewhere(con, cat: str, cols_by_table: dict, marts: str, ids: list[str], files: dict) -> list[dict]:
+    """Rows in the shape of fct_figures for the ids a finding links that fct_figures lacks: a
+    stated ratio (the staging figures, kind 'ratio') or a candidate number that is no figure
+    (the staging candidates: a date, a restated count, a daily average). Each keeps its document
+    and character span, so the page shows its file, line and source line beside the others;
+    `in_marts` is False and `status` says what it is. Tables are found by their columns (staging
+    first), as the document text is."""
+    out: dict[str, dict] = {}
+    order = sorted(cols_by_table, key=lambda k: (k[0] != "staging", k[0] == marts, k))
+    for schema, table in order:
+        cols = cols_by_table[(schema, table)]
+        if (schema, table) == (marts, "fct_figures") or not (ids_left := [i for i in ids if i not in out]):
+            continue
+        if _FIGURE_LIKE <= cols:
+            id_col, wanted = "figure_id", [c for c in _FIGURE_COLUMNS if c in cols]
+        elif _CANDIDATE_LIKE <= cols:
+            id_col, wanted = "candidate_id", [c for c in _CANDIDATE_COLUMNS if c in cols]
+        else:
+            continue
+        sel = ", ".join(f'"{c}"' for c in wanted)
+        literals = ", ".join("'" + i.replace("'", "''") + "'" for i in ids_left)  # both drivers: no placeholders
+        rows, _ = _rows(con, f'select {sel} from "{cat}"."{schema}"."{table}" where "{id_col}" in ({literals})')
+        for r in rows:
+            fid = str(r.pop(id_col))
+            if fid in out:
+                continue
+            if id_col == "candidate_id":
+                r["unit_raw"] = r.pop("unit", None)
+                what = ": ".join(str(x) for x in (r.pop("fate", None), r.pop("reason", None)) if x)
+                r["status"] = "a number read, not a figure" + (f" ({what})" if what else "")
+                r["evidence"] = None
+            else:
+                kind = r.get("kind")
+                r["status"] = "stated ratio" if kind == "ratio" else f"not in marts.fct_figures ({kind})"
+            r.update(figure_id=fid, source_file=files.get(r.get("document_id")), in_marts=False)
+            out[fid] = r
+    return [out[i] for i in ids if i in out]
+
+
+_FIGURE_COLUMNS = (
+    "figure_id", "document_id", "kind", "metric", "value", "value_high", "qualifier", "scope", "segment",
+    "period", "unit_raw", "evidence", "char_start", "char_end",
+)  # fmt: skip
+_CANDIDATE_COLUMNS = (
+    "candidate_id", "document_id", "metric", "value", "unit", "char_start", "char_end", "fate", "reason",
+)  # fmt: skip
 
 
 # ---------------------------------------------------------------- view model
@@ -256,7 +319,7 @@ def headline_rows(row: dict, cols: list[str]) -> list[dict]:
 
 def build_views(m: Marts) -> dict:
     names = _library_names(m)
-    figs_by_id = {f.get("figure_id"): f for f in m.figures}
+    figs_by_id = {f.get("figure_id"): f for f in m.linked_only + m.figures}
     links_by_finding: dict[Any, list[dict]] = defaultdict(list)
     for link in m.links:
         links_by_finding[link.get("finding_id")].append(link)
@@ -287,6 +350,10 @@ def build_views(m: Marts) -> dict:
             "library_key": f.get("library_key"),
             "year": _year_key(f.get("year")),
             "figures": figs,
+            # every file the finding's evidence comes from (two for a cross_document finding)
+            "source_files": sorted(
+                {x["source_file"] for x in figs if x.get("source_file")} or {f.get("source_file")} - {None}
+            ),
         }
 
     findings = sorted(

@@ -155,6 +155,22 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
     return out
 
 
+def document_aliases(text: str) -> dict[str, Place]:
+    """Abbreviations of the prefectures a text names in full (某音某楞蒙古自治州 → 某州, its short name + 州):
+    in that text they are that prefecture, not the county whose name they also are."""
+    out: dict[str, Place] = {}
+    for a, b, p in find_places(text):
+        if text[a:b] != p.name or p.level != "prefecture" or not p.name.endswith(ln.ABBREVIATED_LEVEL):
+            continue
+        short = la.PLACE_SUFFIX.sub("", p.name)
+        if short == p.name:
+            continue
+        heads = [short] if len(short) < ln.LONG_SHORT_NAME else [short, short[:1], short[:2]]  # (巴州 / 伊犁州)
+        for head in heads:
+            out.setdefault(head + ln.ABBREVIATED_LEVEL, p)
+    return out
+
+
 def place_ending_at(text: str, end: int) -> tuple[int, Place] | None:
     """The longest place name that ends at `end`."""
     idx, longest = _place_index()

@@ -21,6 +21,7 @@ from .libraries import (
     aggregate_name,
     canonical_library,
     clean,
+    document_aliases,
     find_places,
     name_start,
     place_ending_at,
@@ -143,6 +144,7 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
     """Named libraries (a place walks back from 图书馆), their branches and 总分馆, and the
     generic 市图书馆/省图书馆 resolved by level."""
     out = []
+    aliases = document_aliases(s)
     for m in la.LIBRARY_WORD.finditer(s):
         if any(x <= m.start() < y for x, y in taken):
             continue
@@ -174,6 +176,9 @@ def _libraries(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Me
             window = s[a : m.start() + 3]  # 图书馆本馆现有分馆: the library, not a branch
         name = canonical_library(window)
         pre = clean(s[a : m.start()])
+        alias = next((p for w, p in aliases.items() if pre.endswith(w)), None)
+        if alias is not None and name and name.endswith(la.INSTITUTION):
+            name = canonical_library(alias.name + la.INSTITUTION)  # (某州图书馆 where the text names 某…自治州)
         if not name or name_start(pre) is None or la.SERVICE_LIBRARY.search(s[a : m.start() + 3]):
             continue
         scope = None

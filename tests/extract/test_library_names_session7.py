@@ -112,3 +112,23 @@ def test_a_region_that_is_no_province_names_its_aggregate_with_its_own_level_wor
     assert canonical_library("广西壮族自治区公共图书馆") == canonical_library("广西全区公共图书馆")
     assert "全省" not in canonical_library("香港公共图书馆")
     assert canonical_library("四川省公共图书馆") == canonical_library("四川全省公共图书馆")
+
+
+# ---------------------------------------------------------------- abbreviations of the document's own places
+
+
+def test_a_prefecture_abbreviated_as_the_text_names_it_in_full_is_that_prefecture():
+    # (某州图书馆 on a page that names the autonomous prefecture in full: that prefecture's library, not a
+    # county-level place of another province whose name the abbreviation also is)
+    text = (
+        "巴州图书馆寒假阅读忙\n"
+        "1月20日,巴音郭楞蒙古自治州图书馆举办亲子阅读会,小读者早早排队。\n"
+        "寒假以来,巴州图书馆接待读者3000余人次,外借图书5000册次。\n"
+    )
+    ms = mentions(for_matching(text), canonical_library("巴州图书馆"))
+    assert {m.name for m in ms if m.kind == LIBRARY} == {"巴音郭楞蒙古自治州图书馆"}
+    libs = _libraries(text)
+    assert libs[("circulation.loans", 5000)] == "巴音郭楞蒙古自治州图书馆"
+    # the abbreviation of a prefecture the text does not name is not resolved to it
+    ms = mentions(for_matching("巴州图书馆寒假阅读忙\n寒假以来,巴州图书馆接待读者3000余人次。\n"), None)
+    assert "巴音郭楞蒙古自治州图书馆" not in {m.name for m in ms}

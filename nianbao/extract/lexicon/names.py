@@ -44,3 +44,8 @@ RENAMED_TO = "区"
 # the level words an aggregate is named with (全省, 全市…): a place whose name ends with one names its
 # aggregate with it (上海市全市公共图书馆, not 全省 for a province-level city; 某某特别行政区 → 全区)
 AGG_LEVEL_WORDS = "省市区县州盟旗"
+
+# the level word a prefecture is abbreviated with: its short name + 州 (某南布依族苗族自治州 → 某南州),
+# or for a long short name its first one or two characters + 州 (某音某楞蒙古自治州 → 某州)
+ABBREVIATED_LEVEL = "州"
+LONG_SHORT_NAME = 4

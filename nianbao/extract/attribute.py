@@ -848,6 +848,18 @@ def _nearest_year_of_paragraph(mt: str, sent_start: int) -> int | None:
     return years[-1] if years else None
 
 
+def _headline(mt: str, pos: int) -> bool:
+    """A figure on the page's first line, a headline that sums up the body below it (某馆寒假接待读者40万人次):
+    of the year the body states."""
+    first = next((ln for ln in lines(mt) if ln.text.strip() and not is_junk(ln.text)), None)
+    return bool(
+        first
+        and first.start <= pos < first.end
+        and len(first.text.strip()) <= la.HEADLINE_MAX_CHARS
+        and not la.SENTENCE_END.search(first.text)
+    )
+
+
 def _year_after_in_clause(mt: str, end: int) -> bool:
     """A year word after a figure in its own clause that is no date of history (经费…万元人民币(2021年))."""
     from .segment import clause_bounds
@@ -1172,6 +1184,7 @@ def _attribute_one(f, doc: _Doc) -> None:
         and f.year == doc.report_year
         and not any(pos <= p < se for p, _ in data_year_marks(mt))
         and not _year_after_in_clause(mt, f.char_end)
+        and not _headline(mt, pos)
     ):
         # (目前有藏书…册。…2012年购新书…: a year the undated body states later dates no figure before it,
         # unless in the figure's own sentence or clause: 现有藏书10万册,2014年完成…; 经费…万元人民币(2021年))

@@ -100,3 +100,10 @@ def test_the_evaluator_leaves_an_undated_figure_blank():
     got = extract_texts({"a.txt": text}).figures.set_index("value")["year"].to_dict()
     assert got[2000] == 2012
     assert got[80000] is None or math.isnan(got[80000])
+
+
+def test_a_headline_figure_takes_the_year_of_the_body_it_sums_up():
+    # (the page's first line sums up the body below it; the same figure later in a sentence would keep its own year)
+    r = extract_document("某市图书馆暑假接待读者16万人次\n记者获悉,2019年暑假期间,某市图书馆共接待读者16万人次。\n")
+    assert r.report_year is None
+    assert [f.year for f in r.figures if f.kind == "figure"] == [2019, 2019]

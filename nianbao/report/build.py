@@ -19,6 +19,7 @@ sorted, file names derive from library_key + year, no timestamps are written.
 from __future__ import annotations
 
 import math
+import re
 import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -125,6 +126,7 @@ def load_marts(db_path: Path | View) -> Marts:
         if linked:
             files = {d.get("document_id"): d.get("source_file") for d in m.documents}
             m.linked_only = _linked_elsewhere(con, cat, cols_by_table, marts, linked, files)
+            m.linked_only += _spans_in_ids(set(linked) - {f["figure_id"] for f in m.linked_only}, files)
 
         # document text: marts first, then any other schema (e.g. raw.documents)
         wanted = {f.get("document_id") for f in m.figures + m.linked_only if f.get("document_id")}
@@ -140,6 +142,11 @@ def load_marts(db_path: Path | View) -> Marts:
             ).fetchall():
                 if doc_id in wanted and doc_id not in m.texts and isinstance(text, str):
                     m.texts[doc_id] = text
+    for f in m.linked_only:  # a span named by its start only: the date or number written there
+        text = m.texts.get(f.get("document_id") or "")
+        if f.get("char_end") is None and text and 0 <= f["char_start"] < len(text):
+            hit = _WRITTEN_AT.match(text, f["char_start"])
+            f["char_end"] = hit.end() if hit else f["char_start"] + 1
     return m
 
 
@@ -185,6 +192,34 @@ def _linked_elsewhere(con, cat: str, cols_by_table: dict, marts: str, ids: list[
             r.update(figure_id=fid, source_file=files.get(r.get("document_id")), in_marts=False)
             out[fid] = r
     return [out[i] for i in ids if i in out]
+
+
+#: an id that names its place: "date:<document_id>:<offset>" (a date the rules read from the text)
+_SPAN_ID = re.compile(r"^[a-z_]+:([0-9a-f]{16,}):([0-9]+)$")
+#: what is written at such a place: a date or number (2021年9月29日, 2020/5/8, 2023-04-24)
+_WRITTEN_AT = re.compile(r"[0-9０-９]+(?:[年月日/.\-:：][0-9０-９]+)*[年月日号]?")
+
+
+def _spans_in_ids(ids: set[str], files: dict) -> list[dict]:
+    """Rows for linked ids that name a document and an offset ("date:<document_id>:163"): the
+    page shows the file, line and source line there."""
+    out = []
+    for fid in sorted(ids):
+        m = _SPAN_ID.match(fid)
+        if m and m.group(1) in files:
+            out.append(
+                {
+                    "figure_id": fid,
+                    "document_id": m.group(1),
+                    "source_file": files[m.group(1)],
+                    "metric": fid.split(":", 1)[0],
+                    "char_start": int(m.group(2)),
+                    "char_end": None,
+                    "status": "written in the text, not a figure",
+                    "in_marts": False,
+                }
+            )
+    return out
 
 
 _FIGURE_COLUMNS = (

@@ -1,7 +1,7 @@
 """Each finding shows the evidence of every figure it links side by side, with file and line
 (issue 9, acceptance 3): a cross_document finding shows both documents; a linked id that is no
-row of marts.fct_figures (a stated ratio, a number read as no figure) still shows its file, line
-and source line, taken from the staging tables."""
+row of marts.fct_figures (a stated ratio, a number read as no figure, a date named by its document
+and offset) still shows its file, line and source line, taken from the staging tables or the id."""
 
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ def page(tmp_path_factory) -> BeautifulSoup:
         {"finding_id": "q_cross", "figure_id": "g01", "role": "candidate"},
         {"finding_id": "q_restated", "figure_id": "c01", "role": "subject"},
         {"finding_id": "q_restated", "figure_id": "r01", "role": "stated"},
+        {"finding_id": "q_restated", "figure_id": f"date:{RUGAO_DOC}:0", "role": "subject"},
     ]
     tables["dq_finding_figures"] = pd.concat([tables["dq_finding_figures"], pd.DataFrame(links)], ignore_index=True)
     docs = tables["dim_document"]
@@ -105,13 +106,16 @@ def test_a_cross_document_finding_shows_both_documents_with_file_and_line(page):
 
 def test_a_linked_number_missing_from_the_figures_mart_shows_its_file_line_and_source_line(page):
     cards = _cards(page, "q_restated")
-    assert set(cards) == {"c01", "r01"}
+    assert set(cards) == {"c01", "r01", f"date:{RUGAO_DOC}:0"}
     assert "not a row of marts.fct_figures" not in " ".join(cards.values())
     assert "002_rugao.txt:5" in cards["c01"] and "大事记：新增办理读者证 3274 份" in cards["c01"]
     assert "a number read, not a figure (rejected: restated)" in cards["c01"]
     assert "002_rugao.txt:7" in cards["r01"] and "stated ratio" in cards["r01"]
     sec = page.find("section", id="finding-q_restated")
     assert "3274" in [m.text for m in sec.find_all("mark")]
+    # an id that names its document and offset (a date a rule read from the text)
+    assert "002_rugao.txt:1" in cards[f"date:{RUGAO_DOC}:0"]
+    assert "2020年" in [m.text for m in sec.find_all("mark")]
 
 
 def test_the_figures_mart_counts_only_its_own_rows(page):

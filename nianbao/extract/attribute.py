@@ -16,7 +16,16 @@ extracted (prose, tables, forms): the subject of each figure
 a region aggregate) sets library_name and scope; 去年/今年 in a news item about
 a released report are resolved against the news date; a 1–11月 or monthly
 title makes the figures partial; and every figure gets its `confidence`
-(`confidence.py`). Canonical library names: `libraries.canonical_library`
+(`confidence.py`).
+
+A figure takes a year only from evidence that governs it, in this order: a year
+word of its own clause or sentence; the year of its paragraph or heading;
+去年/今年 against the document's own date; the document's year. An undated page
+(no dated title, no page date, no news item's own year: `document_dated`) has no
+report year, and its body's year dates only the figures the body tells after
+first stating it, besides a headline above it: a figure told before, with no year
+of its own, has none (the evaluator and the warehouse fill a blank year with the
+report year, which is None for such a page). Canonical library names: `libraries.canonical_library`
 (re-exported here with `library_key` and `is_aggregate`).
 """
 

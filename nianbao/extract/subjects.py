@@ -225,6 +225,28 @@ def _head_libraries(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+def _site_parts(s: str, own: str | None, taken: list[tuple[int, int]]) -> list[Mention]:
+    """城市书房7118人次 as one part of a breakdown: that site of the report's own library."""
+    if not own:
+        return []
+    return [
+        Mention(m.start("name"), m.end("name"), LIBRARY, own + m.group("name"), "service_points")
+        for m in lnm.SITE_PART.finditer(s)
+        if not any(x <= m.start("name") < y for x, y in taken)
+    ]
+
+
+def _part_behind_break(text: str, m: Mention, pos: int) -> bool:
+    """A branch or site named right before its own figure (城区分馆3206人次), with a semicolon between it
+    and the number at `pos`: that part is not the subject there."""
+    return (
+        m.kind == LIBRARY
+        and m.scope in ("branches", "service_points")
+        and bool(lnm.PART_FIGURE_AFTER.match(text, m.end))
+        and bool(lnm.CLAUSE_BREAK.search(text, m.end, pos))
+    )
+
+
 def _back_to_head(s: str, found: list[Mention], heads: list[Mention]) -> list[Mention]:
     """该馆 / 馆内 in a paragraph headed by a library's name (某某图书馆位于…。馆内提供…): that library."""
     if not heads:
@@ -318,6 +340,7 @@ def mentions(text: str, own: str | None) -> tuple[Mention, ...]:
             if not any(x <= m.start() < y for x, y in taken)
         ]
     found += _bare_branches(s, canonical_library(own) if own else None, taken)
+    found += _site_parts(s, canonical_library(own) if own else None, taken)
     found = _back_to_head(s, found, heads)
     found = _full_branch_names(_fill_places(sorted(found, key=lambda m: (m.end, m.start)), own, s))
     own_key = canonical_library(own) if own else None
@@ -385,6 +408,9 @@ def subject_at(text: str, pos: int, own: str | None) -> tuple[Mention | None, st
     ms = mentions(text, own)
     ss, _ = sentence_bounds(text, pos)
     m = _last_before(ms, ss, pos)
+    if m is not None and _part_behind_break(text, m, pos):
+        # (…、城区分馆3206人次;文献累计借阅8398册次: the mention before the list of parts, if any)
+        m = _last_before(tuple(x for x in ms if not _part_behind_break(text, x, pos)), ss, pos)
     if m is not None:
         return m, "sentence"
     ls = text.rfind("\n", 0, ss) + 1

@@ -132,3 +132,21 @@ def test_a_prefecture_abbreviated_as_the_text_names_it_in_full_is_that_prefectur
     # the abbreviation of a prefecture the text does not name is not resolved to it
     ms = mentions(for_matching("巴州图书馆寒假阅读忙\n寒假以来,巴州图书馆接待读者3000余人次。\n"), None)
     assert "巴音郭楞蒙古自治州图书馆" not in {m.name for m in ms}
+
+
+# ---------------------------------------------------------------- parts of a breakdown
+
+
+def test_a_part_named_before_its_own_figure_does_not_carry_past_a_semicolon():
+    text = (
+        "某某县图书馆五一假期服务简报\n"
+        "五一假期,本馆共接待到馆读者26047人次,总馆15723人次,城市书房7118人次、东城分馆3206人次;"
+        "文献累计借阅8398册次,总馆外借5895册次。\n"
+    )
+    own = "某某县图书馆"
+    libs = _libraries(text)
+    assert libs[("circulation.loans", 8398)] == canonical_library(own)
+    assert libs[("visits.in_person", 7118)] == own + "城市书房"
+    # the site named as a part has its own figure
+    ms = mentions(for_matching(text), own)
+    assert [m.name for m in ms if m.scope == "service_points"] == [own + "城市书房"]

@@ -49,3 +49,11 @@ AGG_LEVEL_WORDS = "省市区县州盟旗"
 # or for a long short name its first one or two characters + 州 (某音某楞蒙古自治州 → 某州)
 ABBREVIATED_LEVEL = "州"
 LONG_SHORT_NAME = 4
+
+# a site of the page's library named as one part of a breakdown, right before its own figure
+# (…、城市书房7118人次、…): that site (<馆名>城市书房)
+SITE_PART = re.compile(r"(?:(?<=[,;:、，；：(（])|(?<=^))(?P<name>城市书房|城市阅读空间)(?=\d)", re.M)
+# a part named right before its own figure (城区分馆3206人次) is the subject of that figure only: not of
+# a clause after a semicolon (…;文献累计借阅8398册次: the whole again)
+PART_FIGURE_AFTER = re.compile(r"\d")
+CLAUSE_BREAK = re.compile(r"[;；]")

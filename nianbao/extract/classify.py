@@ -35,18 +35,49 @@ def _unit_key(q: Quantity) -> str | None:
     return q.unit
 
 
+def _left_cues(unit) -> list:
+    """(index, cue) of the text cues read on the left that have a metric for `unit`, in order
+    (the list of lx.TEXT_CUES is read once per unit)."""
+    key = (id(lx.TEXT_CUES), len(lx.TEXT_CUES))
+    if _LEFT_CUES.get("key") != key:
+        _LEFT_CUES.clear()
+        _LEFT_CUES["key"] = key
+    out = _LEFT_CUES.get(unit)
+    if out is None:
+        out = _LEFT_CUES[unit] = [(i, c) for i, c in enumerate(lx.TEXT_CUES) if c.side != "R" and unit in c.units]
+    return out
+
+
+_LEFT_CUES: dict = {}
+
+
+def _cue_units() -> frozenset:
+    """Every unit some text cue has a metric for."""
+    key = (id(lx.TEXT_CUES), len(lx.TEXT_CUES))
+    if _CUE_UNITS.get("key") != key:
+        _CUE_UNITS["key"] = key
+        _CUE_UNITS["units"] = frozenset(u for c in lx.TEXT_CUES for u in c.units)
+    return _CUE_UNITS["units"]
+
+
+_CUE_UNITS: dict = {}
+
+
 def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
     best = None
-    for i, cue in enumerate(lx.TEXT_CUES):
-        if cue.side == "R":
-            continue
+    activity = audience = None  # whether the sentence has an activity / audience word (asked once)
+    for i, cue in _left_cues(unit):
+        if cue.need_activity_ctx:
+            if activity is None:
+                activity = lx.ACTIVITY_CTX.search(sentence) is not None
+            if not activity:
+                continue
+        if cue.shun_activity_ctx:
+            if audience is None:
+                audience = lx.AUDIENCE_CTX.search(sentence) is not None
+            if audience:
+                continue
         for m in cue.regex.finditer(left):
-            if unit not in cue.units:
-                continue
-            if cue.need_activity_ctx and not lx.ACTIVITY_CTX.search(sentence):
-                continue
-            if cue.shun_activity_ctx and lx.AUDIENCE_CTX.search(sentence):
-                continue
             key = (m.end(), m.end() - m.start(), -i if cue.name != "activity" else -99)
             if best is None or key > best[0]:
                 best = (key, Decision(cue.units[unit], m.group(0), base + m.start(), base + m.end()))
@@ -441,7 +472,7 @@ def classify(
     right = text[q.end : clause_end]
     sent = text[sentence[0] : sentence[1]]
     unit = _unit_key(q)
-    if unit is not None and unit not in {u for c in lx.TEXT_CUES for u in c.units}:
+    if unit is not None and unit not in _cue_units():
         return None
 
     if bare:

@@ -81,12 +81,19 @@ def _short(text: str) -> str:
     return _for_matching(text)
 
 
+@lru_cache(maxsize=1)
+def _last_long(text: str) -> str:
+    return _for_matching(text)
+
+
 def for_matching(text: str) -> str:
     if _CC is None or not text:
         return text
     if len(text) <= 64:
         return _short(text)  # names and labels recur: cached
-    return _for_matching(text)
+    # a whole document is converted twice per extraction (its matching text, its text tables): the
+    # last long text is kept, one entry only (the next document replaces it)
+    return _last_long(text)
 
 
 def _for_matching(text: str) -> str:

@@ -143,10 +143,16 @@ def _strip_affixes(s: str) -> tuple[str, str]:
 _RANGE_SEP = re.compile(r"\s*(?:-|~|—|–|至|到)\s*")
 
 
+_INNER_LEAST = re.compile(r"(.*?)(余|多)(万|亿|千)?")
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)(万|亿|千|百)")
+_WAN_AND = re.compile(r"(\d+(?:\.\d+)?)万零?(\d+)(千)?")
+
+
 def _core_value(core: str) -> tuple[float | None, bool]:
     """Parse a number core that may carry 余/多 inside (21.2万余 → 212000, True)."""
     inner_least = False
-    m = re.fullmatch(r"(.*?)(余|多)(万|亿|千)?", core)
+    m = _INNER_LEAST.fullmatch(core)
     if m and m.group(1):
         core = m.group(1) + (m.group(3) or "")
         inner_least = True
@@ -155,12 +161,12 @@ def _core_value(core: str) -> tuple[float | None, bool]:
         return float(SCALES[core]), inner_least
     if core in ("千万", "百万"):  # 破千万
         return float(SCALES[core[0]] * SCALES[core[1]]), inner_least
-    if re.fullmatch(r"\d+(?:\.\d+)?", core):
+    if _PLAIN.fullmatch(core):
         return float(core), inner_least
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(万|亿|千|百)", core)
+    m = _SCALED.fullmatch(core)
     if m:
         return round(float(m.group(1)) * SCALES[m.group(2)], 6), inner_least
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)万零?(\d+)(千)?", core)  # 3万5000, 2万5千, 8万零500
+    m = _WAN_AND.fullmatch(core)  # 3万5000, 2万5千, 8万零500
     if m:
         return float(m.group(1)) * 1e4 + float(m.group(2)) * (1e3 if m.group(3) else 1), inner_least
     v = cn_to_number(core)
@@ -323,6 +329,11 @@ def quantity_matches(text: str) -> tuple[re.Match, ...]:
     return tuple(QUANTITY_RE.finditer(text))
 
 
+_CN_CORE = re.compile(f"[{CN_CHARS}]+(?:余|多)?")
+_CN_ONLY = re.compile(f"[{CN_CHARS}]+")
+_SCALE_TAIL = re.compile(r"(万|亿|千)\s*(?:余|多)?\s*$")
+
+
 def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
     """Every number in `text` followed by a metric unit (or any number if `bare`)."""
     out: list[Quantity] = []
@@ -345,9 +356,9 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         if unit is None and not bare:
             continue
         core = strip_gloss(num.strip())
-        if re.fullmatch(f"[{CN_CHARS}]+(?:余|多)?", core) and unit is None:
+        if unit is None and _CN_CORE.fullmatch(core):
             continue
-        if unit == "读者" and re.fullmatch(f"[{CN_CHARS}]+", core):
+        if unit == "读者" and _CN_ONLY.fullmatch(core):
             continue  # 一读者: one reader, not a count
         if unit in ("人", "名") and core == "一":
             continue  # 一人借书、全家阅读: one person of a motto, never a count
@@ -372,7 +383,7 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         # Chinese-numeral units that are really words: 一期 in 一期工程 is fine to keep
         if unit is None:
             # a number followed by another unit we do not count (年, 月, 天 ...)
-            if any(nxt.startswith(u) for u in OTHER_UNITS):
+            if nxt.startswith(OTHER_UNITS):
                 continue
         pre = m.group("pre") or ""
         post = m.group("post") or ""
@@ -384,7 +395,7 @@ def find_quantities(text: str, bare: bool = False) -> list[Quantity]:
         if unit_text and _UNIT_ALT.fullmatch(unit_text):
             unit_text = "篇次"
         scale_unit = ""
-        mm = re.search(r"(万|亿|千)\s*(?:余|多)?\s*$", core)
+        mm = _SCALE_TAIL.search(core)
         if mm:
             scale_unit = mm.group(1)
         if unit_text in ("万元", "千元", "亿元"):

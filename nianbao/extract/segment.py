@@ -42,10 +42,36 @@ def lines(text: str) -> list[Line]:
 MAX_SPAN = 600  # a "sentence" never runs further than this from the number (run-on text, tables)
 
 
+_ENDS_RE: dict[str, tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _ends_re(ends: str) -> tuple[re.Pattern, re.Pattern]:
+    """(the last, the first) of the characters `ends` in a span, as regexes."""
+    got = _ENDS_RE.get(ends)
+    if got is None:
+        cls = "[" + "".join(re.escape(c) for c in ends) + "]"
+        got = _ENDS_RE[ends] = (re.compile(rf"(?s:.*){cls}"), re.compile(cls))
+    return got
+
+
 def _bounds(text: str, pos: int, ends: str, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     hi = len(text) if hi is None else hi
     lo = max(lo, pos - MAX_SPAN)
     hi = min(hi, pos + MAX_SPAN)
+    if 0 <= lo <= pos <= hi <= len(text):
+        # the same as below, one regex scan each way instead of one find per character
+        last, first = _ends_re(ends)
+        m = last.match(text, lo, pos)
+        s = m.end() if m else lo
+        while s > lo and _thousands_comma(text, s - 1):  # 113,000: a digit group, not a clause end
+            m = last.match(text, lo, s - 1)
+            s = m.end() if m else lo
+        m = first.search(text, pos, hi)
+        e = m.start() if m else hi
+        while e < hi and _thousands_comma(text, e):
+            m = first.search(text, e + 1, hi)
+            e = m.start() if m else hi
+        return s, e
     s = max([lo] + [text.rfind(c, lo, pos) + 1 for c in ends])
     while s > lo and _thousands_comma(text, s - 1):  # 113,000: a digit group, not a clause end
         s = max([lo] + [text.rfind(c, lo, s - 1) + 1 for c in ends])

@@ -389,12 +389,23 @@ def default_subject(text: str, own: str | None) -> Mention | None:
     (2020年四川全省公共图书馆共接待…), else its own library, else the first library or
     region it names."""
     ms = mentions(text, own)
-    body = [ln for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)][:2]
+    kept = [ln for ln in lines(text) if ln.text.strip() and not is_junk(ln.text)]
+    body = kept[:2]
+    # (the own library named on a headline of the first lines, 某省图书馆成"避暑胜地": the page is about it,
+    # whatever region a line of site chrome above names)
+    headed = bool(own) and any(
+        own in text[ln.start : ln.end] and len(ln.text.strip()) <= lnm.OWN_HEADLINE_MAX_CHARS
+        for ln in kept[: lnm.OWN_HEADLINE_LINES]
+    )
     for ln in body:
         first = next((x for x in ms if ln.start <= x.start and x.end <= ln.end), None)
         if first is not None:
             # (not when the line names the own library before it: 某市立图书馆公布…。全市45座分馆中…)
-            if first.kind == REGION and not (own and own in text[ln.start : first.start]):
+            if (
+                first.kind == REGION
+                and not (own and own in text[ln.start : first.start])
+                and not (headed and len(ln.text.strip()) > lnm.OWN_HEADLINE_MAX_CHARS)
+            ):
                 return first
             break
     if own:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from nianbao.extract import extract_document
 from nianbao.extract.libraries import canonical_library
 from nianbao.extract.normalize import for_matching
-from nianbao.extract.subjects import LIBRARY, OWN, REGION, mentions
+from nianbao.extract.subjects import LIBRARY, OWN, REGION, default_subject, mentions
 
 
 def _libraries(text: str) -> dict[tuple[str, float], str | None]:
@@ -150,3 +150,21 @@ def test_a_part_named_before_its_own_figure_does_not_carry_past_a_semicolon():
     # the site named as a part has its own figure
     ms = mentions(for_matching(text), own)
     assert [m.name for m in ms if m.scope == "service_points"] == [own + "城市书房"]
+
+
+# ---------------------------------------------------------------- the page's subject
+
+
+def test_the_own_library_on_a_headline_is_the_page_subject_over_a_region_in_site_chrome_above():
+    text = (
+        "报社公告: 江西全省旅游招商引资实现首季开门红【投票】读者满意度调查候选学校公示名单及投票结果\n"
+        "当前位置首页旅游资讯\n"
+        "江西省图书馆成“避暑胜地” 既能“蹭凉”又能“充电”\n"
+        "7月25日,记者走访发现,前来看书的市民很多。\n"
+        "据工作人员介绍,从7月1日至24日,到馆人次达89713人次。\n"
+    )
+    ms_default = default_subject(for_matching(text), "江西省图书馆")
+    assert ms_default is not None and ms_default.kind == OWN
+    # with no headline naming it, a region opening the page is still the page's subject
+    text = "2020年四川全省公共图书馆共接待读者2600万人次\n四川省图书馆发布统计。\n"
+    assert default_subject(for_matching(text), "四川省图书馆").kind == REGION

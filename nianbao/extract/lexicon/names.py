@@ -57,3 +57,8 @@ SITE_PART = re.compile(r"(?:(?<=[,;:、，；：(（])|(?<=^))(?P<name>城市书
 # a clause after a semicolon (…;文献累计借阅8398册次: the whole again)
 PART_FIGURE_AFTER = re.compile(r"\d")
 CLAUSE_BREAK = re.compile(r"[;；]")
+
+# the page's own library named on a short line among its first lines (a headline) makes it the page's
+# subject, even when a line of site chrome above names a region first
+OWN_HEADLINE_LINES = 4
+OWN_HEADLINE_MAX_CHARS = 40

@@ -22,10 +22,10 @@ A figure takes a year only from evidence that governs it, in this order: a year
 word of its own clause or sentence; the year of its paragraph or heading;
 去年/今年 against the document's own date; the document's year. An undated page
 (no dated title, no page date, no news item's own year: `document_dated`) has no
-report year, and its body's year dates only the figures the body tells after
-first stating it, besides a headline above it: a figure told before, with no year
-of its own, has none (the evaluator and the warehouse fill a blank year with the
-report year, which is None for such a page). Canonical library names: `libraries.canonical_library`
+report year, and its body's year dates its figures, except a stock held today
+(目前/现有…) told before the body first states that year, with no year of its own:
+it has none (the evaluator and the warehouse fill a blank year with the report
+year, which is None for such a page). Canonical library names: `libraries.canonical_library`
 (re-exported here with `library_key` and `is_aggregate`).
 """
 
@@ -1189,14 +1189,17 @@ def _attribute_one(f, doc: _Doc) -> None:
         and not governed
         and f.table_id is None
         and doc.body_year_from is not None
+        and la.TO_DATE_WORDS.search(left)
         and pos < doc.body_year_from
         and f.year == doc.report_year
         and not any(pos <= p < se for p, _ in data_year_marks(mt))
         and not _year_after_in_clause(mt, f.char_end)
         and not _headline(mt, pos)
     ):
-        # (目前有藏书…册。…2012年购新书…: a year the undated body states later dates no figure before it,
-        # unless in the figure's own sentence or clause: 现有藏书10万册,2014年完成…; 经费…万元人民币(2021年))
+        # (目前有藏书…册。…2012年购新书…: a stock held today, told before the year the undated body states,
+        # is of the page's unknown day, not of that year, unless its own sentence or clause names one:
+        # 现有藏书10万册,2014年完成…; 经费…万元人民币(2021年). A figure told so with no to-date word, a lead
+        # restating the body (…读者数量超1亿。…2021年底,…超1.03亿), takes the body's year: realdev's convention)
         f.year = None
     if bd:
         pass  # the bracketed date said which day the figure is of

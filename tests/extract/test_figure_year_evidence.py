@@ -107,3 +107,13 @@ def test_a_headline_figure_takes_the_year_of_the_body_it_sums_up():
     r = extract_document("某市图书馆暑假接待读者16万人次\n记者获悉,2019年暑假期间,某市图书馆共接待读者16万人次。\n")
     assert r.report_year is None
     assert [f.year for f in r.figures if f.kind == "figure"] == [2019, 2019]
+
+
+def test_a_lead_told_before_the_undated_bodys_year_takes_that_year():
+    # (realdev's convention: a lead that restates the body, with no to-date word, is of the year the body
+    # states; only a stock held today — 目前/现有 — told before it stays blank)
+    r = extract_document(
+        "导读\n某省公共图书馆持证读者超500万,这是一个新起点。\n“2021年底,某省公共图书馆持证读者达512万。”\n"
+    )
+    assert r.report_year is None
+    assert [f.year for f in r.figures if f.kind == "figure" and f.metric == "users.registered_total"] == [2021, 2021]

@@ -26,6 +26,7 @@ from ..schema import ExtractionResult, Figure
 from . import attribute as at
 from . import lexicon as lx
 from .candidates import find_candidates
+from .english import english_figures
 from .events import extract_events
 from .groups import assign_groups
 from .normalize import arabic_years, for_matching, unspin
@@ -95,6 +96,8 @@ def extract_figures(
     skip += [(ln.start, ln.end) for ln in lines(mt) if is_junk(ln.text)]
     sections = Sections(mt, year, skip=tspans)
     figs, shares = prose_figures(text, mt, library, year, sections, skip)
+    en_figs = english_figures(mt, skip)  # figures written in English (english.py)
+    figs += en_figs
     figs += table_figures(tables, text, year, sections, mt)
     figs += form_line_figures(text, mt, year, sections, tspans)
     figs += resolve_shares(shares, figs, mt, text, sections)
@@ -107,7 +110,10 @@ def extract_figures(
         seen.add(k)
         uniq.append(f)
     assign_groups(uniq, mt)
+    en_years = [(f, f.year) for f in en_figs if f.year is not None]
     at.attribute_figures(uniq, mt, library, year)  # who, which year, how sure (attribute.py)
+    for f, y in en_years:
+        f.year = y  # an English passage's year words are read by english.py (attribute.py reads Chinese ones)
     return library, year, _distinct_after_attribution(uniq)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..schema import Candidate, Figure
 from . import lexicon as lx
+from .english import english_quantities
 from .lexicon import candidates as lc
 from .lexicon import tables as tl
 from .numbers import CN_CHARS, SCALES, parse_number, quantity_matches, strip_gloss
@@ -116,6 +117,10 @@ def _numbers(mt: str) -> list[_Number]:
         # one number (4 960件): it replaces the pieces the finder saw
         out = [n for n in out if not (m.start() <= n.start < m.end())]
         out.append(_Number(m.start(), m.end(), m.end(), float(m.group(0).replace(" ", "")), None))
+    for q in english_quantities(mt):
+        # a number written in English (2.02 million, 1 633 405): one number for the pieces the finder saw
+        out = [n for n in out if not (q.start <= n.start < q.end or n.start <= q.start < n.end)]
+        out.append(_Number(q.start, q.end, q.end, q.value, None))
     out.sort(key=lambda n: (n.start, n.end))
     return out
 

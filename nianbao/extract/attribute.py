@@ -538,12 +538,24 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
     y = page_year(text)
     if y and not dated_title:
         return y
+    m = la.PRESENT_OPENING.match(text)
+    if m and not dated_title:
+        return int(m.group("y"))
     # an undated news item that says 去年 of its figures while its body dates them to one year:
     # it was written the year after (去年 = that year)
     if report_year and not dated_title and _says_last_year(text):
         # (…由2023年的2149万,增至去年的2383万: written after the latest year the body names, not
         # only after its most frequent one)
         return max([report_year, *data_years(text)]) + 1
+    # a news item dated by its day only (4月24日讯) that says 去年 of its figures, no year dating any of them:
+    # written in the latest year its story names
+    if (
+        not report_year
+        and not dated_title
+        and la.DAY_ONLY_DATELINE.search(text[: la.DAY_ONLY_DATELINE_CHARS])
+        and _says_last_year(text)
+    ):
+        return max((int(m.group(1)) for m in lx.YEAR_RE.finditer(text)), default=None)
     return None
 
 

@@ -507,6 +507,12 @@ def classify(
     return vet(text, q, d, left_start, clause_end, sentence, clause_start)
 
 
+def _time_of_day(before: str) -> bool:
+    """A moment of the day the sentence narrates (晚上9点,…), not the end of a counting window
+    (截至5月3日下午3点,共接待…: the sum up to that moment)."""
+    return any(not lx.TIME_OF_DAY_CUTOFF_BEFORE.search(before, 0, m.start()) for m in lx.TIME_OF_DAY.finditer(before))
+
+
 def _fractional_count(q: Quantity) -> bool:
     """An unscaled fractional number with a count unit (8.73册次, 2.5人次): an average, never a total."""
     return q.unit in lx.FRACTIONAL_COUNT_UNITS and q.scale_unit == q.unit and q.value != int(q.value)
@@ -650,7 +656,7 @@ def vet(
         return None
     # a time slot of the day (半夜12时至第二天5时期间入馆的读者…)
     if d.metric.split(".")[0] in lx.FLOW_FAMILIES and (
-        lx.TIME_SLOT.search(text[cs : q.num_start]) or lx.TIME_OF_DAY.search(text[sentence[0] : q.num_start])
+        lx.TIME_SLOT.search(text[cs : q.num_start]) or _time_of_day(text[sentence[0] : q.num_start])
     ):
         return None
     # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个)

@@ -54,7 +54,7 @@ HOLDINGS_MATERIAL = r"(?:纸质|实体|中外文)?(?:图书(?!馆)|书籍|藏书
 AV_NOUN_RIGHT = re.compile(r"^\s*的?(?:影音|视听|音像)(?:资料|文献|制品|数据)")
 CUES: list[Cue] = [
     # ---- visits
-    Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆|来馆)(?:借阅|阅览|看书|读书|学习)的?(?:人次|人数|读者)|(?:到访|来访)[^,;。\d]{0,6}?图书馆(?:的)?(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问(?:量|人次|人数)|(?:进馆|到馆|入馆|来馆)总?(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|(?:图书馆|馆)(?:之|的)?使用(?:人次|人数)|(?<!线上)(?<!网上)(?<!网络)读者服务(?:总)?人次|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
+    Cue("visits", r"(?:进馆|到馆|入馆|到访|来访)[^,;。\d]{0,8}?的(?:人次|人数)|(?:进馆|到馆|入馆|来馆)(?:借阅|阅览|看书|读书|学习)的?(?:人次|人数|读者)|(?:到访|来访)[^,;。\d]{0,6}?图书馆(?:的)?(?:人次|人数)|(?:接待)?(?:到访|来访)(?:量|人次|人数|读者)|接待访问总?(?:量|人次|人数)|(?:进馆|到馆|入馆|来馆)总?(?:人次|人数|读者)?|(?:接待|招待|迎接)的?(?:各类|到馆|进馆|上网)?(?:小|少儿|少年儿童|未成年人?|成人|老年)?(?:读者|群众|市民)|(?<!网站)(?<!网页)访客(?:总数|总量|人数|人次|数|量)?|进图书馆的?(?:人次|人数)|读者流量|读者流通(?:量|总量)?|(?:总)?流通人次|总流通|流通总人次|人流量|客流量|接待量|(?:图书馆|馆)(?:之|的)?使用(?:人次|人数)|(?<!线上)(?<!网上)(?<!网络)读者服务(?:总)?人次|(?:读者)?利用(?:图书馆)?(?:的)?(?:人次|人数)|(?:累计)?涌入(?:读者|人潮|市民)?|"
                  r"(?:走进|走入|进入|来到|步入)[^,;。\d]{0,12}?图书馆(?:的)?(?:读者|市民|群众)?(?:人次|人数)?",
         {**_m(PERSON_TIMES + PERSONS + BARE, "visits.in_person")}),
     # readers welcomed, drawn or served, in a sentence about no activity (全年迎来读者35万人次,
@@ -341,7 +341,10 @@ OPENING_DAYS_PAST_YEAR = 330
 # then are a part of a year when the page was written within eleven months of it, else a sum
 # across two calendar years (classify: the page's date, or the report's year end)
 OPENED_IN_MONTH = re.compile(r"(?P<y>(?:19|20)\d\d\s*年|去年|前年|今年|本年|上年)\s*(?P<m>\d{1,2})\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?"
-                             r"(?:[^,;。\d]{0,8}?(?:开馆|开放|启用|落成|运行|投入使用)(?:以来|至今|后)|\s*(?:以来|至今))")
+                             r"(?:[^,;。\d]{0,8}?(?:开馆|开放|启用|落成|运行|投入使用)(?:以来|至今|后)|\s*(?:以来|至今)"
+                             # (去年5月,某镇开出了第一家分馆,目前…累计借书…: the clause after tells the opening, the
+                             # next the sum to date)
+                             r"|\s*[,，][^;。\d]{0,24}?(?:开出|开设|开办|建成|开馆|揭牌|落成|开放|启用)了?[^;。\d]{0,16}?[,，]\s*(?:目前|至今|现已|如今))")
 OPENED_MONTHS_MAX = 11
 # a round figure written as its scale alone after 破/超/逾 (破千万, 超百万): no unit follows
 SCALE_ONLY = re.compile(r"\s*(?:千万|百万|亿|万)\s*")
@@ -461,6 +464,9 @@ THRESHOLD_BOOKS_RIGHT = re.compile(r"^\s*(?:本|册)?\s*(?:以上|以下)\s*的\
 # 200多人次): a count of those hours, not of a day or a year (not opening hours, 上午9点至下午5点)
 TIME_OF_DAY = re.compile(r"(?<![至到—~-])(?:上午|下午|中午|晚上|早上|凌晨|傍晚)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:点|时)"
                          r"(?:多|许|左右|前后|钟)?\s*[,，]")
+# a time of day that ends the counting window (截至5月3日下午3点,共接待…): the figure is the sum up to
+# that moment, not what happened at it
+TIME_OF_DAY_CUTOFF_BEFORE = re.compile(r"(?:截至|截止|截止到|到)\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]\s*)?(?:当天|当日)?\s*$")
 TIME_SLOT = re.compile(r"\d{1,2}\s*[时点]\s*(?:至|到|—|-|~)[^,;。\d]{0,6}?\d{1,2}\s*[时点]")
 # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个): a sum of
 # years, though the card cue is a stock's; the issuing verb in the cue marks it as a flow

@@ -334,6 +334,14 @@ VIEWING_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\
 # a line of its own near the end (2022年12月)
 DATELINE = re.compile(r"^\s*[\[【]?\s*(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s*"
                       r"(?:\d{1,2}:\d{2}|[|｜]?\s*(?:来源|作者|编辑|稿源|发布|浏览|点击))")
+# a news item's dateline that gives its day but not its year (某网4月24日某地讯, 本报5月3日电): the year it was
+# written is the latest its story names (…2016年度“阅读之星”…。2017年,又购置…): 去年 of its figures is the one before
+DAY_ONLY_DATELINE = re.compile(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日\s*[^\d\s,，。;；]{0,6}?(?:讯|电)")
+DAY_ONLY_DATELINE_CHARS = 80
+# a text that opens on its own moment (2006年岁末的隆冬时节,…; 2019年新春之际,…): written then, its stocks held
+# today (现有藏书…) are of that year, whatever history years (1937年捐赠, 1999年开始整理) its body tells after
+PRESENT_OPENING = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?:岁末|年末|年底|年初|岁初|新春|春节|深秋|初冬|隆冬|盛夏|初夏|初春)"
+                             r"[^,，。;；\n\d]{0,8}?(?:时节|之际|时分|前夕|季节)")
 # a press byline in brackets with the date after it (【某报╱记者某某/某地报导】 2007.11.20 03:55 am): the
 # news item's date, wherever the line begins (a repost puts a board's header before it)
 PRESS_DATELINE = re.compile(r"[【\[][^】\]\n]{0,30}?(?:记者|报导|报道|电|讯)[^】\]\n]{0,20}[】\]]\s*"

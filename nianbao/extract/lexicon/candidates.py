@@ -86,7 +86,8 @@ _P = lambda rx: rx.pattern  # noqa: E731 - reuse the extractor's own word lists 
 
 # first matching rule wins; order: unmistakable forms first, then context words
 REASON_RULES: list[ReasonRule] = [
-    ReasonRule("phone", number=r"^(?:0\d{2,3}\s*[-—]\s*\d{7,8}|1[3-9]\d{9}|\d{3,4}\s*[-—]\s*\d{3,4}\s*[-—]\s*\d{3,4}|400\d{7}|\d{7,8})$"),
+    ReasonRule("phone", number=r"^(?:0\d{2,3}\s*[-—]\s*\d{7,8}|1[3-9]\d{9}|\d{3,4}\s*[-—]\s*\d{3,4}\s*[-—]\s*\d{3,4}|400\d{7}|\d{7,8})$",
+               after=r"^(?!\s*(?:人次|人|册次|册|件|次|场|个|家|元|万|种))"),  # 1226507人次: a count, not a phone
     ReasonRule("phone", left=r"(?:电话|热线|传真|手机|咨询电话|联系方式|Tel|TEL|tel|QQ)[^,;。]{0,6}$"),
     ReasonRule("code", before=r"[A-Za-z][.\-]?$"),
     ReasonRule("code", after=r"^[A-Za-z]"),

@@ -21,8 +21,11 @@ _SENT_END = re.compile(r"[.!?;](?=\s)|\n\s*\n|\n(?=\s*[-•*]?\s*\n)")
 
 
 def _is_english(mt: str, a: int, b: int) -> bool:
-    w = mt[max(0, a - en.ENGLISH_WINDOW) : b + en.ENGLISH_WINDOW]
-    return not en.CJK.search(w) and len(en.ENGLISH_WORDS.findall(w)) >= en.ENGLISH_MIN_WORDS
+    """Whether the number at a..b stands in an English line (no Chinese character on it, a few words)."""
+    ls = mt.rfind("\n", 0, a) + 1
+    le = mt.find("\n", b)
+    line = mt[ls : len(mt) if le < 0 else le]
+    return not en.CJK.search(line) and len(en.ENGLISH_WORDS.findall(line)) >= en.ENGLISH_MIN_WORDS
 
 
 def english_quantities(mt: str) -> list[Quantity]:

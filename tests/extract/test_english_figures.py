@@ -95,3 +95,13 @@ def test_english_numbers_are_candidates():
     figs = {(f.metric, f.value, f.year) for f in res.figures}
     assert ("visits.in_person", 2_480_000, 2018) in figs
     assert ("collection.total", 1_745_320, 2018) in figs
+
+
+def test_english_line_of_a_bilingual_page():
+    text = (
+        "去年,某区书房共接待读者52万人次,借阅图书7.3万册次。\n\n"
+        "Last year, the district's study rooms received 520,000 visitors and saw 73,000 books borrowed.\n\n"
+        "书房环境优美。"
+    )
+    figs = {(f.metric, f.value) for f in english_figures(matching_text(text))}
+    assert figs == {("visits.in_person", 520_000), ("circulation.loans", 73_000)}

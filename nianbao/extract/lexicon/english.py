@@ -1,7 +1,7 @@
 """Rules as data for figures written in English (news pages in English, government annual reports).
 
 `english.py` (the extractor's English pass) reads a number written in English (`2.02 million`,
-`2,467,200`, `1 633 405`, `more than 1,100`) only in an English passage (`ENGLISH_WINDOW`), and
+`2,467,200`, `1 633 405`, `more than 1,100`) only on an English line (no Chinese character on it), and
 decides its metric with the cues below: the noun right after the number (`RIGHT_CUES`: `2.02 million
 visits`, `12 mobile libraries`), else the nearest cue on its left in the sentence (`LEFT_CUES`:
 `registered readers reached 2,467,200`). Cues are the lexicon's `Cue` records with the English unit
@@ -50,8 +50,7 @@ EN_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
-# an English passage: letters and spaces around the number, no Chinese character
-ENGLISH_WINDOW = 80
+# an English line: no Chinese character on it, and a few words
 CJK = re.compile(r"[\u3400-\u9fff]")
 ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}\b")
 ENGLISH_MIN_WORDS = 4

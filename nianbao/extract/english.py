@@ -17,7 +17,7 @@ from ..schema import Figure
 from .lexicon import english as en
 from .numbers import Quantity
 
-_SENT_END = re.compile(r"[.!?;](?=\s)|\n\s*\n|\n(?=\s*[-•*]?\s*\n)")
+_SENT_END = en.SENTENCE_END
 
 
 def _is_english(mt: str, a: int, b: int) -> bool:

@@ -105,3 +105,12 @@ def test_english_line_of_a_bilingual_page():
     )
     figs = {(f.metric, f.value) for f in english_figures(matching_text(text))}
     assert figs == {("visits.in_person", 520_000), ("circulation.loans", 73_000)}
+
+
+def test_unit_in_brackets_is_no_figure():
+    assert _figs("Total Collections of Public Library (1000 volumes) of the city in 2020") == []
+
+
+def test_sentence_across_a_page_break():
+    text = "The number of visits to the online library\n\nsystem stood at 4.6 million in 2020, the report said."
+    assert _figs(text) == [("visits.online", 4_600_000, "exact")]

@@ -68,7 +68,7 @@ NOT_A_COUNT_RIGHT = re.compile(
 NOT_A_COUNT_LEFT = re.compile(
     rf"(?:\b{MONTH}\.?\s*|\b(?:no|page|tel|phone|fax|room|aged?|age\s+of|ages|ranked|top|between|"
     r"increase\s+of|increased\s+by|rise\s+of|up|down|growth\s+of|extra|additional|another|average(?:\s+\w+){0,2}\s+of|"
-    r"rmb|hk\$|us\$|\$|yuan|budget\s+of|cost\s+of|investment\s+of|funding\s+of)\s*|[#$¥€£-])$",
+    r"rmb|hk\$|us\$|\$|yuan|budget\s+of|cost\s+of|investment\s+of|funding\s+of)\s*|[#$¥€£(\[-])$",
     re.IGNORECASE,
 )
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
@@ -192,10 +192,13 @@ LEFT_CUES: list[Cue] = [
 ]
 # between a left cue and its number: a verb of reaching and a few words, no other number
 LEFT_LINK = re.compile(
-    r"^[^\d.;:!?\n]{0,60}?\b(?:reached|stood\s+at|was|were|totall?ed|amounted\s+to|hit|exceeded|topped|came\s+to|numbered|of)"
+    r"^[^\d.;:!?]{0,60}?\b(?:reached|stood\s+at|was|were|totall?ed|amounted\s+to|hit|exceeded|topped|came\s+to|numbered|of)"
     r"(?:\s+(?:about|around|nearly|over|more\s+than|some|approximately|a\s+total\s+of|as\s+many\s+as|a\s+record))?\s*$",
     re.IGNORECASE,
 )
+# where an English sentence ends: a stop, a blank line (unless a lower-case word goes on after it: a page
+# break inside a sentence), a menu item
+SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n(?!\s*[a-z])|\n(?=[ \t]*[-•*]?[ \t]*\n(?!\s*[a-z]))")
 # a count of whole libraries (650 public libraries) is no figure of a library's network (realdev h008 / n406)
 LIBRARIES_COUNTED = re.compile(r"^\s*(?:public\s+|static\s+|district\s+|community\s+)?libraries\b", re.IGNORECASE)
 # a total since opening (received 1.45 million visits since its opening): no figure of a year

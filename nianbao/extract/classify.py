@@ -92,7 +92,12 @@ def _left_cue(left: str, unit, sentence: str, base: int) -> Decision | None:
     elif (
         d.metric == "users.registered_total"
         and d.cue.startswith("累计")
-        and lx.YEAR_SUM_BEFORE.search(left, 0, d.cue_start - base)
+        and (
+            lx.YEAR_SUM_BEFORE.search(left, 0, d.cue_start - base)
+            or lx.YEAR_OPENS_SENTENCE.match(sentence)
+            and not lx.NEW_CARDS_FIGURE.search(sentence)
+            and not lx.TO_DATE_SUM.search(sentence)
+        )
     ):
         d.metric = FLOW_OF[d.metric]
     return d
@@ -133,6 +138,11 @@ def _right_cue(right: str, unit, base: int) -> Decision | None:
 
 def _bare_cue(text: str, q: Quantity, left: str, sent: str, left_start: int) -> Decision | None:
     """label:value: the cue must end right before the number (a unit in brackets may sit between)."""
+    if re.search(r"[万亿]", q.text):
+        for rx, metric in lx.SCALED_NAMED_RIGHT:
+            m = rx.match(text, q.end)
+            if m:
+                return Decision(metric, m.group(0), m.start(), m.end())
     d = _left_cue(left, None, sent, left_start)
     if d is None:
         return _bracket_unit_cue(text, q, left, sent, left_start)

@@ -72,3 +72,23 @@ def test_opening_month_in_a_day_dated_news_item_does_not_date_the_sum_to_date():
     figs = [f for f in extract_document(text).figures if f.kind == "figure"]
     loans = [f for f in figs if f.metric == "circulation.loans" and f.value == 18000.0]
     assert loans and loans[0].year != 2018
+
+
+def test_cards_summed_with_cumulative_in_a_year_opened_sentence_are_the_years_new_cards():
+    text = "统计显示,2019年,某市图书馆分馆累计办证2143人,文献外借56243册次;服务点累计办证1722人,文献外借3512册。"
+    figs = _figs(text)
+    assert ("users.new_registrations", 2143.0) in figs
+    assert ("users.new_registrations", 1722.0) in figs
+    assert ("circulation.loans", 56243.0) in figs
+
+
+def test_cumulative_cards_after_the_years_new_cards_stay_the_running_total():
+    figs = _figs("2019年,某市图书馆办证2468张,累计办证39739个,外借图书12345册次。")
+    assert ("users.new_registrations", 2468.0) in figs
+    assert ("users.registered_total", 39739.0) in figs
+
+
+def test_scaled_number_counting_the_noun_after_it():
+    figs = _figs("2024年,某市图书馆以近600万的“到馆人次”吸引了众多目光,全年外借图书12345册次。")
+    assert ("visits.in_person", 6000000.0) in figs
+    assert ("circulation.loans", 12345.0) in figs

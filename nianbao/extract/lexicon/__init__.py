@@ -471,6 +471,17 @@ TIME_SLOT = re.compile(r"\d{1,2}\s*[时点]\s*(?:至|到|—|-|~)[^,;。\d]{0,6}
 # cards issued since a system was introduced (实行总分馆制以来,…发放借书证44000个): a sum of
 # years, though the card cue is a stock's; the issuing verb in the cue marks it as a flow
 SINCE_UNDERTAKING = re.compile(r"(?:实行|实施|推行|建立|启动|开展)[^,;。\d]{0,12}?以来")
+# a scaled number with no unit whose noun after 的 names the measure and its unit (近600万的“到馆人次”,
+# 120万的借阅册次): the number counts that noun
+SCALED_NAMED_RIGHT = (
+    (re.compile(r"\s*的\s*[“\"「]?\s*(?:读者)?(?:到馆|进馆|入馆)(?:人次|人数)"), "visits.in_person"),
+    (re.compile(r"\s*的\s*[“\"「]?\s*(?:外借|借阅|流通)(?:册次|册数)"), "circulation.loans"),
+)
+# a sentence opened by one year (数据显示,2018年,某馆分馆累计办证…;某站累计办证…) that counts the year's cards
+# with 累计 and no new-card figure of its own before (办证2468张,…累计办证…: then 累计 is the running total)
+YEAR_OPENS_SENTENCE = re.compile(r"^\s*(?:[^,，;。\d]{0,8}[,，]\s*)?(?:19|20)\d\d\s*年度?\s*[,，]")
+NEW_CARDS_FIGURE = re.compile(r"(?<!累计)(?<!累计发放)(?:办证|办理(?:读者|借阅|借书)?证|新增读者|新办)\s*\d")
+TO_DATE_SUM = re.compile(r"截至|截止|至今|目前|以来|现已|迄今")
 # one year named right before a 累计 cue (全年累计办理借书证…): the sum over that year only
 YEAR_SUM_BEFORE = re.compile(r"(?:全年|本年|今年|当年|年内|(?:19|20)\d\d\s*年度?)\s*(?:共|共计)?\s*$")
 # a span from a year to now (自2019年启用以来, 自2016年至今): group 1 is its first year

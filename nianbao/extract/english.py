@@ -104,7 +104,7 @@ def _metric(mt: str, q: Quantity, ss: int, se: int) -> tuple[str, str] | None:
                 metric = "circulation.loans"
             elif en.ADDED_LEFT.search(left[-40:]):
                 metric = "collection.added"
-            elif en.NOT_HOLDINGS_LEFT.search(left[-40:]):
+            elif en.NOT_HOLDINGS_LEFT.search(left[-40:]) or not en.HOLDING_LEFT.search(left[-80:]):
                 return None
         if metric == "network.service_points":
             for w, seg in en.SEGMENT_WORDS.items():

@@ -114,3 +114,10 @@ def test_unit_in_brackets_is_no_figure():
 def test_sentence_across_a_page_break():
     text = "The number of visits to the online library\n\nsystem stood at 4.6 million in 2020, the report said."
     assert _figs(text) == [("visits.online", 4_600_000, "exact")]
+
+
+def test_volumes_need_a_holding_word():
+    assert _figs("The exhibition in the hall displayed 200 rare items from private owners in 2020.") == []
+    assert _figs("The library's collection comprises 1.5 million items in 2020.") == [
+        ("collection.total", 1_500_000, "exact")
+    ]

@@ -148,6 +148,13 @@ ADDED_LEFT = re.compile(
     r"\b(?:newly\s+added|new(?:ly)?\s+acquired|added|acquired|purchased|bought|new\s+additions?)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
+# a library's holdings are told with a verb of having or a word of stock on the left (has now 2.84 million
+# volumes, a collection of 12.72 million books, a total stock of …): volumes counted otherwise are no holdings
+HOLDING_LEFT = re.compile(
+    r"\b(?:has|have|had|holds?|held|stocks?|stocked|collections?|holdings|consist(?:s|ed)?\s+of|offers?|offered|"
+    r"houses?|housed|boasts?|possess\w*|owns?|owned|contains?|contained|comprises?|now)\b",
+    re.IGNORECASE,
+)
 # volumes as the subject of an unrelated verb (given away, donated, recommended): no holdings
 NOT_HOLDINGS_LEFT = re.compile(
     r"\b(?:donat\w*|gave|given|distribut\w*|recommend\w*|sold|read|reading|downloads?|download\w*)\b[^.;]{0,30}$",

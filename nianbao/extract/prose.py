@@ -913,6 +913,8 @@ def _inherited(
     k, k_end = (leads[-1].start(), leads[-1].end()) if leads else (-1, -1)
     opens_with_part = k >= 0 and not mt[ss:k].strip()
     incl = list(re.finditer(r"\((?:含|包括|包含)", mt[ss : q.num_start]))  # 144775张(含阅览卡35818张)
+    # (其中古籍(含善本)53万册: a note closed before the number names what the part includes, no lead)
+    incl = [m for m in incl if ")" not in mt[ss + m.end() : q.num_start]]
     if incl and ss + incl[-1].start() > k:
         k, k_end, opens_with_part = ss + incl[-1].start(), ss + incl[-1].end(), False
     if k >= 0 and re.search(r"[;;]", mt[k : q.num_start]) and not _parts_by_semicolons(mt, k_end, q.num_start):

@@ -92,3 +92,9 @@ def test_scaled_number_counting_the_noun_after_it():
     figs = _figs("2024年,某市图书馆以近600万的“到馆人次”吸引了众多目光,全年外借图书12345册次。")
     assert ("visits.in_person", 6000000.0) in figs
     assert ("circulation.loans", 12345.0) in figs
+
+
+def test_part_after_qizhong_with_a_closed_includes_note_is_a_part():
+    figs = _figs("2023年,某市图书馆馆藏文献300万册,其中古籍(含善本)53万册,全年外借图书12345册次。")
+    assert ("collection.total", 3000000.0) in figs
+    assert ("collection.total", 530000.0) in figs

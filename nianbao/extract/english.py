@@ -146,6 +146,14 @@ def _year(mt: str, q: Quantity, ss: int, se: int, para_start: int) -> int | None
     return int(y.group("y")) if y else None
 
 
+def _scope(sentence: str, metric: str) -> str:
+    if en.REGION_SCOPE.search(sentence):
+        return "region"
+    if metric.startswith("network") or en.SYSTEM_SCOPE.search(sentence):
+        return "system"
+    return "library"
+
+
 def english_figures(mt: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Figures of the English passages of `mt`."""
     figs = []
@@ -163,7 +171,7 @@ def english_figures(mt: str, skip: list[tuple[int, int]] | None = None) -> list[
                 metric=metric,
                 value=q.value,
                 qualifier=q.qualifier,
-                scope="library",
+                scope=_scope(mt[ss:se], metric),
                 segment=segment,
                 period="year",
                 year=_year(mt, q, ss, se, 0 if para < 0 else para),

@@ -121,3 +121,16 @@ def test_volumes_need_a_holding_word():
     assert _figs("The library's collection comprises 1.5 million items in 2020.") == [
         ("collection.total", 1_500_000, "exact")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("In 2020, all the city's public libraries received 8.1 million visitors.", "region"),
+        ("In 2020, the library network received 8.1 million visitors.", "system"),
+        ("In 2020, the central library received 8.1 million visitors.", "library"),
+        ("In 2020, the library ran 14 branch libraries.", "system"),
+    ],
+)
+def test_scope_of_english_figures(text, scope):
+    assert [f.scope for f in english_figures(matching_text(text))] == [scope]

@@ -221,3 +221,11 @@ BORROWERS_RIGHT = re.compile(r"(?i)^\s*(?:readers|users|borrowers|people|persons
 BY_LEFT = re.compile(r"(?i)\bby(?:\s+(?:over|more\s+than|about|nearly|some|around))?\s*$")
 # a segment named right before a service point noun (12 mobile libraries)
 SEGMENT_WORDS = {"mobile": "mobile", "self-service": "self_service", "selfservice": "self_service"}
+# the scope of an English figure from its sentence: a region's public libraries together, or a library's
+# network (system); a network's counts are of the system
+REGION_SCOPE = re.compile(
+    r"\b(?:city-?wide|all\s+(?:the\s+)?(?:city|province|county|district)['’]s\s+(?:public\s+)?libraries|"
+    r"public\s+librar(?:y|ies)(?:\s+\w+)?\s+in\s+[A-Z]|[A-Z]\w+\s+(?:city\s+)?public\s+libraries|"
+    r"the\s+(?:city|province|county|district)\s+has\s+a\s+total)"
+)
+SYSTEM_SCOPE = re.compile(r"\b(?:network|library\s+system|libraries\s+system|from\s+the\s+\d+\s+public\s+libraries)\b")

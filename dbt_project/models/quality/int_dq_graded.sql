@@ -1,5 +1,9 @@
-{{ config(materialized='table') }}{# read by both dq marts #}
+{{ config(materialized='incremental', pre_hook="{{ dq_delete_cross_document() }}") }}
 {#-
+  Read by both dq marts; incremental like int_dq_all (macros/dq_incremental.sql): a build
+  after the first grades again the findings of the documents in scope and those of the rules
+  that are not incremental (a finding of an incremental rule rests on figures of its own
+  document only, so no other document's change regrades it).
   The findings of every rule (int_dq_all) with their final severity: an `error` stays an
   error only when every figure it rests on is soundly attributed; otherwise it is a `warn`
   (quality.md: "An error is a contradiction that a librarian reading both sentences would
@@ -27,7 +31,7 @@
   span) cast no doubt. The message of a downgraded finding says why, after the rule's own.
 -#}
 with findings as (
-    select * from {{ ref('int_dq_all') }}
+    select * from {{ dq_findings_in_scope(ref('int_dq_all')) }} as a
 ),
 
 figures as (
@@ -180,6 +184,7 @@ select
     || case when d.finding_id is not null
         then ' A warn, not an error: ' || d.reason || '.' else '' end as message,
     fi.figure_id,
-    fi.role
+    fi.role,
+    fi.rule
 from findings as fi
 left join doubted as d using (finding_id)

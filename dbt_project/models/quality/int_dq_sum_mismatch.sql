@@ -1,4 +1,4 @@
-{{ config(materialized='view', tags=['dq_rule']) }}
+{{ config(materialized='incremental', tags=['dq_rule']) }}{# by document: macros/dq_incremental.sql #}
 {#-
   sum_mismatch: the parts of one list (figures sharing a group_id) against its total.
   * A group with a 'total' member: its 'part' members against that total.
@@ -21,7 +21,7 @@
   303 = 120 + 183) is not short: the rest is stated there.
 -#}
 with figures as (
-    select * from {{ ref('int_figure_ranges') }}
+    select * from {{ dq_in_scope(ref('int_figure_ranges')) }} as f
     where kind = 'figure' and coalesce(is_trusted, true)
 ),
 
@@ -133,7 +133,7 @@ judged as (
 ),
 
 sentences as (
-    select * from {{ ref('int_figure_sentences') }}
+    select * from {{ dq_in_scope(ref('int_figure_sentences')) }} as fs
 ),
 
 -- the other figures of the same document, metric, library and year stated in the total's sentence

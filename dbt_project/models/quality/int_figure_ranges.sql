@@ -30,7 +30,7 @@ labels as (
 ),
 
 sentences as (
-    select * from {{ ref('int_figure_sentences') }}
+    select figure_id, sentence_no from {{ ref('int_figure_sentences') }}
 ),
 
 thresholds as (

@@ -1,4 +1,4 @@
-{{ config(materialized='table') }}{# a table: each rule reading it re-ran a view's regexps (issue 11) #}
+{{ config(materialized='incremental') }}{# by document: macros/dq_incremental.sql #}
 {#-
   The sentence each figure sits in: sentence_no counts the sentence ends (。！？!? and
   line breaks; not ；, which separates the items of one enumeration) in the document text before the figure, so two figures with the same
@@ -7,12 +7,15 @@
   Each loaded document is split once into its sentences (their first character and length);
   a figure is in the sentence whose characters, or the end after them, hold its first
   character. (Counting the ends in the text before every figure was quadratic in the
-  length of a document: 63 s of a 2,000-report build, issue 11.)
+  length of a document: 63 s of a 2,000-report build, issue 11.) By document: a build after
+  the first computes only the documents of int_dq_scope. (A table: each rule reading a view
+  of it ran its regexps again, issue 11.)
 -#}
+-- depends_on: {{ ref('int_dq_scope') }}
 with documents as (
     -- the loaded document only: a duplicate file has the same document_id (and the same text)
     select document_id, text
-    from {{ ref('stg_nianbao__documents') }}
+    from {{ dq_in_scope(ref('stg_nianbao__documents')) }} as d
     where status = 'loaded'
 ),
 
@@ -47,8 +50,9 @@ sentences as (
 
 select
     f.figure_id,
+    f.document_id,
     case when f.char_end <= length(d.text) then s.sentence_no end as sentence_no
-from {{ ref('int_figures_attributed') }} as f
+from {{ dq_in_scope(ref('int_figures_attributed')) }} as f
 inner join documents as d on d.document_id = f.document_id
 left join sentences as s
     on

@@ -559,6 +559,13 @@ def vet(
             means = lx.ACQUIRED_BY_MEANS.search(text, 0, d.cue_start) if d.metric == "collection.added" else None
             if means and means.start() < a and b <= d.cue_start:
                 continue
+            # (共征集到捐赠文献资料412册: what the library's drive collected)
+            if (
+                d.metric == "collection.added"
+                and d.cue_end <= a
+                and lx.SOLICITED_BEFORE_BLOCKER.search(text, d.cue_start, a)
+            ):
+                continue
             # (可供公众阅读的图书——即馆藏图书10万余册: the cue after 即 says again what was meant)
             if b <= d.cue_start and lx.NAMELY.search(text, b, d.cue_start):
                 continue

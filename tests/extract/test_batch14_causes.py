@@ -98,3 +98,11 @@ def test_part_after_qizhong_with_a_closed_includes_note_is_a_part():
     figs = _figs("2023年,某市图书馆馆藏文献300万册,其中古籍(含善本)53万册,全年外借图书12345册次。")
     assert ("collection.total", 3000000.0) in figs
     assert ("collection.total", 530000.0) in figs
+
+
+def test_donations_collected_by_the_librarys_drive_are_additions():
+    figs = _figs("2021年,某区图书馆举行地方文献征集仪式,共征集到捐赠文献资料412册,全年外借图书12345册次。")
+    assert ("collection.added", 412.0) in figs
+    assert ("circulation.loans", 12345.0) in figs
+    kept_out = _figs("2021年,某区图书馆在活动中接受捐书769册,全年外借图书12345册次。")
+    assert not any(v == 769.0 for _, v in kept_out)

@@ -229,6 +229,9 @@ BLOCKERS = re.compile(
     r"赠送|捐赠|赠书|捐书|受赠|送书|送至|配送|订购|帮扶|借还|通借通还|免押|录入|上架|编目|剔除|下架|"
     r"(?<!年)平均|参考咨询(?!室)|复印|打印|可达|可容纳|可供|未能|无法"
 )
+# donations the library's own drive collected (共征集到捐赠文献资料412册): its additions, the donation
+# only says how they came (a gift merely received, 接受捐书769册, stays out)
+SOLICITED_BEFORE_BLOCKER = re.compile(r"征集(?:到|了)?\s*$")
 # a restatement between a blocker and the cue (可供阅读的图书——即馆藏图书…): the cue names the figure
 NAMELY = re.compile(r"[—-]{1,2}\s*即|,\s*即|亦即|也就是")
 # standing norms and rates: 每年开展…不少于6次 (checked over the whole sentence before the number)

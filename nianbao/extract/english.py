@@ -45,7 +45,8 @@ def english_quantities(mt: str) -> list[Quantity]:
             continue  # a year
         right = mt[m.end() : m.end() + 60]
         left = mt[max(0, m.start() - 30) : m.start()]
-        if en.NOT_A_COUNT_RIGHT.search(right) or en.NOT_A_COUNT_LEFT.search(left.rstrip()):
+        money = en.MONEY_RIGHT.match(right) is not None  # (2.5 million yuan: money, read by the spending cues)
+        if (not money and en.NOT_A_COUNT_RIGHT.search(right)) or en.NOT_A_COUNT_LEFT.search(left.rstrip()):
             continue
         try:
             value = float(digits)
@@ -66,8 +67,8 @@ def english_quantities(mt: str) -> list[Quantity]:
                 value=round(value, 6),
                 value_high=None,
                 qualifier=qualifier,
-                unit=None,
-                scale_unit=scale,
+                unit="元" if money else None,
+                scale_unit=(scale + " yuan").strip() if money else scale,
                 text=mt[ns:end],
             )
         )
@@ -82,10 +83,25 @@ def _sentence(mt: str, pos: int) -> tuple[int, int]:
     return s, (m.start() if m else len(mt))
 
 
+def _spending(left: str, right: str) -> tuple[str, str] | None:
+    """The spending an amount in yuan is of: what it was spent on, named after it, else a cue on its left."""
+    for cue in en.SPENDING_RIGHT_CUES:
+        if cue.regex.search(right):
+            return cue.units[en.EN], "all"
+    best = None
+    for cue in en.SPENDING_LEFT_CUES:
+        for m in cue.regex.finditer(left):
+            if not re.search(r"\d", left[m.end() :]) and (best is None or m.end() > best[0]):
+                best = (m.end(), cue.units[en.EN])
+    return (best[1], "all") if best else None
+
+
 def _metric(mt: str, q: Quantity, ss: int, se: int) -> tuple[str, str] | None:
     """(metric, segment) of an English number: its noun on the right, else a cue on its left."""
     right = mt[q.end : se]
     left = mt[ss : q.num_start]
+    if q.unit == "元":
+        return _spending(left, right)
     if en.SINCE_OPENING.search(mt, ss, se) or en.TWO_FLOWS_LEFT.search(left):
         return None
     if en.BY_LEFT.search(left) and en.BORROWERS_RIGHT.match(right) and en.LOAN_LEFT.search(left):

@@ -134,3 +134,15 @@ def test_volumes_need_a_holding_word():
 )
 def test_scope_of_english_figures(text, scope):
     assert [f.scope for f in english_figures(matching_text(text))] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("In 2020 the library spent 2.5 million yuan on new books.", "spending.collections", 2_500_000),
+        ("In 2020 the book purchasing funds of the library were 830,000 yuan.", "spending.collections", 830_000),
+        ("In 2020 the total expenditure of the library was 12.4 million yuan.", "spending.total", 12_400_000),
+    ],
+)
+def test_english_spending(text, metric, value):
+    assert [(f.metric, f.value) for f in english_figures(matching_text(text))] == [(metric, value)]

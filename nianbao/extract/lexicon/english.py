@@ -229,3 +229,30 @@ REGION_SCOPE = re.compile(
     r"the\s+(?:city|province|county|district)\s+has\s+a\s+total)"
 )
 SYSTEM_SCOPE = re.compile(r"\b(?:network|library\s+system|libraries\s+system|from\s+the\s+\d+\s+public\s+libraries)\b")
+
+# ---- money: an amount in yuan is a figure only where a spending cue says what it was spent on
+MONEY_RIGHT = re.compile(r"^\s*(?:yuan|rmb)\b", re.IGNORECASE)
+_BOOKS = r"(?:new\s+)?(?:books|library\s+materials|materials|collections?|acquisitions|literature|documents)"
+SPENDING_RIGHT_CUES: list[Cue] = [
+    _cue(
+        "en_spent_on_books",
+        r"^\s*(?:yuan|rmb)\b[^.;\d]{0,25}?\b(?:on|for)\s+(?:buying\s+|purchasing\s+)?" + _BOOKS + r"\b",
+        "spending.collections",
+    )
+]
+SPENDING_LEFT_CUES: list[Cue] = [
+    _cue(
+        "en_books_budget",
+        r"\b(?:book\s+purchas\w*|purchas\w*\s+(?:of\s+)?"
+        + _BOOKS
+        + r"|acquisitions?\s+(?:budget|funds?|funding|spending))",
+        "spending.collections",
+        side="L",
+    ),
+    _cue(
+        "en_total_spending",
+        r"\b(?:total\s+(?:expenditure|spending|budget)|operating\s+(?:budget|expenditure|costs?)|annual\s+budget)\b",
+        "spending.total",
+        side="L",
+    ),
+]

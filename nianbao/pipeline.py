@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,13 +105,16 @@ def _published_documents(published: Path) -> int:
         con.close()
 
 
-def raw_folder_problem(raw_dir: Path, published: Path, allow_empty: bool | None = None) -> str | None:
+def raw_folder_problem(
+    raw_dir: Path, published: Path, allow_empty: bool | None = None, scan: Callable[[], object] | None = None
+) -> str | None:
     """Why the raw folder must not be ingested into `published`, in one line; None when it may.
 
     A missing path or a non-folder; the warehouse folder being the raw folder
     itself (its files would be read back); an empty folder while the published
     warehouse accounts for files (an unmounted disk must not wipe it), unless
-    `allow_empty` (default: env NIANBAO_ALLOW_EMPTY).
+    `allow_empty` (default: env NIANBAO_ALLOW_EMPTY). `scan`: lists the folder as
+    `scan_folder(raw_dir, exclude=[published.parent])` does (the caller's own listing).
     """
     from nianbao.ingest.scan import scan_folder
 
@@ -127,7 +131,7 @@ def raw_folder_problem(raw_dir: Path, published: Path, allow_empty: bool | None 
     if allow_empty:
         return None
     try:
-        entries = scan_folder(raw_dir, exclude=[published.parent]).entries
+        entries = (scan() if scan else scan_folder(raw_dir, exclude=[published.parent])).entries
     except OSError as exc:
         return f"raw folder {raw_dir} cannot be listed: {exc.strerror or type(exc).__name__}"
     if not entries and (n := _published_documents(published)):
@@ -163,20 +167,30 @@ def ingest(raw_dir: Path, working: Path, progress: bool = True, published: Path 
     from nianbao.ingest.scan import scan_folder
 
     published = Path(published) if published else _published_beside(Path(working))
-    problem = raw_folder_problem(raw_dir, published)
+    scans = []  # the folder listed once: for the checks, then for the reading
+
+    def listing():
+        scans.append(scan_folder(raw_dir, exclude=[published.parent]))
+        return scans[-1]
+
+    problem = raw_folder_problem(raw_dir, published, scan=listing)
     if problem:
         raise RawFolderError(problem)
-    scan = scan_folder(raw_dir, exclude=[published.parent])
+    scan = scans[-1] if scans else listing()
     for folder, why in scan.skipped:
         say(f"skipped {folder}: {why}")
     stats = _file_stats(scan)  # taken before reading: a file changed meanwhile is read again next time
     with warehouse.connect(working) as con:
-        reuse = warehouse.unchanged_files(con, stats, extractor_version())
+        # without their texts: a file unchanged keeps its stored row, text included
+        reuse = warehouse.unchanged_files(con, stats, extractor_version(), texts=False)
     if reuse:
         say(f"{len(reuse)} files unchanged since they were read (same size and modification time): not read again")
     records = read_entries(scan, progress=progress, reuse=reuse)
     with warehouse.connect(working) as con:
-        counts = warehouse.sync_documents(con, records)
+        # a file read back unchanged keeps its stored row (only seen again): not written again
+        kept = {r.source_file for r in records if reuse.get(r.source_file) == r}
+        records = warehouse.with_texts(con, records, skip=kept)
+        counts = warehouse.sync_documents(con, records, kept=kept)
         warehouse.store_file_stats(con, stats, records)
     quarantined = [(r.source_file, r.reason or "", r.detail or "") for r in records if r.status == "quarantined"]
     for f, reason, detail in quarantined:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -121,25 +121,42 @@ def simplified_text(text: str | None, stored: str | None = None) -> str | None:
     return out if out != text and len(out) == len(text) else None
 
 
-def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRecord]) -> dict[str, int]:
+def sync_documents(
+    con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRecord], kept: Iterable[str] = ()
+) -> dict[str, int]:
     """Replace the current view of the raw folder; files no longer there become 'removed'.
+
+    `kept`: the source files whose records are their stored rows as read back
+    (`unchanged_files`, not changed since): only their `last_seen_at` is updated, the rows
+    (and their texts) are not written again.
 
     Returns counts by status for this run (removed counted separately).
     """
     now = _now()
     records = list(records)
     seen = {_utf8(r.source_file) for r in records}
+    kept = set(kept)
+    kept_rows = {_utf8(f) for f in kept} & seen  # (the stored names)
     previous = dict(con.execute("select source_file, first_seen_at from raw.documents").fetchall())
     rows = []
     for r in records:
+        if r.source_file in kept:
+            continue
         row = {k: _utf8(v) for k, v in asdict(r).items()}
         row["text_simplified"] = simplified_text(row["text"], row.get("text_simplified"))
         row["first_seen_at"] = previous.get(row["source_file"], now)
         row["last_seen_at"] = now
         rows.append(row)
     con.execute("begin")
-    con.execute("delete from raw.documents where source_file in (select unnest(?::varchar[]))", [sorted(seen)])
+    con.execute(
+        "delete from raw.documents where source_file in (select unnest(?::varchar[]))", [sorted(seen - kept_rows)]
+    )
     _insert(con, "raw.documents", pd.DataFrame(rows))
+    if kept_rows:
+        con.execute(
+            "update raw.documents set last_seen_at = ? where source_file in (select unnest(?::varchar[]))",
+            [now, sorted(kept_rows)],
+        )
     removed = [f for f in previous if f not in seen]
     con.execute(
         "update raw.documents set status = 'removed', reason = null, "
@@ -156,14 +173,16 @@ def sync_documents(con: duckdb.DuckDBPyConnection, records: Iterable[DocumentRec
 
 
 def unchanged_files(
-    con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, int]], extractor_version: str
+    con: duckdb.DuckDBPyConnection, stats: dict[str, tuple[int, int]], extractor_version: str, texts: bool = True
 ) -> dict[str, DocumentRecord]:
     """source_file → its loaded record, for the files whose (size, mtime_ns) in `stats` are
     those stored when they were read, and whose text was extracted with this version (which
-    covers the code that makes the text): what ingest need not read again."""
+    covers the code that makes the text): what ingest need not read again. With `texts=False`
+    the records come without `text` and `text_simplified` (None): `with_texts` adds them back
+    to the records that need them."""
     if not stats:
         return {}
-    names = [c for c in column_names(DocumentRecord)]
+    names = [c for c in column_names(DocumentRecord) if texts or c not in _TEXTS]
     rows = con.execute(
         f"""
         select s.bytes, s.mtime_ns, {", ".join("d." + n for n in names)}
@@ -180,6 +199,40 @@ def unchanged_files(
         if stats.get(rec.source_file) == (size, mtime_ns):
             out[rec.source_file] = rec
     return out
+
+
+_TEXTS = ("text", "text_simplified")
+
+
+def with_texts(
+    con: duckdb.DuckDBPyConnection, records: list[DocumentRecord], skip: Iterable[str] = ()
+) -> list[DocumentRecord]:
+    """`records` with the stored text of every loaded one read back without it (`unchanged_files`
+    with `texts=False`), from its document's loaded row; those of the source files in `skip`
+    (kept as stored, `sync_documents`) are left without."""
+    skip = set(skip)
+
+    def lacks(r: DocumentRecord) -> bool:
+        return r.status == "loaded" and r.text is None and r.source_file not in skip
+
+    need = sorted({r.document_id for r in records if lacks(r) and r.document_id})
+    if not need:
+        return records
+    found = {
+        d: (t, ts)
+        for d, t, ts in con.execute(
+            "select document_id, any_value(text), any_value(text_simplified) from raw.documents "
+            "where document_id in (select unnest(?::varchar[])) and status = 'loaded' and text is not null "
+            "group by document_id",
+            [need],
+        ).fetchall()
+    }
+    return [
+        replace(r, text=found[r.document_id][0], text_simplified=found[r.document_id][1])
+        if lacks(r) and r.document_id in found
+        else r
+        for r in records
+    ]
 
 
 def store_file_stats(

@@ -60,6 +60,8 @@ def escape_name(name: str) -> str:
     Bytes that are not UTF-8 (surrogate escapes) and control characters become
     `\\xNN`; a backslash becomes `\\\\`; everything else is kept.
     """
+    if "\\" not in name and name.isprintable():
+        return name  # (no surrogate, control character or backslash: kept as it is, fast)
     out: list[str] = []
     for ch in os.fsencode(name).decode("utf-8", "surrogateescape"):
         o = ord(ch)

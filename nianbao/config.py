@@ -33,6 +33,9 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 
 DEFAULT_KEEP_RUNS = 10
+# seconds dbt is given to exit after a stop request (SIGTERM/SIGINT) is forwarded to it as SIGINT,
+# before it is killed: it builds in the working copy, which a stopped run never publishes
+DBT_STOP_GRACE_SECONDS = 5
 
 
 def _setting(env: str, default, meaning: str):

@@ -10,7 +10,7 @@ each one passed), not in every run."""
 from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from nianbao import stopping
+from nianbao import config, stopping
 from nianbao.pipeline import say
 from nianbao.storage import BUILD
 from orchestration.defs.dbt_layers import LayeredTranslator, with_table_metadata
@@ -49,6 +49,8 @@ def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: 
             raise_on_error=True,
             target_path=target_path,
         )
+        # a stop request: dagster-dbt forwards SIGINT and waits this long (its default is 25 s)
+        invocation.termination_timeout_seconds = config.DBT_STOP_GRACE_SECONDS
         events = []  # held until dbt exits: the row counts need the file dbt writes
         try:
             try:

@@ -53,6 +53,10 @@ def nianbao_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: 
         invocation.termination_timeout_seconds = config.DBT_STOP_GRACE_SECONDS
         events = []  # held until dbt exits: the row counts need the file dbt writes
         try:
+            # a signal while dagster-dbt set up its adapter handle (seconds, in `dbt.cli`) is swallowed by
+            # dagster-dbt's bare `except:` there, and dbt would then run to the end: the wake-up pipe still
+            # holds it, so stop here (the `finally` below kills the dbt just started)
+            stopping.check()
             try:
                 for event in invocation.stream():
                     events.append(event)

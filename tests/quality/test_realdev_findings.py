@@ -57,6 +57,7 @@ FAMILY = {
     "qualifier_conflict": {"qualifier_conflict"},
     "suspicious_value": {"year_over_year", "implausible"},
     "label_mismatch": set(),  # no check reads labels
+    "label": set(),  # a garbled label or a missing unit, not annotated: no check reads labels
     # kinds of the training batches' checks.csv
     "implausible": {"implausible", "ratio_mismatch"},  # a daily average the year cannot hold: ratio_mismatch
     "impossible_date": {"date_mismatch"},
@@ -225,7 +226,8 @@ def test_recall_over_the_hand_found_inconsistencies(findings, capsys):
 
 def test_every_error_finding_on_the_training_batches_is_listed(training_findings, capsys):
     listed = _training_listed()
-    assert {r["batch"] for r in listed} == {b.name for b in TRAINING} and len(TRAINING) >= 6
+    # every batch has a checks.csv (TRAINING is built from them); one may list nothing (batch14b)
+    assert listed and {r["batch"] for r in listed} <= {b.name for b in TRAINING} and len(TRAINING) >= 6
     errors = [f for f in training_findings if f["severity"] == "error"]
     false_alarms = [f for f in errors if not any(_matches(f, item) for item in listed)]
     with capsys.disabled():

@@ -255,6 +255,7 @@ def title_year(text: str) -> int | None:
                     for m in lx.YEAR_RE.finditer(s)
                     if not _historic(s, m)
                     and not _strict_historic(s, m)
+                    and not la.INFOBOX_HISTORY_FIELD.match(s[: m.start()])
                     and not _in_span(s, m)
                     and not la.CLAUSE_AFTER.match(s, m.end())
                 ),
@@ -316,8 +317,10 @@ def data_year_marks(text: str) -> list[tuple[int, int]]:
                 or la.BUILT_OUT_AFTER.match(t, m.end(1))
                 or la.OPENED_IN_YEAR_AFTER.match(t, m.end(1))
                 or la.HONOUR_OF_SUBJECT_AFTER.match(t, m.end(1))
+                or la.SINCE_YEAR_AFTER.match(t, m.end(1))
                 or _building_year(t, m.end(1))
             ):
+                # (自1996年7月1日接待读者以来,年均接待读者…: the start of a span up to the day of writing)
                 continue
             end = min([k for k in (t.find(c, m.end()) for c in "。!?！？") if k >= 0] or [len(t)])
             if _service_figure(t, m.end(), end):
@@ -454,6 +457,9 @@ def _page_stamp(text: str) -> tuple[int, int] | None:
     for t in top:
         if lx.DATE_ONLY.match(t):
             return ym(la.DATE_ONLY_PARTS.match(t))
+        d = la.DATE_WITH_LABEL.match(t)
+        if d:
+            return ym(d)  # (2022-03-05生活: the date and the site's section label)
     m = next((m for m in la.INFO_DATE.finditer(text) if not _site_stamp(text, m.start())), None)
     if m:
         return ym(m)
@@ -541,6 +547,14 @@ def writing_year(text: str, report_year: int | None = None) -> int | None:
     m = la.PRESENT_OPENING.match(text)
     if m and not dated_title:
         return int(m.group("y"))
+    if not dated_title:
+        # (《…报告(2025版)》已正式发布: the release of a report named by its edition year; 第27个“世界读书日”:
+        # a yearly day counted from its first year), when no data year of the body says otherwise
+        m = la.EDITION_RELEASE.search(text[:3000])
+        ys = [int(m.group("y"))] if m else []
+        ys += [first + int(d.group("n")) - 1 for rx, first in la.ANNUAL_DAY_ORDINALS for d in rx.finditer(text[:3000])]
+        if ys and (report_year is None or report_year == ys[0]):
+            return ys[0]
     # an undated news item that says 去年 of its figures while its body dates them to one year:
     # it was written the year after (去年 = that year)
     if report_year and not dated_title and _says_last_year(text):
@@ -959,6 +973,9 @@ class _Doc:
     # where an undated page first states the year its body reports on (2017年,全馆…): a figure told
     # before it has no year (None on a dated page: its date dates every figure)
     body_year_from: int | None = None
+    # nothing dates the page (no dated title, no page date, no news item's year) and no year of its body
+    # dates a figure: its years are all history (始建于1904年, 1935年迁…)
+    history_only: bool = False
 
 
 def _opening_window(mt: str) -> bool:
@@ -994,6 +1011,7 @@ def attribute_figures(figs, mt: str, own: str | None, report_year: int | None) -
     doc.report_year = report_year
     if not document_dated(mt, report_year) and data_year_marks(mt):
         doc.body_year_from = data_year_marks(mt)[0][0]
+    doc.history_only = not document_dated(mt, report_year) and not data_year_marks(mt) and not doc.roc
     # (or a three-digit year dating a figure, 107年全市館藏…: no two-digit Gregorian year reads so)
     doc.roc_context = any(int(m.group("n")) > la.REPUBLIC_LAST for m in la.ROC_CONTEXT.finditer(mt)) or any(
         y >= tl.ROC_OFFSET + la.ROC_THREE_DIGITS for y in roc_data_years(mt)
@@ -1166,6 +1184,8 @@ def _attribute_one(f, doc: _Doc) -> None:
             py = max(data_years(mt))
         elif py is None and doc.page_date and not doc.dated_title and la.GENERIC_ANNUAL.search(left):
             py = doc.page_date[0]  # (an entry dated 1995-12: 该馆年度购书经费约为…, of its day)
+        elif py is None and doc.writing_year and not doc.dated_title and la.GENERIC_ANNUAL.search(left):
+            py = doc.writing_year  # (a news item of the 27th World Book Day: 每年举办…约500场次, of its year)
         if py is None and _chronicle(doc, mt):
             py = _nearest_year_of_paragraph(mt, ss)
         if py is not None:
@@ -1212,6 +1232,18 @@ def _attribute_one(f, doc: _Doc) -> None:
         # is of the page's unknown day, not of that year, unless its own sentence or clause names one:
         # 现有藏书10万册,2014年完成…; 经费…万元人民币(2021年). A figure told so with no to-date word, a lead
         # restating the body (…读者数量超1亿。…2021年底,…超1.03亿), takes the body's year: realdev's convention)
+        f.year = None
+    if (
+        not bd
+        and not words
+        and not governed
+        and f.table_id is None
+        and doc.history_only
+        and (la.TO_DATE_WORDS.search(left) or la.NOW_WORDS.search(left) or la.GENERIC_ANNUAL.search(left))
+        and not _year_after_in_clause(mt, f.char_end)
+    ):
+        # (始建于1904年…。1935年迁…。现累计有持证读者18万余人,年接待读者120余万人次: held or served today, on
+        # a page that never says when today is; no history year and no heading of a date dates it)
         f.year = None
     if bd:
         pass  # the bracketed date said which day the figure is of

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .lexicon import attribution as la
 from .numbers import Quantity, find_quantities
 
 
@@ -439,8 +440,8 @@ def _since_earlier_year(text: str, ss: int, pos: int) -> bool:
     in a 2022 report), with no year or period of the figure's own after that span: a sum of years.
     (Since the report's own year, 自2022年5月开馆以来, it is the part of that year.)"""
     ms = list(lx.SINCE_YEAR.finditer(text, ss, pos))
-    if not ms or lx.OWN_PERIOD.search(text, ms[-1].end(), pos):
-        return False
+    if not ms or lx.OWN_PERIOD.search(text, ms[-1].end(), pos) or la.YEARLY_RATE.search(text, ms[-1].end(), pos):
+        return False  # (…以来,年均接待读者…: a yearly rate over the span, not its sum)
     return int(ms[-1].group(1)) != _report_year(text)
 
 

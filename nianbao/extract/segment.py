@@ -174,7 +174,9 @@ class Sections:
             ):
                 continue
             # an infobox line of the library's history (成立时间: 1927年) dates nothing below it
-            if la.HISTORY_STRICT_BEFORE.search(ln.text[max(0, m.start() - 6) : m.start()]):
+            if la.HISTORY_STRICT_BEFORE.search(
+                ln.text[max(0, m.start() - 6) : m.start()]
+            ) or la.INFOBOX_HISTORY_FIELD.match(ln.text[: m.start()]):
                 continue
             y = int(m.group(1))
             if report_year and abs(y - report_year) > 2:

@@ -295,7 +295,7 @@ DATA_FIGURE = re.compile(r"\d[\d.,]*\s*[万亿千]?\s*(?:余|多)?\s*(?:万|亿)
                          r"|\d[\d.,]*\s*[万亿](?!\s*(?:余|多)?\s*(?:平|米|亩|公里|字|小时|天))|[一二两三四五六七八九十百千万]{2,}(?:余|多)?(?:人次|册|场)")
 # a figure that is no measure of the library's service, so it makes no year a data year (1973年,…建立
 # 图书室,有工作人员3人; 2013年12月,投资1800余万元…的新馆建成): staff, building money, floor area
-NOT_DATA_FIGURE_BEFORE = re.compile(r"(?:工作人员|从业人员|在编人员|职工|员工|馆员|在编|编制|投资|耗资|总投资|造价|投入资金|建筑面积|面积|"
+NOT_DATA_FIGURE_BEFORE = re.compile(r"(?:工作人员|从业人员|在编人员|职工|员工|馆员|在编|编制|投资|耗资|总投资|造价|投入资金|斥巨?资|建筑面积|面积|"
                                     r"座位|座席|席位|阅览座|坐席)"
                                     r"[^,，。;；\d]{0,4}$")
 # a year whose clause tells a build-out completed (於2015年完成全縣21個鄉鎮總分館建設, 2015年建成…): it dates
@@ -305,7 +305,8 @@ BUILT_OUT_AFTER = re.compile(r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]
 # the start of a span up to the day of writing (自2010年11月搬迁至新馆以来,…提供了超30万册的藏书): it dates
 # the event, not a figure after it (a stock of the day of writing, or a total since)
 SINCE_YEAR_AFTER = re.compile(r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?[^,，;；。\d]{0,12}?"
-                              r"(?:建成|落成|开馆|开放|搬迁|迁入|迁至|成立|启用|运行|投入使用)[^,，;；。\d]{0,8}?(?:以来|至今)")
+                              r"(?:建成|落成|开馆|开放|搬迁|迁入|迁至|成立|启用|运行|投入使用|接待读者|对外服务|服务读者)"
+                              r"[^,，;；。\d]{0,8}?(?:以来|至今)")
 # a year of the library's history even with a figure after it (始建于1952年的…图书馆有藏书…,
 # 前身为1952年设立的…): it never dates the figure
 HISTORY_STRICT_BEFORE = re.compile(r"(?:始建|创建|创办|建于|建立于|成立于|始于|筹建于|诞生于|前身为|前身是)\s*$|"
@@ -401,8 +402,11 @@ HONOUR_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*[
                           r"(?:被[^,，。;；]{0,10}?(?:评|命名|授予|确定|列为|认定)|通过[^,，。;；]{0,16}?评估|获评|荣获)")
 # a date in brackets right after a figure dates it (约113,000册(2014年3月), 2万册(截至2019年底));
 # a month other than December makes it partial
+# (年流通量4,930,618(2017年借阅量): the bracket names the year and the measure; a history word in it,
+# (1904年创建), names no figure's year and is no metric label)
 BRACKET_DATE_AFTER = re.compile(r"\s*[(（]\s*(?:截[止至]于?)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*"
-                                r"(?:(?P<m>\d{1,2})\s*月[^)）]{0,4}|底|末|度)?\s*[)）]")
+                                r"(?:(?P<m>\d{1,2})\s*月[^)）]{0,4}|底|末|度)?"
+                                r"(?:[\u4e00-\u9fff]{0,6}?(?:量|数|数据|统计|人次|册次|经费))?\s*[)）]")
 # the stamps of the previous and next posts in a site's navigation (上一篇 2023-05-04 12:23 /
 # 下一篇 2023-05-04 13:20): a page with no date of its own lies between them, so when both are of one
 # year that is its year (the earlier stamp's month is used)
@@ -512,3 +516,30 @@ EVENT_CLAUSES_OF_YEAR = 2
 CLAUSE_SEPARATORS = ",;，；"
 # money after a figure (10万元): a building year's sentence going on to money is still history
 MONEY_AFTER = re.compile(r"\s*(?:余|多)?\s*元")
+
+
+# ------------------------------------------------------------------ undated pages and news items' own years (session 8)
+
+# a page's date line followed by the site's section label only (2022-03-05生活, 2021/06/01 新闻): the
+# day the page was posted, like a bare date line at the top
+DATE_WITH_LABEL = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*\d{1,2}\s*[\u4e00-\u9fff]{1,4}\s*$")
+# an infobox field of the library's history: the label and the year alone on a line (建立1904年,
+# 时代1935年, 成立 1956年): a date of history, never a heading over the lines below it nor a title's year
+INFOBOX_HISTORY_FIELD = re.compile(r"^\s*(?:建立|成立|创建|创办|始建|建馆|开馆|落成|时代|年代|建筑年代|建成|"
+                                   r"(?:评定|公布|批准|认定|建成|成立|开馆|落成)(?:时间|日期))\s*[:：]?\s*$")
+# a news item on the release of a report named by its edition year (《…指数报告(2025版)》…已正式发布):
+# written in that year
+EDITION_RELEASE = re.compile(r"[(（]\s*(?P<y>(?:19|20)\d\d)\s*年?\s*版\s*[)）]\s*》?[^。\n]{0,30}?(?:发布|公布|出炉|揭晓)")
+# a yearly day counted from its first year (第27个“世界读书日”: 1996 + 26 = 2022): a news item that
+# names it is written in that year
+ANNUAL_DAY_ORDINALS: list[tuple[re.Pattern, int]] = [
+    # (a mirror's pinyin gloss may follow a character: 第27个(gè)“世界读书日”)
+    (re.compile(r"第\s*(?P<n>\d{1,2})\s*个\s*(?:[(（][^)）\d]{1,8}[)）])?\s*[“\"‘']?\s*世界读书日"), 1996),
+]
+# a yearly rate after a span since an earlier year (自1996年…以来,年均接待读者…): the figure is one
+# year's, not the sum of the span
+YEARLY_RATE = re.compile(r"年均|每年|平均每年")
+# a present-tense word of a stock or a flow (现已达…, 现累计有…, 如今): with TO_DATE_WORDS and GENERIC_ANNUAL,
+# the words that tell a figure of the day the page was written; on an undated page whose years are all
+# history (始建于1904年, 1935年迁…) such a figure has no year
+NOW_WORDS = re.compile(r"现已|现累计|现共|现在|如今|当前")

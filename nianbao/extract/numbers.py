@@ -261,6 +261,7 @@ METRIC_UNITS = (
     "读者",
     "项",
     "台",
+    "位",  # (6万位市民办理了读者证: persons, read only where a cue names it)
     "TB",
     "GB",
     "%",
@@ -276,7 +277,6 @@ OTHER_UNITS = (
     "组家庭",
     "篇",
     "户",
-    "位",
     "种",
     "部",
     "天",

@@ -62,6 +62,9 @@ CUES: list[Cue] = [
     # same words count its audience (attendance_ctx)
     Cue("visits_welcomed", r"(?<!线上)(?<!在线)(?<!网上)(?<!网络)(?<!数字)(?:迎来|喜迎|迎接|吸引|服务|接待服务)了?(?:各类|各地|广大|到馆|进馆|入馆)?(?:的)?(?:小|少儿|少年儿童|成人|老年)?(?:读者|市民|群众)(?:朋友)?",
         _m(PERSON_TIMES, "visits.in_person"), shun_activity_ctx=True),
+    # readers welcomed with the noun as the unit (周末迎来三万多读者): visits
+    Cue("visits_welcomed_readers", r"(?<!线上)(?<!在线)(?<!网上)(?:迎来|喜迎|迎接)了?(?:约|近|超过?|逾)?(?=\s*$)",
+        _m(("读者",), "visits.in_person"), shun_activity_ctx=True),
     # the persons a library served in its year, right before the count (全年服务48.49万人): its visits
     Cue("visits_served_year", r"(?:全年|年)(?:共|累计)?(?:服务|接待)(?:读者|群众|市民)?(?=[\s达为共计约近超逾]*$)",
         _m(PERSON_TIMES + ("人",), "visits.in_person"), shun_activity_ctx=True),
@@ -109,9 +112,9 @@ CUES: list[Cue] = [
     Cue("borrowers_r", r"(?:读者|市民|人)?(?:借书|借阅图书|借阅文献|借阅(?:了)?(?:各类|各种)(?:图书|文献|书刊)|借过(?:实体|纸质)?(?:图书|文献|书刊|书籍)?)(?![证卡])",
         _m(PERSONS, "circulation.borrowers"), side="R"),
     # (为3200名读者办理了借书证, 1.2万名市民新办读者证: persons given a card are the new cards)
-    # (20.31万人通过移动服务平台注册虚拟读者证: registered through an app)
+    # (20.31万人通过移动服务平台注册虚拟读者证: registered through an app; 6万位市民办理了读者证: 位, persons)
     Cue("new_reg_r", r"^\s*(?:新)?(?:读者|市民|群众|居民|少儿读者|小读者)?(?:新)?(?:通过[^,;。\d]{0,10}?)?(?:办理|办|申领|领取|注册)了?(?:新的)?(?:读者|借书|借阅|图书|电子|虚拟)?(?:读者)?(?:证|卡)",
-        _m(PERSONS, "users.new_registrations"), side="R"),
+        _m(PERSONS + ("位",), "users.new_registrations"), side="R"),
     Cue("loans_exact", r"(?:外借|借阅|借书|流通)(?:书籍|图书|书刊|文献)?(?:册次|册数|量|总量)", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.loans")),
     Cue("reading_persons", r"阅览(?:人数|读者人数)", _m(("人",), "visits.in_person")),
     Cue("in_library", r"阅览(?:册次|人次|量|人数)|馆内阅览|在馆阅览|阅览(?:图书|书刊|报刊|文献)",
@@ -121,7 +124,7 @@ CUES: list[Cue] = [
     Cue("returns", r"还书|归还|还回", _m(VOLUMES + VOLUME_TIMES + BARE, "circulation.returns")),
     Cue("renewals", r"续借", _m(VOLUMES + VOLUME_TIMES + ("次",) + BARE, "circulation.renewals")),
     # ---- users
-    Cue("new_reg", r"(?<!累计)办证(?:人数|数量|总数|量|数)?|新办(?:读者|借阅|借书)?(?:证|卡)|(?<!目前已)(?<!现已)(?<!至今已)(?<!目前)办理(?:各类)?(?:新|联合|通用|读者|借阅|借书|图书|少儿|电子|虚拟){0,3}(?:证|卡)|新增加(?:读者|借阅|借书)(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
+    Cue("new_reg", r"(?<!累计)办证(?:人数|数量|总数|量|数)?|新办(?:读者|借阅|借书)?(?:证|卡)|(?<!目前已)(?<!现已)(?<!至今已)(?<!目前)办理(?:各类)?(?:新|联合|通用|读者|读书|借阅|借书|图书|少儿|电子|虚拟){0,3}(?:证|卡)|新增加(?:读者|借阅|借书)(?:证|卡)|新增(?:注册|持证)?(?:少儿|儿童|少年儿童|未成年人?|成人|老年)?(?:读者|用户)(?:证)?|"
                    r"新增持证(?:读者|人员|用户)?|新注册(?:的)?(?:读者|用户)?|注册新读者|新增办证|新办证|新发展(?:读者|用户|会员)|(?:发放|办理|发出)新(?:读者|借书|借阅)?证",
         _m(CARD_UNITS + ("本",) + BARE, "users.new_registrations")),   # (新增读者证2000余本: cards as booklets)
     Cue("registered", r"持(?:证|卡)(?:读者|人员|人口|人数|用户|者)(?:人数|总数|总量|数)?|登记(?:读者|用户)(?:人数|总数|数)?|(?<!新)注册(?:借阅|借书)?(?:读者|用户)(?:总数|总量|数)?|(?<!新)(?:读者|用户|会员)注册(?:量|总量|人数)|(?<!新)注册(?:会员|人数)(?:总数|数)?|会员(?:总数|人数)|读者证(?:总数|总量)|(?:读者|借书|借阅)(?:证|卡)(?:持有|有效)(?:量|总量|数量|总数|数)|(?:借书|借阅)证(?:数|总数|总量)|有效(?:借书|借阅|读者)(?:证|卡)|累计办证|累计(?:发放|办理)(?:读者|借阅|借书)?证|(?:目前|现已|至今)已?办理(?:各类)?(?:读者|借阅|借书)?(?:证|卡)|(?:全年)?发放(?:读者|借阅|借书|图书)?证(?:数)?|有效读者(?:证)?",
@@ -133,7 +136,7 @@ CUES: list[Cue] = [
     # ---- collection
     # what the library has, a verb of possession then the material (拥有图书39086册, 藏有文献资源480多万册、件)
     Cue("coll_held", HOLDING_VERB + r"(?:各类|各种)?" + HOLDINGS_MATERIAL, _m(VOLUMES + BARE, "collection.total")),
-    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|藏品(?:数量|总量|总数)|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|(?<!入)藏量|图书总量|"
+    Cue("coll_total", r"馆藏(?:总量|图书|文献|书刊|资源|总数|纸质图书|量)?|藏品(?:数量|总量|总数)|总藏量|藏书(?:量|总量)?|文献(?:总量|总藏量|资源总量)|(?<!入)藏量|藏总量|图书总量|"
                       r"收藏(?:有)?(?:各类|古籍)?(?:文献|图书|书刊)?|现存(?:图书|书籍|文献)|(?:共有|藏有)(?:各类)?(?:书籍|图书|藏书)|现有藏书|"
                       r"现有[^,;。\d]{0,8}?(?:文献|图书|书刊)(?:资源)?|纸质文献资源|开架借阅的|开架(?:文献|图书|书刊)(?:数量|总量)",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.total")),
@@ -141,14 +144,26 @@ CUES: list[Cue] = [
                       r"(?:新购|选购)(?:图书|书刊|文献|新书)?|(?:采编|补充|充实|新采)了?(?:各类)?[^,;。\d]{0,4}?(?:新书|图书|书刊|文献|馆藏)|(?:采购|购置|购进|购买|购入|购回|添置)了?(?:各类)?[^,;。\d]{0,4}?(?:图书|书刊|文献|新书|纸质图书)|(?:全年|本年|当年|本馆|我馆|该馆)订购(?:中文|外文|少儿)?(?:图书|新书)|收集[^,;。\d]{0,6}?(?:文献|图书|书刊)|新进(?:图书|书刊)|新到(?:图书|书刊|文献|新书)|新书上架|"
                       r"(?:新书|图书|文献|书刊)(?:采购|购置|购进|入藏)(?:量|数)?|(?<=方式|途径)(?:收藏|入藏|征集)(?:地方)?(?:文献|图书|书刊|资料)?|年增(?:图书|藏书|文献|书刊|馆藏)|征集|添购|增购",
         _m(VOLUMES + VOLUME_TIMES + BARE, "collection.added")),
+    # books another library gave or handed over (接受某图书馆下架图书2500册, 省馆捐赠图书600册): additions
+    # (a gift merely received from the public, 接受捐书769册, stays out: BLOCKERS)
+    Cue("coll_added_from_library", r"(?:接受|接收|获赠|收到)[^,;。\d]{0,12}?(?:图书馆|(?:国家|[省市县区])馆)[^,;。\d]{0,6}?(?:图书|书刊|文献|期刊)|"
+                                   r"(?:国家|[省市县区])(?:图书)?馆(?:捐赠|赠送|调拨|捐献|移交)(?:的)?(?:图书|书刊|文献|期刊)",
+        _m(VOLUMES, "collection.added")),
+    # the size of the holdings (馆藏规模170万册, a line 规模170万余册 under 馆藏): volumes only (a design's
+    # 藏书规模 is a capacity: the family blocker and DESIGN_SPEC_RIGHT)
+    Cue("coll_scale", r"(?:馆藏|藏书|文献)?规模(?:达到?|为|约|已达)?(?=\s*$)", _m(("册", "册件", "万册"), "collection.total")),
     # a special collection opening its clause with its count (…。地方文献4000册,古籍善本300册。): a part of
-    # the holdings (not after a verb: 征集地方文献500册 is an addition)
-    Cue("coll_special", r"(?:^|(?<=[\s,，;；。、:：]))(?:地方文献|古籍善本|古籍|善本|特藏文献|民族文献)(?:资料)?(?:\[\d+\])?(?=[\s有共计约近达为]*$)",
+    # the holdings (not after a verb: 征集地方文献500册 is an addition); newspapers and periodicals, bound
+    # volumes (中文报纸期刊约30万件, 报刊合订本6000册; not audiovisual items, which may stand beside a paper
+    # total: 纸质文献40万册,…;视听文献3000件)
+    Cue("coll_special", r"(?:^|(?<=[\s,，;；。、:：]))(?:地方文献|古籍善本|古籍|善本|特藏文献|民族文献|(?:中文|外文)?报纸期刊|(?:报刊|期刊|报纸)合订本)(?:资料|文献)?(?:\[\d+\])?(?=[\s有共计约近达为]*$)",
         _m(VOLUMES, "collection.total")),
     # 拥有超过510万册的丰富馆藏
     Cue("coll_total_r", r"(?:丰富|珍贵|各类)?(?:馆藏|藏书)(?!量|总量)", _m(VOLUMES, "collection.total"), side="R"),
     # (40000册及3500件影音资料: audiovisual items counted by the piece, named after their count)
     Cue("coll_av_r", AV_NOUN_RIGHT.pattern, _m(("件", "套", "张", "盒"), "collection.total"), side="R"),
+    # (6万册报刊合订本: bound newspapers and periodicals named after their count, a part of the holdings)
+    Cue("coll_bound_r", r"^\s*的?(?:报刊|期刊|报纸)合订本", _m(VOLUMES, "collection.total"), side="R"),
     # 在135959.18万册的图书总藏量中,…: the whole its parts are then listed in
     Cue("coll_whole_r", r"^\s*的(?:图书|文献|书刊)?(?:总藏量|馆藏总量|藏书总量)(?=中)", _m(VOLUMES, "collection.total"), side="R"),
     # ---- activities
@@ -195,8 +210,8 @@ CUES: list[Cue] = [
         _m(MONEY, "spending.total")),
     Cue("sp_staff", r"人员(?:经费|支出)|工资福利(?:支出)?", _m(MONEY + BARE, "spending.staff")),
     Cue("sp_ops", r"公用(?:经费|支出)|日常公用|机关运行(?:安排)?经费", _m(MONEY + BARE, "spending.operations")),
-    Cue("sp_coll", r"购书(?:经费|费|款|预算)?|买书(?:的)?(?:钱|经费|费用|款|预算)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置(?:费|经费)|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:购置|采购|订购)(?:费|经费)?",
-        _m(MONEY + BARE, "spending.collections")),
+    Cue("sp_coll", r"购书(?:经费|费|款|预算)?|买书(?:的)?(?:钱|经费|费用|款|预算)?|文献(?:资源)?购置(?:费|经费)?|新增藏量购置(?:费|经费)|图书(?:购置|采购)(?:费|经费)|(?:文献|资源)(?:采购|建设)经费|(?:书刊|报刊|期刊|报纸)(?:(?:购置|采购|订购|订阅)(?:费|经费)?|经费|费用)",
+        _m(MONEY + BARE, "spending.collections")),   # (报刊经费16万元: newspapers and periodicals bought)
     # money spent buying books of a kind (购置少儿类图书8万元, 添置图书2万元)
     Cue("sp_coll_buy", r"(?:购置|采购|购买|添置|购进)[^,;。\d]{0,16}?(?:图书|绘本|书刊|书籍|新书)", _m(MONEY, "spending.collections")),
     # (43万元图书购置经费: the amount before its name)
@@ -206,6 +221,10 @@ CUES: list[Cue] = [
         _m(MONEY, "spending.collections"), side="R"),
     # (添置5万元的图书、报刊1.2万元: the books bought named after the amount; newspapers by their amount)
     Cue("sp_coll_books_r", r"^\s*的(?:图书|书刊|新书|书籍)", _m(MONEY, "spending.collections"), side="R"),
+    # acquisition money listed by the kind of material, each opening its item (…经费131万元(纸质图书79万元、
+    # 地方文献10万元、视听资料2万元、电子图书18万元)): what the library spent on that material
+    Cue("sp_coll_kind", r"(?:^|(?<=[\s,，、;；(（:：]))(?:(?:纸质|电子|中文|外文|少儿)?(?:图书|书刊)|(?:地方|纸质|电子)文献|(?:视听|音像|影音)(?:资料|文献|制品))(?=\s*$)",
+        _m(MONEY, "spending.collections")),
     Cue("sp_coll_papers", r"(?:党报)?(?:党刊|报刊|期刊|报纸)(?=\s*$)", _m(MONEY, "spending.collections")),
     Cue("sp_digital", r"数字化建设|网络维护|(?:文化信息资源)?共享工程[^,;。\d]{0,4}?(?:经费|资金)|数字资源(?:建设|购置|采购)(?:费|经费)?|信息化建设|"
                         r"(?:信息化|数字化)?(?:软件|硬件|设备)(?:采购|购置)(?:费|经费)|信息化[^,;。\d]{0,4}?(?:经费|费用)",
@@ -218,7 +237,7 @@ CUES: list[Cue] = [
     Cue("kiosks", r"自助(?:图书馆|借还机|借书机|图书柜)|书香亭|图书自助机", _m(("台",), "network.service_points")),
     Cue("branches", r"(?<!总)分馆", _m(FACILITY_UNITS + BARE, "network.branches"), side="LR"),
     # (书斋 / 书巢 / 漂流基地: study rooms, book nests and book-drift sites of a network; 流动图书馆: a mobile library)
-    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:图书)?网点|流动(?:点|站)|流动图书馆|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流(?:点|基地)|书斋|书巢|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站|(?:城市|社区|共享|街区|公共|智慧)自习室|书香亭",
+    Cue("service_points", r"服务(?:点|站点|站|据点)|流通(?:点|站)|(?:外借|借书|借还)点|(?:图书)?网点|流动(?:点|站)|流动图书馆|图书驿站|驿站|书吧|读书角|阅读角|书屋|阅读点|借阅点|漂流(?:点|基地)|书斋|书巢|(?<!微)(?<!书店)书房|阅读(?:服务)?空间|自助图书馆|微型图书馆|智慧图书馆|(?:流通)?图书站|(?:城市|社区|共享|街区|公共|智慧)自习室|书香亭",
         _m(FACILITY_UNITS + BARE, "network.service_points"), side="LR"),
 ]
 
@@ -240,9 +259,9 @@ TARGET_MIN = re.compile(r"(?:完成|建成|建设|新建|新增|实现)(?:了)?[
 RATE_WORDS = re.compile(r"每(?:年|月|周|天|日|季度?|学期|期|\d|[一二三四五六七八九十两]?[个位名人家所])|不少于|不低于|至少|[月日周]均|(?<!年)平均|"
                         # a per-day level (日办证量是20张左右, 日接待量): a rate, not a total
                         r"(?<![今昨当每一首末次])日(?:办证|接待|借阅|借还|还书|借书|流通|到馆|入馆|进馆)(?:量|数|人次)")
-# one reader's record (someone: 有人一年借阅926本; 借阅冠军全年借书327册, 一位70多岁的老年读者…986册; one person named by kind,
+# one reader's record (自从他办证以来,已借阅了300册图书: a person's own loans; someone: 有人一年借阅926本; 借阅冠军全年借书327册, 一位70多岁的老年读者…986册; one person named by kind,
 # 一名刘姓居民成为借阅最多的读者,全年借阅图书1320册): not a library statistic
-INDIVIDUAL = re.compile(r"冠军|状元|一位|这位|该读者|该名|(?<![共拥具没还])有人(?![次数员口气群工])|"
+INDIVIDUAL = re.compile(r"冠军|(?<![其吉])[他她](?![们人说称]|介绍|表示|告诉|透露|指出|坦言|谈到|提到)[^。;\\d]{0,30}?(?:借阅|借书|借了|读了|看了)|状元|一位|这位|该读者|该名|(?<![共拥具没还])有人(?![次数员口气群工])|"
                         # (not a library or a place ranked: 第2名是某市图书馆总共编列了1500余万元预算)
                         r"第[一二三四五六七八九十\d]+名(?![是为:：]?[^,;。\d]{0,10}?(?:图书馆|分馆|[省市县区镇乡](?![民长委])))|最多的(?:是|为|读者|市民|居民|学生|用户|人)|个人|"
                         r"(?<![\d万千百十])一(?:名|个)?读者|(?<![\d万千百十第])一名[^,;。\d]{0,4}?(?:读者|市民|居民|学生|老人|少年|儿童|女士|先生|男子|女子)")
@@ -284,9 +303,9 @@ FAMILY_BLOCKERS = {
     "visits": re.compile(r"咨询(?!室)|电话|志愿"),
     # (其他5家书房分别位于…: the rest of a list, not a stock)
     "network": re.compile(r"星级|评选|评定|评为|配书|配送|送书|考核|检查|督导|其他|其余|在建|筹建|正在建设"),
-    # capacity is not holdings (设计藏书容量400万册); a contest's entries are not acquisitions
+    # capacity is not holdings (设计藏书容量400万册, 设计总藏书量80万册, 可容300万册藏书); a contest's entries are not acquisitions
     # (征文比赛共征集作品1260件)
-    "collection": re.compile(r"容量|可容纳|可藏|设计藏书|规划|征文|比赛|大赛|参赛|投稿|稿件"),
+    "collection": re.compile(r"容量|可容|可藏|设计(?:总)?(?:藏书|藏量|馆藏)|规划|征文|比赛|大赛|参赛|投稿|稿件"),
     # overdue books are not returns or loans (逾期未归还的书籍…)
     "circulation": re.compile(r"逾期|超期|未归还|未还"),
     # new cards and renewals added together are neither (办证和续证量…)
@@ -516,7 +535,8 @@ VILLAGE_ROOMS_REACH = 12
 BUDGET_BASE_RIGHT = re.compile(r"^\s*的[^,;。\d]{0,16}?基础上")
 INCREASE_ON_BASE = re.compile(r"基础上[^,;。\d]{0,4}?(?:新增|增加|追加|增长|再增)了?\s*$")
 # kinds of place named between a facility count and its noun (9个镇(街)、社区基层分馆)
-FACILITY_PLACE_GAP = re.compile(r"(?:(?:[县市区镇乡村街]|街道|乡镇|社区)(?:[(（](?:[县市区镇乡村街]|街道|乡镇|社区)[)）])?[、和及]?)+(?:基层|城乡)?")
+# (7个县(市、区)分馆: several kinds of place in the brackets)
+FACILITY_PLACE_GAP = re.compile(r"(?:(?:[县市区镇乡村街]|街道|乡镇|社区)(?:[(（](?:[县市区镇乡村街]|街道|乡镇|社区)(?:[、和及](?:[县市区镇乡村街]|街道|乡镇|社区))*[)）])?[、和及]?)+(?:基层|城乡)?")
 # an opening-hours aside between a facility count and its noun (3个提供24小时服务的自助图书站)
 FACILITY_GAP_ASIDE = re.compile(r"(?:提供)?24\s*小时(?:开放|服务|自助)?(?:的|嘅)?|"
                                 # the theme of the facilities (4个乡村振兴主题图书分馆, 3个特色阅读驿站)

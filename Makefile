@@ -30,9 +30,11 @@ run: manifest
 	$(NIANBAO) run
 
 ## test: the whole suite (installs headless Chromium for the report test and the PostgreSQL server for the
-## parity test when missing)
+## parity test when missing), on TEST_WORKERS pytest-xdist workers (default: one per core), a test file
+## per worker at a time (module fixtures are built once); `make test TEST_WORKERS=0` runs in one process
+TEST_WORKERS ?= auto
 test: manifest browser postgres
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## lint: ruff (Python: pycodestyle, pyflakes, import order, bugbear, pyupgrade; the ruff formatter's style, checked;
 ## pyproject.toml) and

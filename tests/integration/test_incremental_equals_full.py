@@ -21,7 +21,8 @@ from tests.paths import SEED_REPORTS
 from tests.support.cli import run_cli
 from tests.support.db import mart_tables
 
-pytestmark = pytest.mark.slow
+# five CLI runs (≈ 400 s alone on 2 cores, more beside another test worker): above the 600 s default
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 
 def _marts(wh) -> dict[str, list[tuple]]:
